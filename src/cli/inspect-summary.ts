@@ -1,0 +1,87 @@
+import type { LoadPlan } from '../graph/load-plan.js'
+import type { ForeignKey, Schema, Table } from '../schema/schema.js'
+import { displayIdentifier, tableName } from '../schema/table-name.js'
+
+/**
+ * The readable summary `dbtwin inspect` prints: tables in load order with row estimates, foreign keys, cycles and
+ * how they are broken, self-references, and what was skipped.
+ */
+export function inspectSummary(schema: Schema, plan: LoadPlan): string {
+  const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
+  const fkCount = schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0)
+  const lines: string[] = [
+    `${schema.dialect} database ${schema.database}: ${count(schema.schemas.length, 'schema')} (${schema.schemas.join(', ')}), ` +
+      `${count(schema.tables.length, 'table')}, ${count(fkCount, 'foreign key')}, ${count(schema.enums.length, 'enum type')}`,
+    '',
+    'Tables, in load order (level: tables of one level can be written together)',
+  ]
+  const levelOf = new Map(plan.levels.flatMap((level, i) => level.map((id) => [id, i] as const)))
+  const width = Math.max(...plan.order.map((id) => id.length), 5)
+  lines.push(`  ${'#'.padStart(3)}  level  ${'table'.padEnd(width)}  ${'~rows'.padStart(10)}  cols  primary key`)
+  plan.order.forEach((id, i) => {
+    const table = byName.get(id)
+    if (table === undefined) return
+    lines.push(
+      `  ${String(i + 1).padStart(3)}  ${String(levelOf.get(id) ?? '?').padStart(5)}  ${id.padEnd(width)}  ` +
+        `${table.estimatedRows.toLocaleString('en-US').padStart(10)}  ${String(table.columns.length).padStart(4)}  ` +
+        `${table.primaryKey === null ? '(none)' : columnList(table.primaryKey.columns)}`,
+    )
+  })
+
+  lines.push('', 'Foreign keys')
+  for (const table of schema.tables) {
+    for (const fk of table.foreignKeys) lines.push(`  ${describeForeignKey(table, fk)}`)
+  }
+  if (fkCount === 0) lines.push('  (none)')
+
+  lines.push('', 'Cycles')
+  if (plan.cycles.length === 0) lines.push('  (none)')
+  for (const cycle of plan.cycles) {
+    if (!cycle.breakable) {
+      lines.push(`  ${cycle.tables.join(' ↔ ')}: CANNOT be broken. Fix: ${cycle.fix ?? ''}`)
+      continue
+    }
+    const breaks = cycle.brokenAt.map(
+      (d) =>
+        `${d.table}.${columnList(d.columns)} → ${d.references} (${d.foreignKey}; ` +
+        (d.how === 'null-then-update' ? 'written NULL, filled in afterwards)' : 'constraint deferred to commit)'),
+    )
+    lines.push(`  ${cycle.tables.join(' ↔ ')}: broken at ${breaks.join('; ')}`)
+  }
+  if (plan.selfReferences.length > 0) {
+    lines.push('', 'Self-references (rows written parents first)')
+    for (const s of plan.selfReferences) {
+      lines.push(`  ${s.table}.${columnList(s.columns)} (${s.foreignKey}${s.nullable ? '' : ', NOT NULL'})`)
+    }
+  }
+  if (plan.external.length > 0) {
+    lines.push('', 'Foreign keys to tables outside the inspected schemas (not followed)')
+    for (const e of plan.external) lines.push(`  ${e.table} → ${e.references} (${e.foreignKey})`)
+  }
+  lines.push('', `Skipped (not copied): ${schema.skipped.length === 0 ? '(nothing)' : ''}`)
+  for (const s of schema.skipped) {
+    lines.push(`  ${s.kind} ${displayIdentifier(s.schema)}.${s.name}: ${s.reason}`)
+  }
+  return lines.join('\n')
+}
+
+function describeForeignKey(table: Table, fk: ForeignKey): string {
+  const actions = [
+    fk.onDelete === 'no action' ? '' : `on delete ${fk.onDelete}`,
+    fk.onUpdate === 'no action' ? '' : `on update ${fk.onUpdate}`,
+    fk.deferrable ? (fk.initiallyDeferred ? 'deferrable initially deferred' : 'deferrable') : '',
+  ].filter((a) => a !== '')
+  return (
+    `${tableName(table)}.${columnList(fk.columns)} → ${tableName(fk.references)}.${columnList(fk.references.columns)}` +
+    (actions.length > 0 ? `  ${actions.join(', ')}` : '')
+  )
+}
+
+function columnList(columns: readonly string[]): string {
+  const names = columns.map(displayIdentifier)
+  return names.length === 1 ? (names[0] ?? '') : `(${names.join(', ')})`
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}

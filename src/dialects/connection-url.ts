@@ -1,0 +1,98 @@
+import { DbtwinError } from '../errors.js'
+import type { DialectName } from '../schema/schema.js'
+
+/** A database on a server, named by a `postgres://` or `mysql://` URL. */
+export interface ServerUrl<D extends 'postgres' | 'mysql'> {
+  dialect: D
+  host: string
+  port: number
+  user: string
+  password: string | undefined
+  database: string
+  /** Query parameters passed through to the driver (e.g. `sslmode`). */
+  params: Record<string, string>
+  /** The URL with the password replaced by `***`: the only form that appears in messages. */
+  display: string
+}
+
+/** An embedded PGlite database: a data directory, or memory when `dataDir` is null. */
+export interface PgliteUrl {
+  dialect: 'pglite'
+  dataDir: string | null
+  display: string
+}
+
+/** A database named by one URL, split into what each driver needs. */
+export type ConnectionUrl = ServerUrl<'postgres'> | ServerUrl<'mysql'> | PgliteUrl
+
+const SERVER_SCHEMES: Record<string, { dialect: 'postgres' | 'mysql'; port: number }> = {
+  'postgres:': { dialect: 'postgres', port: 5432 },
+  'postgresql:': { dialect: 'postgres', port: 5432 },
+  'mysql:': { dialect: 'mysql', port: 3306 },
+  'mariadb:': { dialect: 'mysql', port: 3306 },
+}
+
+const EXAMPLES = 'postgres://user@host:5432/db, mysql://user@host:3306/db, pglite://./dir or pglite:memory'
+
+/**
+ * Parses a database URL: `postgres://…`, `mysql://…` (MariaDB too; `mariadb://` is an alias), `pglite://<dir>` or
+ * `pglite:memory`.
+ *
+ * @example parseConnectionUrl('pglite://.dbtwin/clinic') // { dialect: 'pglite', dataDir: '.dbtwin/clinic', … }
+ */
+export function parseConnectionUrl(text: string): ConnectionUrl {
+  if (text === 'pglite:memory' || text === 'pglite://:memory:') {
+    return { dialect: 'pglite', dataDir: null, display: 'pglite:memory' }
+  }
+  if (text.startsWith('pglite://')) {
+    const dataDir = decodeURIComponent(text.slice('pglite://'.length))
+    if (dataDir === '') {
+      throw new DbtwinError('URL_INVALID', 'pglite URL "pglite://" names no directory', `use pglite://<dir> or pglite:memory`)
+    }
+    return { dialect: 'pglite', dataDir, display: text }
+  }
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new DbtwinError('URL_INVALID', `"${redactUnparsed(text)}" is not a database URL`, `write it as ${EXAMPLES}`)
+  }
+  const scheme = SERVER_SCHEMES[url.protocol]
+  if (scheme === undefined) {
+    throw new DbtwinError(
+      'URL_SCHEME',
+      `unknown database scheme "${url.protocol.replace(/:$/, '')}" in ${redact(url)}`,
+      `use one of postgres://, mysql:// (MariaDB too), pglite://<dir> or pglite:memory`,
+    )
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''))
+  if (database === '') {
+    throw new DbtwinError('URL_INVALID', `${redact(url)} names no database`, `add it after the host, e.g. ${url.protocol}//${url.host}/mydb`)
+  }
+  const server = {
+    host: url.hostname === '' ? 'localhost' : url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: url.port === '' ? scheme.port : Number(url.port),
+    user: decodeURIComponent(url.username) || (scheme.dialect === 'postgres' ? 'postgres' : 'root'),
+    password: url.password === '' ? undefined : decodeURIComponent(url.password),
+    database,
+    params: Object.fromEntries(url.searchParams),
+    display: redact(url),
+  }
+  return scheme.dialect === 'postgres' ? { dialect: 'postgres', ...server } : { dialect: 'mysql', ...server }
+}
+
+/** The dialect a URL names, without connecting. */
+export function dialectOf(text: string): DialectName {
+  return parseConnectionUrl(text).dialect
+}
+
+function redact(url: URL): string {
+  const copy = new URL(url.href)
+  if (copy.password !== '') copy.password = '***'
+  return copy.href
+}
+
+/** Masks anything between `:` and `@` in a string that did not parse as a URL, in case it held a password. */
+function redactUnparsed(text: string): string {
+  return text.replace(/\/\/([^/:@]*):[^@/]*@/, '//$1:***@')
+}

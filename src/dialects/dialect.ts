@@ -1,0 +1,49 @@
+import type { ColumnDefinitionBuilder, Kysely, RawBuilder } from 'kysely'
+import type { DialectName, Schema, TableRef } from '../schema/schema.js'
+
+/** An open connection to one database, with everything dbtwin does that depends on the engine. */
+export interface Database {
+  readonly dialect: DialectName
+  /** Kysely over the database. Its table types are unknown until introspected, hence `any`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly db: Kysely<any>
+  /** The database name (never the URL, which may hold a password). */
+  readonly name: string
+  /** The URL with its password masked, for messages. */
+  readonly display: string
+  readonly ddl: SchemaDdl
+  /** Reads the portable schema: tables, columns, keys, FKs, checks, enums, estimates, skipped objects. */
+  introspect(): Promise<Schema>
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /**
+   * Every transaction on the connection is READ ONLY, enforced by the server: how dbtwin reads a source, which it
+   * must never write.
+   */
+  readOnly?: boolean
+}
+
+/**
+ * The DDL differences between engines that Kysely's schema builder leaves to the caller, kept here so that
+ * migrations and the schema writer stay engine-neutral.
+ */
+export interface SchemaDdl {
+  /** True where tables live in schemas inside the database (PostgreSQL); false where the database is the namespace. */
+  readonly schemas: boolean
+  readonly deferrableConstraints: boolean
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  createSchema(db: Kysely<any>, schema: string): Promise<void>
+  /**
+   * Returns the column type for an enum, creating the named type first where the engine needs one (PostgreSQL).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  enumType(db: Kysely<any>, schema: string, name: string, values: readonly string[]): Promise<RawBuilder<unknown>>
+  /** The engine's type for a date and time without a time zone (`timestamp` on PostgreSQL, `datetime` on MySQL). */
+  readonly timestampType: 'timestamp' | 'datetime'
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  commentOnTable(db: Kysely<any>, table: TableRef, comment: string): Promise<void>
+  /** Marks an integer column as filled by the database: identity on PostgreSQL, AUTO_INCREMENT on MySQL. */
+  identity(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder
+}

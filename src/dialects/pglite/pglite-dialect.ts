@@ -1,0 +1,42 @@
+import { mkdir } from 'node:fs/promises'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PGliteDialect, sql } from 'kysely'
+import { DbtwinError } from '../../errors.js'
+import type { PgliteUrl } from '../connection-url.js'
+import type { Database, OpenOptions } from '../dialect.js'
+import { postgresDdl } from '../postgres/postgres-ddl.js'
+import { introspectPostgres } from '../postgres/postgres-introspector.js'
+
+/**
+ * Opens an embedded PGlite database: in memory, or in a directory (created if missing). PGlite is PostgreSQL, so it
+ * reuses the PostgreSQL introspector and DDL.
+ */
+export async function openPglite(
+  url: PgliteUrl,
+  options: OpenOptions,
+): Promise<Database> {
+  let pglite: PGlite
+  try {
+    if (url.dataDir !== null) await mkdir(url.dataDir, { recursive: true })
+    pglite = await PGlite.create(url.dataDir ?? undefined)
+    if (options.readOnly === true) await pglite.exec('set default_transaction_read_only = on')
+  } catch (error) {
+    throw new DbtwinError(
+      'CONNECTION_FAILED',
+      `cannot open the PGlite database ${url.display}: ${error instanceof Error ? error.message : String(error)}`,
+      'use an empty or existing PGlite directory that no other process has open',
+      { cause: error },
+    )
+  }
+  const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }) })
+  await sql`select 1`.execute(db)
+  return {
+    dialect: 'pglite',
+    db,
+    name: url.dataDir ?? 'memory',
+    display: url.display,
+    ddl: postgresDdl,
+    introspect: () => introspectPostgres(db, 'pglite'),
+    close: () => db.destroy(),
+  }
+}

@@ -1,0 +1,50 @@
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { ServerUrl } from '../connection-url.js'
+import type { Database, OpenOptions } from '../dialect.js'
+import { postgresConnectionError } from './postgres-errors.js'
+import { postgresDdl } from './postgres-ddl.js'
+import { introspectPostgres } from './postgres-introspector.js'
+
+/** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
+export async function openPostgres(
+  url: ServerUrl<'postgres'>,
+  options: OpenOptions,
+): Promise<Database> {
+  const pool = new pg.Pool({
+    host: url.host,
+    port: url.port,
+    user: url.user,
+    password: url.password,
+    database: url.database,
+    ssl: sslOption(url.params['sslmode']),
+    max: 4,
+    application_name: 'dbtwin',
+    // The server itself refuses writes on a read-only connection, whatever dbtwin's code does.
+    options: options.readOnly === true ? '-c default_transaction_read_only=on' : undefined,
+  })
+  // An idle client's error (e.g. the server restarting) must not crash the process; the next query reports it.
+  pool.on('error', () => {})
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    await sql`select 1`.execute(db)
+  } catch (error) {
+    await db.destroy()
+    throw postgresConnectionError(error, url.display, url.database)
+  }
+  return {
+    dialect: 'postgres',
+    db,
+    name: url.database,
+    display: url.display,
+    ddl: postgresDdl,
+    introspect: () => introspectPostgres(db, 'postgres'),
+    close: () => db.destroy(),
+  }
+}
+
+function sslOption(sslmode: string | undefined): pg.PoolConfig['ssl'] {
+  if (sslmode === undefined || sslmode === 'disable' || sslmode === 'prefer' || sslmode === 'allow') return undefined
+  // require: encrypt without verifying the certificate, as libpq does.
+  return sslmode === 'require' ? { rejectUnauthorized: false } : true
+}

@@ -1,0 +1,409 @@
+import { sql, type Kysely } from 'kysely'
+import type {
+  CheckConstraint,
+  Column,
+  DialectName,
+  EnumType,
+  ForeignKey,
+  Key,
+  ReferentialAction,
+  Schema,
+  SkippedObject,
+  Table,
+  TableRef,
+} from '../../schema/schema.js'
+import { tableName } from '../../schema/table-name.js'
+import type { PostgresCatalog } from './postgres-catalog.js'
+import { portableType, typeSize } from './postgres-types.js'
+
+type Catalog = Kysely<PostgresCatalog>
+
+/** Schemas that belong to the server, not to the application. */
+function isUserSchema(nspname: string): boolean {
+  return nspname !== 'information_schema' && !nspname.startsWith('pg_')
+}
+
+const ACTIONS: Record<string, ReferentialAction> = {
+  a: 'no action',
+  r: 'restrict',
+  c: 'cascade',
+  n: 'set null',
+  d: 'set default',
+}
+
+const SKIPPED_RELATIONS: Record<string, { kind: SkippedObject['kind']; reason: string }> = {
+  v: { kind: 'view', reason: 'views hold no rows of their own; recreate them on the target' },
+  m: { kind: 'materialized view', reason: 'refresh it on the target after the twin is written' },
+  f: { kind: 'foreign table', reason: 'its rows live in another server' },
+}
+
+/**
+ * Reads the portable schema of every user schema in a PostgreSQL (or PGlite) database from pg_catalog.
+ *
+ * Partitions are listed on their partitioned table and as skipped objects, because rows are written through the
+ * partitioned table; foreign keys declared on partitions move to that table with their own names.
+ */
+export async function introspectPostgres(db: Catalog, dialect: DialectName): Promise<Schema> {
+  const [relations, database] = await Promise.all([readRelations(db), readDatabaseName(db)])
+  const tableRelations = relations.filter((r) => r.relkind === 'r' || r.relkind === 'p')
+  const tableOids = tableRelations.map((r) => r.oid)
+  const [columns, constraints, uniqueIndexes, enums, otherObjects] = await Promise.all([
+    readColumns(db, tableOids),
+    readConstraints(db, tableOids),
+    readUniqueIndexes(db, tableOids),
+    readEnums(db),
+    readOtherObjects(db),
+  ])
+
+  const byOid = new Map(relations.map((r) => [r.oid, r]))
+  const partitionOf = new Map(
+    tableRelations.filter((r) => r.parentOid !== null).map((r) => [r.oid, rootOf(r.oid, byOid)]),
+  )
+  const columnNames = new Map<number, Map<number, string>>()
+  for (const c of columns) {
+    const names = columnNames.get(c.attrelid) ?? new Map<number, string>()
+    names.set(c.attnum, c.attname)
+    columnNames.set(c.attrelid, names)
+  }
+  const namesOf = (oid: number, attnums: readonly number[] | null): string[] =>
+    (attnums ?? []).map((n) => columnNames.get(oid)?.get(n) ?? `#${n}`)
+  const refOf = (oid: number): TableRef => {
+    const r = byOid.get(partitionOf.get(oid) ?? oid)
+    return r === undefined ? { schema: '?', name: `oid ${oid}` } : { schema: r.nspname, name: r.relname }
+  }
+
+  const tables = new Map<number, Table>()
+  for (const r of tableRelations) {
+    if (partitionOf.has(r.oid)) continue
+    tables.set(r.oid, {
+      schema: r.nspname,
+      name: r.relname,
+      columns: [],
+      primaryKey: null,
+      uniques: [],
+      foreignKeys: [],
+      checks: [],
+      estimatedRows: r.estimatedRows,
+      comment: r.comment,
+      partitions: [],
+    })
+  }
+  const skipped: SkippedObject[] = []
+  for (const r of tableRelations) {
+    const root = partitionOf.get(r.oid)
+    const table = root === undefined ? undefined : tables.get(root)
+    if (table === undefined) continue
+    table.partitions.push({ schema: r.nspname, name: r.relname })
+    table.estimatedRows += r.estimatedRows
+    skipped.push({
+      kind: 'partition',
+      schema: r.nspname,
+      name: r.relname,
+      reason: `partition of ${tableName(table)}; its rows are written through it`,
+    })
+  }
+  for (const c of columns) tables.get(c.attrelid)?.columns.push(toColumn(c))
+
+  for (const c of constraints) {
+    const ownerOid = partitionOf.get(c.conrelid) ?? c.conrelid
+    const table = tables.get(ownerOid)
+    if (table === undefined) continue
+    const fromPartition = ownerOid !== c.conrelid
+    // A partition's copy of its parent's constraint (conparentid) is already on the parent.
+    if (fromPartition && (c.conparentid !== 0 || c.contype !== 'f')) continue
+    const key: Key = { name: c.conname, columns: namesOf(c.conrelid, c.conkey) }
+    if (c.contype === 'p') table.primaryKey = key
+    else if (c.contype === 'u') table.uniques.push(key)
+    else if (c.contype === 'c') table.checks.push(toCheck(c.conname, c.definition))
+    else if (c.contype === 'f') table.foreignKeys.push(toForeignKey(c, key.columns, refOf(c.confrelid), namesOf(c.confrelid, c.confkey)))
+  }
+  for (const index of uniqueIndexes) {
+    tables.get(index.indrelid)?.uniques.push({ name: index.name, columns: namesOf(index.indrelid, index.columns) })
+  }
+
+  for (const r of relations) {
+    const kind = SKIPPED_RELATIONS[r.relkind]
+    if (kind !== undefined) skipped.push({ schema: r.nspname, name: r.relname, ...kind })
+  }
+  skipped.push(...otherObjects)
+
+  const sorted = [...tables.values()].sort(byName)
+  for (const t of sorted) {
+    t.uniques.sort(byName)
+    t.foreignKeys.sort(byName)
+    t.checks.sort(byName)
+  }
+  return {
+    formatVersion: 1,
+    dialect,
+    database,
+    schemas: [...new Set(relations.map((r) => r.nspname))].sort(),
+    tables: sorted,
+    enums,
+    skipped: skipped.sort((a, b) => a.kind.localeCompare(b.kind) || byName(a, b)),
+  }
+}
+
+function byName(a: { schema?: string; name: string }, b: { schema?: string; name: string }): number {
+  return (a.schema ?? '').localeCompare(b.schema ?? '') || a.name.localeCompare(b.name)
+}
+
+function rootOf(oid: number, byOid: Map<number, { parentOid: number | null }>): number {
+  let current = oid
+  for (let parent = byOid.get(current)?.parentOid; parent != null; parent = byOid.get(parent)?.parentOid) {
+    current = parent
+  }
+  return current
+}
+
+async function readDatabaseName(db: Catalog): Promise<string> {
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db)
+  return rows[0]?.name ?? ''
+}
+
+async function readRelations(db: Catalog) {
+  const rows = await db
+    .selectFrom('pg_catalog.pg_class as c')
+    .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'c.relnamespace')
+    .leftJoin('pg_catalog.pg_inherits as i', (join) =>
+      join.onRef('i.inhrelid', '=', 'c.oid').on('c.relispartition', '=', true),
+    )
+    .select([
+      sql<number>`c.oid::int8`.as('oid'),
+      'c.relname',
+      'c.relkind',
+      'n.nspname',
+      sql<number | null>`i.inhparent::int8`.as('parentOid'),
+      // reltuples is -1 until the table is first analyzed; the stats collector's live count covers that gap.
+      sql<number>`greatest(c.reltuples, coalesce(pg_stat_get_live_tuples(c.oid), 0), 0)::float8`.as('estimatedRows'),
+      sql<string | null>`obj_description(c.oid, 'pg_class')`.as('comment'),
+    ])
+    .where('c.relkind', 'in', ['r', 'p', 'v', 'm', 'f'])
+    .orderBy('n.nspname')
+    .orderBy('c.relname')
+    .execute()
+  return rows
+    .filter((r) => isUserSchema(r.nspname))
+    .map((r) => ({
+      ...r,
+      oid: Number(r.oid),
+      parentOid: r.parentOid === null ? null : Number(r.parentOid),
+      estimatedRows: Math.round(Number(r.estimatedRows)),
+    }))
+}
+
+type ColumnRow = Awaited<ReturnType<typeof readColumns>>[number]
+
+async function readColumns(db: Catalog, tableOids: number[]) {
+  if (tableOids.length === 0) return []
+  const rows = await db
+    .selectFrom('pg_catalog.pg_attribute as a')
+    .innerJoin('pg_catalog.pg_type as t', 't.oid', 'a.atttypid')
+    .innerJoin('pg_catalog.pg_namespace as tn', 'tn.oid', 't.typnamespace')
+    // A domain is described by its base type; its own NOT NULL counts as the column's.
+    .innerJoin('pg_catalog.pg_type as bt', (join) =>
+      join.on(sql`bt.oid`, '=', sql`case when t.typtype = 'd' then t.typbasetype else t.oid end`),
+    )
+    .leftJoin('pg_catalog.pg_type as et', (join) =>
+      join.onRef('et.oid', '=', 'bt.typelem').on('bt.typcategory', '=', 'A'),
+    )
+    .leftJoin('pg_catalog.pg_attrdef as d', (join) =>
+      join.onRef('d.adrelid', '=', 'a.attrelid').onRef('d.adnum', '=', 'a.attnum'),
+    )
+    .select([
+      sql<number>`a.attrelid::int8`.as('attrelid'),
+      'a.attname',
+      'a.attnum',
+      sql<string>`format_type(a.atttypid, a.atttypmod)`.as('nativeType'),
+      sql<boolean>`a.attnotnull or t.typnotnull`.as('notNull'),
+      'a.attidentity',
+      'a.attgenerated',
+      sql<string | null>`pg_get_expr(d.adbin, d.adrelid)`.as('expression'),
+      sql<number>`case when t.typtype = 'd' then t.typtypmod else a.atttypmod end`.as('typmod'),
+      'bt.typname as baseType',
+      'bt.typtype as baseKind',
+      'et.typname as elementType',
+      'et.typtype as elementKind',
+      sql<string | null>`case when bt.typtype = 'e' then format('%s.%s', tn.nspname, bt.typname) end`.as('enumType'),
+      sql<string[] | null>`case when bt.typtype = 'e' then array(
+        select e.enumlabel::text from pg_catalog.pg_enum e where e.enumtypid = bt.oid order by e.enumsortorder) end`.as(
+        'enumValues',
+      ),
+      sql<string | null>`col_description(a.attrelid, a.attnum)`.as('comment'),
+    ])
+    .where(sql<boolean>`a.attrelid = any(${tableOids}::oid[])`)
+    .where('a.attnum', '>', 0)
+    .where('a.attisdropped', '=', false)
+    .orderBy('a.attrelid')
+    .orderBy('a.attnum')
+    .execute()
+  return rows.map((r) => ({ ...r, attrelid: Number(r.attrelid) }))
+}
+
+function toColumn(c: ColumnRow): Column {
+  const isArray = c.elementType !== null
+  const type = isArray ? 'array' : portableType(c.baseType, c.baseKind)
+  const generated = c.attgenerated === 's'
+  return {
+    name: c.attname,
+    nativeType: c.nativeType,
+    type,
+    elementType: isArray ? portableType(c.elementType ?? '', c.elementKind ?? '') : null,
+    nullable: !c.notNull,
+    default: generated ? null : c.expression,
+    identity: c.attidentity === 'a' ? 'always' : c.attidentity === 'd' ? 'by-default' : null,
+    generated: generated ? c.expression : null,
+    ...typeSize(type, c.typmod),
+    enumValues: c.enumValues,
+    enumType: c.enumType === null ? null : qualifiedEnumName(c.enumType),
+    comment: c.comment,
+  }
+}
+
+function qualifiedEnumName(schemaDotName: string): string {
+  const dot = schemaDotName.indexOf('.')
+  return tableName({ schema: schemaDotName.slice(0, dot), name: schemaDotName.slice(dot + 1) })
+}
+
+async function readConstraints(db: Catalog, tableOids: number[]) {
+  if (tableOids.length === 0) return []
+  const rows = await db
+    .selectFrom('pg_catalog.pg_constraint as c')
+    .select([
+      'c.conname',
+      sql<number>`c.conrelid::int8`.as('conrelid'),
+      'c.contype',
+      'c.conkey',
+      sql<number>`c.confrelid::int8`.as('confrelid'),
+      'c.confkey',
+      'c.confupdtype',
+      'c.confdeltype',
+      'c.condeferrable',
+      'c.condeferred',
+      sql<number>`c.conparentid::int8`.as('conparentid'),
+      sql<string>`pg_get_constraintdef(c.oid)`.as('definition'),
+    ])
+    .where(sql<boolean>`c.conrelid = any(${tableOids}::oid[])`)
+    .where('c.contype', 'in', ['p', 'u', 'f', 'c'])
+    .orderBy('c.conname')
+    .execute()
+  return rows.map((r) => ({
+    ...r,
+    conrelid: Number(r.conrelid),
+    confrelid: Number(r.confrelid),
+    conparentid: Number(r.conparentid),
+  }))
+}
+
+type ConstraintRow = Awaited<ReturnType<typeof readConstraints>>[number]
+
+function toForeignKey(c: ConstraintRow, columns: string[], parent: TableRef, parentColumns: string[]): ForeignKey {
+  return {
+    name: c.conname,
+    columns,
+    references: { ...parent, columns: parentColumns },
+    onDelete: ACTIONS[c.confdeltype] ?? 'no action',
+    onUpdate: ACTIONS[c.confupdtype] ?? 'no action',
+    deferrable: c.condeferrable,
+    initiallyDeferred: c.condeferred,
+  }
+}
+
+function toCheck(name: string, definition: string): CheckConstraint {
+  return { name, expression: definition.replace(/^CHECK \((.*)\)( NOT VALID)?$/s, '$1') }
+}
+
+/** Unique indexes created without a constraint enforce uniqueness all the same. Partial and expression ones do not bind every row, so they are left out. */
+async function readUniqueIndexes(db: Catalog, tableOids: number[]) {
+  if (tableOids.length === 0) return []
+  const rows = await db
+    .selectFrom('pg_catalog.pg_index as i')
+    .innerJoin('pg_catalog.pg_class as ic', 'ic.oid', 'i.indexrelid')
+    .select([
+      sql<number>`i.indrelid::int8`.as('indrelid'),
+      'ic.relname as name',
+      sql<number[]>`i.indkey::int2[]`.as('columns'),
+    ])
+    .where(sql<boolean>`i.indrelid = any(${tableOids}::oid[])`)
+    .where('i.indisunique', '=', true)
+    .where('i.indisprimary', '=', false)
+    .where('i.indexprs', 'is', null)
+    .where('i.indpred', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('pg_catalog.pg_constraint as c').select('c.oid').where(sql<boolean>`c.conindid = i.indexrelid`))),
+    )
+    .orderBy('ic.relname')
+    .execute()
+  return rows.map((r) => ({ ...r, indrelid: Number(r.indrelid) }))
+}
+
+async function readEnums(db: Catalog): Promise<EnumType[]> {
+  const rows = await db
+    .selectFrom('pg_catalog.pg_type as t')
+    .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 't.typnamespace')
+    .select([
+      'n.nspname as schema',
+      't.typname as name',
+      sql<string[]>`array(select e.enumlabel::text from pg_catalog.pg_enum e where e.enumtypid = t.oid order by e.enumsortorder)`.as(
+        'values',
+      ),
+    ])
+    .where('t.typtype', '=', 'e')
+    .orderBy('n.nspname')
+    .orderBy('t.typname')
+    .execute()
+  return rows.filter((r) => isUserSchema(r.schema))
+}
+
+/** Triggers, routines and free-standing sequences: not copied, but listed. */
+async function readOtherObjects(db: Catalog): Promise<SkippedObject[]> {
+  const [triggers, routines, sequences] = await Promise.all([
+    db
+      .selectFrom('pg_catalog.pg_trigger as tg')
+      .innerJoin('pg_catalog.pg_class as c', 'c.oid', 'tg.tgrelid')
+      .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'c.relnamespace')
+      .select(['n.nspname as schema', 'c.relname as table', 'tg.tgname as name'])
+      .where('tg.tgisinternal', '=', false)
+      .execute(),
+    db
+      .selectFrom('pg_catalog.pg_proc as p')
+      .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'p.pronamespace')
+      .select(['n.nspname as schema', 'p.proname as name', 'p.prokind'])
+      .where('p.prokind', 'in', ['f', 'p'])
+      // Functions an extension installed belong to the extension, not to the application.
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('pg_catalog.pg_depend as d').select('d.objid').where(sql<boolean>`d.objid = p.oid and d.deptype = 'e'`))),
+      )
+      .execute(),
+    db
+      .selectFrom('pg_catalog.pg_class as c')
+      .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'c.relnamespace')
+      .select(['n.nspname as schema', 'c.relname as name'])
+      .where('c.relkind', '=', 'S')
+      // Sequences behind serial and identity columns travel with their column.
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('pg_catalog.pg_depend as d').select('d.objid').where(sql<boolean>`d.objid = c.oid and d.deptype in ('a', 'i')`))),
+      )
+      .execute(),
+  ])
+  return [
+    ...triggers.map((t) => ({
+      kind: 'trigger' as const,
+      schema: t.schema,
+      name: `${t.name} on ${t.table}`,
+      reason: 'triggers are not created on the target, so they do not fire while the twin is written',
+    })),
+    ...routines.map((r) => ({
+      kind: r.prokind === 'p' ? ('procedure' as const) : ('function' as const),
+      schema: r.schema,
+      name: r.name,
+      reason: 'routines are not copied; recreate them on the target if the application needs them',
+    })),
+    ...sequences.map((s) => ({
+      kind: 'sequence' as const,
+      schema: s.schema,
+      name: s.name,
+      reason: 'a sequence no column owns is not copied',
+    })),
+  ].filter((o) => isUserSchema(o.schema))
+}

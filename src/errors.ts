@@ -1,0 +1,34 @@
+/**
+ * Every failure dbtwin reports to a user is a DbtwinError: a code a program can branch on, a message that says what
+ * failed (never a password), and the fix.
+ */
+export type ErrorCode =
+  | 'URL_INVALID'
+  | 'URL_SCHEME'
+  | 'CONNECTION_REFUSED'
+  | 'HOST_NOT_FOUND'
+  | 'AUTH_FAILED'
+  | 'DATABASE_NOT_FOUND'
+  | 'CONNECTION_FAILED'
+  | 'CYCLE_UNBREAKABLE'
+  | 'FILE_INVALID'
+  | 'TARGET_NOT_EMPTY'
+
+export class DbtwinError extends Error {
+  override readonly name = 'DbtwinError'
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** What the user should do about it, as one sentence. */
+    readonly fix: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+
+  /** The one line the CLI prints. */
+  toLine(): string {
+    return `${this.message}. Fix: ${this.fix}`
+  }
+}

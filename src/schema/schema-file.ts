@@ -1,0 +1,100 @@
+import { parseDocument, stringify } from 'yaml'
+import { z } from 'zod'
+import { DbtwinError } from '../errors.js'
+import type { Schema } from './schema.js'
+
+const portableType = z.enum([
+  'boolean', 'smallint', 'integer', 'bigint', 'decimal', 'real', 'double', 'char', 'varchar', 'text', 'enum', 'set',
+  'date', 'time', 'timestamp', 'timestamptz', 'interval', 'year', 'uuid', 'json', 'binary', 'bit', 'inet',
+  'geometry', 'array', 'unknown',
+])
+const action = z.enum(['no action', 'restrict', 'cascade', 'set null', 'set default'])
+const key = z.object({ name: z.string(), columns: z.array(z.string()).min(1) })
+const tableRef = z.object({ schema: z.string(), name: z.string() })
+
+const schemaShape: z.ZodType<Schema> = z.object({
+  formatVersion: z.literal(1),
+  dialect: z.enum(['postgres', 'mysql', 'pglite']),
+  database: z.string(),
+  schemas: z.array(z.string()),
+  tables: z.array(
+    tableRef.extend({
+      columns: z.array(
+        z.object({
+          name: z.string(),
+          nativeType: z.string(),
+          type: portableType,
+          elementType: portableType.nullable(),
+          nullable: z.boolean(),
+          default: z.string().nullable(),
+          identity: z.enum(['always', 'by-default', 'auto-increment']).nullable(),
+          generated: z.string().nullable(),
+          length: z.number().int().nullable(),
+          precision: z.number().int().nullable(),
+          scale: z.number().int().nullable(),
+          enumValues: z.array(z.string()).nullable(),
+          enumType: z.string().nullable(),
+          comment: z.string().nullable(),
+        }),
+      ),
+      primaryKey: key.nullable(),
+      uniques: z.array(key),
+      foreignKeys: z.array(
+        key.extend({
+          references: tableRef.extend({ columns: z.array(z.string()).min(1) }),
+          onDelete: action,
+          onUpdate: action,
+          deferrable: z.boolean(),
+          initiallyDeferred: z.boolean(),
+        }),
+      ),
+      checks: z.array(z.object({ name: z.string(), expression: z.string() })),
+      estimatedRows: z.number().nonnegative(),
+      comment: z.string().nullable(),
+      partitions: z.array(tableRef),
+    }),
+  ),
+  enums: z.array(tableRef.extend({ values: z.array(z.string()) })),
+  skipped: z.array(
+    tableRef.extend({
+      kind: z.enum(['view', 'materialized view', 'foreign table', 'partition', 'trigger', 'function', 'procedure', 'sequence']),
+      reason: z.string(),
+    }),
+  ),
+})
+
+export type SchemaFormat = 'json' | 'yaml'
+
+/** Serializes a schema as a schema file. JSON and YAML hold the same data. */
+export function formatSchemaFile(schema: Schema, format: SchemaFormat): string {
+  return format === 'json' ? `${JSON.stringify(schema, null, 2)}\n` : stringify(schema, { lineWidth: 0 })
+}
+
+/**
+ * Reads a schema file (JSON is YAML too), validating every field. A bad file fails with the place inside it.
+ *
+ * @example parseSchemaFile(readFileSync('schema.yaml', 'utf8'), 'schema.yaml').tables.length
+ */
+export function parseSchemaFile(text: string, fileName: string): Schema {
+  const document = parseDocument(text)
+  const yamlError = document.errors[0]
+  if (yamlError !== undefined) {
+    const at = yamlError.linePos?.[0]
+    throw new DbtwinError(
+      'FILE_INVALID',
+      `${fileName}${at === undefined ? '' : `:${at.line}:${at.col}`}: ${yamlError.message.split('\n')[0]}`,
+      'fix the syntax, or write the file again with dbtwin inspect --yaml',
+    )
+  }
+  const parsed = schemaShape.safeParse(document.toJS())
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const path = issue?.path.join('.') ?? ''
+    throw new DbtwinError(
+      'FILE_INVALID',
+      `${fileName}: ${path === '' ? '' : `at ${path}: `}${issue?.message ?? 'invalid schema file'}`,
+      'write the file again with dbtwin inspect --yaml --out <file>',
+    )
+  }
+  return parsed.data
+}

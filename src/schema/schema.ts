@@ -1,0 +1,145 @@
+/**
+ * The portable schema: what `inspect` reads from a database and every later stage (learn, generate, subset,
+ * report) works from. It is plain data, so it serializes to JSON and YAML unchanged.
+ */
+
+/** The engine a schema was read from. PGlite speaks PostgreSQL's SQL but is reported as itself. */
+export type DialectName = 'postgres' | 'mysql' | 'pglite'
+
+/**
+ * An engine-neutral column type. Width and precision live beside it on {@link Column}; the engine's own spelling
+ * stays in `nativeType`. `unknown` marks a type dbtwin does not model yet; it is kept, not dropped.
+ */
+export type PortableType =
+  | 'boolean'
+  | 'smallint'
+  | 'integer'
+  | 'bigint'
+  | 'decimal'
+  | 'real'
+  | 'double'
+  | 'char'
+  | 'varchar'
+  | 'text'
+  | 'enum'
+  | 'set'
+  | 'date'
+  | 'time'
+  | 'timestamp'
+  | 'timestamptz'
+  | 'interval'
+  | 'year'
+  | 'uuid'
+  | 'json'
+  | 'binary'
+  | 'bit'
+  | 'inet'
+  | 'geometry'
+  | 'array'
+  | 'unknown'
+
+/** How a column gets its value without the writer supplying one. */
+export type Identity = 'always' | 'by-default' | 'auto-increment'
+
+export type ReferentialAction = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default'
+
+/** A table's address. `schema` is the PostgreSQL schema, or the database on MySQL/MariaDB. */
+export interface TableRef {
+  schema: string
+  name: string
+}
+
+export interface Column {
+  name: string
+  /** The type as the engine spells it, e.g. `character varying(100)` or `enum('a','b')`. */
+  nativeType: string
+  type: PortableType
+  /** For `array`: the element's portable type. */
+  elementType: PortableType | null
+  nullable: boolean
+  /** The default expression as the engine reports it, or null. */
+  default: string | null
+  identity: Identity | null
+  /** The expression of a generated (computed) column, or null. Generated columns are never written. */
+  generated: string | null
+  /** Maximum characters (char/varchar) or bits/bytes where the engine states one. */
+  length: number | null
+  precision: number | null
+  scale: number | null
+  /** Allowed values, in declaration order, for `enum` and `set` columns. */
+  enumValues: string[] | null
+  /** The named type behind an enum on PostgreSQL (`schema.name`); null where enums are inline (MySQL). */
+  enumType: string | null
+  comment: string | null
+}
+
+/** A primary key or unique constraint. */
+export interface Key {
+  name: string
+  columns: string[]
+}
+
+export interface ForeignKey {
+  name: string
+  columns: string[]
+  references: TableRef & { columns: string[] }
+  onDelete: ReferentialAction
+  onUpdate: ReferentialAction
+  deferrable: boolean
+  initiallyDeferred: boolean
+}
+
+export interface CheckConstraint {
+  name: string
+  /** The boolean expression as the engine prints it, without the `CHECK` keyword. */
+  expression: string
+}
+
+export interface Table extends TableRef {
+  columns: Column[]
+  primaryKey: Key | null
+  uniques: Key[]
+  foreignKeys: ForeignKey[]
+  checks: CheckConstraint[]
+  /** The engine's row estimate from its statistics; cheap, not exact. */
+  estimatedRows: number
+  comment: string | null
+  /** For a partitioned table: its partitions, which are written through it and so are not tables of their own. */
+  partitions: TableRef[]
+}
+
+export interface EnumType {
+  schema: string
+  name: string
+  values: string[]
+}
+
+export type SkippedKind =
+  | 'view'
+  | 'materialized view'
+  | 'foreign table'
+  | 'partition'
+  | 'trigger'
+  | 'function'
+  | 'procedure'
+  | 'sequence'
+
+/** An object dbtwin saw and deliberately does not copy, listed so nothing disappears silently. */
+export interface SkippedObject {
+  kind: SkippedKind
+  schema: string
+  name: string
+  reason: string
+}
+
+export interface Schema {
+  /** Bumped when the shape of this file changes incompatibly. */
+  formatVersion: 1
+  dialect: DialectName
+  /** The database the schema was read from (never a URL: no credentials end up in files). */
+  database: string
+  schemas: string[]
+  tables: Table[]
+  enums: EnumType[]
+  skipped: SkippedObject[]
+}
