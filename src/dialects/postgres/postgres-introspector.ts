@@ -174,8 +174,10 @@ async function readRelations(db: Catalog) {
       'c.relkind',
       'n.nspname',
       sql<number | null>`i.inhparent::int8`.as('parentOid'),
-      // reltuples is -1 until the table is first analyzed; the stats collector's live count covers that gap.
-      sql<number>`greatest(c.reltuples, coalesce(pg_stat_get_live_tuples(c.oid), 0), 0)::float8`.as('estimatedRows'),
+      // reltuples is -1 until the table is first analyzed; the live-tuple count covers that gap. Not the larger of
+      // the two: the live count can briefly double-count rows inserted just before an ANALYZE.
+      sql<number>`(case when c.relkind = 'p' then 0 when c.reltuples >= 0 then c.reltuples
+        else coalesce(pg_stat_get_live_tuples(c.oid), 0) end)::float8`.as('estimatedRows'),
       sql<string | null>`obj_description(c.oid, 'pg_class')`.as('comment'),
     ])
     .where('c.relkind', 'in', ['r', 'p', 'v', 'm', 'f'])

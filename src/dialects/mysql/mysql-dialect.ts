@@ -1,0 +1,53 @@
+import { Kysely, MysqlDialect, sql } from 'kysely'
+import { createPool } from 'mysql2'
+import type { ServerUrl } from '../connection-url.js'
+import type { Database, OpenOptions } from '../dialect.js'
+import { mysqlDdl } from './mysql-ddl.js'
+import { mysqlConnectionError } from './mysql-errors.js'
+import { introspectMysql } from './mysql-introspector.js'
+
+/** Opens a MySQL or MariaDB database through mysql2; fails fast, with one clear line, if it cannot be reached. */
+export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): Promise<Database> {
+  const pool = createPool({
+    host: url.host,
+    port: url.port,
+    user: url.user,
+    password: url.password,
+    database: url.database,
+    charset: 'utf8mb4',
+    connectionLimit: 4,
+    multipleStatements: false,
+    // Values travel as the server prints them: no time-zone shifts, no precision lost to JavaScript numbers.
+    dateStrings: true,
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    decimalNumbers: false,
+  })
+  const db = new Kysely<any>({
+    dialect: new MysqlDialect({
+      pool,
+      // The server itself refuses writes on a read-only session, whatever dbtwin's code does.
+      onCreateConnection: async (connection) => {
+        if (options.readOnly === true) await connection.executeQuery(sql`set session transaction read only`.compile(db))
+      },
+    }),
+  })
+  let version: string
+  try {
+    const { rows } = await sql<{ version: string }>`select version() as version`.execute(db)
+    version = rows[0]?.version ?? ''
+  } catch (error) {
+    await db.destroy()
+    throw mysqlConnectionError(error, url.display, url.database)
+  }
+  const mariadb = /mariadb/i.test(version)
+  return {
+    dialect: 'mysql',
+    db,
+    name: url.database,
+    display: url.display,
+    ddl: mysqlDdl,
+    introspect: () => introspectMysql(db, url.database, mariadb),
+    close: () => db.destroy(),
+  }
+}

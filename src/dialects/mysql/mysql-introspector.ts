@@ -1,0 +1,291 @@
+import type { Kysely } from 'kysely'
+import type {
+  Column,
+  ForeignKey,
+  Key,
+  ReferentialAction,
+  Schema,
+  SkippedObject,
+  Table,
+} from '../../schema/schema.js'
+import type { MysqlCatalog } from './mysql-catalog.js'
+import { enumValues, portableType } from './mysql-types.js'
+
+type Catalog = Kysely<MysqlCatalog>
+
+/** MariaDB stores JSON as LONGTEXT guarded by this check, which it adds itself. */
+const JSON_VALID_CHECK = /^json_valid\(`(.+)`\)$/
+
+/**
+ * Reads the portable schema of the one database a MySQL/MariaDB URL names, from information_schema. `mariadb` picks
+ * the check-constraint query, because MariaDB keys check names by table and MySQL by schema.
+ */
+export async function introspectMysql(db: Catalog, database: string, mariadb: boolean): Promise<Schema> {
+  const [relations, columns, keyColumns, checks, skipped] = await Promise.all([
+    readRelations(db, database),
+    readColumns(db, database),
+    readKeyColumns(db, database),
+    mariadb ? readMariadbChecks(db, database) : readMysqlChecks(db, database),
+    readOtherObjects(db, database),
+  ])
+  const tables = new Map<string, Table>()
+  for (const r of relations) {
+    if (r.TABLE_TYPE !== 'BASE TABLE' && r.TABLE_TYPE !== 'SYSTEM VERSIONED') continue
+    tables.set(r.TABLE_NAME, {
+      schema: database,
+      name: r.TABLE_NAME,
+      columns: [],
+      primaryKey: null,
+      uniques: [],
+      foreignKeys: [],
+      checks: [],
+      estimatedRows: Number(r.TABLE_ROWS ?? 0),
+      comment: r.TABLE_COMMENT === '' ? null : r.TABLE_COMMENT,
+      partitions: [],
+    })
+  }
+  const jsonColumns = new Set(
+    checks.flatMap((c) => {
+      const column = JSON_VALID_CHECK.exec(c.expression)?.[1]
+      return column === undefined ? [] : [`${c.table}\u0000${column.replaceAll('``', '`')}`]
+    }),
+  )
+  for (const c of columns) {
+    const column = toColumn(c)
+    if (jsonColumns.has(`${c.TABLE_NAME}\u0000${c.COLUMN_NAME}`)) column.type = 'json'
+    tables.get(c.TABLE_NAME)?.columns.push(column)
+  }
+  for (const c of checks) {
+    if (!JSON_VALID_CHECK.test(c.expression)) tables.get(c.table)?.checks.push({ name: c.name, expression: c.expression })
+  }
+  addKeys(tables, keyColumns)
+
+  const sorted = [...tables.values()].sort((a, b) => a.name.localeCompare(b.name))
+  for (const t of sorted) {
+    t.uniques.sort(byName)
+    t.foreignKeys.sort(byName)
+    t.checks.sort(byName)
+  }
+  return {
+    formatVersion: 1,
+    dialect: 'mysql',
+    database,
+    schemas: [database],
+    tables: sorted,
+    enums: [],
+    skipped: [...skippedRelations(relations, database), ...skipped].sort(
+      (a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
+    ),
+  }
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name.localeCompare(b.name)
+}
+
+async function readRelations(db: Catalog, database: string) {
+  return db
+    .selectFrom('information_schema.TABLES')
+    .select(['TABLE_NAME', 'TABLE_TYPE', 'TABLE_ROWS', 'TABLE_COMMENT'])
+    .where('TABLE_SCHEMA', '=', database)
+    .orderBy('TABLE_NAME')
+    .execute()
+}
+
+type ColumnRow = Awaited<ReturnType<typeof readColumns>>[number]
+
+async function readColumns(db: Catalog, database: string) {
+  return db
+    .selectFrom('information_schema.COLUMNS')
+    .select([
+      'TABLE_NAME',
+      'COLUMN_NAME',
+      'COLUMN_DEFAULT',
+      'IS_NULLABLE',
+      'DATA_TYPE',
+      'COLUMN_TYPE',
+      'CHARACTER_MAXIMUM_LENGTH',
+      'NUMERIC_PRECISION',
+      'NUMERIC_SCALE',
+      'DATETIME_PRECISION',
+      'EXTRA',
+      'GENERATION_EXPRESSION',
+      'COLUMN_COMMENT',
+    ])
+    .where('TABLE_SCHEMA', '=', database)
+    .orderBy('TABLE_NAME')
+    .orderBy('ORDINAL_POSITION')
+    .execute()
+}
+
+function toColumn(c: ColumnRow): Column {
+  const type = portableType(c.DATA_TYPE, c.COLUMN_TYPE)
+  const generated = /\bGENERATED\b/i.test(c.EXTRA)
+  return {
+    name: c.COLUMN_NAME,
+    nativeType: c.COLUMN_TYPE,
+    type,
+    elementType: null,
+    nullable: c.IS_NULLABLE === 'YES',
+    // MariaDB spells "no default" as the string NULL; a string default equal to 'NULL' comes back quoted.
+    default: generated || c.COLUMN_DEFAULT === null || c.COLUMN_DEFAULT === 'NULL' ? null : c.COLUMN_DEFAULT,
+    identity: /\bauto_increment\b/i.test(c.EXTRA) ? 'auto-increment' : null,
+    generated: generated ? (c.GENERATION_EXPRESSION ?? '') : null,
+    length: type === 'char' || type === 'varchar' ? numberOrNull(c.CHARACTER_MAXIMUM_LENGTH) : null,
+    precision:
+      type === 'decimal'
+        ? numberOrNull(c.NUMERIC_PRECISION)
+        : type === 'timestamp' || type === 'timestamptz' || type === 'time'
+          ? numberOrNull(c.DATETIME_PRECISION)
+          : null,
+    scale: type === 'decimal' ? numberOrNull(c.NUMERIC_SCALE) : null,
+    enumValues: type === 'enum' || type === 'set' ? enumValues(c.COLUMN_TYPE) : null,
+    enumType: null,
+    comment: c.COLUMN_COMMENT === '' ? null : c.COLUMN_COMMENT,
+  }
+}
+
+function numberOrNull(value: number | string | null): number | null {
+  return value === null ? null : Number(value)
+}
+
+async function readKeyColumns(db: Catalog, database: string) {
+  return db
+    .selectFrom('information_schema.TABLE_CONSTRAINTS as tc')
+    .innerJoin('information_schema.KEY_COLUMN_USAGE as k', (join) =>
+      join
+        .onRef('k.CONSTRAINT_SCHEMA', '=', 'tc.CONSTRAINT_SCHEMA')
+        .onRef('k.TABLE_NAME', '=', 'tc.TABLE_NAME')
+        .onRef('k.CONSTRAINT_NAME', '=', 'tc.CONSTRAINT_NAME'),
+    )
+    .leftJoin('information_schema.REFERENTIAL_CONSTRAINTS as rc', (join) =>
+      join
+        .onRef('rc.CONSTRAINT_SCHEMA', '=', 'tc.CONSTRAINT_SCHEMA')
+        .onRef('rc.TABLE_NAME', '=', 'tc.TABLE_NAME')
+        .onRef('rc.CONSTRAINT_NAME', '=', 'tc.CONSTRAINT_NAME'),
+    )
+    .select([
+      'tc.TABLE_NAME as table',
+      'tc.CONSTRAINT_NAME as name',
+      'tc.CONSTRAINT_TYPE as type',
+      'k.COLUMN_NAME as column',
+      'k.REFERENCED_TABLE_SCHEMA as refSchema',
+      'k.REFERENCED_TABLE_NAME as refTable',
+      'k.REFERENCED_COLUMN_NAME as refColumn',
+      'rc.UPDATE_RULE as onUpdate',
+      'rc.DELETE_RULE as onDelete',
+    ])
+    .where('tc.TABLE_SCHEMA', '=', database)
+    .where('tc.CONSTRAINT_TYPE', 'in', ['PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY'])
+    .orderBy('tc.TABLE_NAME')
+    .orderBy('tc.CONSTRAINT_NAME')
+    .orderBy('k.ORDINAL_POSITION')
+    .execute()
+}
+
+/** Folds one row per key column into keys and foreign keys, keeping composite keys' column pairing. */
+function addKeys(tables: Map<string, Table>, rows: Awaited<ReturnType<typeof readKeyColumns>>): void {
+  const keys = new Map<string, Key | ForeignKey>()
+  for (const row of rows) {
+    const table = tables.get(row.table)
+    if (table === undefined) continue
+    const id = `${row.table}\u0000${row.name}`
+    const existing = keys.get(id)
+    if (existing !== undefined) {
+      existing.columns.push(row.column)
+      if ('references' in existing) existing.references.columns.push(row.refColumn ?? '')
+      continue
+    }
+    if (row.type === 'FOREIGN KEY') {
+      const fk: ForeignKey = {
+        name: row.name,
+        columns: [row.column],
+        references: { schema: row.refSchema ?? '', name: row.refTable ?? '', columns: [row.refColumn ?? ''] },
+        onDelete: action(row.onDelete),
+        onUpdate: action(row.onUpdate),
+        deferrable: false,
+        initiallyDeferred: false,
+      }
+      table.foreignKeys.push(fk)
+      keys.set(id, fk)
+    } else {
+      const key: Key = { name: row.name, columns: [row.column] }
+      if (row.type === 'PRIMARY KEY') table.primaryKey = key
+      else table.uniques.push(key)
+      keys.set(id, key)
+    }
+  }
+}
+
+function action(rule: string | null): ReferentialAction {
+  const normalized = (rule ?? 'NO ACTION').toLowerCase()
+  const known: ReferentialAction[] = ['no action', 'restrict', 'cascade', 'set null', 'set default']
+  return known.find((a) => a === normalized) ?? 'no action'
+}
+
+interface CheckRow {
+  table: string
+  name: string
+  expression: string
+}
+
+async function readMariadbChecks(db: Catalog, database: string): Promise<CheckRow[]> {
+  return db
+    .selectFrom('information_schema.CHECK_CONSTRAINTS')
+    .select(['TABLE_NAME as table', 'CONSTRAINT_NAME as name', 'CHECK_CLAUSE as expression'])
+    .where('CONSTRAINT_SCHEMA', '=', database)
+    .execute()
+}
+
+async function readMysqlChecks(db: Catalog, database: string): Promise<CheckRow[]> {
+  return db
+    .selectFrom('information_schema.TABLE_CONSTRAINTS as tc')
+    .innerJoin('information_schema.CHECK_CONSTRAINTS as cc', (join) =>
+      join.onRef('cc.CONSTRAINT_SCHEMA', '=', 'tc.CONSTRAINT_SCHEMA').onRef('cc.CONSTRAINT_NAME', '=', 'tc.CONSTRAINT_NAME'),
+    )
+    .select(['tc.TABLE_NAME as table', 'tc.CONSTRAINT_NAME as name', 'cc.CHECK_CLAUSE as expression'])
+    .where('tc.TABLE_SCHEMA', '=', database)
+    .where('tc.CONSTRAINT_TYPE', '=', 'CHECK')
+    .execute()
+}
+
+function skippedRelations(relations: Awaited<ReturnType<typeof readRelations>>, database: string): SkippedObject[] {
+  return relations.flatMap((r): SkippedObject[] => {
+    if (r.TABLE_TYPE === 'VIEW') {
+      return [{ kind: 'view', schema: database, name: r.TABLE_NAME, reason: 'views hold no rows of their own; recreate them on the target' }]
+    }
+    if (r.TABLE_TYPE === 'SEQUENCE') {
+      return [{ kind: 'sequence', schema: database, name: r.TABLE_NAME, reason: 'a sequence no column owns is not copied' }]
+    }
+    return []
+  })
+}
+
+async function readOtherObjects(db: Catalog, database: string): Promise<SkippedObject[]> {
+  const [triggers, routines] = await Promise.all([
+    db
+      .selectFrom('information_schema.TRIGGERS')
+      .select(['TRIGGER_NAME as name', 'EVENT_OBJECT_TABLE as table'])
+      .where('TRIGGER_SCHEMA', '=', database)
+      .execute(),
+    db
+      .selectFrom('information_schema.ROUTINES')
+      .select(['ROUTINE_NAME as name', 'ROUTINE_TYPE as type'])
+      .where('ROUTINE_SCHEMA', '=', database)
+      .execute(),
+  ])
+  return [
+    ...triggers.map((t) => ({
+      kind: 'trigger' as const,
+      schema: database,
+      name: `${t.name} on ${t.table}`,
+      reason: 'triggers are not created on the target, so they do not fire while the twin is written',
+    })),
+    ...routines.map((r) => ({
+      kind: r.type === 'PROCEDURE' ? ('procedure' as const) : ('function' as const),
+      schema: database,
+      name: r.name,
+      reason: 'routines are not copied; recreate them on the target if the application needs them',
+    })),
+  ]
+}
