@@ -27,7 +27,11 @@ interface Dataset {
 }
 
 const psql = (db: string, file: string) =>
-  execFileSync('psql', ['-q', '-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=0', '-f', file], { stdio: 'ignore' })
+  execFileSync(
+    'psql',
+    ['-q', '-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=0', '-f', file],
+    { stdio: 'ignore' },
+  )
 const mariadb = (file: string, db?: string) =>
   execFileSync('sh', ['-c', `mariadb -h 127.0.0.1 -uroot ${db ?? ''} < "${file}"`], { stdio: 'ignore' })
 
@@ -58,9 +62,13 @@ const postgresDataset = (label: string, db: string, load: () => void): Dataset =
   label,
   url: `${PG}/${db}`,
   load,
-  exists: async () => (await pgQuery('postgres', `select count(*) as n from pg_database where datname = '${db}'`)) > 0,
+  exists: async () =>
+    (await pgQuery('postgres', `select count(*) as n from pg_database where datname = '${db}'`)) > 0,
   counts: async () => ({
-    tables: await pgQuery(db, `select count(*) as n from information_schema.tables where ${USER_SCHEMAS} and table_type = 'BASE TABLE'`),
+    tables: await pgQuery(
+      db,
+      `select count(*) as n from information_schema.tables where ${USER_SCHEMAS} and table_type = 'BASE TABLE'`,
+    ),
     foreignKeys: await pgQuery(
       db,
       `select count(*) as n from information_schema.table_constraints where ${USER_SCHEMAS} and constraint_type = 'FOREIGN KEY'`,
@@ -71,7 +79,9 @@ const mysqlDataset = (label: string, db: string, load: () => void): Dataset => (
   label,
   url: `${MYSQL}/${db}`,
   load,
-  exists: async () => (await mysqlQuery('select count(*) as n from information_schema.schemata where schema_name = ?', [db])) > 0,
+  exists: async () =>
+    (await mysqlQuery('select count(*) as n from information_schema.schemata where schema_name = ?', [db])) >
+    0,
   counts: async () => ({
     tables: await mysqlQuery(
       `select count(*) as n from information_schema.tables where table_schema = ? and table_type = 'BASE TABLE'`,
@@ -90,7 +100,9 @@ const datasets: Dataset[] = [
     psql('pagila', join(DATASETS, 'pagila/pagila-schema.sql'))
     psql('pagila', join(DATASETS, 'pagila/pagila-data.sql'))
   }),
-  postgresDataset('Chinook (PostgreSQL)', 'chinook', () => psql('postgres', join(DATASETS, 'chinook/Chinook_PostgreSql.sql'))),
+  postgresDataset('Chinook (PostgreSQL)', 'chinook', () =>
+    psql('postgres', join(DATASETS, 'chinook/Chinook_PostgreSql.sql')),
+  ),
   mysqlDataset('Chinook (MariaDB)', 'Chinook', () => mariadb(join(DATASETS, 'chinook/Chinook_MySql.sql'))),
   mysqlDataset('Sakila (MariaDB)', 'sakila', () => {
     mariadb(join(DATASETS, 'sakila_mysql/sakila-mv-schema.sql'))
@@ -122,13 +134,15 @@ for (const dataset of datasets) {
   const tables = schema.tables.reduce((n, t) => n + 1 + t.partitions.length, 0)
   const foreignKeys = schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0)
   const server = await dataset.counts()
-  const summary = spawnSync(process.execPath, [join(ROOT, 'bin/dbtwin.js'), 'inspect', dataset.url], { encoding: 'utf8' })
+  const summary = spawnSync(process.execPath, [join(ROOT, 'bin/dbtwin.js'), 'inspect', dataset.url], {
+    encoding: 'utf8',
+  })
   const cycles = summary.stdout.split('\nCycles\n')[1]?.split('\n\n')[0]?.trim() ?? '?'
   const ok = tables === server.tables && foreignKeys === server.foreignKeys && seconds < 5
   if (!ok) failures++
   console.log(
     `${dataset.label.padEnd(24)}${`${tables}/${server.tables}`.padEnd(24)}${`${foreignKeys}/${server.foreignKeys}`.padEnd(21)}` +
-      `${cycles === '(none)' ? 'none' : 'yes'.padEnd(8)}  ${seconds.toFixed(2)} s ${ok ? '' : '  MISMATCH'}`,
+      `${(cycles === '(none)' ? 'none' : 'yes').padEnd(8)}${seconds.toFixed(2)} s ${ok ? '' : '  MISMATCH'}`,
   )
   if (cycles !== '(none)') console.log(`    ${cycles}`)
 }

@@ -49,8 +49,12 @@ export const clinic: Migration = {
       .addColumn('hired_on', 'date', (c) => c.notNull())
       .addColumn('salary', 'decimal(10, 2)', (c) => c.notNull())
       .addUniqueConstraint('providers_email_key', ['email'])
-      .addForeignKeyConstraint('providers_department_fk', ['department_id'], at('departments'), ['id'], (fk) =>
-        fk.onDelete('restrict'),
+      .addForeignKeyConstraint(
+        'providers_department_fk',
+        ['department_id'],
+        at('departments'),
+        ['id'],
+        (fk) => fk.onDelete('restrict'),
       )
       .addCheckConstraint('providers_salary_positive', sql`salary > 0`)
       .execute()
@@ -80,7 +84,12 @@ export const clinic: Migration = {
       .execute()
     await ddl.commentOnTable(db, { schema: 'clinic', name: 'patients' }, 'People treated at the clinic (PII)')
 
-    const kind = await ddl.enumType(db, 'clinic', 'encounter_kind', ['outpatient', 'inpatient', 'emergency', 'telehealth'])
+    const kind = await ddl.enumType(db, 'clinic', 'encounter_kind', [
+      'outpatient',
+      'inpatient',
+      'emergency',
+      'telehealth',
+    ])
     await builder
       .createTable('encounters')
       .addColumn('id', 'integer', (c) => ddl.identity(c).primaryKey())
@@ -113,11 +122,19 @@ export const clinic: Migration = {
       .addColumn('diagnosis_code', 'varchar(10)', (c) => c.notNull())
       .addColumn('is_primary', 'boolean', (c) => c.notNull().defaultTo(false))
       .addPrimaryKeyConstraint('encounter_diagnoses_pkey', ['encounter_id', 'diagnosis_code'])
-      .addForeignKeyConstraint('encounter_diagnoses_encounter_fk', ['encounter_id'], at('encounters'), ['id'], (fk) =>
-        fk.onDelete('cascade'),
+      .addForeignKeyConstraint(
+        'encounter_diagnoses_encounter_fk',
+        ['encounter_id'],
+        at('encounters'),
+        ['id'],
+        (fk) => fk.onDelete('cascade'),
       )
-      .addForeignKeyConstraint('encounter_diagnoses_diagnosis_fk', ['diagnosis_code'], at('diagnoses'), ['code'], (fk) =>
-        fk.onUpdate('cascade'),
+      .addForeignKeyConstraint(
+        'encounter_diagnoses_diagnosis_fk',
+        ['diagnosis_code'],
+        at('diagnoses'),
+        ['code'],
+        (fk) => fk.onUpdate('cascade'),
       )
       .execute()
 
@@ -130,8 +147,12 @@ export const clinic: Migration = {
       .addColumn('unit_price', 'decimal(10, 2)', (c) => c.notNull())
       .addColumn('total', 'decimal(12, 2)', (c) => c.generatedAlwaysAs(sql`quantity * unit_price`).stored())
       .addPrimaryKeyConstraint('prescriptions_pkey', ['encounter_id', 'line_no'])
-      .addForeignKeyConstraint('prescriptions_encounter_fk', ['encounter_id'], at('encounters'), ['id'], (fk) =>
-        fk.onDelete('cascade'),
+      .addForeignKeyConstraint(
+        'prescriptions_encounter_fk',
+        ['encounter_id'],
+        at('encounters'),
+        ['id'],
+        (fk) => fk.onDelete('cascade'),
       )
       .addCheckConstraint('prescriptions_quantity_positive', sql`quantity > 0`)
       .execute()
@@ -173,7 +194,11 @@ export const clinic: Migration = {
           .selectFrom('patients')
           .select(['id', 'mrn', 'first_name', 'last_name'])
           .where(({ exists, selectFrom }) =>
-            exists(selectFrom('encounters').select('encounters.id').whereRef('encounters.patient_id', '=', 'patients.id')),
+            exists(
+              selectFrom('encounters')
+                .select('encounters.id')
+                .whereRef('encounters.patient_id', '=', 'patients.id'),
+            ),
           ),
       )
       .execute()

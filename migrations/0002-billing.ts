@@ -31,14 +31,23 @@ export const billing: Migration = {
       .addColumn('valid_from', 'date', (c) => c.notNull())
       .addColumn('valid_to', 'date')
       .addUniqueConstraint('policies_number_key', ['policy_number'])
-      .addForeignKeyConstraint('policies_patient_fk', ['patient_id'], at('clinic', 'patients'), ['id'], (fk) =>
-        fk.onDelete('cascade'),
+      .addForeignKeyConstraint(
+        'policies_patient_fk',
+        ['patient_id'],
+        at('clinic', 'patients'),
+        ['id'],
+        (fk) => fk.onDelete('cascade'),
       )
       .addForeignKeyConstraint('policies_insurer_fk', ['insurer_id'], at('billing', 'insurers'), ['id'])
       .addCheckConstraint('policies_valid_range', sql`valid_to is null or valid_to >= valid_from`)
       .execute()
 
-    const status = await ddl.enumType(db, 'billing', 'claim_status', ['submitted', 'approved', 'denied', 'paid'])
+    const status = await ddl.enumType(db, 'billing', 'claim_status', [
+      'submitted',
+      'approved',
+      'denied',
+      'paid',
+    ])
     await builder
       .createTable('claims')
       .addColumn('id', 'integer', (c) => ddl.identity(c).primaryKey())

@@ -6,6 +6,12 @@ export { introspect } from './schema/introspect.js'
 export { formatSchemaFile, parseSchemaFile, type SchemaFormat } from './schema/schema-file.js'
 export { tableName } from './schema/table-name.js'
 export type * from './schema/schema.js'
-export { planLoad, assertLoadable, type LoadPlan, type Cycle, type DeferredForeignKey } from './graph/load-plan.js'
+export {
+  planLoad,
+  assertLoadable,
+  type LoadPlan,
+  type Cycle,
+  type DeferredForeignKey,
+} from './graph/load-plan.js'
 export { createSampleSchema } from './sample/create-sample-schema.js'
 export { sampleMigrations } from '../migrations/index.js'

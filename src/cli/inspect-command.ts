@@ -23,7 +23,8 @@ Examples:
     .action(async (url: string, options: { json?: boolean; yaml?: boolean; out?: string }) => {
       const schema = await introspect(url)
       const format = schemaFormat(options)
-      const text = format === null ? `${inspectSummary(schema, planLoad(schema))}\n` : formatSchemaFile(schema, format)
+      const text =
+        format === null ? `${inspectSummary(schema, planLoad(schema))}\n` : formatSchemaFile(schema, format)
       await writeOutput(text, options.out)
     })
 }

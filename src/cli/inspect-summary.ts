@@ -1,5 +1,5 @@
 import type { LoadPlan } from '../graph/load-plan.js'
-import type { ForeignKey, Schema, Table } from '../schema/schema.js'
+import type { ForeignKey, Schema, SkippedObject, Table } from '../schema/schema.js'
 import { displayIdentifier, tableName } from '../schema/table-name.js'
 
 /**
@@ -17,7 +17,9 @@ export function inspectSummary(schema: Schema, plan: LoadPlan): string {
   ]
   const levelOf = new Map(plan.levels.flatMap((level, i) => level.map((id) => [id, i] as const)))
   const width = Math.max(...plan.order.map((id) => id.length), 5)
-  lines.push(`  ${'#'.padStart(3)}  level  ${'table'.padEnd(width)}  ${'~rows'.padStart(10)}  cols  primary key`)
+  lines.push(
+    `  ${'#'.padStart(3)}  level  ${'table'.padEnd(width)}  ${'~rows'.padStart(10)}  cols  primary key`,
+  )
   plan.order.forEach((id, i) => {
     const table = byName.get(id)
     if (table === undefined) return
@@ -44,7 +46,9 @@ export function inspectSummary(schema: Schema, plan: LoadPlan): string {
     const breaks = cycle.brokenAt.map(
       (d) =>
         `${d.table}.${columnList(d.columns)} → ${d.references} (${d.foreignKey}; ` +
-        (d.how === 'null-then-update' ? 'written NULL, filled in afterwards)' : 'constraint deferred to commit)'),
+        (d.how === 'null-then-update'
+          ? 'written NULL, filled in afterwards)'
+          : 'constraint deferred to commit)'),
     )
     lines.push(`  ${cycle.tables.join(' ↔ ')}: broken at ${breaks.join('; ')}`)
   }
@@ -58,9 +62,13 @@ export function inspectSummary(schema: Schema, plan: LoadPlan): string {
     lines.push('', 'Foreign keys to tables outside the inspected schemas (not followed)')
     for (const e of plan.external) lines.push(`  ${e.table} → ${e.references} (${e.foreignKey})`)
   }
-  lines.push('', `Skipped (not copied): ${schema.skipped.length === 0 ? '(nothing)' : ''}`)
-  for (const s of schema.skipped) {
-    lines.push(`  ${s.kind} ${displayIdentifier(s.schema)}.${s.name}: ${s.reason}`)
+  lines.push('', 'Skipped (not copied)')
+  if (schema.skipped.length === 0) lines.push('  (nothing)')
+  const byKind = new Map<string, SkippedObject[]>()
+  for (const s of schema.skipped) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s])
+  for (const [kind, objects] of byKind) {
+    const names = objects.map((s) => `${displayIdentifier(s.schema)}.${s.name}`)
+    lines.push(`  ${count(objects.length, kind)} (${objects[0]?.reason ?? ''}): ${names.join(', ')}`)
   }
   return lines.join('\n')
 }

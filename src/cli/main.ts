@@ -7,7 +7,9 @@ import { sampleCommand } from './sample-command.js'
 /** The CLI: a thin layer over the library; the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('dbtwin')
-    .description('a safe, realistic twin of a production database: inspect, learn, generate or subset, report')
+    .description(
+      'a safe, realistic twin of a production database: inspect, learn, generate or subset, report',
+    )
     .version(packageVersion())
     .addCommand(inspectCommand())
     .addCommand(sampleCommand())
@@ -16,7 +18,8 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv)
   } catch (error) {
     process.stderr.write(`dbtwin: ${error instanceof DbtwinError ? error.toLine() : unexpected(error)}\n`)
-    if (process.env['DEBUG']?.includes('dbtwin') === true && error instanceof Error) process.stderr.write(`${error.stack}\n`)
+    if (process.env['DEBUG']?.includes('dbtwin') === true && error instanceof Error)
+      process.stderr.write(`${error.stack}\n`)
     process.exitCode = 1
   }
 }
@@ -30,7 +33,10 @@ function packageVersion(): string {
   // src/cli in development, dist/src/cli when built: the package file is two or three levels up.
   for (const path of ['../../package.json', '../../../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string }
+      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as {
+        name?: string
+        version?: string
+      }
       if (pkg.name === 'dbtwin' && pkg.version !== undefined) return pkg.version
     } catch {
       // not at this level

@@ -47,7 +47,11 @@ export function parseConnectionUrl(text: string): ConnectionUrl {
   if (text.startsWith('pglite://')) {
     const dataDir = decodeURIComponent(text.slice('pglite://'.length))
     if (dataDir === '') {
-      throw new DbtwinError('URL_INVALID', 'pglite URL "pglite://" names no directory', `use pglite://<dir> or pglite:memory`)
+      throw new DbtwinError(
+        'URL_INVALID',
+        'pglite URL "pglite://" names no directory',
+        `use pglite://<dir> or pglite:memory`,
+      )
     }
     return { dialect: 'pglite', dataDir, display: text }
   }
@@ -55,7 +59,11 @@ export function parseConnectionUrl(text: string): ConnectionUrl {
   try {
     url = new URL(text)
   } catch {
-    throw new DbtwinError('URL_INVALID', `"${redactUnparsed(text)}" is not a database URL`, `write it as ${EXAMPLES}`)
+    throw new DbtwinError(
+      'URL_INVALID',
+      `"${redactUnparsed(text)}" is not a database URL`,
+      `write it as ${EXAMPLES}`,
+    )
   }
   const scheme = SERVER_SCHEMES[url.protocol]
   if (scheme === undefined) {
@@ -67,7 +75,11 @@ export function parseConnectionUrl(text: string): ConnectionUrl {
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''))
   if (database === '') {
-    throw new DbtwinError('URL_INVALID', `${redact(url)} names no database`, `add it after the host, e.g. ${url.protocol}//${url.host}/mydb`)
+    throw new DbtwinError(
+      'URL_INVALID',
+      `${redact(url)} names no database`,
+      `add it after the host, e.g. ${url.protocol}//${url.host}/mydb`,
+    )
   }
   const server = {
     host: url.hostname === '' ? 'localhost' : url.hostname.replace(/^\[(.*)\]$/, '$1'),

@@ -39,7 +39,12 @@ export interface SchemaDdl {
    * Returns the column type for an enum, creating the named type first where the engine needs one (PostgreSQL).
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  enumType(db: Kysely<any>, schema: string, name: string, values: readonly string[]): Promise<RawBuilder<unknown>>
+  enumType(
+    db: Kysely<any>,
+    schema: string,
+    name: string,
+    values: readonly string[],
+  ): Promise<RawBuilder<unknown>>
   /** The engine's type for a date and time without a time zone (`timestamp` on PostgreSQL, `datetime` on MySQL). */
   readonly timestampType: 'timestamp' | 'datetime'
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -77,7 +77,12 @@ export function planLoad(schema: Pick<Schema, 'tables'>): LoadPlan {
     for (const fk of table.foreignKeys) {
       const parent = tableName(fk.references)
       if (parent === child) {
-        selfReferences.push({ table: child, foreignKey: fk.name, columns: fk.columns, nullable: allNullable(table, fk) })
+        selfReferences.push({
+          table: child,
+          foreignKey: fk.name,
+          columns: fk.columns,
+          nullable: allNullable(table, fk),
+        })
       } else if (!known.has(parent)) {
         external.push({ table: child, foreignKey: fk.name, references: parent })
       } else {
@@ -96,7 +101,9 @@ export function planLoad(schema: Pick<Schema, 'tables'>): LoadPlan {
     levels,
     cycles,
     deferred: cycles.flatMap((c) => c.brokenAt),
-    selfReferences: selfReferences.sort((a, b) => a.table.localeCompare(b.table) || a.foreignKey.localeCompare(b.foreignKey)),
+    selfReferences: selfReferences.sort(
+      (a, b) => a.table.localeCompare(b.table) || a.foreignKey.localeCompare(b.foreignKey),
+    ),
     external,
   }
 }
@@ -189,7 +196,9 @@ function levelize(ids: string[], edges: Edge[]): string[][] {
   const levels: string[][] = []
   const placed = new Set<string>()
   while (placed.size < ids.length) {
-    const free = ids.filter((id) => !placed.has(id) && [...(parents.get(id) ?? [])].every((p) => placed.has(p)))
+    const free = ids.filter(
+      (id) => !placed.has(id) && [...(parents.get(id) ?? [])].every((p) => placed.has(p)),
+    )
     const level = free.length > 0 ? free : ids.filter((id) => !placed.has(id))
     for (const id of level) placed.add(id)
     levels.push(level)

@@ -4,9 +4,32 @@ import { DbtwinError } from '../errors.js'
 import type { Schema } from './schema.js'
 
 const portableType = z.enum([
-  'boolean', 'smallint', 'integer', 'bigint', 'decimal', 'real', 'double', 'char', 'varchar', 'text', 'enum', 'set',
-  'date', 'time', 'timestamp', 'timestamptz', 'interval', 'year', 'uuid', 'json', 'binary', 'bit', 'inet',
-  'geometry', 'array', 'unknown',
+  'boolean',
+  'smallint',
+  'integer',
+  'bigint',
+  'decimal',
+  'real',
+  'double',
+  'char',
+  'varchar',
+  'text',
+  'enum',
+  'set',
+  'date',
+  'time',
+  'timestamp',
+  'timestamptz',
+  'interval',
+  'year',
+  'uuid',
+  'json',
+  'binary',
+  'bit',
+  'inet',
+  'geometry',
+  'array',
+  'unknown',
 ])
 const action = z.enum(['no action', 'restrict', 'cascade', 'set null', 'set default'])
 const key = z.object({ name: z.string(), columns: z.array(z.string()).min(1) })
@@ -57,7 +80,16 @@ const schemaShape: z.ZodType<Schema> = z.object({
   enums: z.array(tableRef.extend({ values: z.array(z.string()) })),
   skipped: z.array(
     tableRef.extend({
-      kind: z.enum(['view', 'materialized view', 'foreign table', 'partition', 'trigger', 'function', 'procedure', 'sequence']),
+      kind: z.enum([
+        'view',
+        'materialized view',
+        'foreign table',
+        'partition',
+        'trigger',
+        'function',
+        'procedure',
+        'sequence',
+      ]),
       reason: z.string(),
     }),
   ),

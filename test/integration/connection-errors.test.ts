@@ -23,7 +23,9 @@ describe.skipIf(available.get('postgres') !== true)('PostgreSQL connection failu
   it('reports a database that does not exist, with the fix', async () => {
     const error = await openError(`postgres://${admin.username}:hunter2@${admin.host}/dbtwin_no_such_db`)
     expect(error.code).toBe('DATABASE_NOT_FOUND')
-    expect(error.toLine()).toMatch(/database "dbtwin_no_such_db" does not exist .*Fix: create it \(createdb dbtwin_no_such_db\)/)
+    expect(error.toLine()).toMatch(
+      /database "dbtwin_no_such_db" does not exist .*Fix: create it \(createdb dbtwin_no_such_db\)/,
+    )
     expect(error.toLine()).not.toContain('hunter2')
   })
   it('reports a login the server refuses', async () => {
@@ -37,7 +39,9 @@ describe.skipIf(available.get('postgres') !== true)('PostgreSQL connection failu
 describe.skipIf(available.get('mysql') !== true)('MySQL connection failures', () => {
   const admin = new URL(servers.mysql ?? 'mysql://x')
   it('reports a database that does not exist', async () => {
-    const error = await openError(`mysql://${admin.username}${admin.password === '' ? '' : `:${admin.password}`}@${admin.host}/dbtwin_no_such_db`)
+    const error = await openError(
+      `mysql://${admin.username}${admin.password === '' ? '' : `:${admin.password}`}@${admin.host}/dbtwin_no_such_db`,
+    )
     expect(error.code).toBe('DATABASE_NOT_FOUND')
     expect(error.toLine()).toMatch(/dbtwin_no_such_db.*Fix: create it/)
   })

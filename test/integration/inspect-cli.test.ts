@@ -15,7 +15,10 @@ for (const dialect of testDialects()) {
       database = await createTestDatabase(dialect.name)
       work = await mkdtemp(join(tmpdir(), 'dbtwin-cli-'))
       const sample = await runCli(['sample', database.url])
-      expect(sample).toMatchObject({ code: 0, stderr: expect.stringContaining('created the sample clinic schema') })
+      expect(sample).toMatchObject({
+        code: 0,
+        stderr: expect.stringContaining('created the sample clinic schema'),
+      })
     })
     afterAll(async () => {
       await database?.drop()
@@ -28,9 +31,15 @@ for (const dialect of testDialects()) {
       expect(stdout).toMatch(/13 tables, 16 foreign keys/)
       const order = [...stdout.matchAll(/^\s+\d+\s+\d+\s+(\S+(?: \S+)?)\s+[\d,]+\s+\d+\s/gm)].map((m) => m[1])
       expect(order).toHaveLength(13)
-      expect(order.findIndex((t) => t?.endsWith('.departments'))).toBeLessThan(order.findIndex((t) => t?.endsWith('.encounters')))
-      expect(stdout).toMatch(/departments ↔ \S+\.providers: broken at \S+\.departments\.head_provider_id → \S+\.providers \(departments_head_fk; /)
-      expect(stdout).toMatch(/\.dispensations\.\(encounter_id, line_no\) → \S+\.prescriptions\.\(encounter_id, line_no\)  on delete cascade/)
+      expect(order.findIndex((t) => t?.endsWith('.departments'))).toBeLessThan(
+        order.findIndex((t) => t?.endsWith('.encounters')),
+      )
+      expect(stdout).toMatch(
+        /departments ↔ \S+\.providers: broken at \S+\.departments\.head_provider_id → \S+\.providers \(departments_head_fk; /,
+      )
+      expect(stdout).toMatch(
+        /\.dispensations\.\(encounter_id, line_no\) → \S+\.prescriptions\.\(encounter_id, line_no\)  on delete cascade/,
+      )
       expect(stdout).toContain('."lab results"')
       expect(stdout).toMatch(/view \S+\.active_patients: /)
     })

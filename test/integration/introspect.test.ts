@@ -6,7 +6,14 @@ import { createSampleSchema } from '../../src/sample/create-sample-schema.js'
 import { introspect } from '../../src/schema/introspect.js'
 import type { Schema, Table } from '../../src/schema/schema.js'
 import { tableName } from '../../src/schema/table-name.js'
-import { CLINIC_TABLES, CLAIM_STATUSES, ENCOUNTER_KINDS, expectedIdentity, SEXES, SPECIALTIES } from '../fixtures/clinic-schema.js'
+import {
+  CLINIC_TABLES,
+  CLAIM_STATUSES,
+  ENCOUNTER_KINDS,
+  expectedIdentity,
+  SEXES,
+  SPECIALTIES,
+} from '../fixtures/clinic-schema.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 
 for (const dialect of testDialects()) {
@@ -56,15 +63,26 @@ for (const dialect of testDialects()) {
         for (const [i, want] of expected.columns.entries()) {
           const got = table.columns[i]!
           const context = `${expected.name}.${want.name}`
-          expect({ context, type: got.type, nullable: got.nullable }).toEqual({ context, type: want.type, nullable: want.nullable })
+          expect({ context, type: got.type, nullable: got.nullable }).toEqual({
+            context,
+            type: want.type,
+            nullable: want.nullable,
+          })
           expect({ context, identity: got.identity }).toEqual({
             context,
             identity: want.identity === true ? expectedIdentity(dialect.name) : null,
           })
-          expect({ context, generated: got.generated !== null }).toEqual({ context, generated: want.generated === true })
+          expect({ context, generated: got.generated !== null }).toEqual({
+            context,
+            generated: want.generated === true,
+          })
           if (want.generated === true) expect(got.generated).toMatch(/quantity.*\*.*unit_price/)
-          expect({ context, hasDefault: got.default !== null }).toEqual({ context, hasDefault: want.hasDefault === true })
-          if (want.length !== undefined) expect({ context, length: got.length }).toEqual({ context, length: want.length })
+          expect({ context, hasDefault: got.default !== null }).toEqual({
+            context,
+            hasDefault: want.hasDefault === true,
+          })
+          if (want.length !== undefined)
+            expect({ context, length: got.length }).toEqual({ context, length: want.length })
           if (want.precision !== undefined) {
             expect({ context, precision: got.precision, scale: got.scale }).toEqual({
               context,
@@ -72,7 +90,10 @@ for (const dialect of testDialects()) {
               scale: want.scale,
             })
           }
-          expect({ context, enumValues: got.enumValues }).toEqual({ context, enumValues: want.enumValues ?? null })
+          expect({ context, enumValues: got.enumValues }).toEqual({
+            context,
+            enumValues: want.enumValues ?? null,
+          })
           expect(got.nativeType.length).toBeGreaterThan(0)
         }
       })
@@ -93,7 +114,11 @@ for (const dialect of testDialects()) {
           expected.foreignKeys.map((f) => ({
             name: f.name,
             columns: f.columns,
-            references: { schema: namespace(f.references.namespace), name: f.references.name, columns: f.references.columns },
+            references: {
+              schema: namespace(f.references.namespace),
+              name: f.references.name,
+              columns: f.references.columns,
+            },
             // MySQL reports RESTRICT where no action was declared; both refuse the same deletes.
             onDelete: f.onDelete ?? (dialect.name === 'mysql' ? 'restrict' : 'no action'),
             onUpdate: f.onUpdate ?? (dialect.name === 'mysql' ? 'restrict' : 'no action'),

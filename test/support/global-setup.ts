@@ -19,7 +19,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const serverUrls: Record<ServerEngine, string | null> = { postgres: null, mysql: null }
   for (const server of resolved) {
     if (server.url === null) {
-      if (process.env['CI'] === 'true') throw new Error(`CI=true and a test server is missing. ${server.reason}`)
+      if (process.env['CI'] === 'true')
+        throw new Error(`CI=true and a test server is missing. ${server.reason}`)
       console.warn(`dbtwin tests skipped: ${server.reason}`)
     } else {
       serverUrls[server.engine] = server.url

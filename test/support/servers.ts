@@ -57,7 +57,12 @@ export const ENGINES: Record<ServerEngine, EngineSetup> = {
 }
 
 export type ServerResolution =
-  | { engine: ServerEngine; url: string; source: 'env' | 'local' | 'container'; stop?: () => Promise<unknown> }
+  | {
+      engine: ServerEngine
+      url: string
+      source: 'env' | 'local' | 'container'
+      stop?: () => Promise<unknown>
+    }
   | { engine: ServerEngine; url: null; reason: string }
 
 /**

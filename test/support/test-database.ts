@@ -50,8 +50,14 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       drop: () => withPostgres(admin, (c) => c.query(`drop database if exists "${name}" with (force)`)),
     }
   }
-  await withMysql(admin, (c) => c.query(`create database \`${name}\` character set utf8mb4 collate utf8mb4_unicode_ci`))
-  return { url: url.href, name, drop: () => withMysql(admin, (c) => c.query(`drop database if exists \`${name}\``)) }
+  await withMysql(admin, (c) =>
+    c.query(`create database \`${name}\` character set utf8mb4 collate utf8mb4_unicode_ci`),
+  )
+  return {
+    url: url.href,
+    name,
+    drop: () => withMysql(admin, (c) => c.query(`drop database if exists \`${name}\``)),
+  }
 }
 
 async function withPostgres(url: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {

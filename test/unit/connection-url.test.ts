@@ -17,8 +17,16 @@ describe('parseConnectionUrl', () => {
   })
 
   it('fills default ports and users, and accepts the postgresql:// and mariadb:// aliases', () => {
-    expect(parseConnectionUrl('postgresql://127.0.0.1/x')).toMatchObject({ dialect: 'postgres', port: 5432, user: 'postgres' })
-    expect(parseConnectionUrl('mariadb://127.0.0.1/x')).toMatchObject({ dialect: 'mysql', port: 3306, user: 'root' })
+    expect(parseConnectionUrl('postgresql://127.0.0.1/x')).toMatchObject({
+      dialect: 'postgres',
+      port: 5432,
+      user: 'postgres',
+    })
+    expect(parseConnectionUrl('mariadb://127.0.0.1/x')).toMatchObject({
+      dialect: 'mysql',
+      port: 3306,
+      user: 'root',
+    })
   })
 
   it('decodes a database name with spaces and non-ASCII letters', () => {
@@ -26,7 +34,11 @@ describe('parseConnectionUrl', () => {
   })
 
   it('reads PGlite directories and memory', () => {
-    expect(parseConnectionUrl('pglite:memory')).toEqual({ dialect: 'pglite', dataDir: null, display: 'pglite:memory' })
+    expect(parseConnectionUrl('pglite:memory')).toEqual({
+      dialect: 'pglite',
+      dataDir: null,
+      display: 'pglite:memory',
+    })
     expect(parseConnectionUrl('pglite://.dbtwin/clinic')).toMatchObject({ dataDir: '.dbtwin/clinic' })
     expect(parseConnectionUrl('pglite:///var/data/twin')).toMatchObject({ dataDir: '/var/data/twin' })
   })

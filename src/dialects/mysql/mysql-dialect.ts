@@ -28,7 +28,8 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
       pool,
       // The server itself refuses writes on a read-only session, whatever dbtwin's code does.
       onCreateConnection: async (connection) => {
-        if (options.readOnly === true) await connection.executeQuery(sql`set session transaction read only`.compile(db))
+        if (options.readOnly === true)
+          await connection.executeQuery(sql`set session transaction read only`.compile(db))
       },
     }),
   })

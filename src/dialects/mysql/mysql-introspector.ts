@@ -56,7 +56,8 @@ export async function introspectMysql(db: Catalog, database: string, mariadb: bo
     tables.get(c.TABLE_NAME)?.columns.push(column)
   }
   for (const c of checks) {
-    if (!JSON_VALID_CHECK.test(c.expression)) tables.get(c.table)?.checks.push({ name: c.name, expression: c.expression })
+    if (!JSON_VALID_CHECK.test(c.expression))
+      tables.get(c.table)?.checks.push({ name: c.name, expression: c.expression })
   }
   addKeys(tables, keyColumns)
 
@@ -241,7 +242,9 @@ async function readMysqlChecks(db: Catalog, database: string): Promise<CheckRow[
   return db
     .selectFrom('information_schema.TABLE_CONSTRAINTS as tc')
     .innerJoin('information_schema.CHECK_CONSTRAINTS as cc', (join) =>
-      join.onRef('cc.CONSTRAINT_SCHEMA', '=', 'tc.CONSTRAINT_SCHEMA').onRef('cc.CONSTRAINT_NAME', '=', 'tc.CONSTRAINT_NAME'),
+      join
+        .onRef('cc.CONSTRAINT_SCHEMA', '=', 'tc.CONSTRAINT_SCHEMA')
+        .onRef('cc.CONSTRAINT_NAME', '=', 'tc.CONSTRAINT_NAME'),
     )
     .select(['tc.TABLE_NAME as table', 'tc.CONSTRAINT_NAME as name', 'cc.CHECK_CLAUSE as expression'])
     .where('tc.TABLE_SCHEMA', '=', database)
@@ -249,13 +252,30 @@ async function readMysqlChecks(db: Catalog, database: string): Promise<CheckRow[
     .execute()
 }
 
-function skippedRelations(relations: Awaited<ReturnType<typeof readRelations>>, database: string): SkippedObject[] {
+function skippedRelations(
+  relations: Awaited<ReturnType<typeof readRelations>>,
+  database: string,
+): SkippedObject[] {
   return relations.flatMap((r): SkippedObject[] => {
     if (r.TABLE_TYPE === 'VIEW') {
-      return [{ kind: 'view', schema: database, name: r.TABLE_NAME, reason: 'views hold no rows of their own; recreate them on the target' }]
+      return [
+        {
+          kind: 'view',
+          schema: database,
+          name: r.TABLE_NAME,
+          reason: 'views hold no rows of their own; recreate them on the target',
+        },
+      ]
     }
     if (r.TABLE_TYPE === 'SEQUENCE') {
-      return [{ kind: 'sequence', schema: database, name: r.TABLE_NAME, reason: 'a sequence no column owns is not copied' }]
+      return [
+        {
+          kind: 'sequence',
+          schema: database,
+          name: r.TABLE_NAME,
+          reason: 'a sequence no column owns is not copied',
+        },
+      ]
     }
     return []
   })

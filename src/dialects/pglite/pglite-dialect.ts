@@ -11,10 +11,7 @@ import { introspectPostgres } from '../postgres/postgres-introspector.js'
  * Opens an embedded PGlite database: in memory, or in a directory (created if missing). PGlite is PostgreSQL, so it
  * reuses the PostgreSQL introspector and DDL.
  */
-export async function openPglite(
-  url: PgliteUrl,
-  options: OpenOptions,
-): Promise<Database> {
+export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<Database> {
   let pglite: PGlite
   try {
     if (url.dataDir !== null) await mkdir(url.dataDir, { recursive: true })
@@ -36,7 +33,11 @@ export async function openPglite(
     name: url.dataDir ?? 'memory',
     display: url.display,
     ddl: postgresDdl,
-    introspect: () => introspectPostgres(db, 'pglite'),
+    // Every PGlite database is called "postgres" inside; its directory is what tells two apart.
+    introspect: async () => ({
+      ...(await introspectPostgres(db, 'pglite')),
+      database: url.dataDir ?? 'memory',
+    }),
     close: () => db.destroy(),
   }
 }

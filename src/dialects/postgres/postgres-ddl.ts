@@ -9,7 +9,11 @@ export const postgresDdl: SchemaDdl = {
     await db.schema.createSchema(schema).ifNotExists().execute()
   },
   async enumType(db, schema, name, values) {
-    await db.schema.withSchema(schema).createType(name).asEnum([...values]).execute()
+    await db.schema
+      .withSchema(schema)
+      .createType(name)
+      .asEnum([...values])
+      .execute()
     return sql`${sql.id(schema, name)}`
   },
   timestampType: 'timestamp',

@@ -7,10 +7,7 @@ import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
-export async function openPostgres(
-  url: ServerUrl<'postgres'>,
-  options: OpenOptions,
-): Promise<Database> {
+export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({
     host: url.host,
     port: url.port,
@@ -44,7 +41,8 @@ export async function openPostgres(
 }
 
 function sslOption(sslmode: string | undefined): pg.PoolConfig['ssl'] {
-  if (sslmode === undefined || sslmode === 'disable' || sslmode === 'prefer' || sslmode === 'allow') return undefined
+  if (sslmode === undefined || sslmode === 'disable' || sslmode === 'prefer' || sslmode === 'allow')
+    return undefined
   // require: encrypt without verifying the certificate, as libpq does.
   return sslmode === 'require' ? { rejectUnauthorized: false } : true
 }

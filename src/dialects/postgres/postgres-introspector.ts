@@ -99,7 +99,7 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
       kind: 'partition',
       schema: r.nspname,
       name: r.relname,
-      reason: `partition of ${tableName(table)}; its rows are written through it`,
+      reason: `a partition: its rows are written through its partitioned table, which lists it`,
     })
   }
   for (const c of columns) tables.get(c.attrelid)?.columns.push(toColumn(c))
@@ -115,10 +115,15 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     if (c.contype === 'p') table.primaryKey = key
     else if (c.contype === 'u') table.uniques.push(key)
     else if (c.contype === 'c') table.checks.push(toCheck(c.conname, c.definition))
-    else if (c.contype === 'f') table.foreignKeys.push(toForeignKey(c, key.columns, refOf(c.confrelid), namesOf(c.confrelid, c.confkey)))
+    else if (c.contype === 'f')
+      table.foreignKeys.push(
+        toForeignKey(c, key.columns, refOf(c.confrelid), namesOf(c.confrelid, c.confkey)),
+      )
   }
   for (const index of uniqueIndexes) {
-    tables.get(index.indrelid)?.uniques.push({ name: index.name, columns: namesOf(index.indrelid, index.columns) })
+    tables
+      .get(index.indrelid)
+      ?.uniques.push({ name: index.name, columns: namesOf(index.indrelid, index.columns) })
   }
 
   for (const r of relations) {
@@ -226,7 +231,9 @@ async function readColumns(db: Catalog, tableOids: number[]) {
       'bt.typtype as baseKind',
       'et.typname as elementType',
       'et.typtype as elementKind',
-      sql<string | null>`case when bt.typtype = 'e' then format('%s.%s', tn.nspname, bt.typname) end`.as('enumType'),
+      sql<string | null>`case when bt.typtype = 'e' then format('%s.%s', tn.nspname, bt.typname) end`.as(
+        'enumType',
+      ),
       sql<string[] | null>`case when bt.typtype = 'e' then array(
         select e.enumlabel::text from pg_catalog.pg_enum e where e.enumtypid = bt.oid order by e.enumsortorder) end`.as(
         'enumValues',
@@ -299,7 +306,12 @@ async function readConstraints(db: Catalog, tableOids: number[]) {
 
 type ConstraintRow = Awaited<ReturnType<typeof readConstraints>>[number]
 
-function toForeignKey(c: ConstraintRow, columns: string[], parent: TableRef, parentColumns: string[]): ForeignKey {
+function toForeignKey(
+  c: ConstraintRow,
+  columns: string[],
+  parent: TableRef,
+  parentColumns: string[],
+): ForeignKey {
   return {
     name: c.conname,
     columns,
@@ -332,7 +344,13 @@ async function readUniqueIndexes(db: Catalog, tableOids: number[]) {
     .where('i.indexprs', 'is', null)
     .where('i.indpred', 'is', null)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('pg_catalog.pg_constraint as c').select('c.oid').where(sql<boolean>`c.conindid = i.indexrelid`))),
+      not(
+        exists(
+          selectFrom('pg_catalog.pg_constraint as c')
+            .select('c.oid')
+            .where(sql<boolean>`c.conindid = i.indexrelid`),
+        ),
+      ),
     )
     .orderBy('ic.relname')
     .execute()
@@ -346,7 +364,9 @@ async function readEnums(db: Catalog): Promise<EnumType[]> {
     .select([
       'n.nspname as schema',
       't.typname as name',
-      sql<string[]>`array(select e.enumlabel::text from pg_catalog.pg_enum e where e.enumtypid = t.oid order by e.enumsortorder)`.as(
+      sql<
+        string[]
+      >`array(select e.enumlabel::text from pg_catalog.pg_enum e where e.enumtypid = t.oid order by e.enumsortorder)`.as(
         'values',
       ),
     ])
@@ -374,7 +394,13 @@ async function readOtherObjects(db: Catalog): Promise<SkippedObject[]> {
       .where('p.prokind', 'in', ['f', 'p'])
       // Functions an extension installed belong to the extension, not to the application.
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('pg_catalog.pg_depend as d').select('d.objid').where(sql<boolean>`d.objid = p.oid and d.deptype = 'e'`))),
+        not(
+          exists(
+            selectFrom('pg_catalog.pg_depend as d')
+              .select('d.objid')
+              .where(sql<boolean>`d.objid = p.oid and d.deptype = 'e'`),
+          ),
+        ),
       )
       .execute(),
     db
@@ -382,9 +408,18 @@ async function readOtherObjects(db: Catalog): Promise<SkippedObject[]> {
       .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'c.relnamespace')
       .select(['n.nspname as schema', 'c.relname as name'])
       .where('c.relkind', '=', 'S')
-      // Sequences behind serial and identity columns travel with their column.
+      // Sequences behind serial and identity columns, or named in a column default, travel with their column.
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('pg_catalog.pg_depend as d').select('d.objid').where(sql<boolean>`d.objid = c.oid and d.deptype in ('a', 'i')`))),
+        not(
+          exists(
+            selectFrom('pg_catalog.pg_depend as d')
+              .select('d.objid')
+              .where(
+                sql<boolean>`(d.objid = c.oid and d.deptype in ('a', 'i'))
+                  or (d.refobjid = c.oid and d.classid = 'pg_catalog.pg_attrdef'::regclass)`,
+              ),
+          ),
+        ),
       )
       .execute(),
   ])
