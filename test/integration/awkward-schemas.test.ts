@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../src/dialects/open-database.js'
+import { planLoad } from '../../src/graph/load-plan.js'
+import { introspect } from '../../src/schema/introspect.js'
+import { runCli } from '../support/run-cli.js'
+import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
+
+/** Names built to break code that pastes identifiers into SQL. */
+const ODD_TABLE = `we"ird \`name'; drop table x; --`
+const ODD_COLUMN = `co"l 'ü\``
+
+for (const dialect of testDialects()) {
+  describe.skipIf(!dialect.available)(`schemas that are hard to read, on ${dialect.name}`, () => {
+    let database: TestDatabase
+    beforeEach(async () => {
+      database = await createTestDatabase(dialect.name)
+    })
+    afterEach(async () => database?.drop())
+
+    it('reads tables and columns whose names hold quotes, backticks and SQL, without running any of it', async () => {
+      const target = await openDatabase(database.url)
+      try {
+        await target.db.schema
+          .createTable(ODD_TABLE)
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn(ODD_COLUMN, 'integer')
+          .addForeignKeyConstraint('odd_self_fk', [ODD_COLUMN], ODD_TABLE, ['id'])
+          .execute()
+        await target.db.schema.createTable('x').addColumn('id', 'integer').execute()
+      } finally {
+        await target.close()
+      }
+      const schema = await introspect(database.url)
+      const odd = schema.tables.find((t) => t.name === ODD_TABLE)
+      expect(odd?.columns.map((c) => c.name)).toEqual(['id', ODD_COLUMN])
+      expect(odd?.foreignKeys[0]).toMatchObject({
+        columns: [ODD_COLUMN],
+        references: { name: ODD_TABLE, columns: ['id'] },
+      })
+      expect(schema.tables.map((t) => t.name)).toContain('x')
+      const { code, stdout } = await runCli(['inspect', database.url])
+      expect(code).toBe(0)
+      expect(stdout).toContain(`."we""ird \`name'; drop table x; --"`)
+    })
+
+    it('reports a cycle of NOT NULL foreign keys by name, with the way out', async () => {
+      const target = await openDatabase(database.url)
+      try {
+        const builder = target.db.schema
+        await builder
+          .createTable('store')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('manager_id', 'integer', (c) => c.notNull())
+          .execute()
+        await builder
+          .createTable('staff')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('store_id', 'integer', (c) => c.notNull())
+          .addForeignKeyConstraint('staff_store_fk', ['store_id'], 'store', ['id'])
+          .execute()
+        await builder
+          .alterTable('store')
+          .addForeignKeyConstraint('store_manager_fk', ['manager_id'], 'staff', ['id'])
+          .execute()
+      } finally {
+        await target.close()
+      }
+      const schema = await introspect(database.url)
+      const [cycle] = planLoad(schema).cycles
+      expect(cycle?.breakable).toBe(false)
+      expect(cycle?.fix).toMatch(
+        /staff\.store_id → \S*store; \S*store\.manager_id → \S*staff; or exclude one of/,
+      )
+      const { code, stdout } = await runCli(['inspect', database.url])
+      expect(code).toBe(0)
+      expect(stdout).toMatch(
+        /staff ↔ \S*store: CANNOT be broken\. Fix: make one of these NOT NULL foreign keys nullable/,
+      )
+    })
+  })
+}
