@@ -49,6 +49,9 @@ export interface SchemaDdl {
   readonly timestampType: 'timestamp' | 'datetime'
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   commentOnTable(db: Kysely<any>, table: TableRef, comment: string): Promise<void>
+  /** Moves an identity column's next value past the largest one present, after rows were written with explicit keys. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  syncIdentity(db: Kysely<any>, table: TableRef, column: string): Promise<void>
   /** Marks an integer column as filled by the database: identity on PostgreSQL, AUTO_INCREMENT on MySQL. */
   identity(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder
 }

@@ -15,6 +15,9 @@ export const mysqlDdl: SchemaDdl = {
   async commentOnTable(db, table, comment) {
     await sql`alter table ${sql.id(table.name)} comment = ${sql.lit(comment)}`.execute(db)
   },
+  async syncIdentity() {
+    // AUTO_INCREMENT already moves past the largest value written.
+  },
   identity(column) {
     return column.autoIncrement()
   },

@@ -20,6 +20,11 @@ export const postgresDdl: SchemaDdl = {
   async commentOnTable(db, table, comment) {
     await sql`comment on table ${sql.id(table.schema, table.name)} is ${sql.lit(comment)}`.execute(db)
   },
+  async syncIdentity(db, table, column) {
+    const name = sql`quote_ident(${table.schema}) || '.' || quote_ident(${table.name})`
+    await sql`select setval(pg_get_serial_sequence(${name}, ${column}), coalesce(max(${sql.id(column)}), 0) + 1, false)
+      from ${sql.id(table.schema, table.name)}`.execute(db)
+  },
   identity(column) {
     // By default, not always: a twin writes its own key values.
     return column.generatedByDefaultAsIdentity()

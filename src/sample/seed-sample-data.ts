@@ -1,0 +1,321 @@
+import type { Database } from '../dialects/dialect.js'
+import { seededRandom, type Random } from '../random/seeded-random.js'
+import {
+  DEPARTMENT_PROFILE,
+  DEPARTMENTS,
+  DIAGNOSES,
+  DRUGS,
+  FIRST_NAMES,
+  INSURERS,
+  LAB_TESTS,
+  LAST_NAMES,
+  PAYMENT_METHODS,
+  ZIP_CODES,
+} from './sample-vocabulary.js'
+
+export interface SeedOptions {
+  patients: number
+  seed: number
+}
+
+type Row = Record<string, string | number | boolean | null>
+
+/** The fixed "today" of the sample, so the same seed gives the same rows on any day. */
+const TODAY = Date.UTC(2026, 0, 1)
+const DAY = 86_400_000
+const BATCH = 500
+
+/**
+ * Fills the sample clinic schema with seeded, realistic rows, and relationships planted for dbtwin to find: older
+ * patients have more encounters; claim amounts follow the department's cost and the encounter kind; dearer drugs
+ * are prescribed in smaller quantities; discharge follows admission. Patients are written in chunks with
+ * everything that hangs off them, so memory stays flat whatever the size.
+ */
+export async function seedSampleData(
+  database: Database,
+  options: SeedOptions,
+): Promise<Record<string, number>> {
+  const ddl = database.ddl
+  const at = (namespace: 'clinic' | 'billing', table: string) =>
+    ddl.schemas ? `${namespace}.${table}` : table
+  const counts: Record<string, number> = {}
+  const insert = async (table: string, rows: Row[]) => {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await database.db
+        .insertInto(table)
+        .values(rows.slice(i, i + BATCH))
+        .execute()
+    }
+    counts[table] = (counts[table] ?? 0) + rows.length
+  }
+  const random = (...keys: (string | number)[]) => seededRandom(options.seed, 'sample', ...keys)
+
+  const departments = DEPARTMENTS.map((d, i) => ({ id: i + 1, name: d.name, parent: d.parent }))
+  const departmentId = new Map(departments.map((d) => [d.name, d.id]))
+  await insert(
+    at('clinic', 'departments'),
+    departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      parent_id: d.parent === null ? null : departmentId.get(d.parent)!,
+    })),
+  )
+
+  const providerCount = Math.max(departments.length * 2, Math.round(options.patients / 25))
+  const providers = Array.from({ length: providerCount }, (_, i) => {
+    const r = random('providers', i)
+    const department = departments[i % departments.length]!
+    const profile = DEPARTMENT_PROFILE[department.name]!
+    const first = r.pick(FIRST_NAMES)
+    const last = r.pick(LAST_NAMES)
+    return {
+      id: i + 1,
+      first_name: first,
+      last_name: last,
+      email: `${first}.${last}.${i + 1}@clinic.example`.toLowerCase(),
+      department_id: department.id,
+      specialty: profile.specialty,
+      hired_on: isoDate(TODAY - r.int(30, 9000) * DAY),
+      salary: (60_000 * profile.costFactor ** 0.5 * Math.exp(0.15 * r.normal())).toFixed(2),
+    }
+  })
+  await insert(at('clinic', 'providers'), providers)
+  // The cycle's nullable side, filled in once the providers exist.
+  for (const d of departments) {
+    const head = providers.find((p) => p.department_id === d.id)
+    await database.db
+      .updateTable(at('clinic', 'departments'))
+      .set({ head_provider_id: head?.id ?? null })
+      .where('id', '=', d.id)
+      .execute()
+  }
+  await insert(
+    at('clinic', 'diagnoses'),
+    DIAGNOSES.map(([code, description]) => ({ code, description })),
+  )
+  await insert(
+    at('billing', 'insurers'),
+    INSURERS.map(([name, country], i) => ({ id: i + 1, name, country })),
+  )
+
+  const next = { encounter: 1, lab: 1, dispensation: 1, policy: 1, claim: 1, payment: 1 }
+  const CHUNK = 200
+  for (let start = 0; start < options.patients; start += CHUNK) {
+    const rows: Record<string, Row[]> = {}
+    const add = (table: string, row: Row) => (rows[table] ??= []).push(row)
+    for (let p = start; p < Math.min(options.patients, start + CHUNK); p++) {
+      const r = random('patients', p)
+      const patient = patientRow(p + 1, r)
+      add('patients', patient)
+      const age = (TODAY - Date.parse(`${patient['birth_date']}T00:00:00Z`)) / (365.25 * DAY)
+      const policies = policiesFor(patient, r, next)
+      for (const policy of policies) add('policies', policy)
+      // Planted: the expected number of encounters grows with age.
+      const encounters = poisson(r, 0.3 + age / 25)
+      for (let e = 0; e < encounters; e++) {
+        const er = random('encounters', p, e)
+        const provider = er.pick(providers)
+        const department = departments[provider.department_id - 1]!
+        const encounter = encounterRow(next.encounter++, Number(patient['id']), provider, er)
+        add('encounters', encounter)
+        for (const row of childrenOfEncounter(encounter, department.name, policies, er, next))
+          add(row.table, row.row)
+      }
+    }
+    for (const table of [
+      'patients',
+      'policies',
+      'encounters',
+      'encounter_diagnoses',
+      'prescriptions',
+      'dispensations',
+      'lab results',
+      'claims',
+      'payments',
+    ]) {
+      const namespace =
+        table === 'policies' || table === 'claims' || table === 'payments' ? 'billing' : 'clinic'
+      if (rows[table] !== undefined) await insert(at(namespace, table), rows[table])
+    }
+  }
+  for (const [namespace, table] of [
+    ['clinic', 'departments'],
+    ['clinic', 'providers'],
+    ['clinic', 'patients'],
+    ['clinic', 'encounters'],
+    ['clinic', 'dispensations'],
+    ['clinic', 'lab results'],
+    ['billing', 'insurers'],
+    ['billing', 'policies'],
+    ['billing', 'claims'],
+    ['billing', 'payments'],
+  ] as const) {
+    await ddl.syncIdentity(database.db, { schema: namespace, name: table }, 'id')
+  }
+  return counts
+}
+
+function patientRow(id: number, r: Random): Row {
+  const first = r.pick(FIRST_NAMES)
+  const last = r.pick(LAST_NAMES)
+  // Ages skew old, as a clinic's patients do: a mixture of children and adults.
+  const age = r.next() < 0.18 ? r.next() * 16 : Math.min(98, 18 + Math.abs(r.normal()) * 35)
+  // 7919 is prime and coprime with 26²·10⁴, so record numbers are unique and look unordered.
+  const code = (id * 7919) % 6_760_000
+  const letters = String.fromCharCode(65 + Math.floor(code / 260_000), 65 + (Math.floor(code / 10_000) % 26))
+  return {
+    id,
+    mrn: `${letters}-${String(code % 10_000).padStart(4, '0')}`,
+    first_name: first,
+    last_name: last,
+    email: r.next() < 0.8 ? `${first}.${last}${id}@mail.example`.toLowerCase() : null,
+    phone: r.next() < 0.7 ? `+1-555-${String(r.int(0, 9999999)).padStart(7, '0')}` : null,
+    birth_date: isoDate(TODAY - Math.round(age * 365.25) * DAY - r.int(0, 364) * DAY),
+    sex: ['female', 'male', 'other', 'unknown'][r.weighted([49, 48, 1, 2])]!,
+    zip: r.next() < 0.95 ? r.pick(ZIP_CODES) : null,
+    created_at: isoTimestamp(TODAY - r.int(0, 3000) * DAY - r.int(0, 86_399) * 1000),
+  }
+}
+
+function policiesFor(patient: Row, r: Random, next: { policy: number }): Row[] {
+  const count = r.weighted([15, 70, 15])
+  return Array.from({ length: count }, () => {
+    const from = TODAY - r.int(100, 3000) * DAY
+    const id = next.policy++
+    return {
+      id,
+      patient_id: patient['id']!,
+      insurer_id: r.int(1, INSURERS.length),
+      policy_number: `POL-${String(id).padStart(6, '0')}`,
+      valid_from: isoDate(from),
+      valid_to: r.next() < 0.6 ? null : isoDate(from + r.int(180, 1500) * DAY),
+    }
+  })
+}
+
+function encounterRow(
+  id: number,
+  patientId: number,
+  provider: { id: number; department_id: number },
+  r: Random,
+): Row {
+  const kind = ['outpatient', 'inpatient', 'emergency', 'telehealth'][r.weighted([60, 12, 18, 10])]!
+  const admitted = TODAY - r.int(1, 1100) * DAY + r.int(7 * 3600, 19 * 3600) * 1000
+  const stay =
+    kind === 'inpatient' ? r.int(1, 10) * DAY + r.int(0, 86_399) * 1000 : r.int(900, 6 * 3600) * 1000
+  return {
+    id,
+    patient_id: patientId,
+    provider_id: provider.id,
+    department_id: provider.department_id,
+    kind,
+    admitted_at: isoTimestamp(admitted),
+    discharged_at: r.next() < 0.03 ? null : isoTimestamp(admitted + stay),
+  }
+}
+
+const KIND_COST: Record<string, number> = { outpatient: 1, inpatient: 5, emergency: 2, telehealth: 0.5 }
+
+function childrenOfEncounter(
+  encounter: Row,
+  department: string,
+  policies: Row[],
+  r: Random,
+  next: { lab: number; dispensation: number; claim: number; payment: number },
+): { table: string; row: Row }[] {
+  const out: { table: string; row: Row }[] = []
+  const encounterId = Number(encounter['id'])
+  const admitted = Date.parse(`${String(encounter['admitted_at']).replace(' ', 'T')}Z`)
+  const codes = new Set<string>()
+  for (let i = r.int(1, 3); codes.size < i;) codes.add(r.pick(DIAGNOSES)[0])
+  ;[...codes].forEach((code, i) =>
+    out.push({
+      table: 'encounter_diagnoses',
+      row: { encounter_id: encounterId, diagnosis_code: code, is_primary: i === 0 },
+    }),
+  )
+  for (let line = 1, lines = r.weighted([35, 35, 20, 10]); line <= lines; line++) {
+    const [drug, price] = r.pick(DRUGS)
+    // Planted: the dearer the drug, the smaller the quantity.
+    const quantity = Math.max(1, Math.round((60 / (1 + Math.sqrt(price))) * Math.exp(0.3 * r.normal())))
+    out.push({
+      table: 'prescriptions',
+      row: { encounter_id: encounterId, line_no: line, drug, quantity, unit_price: price.toFixed(2) },
+    })
+    if (r.next() < 0.7) {
+      out.push({
+        table: 'dispensations',
+        row: {
+          id: next.dispensation++,
+          encounter_id: encounterId,
+          line_no: line,
+          dispensed_at: isoTimestamp(admitted + r.int(1, 48) * 3600_000),
+        },
+      })
+    }
+  }
+  for (let order = 1, tests = r.weighted([40, 20, 20, 10, 10]); order <= tests; order++) {
+    out.push({
+      table: 'lab results',
+      row: {
+        id: next.lab++,
+        encounter_id: encounterId,
+        order,
+        'test name': r.pick(LAB_TESTS),
+        résultat: r.next() < 0.1 ? null : Math.abs(5 + 3 * r.normal()).toFixed(3),
+        taken_at: isoTimestamp(admitted + r.int(0, 12) * 3600_000),
+      },
+    })
+  }
+  if (r.next() < 0.85) {
+    // Planted: the amount follows the department's cost and the kind of encounter.
+    const cost = DEPARTMENT_PROFILE[department]!.costFactor * KIND_COST[String(encounter['kind'])]!
+    const amount = Math.round(120 * cost * Math.exp(0.4 * r.normal()) * 100) / 100
+    const status = ['submitted', 'approved', 'denied', 'paid'][r.weighted([10, 20, 10, 60])]!
+    const claimId = next.claim++
+    const policy = policies.length > 0 && r.next() < 0.9 ? r.pick(policies) : undefined
+    const submitted = admitted + r.int(1, 20) * DAY
+    out.push({
+      table: 'claims',
+      row: {
+        id: claimId,
+        encounter_id: encounterId,
+        policy_id: policy === undefined ? null : Number(policy['id']),
+        amount: amount.toFixed(2),
+        status,
+        submitted_at: isoTimestamp(submitted),
+      },
+    })
+    if (status === 'paid') {
+      const parts = r.next() < 0.8 ? [1] : [0.6, 0.4]
+      parts.forEach((share, i) =>
+        out.push({
+          table: 'payments',
+          row: {
+            id: next.payment++,
+            claim_id: claimId,
+            amount: Math.max(0.01, Math.round(amount * share * 100) / 100).toFixed(2),
+            paid_at: isoTimestamp(submitted + (i + 1) * r.int(3, 40) * DAY),
+            method: r.pick(PAYMENT_METHODS),
+          },
+        }),
+      )
+    }
+  }
+  return out
+}
+
+function poisson(r: Random, mean: number): number {
+  const limit = Math.exp(-mean)
+  let k = 0
+  for (let p = r.next(); p > limit; p *= r.next()) k++
+  return k
+}
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+function isoTimestamp(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
+}
