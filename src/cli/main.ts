@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
 import { DbtwinError } from '../errors.js'
+import { VERSION } from '../version.js'
 import { inspectCommand } from './inspect-command.js'
+import { learnCommand } from './learn-command.js'
 import { sampleCommand } from './sample-command.js'
 
 /** The CLI: a thin layer over the library; the only place that prints and sets the exit code. */
@@ -10,8 +11,9 @@ export async function main(argv: string[]): Promise<void> {
     .description(
       'a safe, realistic twin of a production database: inspect, learn, generate or subset, report',
     )
-    .version(packageVersion())
+    .version(VERSION)
     .addCommand(inspectCommand())
+    .addCommand(learnCommand())
     .addCommand(sampleCommand())
     .showHelpAfterError()
   try {
@@ -27,20 +29,4 @@ export async function main(argv: string[]): Promise<void> {
 function unexpected(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
   return `unexpected error: ${message}. Fix: run again with DEBUG=dbtwin for the stack, and report it`
-}
-
-function packageVersion(): string {
-  // src/cli in development, dist/src/cli when built: the package file is two or three levels up.
-  for (const path of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as {
-        name?: string
-        version?: string
-      }
-      if (pkg.name === 'dbtwin' && pkg.version !== undefined) return pkg.version
-    } catch {
-      // not at this level
-    }
-  }
-  return '0.0.0'
 }

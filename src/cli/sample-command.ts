@@ -6,9 +6,16 @@ import { positiveInteger } from './option-parsers.js'
 
 export function sampleCommand(): Command {
   return new Command('sample')
-    .description('create the sample clinic database (migrations/) in an empty database and fill it with seeded rows')
+    .description(
+      'create the sample clinic database (migrations/) in an empty database and fill it with seeded rows',
+    )
     .argument('<url>', 'an empty database: pglite://<dir>, postgres://… or mysql://…')
-    .option('--patients <n>', 'patients to generate, with their encounters, claims, … (0: schema only)', positiveInteger, 500)
+    .option(
+      '--patients <n>',
+      'patients to generate, with their encounters, claims, … (0: schema only)',
+      positiveInteger,
+      500,
+    )
     .option('--seed <n>', 'seed for the generated rows', positiveInteger, 1)
     .addHelpText(
       'after',
@@ -28,7 +35,9 @@ Examples:
         }
         const counts = options.patients > 0 ? await seedSampleData(database, options) : {}
         const total = Object.values(counts).reduce((a, b) => a + b, 0)
-        process.stderr.write(`created the sample clinic schema in ${database.display} and wrote ${total} rows\n`)
+        process.stderr.write(
+          `created the sample clinic schema in ${database.display} and wrote ${total} rows\n`,
+        )
       } finally {
         await database.close()
       }

@@ -12,9 +12,19 @@ export interface Database {
   /** The URL with its password masked, for messages. */
   readonly display: string
   readonly ddl: SchemaDdl
+  /**
+   * A FROM item that samples about `fraction` of a table's rows, the same rows for the same seed and data, and
+   * the WHERE condition it needs (null when none). Sampling happens in the database, so only the sample travels.
+   */
+  sampledTable(table: TableRef, alias: string, fraction: number, seed: number): SampledTable
   /** Reads the portable schema: tables, columns, keys, FKs, checks, enums, estimates, skipped objects. */
   introspect(): Promise<Schema>
   close(): Promise<void>
+}
+
+export interface SampledTable {
+  from: RawBuilder<unknown>
+  where: RawBuilder<unknown> | null
 }
 
 export interface OpenOptions {

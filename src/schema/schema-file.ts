@@ -35,7 +35,8 @@ const action = z.enum(['no action', 'restrict', 'cascade', 'set null', 'set defa
 const key = z.object({ name: z.string(), columns: z.array(z.string()).min(1) })
 const tableRef = z.object({ schema: z.string(), name: z.string() })
 
-const schemaShape: z.ZodType<Schema> = z.object({
+/** The zod shape of a schema, shared with the model file, which embeds one. */
+export const schemaShape: z.ZodType<Schema> = z.object({
   formatVersion: z.literal(1),
   dialect: z.enum(['postgres', 'mysql', 'pglite']),
   database: z.string(),

@@ -5,6 +5,7 @@ import type { Database, OpenOptions } from '../dialect.js'
 import { mysqlDdl } from './mysql-ddl.js'
 import { mysqlConnectionError } from './mysql-errors.js'
 import { introspectMysql } from './mysql-introspector.js'
+import { mysqlSampledTable } from './mysql-sampling.js'
 
 /** Opens a MySQL or MariaDB database through mysql2; fails fast, with one clear line, if it cannot be reached. */
 export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): Promise<Database> {
@@ -48,6 +49,7 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     name: url.database,
     display: url.display,
     ddl: mysqlDdl,
+    sampledTable: mysqlSampledTable,
     introspect: () => introspectMysql(db, url.database, mariadb),
     close: () => db.destroy(),
   }

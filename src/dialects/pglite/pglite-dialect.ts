@@ -6,6 +6,7 @@ import type { PgliteUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
 import { postgresDdl } from '../postgres/postgres-ddl.js'
 import { introspectPostgres } from '../postgres/postgres-introspector.js'
+import { postgresSampledTable } from '../postgres/postgres-sampling.js'
 
 /**
  * Opens an embedded PGlite database: in memory, or in a directory (created if missing). PGlite is PostgreSQL, so it
@@ -15,7 +16,7 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
   let pglite: PGlite
   try {
     if (url.dataDir !== null) await mkdir(url.dataDir, { recursive: true })
-    pglite = await PGlite.create(url.dataDir ?? undefined)
+    pglite = await PGlite.create(url.dataDir ?? undefined, { parsers: AS_SERVER_TEXT })
     if (options.readOnly === true) await pglite.exec('set default_transaction_read_only = on')
   } catch (error) {
     throw new DbtwinError(
@@ -33,6 +34,7 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     name: url.dataDir ?? 'memory',
     display: url.display,
     ddl: postgresDdl,
+    sampledTable: postgresSampledTable,
     // Every PGlite database is called "postgres" inside; its directory is what tells two apart.
     introspect: async () => ({
       ...(await introspectPostgres(db, 'pglite')),
@@ -41,3 +43,11 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     close: () => db.destroy(),
   }
 }
+
+/**
+ * Values read as the server prints them, like node-postgres does: temporal types never become local-time Dates, and
+ * int8 and numeric never lose digits to JavaScript numbers.
+ */
+const AS_SERVER_TEXT = Object.fromEntries(
+  [20, 1700, 1082, 1083, 1114, 1184, 1266].map((oid) => [oid, (value: string) => value]),
+)

@@ -5,6 +5,7 @@ import type { Database, OpenOptions } from '../dialect.js'
 import { postgresConnectionError } from './postgres-errors.js'
 import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
+import { postgresSampledTable } from './postgres-sampling.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
 export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOptions): Promise<Database> {
@@ -17,6 +18,7 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     ssl: sslOption(url.params['sslmode']),
     max: 4,
     application_name: 'dbtwin',
+    types: { getTypeParser: textForTemporal },
     // The server itself refuses writes on a read-only connection, whatever dbtwin's code does.
     options: options.readOnly === true ? '-c default_transaction_read_only=on' : undefined,
   })
@@ -35,6 +37,7 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     name: url.database,
     display: url.display,
     ddl: postgresDdl,
+    sampledTable: postgresSampledTable,
     introspect: () => introspectPostgres(db, 'postgres'),
     close: () => db.destroy(),
   }
@@ -45,4 +48,12 @@ function sslOption(sslmode: string | undefined): pg.PoolConfig['ssl'] {
     return undefined
   // require: encrypt without verifying the certificate, as libpq does.
   return sslmode === 'require' ? { rejectUnauthorized: false } : true
+}
+
+/** The OIDs of date, time, timestamp, timestamptz and timetz: read as the server prints them, never as local-time Dates. */
+const TEMPORAL_OIDS = new Set([1082, 1083, 1114, 1184, 1266])
+
+function textForTemporal(oid: number, format?: string): (value: string) => unknown {
+  if (TEMPORAL_OIDS.has(oid)) return (value: string) => value
+  return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text')
 }

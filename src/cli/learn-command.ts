@@ -1,0 +1,88 @@
+import { Command, InvalidArgumentError } from 'commander'
+import { LEARN_DEFAULTS, learn, type LearnEvent } from '../learn/learn.js'
+import { formatModelFile } from '../model/model-file.js'
+import { positiveInteger } from './option-parsers.js'
+import { progressReporter } from './progress.js'
+import { writeOutput } from './write-output.js'
+
+export function learnCommand(): Command {
+  return new Command('learn')
+    .description(
+      'learn a statistical model of a source database (statistics, never records) into a model file',
+    )
+    .argument('<source-url>', 'the source: read over a read-only connection, never written')
+    .option('-o, --out <file>', 'the model file to write (YAML); the terminal when omitted')
+    .option(
+      '--rules <path>',
+      'rules directory or file: the columns they rewrite are not learned from their values',
+    )
+    .option(
+      '--sample-rows <n>',
+      'rows sampled per table for quantiles, shapes and correlations',
+      positiveInteger,
+      LEARN_DEFAULTS.sampleRows,
+    )
+    .option(
+      '--min-count <k>',
+      'never write a value, shape or bin seen fewer than k times',
+      positiveInteger,
+      LEARN_DEFAULTS.minCount,
+    )
+    .option(
+      '--epsilon <e>',
+      'differential privacy: Laplace noise on counts and histograms, total budget e',
+      positiveNumber,
+    )
+    .option(
+      '--seed <s>',
+      'seed for sampling and noise: same source and seed, same file',
+      positiveInteger,
+      LEARN_DEFAULTS.seed,
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dbtwin learn postgres://readonly@prod-replica:5432/clinic -o model.yaml --rules rules/
+  dbtwin learn mysql://root@127.0.0.1:3306/shop -o shop.model.yaml --epsilon 1 --min-count 10`,
+    )
+    .action(
+      async (
+        url: string,
+        options: {
+          out?: string
+          rules?: string
+          sampleRows: number
+          minCount: number
+          epsilon?: number
+          seed: number
+        },
+      ) => {
+        const progress = progressReporter()
+        try {
+          const model = await learn(url, options, (event: LearnEvent) => {
+            if (event.step === 'table')
+              progress.update(
+                'learning tables',
+                event.index + 1,
+                event.total,
+                `${event.table} (${event.rows.toLocaleString('en-US')} rows)`,
+              )
+            else if (event.step === 'relations')
+              progress.update('learning relations', event.index + 1, event.total, event.table)
+            else progress.note(`${event.table}.${event.column} is not modeled: ${event.reason}`)
+          })
+          progress.stop()
+          await writeOutput(formatModelFile(model), options.out)
+        } finally {
+          progress.stop()
+        }
+      },
+    )
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a number > 0`)
+  return n
+}

@@ -1,0 +1,128 @@
+import type { Database } from '../dialects/dialect.js'
+import { round } from '../model/categories.js'
+import { isDependenceColumn } from '../model/column-kind.js'
+import type { ColumnModel, RelationModel, TableModel } from '../model/model.js'
+import { correlation, normalScores } from '../model/normal-scores.js'
+import type { PrivacyBudget } from '../model/privacy-budget.js'
+import { mergeSmallBins } from '../model/small-bins.js'
+import { valueEncoder } from '../model/value-encoding.js'
+import type { ForeignKey, Table } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+import {
+  readChildParentPairs,
+  readChildrenHistogram,
+  readNullForeignKeys,
+  readParentsWithChildCounts,
+} from './source-queries.js'
+
+export interface LearnRelationOptions {
+  sampleRows: number
+  minCount: number
+  seed: number
+  budget: PrivacyBudget
+}
+
+/**
+ * How a child table hangs off one parent through a foreign key: the children-per-parent histogram (parents with
+ * none included, small bins merged), the FK null rate, and how the parent's columns move the number of children
+ * and the children's own columns — what lets generation condition children on their parents.
+ */
+export async function learnRelation(
+  source: Database,
+  child: Table,
+  childModel: TableModel,
+  fk: ForeignKey,
+  parentModel: TableModel,
+  options: LearnRelationOptions,
+): Promise<RelationModel> {
+  const id = `${tableName(child)}/${fk.name}`
+  const budget = options.budget
+  const nulls = budget.count(await readNullForeignKeys(source, child, fk), 1, id, 'null')
+  const histogram = (await readChildrenHistogram(source, child, fk)).map((b) => ({
+    value: b.value,
+    // Moving one child moves its parent between two bins: sensitivity 2.
+    count: budget.count(b.count, 2, id, 'children', b.value),
+  }))
+  const merged = mergeSmallBins(histogram, options.minCount)
+  const parents = merged.reduce((n, b) => n + b.count, 0)
+
+  const parentColumns = parentModel.columns.filter(isDependenceColumn)
+  const childColumns = childModel.columns.filter(isDependenceColumn)
+  const spec = { limit: options.sampleRows, seed: options.seed }
+  const countDependence =
+    parentColumns.length === 0 || parentModel.rows === 0
+      ? []
+      : await dependenceOnCount(source, child, fk, parentColumns, { ...spec, tableRows: parentModel.rows })
+  const columnDependence =
+    parentColumns.length === 0 || childColumns.length === 0 || childModel.rows === 0
+      ? []
+      : await dependenceOfColumns(source, child, fk, parentColumns, childColumns, {
+          ...spec,
+          tableRows: childModel.rows,
+        })
+  return {
+    foreignKey: fk.name,
+    columns: fk.columns,
+    parent: tableName(fk.references),
+    nullFraction: childModel.rows === 0 ? 0 : round(Math.min(1, nulls / childModel.rows)),
+    childrenPerParent: merged.map((b) => ({
+      children: b.value,
+      frequency: round(b.count / Math.max(1, parents)),
+    })),
+    countDependence,
+    columnDependence,
+  }
+}
+
+async function dependenceOnCount(
+  source: Database,
+  child: Table,
+  fk: ForeignKey,
+  parentColumns: ColumnModel[],
+  spec: { tableRows: number; limit: number; seed: number },
+): Promise<RelationModel['countDependence']> {
+  const rows = await readParentsWithChildCounts(
+    source,
+    child,
+    fk,
+    parentColumns.map((c) => c.name),
+    spec,
+  )
+  const counts = normalScores(rows.map((r) => Number(r['n'])))
+  return parentColumns.map((c, i) => {
+    const encode = valueEncoder(c)
+    return {
+      parentColumn: c.name,
+      correlation: round(correlation(normalScores(rows.map((r) => encode(r[`p${i}`]))), counts), 4),
+    }
+  })
+}
+
+async function dependenceOfColumns(
+  source: Database,
+  child: Table,
+  fk: ForeignKey,
+  parentColumns: ColumnModel[],
+  childColumns: ColumnModel[],
+  spec: { tableRows: number; limit: number; seed: number },
+): Promise<RelationModel['columnDependence']> {
+  const order = child.primaryKey?.columns ?? fk.columns
+  const rows = await readChildParentPairs(
+    source,
+    child,
+    fk,
+    parentColumns.map((c) => c.name),
+    childColumns.map((c) => c.name),
+    order,
+    spec,
+  )
+  const parentScores = parentColumns.map((c, i) => normalScores(rows.map((r) => valueEncoder(c)(r[`p${i}`]))))
+  const childScores = childColumns.map((c, i) => normalScores(rows.map((r) => valueEncoder(c)(r[`c${i}`]))))
+  return parentColumns.flatMap((p, i) =>
+    childColumns.map((c, j) => ({
+      parentColumn: p.name,
+      childColumn: c.name,
+      correlation: round(correlation(parentScores[i]!, childScores[j]!), 4),
+    })),
+  )
+}

@@ -1,0 +1,274 @@
+import type { Database } from '../dialects/dialect.js'
+import { categoryFrequencies, round } from '../model/categories.js'
+import { isDependenceColumn, isIntegralType, planColumn, type PlannedKind } from '../model/column-kind.js'
+import { findInequalities } from '../model/inequalities.js'
+import type { Category, ColumnModel, ColumnShape, TableModel } from '../model/model.js'
+import { correlation, normalScores } from '../model/normal-scores.js'
+import type { PrivacyBudget } from '../model/privacy-budget.js'
+import { quantileSketch } from '../model/quantile-sketch.js'
+import { textProfile } from '../model/text-profile.js'
+import { numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
+import { categoryKey, valueEncoder } from '../model/value-encoding.js'
+import type { Column, Table } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+import { readAggregates, readLengthCounts, readSample, readValueCounts } from './source-queries.js'
+
+export interface LearnTableOptions {
+  sampleRows: number
+  minCount: number
+  seed: number
+  ruled: ReadonlySet<string>
+  budget: PrivacyBudget
+}
+
+/** Free-text columns with at most this many distinct values are also learned as categories. */
+const CATEGORY_LIMIT = 50
+
+/** A table's columns, copula and inequalities; its relations to parents are added once every table is learned. */
+export async function learnTable(
+  source: Database,
+  table: Table,
+  options: LearnTableOptions,
+): Promise<TableModel> {
+  const id = tableName(table)
+  const planned = table.columns.map((c) =>
+    planColumn(table, c, options.ruled.has(`${table.schema}.${table.name}.${c.name}`)),
+  )
+  const aggregates = await readAggregates(
+    source,
+    table,
+    table.columns.map((c, i) => ({ name: c.name, distinct: needsDistinct(planned[i]!) })),
+  )
+  const budget = options.budget
+  const rows = Math.round(budget.count(aggregates.rows, 1, id, 'rows'))
+
+  const sampled = table.columns.flatMap((c, i) => (isSampled(planned[i]!) ? [i] : []))
+  const sample =
+    sampled.length === 0 || aggregates.rows === 0
+      ? []
+      : await readSample(
+          source,
+          table,
+          sampled.map((i) => table.columns[i]!.name),
+          sampleOrder(table, sampled),
+          { tableRows: aggregates.rows, limit: options.sampleRows, seed: options.seed },
+        )
+  const sampleOf = (i: number) => {
+    const position = sampled.indexOf(i)
+    return position < 0 ? [] : sample.map((r) => r[`c${position}`])
+  }
+
+  const columns: ColumnModel[] = []
+  for (const [i, column] of table.columns.entries()) {
+    const plan = planned[i]!
+    const aggregate = aggregates.columns[i]!
+    const nonNull = budget.count(aggregate.nonNull, 1, id, column.name, 'non-null')
+    const nullFraction = rows === 0 ? 0 : round(Math.min(1, Math.max(0, 1 - nonNull / rows)))
+    const context: ColumnContext = {
+      source,
+      table,
+      column,
+      rows,
+      nonNull: aggregate.nonNull,
+      distinct: aggregate.distinct,
+      sample: sampleOf(i),
+      options,
+    }
+    columns.push({ name: column.name, nullFraction, ...(await learnShape(plan, context)) })
+  }
+  return {
+    table: id,
+    rows,
+    sampledRows: sample.length,
+    columns,
+    copula: fitCopula(columns, (name) => sampleOf(table.columns.findIndex((c) => c.name === name))),
+    inequalities: inequalitiesOf(
+      columns,
+      (name) => sampleOf(table.columns.findIndex((c) => c.name === name)),
+      options.minCount,
+    ),
+    relations: [],
+  }
+}
+
+interface ColumnContext {
+  source: Database
+  table: Table
+  column: Column
+  rows: number
+  nonNull: number
+  distinct: number | null
+  sample: unknown[]
+  options: LearnTableOptions
+}
+
+function needsDistinct(plan: PlannedKind): boolean {
+  return (
+    plan.kind === 'numeric' || plan.kind === 'temporal' || plan.kind === 'text' || plan.kind === 'categorical'
+  )
+}
+
+function isSampled(plan: PlannedKind): boolean {
+  return needsDistinct(plan) || plan.kind === 'shaped'
+}
+
+/** A deterministic order for the sample: the primary key, else the sampled columns that can be ordered. */
+function sampleOrder(table: Table, sampled: number[]): string[] {
+  if (table.primaryKey !== null) return table.primaryKey.columns
+  return sampled
+    .map((i) => table.columns[i]!)
+    .filter((c) => !['json', 'binary', 'geometry'].includes(c.type))
+    .map((c) => c.name)
+}
+
+function isUnique(table: Table, column: Column): boolean {
+  return table.uniques.some((u) => u.columns.length === 1 && u.columns[0] === column.name)
+}
+
+async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<ColumnShape> {
+  const { options, column, table } = ctx
+  const id = tableName(table)
+  const unique = isUnique(table, column)
+  const distinctRatio = ctx.nonNull === 0 ? 0 : round((ctx.distinct ?? 0) / ctx.nonNull)
+  switch (plan.kind) {
+    case 'key':
+    case 'generated':
+    case 'ruled':
+    case 'unmodeled':
+      return plan
+    case 'categorical': {
+      const { categories, suppressedFraction } = await learnCategories(ctx)
+      return { kind: 'categorical', categories, suppressedFraction }
+    }
+    case 'numeric': {
+      const values = ctx.sample.filter((v) => v !== null && v !== undefined).map(Number)
+      const quantiles = quantileSketch(values, options.minCount)
+      if (quantiles === null) return tooFew(options.minCount)
+      return {
+        kind: 'numeric',
+        integer:
+          isIntegralType(column.type) ||
+          (column.scale === 0 && column.type === 'decimal') ||
+          values.every(Number.isInteger),
+        quantiles: quantiles.map((q) => round(q)),
+        min: round(quantiles[0]!),
+        max: round(quantiles.at(-1)!),
+        distinctRatio,
+        unique,
+      }
+    }
+    case 'temporal': {
+      const values = ctx.sample.flatMap((v) => {
+        const n = v === null || v === undefined ? null : temporalToNumber(plan.type, String(v))
+        return n === null ? [] : [n]
+      })
+      const quantiles = quantileSketch(values, options.minCount)
+      if (quantiles === null) return tooFew(options.minCount)
+      const text = quantiles.map((q) => numberToTemporal(plan.type, q))
+      return {
+        kind: 'temporal',
+        type: plan.type,
+        quantiles: text,
+        min: text[0]!,
+        max: text.at(-1)!,
+        distinctRatio,
+        unique,
+      }
+    }
+    case 'text': {
+      const categorical =
+        !unique && (ctx.distinct ?? Infinity) <= CATEGORY_LIMIT && (ctx.distinct ?? 0) <= 0.5 * ctx.nonNull
+      const { categories, suppressedFraction } = categorical
+        ? await learnCategories(ctx)
+        : { categories: null, suppressedFraction: 0 }
+      const lengths = await readLengthCounts(ctx.source, table, column.name)
+      const noisyLengths = lengths.map((b) => ({
+        value: b.value,
+        count: options.budget.count(b.count, 1, id, column.name, 'length', b.value),
+      }))
+      const sample = ctx.sample.filter((v): v is string => typeof v === 'string')
+      return {
+        kind: 'text',
+        categories,
+        suppressedFraction,
+        ...textProfile(sample, noisyLengths, options.minCount, distinctRatio, unique, (count, key) =>
+          options.budget.count(count, 1, id, column.name, key),
+        ),
+      }
+    }
+    case 'shaped': {
+      const lengths = new Map<number, number>()
+      for (const v of ctx.sample) {
+        if (v === null || v === undefined) continue
+        const length =
+          typeof v === 'string' ? v.length : v instanceof Uint8Array ? v.length : JSON.stringify(v).length
+        lengths.set(length, (lengths.get(length) ?? 0) + 1)
+      }
+      const profile = textProfile(
+        [],
+        [...lengths].map(([value, count]) => ({ value, count })),
+        options.minCount,
+        0,
+        false,
+      )
+      return { kind: 'shaped', format: plan.format, lengths: profile.lengths }
+    }
+  }
+}
+
+function tooFew(minCount: number): ColumnShape {
+  return {
+    kind: 'unmodeled',
+    reason: `fewer than ${minCount} values: too few to describe without describing a row`,
+  }
+}
+
+async function learnCategories(
+  ctx: ColumnContext,
+): Promise<{ categories: Category[]; suppressedFraction: number }> {
+  const id = tableName(ctx.table)
+  const counts = await readValueCounts(ctx.source, ctx.table, ctx.column.name)
+  const isBoolean = ctx.column.type === 'boolean'
+  const normalized = counts.map((c) => ({
+    value: isBoolean
+      ? categoryKey(c.value) === '1' || c.value === 't'
+      : typeof c.value === 'number'
+        ? c.value
+        : String(c.value),
+    count: ctx.options.budget.count(c.count, 1, id, ctx.column.name, 'category', categoryKey(c.value)),
+  }))
+  return categoryFrequencies(normalized, Math.max(1, ctx.rows), ctx.options.minCount)
+}
+
+/** The Gaussian copula: correlation of normal scores between every pair of dependence columns in the sample. */
+function fitCopula(columns: ColumnModel[], sampleOf: (name: string) => unknown[]): TableModel['copula'] {
+  const chosen = columns.filter(isDependenceColumn)
+  if (chosen.length < 2) return null
+  const scores = chosen.map((c) => normalScores(sampleOf(c.name).map(valueEncoder(c))))
+  return {
+    columns: chosen.map((c) => c.name),
+    correlation: scores.map((a, i) => scores.map((b, j) => (i === j ? 1 : round(correlation(a, b), 4)))),
+  }
+}
+
+function inequalitiesOf(columns: ColumnModel[], sampleOf: (name: string) => unknown[], minCount: number) {
+  const ordered = columns.filter(
+    (c) => (c.kind === 'numeric' && !c.unique) || (c.kind === 'temporal' && c.type !== 'time' && !c.unique),
+  )
+  const asSeconds = (c: ColumnModel) => {
+    const encode = valueEncoder(c)
+    const scale = c.kind === 'temporal' && c.type === 'date' ? 86_400 : 1
+    return sampleOf(c.name).map((v) => {
+      const n = encode(v)
+      return n === null ? null : n * scale
+    })
+  }
+  const numeric = ordered
+    .filter((c) => c.kind === 'numeric')
+    .map((c) => ({ name: c.name, values: asSeconds(c) }))
+  const temporal = ordered
+    .filter((c) => c.kind === 'temporal')
+    .map((c) => ({ name: c.name, values: asSeconds(c) }))
+  const minRows = Math.max(20, minCount)
+  return [...findInequalities(numeric, minRows), ...findInequalities(temporal, minRows)]
+}

@@ -1,0 +1,111 @@
+import { openDatabase } from '../dialects/open-database.js'
+import { planLoad } from '../graph/load-plan.js'
+import { MODEL_FORMAT_VERSION, type Model, type TableModel } from '../model/model.js'
+import { PrivacyBudget } from '../model/privacy-budget.js'
+import { loadRules, ruledColumns } from '../rules/rule-file.js'
+import { tableName } from '../schema/table-name.js'
+import { VERSION } from '../version.js'
+import { learnRelation } from './learn-relations.js'
+import { learnTable } from './learn-table.js'
+
+export interface LearnOptions {
+  /** A rules directory or file: the columns its rules rewrite are never learned from their values. */
+  rules?: string
+  /** Rows sampled per table for quantiles, shapes, correlations and inequalities (default 50,000). */
+  sampleRows?: number
+  /** Values, shapes and bins seen fewer times are not written (default 5). */
+  minCount?: number
+  /** Differential-privacy budget for counts and histograms; none by default. */
+  epsilon?: number
+  seed?: number
+}
+
+/** Reported as learning goes, for progress bars. */
+export type LearnEvent =
+  | { step: 'table'; table: string; index: number; total: number; rows: number }
+  | { step: 'relations'; table: string; index: number; total: number }
+  | { step: 'unmodeled'; table: string; column: string; reason: string }
+
+export const LEARN_DEFAULTS = { sampleRows: 50_000, minCount: 5, seed: 1 } as const
+
+/**
+ * Learns a model of the database a URL names, reading it over a read-only connection and pushing every aggregate
+ * and sample into the database. The model holds statistics, never records.
+ *
+ * @example
+ * const model = await learn('postgres://postgres@127.0.0.1:5432/clinic', { rules: 'rules/', seed: 7 })
+ * await writeFile('model.yaml', formatModelFile(model))
+ */
+export async function learn(
+  url: string,
+  options: LearnOptions = {},
+  onEvent: (e: LearnEvent) => void = () => {},
+): Promise<Model> {
+  const sampleRows = options.sampleRows ?? LEARN_DEFAULTS.sampleRows
+  const minCount = options.minCount ?? LEARN_DEFAULTS.minCount
+  const seed = options.seed ?? LEARN_DEFAULTS.seed
+  // Rules are read (and refused if broken) before the source is touched.
+  const rules = options.rules === undefined ? [] : await loadRules(options.rules)
+  const source = await openDatabase(url, { readOnly: true })
+  try {
+    const schema = await source.introspect()
+    const ruled = ruledColumns(schema, rules)
+    const budget = new PrivacyBudget(options.epsilon ?? null, seed, {
+      tables: schema.tables.length,
+      columns: schema.tables.reduce((n, t) => n + t.columns.length, 0),
+      foreignKeys: schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0),
+    })
+    const plan = planLoad(schema)
+    const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
+    const tables = new Map<string, TableModel>()
+    for (const [index, id] of plan.order.entries()) {
+      const table = byName.get(id)!
+      const model = await learnTable(source, table, { sampleRows, minCount, seed, ruled, budget })
+      tables.set(id, model)
+      onEvent({ step: 'table', table: id, index, total: plan.order.length, rows: model.rows })
+      for (const c of model.columns)
+        if (c.kind === 'unmodeled')
+          onEvent({ step: 'unmodeled', table: id, column: c.name, reason: c.reason })
+    }
+    for (const [index, id] of plan.order.entries()) {
+      const table = byName.get(id)!
+      const model = tables.get(id)!
+      for (const fk of table.foreignKeys) {
+        const parent = tables.get(tableName(fk.references))
+        if (parent !== undefined)
+          model.relations.push(
+            await learnRelation(source, table, model, fk, parent, { sampleRows, minCount, seed, budget }),
+          )
+      }
+      onEvent({ step: 'relations', table: id, index, total: plan.order.length })
+    }
+    return {
+      formatVersion: MODEL_FORMAT_VERSION,
+      madeBy: {
+        tool: 'dbtwin',
+        version: VERSION,
+        learnedAt: learnedAt(),
+        source: { dialect: schema.dialect, database: schema.database },
+        parameters: {
+          sampleRows,
+          minCount,
+          epsilon: options.epsilon ?? null,
+          seed,
+          ruledColumns: [...ruled].sort(),
+        },
+      },
+      privacy: budget.statement(minCount),
+      schema,
+      // Schema order, not load order: the file reads like the schema it describes.
+      tables: schema.tables.map((t) => tables.get(tableName(t))!),
+    }
+  } finally {
+    await source.close()
+  }
+}
+
+/** Now, unless SOURCE_DATE_EPOCH (the reproducible-builds convention) pins it. */
+function learnedAt(): string {
+  const pinned = process.env['SOURCE_DATE_EPOCH']
+  return new Date(pinned === undefined ? Date.now() : Number(pinned) * 1000).toISOString()
+}

@@ -1,0 +1,198 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { Database } from '../dialects/dialect.js'
+import type { ForeignKey, TableRef } from '../schema/schema.js'
+
+/**
+ * The queries `learn` sends to a source. All aggregation and sampling happens in the database, so what comes back is
+ * a handful of counts or at most `limit` rows, whatever the table's size. The SQL here is the portable core that
+ * PostgreSQL and MySQL share; sampling, which is not, comes from the dialect.
+ */
+
+type Row = Record<string, unknown>
+
+const from = (table: TableRef, alias: string) => sql`${sql.id(table.schema, table.name)} as ${sql.id(alias)}`
+const col = (alias: string, name: string) => sql.id(alias, name)
+const count = (value: unknown) => Number(value ?? 0)
+
+async function rows(source: Database, query: RawBuilder<unknown>): Promise<Row[]> {
+  return (await query.execute(source.db)).rows as Row[]
+}
+
+export interface ColumnAggregate {
+  nonNull: number
+  distinct: number | null
+}
+
+/** The row count, and per column the non-null and (where asked) distinct counts: one scan of the table. */
+export async function readAggregates(
+  source: Database,
+  table: TableRef,
+  columns: readonly { name: string; distinct: boolean }[],
+): Promise<{ rows: number; columns: ColumnAggregate[] }> {
+  const selections = columns.flatMap((c, i) => [
+    sql`count(${col('t', c.name)}) as ${sql.id(`n${i}`)}`,
+    ...(c.distinct ? [sql`count(distinct ${col('t', c.name)}) as ${sql.id(`d${i}`)}`] : []),
+  ])
+  const [row] = await rows(
+    source,
+    sql`select ${sql.join([sql`count(*) as ${sql.id('total')}`, ...selections])} from ${from(table, 't')}`,
+  )
+  return {
+    rows: count(row?.['total']),
+    columns: columns.map((c, i) => ({
+      nonNull: count(row?.[`n${i}`]),
+      distinct: c.distinct ? count(row?.[`d${i}`]) : null,
+    })),
+  }
+}
+
+/** How often each value of a column occurs (nulls left out). */
+export async function readValueCounts(
+  source: Database,
+  table: TableRef,
+  column: string,
+): Promise<{ value: unknown; count: number }[]> {
+  const result = await rows(
+    source,
+    sql`select ${col('t', column)} as v, count(*) as n from ${from(table, 't')}
+        where ${col('t', column)} is not null group by ${col('t', column)}`,
+  )
+  return result.map((r) => ({ value: r['v'], count: count(r['n']) }))
+}
+
+/** How many values of a text column have each length in characters. */
+export async function readLengthCounts(
+  source: Database,
+  table: TableRef,
+  column: string,
+): Promise<{ value: number; count: number }[]> {
+  const result = await rows(
+    source,
+    sql`select char_length(${col('t', column)}) as len, count(*) as n from ${from(table, 't')}
+        where ${col('t', column)} is not null group by char_length(${col('t', column)})`,
+  )
+  return result.map((r) => ({ value: count(r['len']), count: count(r['n']) }))
+}
+
+export interface SampleSpec {
+  /** Rows in the table: the sampling fraction is aimed at `limit` of them. */
+  tableRows: number
+  limit: number
+  seed: number
+}
+
+/** Sampling of `alias` in a table, or the whole table when it is no larger than the sample. */
+function sampled(source: Database, table: TableRef, alias: string, spec: SampleSpec) {
+  if (spec.tableRows <= spec.limit) return { from: from(table, alias), where: null }
+  // A little over the target, then LIMIT: a Bernoulli sample's size varies around its mean.
+  return source.sampledTable(table, alias, Math.min(1, (1.2 * spec.limit) / spec.tableRows), spec.seed)
+}
+
+const whereAll = (conditions: (RawBuilder<unknown> | null)[]) => {
+  const present = conditions.filter((c): c is RawBuilder<unknown> => c !== null)
+  return present.length === 0 ? sql`` : sql`where ${sql.join(present, sql` and `)}`
+}
+
+/** A random sample of rows, in a deterministic order, of the given columns (aliased c0, c1, …). */
+export async function readSample(
+  source: Database,
+  table: TableRef,
+  columns: readonly string[],
+  orderBy: readonly string[],
+  spec: SampleSpec,
+): Promise<Row[]> {
+  const t = sampled(source, table, 't', spec)
+  return rows(
+    source,
+    sql`select ${sql.join(columns.map((c, i) => sql`${col('t', c)} as ${sql.id(`c${i}`)}`))}
+        from ${t.from} ${whereAll([t.where])}
+        order by ${sql.join(orderBy.map((c) => col('t', c)))} limit ${sql.lit(spec.limit)}`,
+  )
+}
+
+/** Child rows whose foreign key is not set (any of its columns NULL, so the database does not enforce it). */
+export async function readNullForeignKeys(
+  source: Database,
+  table: TableRef,
+  fk: ForeignKey,
+): Promise<number> {
+  const [row] = await rows(
+    source,
+    sql`select count(*) as n from ${from(table, 'c')} where ${sql.join(
+      fk.columns.map((c) => sql`${col('c', c)} is null`),
+      sql` or `,
+    )}`,
+  )
+  return count(row?.['n'])
+}
+
+const joinOn = (fk: ForeignKey) =>
+  sql.join(
+    fk.columns.map((c, i) => sql`${col('c', c)} = ${col('p', fk.references.columns[i] ?? '')}`),
+    sql` and `,
+  )
+
+/** How many parents have each number of children through a foreign key, parents without children included. */
+export async function readChildrenHistogram(
+  source: Database,
+  child: TableRef,
+  fk: ForeignKey,
+): Promise<{ value: number; count: number }[]> {
+  const parentKey = sql.join(fk.references.columns.map((c) => col('p', c)))
+  const result = await rows(
+    source,
+    sql`select x.n as n, count(*) as parents from (
+          select count(${col('c', fk.columns[0] ?? '')}) as n from ${from(fk.references, 'p')}
+          left join ${from(child, 'c')} on ${joinOn(fk)} group by ${parentKey}
+        ) x group by x.n`,
+  )
+  return result.map((r) => ({ value: count(r['n']), count: count(r['parents']) }))
+}
+
+/** Sampled parents with their modeled columns (p0, p1, …) and their number of children (n). */
+export async function readParentsWithChildCounts(
+  source: Database,
+  child: TableRef,
+  fk: ForeignKey,
+  parentColumns: readonly string[],
+  spec: SampleSpec,
+): Promise<Row[]> {
+  const p = sampled(source, fk.references, 'p', spec)
+  const childKey = sql.join(fk.columns.map((c) => col('c', c)))
+  const counted = sql`select ${childKey}, count(*) as ${sql.id('n')} from ${from(child, 'c')}
+    where ${sql.join(
+      fk.columns.map((c) => sql`${col('c', c)} is not null`),
+      sql` and `,
+    )} group by ${childKey}`
+  return rows(
+    source,
+    sql`select ${sql.join([
+      ...parentColumns.map((c, i) => sql`${col('p', c)} as ${sql.id(`p${i}`)}`),
+      sql`coalesce(${col('c', 'n')}, 0) as ${sql.id('n')}`,
+    ])}
+        from ${p.from} left join (${counted}) as c on ${joinOn(fk)} ${whereAll([p.where])}
+        order by ${sql.join(fk.references.columns.map((c) => col('p', c)))} limit ${sql.lit(spec.limit)}`,
+  )
+}
+
+/** Sampled child rows joined to their parent: parent columns as p0, p1, …; child columns as c0, c1, …. */
+export async function readChildParentPairs(
+  source: Database,
+  child: TableRef,
+  fk: ForeignKey,
+  parentColumns: readonly string[],
+  childColumns: readonly string[],
+  childOrder: readonly string[],
+  spec: SampleSpec,
+): Promise<Row[]> {
+  const c = sampled(source, child, 'c', spec)
+  return rows(
+    source,
+    sql`select ${sql.join([
+      ...parentColumns.map((name, i) => sql`${col('p', name)} as ${sql.id(`p${i}`)}`),
+      ...childColumns.map((name, i) => sql`${col('c', name)} as ${sql.id(`c${i}`)}`),
+    ])}
+        from ${c.from} join ${from(fk.references, 'p')} on ${joinOn(fk)} ${whereAll([c.where])}
+        order by ${sql.join(childOrder.map((name) => col('c', name)))} limit ${sql.lit(spec.limit)}`,
+  )
+}

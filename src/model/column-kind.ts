@@ -1,0 +1,57 @@
+import type { Column, PortableType, Table } from '../schema/schema.js'
+import type { ColumnShape } from './model.js'
+
+/** What the learner will do with a column, decided from the schema alone, before any value is read. */
+export type PlannedKind =
+  | { kind: 'key'; role: 'primary-key' | 'foreign-key' }
+  | { kind: 'generated' }
+  | { kind: 'ruled' }
+  | { kind: 'categorical' }
+  | { kind: 'numeric' }
+  | { kind: 'temporal'; type: 'date' | 'time' | 'timestamp' | 'timestamptz' }
+  | { kind: 'text' }
+  | { kind: 'shaped'; format: 'uuid' | 'json' | 'binary' }
+  | { kind: 'unmodeled'; reason: string }
+
+const NUMERIC: readonly PortableType[] = [
+  'smallint',
+  'integer',
+  'bigint',
+  'decimal',
+  'real',
+  'double',
+  'year',
+]
+const INTEGRAL: readonly PortableType[] = ['smallint', 'integer', 'bigint', 'year']
+
+export function isIntegralType(type: PortableType): boolean {
+  return INTEGRAL.includes(type)
+}
+
+/** Plans a column: keys and generated and ruled columns are never learned from their values. */
+export function planColumn(table: Table, column: Column, ruled: boolean): PlannedKind {
+  if (table.primaryKey?.columns.includes(column.name) === true) return { kind: 'key', role: 'primary-key' }
+  if (table.foreignKeys.some((fk) => fk.columns.includes(column.name)))
+    return { kind: 'key', role: 'foreign-key' }
+  if (column.generated !== null) return { kind: 'generated' }
+  if (ruled) return { kind: 'ruled' }
+  const type = column.type
+  if (type === 'enum' || type === 'boolean' || type === 'set') return { kind: 'categorical' }
+  if (NUMERIC.includes(type)) return { kind: 'numeric' }
+  if (type === 'date' || type === 'time' || type === 'timestamp' || type === 'timestamptz')
+    return { kind: 'temporal', type }
+  if (type === 'char' || type === 'varchar' || type === 'text') return { kind: 'text' }
+  if (type === 'uuid' || type === 'json' || type === 'binary') return { kind: 'shaped', format: type }
+  return {
+    kind: 'unmodeled',
+    reason: `type ${column.nativeType} (${type}) is not modeled; generated as NULL where allowed, else its zero value`,
+  }
+}
+
+/** Whether a learned column takes part in the copula and in parent → child dependence. */
+export function isDependenceColumn(shape: ColumnShape): boolean {
+  if (shape.kind === 'numeric' || shape.kind === 'temporal') return !shape.unique
+  if (shape.kind === 'categorical') return shape.categories.length > 1
+  if (shape.kind === 'text') return shape.categories !== null && shape.categories.length > 1
+  return false
+}

@@ -1,0 +1,134 @@
+/**
+ * The model file: statistics of a source database, never its records. `learn` writes it next to production;
+ * `generate` reads it anywhere. It embeds the schema, so it is the only input generation needs.
+ */
+import type { DialectName, Schema } from '../schema/schema.js'
+
+export const MODEL_FORMAT_VERSION = 1
+
+export interface Model {
+  formatVersion: typeof MODEL_FORMAT_VERSION
+  madeBy: Provenance
+  privacy: PrivacyStatement
+  schema: Schema
+  tables: TableModel[]
+}
+
+export interface Provenance {
+  tool: 'dbtwin'
+  version: string
+  /** ISO time of learning; SOURCE_DATE_EPOCH fixes it, so a rerun can reproduce a file byte for byte. */
+  learnedAt: string
+  source: { dialect: DialectName; database: string }
+  parameters: LearnParameters
+}
+
+export interface LearnParameters {
+  /** Rows sampled per table for quantiles, shapes, correlations and inequalities. */
+  sampleRows: number
+  /** Categories, shapes and histogram bins seen fewer times than this are not written. */
+  minCount: number
+  /** Differential-privacy budget, or null when no noise was added. */
+  epsilon: number | null
+  seed: number
+  /** Columns a rule rewrites: learned by type only, never from their values. */
+  ruledColumns: string[]
+}
+
+/** What the model promises about privacy, in words a privacy officer can quote, with the figures behind them. */
+export interface PrivacyStatement {
+  minCount: number
+  differentialPrivacy: {
+    epsilon: number
+    mechanism: 'laplace'
+    /** Counting queries released; each spends epsilon / queries (sequential composition). */
+    queries: number
+    epsilonPerQuery: number
+    covers: string[]
+    notCovered: string[]
+  } | null
+}
+
+export interface TableModel {
+  /** The table's name as `tableName()` prints it. */
+  table: string
+  rows: number
+  /** Rows the sample-based statistics were computed from. */
+  sampledRows: number
+  columns: ColumnModel[]
+  /** Gaussian copula: correlation of normal scores between modeled columns, or null with fewer than two. */
+  copula: { columns: string[]; correlation: number[][] } | null
+  /** `left op right` held in every sampled row where both were set, and is not implied by their ranges. */
+  inequalities: Inequality[]
+  /** One per foreign key of this table: how its rows hang off their parents. */
+  relations: RelationModel[]
+}
+
+export interface Inequality {
+  left: string
+  op: '<' | '<='
+  right: string
+}
+
+export type ColumnModel = { name: string; nullFraction: number } & ColumnShape
+
+export type ColumnShape =
+  /** Written by the generator from keys, not from learned values. */
+  | { kind: 'key'; role: 'primary-key' | 'foreign-key' }
+  | { kind: 'generated' }
+  /** A rule rewrites it: nothing learned from its values. */
+  | { kind: 'ruled' }
+  | { kind: 'categorical'; categories: Category[]; suppressedFraction: number }
+  | ({ kind: 'numeric'; integer: boolean } & Distribution<number>)
+  | ({ kind: 'temporal'; type: 'date' | 'time' | 'timestamp' | 'timestamptz' } & Distribution<string>)
+  | ({ kind: 'text'; categories: Category[] | null; suppressedFraction: number } & TextProfile)
+  | ({ kind: 'shaped'; format: 'uuid' | 'json' | 'binary' } & Pick<TextProfile, 'lengths'>)
+  /** A type the learner cannot model: generation falls back to NULL where allowed, else the type's zero value. */
+  | { kind: 'unmodeled'; reason: string }
+
+export interface Category {
+  value: string | number | boolean
+  frequency: number
+}
+
+export interface Distribution<T> {
+  /** Values at the quantile levels in QUANTILE_LEVELS; the ends are means of the minCount most extreme values. */
+  quantiles: T[]
+  min: T
+  max: T
+  /** Distinct values / non-null values. */
+  distinctRatio: number
+  unique: boolean
+}
+
+export interface TextProfile {
+  lengths: { length: number; frequency: number }[]
+  /** Character-class patterns: `A` upper, `a` lower, `9` digit, other characters literal; `{n}` repeats. */
+  shapes: { pattern: string; frequency: number }[]
+  prefixes: { prefix: string; frequency: number }[]
+  distinctRatio: number
+  unique: boolean
+}
+
+export interface RelationModel {
+  foreignKey: string
+  columns: string[]
+  parent: string
+  /** Share of child rows whose FK is NULL. */
+  nullFraction: number
+  /** Share of parents with each number of children, zero included. */
+  childrenPerParent: { children: number; frequency: number }[]
+  /** Correlation (normal scores) between a parent column and the parent's number of children. */
+  countDependence: { parentColumn: string; correlation: number }[]
+  /** Correlation (normal scores) between a parent column and a child column, over child rows. */
+  columnDependence: { parentColumn: string; childColumn: string; correlation: number }[]
+}
+
+/** Quantile levels of every Distribution: dense in the tails, where skew shows. */
+export const QUANTILE_LEVELS: readonly number[] = [
+  0,
+  0.005,
+  ...Array.from({ length: 99 }, (_, i) => (i + 1) / 100),
+  0.995,
+  1,
+]

@@ -1,0 +1,81 @@
+/**
+ * Normal scores: each value replaced by the standard normal quantile of its mid-rank, Φ⁻¹(rank / (n + 1)). Ties
+ * share their mean rank; nulls stay null. Correlating normal scores is how a Gaussian copula is fitted.
+ */
+export function normalScores(values: readonly (number | null)[]): (number | null)[] {
+  const present = values
+    .flatMap((v, i) => (v === null || Number.isNaN(v) ? [] : [{ v, i }]))
+    .sort((a, b) => a.v - b.v)
+  const scores: (number | null)[] = values.map(() => null)
+  const n = present.length
+  for (let start = 0; start < n;) {
+    let end = start
+    while (end + 1 < n && present[end + 1]!.v === present[start]!.v) end++
+    const midRank = (start + end) / 2 + 1
+    const score = inverseNormal(midRank / (n + 1))
+    for (let j = start; j <= end; j++) scores[present[j]!.i] = score
+    start = end + 1
+  }
+  return scores
+}
+
+/** Pearson correlation over the positions where both series are set; 0 with fewer than 3 pairs or no spread. */
+export function correlation(a: readonly (number | null)[], b: readonly (number | null)[]): number {
+  let n = 0
+  let sa = 0
+  let sb = 0
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]
+    const y = b[i]
+    if (x == null || y == null) continue
+    n++
+    sa += x
+    sb += y
+  }
+  if (n < 3) return 0
+  const ma = sa / n
+  const mb = sb / n
+  let cov = 0
+  let va = 0
+  let vb = 0
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]
+    const y = b[i]
+    if (x == null || y == null) continue
+    cov += (x - ma) * (y - mb)
+    va += (x - ma) ** 2
+    vb += (y - mb) ** 2
+  }
+  return va === 0 || vb === 0 ? 0 : cov / Math.sqrt(va * vb)
+}
+
+/** Φ⁻¹(p) by Acklam's rational approximation (relative error below 1.2e-9). */
+export function inverseNormal(p: number): number {
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ]
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572]
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ]
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416]
+  const low = 0.02425
+  if (p <= 0) return -Infinity
+  if (p >= 1) return Infinity
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p))
+    return (
+      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+    )
+  }
+  if (p > 1 - low) return -inverseNormal(1 - p)
+  const q = p - 0.5
+  const r = q * q
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  )
+}

@@ -1,0 +1,116 @@
+import { round } from './categories.js'
+import type { TextProfile } from './model.js'
+import { mergeSmallBins } from './small-bins.js'
+
+const PREFIX_LENGTH = 4
+const MAX_SHAPES = 30
+const MAX_PREFIXES = 20
+
+/**
+ * The shape of a text column without its values: the length distribution (exact, from SQL), character-class
+ * patterns and literal prefixes (from the sample). A pattern or prefix seen fewer than `minCount` times is dropped;
+ * a fine pattern (`A{2}-9{4}`) that is too rare falls back to its coarse form (`A+-9+`) before it is dropped.
+ */
+export function textProfile(
+  sample: readonly string[],
+  lengthCounts: readonly { value: number; count: number }[],
+  minCount: number,
+  distinctRatio: number,
+  unique: boolean,
+  /** Turns a count into the one released (differential-privacy noise); the identity by default. */
+  release: (count: number, key: string) => number = (count) => count,
+): TextProfile {
+  const nonNull = lengthCounts.reduce((n, b) => n + b.count, 0)
+  const lengths = mergeSmallBins(lengthCounts, minCount).map((b) => ({
+    length: b.value,
+    frequency: round(b.count / Math.max(1, nonNull)),
+  }))
+  const fine = countBy(sample, (s) => shapeOf(s, 'fine'))
+  const shapes = new Map<string, number>()
+  for (const value of sample) {
+    const pattern =
+      (fine.get(shapeOf(value, 'fine')) ?? 0) >= minCount ? shapeOf(value, 'fine') : shapeOf(value, 'coarse')
+    shapes.set(pattern, (shapes.get(pattern) ?? 0) + 1)
+  }
+  const prefixes = countBy(
+    sample.filter((s) => [...s].length > PREFIX_LENGTH),
+    (s) => [...s].slice(0, PREFIX_LENGTH).join(''),
+  )
+  return {
+    lengths,
+    shapes: top(shapes, minCount, MAX_SHAPES, sample.length).map(([pattern, frequency]) => ({
+      pattern,
+      frequency,
+    })),
+    prefixes: top(prefixes, minCount, MAX_PREFIXES, sample.length).map(([prefix, frequency]) => ({
+      prefix,
+      frequency,
+    })),
+    distinctRatio: round(distinctRatio),
+    unique,
+  }
+}
+
+const SPECIAL = /[Aa9{}+\\]/
+
+/**
+ * A value's character-class pattern: `A` an upper-case letter, `a` a lower-case one, `9` a digit, anything else
+ * itself (`\`-escaped when it is one of the pattern's own symbols). Fine patterns count runs (`A{2}`), coarse ones
+ * do not (`A+`).
+ */
+export function shapeOf(value: string, precision: 'fine' | 'coarse'): string {
+  let out = ''
+  let cls = ''
+  let run = 0
+  const flush = () => {
+    if (run > 0) out += precision === 'coarse' ? `${cls}+` : run === 1 ? cls : `${cls}{${run}}`
+    run = 0
+  }
+  for (const ch of value) {
+    const c = charClass(ch)
+    if (c === null) {
+      flush()
+      out += SPECIAL.test(ch) ? `\\${ch}` : ch
+      continue
+    }
+    if (c !== cls) flush()
+    cls = c
+    run++
+  }
+  flush()
+  return out
+}
+
+function charClass(ch: string): 'A' | 'a' | '9' | null {
+  if (/\p{Lu}/u.test(ch)) return 'A'
+  if (/\p{Ll}/u.test(ch)) return 'a'
+  if (/\p{Nd}/u.test(ch)) return '9'
+  return null
+}
+
+function released(
+  counts: Map<string, number>,
+  kind: string,
+  release: (count: number, key: string) => number,
+): Map<string, number> {
+  return new Map([...counts].map(([key, n]) => [key, release(n, `${kind}:${key}`)]))
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1)
+  return counts
+}
+
+function top(
+  counts: Map<string, number>,
+  minCount: number,
+  limit: number,
+  total: number,
+): [string, number][] {
+  return [...counts]
+    .filter(([, n]) => n >= minCount)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([k, n]) => [k, round(n / Math.max(1, total))])
+}
