@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest'
+import { DbtwinError } from '../../src/errors.js'
+import { formatModelFile, parseModelFile } from '../../src/model/model-file.js'
+import { QUANTILE_LEVELS, type Model } from '../../src/model/model.js'
+
+function model(): Model {
+  return {
+    formatVersion: 1,
+    madeBy: {
+      tool: 'dbtwin',
+      version: '0.1.0',
+      learnedAt: '2026-01-01T00:00:00.000Z',
+      source: { dialect: 'postgres', database: 'shop' },
+      parameters: { sampleRows: 100, minCount: 5, epsilon: null, seed: 1, ruledColumns: [] },
+    },
+    privacy: { minCount: 5, differentialPrivacy: null },
+    schema: {
+      formatVersion: 1,
+      dialect: 'postgres',
+      database: 'shop',
+      schemas: ['public'],
+      tables: [
+        {
+          schema: 'public',
+          name: 'orders',
+          columns: ['id', 'total', 'placed_at'].map((name) => ({
+            name,
+            nativeType: name === 'placed_at' ? 'date' : 'integer',
+            type: name === 'placed_at' ? 'date' : 'integer',
+            elementType: null,
+            nullable: name !== 'id',
+            default: null,
+            identity: null,
+            generated: null,
+            length: null,
+            precision: null,
+            scale: null,
+            enumValues: null,
+            enumType: null,
+            comment: null,
+          })),
+          primaryKey: { name: 'orders_pkey', columns: ['id'] },
+          uniques: [],
+          foreignKeys: [],
+          checks: [],
+          estimatedRows: 10,
+          comment: null,
+          partitions: [],
+        },
+      ],
+      enums: [],
+      skipped: [],
+    },
+    tables: [
+      {
+        table: 'public.orders',
+        rows: 10,
+        sampledRows: 10,
+        columns: [
+          { name: 'id', nullFraction: 0, kind: 'key', role: 'primary-key' },
+          {
+            name: 'total',
+            nullFraction: 0.1,
+            kind: 'numeric',
+            integer: true,
+            quantiles: QUANTILE_LEVELS.map((l) => Math.round(10 + l * 90)),
+            min: 10,
+            max: 100,
+            distinctRatio: 1,
+            unique: false,
+          },
+          {
+            name: 'placed_at',
+            nullFraction: 0,
+            kind: 'temporal',
+            type: 'date',
+            quantiles: QUANTILE_LEVELS.map(() => '2026-01-01'),
+            min: '2026-01-01',
+            max: '2026-01-01',
+            distinctRatio: 0.1,
+            unique: false,
+          },
+        ],
+        copula: {
+          columns: ['total', 'placed_at'],
+          correlation: [
+            [1, 0.2],
+            [0.2, 1],
+          ],
+        },
+        inequalities: [],
+        relations: [],
+      },
+    ],
+  }
+}
+
+function failure(text: string): DbtwinError {
+  try {
+    parseModelFile(text, 'model.yaml')
+  } catch (error) {
+    if (error instanceof DbtwinError) return error
+    throw error
+  }
+  throw new Error('parsed without error')
+}
+
+describe('model files', () => {
+  it('round-trip through YAML unchanged', () => {
+    expect(parseModelFile(formatModelFile(model()), 'model.yaml')).toEqual(model())
+  })
+
+  it('refuse a model from a newer format, saying to upgrade', () => {
+    const error = failure(formatModelFile({ ...model(), formatVersion: 2 as 1 }))
+    expect(error.toLine()).toMatch(
+      /^model\.yaml: at formatVersion: the model is format 2, newer than this dbtwin reads \(1\)\. Fix: upgrade dbtwin/,
+    )
+  })
+
+  it('name the line and column of broken YAML', () => {
+    expect(failure('formatVersion: 1\ntables: [\n').message).toMatch(/^model\.yaml:\d+:\d+: /)
+  })
+
+  it('name the path of a field out of range', () => {
+    const broken = model()
+    broken.tables[0]!.columns[1]!.nullFraction = 1.5
+    expect(failure(formatModelFile(broken)).message).toMatch(
+      /^model\.yaml: at tables\.0\.columns\.1\.nullFraction: /,
+    )
+  })
+
+  it('name the path where a hand edit made the model contradict itself', () => {
+    const wrongSize = model()
+    wrongSize.tables[0]!.copula!.correlation = [[1]]
+    expect(failure(formatModelFile(wrongSize)).message).toBe(
+      'model.yaml: at tables.0.copula.correlation: must be 2×2, one row and column per copula column',
+    )
+    const unknownColumn = model()
+    unknownColumn.tables[0]!.inequalities = [{ left: 'total', op: '<', right: 'shipped_at' }]
+    expect(failure(formatModelFile(unknownColumn)).message).toBe(
+      'model.yaml: at tables.0.inequalities.0: "shipped_at" is not a column of public.orders',
+    )
+    const renamed = model()
+    renamed.tables[0]!.table = 'public.order'
+    expect(failure(formatModelFile(renamed)).message).toBe(
+      'model.yaml: at tables.0.table: "public.order" is not a table of the schema',
+    )
+  })
+})
