@@ -15,3 +15,8 @@ export {
 } from './graph/load-plan.js'
 export { createSampleSchema } from './sample/create-sample-schema.js'
 export { sampleMigrations } from '../migrations/index.js'
+export { learn, LEARN_DEFAULTS, type LearnOptions, type LearnEvent } from './learn/learn.js'
+export { formatModelFile, parseModelFile } from './model/model-file.js'
+export type * from './model/model.js'
+export { loadRules, parseRuleFile, ruledColumns, type Rule, type RuleAction } from './rules/rule-file.js'
+export { seedSampleData, type SeedOptions } from './sample/seed-sample-data.js'
