@@ -1,5 +1,6 @@
 import type { ColumnDefinitionBuilder, Kysely, RawBuilder } from 'kysely'
-import type { DialectName, Schema, TableRef } from '../schema/schema.js'
+import type { DialectName, EnumType, Schema, TableRef } from '../schema/schema.js'
+import type { TwinTarget } from './twin-target.js'
 
 /** An open connection to one database, with everything dbtwin does that depends on the engine. */
 export interface Database {
@@ -17,6 +18,8 @@ export interface Database {
    * the WHERE condition it needs (null when none). Sampling happens in the database, so only the sample travels.
    */
   sampledTable(table: TableRef, alias: string, fraction: number, seed: number): SampledTable
+  /** Writing a twin into this database; `enums` are the source schema's named enum types. */
+  twin(enums: readonly EnumType[]): TwinTarget
   /** Reads the portable schema: tables, columns, keys, FKs, checks, enums, estimates, skipped objects. */
   introspect(): Promise<Schema>
   close(): Promise<void>

@@ -1,4 +1,4 @@
-import type { PortableType } from '../../schema/schema.js'
+import type { Column, PortableType } from '../../schema/schema.js'
 
 const BY_DATA_TYPE: Record<string, PortableType> = {
   tinyint: 'smallint',
@@ -68,4 +68,57 @@ export function enumValues(columnType: string): string[] {
   return [...body.matchAll(/'((?:[^'\\]|''|\\.)*)'/g)].map((m) =>
     (m[1] ?? '').replace(/''/g, "'").replace(/\\(.)/g, '$1'),
   )
+}
+
+/**
+ * The MySQL/MariaDB type for a column that came from another engine. Columns used in keys get a bounded type,
+ * because MySQL cannot index unbounded text.
+ */
+export function mysqlTypeFor(column: Column, inKey: boolean): string {
+  const { length, precision, scale } = column
+  const text = inKey ? 'varchar(255)' : 'longtext'
+  switch (column.type) {
+    case 'boolean':
+      return 'tinyint(1)'
+    case 'smallint':
+      return 'smallint'
+    case 'integer':
+      return 'int'
+    case 'bigint':
+      return 'bigint'
+    case 'decimal':
+      return precision === null
+        ? 'decimal(38, 10)'
+        : `decimal(${Math.min(precision, 65)}, ${Math.min(scale ?? 0, 30)})`
+    case 'real':
+      return 'float'
+    case 'double':
+      return 'double'
+    case 'char':
+      return length === null ? text : `char(${Math.min(length, 255)})`
+    case 'varchar':
+      return length === null || length > 16_000 ? text : `varchar(${length})`
+    case 'date':
+      return 'date'
+    case 'time':
+      return 'time(6)'
+    // MySQL's TIMESTAMP ends in 2038: datetime holds any instant, written in UTC.
+    case 'timestamp':
+    case 'timestamptz':
+      return 'datetime(6)'
+    case 'year':
+      return 'smallint'
+    case 'uuid':
+      return 'char(36)'
+    case 'json':
+      return 'json'
+    case 'binary':
+      return inKey ? 'varbinary(255)' : 'longblob'
+    case 'inet':
+      return 'varchar(45)'
+    case 'interval':
+      return 'varchar(64)'
+    default:
+      return text
+  }
 }

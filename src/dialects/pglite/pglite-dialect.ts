@@ -7,6 +7,15 @@ import type { Database, OpenOptions } from '../dialect.js'
 import { postgresDdl } from '../postgres/postgres-ddl.js'
 import { introspectPostgres } from '../postgres/postgres-introspector.js'
 import { postgresSampledTable } from '../postgres/postgres-sampling.js'
+import {
+  addPostgresForeignKey,
+  copyStatement,
+  createPostgresTable,
+  csvRows,
+  dropPostgresTable,
+  truncatePostgresTables,
+} from '../postgres/postgres-twin.js'
+import type { BulkWriter } from '../twin-target.js'
 
 /**
  * Opens an embedded PGlite database: in memory, or in a directory (created if missing). PGlite is PostgreSQL, so it
@@ -35,6 +44,22 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     display: url.display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
+    twin: (enums) => ({
+      family: 'postgres',
+      createTable: (database, spec) => createPostgresTable(database, spec, enums),
+      addForeignKey: addPostgresForeignKey,
+      dropTable: dropPostgresTable,
+      truncate: truncatePostgresTables,
+      bulkWriter: (target, columns) =>
+        blobCopyWriter(
+          pglite,
+          copyStatement(
+            target.schema,
+            target.name,
+            columns.map((c) => c.name),
+          ).replace('STDIN', "'/dev/blob'"),
+        ),
+    }),
     // Every PGlite database is called "postgres" inside; its directory is what tells two apart.
     introspect: async () => ({
       ...(await introspectPostgres(db, 'pglite')),
@@ -51,3 +76,16 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
 const AS_SERVER_TEXT = Object.fromEntries(
   [20, 1700, 1082, 1083, 1114, 1184, 1266].map((oid) => [oid, (value: string) => value]),
 )
+
+/**
+ * PGlite's COPY reads from a Blob it is handed as /dev/blob: each batch becomes one COPY, so memory holds one batch
+ * of CSV at a time.
+ */
+function blobCopyWriter(pglite: PGlite, statement: string): BulkWriter {
+  return {
+    async write(rows) {
+      if (rows.length > 0) await pglite.query(statement, [], { blob: new Blob([csvRows(rows)]) })
+    },
+    async end() {},
+  }
+}

@@ -1,11 +1,22 @@
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
 import type { ServerUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
+import type { BulkWriter } from '../twin-target.js'
+import type { TableRef } from '../../schema/schema.js'
 import { postgresConnectionError } from './postgres-errors.js'
 import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
 import { postgresSampledTable } from './postgres-sampling.js'
+import {
+  addPostgresForeignKey,
+  copyStatement,
+  createPostgresTable,
+  csvRows,
+  dropPostgresTable,
+  truncatePostgresTables,
+} from './postgres-twin.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
 export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOptions): Promise<Database> {
@@ -38,6 +49,19 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     display: url.display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
+    twin: (enums) => ({
+      family: 'postgres',
+      createTable: (database, spec) => createPostgresTable(database, spec, enums),
+      addForeignKey: addPostgresForeignKey,
+      dropTable: dropPostgresTable,
+      truncate: truncatePostgresTables,
+      bulkWriter: (target, columns) =>
+        copyWriter(
+          pool,
+          target,
+          columns.map((c) => c.name),
+        ),
+    }),
     introspect: () => introspectPostgres(db, 'postgres'),
     close: () => db.destroy(),
   }
@@ -56,4 +80,36 @@ const TEMPORAL_OIDS = new Set([1082, 1083, 1114, 1184, 1266])
 function textForTemporal(oid: number, format?: string): (value: string) => unknown {
   if (TEMPORAL_OIDS.has(oid)) return (value: string) => value
   return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text')
+}
+
+/**
+ * COPY … FROM STDIN on one pooled connection: rows stream as CSV, and a write waits while the socket's buffer is
+ * full, so memory stays bounded by one batch.
+ */
+function copyWriter(pool: pg.Pool, target: TableRef, columns: readonly string[]): BulkWriter {
+  const ready = pool.connect().then((client) => {
+    const stream = client.query(copyFrom(copyStatement(target.schema, target.name, columns)))
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve)
+      stream.on('error', reject)
+    })
+    // Surfaced by end(); kept from crashing the process in the meantime.
+    done.catch(() => {})
+    return { client, stream, done }
+  })
+  return {
+    async write(rows) {
+      const { stream } = await ready
+      if (!stream.write(csvRows(rows))) await new Promise((resolve) => stream.once('drain', resolve))
+    },
+    async end() {
+      const { client, stream, done } = await ready
+      stream.end()
+      try {
+        await done
+      } finally {
+        client.release()
+      }
+    },
+  }
 }

@@ -221,7 +221,10 @@ async function readColumns(db: Catalog, tableOids: number[]) {
       sql<number>`a.attrelid::int8`.as('attrelid'),
       'a.attname',
       'a.attnum',
-      sql<string>`format_type(a.atttypid, a.atttypmod)`.as('nativeType'),
+      // A domain is written as its base type: the domain itself is not copied.
+      sql<string>`case when t.typtype = 'd' then format_type(t.typbasetype, t.typtypmod) else format_type(a.atttypid, a.atttypmod) end`.as(
+        'nativeType',
+      ),
       sql<boolean>`a.attnotnull or t.typnotnull`.as('notNull'),
       'a.attidentity',
       'a.attgenerated',

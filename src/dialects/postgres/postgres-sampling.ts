@@ -3,7 +3,12 @@ import type { SampledTable } from '../dialect.js'
 import type { TableRef } from '../../schema/schema.js'
 
 /** TABLESAMPLE BERNOULLI with REPEATABLE: each row kept with the given probability, the same rows for a seed. */
-export function postgresSampledTable(table: TableRef, alias: string, fraction: number, seed: number): SampledTable {
+export function postgresSampledTable(
+  table: TableRef,
+  alias: string,
+  fraction: number,
+  seed: number,
+): SampledTable {
   const percent = Math.min(100, Math.max(0, fraction * 100))
   return {
     from: sql`${sql.id(table.schema, table.name)} as ${sql.id(alias)} tablesample bernoulli (${sql.lit(percent)}) repeatable (${sql.lit(seed)})`,

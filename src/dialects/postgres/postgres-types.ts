@@ -1,4 +1,4 @@
-import type { PortableType } from '../../schema/schema.js'
+import type { Column, PortableType } from '../../schema/schema.js'
 
 const BY_TYPE_NAME: Record<string, PortableType> = {
   bool: 'boolean',
@@ -68,5 +68,48 @@ export function typeSize(
       return { ...none, precision: typmod }
     default:
       return none
+  }
+}
+
+/** The PostgreSQL type for a column that came from another engine, from its portable type and sizes. */
+export function postgresTypeFor(column: Column): string {
+  const { length, precision, scale } = column
+  switch (column.type) {
+    case 'boolean':
+      return 'boolean'
+    case 'smallint':
+    case 'year':
+      return 'smallint'
+    case 'integer':
+      return 'integer'
+    case 'bigint':
+      return 'bigint'
+    case 'decimal':
+      return precision === null ? 'numeric' : `numeric(${precision}, ${scale ?? 0})`
+    case 'real':
+      return 'real'
+    case 'double':
+      return 'double precision'
+    case 'char':
+      return length === null ? 'text' : `char(${length})`
+    case 'varchar':
+      return length === null ? 'text' : `varchar(${length})`
+    case 'date':
+    case 'time':
+    case 'timestamp':
+    case 'timestamptz':
+    case 'interval':
+    case 'uuid':
+    case 'inet':
+      return column.type
+    case 'json':
+      return 'jsonb'
+    case 'binary':
+      return 'bytea'
+    case 'bit':
+      return length === null ? 'bit varying' : `bit varying(${length})`
+    default:
+      // text, set, geometry, array, unknown: text keeps every value readable.
+      return 'text'
   }
 }

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely'
+import type { Column, DialectName, ForeignKey, Table, TableRef } from '../schema/schema.js'
+
+/** One value as generators hand it to writers: already in the text form the engines read. */
+export type CellValue = string | number | boolean | null
+
+/** Streams rows into one table; `end` flushes and resolves once every row is in. */
+export interface BulkWriter {
+  write(rows: readonly CellValue[][]): Promise<void>
+  end(): Promise<void>
+}
+
+/** How a portable table lands on a target engine. */
+export interface TwinTableSpec {
+  table: Table
+  target: TableRef
+  /** The model came from the same engine family: native types, generated expressions and checks carry over. */
+  sameEngine: boolean
+  /** Columns used as keys (PK, unique, FK): engines that cannot index long text need a bounded type there. */
+  keyColumns: ReadonlySet<string>
+}
+
+/**
+ * Everything `generate` needs from a target engine: DDL from the portable schema, bulk loading, and the
+ * constraints added once the rows are in (faster, and it makes cycles and self-references free to load).
+ */
+export interface TwinTarget {
+  /** The dialect family whose native types this target reads as its own. */
+  readonly family: 'postgres' | 'mysql'
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  createTable(db: Kysely<any>, spec: TwinTableSpec): Promise<string[]>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  addForeignKey(db: Kysely<any>, target: TableRef, fk: ForeignKey, parent: TableRef): Promise<void>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  dropTable(db: Kysely<any>, table: TableRef): Promise<void>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  truncate(db: Kysely<any>, tables: readonly TableRef[]): Promise<void>
+  bulkWriter(target: TableRef, columns: readonly Column[]): BulkWriter
+}
+
+export function dialectFamily(dialect: DialectName): 'postgres' | 'mysql' {
+  return dialect === 'mysql' ? 'mysql' : 'postgres'
+}
+
+/** Refuses a native type string that is not plainly a type: a model file must not smuggle SQL into DDL. */
+export function checkedTypeText(text: string): string {
+  if (!/^[\p{L}\p{N}_ ."(),'\[\]-]+$/u.test(text) || /;|--|\/\*/.test(text)) {
+    throw new Error(`"${text}" does not look like a column type`)
+  }
+  return text
+}
+
+/** Expressions from a model file go into DDL as written; refuse anything that could end the statement. */
+export function checkedExpression(expression: string): string {
+  if (/;|--|\/\*/.test(expression)) throw new Error(`"${expression}" is not a plain expression`)
+  return expression
+}
