@@ -1,0 +1,174 @@
+import type { CellValue } from '../dialects/twin-target.js'
+import { QUANTILE_LEVELS, type Category, type ColumnModel } from '../model/model.js'
+import { numberToTemporal } from '../model/temporal-values.js'
+import type { Random } from '../random/seeded-random.js'
+import type { Column } from '../schema/schema.js'
+import { textFromShape } from './text-from-shape.js'
+
+/**
+ * Draws one column's values from its learned marginal. `draw` takes a uniform `u` — from the copula when the
+ * column is in it, so columns move together — and returns the value in an internal form (numbers for numeric and
+ * temporal columns, so inequalities can be enforced); `format` turns that into what writers take.
+ */
+export interface ColumnSampler {
+  draw(u: number, random: Random): number | string | boolean
+  format(value: number | string | boolean): CellValue
+}
+
+export interface SamplerOptions {
+  /** PostgreSQL writes instants with an explicit UTC offset; MySQL's datetime takes none. */
+  family: 'postgres' | 'mysql'
+}
+
+export function columnSampler(
+  model: ColumnModel,
+  column: Column,
+  options: SamplerOptions,
+): ColumnSampler | null {
+  switch (model.kind) {
+    case 'numeric': {
+      const scale = column.scale ?? (model.integer ? 0 : null)
+      const limit =
+        column.precision !== null && column.scale !== null
+          ? 10 ** (column.precision - column.scale) - 10 ** -column.scale
+          : Infinity
+      return {
+        draw: (u) => interpolate(model.quantiles, u),
+        format: (v) => {
+          const n = Math.max(-limit, Math.min(limit, Number(v)))
+          return scale === null ? n : Number(n.toFixed(scale))
+        },
+      }
+    }
+    case 'temporal': {
+      const quantiles = model.quantiles.map((q) => temporalNumber(model.type, q))
+      return {
+        draw: (u) => interpolate(quantiles, u),
+        format: (v) => {
+          const text = numberToTemporal(model.type, Number(v))
+          return options.family === 'mysql' ? text.replace(/\+00$/, '') : text
+        },
+      }
+    }
+    case 'categorical':
+      return categorySampler(model.categories, column)
+    case 'text': {
+      const categories = model.categories ?? []
+      const categoryShare = categories.reduce((n, c) => n + c.frequency, 0)
+      const pickCategory = categorySampler(categories, column)
+      const lengthWeights = model.lengths.map((l) => l.frequency)
+      const shapeWeights = model.shapes.map((s) => s.frequency)
+      const maxLength = column.length ?? Infinity
+      return {
+        draw(u, random) {
+          if (
+            categories.length > 0 &&
+            random.next() * (categoryShare + model.suppressedFraction) < categoryShare
+          ) {
+            return pickCategory.draw(u, random)
+          }
+          const length = model.lengths[random.weighted(lengthWeights)]?.length ?? 8
+          const shape =
+            model.shapes.length > 0 ? model.shapes[random.weighted(shapeWeights)]!.pattern : `a{${length}}`
+          return [...textFromShape(shape, length, random)].slice(0, maxLength).join('')
+        },
+        format: (v) => String(v),
+      }
+    }
+    case 'shaped':
+      return {
+        draw: (_u, random) => (model.format === 'uuid' ? uuid(random) : model.format === 'json' ? '{}' : ''),
+        format: (v) => String(v),
+      }
+    default:
+      return null
+  }
+}
+
+function categorySampler(categories: readonly Category[], column: Column): ColumnSampler {
+  const total = categories.reduce((n, c) => n + c.frequency, 0)
+  const cumulative: number[] = []
+  let running = 0
+  for (const c of categories) cumulative.push((running += c.frequency / Math.max(total, 1e-12)))
+  const fallback = column.enumValues?.[0] ?? ''
+  return {
+    draw(u) {
+      const i = cumulative.findIndex((c) => u < c)
+      return categories[i === -1 ? categories.length - 1 : i]?.value ?? fallback
+    },
+    format: (v) =>
+      column.type === 'boolean'
+        ? v === true || v === 'true' || v === 1
+        : typeof v === 'number'
+          ? v
+          : String(v),
+  }
+}
+
+/** The value at quantile level u, linear between the learned levels. */
+export function interpolate(quantiles: readonly number[], u: number): number {
+  const levels = QUANTILE_LEVELS
+  if (u <= 0) return quantiles[0]!
+  for (let i = 1; i < levels.length; i++) {
+    if (u <= levels[i]!) {
+      const span = levels[i]! - levels[i - 1]!
+      const t = span === 0 ? 0 : (u - levels[i - 1]!) / span
+      return quantiles[i - 1]! + t * (quantiles[i]! - quantiles[i - 1]!)
+    }
+  }
+  return quantiles.at(-1)!
+}
+
+function temporalNumber(type: 'date' | 'time' | 'timestamp' | 'timestamptz', text: string): number {
+  // Quantiles were written by numberToTemporal, so they always parse.
+  const iso = text.replace(' ', 'T')
+  if (type === 'time') {
+    const [h, m, s] = text.split(':').map(Number)
+    return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0)
+  }
+  if (type === 'date') return Date.parse(`${iso}T00:00:00Z`) / 86_400_000
+  return Date.parse(`${iso.replace(/\+00$/, '')}Z`) / 1000
+}
+
+function uuid(random: Random): string {
+  const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16))
+  hex[12] = '4'
+  hex[16] = ((random.int(0, 15) & 0x3) | 0x8).toString(16)
+  const s = hex.join('')
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
+}
+
+/** A value for a column nothing was learned about: NULL where allowed, else the type's zero value. */
+export function zeroValue(column: Column): CellValue {
+  if (column.nullable) return null
+  switch (column.type) {
+    case 'boolean':
+      return false
+    case 'smallint':
+    case 'integer':
+    case 'bigint':
+    case 'decimal':
+    case 'real':
+    case 'double':
+    case 'year':
+      return 0
+    case 'date':
+      return '1970-01-01'
+    case 'time':
+      return '00:00:00'
+    case 'timestamp':
+    case 'timestamptz':
+      return '1970-01-01 00:00:00'
+    case 'uuid':
+      return '00000000-0000-0000-0000-000000000000'
+    case 'json':
+      return '{}'
+    case 'bit':
+      return '0'
+    case 'enum':
+    case 'set':
+      return column.enumValues?.[0] ?? ''
+    default:
+      return ''
+  }
+}

@@ -1,0 +1,38 @@
+import type { Random } from '../random/seeded-random.js'
+
+/**
+ * Draws correlated standard normals for a Gaussian copula. The learned matrix is pairwise and may be slightly
+ * indefinite; it is shrunk toward the identity until its Cholesky factor exists.
+ */
+export function copulaSampler(correlation: readonly (readonly number[])[]): (random: Random) => number[] {
+  const n = correlation.length
+  let factor: number[][] | null = null
+  for (let shrink = 0; factor === null; shrink += 0.05) {
+    factor = cholesky(
+      correlation.map((row, i) => row.map((v, j) => (i === j ? 1 : v * (1 - Math.min(shrink, 1))))),
+    )
+  }
+  const lower = factor
+  return (random) => {
+    const independent = Array.from({ length: n }, () => random.normal())
+    return lower.map((row) => row.reduce((sum, l, k) => sum + l * independent[k]!, 0))
+  }
+}
+
+function cholesky(matrix: number[][]): number[][] | null {
+  const n = matrix.length
+  const lower = matrix.map(() => new Array<number>(n).fill(0))
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = matrix[i]![j]!
+      for (let k = 0; k < j; k++) sum -= lower[i]![k]! * lower[j]![k]!
+      if (i === j) {
+        if (sum <= 1e-9) return null
+        lower[i]![i] = Math.sqrt(sum)
+      } else {
+        lower[i]![j] = sum / lower[j]![j]!
+      }
+    }
+  }
+  return lower
+}

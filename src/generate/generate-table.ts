@@ -1,0 +1,389 @@
+import type { CellValue } from '../dialects/twin-target.js'
+import type { DeferredForeignKey } from '../graph/load-plan.js'
+import type { RelationModel, TableModel } from '../model/model.js'
+import { normalCdf } from '../model/normal-scores.js'
+import { seededRandom, type Random } from '../random/seeded-random.js'
+import type { Rule } from '../rules/rule-file.js'
+import type { Column, ForeignKey, Table } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+import { columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
+import { copulaSampler } from './copula-sampler.js'
+import { keyValue, surrogate, type GeneratedTable } from './generated-table.js'
+import { ruleValues } from './rule-values.js'
+
+export interface TableGenerationContext {
+  table: Table
+  model: TableModel
+  states: Map<string, GeneratedTable>
+  /** Rows of a table without a parent to hang from: the model's count times the scale, or an explicit count. */
+  rootRows: number
+  seed: number
+  family: 'postgres' | 'mysql'
+  /** The rule that rewrites each ruled column, by column name. */
+  rules: ReadonlyMap<string, Rule>
+  deferred: readonly DeferredForeignKey[]
+  /** Whether a later table references this one, so its key state must be kept. */
+  referenced: boolean
+  /** Receives each batch of formatted rows, in the order of `writtenColumns`. */
+  sink: (rows: CellValue[][]) => Promise<void>
+}
+
+const BATCH_ROWS = 5000
+
+/** Columns a writer fills: generated columns are computed by the target (or left NULL across engines). */
+export function writtenColumns(table: Table): Column[] {
+  return table.columns.filter((c) => c.generated === null)
+}
+
+type ColumnFill =
+  | { kind: 'key' }
+  | { kind: 'value'; sampler: ColumnSampler; copulaIndex: number; nullFraction: number; nullable: boolean }
+  | { kind: 'rule'; values: (row: number) => CellValue }
+  | { kind: 'zero'; value: CellValue }
+
+/**
+ * Generates one table, streaming batches to the sink. A table with a parent to hang from gets its rows parent by
+ * parent, each parent's number of children drawn from the learned histogram and tilted by the parent's columns;
+ * other tables get `rootRows`. Values come from the copula and the marginals, conditioned on the parent.
+ */
+export async function generateTable(ctx: TableGenerationContext): Promise<GeneratedTable> {
+  const { table, model, states } = ctx
+  const id = tableName(table)
+  const parentId = (fk: ForeignKey) => tableName(fk.references)
+  const relation = (fk: ForeignKey): RelationModel | undefined =>
+    model.relations.find((r) => r.foreignKey === fk.name)
+  const deferred = new Set(ctx.deferred.filter((d) => d.table === id).map((d) => d.foreignKey))
+  const regular = table.foreignKeys.filter(
+    (fk) => parentId(fk) !== id && !deferred.has(fk.name) && states.has(parentId(fk)),
+  )
+  const driving = [...regular].sort(
+    (a, b) => states.get(parentId(b))!.rows - states.get(parentId(a))!.rows || a.name.localeCompare(b.name),
+  )[0]
+  const pk = table.primaryKey?.columns ?? []
+
+  const columns = writtenColumns(table)
+  const copulaColumns = model.copula?.columns ?? []
+  const draw = model.copula === null ? null : copulaSampler(model.copula.correlation)
+  const fills = columns.map((column): ColumnFill => {
+    const learned = model.columns.find((c) => c.name === column.name)!
+    if (pk.includes(column.name) || table.foreignKeys.some((fk) => fk.columns.includes(column.name)))
+      return { kind: 'key' }
+    const rule = ctx.rules.get(column.name)
+    if (rule !== undefined) return { kind: 'rule', values: ruleValues(rule, column, ctx.seed, id) }
+    const sampler = columnSampler(learned, column, { family: ctx.family })
+    if (sampler === null) return { kind: 'zero', value: zeroValue(column) }
+    return {
+      kind: 'value',
+      sampler,
+      copulaIndex: copulaColumns.indexOf(column.name),
+      nullFraction: learned.nullFraction,
+      nullable: column.nullable,
+    }
+  })
+
+  // Conditioning on the driving parent: per copula column, the parent column it depends on most.
+  const drivingRelation = driving === undefined ? undefined : relation(driving)
+  const drivingParent = driving === undefined ? undefined : states.get(parentId(driving))
+  const dependence = copulaColumns.map((name) =>
+    strongest(drivingRelation?.columnDependence.filter((d) => d.childColumn === name) ?? [], drivingParent),
+  )
+  const countDependence = strongest(drivingRelation?.countDependence ?? [], drivingParent)
+
+  // Kept whole only when a later table (or this one, through a self-reference) points at these rows.
+  const keep = ctx.referenced || table.foreignKeys.some((fk) => parentId(fk) === id)
+  const parentIndex = new Map(table.foreignKeys.map((fk) => [fk.name, new RowStore()]))
+  const sequence = new RowStore()
+  const scores = new Map(copulaColumns.map((c) => [c, new RowStore()]))
+  let group = { parent: -2, used: new Set<number>() }
+  const pickers = new Map(
+    regular.filter((fk) => fk !== driving).map((fk) => [fk.name, parentPicker(ctx, fk, relation(fk))]),
+  )
+  const uniqueGuards = uniqueColumnGuards(table, columns)
+  const groupDistinct = distinctWithinGroup(table, driving)
+  const rowRandom = seededRandom(ctx.seed, id, 'rows')
+  const countRandom = seededRandom(ctx.seed, id, 'counts')
+  const keyRandom = seededRandom(ctx.seed, id, 'keys')
+
+  let batch: CellValue[][] = []
+  let pending: Promise<void> = Promise.resolve()
+  let rows = 0
+  const flush = async (force: boolean) => {
+    if (batch.length < BATCH_ROWS && !(force && batch.length > 0)) return
+    await pending
+    // The next batch is generated while this one is written.
+    pending = ctx.sink(batch)
+    batch = []
+  }
+
+  const emit = async (parentRow: number, position: number) => {
+    const row = rows++
+    const z = draw === null ? [] : draw(rowRandom)
+    if (drivingParent !== undefined && parentRow >= 0) {
+      dependence.forEach((d, j) => {
+        if (d === null) return
+        const zp = drivingParent.scores.get(d.column)![parentRow]!
+        z[j] = d.correlation * zp + Math.sqrt(1 - d.correlation ** 2) * z[j]!
+      })
+    }
+    z.forEach((value, j) => scores.get(copulaColumns[j]!)!.push(value))
+    sequence.push(position)
+    if (group.parent !== parentRow) group = { parent: parentRow, used: new Set() }
+    const used = groupDistinct === null ? null : group.used
+    for (const fk of table.foreignKeys) {
+      const list = parentIndex.get(fk.name)!
+      if (fk === driving) list.push(parentRow)
+      else if (parentId(fk) === id) list.push(selfParent(row, relation(fk), keyRandom))
+      else if (deferred.has(fk.name) || !states.has(parentId(fk))) list.push(-1)
+      else {
+        const pick = pickers.get(fk.name)!
+        let chosen = pick(keyRandom)
+        if (fk === groupDistinct && used !== null) {
+          // Many-to-many: the same pair twice would break the composite key.
+          for (let tries = 0; tries < 50 && chosen >= 0 && used.has(chosen); tries++) chosen = pick(keyRandom)
+          if (chosen >= 0 && used.has(chosen)) {
+            // Every parent is taken within this group: the row is dropped.
+            rows--
+            for (const store of [sequence, ...scores.values(), ...parentIndex.values()]) store.popRow(row)
+            return
+          }
+          used.add(chosen)
+        }
+        list.push(chosen)
+      }
+    }
+    const internal = fills.map((fill, i) => {
+      if (fill.kind !== 'value') return null
+      if (fill.nullable && rowRandom.next() < fill.nullFraction) return null
+      const u = fill.copulaIndex >= 0 ? normalCdf(z[fill.copulaIndex]!) : rowRandom.next()
+      return fill.sampler.draw(Math.min(1 - 1e-12, Math.max(1e-12, u)), rowRandom)
+    })
+    enforceInequalities(model, columns, internal)
+    const out = columns.map((column, i): CellValue => {
+      const fill = fills[i]!
+      if (fill.kind === 'key')
+        return keyCell(states, table, column.name, row, parentIndex, sequence, parentId)
+      if (fill.kind === 'rule') return fill.values(row)
+      if (fill.kind === 'zero') return fill.value
+      const value = internal[i]
+      return value === null || value === undefined ? null : fill.sampler.format(value)
+    })
+    for (const [i, guard] of uniqueGuards) out[i] = guard(out[i] ?? null, row)
+    batch.push(out)
+    if (!keep) for (const store of [sequence, ...parentIndex.values(), ...scores.values()]) store.forget()
+    await flush(false)
+  }
+
+  if (driving === undefined) {
+    for (let r = 0; r < ctx.rootRows; r++) await emit(-1, r + 1)
+  } else {
+    const parent = drivingParent!
+    const histogram = drivingRelation?.childrenPerParent ?? [{ children: 1, frequency: 1 }]
+    for (let p = 0; p < parent.rows; p++) {
+      const zp = countDependence === null ? 0 : parent.scores.get(countDependence.column)![p]!
+      const zc =
+        countDependence === null
+          ? countRandom.normal()
+          : countDependence.correlation * zp +
+            Math.sqrt(1 - countDependence.correlation ** 2) * countRandom.normal()
+      const children = childrenAt(histogram, normalCdf(zc))
+      for (let k = 0; k < children; k++) await emit(p, k + 1)
+    }
+    const nullFraction = drivingRelation?.nullFraction ?? 0
+    const nullable = driving.columns.every(
+      (c) => table.columns.find((col) => col.name === c)?.nullable === true,
+    )
+    if (nullable && nullFraction > 0 && nullFraction < 1) {
+      const extra = Math.round((rows * nullFraction) / (1 - nullFraction))
+      for (let k = 0; k < extra; k++) await emit(-1, k + 1)
+    }
+  }
+  await flush(true)
+  await pending
+  return {
+    id,
+    table,
+    rows,
+    parentIndex: ctx.referenced ? new Map([...parentIndex].map(([k, v]) => [k, Int32Array.from(v.values)])) : new Map(),
+    sequence: ctx.referenced && pk.length > 1 ? Int32Array.from(sequence.values) : null,
+    scores: ctx.referenced ? new Map([...scores].map(([c, v]) => [c, Float32Array.from(v.values)])) : new Map(),
+  }
+}
+
+/** Per-row numbers of the table being generated; `forget` drops rows no one will look up again. */
+class RowStore {
+  values: number[] = []
+  private base = 0
+
+  push(value: number): void {
+    this.values.push(value)
+  }
+
+  at(row: number): number {
+    return this.values[row - this.base]!
+  }
+
+  /** Undoes the push of `row`, if it happened. */
+  popRow(row: number): void {
+    if (this.values.length + this.base > row) this.values.pop()
+  }
+
+  forget(): void {
+    this.base += this.values.length
+    this.values = []
+  }
+}
+
+/** A key column's value in a row of the table being generated, from the parent rows it points at. */
+function keyCell(
+  states: Map<string, GeneratedTable>,
+  table: Table,
+  column: string,
+  row: number,
+  parentIndex: Map<string, RowStore>,
+  sequence: RowStore,
+  parentId: (fk: ForeignKey) => string,
+): CellValue {
+  const fk = table.foreignKeys.find((f) => f.columns.includes(column))
+  const definition = table.columns.find((c) => c.name === column)
+  if (fk !== undefined) {
+    const parentRow = parentIndex.get(fk.name)!.at(row)
+    // Deferred or unresolved: NULL where allowed, else a placeholder fixed once the parent exists.
+    if (parentRow < 0) return definition?.nullable === true ? null : 1
+    const referenced = fk.references.columns[fk.columns.indexOf(column)]!
+    if (parentId(fk) === tableName(table))
+      return keyCell(states, table, referenced, parentRow, parentIndex, sequence, parentId)
+    return keyValue(states, states.get(parentId(fk))!, referenced, parentRow, parentId)
+  }
+  if ((table.primaryKey?.columns.length ?? 0) > 1) return sequence.at(row)
+  return surrogate(definition, row)
+}
+
+/** The parent column with the strongest learned correlation whose scores the parent kept. */
+function strongest(
+  candidates: readonly { parentColumn: string; correlation: number }[],
+  parent: GeneratedTable | undefined,
+): { column: string; correlation: number } | null {
+  let best: { column: string; correlation: number } | null = null
+  for (const c of candidates) {
+    if (parent?.scores.has(c.parentColumn) !== true || Math.abs(c.correlation) < 0.05) continue
+    if (best === null || Math.abs(c.correlation) > Math.abs(best.correlation))
+      best = { column: c.parentColumn, correlation: c.correlation }
+  }
+  return best
+}
+
+/** The number of children at quantile u of the learned children-per-parent distribution. */
+function childrenAt(histogram: RelationModel['childrenPerParent'], u: number): number {
+  let cumulative = 0
+  for (const bin of histogram) {
+    cumulative += bin.frequency
+    if (u <= cumulative) return bin.children
+  }
+  return histogram.at(-1)?.children ?? 0
+}
+
+/**
+ * Picks a parent row for a non-driving foreign key. Each parent gets a weight drawn from the learned
+ * children-per-parent distribution, so some parents are popular and some have no children, as in the source.
+ */
+function parentPicker(
+  ctx: TableGenerationContext,
+  fk: ForeignKey,
+  relation: RelationModel | undefined,
+): (random: Random) => number {
+  const parent = ctx.states.get(tableName(fk.references))!
+  const weightRandom = seededRandom(ctx.seed, tableName(ctx.table), fk.name, 'weights')
+  const histogram = relation?.childrenPerParent ?? [{ children: 1, frequency: 1 }]
+  const cumulative = new Float64Array(parent.rows)
+  let total = 0
+  for (let p = 0; p < parent.rows; p++) {
+    total += childrenAt(histogram, weightRandom.next())
+    cumulative[p] = total
+  }
+  const nullFraction = relation?.nullFraction ?? 0
+  const nullable = fk.columns.every((c) => ctx.table.columns.find((col) => col.name === c)?.nullable === true)
+  return (random) => {
+    if (nullable && random.next() < nullFraction) return -1
+    if (parent.rows === 0) return -1
+    if (total === 0) return random.int(0, parent.rows - 1)
+    const target = random.next() * total
+    let lo = 0
+    let hi = parent.rows - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (cumulative[mid]! > target) hi = mid
+      else lo = mid + 1
+    }
+    return lo
+  }
+}
+
+/** A self-reference forms a tree: a row is a root (NULL) as often as the source's, else a child of an earlier row. */
+function selfParent(row: number, relation: RelationModel | undefined, random: Random): number {
+  if (row === 0 || random.next() < (relation?.nullFraction ?? 0.5)) return -1
+  return random.int(0, row - 1)
+}
+
+/** The FK that must not repeat within one driving parent, when a key is (driving FK, other FK): a many-to-many table. */
+function distinctWithinGroup(table: Table, driving: ForeignKey | undefined): ForeignKey | null {
+  if (driving === undefined) return null
+  const keys = [table.primaryKey, ...table.uniques].filter((k) => k !== null)
+  for (const key of keys) {
+    if (!driving.columns.every((c) => key.columns.includes(c))) continue
+    const other = table.foreignKeys.find(
+      (fk) => fk !== driving && fk.columns.every((c) => key.columns.includes(c)),
+    )
+    if (other !== undefined) return other
+  }
+  return null
+}
+
+/** Single-column unique constraints outside the primary key: a repeated value is made unique by its row number. */
+function uniqueColumnGuards(
+  table: Table,
+  columns: Column[],
+): Map<number, (value: CellValue, row: number) => CellValue> {
+  const guards = new Map<number, (value: CellValue, row: number) => CellValue>()
+  for (const unique of table.uniques) {
+    if (unique.columns.length !== 1) continue
+    const index = columns.findIndex((c) => c.name === unique.columns[0])
+    const column = columns[index]
+    if (column === undefined || table.foreignKeys.some((fk) => fk.columns.includes(column.name))) continue
+    const seen = new Set<string>()
+    guards.set(index, (value, row) => {
+      if (value === null) return value
+      let candidate = value
+      if (seen.has(String(candidate))) {
+        candidate = typeof value === 'number' ? value + row + 1 : suffixed(String(value), row, column.length)
+      }
+      seen.add(String(candidate))
+      return candidate
+    })
+  }
+  return guards
+}
+
+function suffixed(value: string, row: number, length: number | null): string {
+  const suffix = `-${row + 1}`
+  return length === null ? value + suffix : value.slice(0, Math.max(0, length - suffix.length)) + suffix
+}
+
+/** Learned inequalities hold in every generated row: a pair that breaks one is swapped (or nudged when equal). */
+function enforceInequalities(
+  model: TableModel,
+  columns: Column[],
+  values: (number | string | boolean | null)[],
+): void {
+  for (const inequality of model.inequalities) {
+    const l = columns.findIndex((c) => c.name === inequality.left)
+    const r = columns.findIndex((c) => c.name === inequality.right)
+    const a = values[l]
+    const b = values[r]
+    if (typeof a !== 'number' || typeof b !== 'number') continue
+    if (a > b) {
+      values[l] = b
+      values[r] = a
+    }
+    if (inequality.op === '<' && values[l] === values[r]) values[r] = (values[r] as number) + 1
+  }
+}

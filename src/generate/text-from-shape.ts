@@ -1,0 +1,58 @@
+import type { Random } from '../random/seeded-random.js'
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+const LOWER = 'abcdefghijklmnopqrstuvwxyz'
+const DIGITS = '0123456789'
+
+/**
+ * A string of a learned shape: `A{2}-9{4}` gives two capitals, a dash, four digits. A coarse run (`a+`) takes a
+ * length that brings the whole string near `targetLength`.
+ */
+export function textFromShape(pattern: string, targetLength: number, random: Random): string {
+  const tokens = tokenize(pattern)
+  const fixed = tokens.reduce((n, t) => n + (t.repeat ?? 0), 0)
+  const open = tokens.filter((t) => t.repeat === null).length
+  const share = open === 0 ? 0 : Math.max(1, Math.round((targetLength - fixed) / open))
+  let out = ''
+  for (const token of tokens) {
+    const alphabet =
+      token.symbol === 'A' ? UPPER : token.symbol === 'a' ? LOWER : token.symbol === '9' ? DIGITS : null
+    const count = token.repeat ?? Math.max(1, share + random.int(-1, 1))
+    for (let i = 0; i < count; i++)
+      out += alphabet === null ? token.symbol : alphabet[random.int(0, alphabet.length - 1)]!
+  }
+  return out
+}
+
+interface Token {
+  symbol: string
+  /** Fixed repeat count, or null for a coarse `+` run. */
+  repeat: number | null
+}
+
+function tokenize(pattern: string): Token[] {
+  const tokens: Token[] = []
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!
+    if (ch === '\\') {
+      tokens.push({ symbol: pattern[++i] ?? '', repeat: 1 })
+      continue
+    }
+    if (ch !== 'A' && ch !== 'a' && ch !== '9') {
+      tokens.push({ symbol: ch, repeat: 1 })
+      continue
+    }
+    const rest = pattern.slice(i + 1)
+    const counted = /^\{(\d+)\}/.exec(rest)
+    if (counted !== null) {
+      tokens.push({ symbol: ch, repeat: Number(counted[1]) })
+      i += counted[0].length
+    } else if (rest.startsWith('+')) {
+      tokens.push({ symbol: ch, repeat: null })
+      i += 1
+    } else {
+      tokens.push({ symbol: ch, repeat: 1 })
+    }
+  }
+  return tokens
+}
