@@ -13,6 +13,10 @@ export type ErrorCode =
   | 'CYCLE_UNBREAKABLE'
   | 'FILE_INVALID'
   | 'TARGET_NOT_EMPTY'
+  | 'TARGET_IS_SOURCE'
+  | 'TARGET_CONFLICT'
+  | 'GENERATE_FAILED'
+  | 'INTERRUPTED'
 
 export class DbtwinError extends Error {
   override readonly name = 'DbtwinError'

@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { DbtwinError } from '../errors.js'
 import { VERSION } from '../version.js'
+import { generateCommand } from './generate-command.js'
 import { inspectCommand } from './inspect-command.js'
 import { learnCommand } from './learn-command.js'
 import { sampleCommand } from './sample-command.js'
@@ -14,6 +15,7 @@ export async function main(argv: string[]): Promise<void> {
     .version(VERSION)
     .addCommand(inspectCommand())
     .addCommand(learnCommand())
+    .addCommand(generateCommand())
     .addCommand(sampleCommand())
     .showHelpAfterError()
   try {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { resolve } from 'node:path'
 import { DbtwinError } from '../errors.js'
 import type { DialectName } from '../schema/schema.js'
 
@@ -107,4 +109,18 @@ function redact(url: URL): string {
 /** Masks anything between `:` and `@` in a string that did not parse as a URL, in case it held a password. */
 function redactUnparsed(text: string): string {
   return text.replace(/\/\/([^/:@]*):[^@/]*@/, '//$1:***@')
+}
+
+/**
+ * A short, one-way fingerprint of the database a URL names (engine, host, port, database; a PGlite directory's
+ * absolute path), with no credentials. The model keeps its source's, so `generate` can refuse to write into the
+ * source without the model revealing where the source is.
+ */
+export function databaseFingerprint(text: string): string {
+  const url = parseConnectionUrl(text)
+  const where =
+    url.dialect === 'pglite'
+      ? `pglite|${url.dataDir === null ? 'memory' : resolve(url.dataDir)}`
+      : `${url.dialect}|${['localhost', '::1'].includes(url.host) ? '127.0.0.1' : url.host.toLowerCase()}|${url.port}|${url.database}`
+  return createHash('sha256').update(where).digest('hex').slice(0, 16)
 }

@@ -37,6 +37,8 @@ export function writtenColumns(table: Table): Column[] {
 
 type ColumnFill =
   | { kind: 'key' }
+  /** Numbers the rows within their parent, for a column keyed together with the parent's FK (line numbers). */
+  | { kind: 'position' }
   | { kind: 'value'; sampler: ColumnSampler; copulaIndex: number; nullFraction: number; nullable: boolean }
   | { kind: 'rule'; values: (row: number) => CellValue }
   | { kind: 'zero'; value: CellValue }
@@ -64,10 +66,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const columns = writtenColumns(table)
   const copulaColumns = model.copula?.columns ?? []
   const draw = model.copula === null ? null : copulaSampler(model.copula.correlation)
+  const positioned = positionColumns(table, driving)
   const fills = columns.map((column): ColumnFill => {
     const learned = model.columns.find((c) => c.name === column.name)!
     if (pk.includes(column.name) || table.foreignKeys.some((fk) => fk.columns.includes(column.name)))
       return { kind: 'key' }
+    if (positioned.has(column.name)) return { kind: 'position' }
     const rule = ctx.rules.get(column.name)
     if (rule !== undefined) return { kind: 'rule', values: ruleValues(rule, column, ctx.seed, id) }
     const sampler = columnSampler(learned, column, { family: ctx.family })
@@ -162,6 +166,8 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       const fill = fills[i]!
       if (fill.kind === 'key')
         return keyCell(states, table, column.name, row, parentIndex, sequence, parentId)
+      if (fill.kind === 'position')
+        return ['char', 'varchar', 'text'].includes(column.type) ? String(sequence.at(row)) : sequence.at(row)
       if (fill.kind === 'rule') return fill.values(row)
       if (fill.kind === 'zero') return fill.value
       const value = internal[i]
@@ -203,9 +209,13 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     id,
     table,
     rows,
-    parentIndex: ctx.referenced ? new Map([...parentIndex].map(([k, v]) => [k, Int32Array.from(v.values)])) : new Map(),
+    parentIndex: ctx.referenced
+      ? new Map([...parentIndex].map(([k, v]) => [k, Int32Array.from(v.values)]))
+      : new Map(),
     sequence: ctx.referenced && pk.length > 1 ? Int32Array.from(sequence.values) : null,
-    scores: ctx.referenced ? new Map([...scores].map(([c, v]) => [c, Float32Array.from(v.values)])) : new Map(),
+    scores: ctx.referenced
+      ? new Map([...scores].map(([c, v]) => [c, Float32Array.from(v.values)]))
+      : new Map(),
   }
 }
 
@@ -336,6 +346,21 @@ function distinctWithinGroup(table: Table, driving: ForeignKey | undefined): For
     if (other !== undefined) return other
   }
   return null
+}
+
+/**
+ * Columns of a unique key that holds the driving FK plus columns no FK covers, like (encounter_id, "order"): to keep
+ * the key unique, they number the rows within each parent.
+ */
+function positionColumns(table: Table, driving: ForeignKey | undefined): Set<string> {
+  if (driving === undefined) return new Set()
+  const fkColumns = new Set(table.foreignKeys.flatMap((fk) => fk.columns))
+  const keys = table.uniques.filter((u) => driving.columns.every((c) => u.columns.includes(c)))
+  return new Set(
+    keys.flatMap((k) =>
+      k.columns.filter((c) => !fkColumns.has(c) && !(table.primaryKey?.columns ?? []).includes(c)),
+    ),
+  )
 }
 
 /** Single-column unique constraints outside the primary key: a repeated value is made unique by its row number. */

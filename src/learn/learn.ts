@@ -1,3 +1,4 @@
+import { databaseFingerprint } from '../dialects/connection-url.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { planLoad } from '../graph/load-plan.js'
 import { MODEL_FORMAT_VERSION, type Model, type TableModel } from '../model/model.js'
@@ -85,7 +86,7 @@ export async function learn(
         tool: 'dbtwin',
         version: VERSION,
         learnedAt: learnedAt(),
-        source: { dialect: schema.dialect, database: schema.database },
+        source: { dialect: schema.dialect, database: schema.database, fingerprint: databaseFingerprint(url) },
         parameters: {
           sampleRows,
           minCount,

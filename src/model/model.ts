@@ -19,7 +19,8 @@ export interface Provenance {
   version: string
   /** ISO time of learning; SOURCE_DATE_EPOCH fixes it, so a rerun can reproduce a file byte for byte. */
   learnedAt: string
-  source: { dialect: DialectName; database: string }
+  /** `fingerprint`: a one-way hash of where the source is (see databaseFingerprint), so a twin is never written into it. */
+  source: { dialect: DialectName; database: string; fingerprint: string }
   parameters: LearnParameters
 }
 

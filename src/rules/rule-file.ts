@@ -107,20 +107,26 @@ export function parseRuleFile(text: string, file: string): Rule[] {
 }
 
 /**
- * The columns of a schema that rules rewrite, as `schema.table.column`. The last matching rule wins, so a later
- * `keep` can release a column an earlier glob caught.
+ * The rule that rewrites each column of a schema, by `schema.table.column`. The last matching rule wins, so a later
+ * `keep` can release a column an earlier glob caught; columns left to the model are not in the map.
  */
-export function ruledColumns(schema: Schema, rules: readonly Rule[]): Set<string> {
+export function rewritingRules(schema: Schema, rules: readonly Rule[]): Map<string, Rule> {
   const matchers = rules.map((r) => ({ rule: r, pattern: globPattern(r.column) }))
-  const ruled = new Set<string>()
+  const rewritten = new Map<string, Rule>()
   for (const table of schema.tables) {
     for (const column of table.columns) {
       const id = `${table.schema}.${table.name}.${column.name}`
       const last = matchers.filter((m) => m.pattern.test(id)).at(-1)
-      if (last !== undefined && last.rule.action !== 'keep' && last.rule.action !== 'model') ruled.add(id)
+      if (last !== undefined && last.rule.action !== 'keep' && last.rule.action !== 'model')
+        rewritten.set(id, last.rule)
     }
   }
-  return ruled
+  return rewritten
+}
+
+/** The columns of a schema that rules rewrite, as `schema.table.column`. */
+export function ruledColumns(schema: Schema, rules: readonly Rule[]): Set<string> {
+  return new Set(rewritingRules(schema, rules).keys())
 }
 
 function globPattern(glob: string): RegExp {

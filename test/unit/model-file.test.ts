@@ -10,7 +10,7 @@ function model(): Model {
       tool: 'dbtwin',
       version: '0.1.0',
       learnedAt: '2026-01-01T00:00:00.000Z',
-      source: { dialect: 'postgres', database: 'shop' },
+      source: { dialect: 'postgres', database: 'shop', fingerprint: '0123456789abcdef' },
       parameters: { sampleRows: 100, minCount: 5, epsilon: null, seed: 1, ruledColumns: [] },
     },
     privacy: { minCount: 5, differentialPrivacy: null },

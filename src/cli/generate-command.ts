@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { parseModelFile } from '../model/model-file.js'
+import { generate, type ExistingTables, type GenerateEvent } from '../write/write-twin.js'
+import { positiveInteger } from './option-parsers.js'
+import { progressReporter, type ProgressReporter } from './progress.js'
+
+export function generateCommand(): Command {
+  return new Command('generate')
+    .description('write a synthetic twin, generated from a model file alone, into a target database')
+    .requiredOption('--model <file>', 'the model file written by dbtwin learn')
+    .requiredOption('--to <url>', 'the target database: postgres://…, mysql://…, pglite://<dir>')
+    .option(
+      '--scale <f>',
+      'rows of parentless tables = learned rows × f; children follow their parents',
+      positiveFloat,
+      1,
+    )
+    .option('--rows <table=n...>', 'explicit row counts for parentless tables', rowCounts, {})
+    .option('--seed <s>', 'seed: the same model, seed and options give the same rows', positiveInteger, 1)
+    .option(
+      '--rules <path>',
+      'rules directory or file: faker/template/constant/pick/null rules fill their columns',
+    )
+    .addOption(
+      new Option('--create', 'refuse if any of the tables exists already').conflicts(['truncate', 'drop']),
+    )
+    .addOption(new Option('--truncate', 'empty existing tables first').conflicts('drop'))
+    .addOption(new Option('--drop', 'drop existing tables and create them again'))
+    .addHelpText(
+      'after',
+      `
+Without --create, --truncate or --drop, missing tables are created and existing empty ones reused; a table that
+holds rows is refused.
+
+Examples:
+  dbtwin generate --model model.yaml --to pglite://.dbtwin/twin --scale 0.5
+  dbtwin generate --model model.yaml --to postgres://postgres@127.0.0.1:5432/staging --truncate --seed 7
+  dbtwin generate --model model.yaml --to mysql://root@127.0.0.1:3306/qa --rows clinic.patients=20000`,
+    )
+    .action(
+      async (options: {
+        model: string
+        to: string
+        scale: number
+        rows: Record<string, number>
+        seed: number
+        rules?: string
+        create?: boolean
+        truncate?: boolean
+        drop?: boolean
+      }) => {
+        const model = parseModelFile(await readFile(options.model, 'utf8'), options.model)
+        const existing: ExistingTables =
+          options.drop === true
+            ? 'drop'
+            : options.truncate === true
+              ? 'truncate'
+              : options.create === true
+                ? 'create'
+                : 'refuse'
+        const progress = progressReporter()
+        try {
+          const result = await generate(model, options.to, { ...options, existing }, (event) =>
+            report(progress, event),
+          )
+          progress.stop()
+          const total = Object.values(result.rows).reduce((a, b) => a + b, 0)
+          process.stderr.write(
+            `wrote ${total.toLocaleString('en-US')} rows in ${result.seconds.toFixed(1)} s (${Math.round(total / result.seconds).toLocaleString('en-US')} rows/s)\n`,
+          )
+        } finally {
+          progress.stop()
+        }
+      },
+    )
+}
+
+export function report(progress: ProgressReporter, event: GenerateEvent): void {
+  if (event.step === 'table') {
+    const rate =
+      event.seconds > 0 ? ` ${Math.round(event.rows / event.seconds).toLocaleString('en-US')} rows/s` : ''
+    progress.update(
+      'writing tables',
+      event.index + 1,
+      event.total,
+      `${event.table} (${event.rows.toLocaleString('en-US')} rows${rate})`,
+    )
+  } else if (event.step === 'note') progress.note(event.message)
+  else progress.note(`added and checked ${event.foreignKeys} foreign keys`)
+}
+
+function positiveFloat(value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a number > 0`)
+  return n
+}
+
+function rowCounts(value: string, previous: Record<string, number>): Record<string, number> {
+  const match = /^(.+)=(\d+)$/.exec(value)
+  if (match === null) throw new InvalidArgumentError(`"${value}" is not table=count`)
+  return { ...previous, [match[1]!]: Number(match[2]) }
+}

@@ -1,0 +1,110 @@
+import type { CellValue } from '../dialects/twin-target.js'
+import { assertLoadable, planLoad } from '../graph/load-plan.js'
+import type { Model } from '../model/model.js'
+import { seededRandom } from '../random/seeded-random.js'
+import { rewritingRules, type Rule } from '../rules/rule-file.js'
+import type { Column, Table } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+import { generateTable, writtenColumns } from './generate-table.js'
+import { keyValue, type GeneratedTable } from './generated-table.js'
+
+export interface GenerateTwinOptions {
+  /** Rows of tables without parents = learned rows × scale; children follow from their parents. */
+  scale: number
+  /** Explicit row counts for parentless tables, by `schema.table` or table name. */
+  rows: Record<string, number>
+  seed: number
+  family: 'postgres' | 'mysql'
+  rules: readonly Rule[]
+}
+
+/** Where generated rows go: one writer per table, opened in load order. */
+export interface TwinSink {
+  table(table: Table, columns: Column[]): Promise<(rows: CellValue[][]) => Promise<void>>
+  /** A deferred foreign key filled in once its parent exists: set `values` on the row whose key is `key`. */
+  update(table: Table, key: Record<string, CellValue>, values: Record<string, CellValue>): Promise<void>
+  /** Called once a table's rows are all handed over; resolves when they are written. */
+  tableDone(table: Table, rows: number): Promise<void>
+}
+
+/**
+ * Generates a whole twin from a model alone, in load order, into a sink. Deterministic: the same model, seed and
+ * options give the same rows, whatever the sink writes to.
+ */
+export async function generateTwin(
+  model: Model,
+  options: GenerateTwinOptions,
+  sink: TwinSink,
+): Promise<Map<string, number>> {
+  const schema = model.schema
+  const plan = planLoad(schema)
+  assertLoadable(plan)
+  const byId = new Map(schema.tables.map((t) => [tableName(t), t]))
+  const models = new Map(model.tables.map((t) => [t.table, t]))
+  const referenced = new Set([
+    ...schema.tables.flatMap((t) => t.foreignKeys.map((fk) => tableName(fk.references))),
+    ...plan.deferred.map((d) => d.table),
+  ])
+  const ruled = rewritingRules(schema, options.rules)
+  const states = new Map<string, GeneratedTable>()
+  const counts = new Map<string, number>()
+  for (const id of plan.order) {
+    const table = byId.get(id)!
+    const rules = new Map(
+      table.columns.flatMap((c) => {
+        const rule = ruled.get(`${table.schema}.${table.name}.${c.name}`)
+        return rule === undefined ? [] : [[c.name, rule] as const]
+      }),
+    )
+    const tableModel = models.get(id)!
+    const explicit = options.rows[id] ?? options.rows[table.name]
+    const state = await generateTable({
+      table,
+      model: tableModel,
+      states,
+      rootRows: explicit ?? Math.round(tableModel.rows * options.scale),
+      seed: options.seed,
+      family: options.family,
+      rules,
+      deferred: plan.deferred,
+      referenced: referenced.has(id),
+      sink: await sink.table(table, writtenColumns(table)),
+    })
+    states.set(id, state)
+    counts.set(id, state.rows)
+    await sink.tableDone(table, state.rows)
+  }
+  await fillDeferred(plan.deferred, byId, states, options.seed, sink)
+  return counts
+}
+
+/** Fills the foreign keys that broke cycles, now that every parent row exists. */
+async function fillDeferred(
+  deferred: ReturnType<typeof planLoad>['deferred'],
+  byId: Map<string, Table>,
+  states: Map<string, GeneratedTable>,
+  seed: number,
+  sink: TwinSink,
+): Promise<void> {
+  const parentId = (fk: Table['foreignKeys'][number]) => tableName(fk.references)
+  for (const d of deferred) {
+    const table = byId.get(d.table)!
+    const fk = table.foreignKeys.find((f) => f.name === d.foreignKey)!
+    const child = states.get(d.table)!
+    const parent = states.get(d.references)!
+    const pk = table.primaryKey?.columns ?? []
+    if (pk.length === 0 || parent.rows === 0) continue
+    const random = seededRandom(seed, d.table, d.foreignKey, 'deferred')
+    for (let row = 0; row < child.rows; row++) {
+      const parentRow = random.int(0, parent.rows - 1)
+      const key = Object.fromEntries(pk.map((c) => [c, keyValue(states, child, c, row, parentId)]))
+      const values = Object.fromEntries(
+        fk.columns.map((c, i) => [
+          c,
+          keyValue(states, parent, fk.references.columns[i]!, parentRow, parentId),
+        ]),
+      )
+      await sink.update(table, key, values)
+    }
+  }
+}
