@@ -72,7 +72,7 @@ export async function generate(
   try {
     const twin = target.twin(model.schema.enums)
     const refOf = targetRefs(model, target)
-    await prepareTables(model, target, twin, refOf, options.existing ?? 'refuse', undo, onEvent)
+    const created = await prepareTables(model, target, twin, refOf, options.existing ?? 'refuse', undo, onEvent)
     const writers = new Map<string, BulkWriter>()
     let index = 0
     let tableStarted = performance.now()
@@ -119,7 +119,8 @@ export async function generate(
     )
     let foreignKeys = 0
     for (const table of model.schema.tables) {
-      for (const fk of table.foreignKeys) {
+      // A reused table keeps the foreign keys it already has.
+      for (const fk of created.has(tableName(table)) ? table.foreignKeys : []) {
         const parent = model.schema.tables.find(
           (t) => t.schema === fk.references.schema && t.name === fk.references.name,
         )
@@ -134,6 +135,8 @@ export async function generate(
     onEvent({ step: 'constraints', foreignKeys })
     return { rows: Object.fromEntries(counts), seconds: (performance.now() - started) / 1000 }
   } catch (error) {
+    // A refusal before anything was touched needs no rollback and says so itself.
+    if (error instanceof DbtwinError && undo.length === 0) throw error
     const undone = await rollBack(undo)
     const cause =
       error instanceof DbtwinError ? error.message : error instanceof Error ? error.message : String(error)
@@ -180,7 +183,7 @@ async function prepareTables(
   existing: ExistingTables,
   undo: (() => Promise<void>)[],
   onEvent: (e: GenerateEvent) => void,
-): Promise<void> {
+): Promise<Set<string>> {
   const present = await target.introspect()
   const found = new Map(present.tables.map((t) => [tableName(t), t]))
   const order = planLoad(model.schema).order
@@ -218,6 +221,11 @@ async function prepareTables(
     for (const t of [...there].reverse()) await twin.dropTable(target.db, refOf(t))
   }
   const reused = existing === 'drop' ? new Set<string>() : new Set(there.map((t) => tableName(t)))
+  if (existing === 'refuse' && there.length > 0) {
+    // They were empty: a failure leaves them empty again.
+    const refs = there.map(refOf)
+    undo.push(() => twin.truncate(target.db, refs))
+  }
   for (const table of tables) {
     if (reused.has(tableName(table))) continue
     const notes = await twin.createTable(target.db, {
@@ -229,6 +237,7 @@ async function prepareTables(
     undo.push(() => twin.dropTable(target.db, refOf(table)))
     for (const message of notes) onEvent({ step: 'note', message: `${tableName(refOf(table))}: ${message}` })
   }
+  return new Set(tables.map((t) => tableName(t)).filter((id) => !reused.has(id)))
 }
 
 function keyColumns(table: Table): Set<string> {
@@ -251,6 +260,6 @@ async function rollBack(undo: (() => Promise<void>)[]): Promise<string> {
     }
   }
   return done === undo.length
-    ? `the target was rolled back (${done} table${done === 1 ? '' : 's'} dropped or emptied)`
+    ? `the target was rolled back (${done} step${done === 1 ? '' : 's'}: tables created dropped, tables reused emptied)`
     : `the target was only partly rolled back (${done} of ${undo.length} steps); drop its twin tables by hand`
 }

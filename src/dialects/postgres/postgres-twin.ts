@@ -31,14 +31,20 @@ export async function createPostgresTable(
     }
     columns.push(sql.join(parts, sql` `))
   }
+  // Constraint names share one namespace per schema in PostgreSQL (MySQL calls every primary key PRIMARY).
+  const constraintName = (name: string) =>
+    sameEngine || name.startsWith(target.name)
+      ? name
+      : `${target.name}_${name === 'PRIMARY' ? 'pkey' : name}`.slice(0, 63)
   if (table.primaryKey !== null) {
+    const columnsOfKey = sql.join(table.primaryKey.columns.map((c) => sql.id(c)))
     columns.push(
-      sql`constraint ${sql.id(table.primaryKey.name)} primary key (${sql.join(table.primaryKey.columns.map((c) => sql.id(c)))})`,
+      sql`constraint ${sql.id(constraintName(table.primaryKey.name))} primary key (${columnsOfKey})`,
     )
   }
   for (const unique of table.uniques) {
     columns.push(
-      sql`constraint ${sql.id(unique.name)} unique (${sql.join(unique.columns.map((c) => sql.id(c)))})`,
+      sql`constraint ${sql.id(constraintName(unique.name))} unique (${sql.join(unique.columns.map((c) => sql.id(c)))})`,
     )
   }
   for (const check of table.checks) {
@@ -85,7 +91,6 @@ async function createEnum(
     db,
   )
 }
-
 
 /** One CSV field as COPY … (FORMAT csv) reads it: unquoted empty is NULL, strings are always quoted. */
 export function csvField(value: CellValue): string {
