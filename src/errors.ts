@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'TARGET_CONFLICT'
   | 'GENERATE_FAILED'
   | 'INTERRUPTED'
+  | 'USAGE'
 
 export class DbtwinError extends Error {
   override readonly name = 'DbtwinError'

@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { parseConnectionUrl } from '../dialects/connection-url.js'
+import { DbtwinError } from '../errors.js'
 import { parseModelFile } from '../model/model-file.js'
+import { loadRules } from '../rules/rule-file.js'
+import { generateCsvFiles } from '../write/csv-files.js'
 import { generate, type ExistingTables, type GenerateEvent } from '../write/write-twin.js'
 import { positiveInteger } from './option-parsers.js'
 import { progressReporter, type ProgressReporter } from './progress.js'
@@ -9,7 +13,8 @@ export function generateCommand(): Command {
   return new Command('generate')
     .description('write a synthetic twin, generated from a model file alone, into a target database')
     .requiredOption('--model <file>', 'the model file written by dbtwin learn')
-    .requiredOption('--to <url>', 'the target database: postgres://…, mysql://…, pglite://<dir>')
+    .option('--to <url>', 'the target database: postgres://…, mysql://…, pglite://<dir>')
+    .option('--out <dir>', 'write one CSV file per table into a directory instead of a database')
     .option(
       '--scale <f>',
       'rows of parentless tables = learned rows × f; children follow their parents',
@@ -36,12 +41,14 @@ holds rows is refused.
 Examples:
   dbtwin generate --model model.yaml --to pglite://.dbtwin/twin --scale 0.5
   dbtwin generate --model model.yaml --to postgres://postgres@127.0.0.1:5432/staging --truncate --seed 7
-  dbtwin generate --model model.yaml --to mysql://root@127.0.0.1:3306/qa --rows clinic.patients=20000`,
+  dbtwin generate --model model.yaml --to mysql://root@127.0.0.1:3306/qa --rows clinic.patients=20000
+  dbtwin generate --model model.yaml --out twin-csv/ --scale 10`,
     )
     .action(
       async (options: {
         model: string
-        to: string
+        to?: string
+        out?: string
         scale: number
         rows: Record<string, number>
         seed: number
@@ -50,7 +57,26 @@ Examples:
         truncate?: boolean
         drop?: boolean
       }) => {
+        if ((options.to === undefined) === (options.out === undefined)) {
+          throw new DbtwinError(
+            'USAGE',
+            'generate needs exactly one of --to <url> and --out <dir>',
+            'name a target database with --to, or a directory for CSV files with --out',
+          )
+        }
         const model = parseModelFile(await readFile(options.model, 'utf8'), options.model)
+        if (options.out !== undefined) {
+          const started = performance.now()
+          const rows = await generateCsvFiles(model, options.out, {
+            scale: options.scale,
+            rows: options.rows,
+            seed: options.seed,
+            family: 'postgres',
+            rules: options.rules === undefined ? [] : await loadRules(options.rules),
+          })
+          printTotal(rows, (performance.now() - started) / 1000, options.out)
+          return
+        }
         const existing: ExistingTables =
           options.drop === true
             ? 'drop'
@@ -61,7 +87,8 @@ Examples:
                 : 'refuse'
         const progress = progressReporter()
         try {
-          const result = await generate(model, options.to, { ...options, existing }, (event) =>
+          const to = options.to!
+          const result = await generate(model, to, { ...options, existing }, (event) =>
             report(progress, event),
           )
           progress.stop()
@@ -74,6 +101,14 @@ Examples:
         }
       },
     )
+}
+
+export function printTotal(rows: Record<string, number>, seconds: number, where: string): void {
+  const total = Object.values(rows).reduce((a, b) => a + b, 0)
+  const rate = Math.round(total / Math.max(seconds, 1e-9)).toLocaleString('en-US')
+  process.stderr.write(
+    `wrote ${total.toLocaleString('en-US')} rows to ${where} in ${seconds.toFixed(1)} s (${rate} rows/s)\n`,
+  )
 }
 
 export function report(progress: ProgressReporter, event: GenerateEvent): void {

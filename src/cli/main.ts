@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { DbtwinError } from '../errors.js'
 import { VERSION } from '../version.js'
+import { cloneCommand } from './clone-command.js'
 import { generateCommand } from './generate-command.js'
 import { inspectCommand } from './inspect-command.js'
 import { learnCommand } from './learn-command.js'
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<void> {
     .addCommand(inspectCommand())
     .addCommand(learnCommand())
     .addCommand(generateCommand())
+    .addCommand(cloneCommand())
     .addCommand(sampleCommand())
     .showHelpAfterError()
   try {

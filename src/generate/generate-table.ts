@@ -95,9 +95,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
 
   // Kept whole only when a later table (or this one, through a self-reference) points at these rows.
   const keep = ctx.referenced || table.foreignKeys.some((fk) => parentId(fk) === id)
-  const parentIndex = new Map(table.foreignKeys.map((fk) => [fk.name, new RowStore()]))
-  const sequence = new RowStore()
-  const scores = new Map(copulaColumns.map((c) => [c, new RowStore()]))
+  const parentIndex = new Map(table.foreignKeys.map((fk) => [fk.name, new RowStore('index')]))
+  const sequence = new RowStore('index')
+  const scores = new Map(copulaColumns.map((c) => [c, new RowStore('score')]))
   let group = { parent: -2, used: new Set<number>() }
   const pickers = new Map(
     regular.filter((fk) => fk !== driving).map((fk) => [fk.name, parentPicker(ctx, fk, relation(fk))]),
@@ -210,36 +210,54 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     table,
     rows,
     parentIndex: ctx.referenced
-      ? new Map([...parentIndex].map(([k, v]) => [k, Int32Array.from(v.values)]))
+      ? new Map([...parentIndex].map(([k, v]) => [k, v.values() as Int32Array]))
       : new Map(),
-    sequence: ctx.referenced && pk.length > 1 ? Int32Array.from(sequence.values) : null,
+    sequence: ctx.referenced && pk.length > 1 ? (sequence.values() as Int32Array) : null,
     scores: ctx.referenced
-      ? new Map([...scores].map(([c, v]) => [c, Float32Array.from(v.values)]))
+      ? new Map([...scores].map(([c, v]) => [c, v.values() as Float32Array]))
       : new Map(),
   }
 }
 
-/** Per-row numbers of the table being generated; `forget` drops rows no one will look up again. */
+/**
+ * Per-row numbers of the table being generated, in a growable typed array (4 bytes a row, not a JavaScript
+ * number's 8 and more); `forget` drops rows no one will look up again.
+ */
 class RowStore {
-  values: number[] = []
+  private data: Float32Array | Int32Array
+  private length = 0
   private base = 0
 
+  constructor(private readonly kind: 'index' | 'score') {
+    this.data = kind === 'index' ? new Int32Array(1024) : new Float32Array(1024)
+  }
+
   push(value: number): void {
-    this.values.push(value)
+    if (this.length === this.data.length) {
+      const grown =
+        this.kind === 'index' ? new Int32Array(this.data.length * 2) : new Float32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = value
   }
 
   at(row: number): number {
-    return this.values[row - this.base]!
+    return this.data[row - this.base]!
   }
 
   /** Undoes the push of `row`, if it happened. */
   popRow(row: number): void {
-    if (this.values.length + this.base > row) this.values.pop()
+    if (this.length + this.base > row) this.length--
   }
 
   forget(): void {
-    this.base += this.values.length
-    this.values = []
+    this.base += this.length
+    this.length = 0
+  }
+
+  values(): Int32Array | Float32Array {
+    return this.data.slice(0, this.length)
   }
 }
 

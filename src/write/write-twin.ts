@@ -72,7 +72,15 @@ export async function generate(
   try {
     const twin = target.twin(model.schema.enums)
     const refOf = targetRefs(model, target)
-    const created = await prepareTables(model, target, twin, refOf, options.existing ?? 'refuse', undo, onEvent)
+    const created = await prepareTables(
+      model,
+      target,
+      twin,
+      refOf,
+      options.existing ?? 'refuse',
+      undo,
+      onEvent,
+    )
     const writers = new Map<string, BulkWriter>()
     let index = 0
     let tableStarted = performance.now()
