@@ -90,13 +90,14 @@ function columnType(spec: TwinTableSpec, column: Column): RawBuilder<unknown> {
   if ((column.type === 'enum' || column.type === 'set') && column.enumValues !== null) {
     return sql`${sql.raw(column.type)}(${sql.join(column.enumValues.map((v) => sql.lit(v)))})`
   }
+  // MariaDB reports a JSON column's native type as longtext; `json` brings back the json_valid check it implies.
+  if (spec.sameEngine && column.type === 'json') return sql`json`
   return sql.raw(
     checkedTypeText(
       spec.sameEngine ? column.nativeType : mysqlTypeFor(column, spec.keyColumns.has(column.name)),
     ),
   )
 }
-
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function insertWriter(db: Kysely<any>, target: TableRef, columns: readonly Column[]): BulkWriter {
