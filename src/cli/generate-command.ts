@@ -92,10 +92,7 @@ Examples:
             report(progress, event),
           )
           progress.stop()
-          const total = Object.values(result.rows).reduce((a, b) => a + b, 0)
-          process.stderr.write(
-            `wrote ${total.toLocaleString('en-US')} rows in ${result.seconds.toFixed(1)} s (${Math.round(total / result.seconds).toLocaleString('en-US')} rows/s)\n`,
-          )
+          printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
         } finally {
           progress.stop()
         }

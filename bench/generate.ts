@@ -1,0 +1,139 @@
+/**
+ * Generates a twin of a three-table PostgreSQL source (the one bench/learn builds) at 5 and 20 million rows into
+ * local PostgreSQL, and compares it with a raw COPY of the same rows: dbtwin first writes them as CSV files, then
+ * each file is COPYed into a copy of the table with the same keys and no foreign keys, which is what dbtwin writes
+ * into before it adds them. Prints rows/s, the ratio, and dbtwin's peak memory (max RSS of its process).
+ *
+ *   npm run bench:generate                       # 5M and 20M rows; needs the 5M source of bench/learn
+ *   BENCH_SCALES=1 npm run bench:generate
+ */
+import { spawnSync } from 'node:child_process'
+import { createReadStream } from 'node:fs'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+
+const ADMIN = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const SOURCE = 'dbtwin_bench_learn_5000000'
+const SCALES = (process.env['BENCH_SCALES'] ?? '1,4').split(',').map(Number)
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const urlOf = (database: string) => Object.assign(new URL(ADMIN), { pathname: `/${database}` }).href
+
+if (process.argv[2] === '--generate') {
+  // The measured child: one generate run, reporting its time and peak memory.
+  const { readFile } = await import('node:fs/promises')
+  const { parseModelFile } = await import('../src/model/model-file.js')
+  const { generate } = await import('../src/write/write-twin.js')
+  const model = parseModelFile(await readFile(process.argv[3]!, 'utf8'), 'model')
+  const result = await generate(model, process.argv[4]!, {
+    scale: Number(process.argv[5]),
+    seed: 1,
+    existing: 'drop',
+  })
+  const rows = Object.values(result.rows).reduce((a, b) => a + b, 0)
+  console.log(
+    JSON.stringify({ rows, seconds: result.seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+  )
+  process.exit(0)
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+const work = await mkdtemp(join(tmpdir(), 'dbtwin-bench-'))
+try {
+  if (spawnSync('psql', ['-Atc', 'select 1', urlOf(SOURCE)]).status !== 0) {
+    console.error(`no ${SOURCE}: run npm run bench:learn first`)
+    process.exit(1)
+  }
+  const { learn } = await import('../src/learn/learn.js')
+  const { formatModelFile } = await import('../src/model/model-file.js')
+  const modelFile = join(work, 'model.yaml')
+  const model = await learn(urlOf(SOURCE), { seed: 1 })
+  await writeFile(modelFile, formatModelFile(model))
+
+  console.log('rows         dbtwin s   dbtwin rows/s   raw COPY s   raw rows/s   ratio   dbtwin peak RSS')
+  for (const scale of SCALES) {
+    const target = `dbtwin_bench_generate_${scale}`
+    await admin(`drop database if exists ${target}`)
+    await admin(`create database ${target}`)
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(import.meta.url),
+        '--generate',
+        modelFile,
+        urlOf(target),
+        String(scale),
+      ],
+      {
+        encoding: 'utf8',
+        cwd: ROOT,
+      },
+    )
+    if (run.status !== 0) throw new Error(run.stderr)
+    const twin = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+      rows: number
+      seconds: number
+      maxRssMb: number
+    }
+
+    // The same rows as CSV, then raw COPY into keyed copies of the tables.
+    const csvDir = join(work, `csv-${scale}`)
+    const csv = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'src/cli/run.ts'),
+        'generate',
+        '--model',
+        modelFile,
+        '--out',
+        csvDir,
+        '--scale',
+        String(scale),
+        '--seed',
+        '1',
+      ],
+      { encoding: 'utf8', cwd: ROOT },
+    )
+    if (csv.status !== 0) throw new Error(csv.stderr)
+    const client = new pg.Client({ connectionString: urlOf(target) })
+    await client.connect()
+    const files = (await readdir(csvDir)).sort()
+    for (const file of files) {
+      const name = file.replace(/^public\./, '').replace(/\.csv$/, '')
+      await client.query(`create table raw_${name} (like ${name} including indexes)`)
+    }
+    const started = performance.now()
+    for (const file of ['customers', 'orders', 'order_items']) {
+      const stream = client.query(copyFrom(`COPY raw_${file} FROM STDIN WITH (FORMAT csv, HEADER true)`))
+      await pipeline(createReadStream(join(csvDir, `public.${file}.csv`)), stream)
+    }
+    const rawSeconds = (performance.now() - started) / 1000
+    await client.end()
+    await rm(csvDir, { recursive: true, force: true })
+    await admin(`drop database ${target}`)
+    const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('en-US')
+    console.log(
+      `${twin.rows.toLocaleString('en-US').padEnd(13)}${twin.seconds.toFixed(1).padStart(8)}   ${rate(twin.rows, twin.seconds).padStart(13)}   ` +
+        `${rawSeconds.toFixed(1).padStart(10)}   ${rate(twin.rows, rawSeconds).padStart(10)}   ${(rawSeconds / twin.seconds).toFixed(2).padStart(5)}   ${twin.maxRssMb.toFixed(0)} MB`,
+    )
+  }
+} finally {
+  await rm(work, { recursive: true, force: true })
+}
