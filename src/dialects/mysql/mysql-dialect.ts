@@ -1,4 +1,4 @@
-import { CompiledQuery, Kysely, MysqlDialect, sql } from 'kysely'
+import { Kysely, MysqlDialect, sql } from 'kysely'
 import { createPool } from 'mysql2'
 import type { ServerUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
@@ -8,17 +8,7 @@ import { introspectMysql } from './mysql-introspector.js'
 import { mysqlSampledTable } from './mysql-sampling.js'
 import { mysqlTwin } from './mysql-twin.js'
 
-/**
- * Opens a MySQL or MariaDB database through a small mysql2 pool; fails fast, with one clear line, if it cannot be
- * reached.
- *
- * @example
- * const url = parseConnectionUrl('mysql://root@127.0.0.1/shop')
- * if (url.dialect === 'mysql') {
- *   const source = await openMysql(url, { readOnly: true })
- *   try { console.log((await source.introspect()).tables.length) } finally { await source.close() }
- * }
- */
+/** Opens a MySQL or MariaDB database through mysql2; fails fast, with one clear line, if it cannot be reached. */
 export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): Promise<Database> {
   const pool = createPool({
     host: url.host,
@@ -33,25 +23,27 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     dateStrings: true,
     supportBigNumbers: true,
     bigNumberStrings: true,
+    decimalNumbers: false,
   })
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const db = new Kysely<any>({
     dialect: new MysqlDialect({
       pool,
-      // The server itself refuses writes (DDL included) on a read-only session, whatever dbtwin's code does.
+      // The server itself refuses writes on a read-only session, whatever dbtwin's code does.
       onCreateConnection: async (connection) => {
         if (options.readOnly === true)
-          await connection.executeQuery(CompiledQuery.raw('set session transaction read only'))
+          await connection.executeQuery(sql`set session transaction read only`.compile(db))
       },
     }),
   })
+  let version: string
   try {
-    await sql`select 1`.execute(db)
+    const { rows } = await sql<{ version: string }>`select version() as version`.execute(db)
+    version = rows[0]?.version ?? ''
   } catch (error) {
-    // Without this the pool's sockets would keep the process alive after the error is reported.
     await db.destroy()
-    throw mysqlConnectionError(error, url)
+    throw mysqlConnectionError(error, url.display, url.database)
   }
+  const mariadb = /mariadb/i.test(version)
   return {
     dialect: 'mysql',
     db,
@@ -60,7 +52,7 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     ddl: mysqlDdl,
     sampledTable: mysqlSampledTable,
     twin: () => mysqlTwin(db),
-    introspect: () => introspectMysql(db, url.database),
+    introspect: () => introspectMysql(db, url.database, mariadb),
     close: () => db.destroy(),
   }
 }

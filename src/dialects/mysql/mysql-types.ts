@@ -45,16 +45,11 @@ const BY_DATA_TYPE: Record<string, PortableType> = {
   multilinestring: 'geometry',
   multipolygon: 'geometry',
   geometrycollection: 'geometry',
-  // MySQL 8's name for geometrycollection.
-  geomcollection: 'geometry',
 }
 
 /**
- * The portable type of a MySQL/MariaDB column from its DATA_TYPE and COLUMN_TYPE. `tinyint(1)` is MySQL's boolean.
- * Unsigned integers move up one size so every value still fits once the twin lands in an engine without unsigned
- * types. MariaDB's JSON is a LONGTEXT, told apart by its check; the introspector handles that.
- *
- * @example portableType('int', 'int(10) unsigned') // 'bigint'
+ * The portable type of a MySQL/MariaDB column. `tinyint(1)` is MySQL's boolean. Unsigned integers move up one
+ * size so every value still fits once the twin lands in an engine without unsigned types.
  */
 export function portableType(dataType: string, columnType: string): PortableType {
   const type = dataType.toLowerCase()
@@ -67,68 +62,11 @@ export function portableType(dataType: string, columnType: string): PortableType
   return BY_DATA_TYPE[type] ?? 'unknown'
 }
 
-/** The sizes information_schema states for a column; BIGINT ones arrive as strings. */
-export interface CatalogSizes {
-  CHARACTER_MAXIMUM_LENGTH: number | string | null
-  NUMERIC_PRECISION: number | string | null
-  NUMERIC_SCALE: number | string | null
-  DATETIME_PRECISION: number | string | null
-}
-
-/**
- * Width and precision for a column of a portable type: characters for text kinds, bytes for binary kinds, bits for
- * `bit`, digits for `decimal`, fractional-second digits for times.
- *
- * @example typeSize('decimal', { NUMERIC_PRECISION: '12', NUMERIC_SCALE: '2', … }) // { length: null, precision: 12, scale: 2 }
- */
-export function typeSize(
-  type: PortableType,
-  sizes: CatalogSizes,
-): { length: number | null; precision: number | null; scale: number | null } {
-  const none = { length: null, precision: null, scale: null }
-  switch (type) {
-    case 'char':
-    case 'varchar':
-    case 'text':
-    case 'binary':
-      return { ...none, length: numberOrNull(sizes.CHARACTER_MAXIMUM_LENGTH) }
-    case 'bit':
-      return { ...none, length: numberOrNull(sizes.NUMERIC_PRECISION) }
-    case 'decimal':
-      return {
-        length: null,
-        precision: numberOrNull(sizes.NUMERIC_PRECISION),
-        scale: numberOrNull(sizes.NUMERIC_SCALE),
-      }
-    case 'time':
-    case 'timestamp':
-    case 'timestamptz':
-      return { ...none, precision: numberOrNull(sizes.DATETIME_PRECISION) }
-    default:
-      return none
-  }
-}
-
-function numberOrNull(value: number | string | null): number | null {
-  return value === null ? null : Number(value)
-}
-
-/** What a backslash escape in a quoted value stands for; any other escaped character stands for itself. */
-const BACKSLASH_ESCAPES: Record<string, string> = { '0': '\0', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a' }
-
-/**
- * The values of an `enum(...)` or `set(...)` COLUMN_TYPE, in declaration order. The server quotes each value as a
- * string literal, doubling quotes and backslash-escaping backslashes and newlines; both are undone in one pass, so
- * an escaped backslash next to a quote cannot be misread.
- *
- * @example enumValues("enum('a','b''c','d\\\\e')") // ['a', "b'c", 'd\\e']
- */
+/** The values of `enum('a','b''c')` or `set(...)`, in order, with SQL quote escapes undone. */
 export function enumValues(columnType: string): string[] {
   const body = /^(?:enum|set)\((.*)\)$/is.exec(columnType)?.[1] ?? ''
-  return [...body.matchAll(/'((?:[^'\\]|''|\\.)*)'/gs)].map((m) =>
-    (m[1] ?? '').replace(/''|\\(.)/gs, (_pair, escaped: string | undefined) =>
-      escaped === undefined ? "'" : (BACKSLASH_ESCAPES[escaped] ?? escaped),
-    ),
+  return [...body.matchAll(/'((?:[^'\\]|''|\\.)*)'/g)].map((m) =>
+    (m[1] ?? '').replace(/''/g, "'").replace(/\\(.)/g, '$1'),
   )
 }
 
