@@ -4,7 +4,9 @@ import type { Random } from '../random/seeded-random.js'
  * Draws correlated standard normals for a Gaussian copula. The learned matrix is pairwise and may be slightly
  * indefinite; it is shrunk toward the identity until its Cholesky factor exists.
  */
-export function copulaSampler(correlation: readonly (readonly number[])[]): (random: Random) => number[] {
+export function copulaSampler(
+  correlation: readonly (readonly number[])[],
+): (random: Random, out: Float64Array) => void {
   const n = correlation.length
   let factor: number[][] | null = null
   for (let shrink = 0; factor === null; shrink += 0.05) {
@@ -12,10 +14,15 @@ export function copulaSampler(correlation: readonly (readonly number[])[]): (ran
       correlation.map((row, i) => row.map((v, j) => (i === j ? 1 : v * (1 - Math.min(shrink, 1))))),
     )
   }
-  const lower = factor
-  return (random) => {
-    const independent = Array.from({ length: n }, () => random.normal())
-    return lower.map((row) => row.reduce((sum, l, k) => sum + l * independent[k]!, 0))
+  const lower = Float64Array.from(factor.flat())
+  const independent = new Float64Array(n)
+  return (random, out) => {
+    for (let k = 0; k < n; k++) independent[k] = random.normal()
+    for (let i = 0; i < n; i++) {
+      let sum = 0
+      for (let k = 0; k <= i; k++) sum += lower[i * n + k]! * independent[k]!
+      out[i] = sum
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
 import { copulaSampler } from './copula-sampler.js'
-import { keyValue, surrogate, type GeneratedTable } from './generated-table.js'
+import { keyResolver, type GeneratedTable } from './generated-table.js'
 import { ruleValues } from './rule-values.js'
 
 export interface TableGenerationContext {
@@ -97,102 +97,148 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const keep = ctx.referenced || table.foreignKeys.some((fk) => parentId(fk) === id)
   const parentIndex = new Map(table.foreignKeys.map((fk) => [fk.name, new RowStore('index')]))
   const sequence = new RowStore('index')
-  const scores = new Map(copulaColumns.map((c) => [c, new RowStore('score')]))
-  let group = { parent: -2, used: new Set<number>() }
-  const pickers = new Map(
-    regular.filter((fk) => fk !== driving).map((fk) => [fk.name, parentPicker(ctx, fk, relation(fk))]),
-  )
-  const uniqueGuards = uniqueColumnGuards(table, columns)
-  const groupDistinct = distinctWithinGroup(table, driving)
+  const scoreStores = copulaColumns.map(() => new RowStore('score'))
+  const stores = [sequence, ...parentIndex.values(), ...scoreStores]
+  const self = { table, parentIndex, sequence }
   const rowRandom = seededRandom(ctx.seed, id, 'rows')
   const countRandom = seededRandom(ctx.seed, id, 'counts')
   const keyRandom = seededRandom(ctx.seed, id, 'keys')
 
+  // Everything a row needs, decided once per table rather than once per row.
+  const groupDistinct = distinctWithinGroup(table, driving)
+  const keyActions = table.foreignKeys.map((fk) => {
+    const store = parentIndex.get(fk.name)!
+    if (fk === driving) return { store, pick: null, distinct: false, kind: 'driving' as const }
+    if (parentId(fk) === id)
+      return {
+        store,
+        pick: (row: number) => selfParent(row, relation(fk), keyRandom),
+        distinct: false,
+        kind: 'self' as const,
+      }
+    if (deferred.has(fk.name) || !states.has(parentId(fk)))
+      return { store, pick: () => -1, distinct: false, kind: 'unset' as const }
+    const picker = parentPicker(ctx, fk, relation(fk))
+    return { store, pick: () => picker(keyRandom), distinct: fk === groupDistinct, kind: 'pick' as const }
+  })
+  const conditioned = dependence.flatMap((d, j) => {
+    if (d === null || drivingParent === undefined) return []
+    return [
+      {
+        j,
+        parentScores: drivingParent.scores.get(d.column)!,
+        rho: d.correlation,
+        rest: Math.sqrt(1 - d.correlation ** 2),
+      },
+    ]
+  })
+  const cells = columns.map((column, i): ((row: number, internal: Internal[]) => CellValue) => {
+    const fill = fills[i]!
+    switch (fill.kind) {
+      case 'key': {
+        const resolve = keyResolver(states, self, column.name)
+        return (row) => resolve(row)
+      }
+      case 'position': {
+        const text = ['char', 'varchar', 'text'].includes(column.type)
+        return (row) => (text ? String(sequence.at(row)) : sequence.at(row))
+      }
+      case 'rule':
+        return (row) => fill.values(row)
+      case 'zero':
+        return () => fill.value
+      case 'value':
+        return (_row, internal) => {
+          const value = internal[i]
+          return value === null || value === undefined ? null : fill.sampler.format(value)
+        }
+    }
+  })
+  const uniqueGuards = uniqueColumnGuards(table, columns)
+  const inequalities = model.inequalities.map((q) => ({
+    left: columns.findIndex((c) => c.name === q.left),
+    right: columns.findIndex((c) => c.name === q.right),
+    strict: q.op === '<',
+  }))
+  const z = new Float64Array(copulaColumns.length)
+  const internal: Internal[] = new Array<Internal>(columns.length).fill(null)
+
   let batch: CellValue[][] = []
   let pending: Promise<void> = Promise.resolve()
   let rows = 0
-  const flush = async (force: boolean) => {
-    if (batch.length < BATCH_ROWS && !(force && batch.length > 0)) return
+  let group = { parent: -2, used: new Set<number>() }
+  const flush = async () => {
     await pending
     // The next batch is generated while this one is written.
     pending = ctx.sink(batch)
     batch = []
   }
 
-  const emit = async (parentRow: number, position: number) => {
-    const row = rows++
-    const z = draw === null ? [] : draw(rowRandom)
-    if (drivingParent !== undefined && parentRow >= 0) {
-      dependence.forEach((d, j) => {
-        if (d === null) return
-        const zp = drivingParent.scores.get(d.column)![parentRow]!
-        z[j] = d.correlation * zp + Math.sqrt(1 - d.correlation ** 2) * z[j]!
-      })
+  /** Makes one row; false when it had to be dropped (a many-to-many group with every parent taken). */
+  const emit = (parentRow: number, position: number): boolean => {
+    const row = rows
+    if (draw !== null) draw(rowRandom, z)
+    for (const c of conditioned) {
+      if (parentRow >= 0) z[c.j] = c.rho * c.parentScores[parentRow]! + c.rest * z[c.j]!
     }
-    z.forEach((value, j) => scores.get(copulaColumns[j]!)!.push(value))
+    for (let j = 0; j < scoreStores.length; j++) scoreStores[j]!.push(z[j]!)
     sequence.push(position)
     if (group.parent !== parentRow) group = { parent: parentRow, used: new Set() }
-    const used = groupDistinct === null ? null : group.used
-    for (const fk of table.foreignKeys) {
-      const list = parentIndex.get(fk.name)!
-      if (fk === driving) list.push(parentRow)
-      else if (parentId(fk) === id) list.push(selfParent(row, relation(fk), keyRandom))
-      else if (deferred.has(fk.name) || !states.has(parentId(fk))) list.push(-1)
-      else {
-        const pick = pickers.get(fk.name)!
-        let chosen = pick(keyRandom)
-        if (fk === groupDistinct && used !== null) {
-          // Many-to-many: the same pair twice would break the composite key.
-          for (let tries = 0; tries < 50 && chosen >= 0 && used.has(chosen); tries++) chosen = pick(keyRandom)
-          if (chosen >= 0 && used.has(chosen)) {
-            // Every parent is taken within this group: the row is dropped.
-            rows--
-            for (const store of [sequence, ...scores.values(), ...parentIndex.values()]) store.popRow(row)
-            return
-          }
-          used.add(chosen)
-        }
-        list.push(chosen)
+    for (const action of keyActions) {
+      if (action.kind === 'driving') {
+        action.store.push(parentRow)
+        continue
       }
+      let chosen = action.pick(row)
+      if (action.distinct) {
+        // Many-to-many: the same pair twice would break the composite key.
+        for (let tries = 0; tries < 50 && chosen >= 0 && group.used.has(chosen); tries++)
+          chosen = action.pick(row)
+        if (chosen >= 0 && group.used.has(chosen)) {
+          for (const store of stores) store.popRow(row)
+          return false
+        }
+        group.used.add(chosen)
+      }
+      action.store.push(chosen)
     }
-    const internal = fills.map((fill, i) => {
-      if (fill.kind !== 'value') return null
-      if (fill.nullable && rowRandom.next() < fill.nullFraction) return null
-      const u = fill.copulaIndex >= 0 ? normalCdf(z[fill.copulaIndex]!) : rowRandom.next()
-      return fill.sampler.draw(Math.min(1 - 1e-12, Math.max(1e-12, u)), rowRandom)
-    })
-    enforceInequalities(model, columns, internal)
-    const out = columns.map((column, i): CellValue => {
+    for (let i = 0; i < fills.length; i++) {
       const fill = fills[i]!
-      if (fill.kind === 'key')
-        return keyCell(states, table, column.name, row, parentIndex, sequence, parentId)
-      if (fill.kind === 'position')
-        return ['char', 'varchar', 'text'].includes(column.type) ? String(sequence.at(row)) : sequence.at(row)
-      if (fill.kind === 'rule') return fill.values(row)
-      if (fill.kind === 'zero') return fill.value
-      const value = internal[i]
-      return value === null || value === undefined ? null : fill.sampler.format(value)
-    })
+      if (fill.kind !== 'value' || (fill.nullable && rowRandom.next() < fill.nullFraction)) {
+        internal[i] = null
+        continue
+      }
+      const u = fill.copulaIndex >= 0 ? normalCdf(z[fill.copulaIndex]!) : rowRandom.next()
+      internal[i] = fill.sampler.draw(Math.min(1 - 1e-12, Math.max(1e-12, u)), rowRandom)
+    }
+    for (const q of inequalities) enforce(internal, q.left, q.right, q.strict)
+    const out = new Array<CellValue>(cells.length)
+    for (let i = 0; i < cells.length; i++) out[i] = cells[i]!(row, internal)
     for (const [i, guard] of uniqueGuards) out[i] = guard(out[i] ?? null, row)
     batch.push(out)
-    if (!keep) for (const store of [sequence, ...parentIndex.values(), ...scores.values()]) store.forget()
-    await flush(false)
+    rows++
+    if (!keep) for (const store of stores) store.forget()
+    return true
   }
 
   if (driving === undefined) {
-    for (let r = 0; r < ctx.rootRows; r++) await emit(-1, r + 1)
+    for (let r = 0; r < ctx.rootRows; r++) {
+      emit(-1, r + 1)
+      if (batch.length >= BATCH_ROWS) await flush()
+    }
   } else {
     const parent = drivingParent!
     const histogram = drivingRelation?.childrenPerParent ?? [{ children: 1, frequency: 1 }]
+    const countScores = countDependence === null ? null : parent.scores.get(countDependence.column)!
+    const rho = countDependence?.correlation ?? 0
     for (let p = 0; p < parent.rows; p++) {
-      const zp = countDependence === null ? 0 : parent.scores.get(countDependence.column)![p]!
       const zc =
-        countDependence === null
+        countScores === null
           ? countRandom.normal()
-          : countDependence.correlation * zp +
-            Math.sqrt(1 - countDependence.correlation ** 2) * countRandom.normal()
+          : rho * countScores[p]! + Math.sqrt(1 - rho ** 2) * countRandom.normal()
       const children = childrenAt(histogram, normalCdf(zc))
-      for (let k = 0; k < children; k++) await emit(p, k + 1)
+      for (let k = 0; k < children; k++) emit(p, k + 1)
+      if (batch.length >= BATCH_ROWS) await flush()
     }
     const nullFraction = drivingRelation?.nullFraction ?? 0
     const nullable = driving.columns.every(
@@ -200,10 +246,13 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     )
     if (nullable && nullFraction > 0 && nullFraction < 1) {
       const extra = Math.round((rows * nullFraction) / (1 - nullFraction))
-      for (let k = 0; k < extra; k++) await emit(-1, k + 1)
+      for (let k = 0; k < extra; k++) {
+        emit(-1, k + 1)
+        if (batch.length >= BATCH_ROWS) await flush()
+      }
     }
   }
-  await flush(true)
+  if (batch.length > 0) await flush()
   await pending
   return {
     id,
@@ -214,10 +263,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       : new Map(),
     sequence: ctx.referenced && pk.length > 1 ? (sequence.values() as Int32Array) : null,
     scores: ctx.referenced
-      ? new Map([...scores].map(([c, v]) => [c, v.values() as Float32Array]))
+      ? new Map(copulaColumns.map((c, j) => [c, scoreStores[j]!.values() as Float32Array]))
       : new Map(),
   }
 }
+
+type Internal = number | string | boolean | null
 
 /**
  * Per-row numbers of the table being generated, in a growable typed array (4 bytes a row, not a JavaScript
@@ -259,31 +310,6 @@ class RowStore {
   values(): Int32Array | Float32Array {
     return this.data.slice(0, this.length)
   }
-}
-
-/** A key column's value in a row of the table being generated, from the parent rows it points at. */
-function keyCell(
-  states: Map<string, GeneratedTable>,
-  table: Table,
-  column: string,
-  row: number,
-  parentIndex: Map<string, RowStore>,
-  sequence: RowStore,
-  parentId: (fk: ForeignKey) => string,
-): CellValue {
-  const fk = table.foreignKeys.find((f) => f.columns.includes(column))
-  const definition = table.columns.find((c) => c.name === column)
-  if (fk !== undefined) {
-    const parentRow = parentIndex.get(fk.name)!.at(row)
-    // Deferred or unresolved: NULL where allowed, else a placeholder fixed once the parent exists.
-    if (parentRow < 0) return definition?.nullable === true ? null : 1
-    const referenced = fk.references.columns[fk.columns.indexOf(column)]!
-    if (parentId(fk) === tableName(table))
-      return keyCell(states, table, referenced, parentRow, parentIndex, sequence, parentId)
-    return keyValue(states, states.get(parentId(fk))!, referenced, parentRow, parentId)
-  }
-  if ((table.primaryKey?.columns.length ?? 0) > 1) return sequence.at(row)
-  return surrogate(definition, row)
 }
 
 /** The parent column with the strongest learned correlation whose scores the parent kept. */
@@ -411,22 +437,14 @@ function suffixed(value: string, row: number, length: number | null): string {
   return length === null ? value + suffix : value.slice(0, Math.max(0, length - suffix.length)) + suffix
 }
 
-/** Learned inequalities hold in every generated row: a pair that breaks one is swapped (or nudged when equal). */
-function enforceInequalities(
-  model: TableModel,
-  columns: Column[],
-  values: (number | string | boolean | null)[],
-): void {
-  for (const inequality of model.inequalities) {
-    const l = columns.findIndex((c) => c.name === inequality.left)
-    const r = columns.findIndex((c) => c.name === inequality.right)
-    const a = values[l]
-    const b = values[r]
-    if (typeof a !== 'number' || typeof b !== 'number') continue
-    if (a > b) {
-      values[l] = b
-      values[r] = a
-    }
-    if (inequality.op === '<' && values[l] === values[r]) values[r] = (values[r] as number) + 1
+/** A learned inequality holds in every generated row: a pair that breaks it is swapped (or nudged when equal). */
+function enforce(values: Internal[], left: number, right: number, strict: boolean): void {
+  const a = values[left]
+  const b = values[right]
+  if (typeof a !== 'number' || typeof b !== 'number') return
+  if (a > b) {
+    values[left] = b
+    values[right] = a
   }
+  if (strict && values[left] === values[right]) values[right] = (values[right] as number) + 1
 }

@@ -6,7 +6,7 @@ import { rewritingRules, type Rule } from '../rules/rule-file.js'
 import type { Column, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { generateTable, writtenColumns } from './generate-table.js'
-import { keyValue, type GeneratedTable } from './generated-table.js'
+import { keyResolver, type GeneratedTable } from './generated-table.js'
 
 export interface GenerateTwinOptions {
   /** Rows of tables without parents = learned rows × scale; children follow from their parents. */
@@ -86,7 +86,6 @@ async function fillDeferred(
   seed: number,
   sink: TwinSink,
 ): Promise<void> {
-  const parentId = (fk: Table['foreignKeys'][number]) => tableName(fk.references)
   for (const d of deferred) {
     const table = byId.get(d.table)!
     const fk = table.foreignKeys.find((f) => f.name === d.foreignKey)!
@@ -95,15 +94,14 @@ async function fillDeferred(
     const pk = table.primaryKey?.columns ?? []
     if (pk.length === 0 || parent.rows === 0) continue
     const random = seededRandom(seed, d.table, d.foreignKey, 'deferred')
+    const keyOf = pk.map((c) => [c, keyResolver(states, child, c)] as const)
+    const valueOf = fk.columns.map(
+      (c, i) => [c, keyResolver(states, parent, fk.references.columns[i]!)] as const,
+    )
     for (let row = 0; row < child.rows; row++) {
       const parentRow = random.int(0, parent.rows - 1)
-      const key = Object.fromEntries(pk.map((c) => [c, keyValue(states, child, c, row, parentId)]))
-      const values = Object.fromEntries(
-        fk.columns.map((c, i) => [
-          c,
-          keyValue(states, parent, fk.references.columns[i]!, parentRow, parentId),
-        ]),
-      )
+      const key = Object.fromEntries(keyOf.map(([c, resolve]) => [c, resolve(row)]))
+      const values = Object.fromEntries(valueOf.map(([c, resolve]) => [c, resolve(parentRow)]))
       await sink.update(table, key, values)
     }
   }

@@ -9,7 +9,8 @@ const DIGITS = '0123456789'
  * length that brings the whole string near `targetLength`.
  */
 export function textFromShape(pattern: string, targetLength: number, random: Random): string {
-  const tokens = tokenize(pattern)
+  let tokens = TOKENS.get(pattern)
+  if (tokens === undefined) TOKENS.set(pattern, (tokens = tokenize(pattern)))
   const fixed = tokens.reduce((n, t) => n + (t.repeat ?? 0), 0)
   const open = tokens.filter((t) => t.repeat === null).length
   const share = open === 0 ? 0 : Math.max(1, Math.round((targetLength - fixed) / open))
@@ -23,6 +24,9 @@ export function textFromShape(pattern: string, targetLength: number, random: Ran
   }
   return out
 }
+
+/** Patterns come from a model's few shapes: each is parsed once. */
+const TOKENS = new Map<string, Token[]>()
 
 interface Token {
   symbol: string

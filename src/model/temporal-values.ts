@@ -29,10 +29,30 @@ export function temporalToNumber(type: TemporalType, text: string): number | nul
 export function numberToTemporal(type: TemporalType, value: number): string {
   if (type === 'time') {
     const s = Math.round(value)
-    const pad = (n: number) => String(n).padStart(2, '0')
-    return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`
+    return `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`
   }
-  if (type === 'date') return new Date(Math.round(value) * DAY_SECONDS * 1000).toISOString().slice(0, 10)
-  const text = new Date(Math.round(value) * 1000).toISOString().slice(0, 19).replace('T', ' ')
+  if (type === 'date') return civilDate(Math.round(value))
+  const seconds = Math.round(value)
+  const days = Math.floor(seconds / DAY_SECONDS)
+  const rest = seconds - days * DAY_SECONDS
+  const text = `${civilDate(days)} ${pad2(Math.floor(rest / 3600))}:${pad2(Math.floor(rest / 60) % 60)}:${pad2(rest % 60)}`
   return type === 'timestamptz' ? `${text}+00` : text
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
+}
+
+/** Days since 1970-01-01 as YYYY-MM-DD, without a Date object (Hinnant's civil_from_days): generation calls it per value. */
+function civilDate(days: number): string {
+  const z = days + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`
 }

@@ -97,12 +97,15 @@ export function csvField(value: CellValue): string {
   if (value === null) return ''
   if (typeof value === 'boolean') return value ? 't' : 'f'
   if (typeof value === 'number') return String(value)
-  return `"${value.replaceAll('"', '""')}"`
+  return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`
 }
 
 export function csvRows(rows: readonly CellValue[][]): string {
   let out = ''
-  for (const row of rows) out += `${row.map(csvField).join(',')}\n`
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) out += i === 0 ? csvField(row[i]!) : `,${csvField(row[i]!)}`
+    out += '\n'
+  }
   return out
 }
 
