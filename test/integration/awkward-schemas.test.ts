@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/dialects/open-database.js'
 import { planLoad } from '../../src/graph/load-plan.js'
@@ -42,6 +43,26 @@ for (const dialect of testDialects()) {
       expect(code).toBe(0)
       expect(stdout).toContain(`."we""ird \`name'; drop table x; --"`)
     })
+
+    it.skipIf(dialect.name !== 'mysql')(
+      'reads MariaDB JSON as json and keeps a check the user wrote',
+      async () => {
+        const target = await openDatabase(database.url)
+        try {
+          await sql`create table docs (id int primary key, doc json, raw longtext,
+          constraint raw_is_json check (json_valid(raw)))`.execute(target.db)
+        } finally {
+          await target.close()
+        }
+        const docs = (await introspect(database.url)).tables.find((t) => t.name === 'docs')!
+        expect(docs.columns.map((c) => [c.name, c.type])).toEqual([
+          ['id', 'integer'],
+          ['doc', 'json'],
+          ['raw', 'text'],
+        ])
+        expect(docs.checks.map((c) => c.name)).toEqual(['raw_is_json'])
+      },
+    )
 
     it('reports a cycle of NOT NULL foreign keys by name, with the way out', async () => {
       const target = await openDatabase(database.url)

@@ -44,20 +44,23 @@ export async function introspectMysql(db: Catalog, database: string, mariadb: bo
       partitions: [],
     })
   }
-  const jsonColumns = new Set(
-    checks.flatMap((c) => {
-      const column = JSON_VALID_CHECK.exec(c.expression)?.[1]
-      return column === undefined ? [] : [`${c.table}\u0000${column.replaceAll('``', '`')}`]
-    }),
+  // MariaDB's JSON is a LONGTEXT with a check it adds itself, named after the column: that check is the type's own.
+  const longtext = new Set(
+    columns
+      .filter((c) => c.DATA_TYPE.toLowerCase() === 'longtext')
+      .map((c) => `${c.TABLE_NAME}\u0000${c.COLUMN_NAME}`),
   )
+  const isJsonMarker = (c: CheckRow) =>
+    JSON_VALID_CHECK.exec(c.expression)?.[1]?.replaceAll('``', '`') === c.name &&
+    longtext.has(`${c.table}\u0000${c.name}`)
+  const jsonColumns = new Set(checks.filter(isJsonMarker).map((c) => `${c.table}\u0000${c.name}`))
   for (const c of columns) {
     const column = toColumn(c)
     if (jsonColumns.has(`${c.TABLE_NAME}\u0000${c.COLUMN_NAME}`)) column.type = 'json'
     tables.get(c.TABLE_NAME)?.columns.push(column)
   }
   for (const c of checks) {
-    if (!JSON_VALID_CHECK.test(c.expression))
-      tables.get(c.table)?.checks.push({ name: c.name, expression: c.expression })
+    if (!isJsonMarker(c)) tables.get(c.table)?.checks.push({ name: c.name, expression: c.expression })
   }
   addKeys(tables, keyColumns)
 

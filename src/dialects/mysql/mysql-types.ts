@@ -62,11 +62,21 @@ export function portableType(dataType: string, columnType: string): PortableType
   return BY_DATA_TYPE[type] ?? 'unknown'
 }
 
-/** The values of `enum('a','b''c')` or `set(...)`, in order, with SQL quote escapes undone. */
+const BACKSLASH_ESCAPES: Record<string, string> = { '0': '\0', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a' }
+
+/**
+ * The values of an `enum(...)` or `set(...)` COLUMN_TYPE, in declaration order. The server doubles quotes and
+ * backslash-escapes backslashes and newlines; both are undone in one pass, so an escaped backslash next to a quote
+ * cannot be misread.
+ *
+ * @example enumValues("enum('a','b''c','d\\\\e')") // ['a', "b'c", 'd\\e']
+ */
 export function enumValues(columnType: string): string[] {
   const body = /^(?:enum|set)\((.*)\)$/is.exec(columnType)?.[1] ?? ''
-  return [...body.matchAll(/'((?:[^'\\]|''|\\.)*)'/g)].map((m) =>
-    (m[1] ?? '').replace(/''/g, "'").replace(/\\(.)/g, '$1'),
+  return [...body.matchAll(/'((?:[^'\\]|''|\\.)*)'/gs)].map((m) =>
+    (m[1] ?? '').replace(/''|\\(.)/gs, (_pair, escaped: string | undefined) =>
+      escaped === undefined ? "'" : (BACKSLASH_ESCAPES[escaped] ?? escaped),
+    ),
   )
 }
 
