@@ -22,13 +22,19 @@ export interface TableGenerationContext {
   /** The rule that rewrites each ruled column, by column name. */
   rules: ReadonlyMap<string, Rule>
   deferred: readonly DeferredForeignKey[]
-  /** Whether a later table references this one, so its key state must be kept. */
-  referenced: boolean
+  /** What later tables read of this one (null: nothing, so its rows are streamed and forgotten). */
+  kept: KeptState | null
   /** Receives each batch of formatted rows, in the order of `writtenColumns`. */
   sink: (rows: CellValue[][]) => Promise<void>
 }
 
 const BATCH_ROWS = 5000
+
+/** Key columns other tables point at, and columns whose normal scores children are conditioned on. */
+export interface KeptState {
+  keys: ReadonlySet<string>
+  scores: ReadonlySet<string>
+}
 
 /** Columns a writer fills: generated columns are computed by the target (or left NULL across engines). */
 export function writtenColumns(table: Table): Column[] {
@@ -94,7 +100,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const countDependence = strongest(drivingRelation?.countDependence ?? [], drivingParent)
 
   // Kept whole only when a later table (or this one, through a self-reference) points at these rows.
-  const keep = ctx.referenced || table.foreignKeys.some((fk) => parentId(fk) === id)
+  const keep = ctx.kept !== null || table.foreignKeys.some((fk) => parentId(fk) === id)
   const parentIndex = new Map(table.foreignKeys.map((fk) => [fk.name, new RowStore('index')]))
   const sequence = new RowStore('index')
   const scoreStores = copulaColumns.map(() => new RowStore('score'))
@@ -258,13 +264,22 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     id,
     table,
     rows,
-    parentIndex: ctx.referenced
-      ? new Map([...parentIndex].map(([k, v]) => [k, v.values() as Int32Array]))
-      : new Map(),
-    sequence: ctx.referenced && pk.length > 1 ? (sequence.values() as Int32Array) : null,
-    scores: ctx.referenced
-      ? new Map(copulaColumns.map((c, j) => [c, scoreStores[j]!.values() as Float32Array]))
-      : new Map(),
+    // Only what later tables read: the FKs inside referenced keys, positions, conditioning scores.
+    parentIndex: new Map(
+      [...parentIndex]
+        .filter(([name]) =>
+          table.foreignKeys
+            .find((fk) => fk.name === name)!
+            .columns.some((c) => ctx.kept?.keys.has(c) === true),
+        )
+        .map(([name, store]) => [name, store.values() as Int32Array]),
+    ),
+    sequence: ctx.kept !== null && pk.length > 1 ? (sequence.values() as Int32Array) : null,
+    scores: new Map(
+      copulaColumns.flatMap((c, j) =>
+        ctx.kept?.scores.has(c) === true ? [[c, scoreStores[j]!.values() as Float32Array] as const] : [],
+      ),
+    ),
   }
 }
 

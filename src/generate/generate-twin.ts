@@ -5,7 +5,7 @@ import { seededRandom } from '../random/seeded-random.js'
 import { rewritingRules, type Rule } from '../rules/rule-file.js'
 import type { Column, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
-import { generateTable, writtenColumns } from './generate-table.js'
+import { generateTable, writtenColumns, type KeptState } from './generate-table.js'
 import { keyResolver, type GeneratedTable } from './generated-table.js'
 
 export interface GenerateTwinOptions {
@@ -41,10 +41,7 @@ export async function generateTwin(
   assertLoadable(plan)
   const byId = new Map(schema.tables.map((t) => [tableName(t), t]))
   const models = new Map(model.tables.map((t) => [t.table, t]))
-  const referenced = new Set([
-    ...schema.tables.flatMap((t) => t.foreignKeys.map((fk) => tableName(fk.references))),
-    ...plan.deferred.map((d) => d.table),
-  ])
+  const kept = keptState(schema.tables, model, plan.deferred)
   const ruled = rewritingRules(schema, options.rules)
   const states = new Map<string, GeneratedTable>()
   const counts = new Map<string, number>()
@@ -67,7 +64,7 @@ export async function generateTwin(
       family: options.family,
       rules,
       deferred: plan.deferred,
-      referenced: referenced.has(id),
+      kept: kept.get(id) ?? null,
       sink: await sink.table(table, writtenColumns(table)),
     })
     states.set(id, state)
@@ -105,4 +102,38 @@ async function fillDeferred(
       await sink.update(table, key, values)
     }
   }
+}
+
+/**
+ * What each table must keep once generated, because a later step reads it: the key columns other tables' foreign
+ * keys point at (and the primary key of a table whose deferred FK is filled in later), and the columns whose
+ * scores children are conditioned on. Everything else is streamed and forgotten.
+ */
+function keptState(
+  tables: readonly Table[],
+  model: Model,
+  deferred: ReturnType<typeof planLoad>['deferred'],
+): Map<string, KeptState> {
+  const kept = new Map<string, { keys: Set<string>; scores: Set<string> }>()
+  const of = (id: string) => {
+    let entry = kept.get(id)
+    if (entry === undefined) kept.set(id, (entry = { keys: new Set(), scores: new Set() }))
+    return entry
+  }
+  for (const table of tables) {
+    for (const fk of table.foreignKeys)
+      for (const c of fk.references.columns) of(tableName(fk.references)).keys.add(c)
+  }
+  for (const d of deferred)
+    for (const c of tables.find((t) => tableName(t) === d.table)?.primaryKey?.columns ?? [])
+      of(d.table).keys.add(c)
+  for (const t of model.tables) {
+    for (const r of t.relations) {
+      const used = [...r.countDependence, ...r.columnDependence].filter(
+        (d) => Math.abs(d.correlation) >= 0.05,
+      )
+      for (const d of used) of(r.parent).scores.add(d.parentColumn)
+    }
+  }
+  return kept
 }

@@ -13,7 +13,7 @@ import { createTestDatabase, testDialects, type TestDatabase } from '../support/
 import { dumpTables, duplicateKeys, orphanCounts } from '../support/twin-checks.js'
 
 const RULES = new URL('../../rules/', import.meta.url).pathname
-const PATIENTS = 200
+const PATIENTS = 400
 const available = new Map(testDialects().map((d) => [d.name, d.available]))
 
 /** Opens a target after generation and hands it, with its schema, to the checks. */
