@@ -21,7 +21,11 @@ export function generateCommand(): Command {
       positiveFloat,
       1,
     )
-    .option('--rows <table=n...>', 'explicit row counts for parentless tables', rowCounts, {})
+    .addOption(
+      new Option('--rows <table=n...>', 'explicit row counts for parentless tables')
+        .argParser(rowCounts)
+        .default({}, 'none'),
+    )
     .option('--seed <s>', 'seed: the same model, seed and options give the same rows', positiveInteger, 1)
     .option(
       '--rules <path>',

@@ -11,7 +11,7 @@ import { sampleCommand } from './sample-command.js'
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('dbtwin')
     .description(
-      'a safe, realistic twin of a production database: inspect, learn, generate or subset, report',
+      'a safe, realistic twin of a production database: inspect its schema, learn a model, generate a twin',
     )
     .version(VERSION)
     .addCommand(inspectCommand())
