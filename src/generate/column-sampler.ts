@@ -28,6 +28,7 @@ export function columnSampler(
   switch (model.kind) {
     case 'numeric': {
       const scale = column.scale ?? (model.integer ? 0 : null)
+      const factor = 10 ** (scale ?? 0)
       const limit =
         column.precision !== null && column.scale !== null
           ? 10 ** (column.precision - column.scale) - 10 ** -column.scale
@@ -36,7 +37,7 @@ export function columnSampler(
         draw: (u) => interpolate(model.quantiles, u),
         format: (v) => {
           const n = Math.max(-limit, Math.min(limit, Number(v)))
-          return scale === null ? n : Number(n.toFixed(scale))
+          return scale === null ? n : Math.round(n * factor) / factor
         },
       }
     }
@@ -56,8 +57,8 @@ export function columnSampler(
       const categories = model.categories ?? []
       const categoryShare = categories.reduce((n, c) => n + c.frequency, 0)
       const pickCategory = categorySampler(categories, column)
-      const lengthWeights = model.lengths.map((l) => l.frequency)
-      const shapeWeights = model.shapes.map((s) => s.frequency)
+      const pickLength = cumulativePicker(model.lengths.map((l) => l.frequency))
+      const pickShape = cumulativePicker(model.shapes.map((s) => s.frequency))
       const maxLength = column.length ?? Infinity
       return {
         draw(u, random) {
@@ -67,10 +68,11 @@ export function columnSampler(
           ) {
             return pickCategory.draw(u, random)
           }
-          const length = model.lengths[random.weighted(lengthWeights)]?.length ?? 8
+          const length = model.lengths[pickLength(random.next())]?.length ?? 8
           const shape =
-            model.shapes.length > 0 ? model.shapes[random.weighted(shapeWeights)]!.pattern : `a{${length}}`
-          return [...textFromShape(shape, length, random)].slice(0, maxLength).join('')
+            model.shapes.length > 0 ? model.shapes[pickShape(random.next())]!.pattern : `a{${length}}`
+          const text = textFromShape(shape, length, random)
+          return text.length > maxLength ? [...text].slice(0, maxLength).join('') : text
         },
         format: (v) => String(v),
       }
@@ -93,8 +95,9 @@ function categorySampler(categories: readonly Category[], column: Column): Colum
   const fallback = column.enumValues?.[0] ?? ''
   return {
     draw(u) {
-      const i = cumulative.findIndex((c) => u < c)
-      return categories[i === -1 ? categories.length - 1 : i]?.value ?? fallback
+      let i = 0
+      while (i < cumulative.length - 1 && u >= cumulative[i]!) i++
+      return categories[i]?.value ?? fallback
     },
     format: (v) =>
       column.type === 'boolean'
@@ -102,6 +105,18 @@ function categorySampler(categories: readonly Category[], column: Column): Colum
         : typeof v === 'number'
           ? v
           : String(v),
+  }
+}
+
+/** Index drawn in proportion to weights, from a uniform u; the running sums are computed once. */
+function cumulativePicker(weights: readonly number[]): (u: number) => number {
+  const total = weights.reduce((a, b) => a + b, 0) || 1
+  let sum = 0
+  const cumulative = weights.map((w) => (sum += w / total))
+  return (u) => {
+    let i = 0
+    while (i < cumulative.length - 1 && u >= cumulative[i]!) i++
+    return i
   }
 }
 

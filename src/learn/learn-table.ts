@@ -42,7 +42,7 @@ export async function learnTable(
   const budget = options.budget
   const rows = Math.round(budget.count(aggregates.rows, 1, id, 'rows'))
 
-  const sampled = table.columns.flatMap((c, i) => (isSampled(planned[i]!) ? [i] : []))
+  const sampled = planned.flatMap((plan, i) => (isSampled(plan) ? [i] : []))
   const sample =
     sampled.length === 0 || aggregates.rows === 0
       ? []

@@ -38,14 +38,18 @@ export function textProfile(
   )
   return {
     lengths,
-    shapes: top(shapes, minCount, MAX_SHAPES, sample.length).map(([pattern, frequency]) => ({
-      pattern,
-      frequency,
-    })),
-    prefixes: top(prefixes, minCount, MAX_PREFIXES, sample.length).map(([prefix, frequency]) => ({
-      prefix,
-      frequency,
-    })),
+    shapes: top(released(shapes, 'shape', release), minCount, MAX_SHAPES, sample.length).map(
+      ([pattern, frequency]) => ({
+        pattern,
+        frequency,
+      }),
+    ),
+    prefixes: top(released(prefixes, 'prefix', release), minCount, MAX_PREFIXES, sample.length).map(
+      ([prefix, frequency]) => ({
+        prefix,
+        frequency,
+      }),
+    ),
     distinctRatio: round(distinctRatio),
     unique,
   }

@@ -171,4 +171,14 @@ describe('textProfile', () => {
       { length: 7, frequency: 0.615385 },
     ])
   })
+
+  it('releases shape and prefix counts through the privacy mechanism it is given', () => {
+    const codes = Array.from({ length: 10 }, (_, i) => `AB-12${i}${i}`)
+    const silenced = textProfile(codes, [{ value: 7, count: 10 }], 5, 1, true, () => 0)
+    expect(silenced.shapes).toEqual([])
+    expect(silenced.prefixes).toEqual([])
+    const seen: string[] = []
+    textProfile(codes, [{ value: 7, count: 10 }], 5, 1, true, (count, key) => (seen.push(key), count))
+    expect(seen.sort()).toEqual(['prefix:AB-1', 'shape:A{2}-9{4}'])
+  })
 })

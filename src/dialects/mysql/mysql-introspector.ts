@@ -8,6 +8,7 @@ import type {
   SkippedObject,
   Table,
 } from '../../schema/schema.js'
+import { sortTables } from '../../schema/sort-schema.js'
 import type { MysqlCatalog } from './mysql-catalog.js'
 import { enumValues, portableType } from './mysql-types.js'
 
@@ -64,12 +65,7 @@ export async function introspectMysql(db: Catalog, database: string, mariadb: bo
   }
   addKeys(tables, keyColumns)
 
-  const sorted = [...tables.values()].sort((a, b) => a.name.localeCompare(b.name))
-  for (const t of sorted) {
-    t.uniques.sort(byName)
-    t.foreignKeys.sort(byName)
-    t.checks.sort(byName)
-  }
+  const sorted = sortTables(tables.values())
   return {
     formatVersion: 1,
     dialect: 'mysql',
@@ -81,10 +77,6 @@ export async function introspectMysql(db: Catalog, database: string, mariadb: bo
       (a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
     ),
   }
-}
-
-function byName(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name)
 }
 
 async function readRelations(db: Catalog, database: string) {

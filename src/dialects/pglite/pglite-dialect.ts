@@ -7,14 +7,7 @@ import type { Database, OpenOptions } from '../dialect.js'
 import { postgresDdl } from '../postgres/postgres-ddl.js'
 import { introspectPostgres } from '../postgres/postgres-introspector.js'
 import { postgresSampledTable } from '../postgres/postgres-sampling.js'
-import {
-  addPostgresForeignKey,
-  copyStatement,
-  createPostgresTable,
-  csvRows,
-  dropPostgresTable,
-  truncatePostgresTables,
-} from '../postgres/postgres-twin.js'
+import { copyStatement, csvRows, postgresTwin } from '../postgres/postgres-twin.js'
 import type { BulkWriter } from '../twin-target.js'
 
 /**
@@ -44,22 +37,13 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     display: url.display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
-    twin: (enums) => ({
-      family: 'postgres',
-      createTable: (database, spec) => createPostgresTable(database, spec, enums),
-      addForeignKey: addPostgresForeignKey,
-      dropTable: dropPostgresTable,
-      truncate: truncatePostgresTables,
-      bulkWriter: (target, columns) =>
+    twin: (enums) =>
+      postgresTwin(enums, (target, columns) =>
         blobCopyWriter(
           pglite,
-          copyStatement(
-            target.schema,
-            target.name,
-            columns.map((c) => c.name),
-          ).replace('STDIN', "'/dev/blob'"),
+          copyStatement(target.schema, target.name, columns).replace('STDIN', "'/dev/blob'"),
         ),
-    }),
+      ),
     // Every PGlite database is called "postgres" inside; its directory is what tells two apart.
     introspect: async () => ({
       ...(await introspectPostgres(db, 'pglite')),

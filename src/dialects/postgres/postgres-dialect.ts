@@ -9,14 +9,7 @@ import { postgresConnectionError } from './postgres-errors.js'
 import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
 import { postgresSampledTable } from './postgres-sampling.js'
-import {
-  addPostgresForeignKey,
-  copyStatement,
-  createPostgresTable,
-  csvRows,
-  dropPostgresTable,
-  truncatePostgresTables,
-} from './postgres-twin.js'
+import { copyStatement, csvRows, postgresTwin } from './postgres-twin.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
 export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOptions): Promise<Database> {
@@ -49,19 +42,7 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     display: url.display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
-    twin: (enums) => ({
-      family: 'postgres',
-      createTable: (database, spec) => createPostgresTable(database, spec, enums),
-      addForeignKey: addPostgresForeignKey,
-      dropTable: dropPostgresTable,
-      truncate: truncatePostgresTables,
-      bulkWriter: (target, columns) =>
-        copyWriter(
-          pool,
-          target,
-          columns.map((c) => c.name),
-        ),
-    }),
+    twin: (enums) => postgresTwin(enums, (target, columns) => copyWriter(pool, target, columns)),
     introspect: () => introspectPostgres(db, 'postgres'),
     close: () => db.destroy(),
   }

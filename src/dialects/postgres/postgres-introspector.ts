@@ -12,6 +12,7 @@ import type {
   Table,
   TableRef,
 } from '../../schema/schema.js'
+import { sortTables } from '../../schema/sort-schema.js'
 import { tableName } from '../../schema/table-name.js'
 import type { PostgresCatalog } from './postgres-catalog.js'
 import { portableType, typeSize } from './postgres-types.js'
@@ -132,12 +133,7 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
   }
   skipped.push(...otherObjects)
 
-  const sorted = [...tables.values()].sort(byName)
-  for (const t of sorted) {
-    t.uniques.sort(byName)
-    t.foreignKeys.sort(byName)
-    t.checks.sort(byName)
-  }
+  const sorted = sortTables(tables.values())
   return {
     formatVersion: 1,
     dialect,

@@ -1,7 +1,14 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { Column, EnumType, ForeignKey, TableRef } from '../../schema/schema.js'
 import { tableName } from '../../schema/table-name.js'
-import { checkedExpression, checkedTypeText, type CellValue, type TwinTableSpec } from '../twin-target.js'
+import {
+  checkedExpression,
+  checkedTypeText,
+  type BulkWriter,
+  type CellValue,
+  type TwinTarget,
+  type TwinTableSpec,
+} from '../twin-target.js'
 import { postgresTypeFor } from './postgres-types.js'
 
 /**
@@ -140,4 +147,23 @@ export async function dropPostgresTable(db: Kysely<any>, table: TableRef): Promi
 export async function truncatePostgresTables(db: Kysely<any>, tables: readonly TableRef[]): Promise<void> {
   if (tables.length === 0) return
   await sql`truncate ${sql.join(tables.map((t) => sql.id(t.schema, t.name)))} cascade`.execute(db)
+}
+
+/** The PostgreSQL twin target, shared by node-postgres and PGlite, which differ only in how rows are loaded. */
+export function postgresTwin(
+  enums: readonly EnumType[],
+  bulkWriter: (target: TableRef, columns: readonly string[]) => BulkWriter,
+): TwinTarget {
+  return {
+    family: 'postgres',
+    createTable: (database, spec) => createPostgresTable(database, spec, enums),
+    addForeignKey: addPostgresForeignKey,
+    dropTable: dropPostgresTable,
+    truncate: truncatePostgresTables,
+    bulkWriter: (target, columns) =>
+      bulkWriter(
+        target,
+        columns.map((c) => c.name),
+      ),
+  }
 }
