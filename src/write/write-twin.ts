@@ -4,6 +4,7 @@ import type { Database } from '../dialects/dialect.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { dialectFamily, type BulkWriter, type TwinTarget } from '../dialects/twin-target.js'
 import { DbtwinError } from '../errors.js'
+import { writtenColumns } from '../generate/generate-table.js'
 import { generateTwin } from '../generate/generate-twin.js'
 import { planLoad } from '../graph/load-plan.js'
 import type { Model } from '../model/model.js'
@@ -204,6 +205,22 @@ async function prepareTables(
       `${target.display} already has ${there.map((t) => tableName(refOf(t))).join(', ')}`,
       'use an empty database, or pass --drop or --truncate',
     )
+  }
+  if (existing !== 'drop') {
+    // A table that is reused must have every column the twin writes; extra nullable columns are fine.
+    for (const t of there) {
+      const columns = new Set(found.get(tableName(refOf(t)))!.columns.map((c) => c.name))
+      const missing = writtenColumns(t)
+        .filter((c) => !columns.has(c.name))
+        .map((c) => c.name)
+      if (missing.length > 0) {
+        throw new DbtwinError(
+          'TARGET_CONFLICT',
+          `${tableName(refOf(t))} on ${target.display} exists without column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`,
+          'pass --drop to recreate the tables from the model, or point --to at another database',
+        )
+      }
+    }
   }
   if (existing === 'refuse') {
     for (const t of there) {

@@ -165,6 +165,25 @@ for (const dialect of testDialects()) {
       expect((error as DbtwinError).code).toBe('TARGET_IS_SOURCE')
     })
 
+    it('refuses an existing table that lacks a column the twin writes, before writing anything', async () => {
+      const twin = await target()
+      const db = await openDatabase(twin.url)
+      const namespace = db.ddl.schemas ? 'billing' : db.name
+      if (db.ddl.schemas) await db.ddl.createSchema(db.db, 'billing')
+      await db.db.schema
+        .createTable(`${namespace}.payments`)
+        .addColumn('id', 'integer')
+        .addColumn('amount', 'integer')
+        .execute()
+      await db.close()
+      const error = (await generate(model, twin.url, { seed: 1 }).catch((e: unknown) => e)) as DbtwinError
+      expect(error.code).toBe('TARGET_CONFLICT')
+      expect(error.message).toMatch(/payments on \S+ exists without columns claim_id, paid_at, method$/)
+      await withTarget(twin.url, async (_check, schema) =>
+        expect(schema.tables.map((t) => t.name)).toEqual(['payments']),
+      )
+    })
+
     it('rolls the target back when writing fails', async () => {
       const twin = await target()
       const db = await openDatabase(twin.url)
