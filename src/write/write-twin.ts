@@ -69,7 +69,8 @@ export async function generate(
   const onSigint = () => {
     interrupted = true
   }
-  process.once('SIGINT', onSigint)
+  // Every Ctrl-C, not just the first, waits for the rollback: a half-written target is worse than a wait.
+  process.on('SIGINT', onSigint)
   try {
     const twin = target.twin(model.schema.enums)
     const refOf = targetRefs(model, target)

@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../src/dialects/open-database.js'
 import { learn } from '../../src/learn/learn.js'
 import { formatModelFile } from '../../src/model/model-file.js'
 import { runCli } from '../support/run-cli.js'
@@ -90,6 +92,45 @@ describe.skipIf(postgres?.available !== true)('dbtwin generate and clone from th
     ])
     expect(same.code).toBe(1)
     expect(same.stderr).toMatch(/--from and --to both name .*Fix: write the twin into another database/)
+  })
+
+  it('rolls the target back on Ctrl-C and says so', async () => {
+    const target = await createTestDatabase('postgres')
+    targets.push(target)
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/run.ts',
+        'generate',
+        '--model',
+        modelFile,
+        '--to',
+        target.url,
+        '--scale',
+        '400',
+      ],
+      {
+        cwd: new URL('../..', import.meta.url).pathname,
+      },
+    )
+    let stderr = ''
+    let interrupted = false
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString()
+      // Interrupt once the first table is in: the load is then well under way.
+      if (!interrupted && stderr.includes('writing tables 1/')) interrupted = child.kill('SIGINT')
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/dbtwin: interrupted; the target was rolled back \(\d+ steps: /)
+    const db = await openDatabase(target.url)
+    try {
+      expect((await db.introspect()).tables).toEqual([])
+    } finally {
+      await db.close()
+    }
   })
 
   it('refuses a model file edited into inconsistency, naming the place', async () => {
