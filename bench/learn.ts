@@ -28,7 +28,8 @@ if (process.argv[2] === '--learn') {
 async function build(database: string, total: number): Promise<void> {
   const admin = new pg.Client({ connectionString: ADMIN })
   await admin.connect()
-  const exists = (await admin.query('select 1 from pg_database where datname = $1', [database])).rowCount === 1
+  const exists =
+    (await admin.query('select 1 from pg_database where datname = $1', [database])).rowCount === 1
   await admin.end()
   if (exists) return
   const setup = new pg.Client({ connectionString: ADMIN })
@@ -67,16 +68,26 @@ for (const size of SIZES) {
   await build(database, size)
   const url = new URL(ADMIN)
   url.pathname = `/${database}`
-  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--learn', url.href], {
-    encoding: 'utf8',
-  })
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--learn', url.href],
+    {
+      encoding: 'utf8',
+    },
+  )
   if (run.status !== 0) {
     console.error(run.stderr)
     process.exit(1)
   }
-  const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { seconds: number; rows: number; maxRssMb: number }
+  const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+    seconds: number
+    rows: number
+    maxRssMb: number
+  }
   console.log(
-    `${String(result.rows).padEnd(12)}3       ${result.seconds.toFixed(1).padStart(7)}   ${Math.round(result.rows / result.seconds)
+    `${String(result.rows).padEnd(12)}3       ${result.seconds.toFixed(1).padStart(7)}   ${Math.round(
+      result.rows / result.seconds,
+    )
       .toLocaleString('en-US')
       .padStart(9)}   ${result.maxRssMb.toFixed(0)} MB`,
   )

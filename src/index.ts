@@ -20,6 +20,12 @@ export { formatModelFile, parseModelFile } from './model/model-file.js'
 export type * from './model/model.js'
 export { loadRules, parseRuleFile, ruledColumns, type Rule, type RuleAction } from './rules/rule-file.js'
 export { seedSampleData, type SeedOptions } from './sample/seed-sample-data.js'
-export { generate, type GenerateOptions, type GenerateEvent, type GenerateResult, type ExistingTables } from './write/write-twin.js'
+export {
+  generate,
+  type GenerateOptions,
+  type GenerateEvent,
+  type GenerateResult,
+  type ExistingTables,
+} from './write/write-twin.js'
 export { generateCsvFiles } from './write/csv-files.js'
 export { databaseFingerprint } from './dialects/connection-url.js'

@@ -47,7 +47,11 @@ const modelShape = z.object({
     tool: z.literal('dbtwin'),
     version: z.string(),
     learnedAt: z.string(),
-    source: z.object({ dialect: z.enum(['postgres', 'mysql', 'pglite']), database: z.string(), fingerprint: z.string() }),
+    source: z.object({
+      dialect: z.enum(['postgres', 'mysql', 'pglite']),
+      database: z.string(),
+      fingerprint: z.string(),
+    }),
     parameters: z.object({
       sampleRows: z.number().int().positive(),
       minCount: z.number().int().positive(),

@@ -41,7 +41,9 @@ for (const dialect of testDialects()) {
         /\.dispensations\.\(encounter_id, line_no\) → \S+\.prescriptions\.\(encounter_id, line_no\)  on delete cascade/,
       )
       expect(stdout).toContain('."lab results"')
-      expect(stdout).toMatch(/1 view \(views hold no rows of their own; recreate them on the target\): \S+\.active_patients/)
+      expect(stdout).toMatch(
+        /1 view \(views hold no rows of their own; recreate them on the target\): \S+\.active_patients/,
+      )
     })
 
     it('writes the full schema file that reads back', async () => {

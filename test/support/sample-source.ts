@@ -5,7 +5,11 @@ import type { DialectName } from '../../src/schema/schema.js'
 import { createTestDatabase, type TestDatabase } from './test-database.js'
 
 /** A fresh test database holding the sample clinic schema, filled with seeded rows. */
-export async function createSampleSource(dialect: DialectName, patients: number, seed = 1): Promise<TestDatabase> {
+export async function createSampleSource(
+  dialect: DialectName,
+  patients: number,
+  seed = 1,
+): Promise<TestDatabase> {
   const database = await createTestDatabase(dialect)
   const target = await openDatabase(database.url)
   try {

@@ -9,9 +9,13 @@ export async function orphanCounts(database: Database, schema: Schema): Promise<
     for (const fk of table.foreignKeys) {
       const matches = fk.columns.map((c, i) => sql`p.${sql.id(fk.references.columns[i]!)} = c.${sql.id(c)}`)
       const set = fk.columns.map((c) => sql`c.${sql.id(c)} is not null`)
-      const { rows } = await sql<{ n: unknown }>`select count(*) as n from ${sql.id(table.schema, table.name)} c
+      const { rows } = await sql<{
+        n: unknown
+      }>`select count(*) as n from ${sql.id(table.schema, table.name)} c
         where ${sql.join(set, sql` and `)} and not exists (
-          select 1 from ${sql.id(fk.references.schema, fk.references.name)} p where ${sql.join(matches, sql` and `)})`.execute(database.db)
+          select 1 from ${sql.id(fk.references.schema, fk.references.name)} p where ${sql.join(matches, sql` and `)})`.execute(
+        database.db,
+      )
       counts[`${table.name}.${fk.name}`] = Number(rows[0]?.n)
     }
   }
@@ -24,8 +28,13 @@ export async function duplicateKeys(database: Database, table: Table): Promise<R
   for (const key of [table.primaryKey, ...table.uniques]) {
     if (key === null) continue
     const columns = key.columns.map((c) => sql.id(c))
-    const { rows } = await sql<{ n: unknown }>`select count(*) as n from (select 1 as x from ${sql.id(table.schema, table.name)}
-      where ${sql.join(key.columns.map((c) => sql`${sql.id(c)} is not null`), sql` and `)}
+    const { rows } = await sql<{
+      n: unknown
+    }>`select count(*) as n from (select 1 as x from ${sql.id(table.schema, table.name)}
+      where ${sql.join(
+        key.columns.map((c) => sql`${sql.id(c)} is not null`),
+        sql` and `,
+      )}
       group by ${sql.join(columns)} having count(*) > 1) d`.execute(database.db)
     out[`${table.name}.${key.name}`] = Number(rows[0]?.n)
   }
@@ -39,7 +48,9 @@ export async function dumpTables(database: Database, schema: Schema): Promise<st
     const order = table.primaryKey?.columns ?? table.columns.map((c) => c.name)
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.id(table.schema, table.name)}
       order by ${sql.join(order.map((c) => sql.id(c)))}`.execute(database.db)
-    parts.push(`${table.name}\n${rows.map((r) => table.columns.map((c) => normalize(r[c.name])).join('|')).join('\n')}`)
+    parts.push(
+      `${table.name}\n${rows.map((r) => table.columns.map((c) => normalize(r[c.name])).join('|')).join('\n')}`,
+    )
   }
   return parts.join('\n')
 }
