@@ -3,7 +3,8 @@ import { createPool } from 'mysql2'
 import type { ServerUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
 import { mysqlDdl } from './mysql-ddl.js'
-import { mysqlConnectionError } from './mysql-errors.js'
+import { connectionError } from '../connection-error.js'
+import { MYSQL_ERROR_CODES } from './mysql-errors.js'
 import { introspectMysql } from './mysql-introspector.js'
 import { mysqlSampledTable } from './mysql-sampling.js'
 import { mysqlTwin } from './mysql-twin.js'
@@ -41,7 +42,7 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     version = rows[0]?.version ?? ''
   } catch (error) {
     await db.destroy()
-    throw mysqlConnectionError(error, url.display, url.database)
+    throw connectionError(error, url.display, url.database, MYSQL_ERROR_CODES)
   }
   const mariadb = /mariadb/i.test(version)
   return {

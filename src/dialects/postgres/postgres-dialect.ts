@@ -5,7 +5,8 @@ import type { ServerUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
 import type { BulkWriter } from '../twin-target.js'
 import type { TableRef } from '../../schema/schema.js'
-import { postgresConnectionError } from './postgres-errors.js'
+import { connectionError } from '../connection-error.js'
+import { POSTGRES_ERROR_CODES } from './postgres-errors.js'
 import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
 import { postgresSampledTable } from './postgres-sampling.js'
@@ -33,7 +34,7 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     await sql`select 1`.execute(db)
   } catch (error) {
     await db.destroy()
-    throw postgresConnectionError(error, url.display, url.database)
+    throw connectionError(error, url.display, url.database, POSTGRES_ERROR_CODES)
   }
   return {
     dialect: 'postgres',
