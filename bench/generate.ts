@@ -115,14 +115,15 @@ try {
     const client = new pg.Client({ connectionString: urlOf(target) })
     await client.connect()
     const files = (await readdir(csvDir)).sort()
-    for (const file of files) {
-      const name = file.replace(/^public\./, '').replace(/\.csv$/, '')
-      await client.query(`create table raw_${name} (like ${name} including indexes)`)
-    }
+    const nameOf = (file: string) => file.replace(/^\d+-public\./, '').replace(/\.csv$/, '')
+    for (const file of files)
+      await client.query(`create table raw_${nameOf(file)} (like ${nameOf(file)} including indexes)`)
     const started = performance.now()
-    for (const file of ['customers', 'orders', 'order_items']) {
-      const stream = client.query(copyFrom(`COPY raw_${file} FROM STDIN WITH (FORMAT csv, HEADER true)`))
-      await pipeline(createReadStream(join(csvDir, `public.${file}.csv`)), stream)
+    for (const file of files) {
+      const stream = client.query(
+        copyFrom(`COPY raw_${nameOf(file)} FROM STDIN WITH (FORMAT csv, HEADER true)`),
+      )
+      await pipeline(createReadStream(join(csvDir, file)), stream)
     }
     const rawSeconds = (performance.now() - started) / 1000
     await client.end()

@@ -27,5 +27,5 @@ export {
   type GenerateResult,
   type ExistingTables,
 } from './write/write-twin.js'
-export { generateCsvFiles } from './write/csv-files.js'
+export { generateFiles, type FileFormat } from './write/file-output.js'
 export { databaseFingerprint } from './dialects/connection-url.js'

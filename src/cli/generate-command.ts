@@ -4,7 +4,7 @@ import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { DbtwinError } from '../errors.js'
 import { parseModelFile } from '../model/model-file.js'
 import { loadRules } from '../rules/rule-file.js'
-import { generateCsvFiles } from '../write/csv-files.js'
+import { generateFiles, type FileFormat } from '../write/file-output.js'
 import { generate, type ExistingTables, type GenerateEvent } from '../write/write-twin.js'
 import { positiveInteger } from './option-parsers.js'
 import { progressReporter, type ProgressReporter } from './progress.js'
@@ -14,7 +14,10 @@ export function generateCommand(): Command {
     .description('write a synthetic twin, generated from a model file alone, into a target database')
     .requiredOption('--model <file>', 'the model file written by dbtwin learn')
     .option('--to <url>', 'the target database: postgres://…, mysql://…, pglite://<dir>')
-    .option('--out <dir>', 'write one CSV file per table into a directory instead of a database')
+    .option('--out <dir>', 'write one file per table into a directory instead of a database')
+    .addOption(
+      new Option('--format <format>', 'file format for --out').choices(['csv', 'sql']).default('csv'),
+    )
     .option(
       '--scale <f>',
       'rows of parentless tables = learned rows × f; children follow their parents',
@@ -46,13 +49,15 @@ Examples:
   dbtwin generate --model model.yaml --to pglite://.dbtwin/twin --scale 0.5
   dbtwin generate --model model.yaml --to postgres://postgres@127.0.0.1:5432/staging --truncate --seed 7
   dbtwin generate --model model.yaml --to mysql://root@127.0.0.1:3306/qa --rows clinic.patients=20000
-  dbtwin generate --model model.yaml --out twin-csv/ --scale 10`,
+  dbtwin generate --model model.yaml --out twin-csv/ --scale 10
+  dbtwin generate --model model.yaml --out twin-sql/ --format sql`,
     )
     .action(
       async (options: {
         model: string
         to?: string
         out?: string
+        format: FileFormat
         scale: number
         rows: Record<string, number>
         seed: number
@@ -71,7 +76,7 @@ Examples:
         const model = parseModelFile(await readFile(options.model, 'utf8'), options.model)
         if (options.out !== undefined) {
           const started = performance.now()
-          const rows = await generateCsvFiles(model, options.out, {
+          const rows = await generateFiles(model, options.out, options.format, {
             scale: options.scale,
             rows: options.rows,
             seed: options.seed,

@@ -1,0 +1,87 @@
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { csvField, csvRows } from '../dialects/postgres/postgres-twin.js'
+import type { CellValue } from '../dialects/twin-target.js'
+import { generateTwin, type GenerateTwinOptions } from '../generate/generate-twin.js'
+import type { Model } from '../model/model.js'
+import type { Table } from '../schema/schema.js'
+
+export type FileFormat = 'csv' | 'sql'
+
+/**
+ * Writes a twin as files, one per table, in load order: `csv` (`NN-schema.table.csv`, numbered in load order, a header line, then rows in
+ * PostgreSQL's CSV dialect: unquoted empty is NULL) or `sql` (`NN-schema.table.sql`, multi-row INSERTs in PostgreSQL's
+ * SQL). Foreign keys that break a cycle are NULL in the rows; in `sql` a last file, `zz-deferred.sql`, fills them
+ * in with UPDATEs.
+ */
+export async function generateFiles(
+  model: Model,
+  dir: string,
+  format: FileFormat,
+  options: GenerateTwinOptions,
+): Promise<Record<string, number>> {
+  await mkdir(dir, { recursive: true })
+  let current: WriteStream | null = null
+  let position = 0
+  let deferred: WriteStream | null = null
+  const write = async (stream: WriteStream, text: string) => {
+    if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()))
+  }
+  const counts = await generateTwin(model, options, {
+    async table(table, columns) {
+      // Numbered in load order, so `cat *.sql | psql` loads parents before children.
+      const stream = createWriteStream(
+        join(dir, `${String(++position).padStart(2, '0')}-${table.schema}.${table.name}.${format}`),
+      )
+      current = stream
+      if (format === 'csv') {
+        stream.write(`${columns.map((c) => csvField(c.name)).join(',')}\n`)
+        return (rows) => write(stream, csvRows(rows))
+      }
+      const into = `INSERT INTO ${qualified(table)} (${columns.map((c) => identifier(c.name)).join(', ')}) VALUES\n`
+      return (rows) =>
+        write(stream, `${into}${rows.map((r) => `(${r.map(literal).join(', ')})`).join(',\n')};\n`)
+    },
+    async tableDone() {
+      if (current !== null) await close(current)
+    },
+    async update(table, key, values) {
+      if (format === 'csv') return
+      deferred ??= createWriteStream(join(dir, 'zz-deferred.sql'))
+      await write(
+        deferred,
+        `UPDATE ${qualified(table)} SET ${assignments(values, ', ')} WHERE ${assignments(key, ' AND ')};\n`,
+      )
+    },
+  })
+  if (deferred !== null) await close(deferred)
+  return Object.fromEntries(counts)
+}
+
+function close(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) =>
+    stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  )
+}
+
+function identifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
+}
+
+function qualified(table: Table): string {
+  return `${identifier(table.schema)}.${identifier(table.name)}`
+}
+
+function literal(value: CellValue): string {
+  if (value === null) return 'NULL'
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
+  if (typeof value === 'number') return String(value)
+  return `'${value.replaceAll("'", "''")}'`
+}
+
+function assignments(values: Record<string, CellValue>, separator: string): string {
+  return Object.entries(values)
+    .map(([column, value]) => `${identifier(column)} = ${literal(value)}`)
+    .join(separator)
+}
