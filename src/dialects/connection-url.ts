@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import { DbtwinError } from '../errors.js'
-import type { DialectName } from '../schema/schema.js'
 
 /** A database on a server, named by a `postgres://` or `mysql://` URL. */
 export interface ServerUrl<D extends 'postgres' | 'mysql'> {
@@ -93,11 +92,6 @@ export function parseConnectionUrl(text: string): ConnectionUrl {
     display: redact(url),
   }
   return scheme.dialect === 'postgres' ? { dialect: 'postgres', ...server } : { dialect: 'mysql', ...server }
-}
-
-/** The dialect a URL names, without connecting. */
-export function dialectOf(text: string): DialectName {
-  return parseConnectionUrl(text).dialect
 }
 
 function redact(url: URL): string {
