@@ -18,7 +18,10 @@ export { sampleMigrations } from '../migrations/index.js'
 export { learn, LEARN_DEFAULTS, type LearnOptions, type LearnEvent } from './learn/learn.js'
 export { formatModelFile, parseModelFile } from './model/model-file.js'
 export type * from './model/model.js'
-export { loadRules, parseRuleFile, ruledColumns, type Rule, type RuleAction } from './rules/rule-file.js'
+export { loadRules, parseRuleFile, type Rule, type RuleAction } from './rules/rule-file.js'
+export { resolveRules, rewrittenColumns, type ResolvedRules, type ColumnId } from './rules/resolve-rules.js'
+export { valueRewriter, type Rewrite } from './rules/value-rewriter.js'
+export { PII_KINDS, type PiiKind } from './rules/pii-kinds.js'
 export { seedSampleData, type SeedOptions } from './sample/seed-sample-data.js'
 export {
   generate,

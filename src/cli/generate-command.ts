@@ -3,7 +3,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { DbtwinError } from '../errors.js'
 import { parseModelFile } from '../model/model-file.js'
-import { loadRules } from '../rules/rule-file.js'
+import { rulesForModel } from '../rules/rules-for-model.js'
 import { generateFiles, type FileFormat } from '../write/file-output.js'
 import { generate, type ExistingTables, type GenerateEvent } from '../write/write-twin.js'
 import { positiveInteger } from './option-parsers.js'
@@ -81,7 +81,7 @@ Examples:
             rows: options.rows,
             seed: options.seed,
             family: 'postgres',
-            rules: options.rules === undefined ? [] : await loadRules(options.rules),
+            rules: await rulesForModel(model, options.rules),
           })
           printTotal(rows, (performance.now() - started) / 1000, options.out)
           return

@@ -1,11 +1,13 @@
 import { Command } from 'commander'
 import { DbtwinError } from '../errors.js'
 import { VERSION } from '../version.js'
+import { checkCommand } from './check-command.js'
 import { cloneCommand } from './clone-command.js'
 import { generateCommand } from './generate-command.js'
 import { inspectCommand } from './inspect-command.js'
 import { learnCommand } from './learn-command.js'
 import { sampleCommand } from './sample-command.js'
+import { scanCommand } from './scan-command.js'
 
 /** The CLI: a thin layer over the library; the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
@@ -15,6 +17,8 @@ export async function main(argv: string[]): Promise<void> {
     )
     .version(VERSION)
     .addCommand(inspectCommand())
+    .addCommand(scanCommand())
+    .addCommand(checkCommand())
     .addCommand(learnCommand())
     .addCommand(generateCommand())
     .addCommand(cloneCommand())

@@ -79,7 +79,15 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       return { kind: 'key' }
     if (positioned.has(column.name)) return { kind: 'position' }
     const rule = ctx.rules.get(column.name)
-    if (rule !== undefined) return { kind: 'rule', values: ruleValues(rule, column, ctx.seed, id) }
+    // A shift-date column was learned from shifted values (see learn): the model already stands for it.
+    if (rule !== undefined && !(rule.action.kind === 'shift-date' && learned.kind !== 'ruled')) {
+      const values = ruleValues(rule, column, {
+        seed: ctx.seed,
+        table: id,
+        nullFraction: learned.nullFraction,
+      })
+      return { kind: 'rule', values }
+    }
     const sampler = columnSampler(learned, column, { family: ctx.family })
     if (sampler === null) return { kind: 'zero', value: zeroValue(column) }
     return {

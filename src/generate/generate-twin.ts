@@ -2,7 +2,8 @@ import type { CellValue } from '../dialects/twin-target.js'
 import { assertLoadable, planLoad } from '../graph/load-plan.js'
 import type { Model } from '../model/model.js'
 import { seededRandom } from '../random/seeded-random.js'
-import { rewritingRules, type Rule } from '../rules/rule-file.js'
+import type { ResolvedRules } from '../rules/resolve-rules.js'
+import { rewrites } from '../rules/rule-file.js'
 import type { Column, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { generateTable, writtenColumns, type KeptState } from './generate-table.js'
@@ -15,7 +16,8 @@ export interface GenerateTwinOptions {
   rows: Record<string, number>
   seed: number
   family: 'postgres' | 'mysql'
-  rules: readonly Rule[]
+  /** The rule deciding each column (see resolveRules); columns whose rule rewrites them are filled by it. */
+  rules: ResolvedRules
 }
 
 /** Where generated rows go: one writer per table, opened in load order. */
@@ -42,15 +44,14 @@ export async function generateTwin(
   const byId = new Map(schema.tables.map((t) => [tableName(t), t]))
   const models = new Map(model.tables.map((t) => [t.table, t]))
   const kept = keptState(schema.tables, model, plan.deferred)
-  const ruled = rewritingRules(schema, options.rules)
   const states = new Map<string, GeneratedTable>()
   const counts = new Map<string, number>()
   for (const id of plan.order) {
     const table = byId.get(id)!
     const rules = new Map(
       table.columns.flatMap((c) => {
-        const rule = ruled.get(`${table.schema}.${table.name}.${c.name}`)
-        return rule === undefined ? [] : [[c.name, rule] as const]
+        const rule = options.rules.get(`${table.schema}.${table.name}.${c.name}`)
+        return rule === undefined || !rewrites(rule.action) ? [] : [[c.name, rule] as const]
       }),
     )
     const tableModel = models.get(id)!

@@ -1,74 +1,57 @@
-import { Faker, base, en } from '@faker-js/faker'
 import type { CellValue } from '../dialects/twin-target.js'
 import { seededRandom } from '../random/seeded-random.js'
 import type { Rule } from '../rules/rule-file.js'
+import { valueRewriter } from '../rules/value-rewriter.js'
 import type { Column } from '../schema/schema.js'
-import { zeroValue } from './column-sampler.js'
 
 /**
- * Values for a column a rule rewrites, generated without any source value: `faker` calls the named faker method,
- * `template` fills a faker template, `constant`, `null` and `pick` do what they say. Actions that transform a real
- * value (`hash`, `mask`, `shift-date`) have none to transform when generating, so they produce a neutral value of
- * the column's type, numbered so unique columns stay unique.
+ * Values for a column a rule rewrites, made without any source value. Each row gets a stand-in of the column's
+ * type — a numbered text, a number, a date in the last 25 years — and the rule's rewrite turns it into the value
+ * written, the same rewrite `subset` applies to real values. `faker`, `template` and `pick` give realistic values;
+ * `hash`, `mask` and `shift-date` give values of the column's format. Nulls follow the null share learned.
  */
 export function ruleValues(
   rule: Rule,
   column: Column,
-  seed: number,
-  table: string,
+  ctx: { seed: number; table: string; nullFraction: number },
 ): (row: number) => CellValue {
-  const faker = new Faker({ locale: [en, base] })
-  faker.seed(seededRandom(seed, table, column.name, 'rule').int(0, 2 ** 31 - 1))
-  const fit = (value: unknown): CellValue => {
-    const text = String(value)
-    return column.length === null ? text : [...text].slice(0, column.length).join('')
-  }
-  switch (rule.action) {
-    case 'faker': {
-      const method = fakerMethod(faker, String(rule.argument), rule.source)
-      return () => fit(method())
-    }
-    case 'template':
-      return () => fit(faker.helpers.fake(String(rule.argument)))
-    case 'constant':
-      return () => (rule.argument === null ? null : fit(rule.argument))
-    case 'null':
-      return () => null
-    case 'pick': {
-      const choices = Array.isArray(rule.argument) ? rule.argument : [rule.argument]
-      return () => fit(faker.helpers.arrayElement(choices))
-    }
-    default:
-      return (row) => neutralValue(column, row)
-  }
+  const rewrite = valueRewriter(rule.action, column, `generate:${ctx.seed}`)
+  const nulls = seededRandom(ctx.seed, ctx.table, column.name, 'rule-null')
+  const nullFraction = column.nullable ? ctx.nullFraction : 0
+  const standIn = standInFor(column, `${ctx.table}.${column.name}`)
+  return (row) => (nulls.next() < nullFraction ? null : rewrite(standIn(row)))
 }
 
-function fakerMethod(faker: Faker, path: string, source: string): () => unknown {
-  let target: unknown = faker
-  let owner: unknown = faker
-  for (const part of path.split('.')) {
-    owner = target
-    target = (target as Record<string, unknown> | undefined)?.[part]
-  }
-  if (typeof target !== 'function') throw new Error(`${source}: faker has no method "${path}"`)
-  const method = target as (this: unknown) => unknown
-  return () => method.call(owner)
-}
+const DAY = 86_400_000
+const STAND_IN_EPOCH = Date.UTC(2000, 0, 1)
 
-function neutralValue(column: Column, row: number): CellValue {
+function standInFor(column: Column, id: string): (row: number) => CellValue {
   switch (column.type) {
-    case 'char':
-    case 'varchar':
-    case 'text': {
-      const text = `${column.name.replace(/[^A-Za-z0-9]/g, '').slice(0, 3) || 'v'}-${row + 1}`
-      return column.length === null ? text : text.slice(-column.length)
-    }
     case 'smallint':
     case 'integer':
     case 'bigint':
     case 'decimal':
-      return row + 1
-    default:
-      return zeroValue({ ...column, nullable: false })
+      return (row) => row + 1
+    case 'date':
+    case 'timestamp':
+    case 'timestamptz':
+      return (row) => {
+        const r = seededRandom(id, row)
+        const iso = new Date(
+          STAND_IN_EPOCH + r.int(0, 25 * 365) * DAY + r.int(0, 86_399) * 1000,
+        ).toISOString()
+        return column.type === 'date' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`
+      }
+    default: {
+      const prefix =
+        column.name
+          .replace(/[^A-Za-z]/g, '')
+          .slice(0, 3)
+          .toLowerCase() || 'v'
+      return (row) => {
+        const text = `${prefix}-${row + 1}`
+        return column.length === null ? text : text.slice(-column.length)
+      }
+    }
   }
 }

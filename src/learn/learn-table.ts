@@ -9,6 +9,7 @@ import { quantileSketch } from '../model/quantile-sketch.js'
 import { textProfile } from '../model/text-profile.js'
 import { numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import { categoryKey, valueEncoder } from '../model/value-encoding.js'
+import type { Rewrite } from '../rules/value-rewriter.js'
 import type { Column, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { readAggregates, readLengthCounts, readSample, readValueCounts } from './source-queries.js'
@@ -18,6 +19,11 @@ export interface LearnTableOptions {
   minCount: number
   seed: number
   ruled: ReadonlySet<string>
+  /**
+   * Columns a `shift-date` rule perturbs, by name, with the column keying each row's offset: they are learned
+   * from their shifted values, never the real ones.
+   */
+  shifted: ReadonlyMap<string, { rewrite: Rewrite; entity: string | null }>
   budget: PrivacyBudget
 }
 
@@ -42,7 +48,10 @@ export async function learnTable(
   const budget = options.budget
   const rows = Math.round(budget.count(aggregates.rows, 1, id, 'rows'))
 
-  const sampled = planned.flatMap((plan, i) => (isSampled(plan) ? [i] : []))
+  const entities = [...options.shifted.values()].flatMap((s) => (s.entity === null ? [] : [s.entity]))
+  const sampled = planned.flatMap((plan, i) =>
+    isSampled(plan) || entities.includes(table.columns[i]!.name) ? [i] : [],
+  )
   const sample =
     sampled.length === 0 || aggregates.rows === 0
       ? []
@@ -53,9 +62,20 @@ export async function learnTable(
           sampleOrder(table, sampled),
           { tableRows: aggregates.rows, limit: options.sampleRows, seed: options.seed },
         )
-  const sampleOf = (i: number) => {
+  const read = (i: number) => {
     const position = sampled.indexOf(i)
     return position < 0 ? [] : sample.map((r) => r[`c${position}`])
+  }
+  const sampleOf = (i: number) => {
+    const shift = options.shifted.get(table.columns[i]!.name)
+    if (shift === undefined) return read(i)
+    const entity =
+      shift.entity === null ? null : read(table.columns.findIndex((c) => c.name === shift.entity))
+    return read(i).map((v, row) =>
+      v === null || v === undefined
+        ? v
+        : shift.rewrite(String(v), entity === null ? undefined : String(entity[row])),
+    )
   }
 
   const columns: ColumnModel[] = []

@@ -3,11 +3,15 @@ import { openDatabase } from '../dialects/open-database.js'
 import { planLoad } from '../graph/load-plan.js'
 import { MODEL_FORMAT_VERSION, type Model, type TableModel } from '../model/model.js'
 import { PrivacyBudget } from '../model/privacy-budget.js'
-import { loadRules, ruledColumns } from '../rules/rule-file.js'
+import { columnId, resolveRules, rewrittenColumns, type ResolvedRules } from '../rules/resolve-rules.js'
+import { valueRewriter } from '../rules/value-rewriter.js'
+import type { Table } from '../schema/schema.js'
+import { loadRules } from '../rules/rule-file.js'
+import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
 import { learnRelation } from './learn-relations.js'
-import { learnTable } from './learn-table.js'
+import { learnTable, type LearnTableOptions } from './learn-table.js'
 
 export interface LearnOptions {
   /** A rules directory or file: the columns its rules rewrite are never learned from their values. */
@@ -50,7 +54,13 @@ export async function learn(
   const source = await openDatabase(url, { readOnly: true })
   try {
     const schema = await source.introspect()
-    const ruled = ruledColumns(schema, rules)
+    // PII is detected first so that `pii:` rules can match, and so the model can say which columns looked like PII.
+    const pii = await scanDatabase(source, schema, { seed })
+    const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
+    // shift-date columns are learned from shifted values (see learnTable); every other rewritten column not at all.
+    const ruled = new Set(
+      [...rewrittenColumns(resolved)].filter((id) => resolved.get(id)?.action.kind !== 'shift-date'),
+    )
     const budget = new PrivacyBudget(options.epsilon ?? null, seed, {
       tables: schema.tables.length,
       columns: schema.tables.reduce((n, t) => n + t.columns.length, 0),
@@ -61,7 +71,8 @@ export async function learn(
     const tables = new Map<string, TableModel>()
     for (const [index, id] of plan.order.entries()) {
       const table = byName.get(id)!
-      const model = await learnTable(source, table, { sampleRows, minCount, seed, ruled, budget })
+      const shifted = shiftedColumns(table, resolved, seed)
+      const model = await learnTable(source, table, { sampleRows, minCount, seed, ruled, shifted, budget })
       tables.set(id, model)
       onEvent({ step: 'table', table: id, index, total: plan.order.length, rows: model.rows })
       for (const c of model.columns)
@@ -96,6 +107,7 @@ export async function learn(
         },
       },
       privacy: budget.statement(minCount),
+      pii: pii.map(({ column, kind, confidence }) => ({ column, kind, confidence })),
       schema,
       // Schema order, not load order: the file reads like the schema it describes.
       tables: schema.tables.map((t) => tables.get(tableName(t))!),
@@ -103,6 +115,19 @@ export async function learn(
   } finally {
     await source.close()
   }
+}
+
+/** The shift-date columns of a table, each with its rewrite (keyed by the seed) and the column keying offsets. */
+function shiftedColumns(table: Table, resolved: ResolvedRules, seed: number): LearnTableOptions['shifted'] {
+  return new Map(
+    table.columns.flatMap((column) => {
+      const action = resolved.get(columnId(table, column.name))?.action
+      if (action?.kind !== 'shift-date') return []
+      const entity =
+        action.entity ?? (table.primaryKey?.columns.length === 1 ? table.primaryKey.columns[0]! : null)
+      return [[column.name, { rewrite: valueRewriter(action, column, `learn:${seed}`), entity }] as const]
+    }),
+  )
 }
 
 /** Now, unless SOURCE_DATE_EPOCH (the reproducible-builds convention) pins it. */

@@ -1,5 +1,6 @@
 import { parseDocument, stringify } from 'yaml'
 import { z } from 'zod'
+import { PII_KINDS } from '../rules/pii-kinds.js'
 import { DbtwinError } from '../errors.js'
 import { schemaShape } from '../schema/schema-file.js'
 import { tableName } from '../schema/table-name.js'
@@ -73,6 +74,9 @@ const modelShape = z.object({
       })
       .nullable(),
   }),
+  pii: z
+    .array(z.object({ column: z.string(), kind: z.enum(PII_KINDS), confidence: z.number().min(0).max(1) }))
+    .default([]),
   schema: schemaShape,
   tables: z.array(
     z.object({

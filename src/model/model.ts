@@ -2,6 +2,7 @@
  * The model file: statistics of a source database, never its records. `learn` writes it next to production;
  * `generate` reads it anywhere. It embeds the schema, so it is the only input generation needs.
  */
+import type { PiiKind } from '../rules/pii-kinds.js'
 import type { DialectName, Schema } from '../schema/schema.js'
 
 export const MODEL_FORMAT_VERSION = 1
@@ -10,8 +11,17 @@ export interface Model {
   formatVersion: typeof MODEL_FORMAT_VERSION
   madeBy: Provenance
   privacy: PrivacyStatement
+  /** Columns that looked like PII when learned: the kind only, for `pii:` rules and the report's coverage. */
+  pii: PiiColumnKind[]
   schema: Schema
   tables: TableModel[]
+}
+
+export interface PiiColumnKind {
+  /** `schema.table.column` */
+  column: string
+  kind: PiiKind
+  confidence: number
 }
 
 export interface Provenance {

@@ -1,15 +1,38 @@
-import { readdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { parseDocument } from 'yaml'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { LineCounter, parseDocument, type Document } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
-import type { Schema } from '../schema/schema.js'
+import { FAKER_LOCALES, unknownFakerMethod, unknownTemplateMethods } from './faker-methods.js'
+import { didYouMean } from './nearest-name.js'
+import { PII_KINDS, type PiiKind } from './pii-kinds.js'
 
 /**
- * What a rule does to a column. `keep` records a reviewed decision that the column is safe and `model` asks for
- * the learned model (the default); every other action rewrites the column, so its real values are never learned.
+ * Rule files: the reviewed record of what happens to each sensitive column. A rule picks columns by name pattern
+ * (`schema.table.column`, `table.column` or `column`, `*` within a part) or by detected PII kind, and gives one
+ * action. `keep` and `model` leave real values to the model; every other action rewrites them.
  */
-export const RULE_ACTIONS = [
+
+export type RuleAction =
+  | { kind: 'faker'; method: string; args: unknown[]; locale: string | null }
+  | { kind: 'template'; template: string; locale: string | null }
+  /** Letters and digits become `char`, except the first `keepFirst` and last `keepLast`; separators stay. */
+  | { kind: 'mask'; keepFirst: number; keepLast: number; char: string }
+  /** Keyed and deterministic; `auto` keeps digits digits, emails emails and other text its character classes. */
+  | { kind: 'hash'; format: HashFormat }
+  /** Moves dates by up to ±days, the same offset for every row of one entity (the `entity` column's value). */
+  | { kind: 'shift-date'; days: number; entity: string | null }
+  | { kind: 'null' }
+  | { kind: 'constant'; value: Scalar | null }
+  | { kind: 'pick'; values: Scalar[] }
+  | { kind: 'keep'; reason: string | null }
+  | { kind: 'model' }
+
+export type ActionKind = RuleAction['kind']
+export type HashFormat = 'auto' | 'digits' | 'email' | 'text'
+export type Scalar = string | number | boolean
+
+export const ACTION_KINDS: readonly ActionKind[] = [
   'faker',
   'template',
   'mask',
@@ -20,52 +43,345 @@ export const RULE_ACTIONS = [
   'pick',
   'keep',
   'model',
-] as const
-export type RuleAction = (typeof RULE_ACTIONS)[number]
+]
 
 export interface Rule {
-  /** `schema.table.column`; `*` matches any run of characters within one part. */
-  column: string
+  /** The column pattern, or null for a rule that matches by PII kind alone. */
+  column: string | null
+  /** Matches only columns detected as this kind of PII (with `column`, both must hold). */
+  pii: PiiKind | null
   action: RuleAction
-  /** The action's argument as written (a faker method, a template, …). */
-  argument: unknown
-  /** Where the rule was written, for messages: `file:line:column`. */
+  /** Where it was written, `file:line:column`, for messages. */
   source: string
 }
 
-const ruleEntry = z
-  .object({ column: z.string().min(1) })
-  .catchall(z.unknown())
-  .superRefine((entry, ctx) => {
-    const actions = Object.keys(entry).filter((k) => k !== 'column')
-    if (actions.length !== 1 || !RULE_ACTIONS.includes(actions[0] as RuleAction)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `give exactly one action of ${RULE_ACTIONS.join(', ')}; found ${actions.join(', ') || 'none'}`,
-      })
-    }
-  })
-const ruleFile = z.object({ rules: z.array(ruleEntry) })
+/** Whether an action replaces real values (everything but `keep` and `model`). */
+export function rewrites(action: RuleAction): boolean {
+  return action.kind !== 'keep' && action.kind !== 'model'
+}
 
-/** Reads every `*.yaml` / `*.yml` rule file in a directory (or one file), in name order. */
+const scalar = z.union([z.string(), z.number(), z.boolean()])
+const count = z.number().int().min(0)
+const actionSchemas: Record<ActionKind, z.ZodType> = {
+  faker: z.union([
+    z.string().min(1),
+    z.object({ method: z.string().min(1), args: z.array(z.unknown()).optional() }).strict(),
+  ]),
+  template: z.string().min(1),
+  mask: z.union([
+    z.literal(true),
+    z
+      .object({
+        'keep-first': count.optional(),
+        'keep-last': count.optional(),
+        char: z.string().length(1).optional(),
+      })
+      .strict(),
+  ]),
+  hash: z.union([z.literal(true), z.enum(['auto', 'digits', 'email', 'text'])]),
+  'shift-date': z.union([
+    z.number().int().positive(),
+    z.object({ days: z.number().int().positive(), entity: z.string().min(1).optional() }).strict(),
+  ]),
+  null: z.literal(true),
+  constant: scalar.nullable(),
+  pick: z.array(scalar).min(1),
+  keep: z.union([z.literal(true), z.string().min(1)]),
+  model: z.literal(true),
+}
+const RULE_KEYS = ['column', 'pii', 'locale', ...ACTION_KINDS]
+const FILE_KEYS = ['include', 'locale', 'rules']
+
+/** One problem in a rule file, located for the message. */
+interface Problem {
+  at: string
+  message: string
+}
+
+/**
+ * Reads rules from a directory (every `*.yaml`/`*.yml`, in name order) or one file, following `include:` lists.
+ * A file is read once however often it is included. Every problem in every file is reported together, each with
+ * `file:line:column`, before anything uses the rules.
+ */
 export async function loadRules(path: string): Promise<Rule[]> {
-  const files = path.endsWith('.yaml') || path.endsWith('.yml') ? [path] : await ruleFilesIn(path)
+  const files = (await isDirectory(path)) ? await ruleFilesIn(path) : [path]
   const rules: Rule[] = []
-  for (const file of files) rules.push(...parseRuleFile(await readFile(file, 'utf8'), file))
+  const problems: Problem[] = []
+  const seen = new Set<string>()
+  const read = async (file: string, includedFrom: string | null): Promise<void> => {
+    const absolute = resolve(file)
+    if (seen.has(absolute)) return
+    seen.add(absolute)
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch {
+      problems.push({ at: includedFrom ?? file, message: `cannot read rule file ${file}` })
+      return
+    }
+    const parsed = parseRules(text, file)
+    problems.push(...parsed.problems)
+    for (const include of parsed.includes) await read(join(dirname(file), include.path), include.at)
+    rules.push(...parsed.rules)
+  }
+  for (const file of files) await read(file, null)
+  throwProblems(problems)
   return rules
 }
 
-async function ruleFilesIn(dir: string): Promise<string[]> {
+/** Parses one rule file's text; throws with every problem found. Includes are not followed. */
+export function parseRuleFile(text: string, file: string): Rule[] {
+  const parsed = parseRules(text, file)
+  throwProblems(parsed.problems)
+  return parsed.rules
+}
+
+export function throwProblems(problems: readonly Problem[]): void {
+  if (problems.length === 0) return
+  const lines = problems.map((p) => `${p.at}: ${p.message}`)
+  throw new DbtwinError(
+    'FILE_INVALID',
+    lines.length === 1 ? lines[0]! : `${lines.length} problems in the rules:\n  ${lines.join('\n  ')}`,
+    'correct the rules named above (README, "Rule files", lists every action and its form)',
+  )
+}
+
+interface ParsedRules {
+  rules: Rule[]
+  includes: { path: string; at: string }[]
+  problems: Problem[]
+}
+
+function parseRules(text: string, file: string): ParsedRules {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter, keepSourceTokens: true })
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return file
+    const { line, col } = lineCounter.linePos(offset)
+    return `${file}:${line}:${col}`
+  }
+  const located = (path: readonly (string | number)[]) => at(rangeOf(document, path)?.[0])
+  const syntax = document.errors[0]
+  if (syntax !== undefined) {
+    // The line the error points at, or the last written line before it when it points past the end.
+    const lines = text.slice(0, syntax.pos[0]).split('\n')
+    const offending =
+      [text.split('\n')[lines.length - 1], ...lines.reverse()].find((l) => l?.trim())?.trim() ?? ''
+    const message = `${syntax.message.split(' at line')[0]!.split('\n')[0]!}, in "${offending}"`
+    return { rules: [], includes: [], problems: [{ at: at(syntax.pos[0]), message }] }
+  }
+  const problems: Problem[] = []
+  const root: unknown = document.toJS()
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    return {
+      rules: [],
+      includes: [],
+      problems: [{ at: at(0), message: 'a rule file is a mapping with a `rules:` list' }],
+    }
+  }
+  const data = root as Record<string, unknown>
+  for (const key of Object.keys(data)) {
+    if (!FILE_KEYS.includes(key))
+      problems.push({ at: located([key]), message: `unknown key "${key}"${didYouMean(key, FILE_KEYS)}` })
+  }
+  const fileLocale = localeOf(data['locale'], located(['locale']), problems)
+  const includeValue = data['include'] ?? []
+  const includeList = typeof includeValue === 'string' ? [includeValue] : includeValue
+  const includes: ParsedRules['includes'] = []
+  if (!Array.isArray(includeList) || includeList.some((i) => typeof i !== 'string')) {
+    problems.push({ at: located(['include']), message: '`include:` takes a file name or a list of them' })
+  } else {
+    includeList.forEach((path: string, i) =>
+      includes.push({ path, at: located(typeof includeValue === 'string' ? ['include'] : ['include', i]) }),
+    )
+  }
+  const entries = data['rules'] ?? []
+  if (!Array.isArray(entries)) {
+    problems.push({ at: located(['rules']), message: '`rules:` is a list of rules, each starting with `- `' })
+    return { rules: [], includes, problems }
+  }
+  const rules = entries.flatMap((entry: unknown, i) => {
+    const rule = parseRule(entry, ['rules', i], located, fileLocale, problems)
+    return rule === null ? [] : [rule]
+  })
+  return { rules, includes, problems }
+}
+
+function parseRule(
+  entry: unknown,
+  path: (string | number)[],
+  located: (path: readonly (string | number)[]) => string,
+  fileLocale: string | null,
+  problems: Problem[],
+): Rule | null {
+  const here = located(path)
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+    problems.push({ at: here, message: 'a rule is a mapping such as `column: "*.email"` plus one action' })
+    return null
+  }
+  // YAML reads the key of `null: true` as the null value, which toJS turns into "".
+  const fields = Object.fromEntries(
+    Object.entries(entry).map(([k, v]) => [k === '' ? 'null' : k, v] as const),
+  ) as Record<string, unknown>
+  const before = problems.length
+  const unknownKeys = Object.keys(fields).filter((key) => !RULE_KEYS.includes(key))
+  for (const key of unknownKeys) {
+    problems.push({
+      at: located([...path, key]),
+      message: `unknown key "${key}"${didYouMean(key, RULE_KEYS)}`,
+    })
+  }
+  const column = fields['column']
+  if (column !== undefined && (typeof column !== 'string' || !/^[^.]+(\.[^.]+){0,2}$/u.test(column))) {
+    problems.push({
+      at: located([...path, 'column']),
+      message: `column "${String(column)}" is not \`schema.table.column\`, \`table.column\` or \`column\``,
+    })
+  }
+  const pii = fields['pii']
+  if (pii !== undefined && !PII_KINDS.includes(pii as PiiKind)) {
+    problems.push({
+      at: located([...path, 'pii']),
+      message: `unknown PII kind "${String(pii)}"${didYouMean(String(pii), PII_KINDS)}; kinds: ${PII_KINDS.join(', ')}`,
+    })
+  }
+  if (column === undefined && pii === undefined) {
+    problems.push({ at: here, message: 'say which columns the rule is for: `column:` and/or `pii:`' })
+  }
+  const locale = localeOf(fields['locale'], located([...path, 'locale']), problems) ?? fileLocale
+  const actions = ACTION_KINDS.filter((kind) => kind in fields)
+  if (actions.length === 0 && unknownKeys.length > 0) return null
+  if (actions.length !== 1) {
+    problems.push({
+      at: here,
+      message: `give exactly one action of ${ACTION_KINDS.join(', ')}; found ${actions.join(', ') || 'none'}`,
+    })
+    return null
+  }
+  const kind = actions[0]!
+  const value = fields[kind]
+  const valueAt = located([...path, kind])
+  const checked = actionSchemas[kind].safeParse(value)
+  if (!checked.success) {
+    problems.push({ at: valueAt, message: `${kind}: ${describeIssue(checked.error, kind)}` })
+    return null
+  }
+  const action = toAction(kind, value, locale)
+  for (const message of actionProblems(action)) problems.push({ at: valueAt, message })
+  if (problems.length > before) return null
+  return {
+    column: (column as string | undefined) ?? null,
+    pii: (pii as PiiKind | undefined) ?? null,
+    action,
+    source: here,
+  }
+}
+
+function toAction(kind: ActionKind, value: unknown, locale: string | null): RuleAction {
+  const v = value as never
+  switch (kind) {
+    case 'faker':
+      return typeof value === 'string'
+        ? { kind, method: value, args: [], locale }
+        : {
+            kind,
+            method: (v as { method: string }).method,
+            args: (v as { args?: unknown[] }).args ?? [],
+            locale,
+          }
+    case 'template':
+      return { kind, template: v, locale }
+    case 'mask': {
+      const options = (value === true ? {} : v) as {
+        'keep-first'?: number
+        'keep-last'?: number
+        char?: string
+      }
+      return {
+        kind,
+        keepFirst: options['keep-first'] ?? 0,
+        keepLast: options['keep-last'] ?? (value === true ? 4 : 0),
+        char: options.char ?? '*',
+      }
+    }
+    case 'hash':
+      return { kind, format: value === true ? 'auto' : v }
+    case 'shift-date':
+      return typeof value === 'number'
+        ? { kind, days: value, entity: null }
+        : { kind, days: (v as { days: number }).days, entity: (v as { entity?: string }).entity ?? null }
+    case 'null':
+      return { kind }
+    case 'constant':
+      return { kind, value: v }
+    case 'pick':
+      return { kind, values: v }
+    case 'keep':
+      return { kind, reason: value === true ? null : v }
+    case 'model':
+      return { kind }
+  }
+}
+
+/** What the schema cannot catch: faker names, template placeholders. */
+function actionProblems(action: RuleAction): string[] {
+  if (action.kind === 'faker') {
+    const problem = unknownFakerMethod(action.method)
+    return problem === null ? [] : [problem]
+  }
+  if (action.kind === 'template') return unknownTemplateMethods(action.template)
+  return []
+}
+
+function localeOf(value: unknown, at: string, problems: Problem[]): string | null {
+  if (value === undefined) return null
+  if (typeof value === 'string' && FAKER_LOCALES.includes(value)) return value
+  problems.push({
+    at,
+    message: `unknown locale "${String(value)}"${didYouMean(String(value), FAKER_LOCALES)}`,
+  })
+  return null
+}
+
+const ACTION_FORMS: Record<ActionKind, string> = {
+  faker: 'a method such as `person.lastName`, or `{ method: number.int, args: [{ min: 1, max: 9 }] }`',
+  template: 'a text with `{{module.method}}` placeholders',
+  mask: '`true` (keep the last 4) or `{ keep-first: N, keep-last: N, char: "*" }`',
+  hash: '`true`, `digits`, `email` or `text`',
+  'shift-date': 'a number of days, or `{ days: N, entity: column }`',
+  null: '`true`',
+  constant: 'one value',
+  pick: 'a list of values',
+  keep: '`true` or the reason the column is safe',
+  model: '`true`',
+}
+
+function describeIssue(error: z.ZodError, kind: ActionKind): string {
+  const unknownKey = error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : []))[0]
+  if (unknownKey !== undefined) return `unknown option "${unknownKey}"; expected ${ACTION_FORMS[kind]}`
+  return `expected ${ACTION_FORMS[kind]}`
+}
+
+function rangeOf(
+  document: Document,
+  path: readonly (string | number)[],
+): [number, number, number] | undefined {
+  // A key's own position reads better than its value's for "unknown key" problems; fall back to the parent.
+  for (let n = path.length; n >= 0; n--) {
+    const node = document.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined
+    if (node?.range !== undefined) return node.range
+  }
+  return undefined
+}
+
+async function isDirectory(path: string): Promise<boolean> {
   try {
-    return (await readdir(dir))
-      .filter((f) => /\.ya?ml$/.test(f))
-      .sort()
-      .map((f) => join(dir, f))
+    return (await stat(path)).isDirectory()
   } catch (error) {
     throw new DbtwinError(
       'FILE_INVALID',
-      `cannot read the rules directory ${dir}`,
-      'pass a directory of *.yaml rule files, e.g. --rules rules/',
+      `cannot read rules at ${path}`,
+      'pass a rules directory or a .yaml rule file, e.g. --rules rules/',
       {
         cause: error,
       },
@@ -73,66 +389,9 @@ async function ruleFilesIn(dir: string): Promise<string[]> {
   }
 }
 
-/** Parses one rule file, naming `file:line:column` of the first problem. */
-export function parseRuleFile(text: string, file: string): Rule[] {
-  const document = parseDocument(text, { keepSourceTokens: true })
-  const at = (offset: number | undefined) => {
-    if (offset === undefined) return file
-    const before = text.slice(0, offset).split('\n')
-    return `${file}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`
-  }
-  const syntax = document.errors[0]
-  if (syntax !== undefined) {
-    throw new DbtwinError(
-      'FILE_INVALID',
-      `${at(syntax.pos[0])}: ${syntax.message.split('\n')[0]}`,
-      'fix the YAML syntax',
-    )
-  }
-  const parsed = ruleFile.safeParse(document.toJS())
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const node = document.getIn(issue?.path ?? [], true) as { range?: [number, number, number] } | undefined
-    throw new DbtwinError(
-      'FILE_INVALID',
-      `${at(node?.range?.[0])}: ${issue?.path.length ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid rule file'}`,
-      'write each rule as `- column: schema.table.column` plus one action, e.g. `faker: person.lastName`',
-    )
-  }
-  return parsed.data.rules.map((entry, i) => {
-    const action = Object.keys(entry).find((k) => k !== 'column') as RuleAction
-    const node = document.getIn(['rules', i], true) as { range?: [number, number, number] } | undefined
-    return { column: entry.column, action, argument: entry[action], source: at(node?.range?.[0]) }
-  })
-}
-
-/**
- * The rule that rewrites each column of a schema, by `schema.table.column`. The last matching rule wins, so a later
- * `keep` can release a column an earlier glob caught; columns left to the model are not in the map.
- */
-export function rewritingRules(schema: Schema, rules: readonly Rule[]): Map<string, Rule> {
-  const matchers = rules.map((r) => ({ rule: r, pattern: globPattern(r.column) }))
-  const rewritten = new Map<string, Rule>()
-  for (const table of schema.tables) {
-    for (const column of table.columns) {
-      const id = `${table.schema}.${table.name}.${column.name}`
-      const last = matchers.filter((m) => m.pattern.test(id)).at(-1)
-      if (last !== undefined && last.rule.action !== 'keep' && last.rule.action !== 'model')
-        rewritten.set(id, last.rule)
-    }
-  }
-  return rewritten
-}
-
-/** The columns of a schema that rules rewrite, as `schema.table.column`. */
-export function ruledColumns(schema: Schema, rules: readonly Rule[]): Set<string> {
-  return new Set(rewritingRules(schema, rules).keys())
-}
-
-function globPattern(glob: string): RegExp {
-  const body = glob
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^.]*')
-  return new RegExp(`^${body}$`, 'u')
+async function ruleFilesIn(dir: string): Promise<string[]> {
+  return (await readdir(dir))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(dir, f))
 }

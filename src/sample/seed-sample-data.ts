@@ -1,5 +1,6 @@
 import type { Database } from '../dialects/dialect.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'
+import { cardNumber, encounterNote, iban, ipAddress, ssnFor, streetAddress } from './sample-personal-data.js'
 import {
   DEPARTMENT_PROFILE,
   DEPARTMENTS,
@@ -102,7 +103,8 @@ export async function seedSampleData(
   const CHUNK = 200
   for (let start = 0; start < options.patients; start += CHUNK) {
     const rows: Record<string, Row[]> = {}
-    const add = (table: string, row: Row) => (rows[table] ??= []).push(row)
+    const add = (table: string, row: Row) =>
+      (rows[table] ??= []).push(withPersonalData(table, row, options.seed))
     for (let p = start; p < Math.min(options.patients, start + CHUNK); p++) {
       const r = random('patients', p)
       const patient = patientRow(p + 1, r)
@@ -153,6 +155,31 @@ export async function seedSampleData(
     await ddl.syncIdentity(database.db, { schema: namespace, name: table }, 'id')
   }
   return counts
+}
+
+/**
+ * The personal columns of migration 0003, drawn from their own random streams so that adding them left every other
+ * sampled value (and the relationships planted in them) as it was.
+ */
+function withPersonalData(table: string, row: Row, seed: number): Row {
+  const r = seededRandom(seed, 'personal', table, String(row['id'] ?? row['encounter_id']))
+  switch (table) {
+    case 'patients':
+      return {
+        ...row,
+        ssn: r.next() < 0.9 ? ssnFor(Number(row['id'])) : null,
+        street: r.next() < 0.85 ? streetAddress(r) : null,
+        signup_ip: r.next() < 0.6 ? ipAddress(r) : null,
+      }
+    case 'encounters':
+      return { ...row, notes: encounterNote(r, { first: r.pick(FIRST_NAMES), last: r.pick(LAST_NAMES) }) }
+    case 'policies':
+      return { ...row, payer_iban: r.next() < 0.5 ? iban(r) : null }
+    case 'payments':
+      return { ...row, card_number: row['method'] === 'card' ? cardNumber(r) : null }
+    default:
+      return row
+  }
 }
 
 function patientRow(id: number, r: Random): Row {

@@ -8,7 +8,7 @@ import { writtenColumns } from '../generate/generate-table.js'
 import { generateTwin } from '../generate/generate-twin.js'
 import { planLoad } from '../graph/load-plan.js'
 import type { Model } from '../model/model.js'
-import { loadRules } from '../rules/rule-file.js'
+import { rulesForModel } from '../rules/rules-for-model.js'
 import type { Table, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 
@@ -54,7 +54,7 @@ export async function generate(
   options: GenerateOptions = {},
   onEvent: (e: GenerateEvent) => void = () => {},
 ): Promise<GenerateResult> {
-  const rules = options.rules === undefined ? [] : await loadRules(options.rules)
+  const rules = await rulesForModel(model, options.rules)
   if (databaseFingerprint(url) === model.madeBy.source.fingerprint) {
     throw new DbtwinError(
       'TARGET_IS_SOURCE',

@@ -178,7 +178,9 @@ for (const dialect of testDialects()) {
       await db.close()
       const error = (await generate(model, twin.url, { seed: 1 }).catch((e: unknown) => e)) as DbtwinError
       expect(error.code).toBe('TARGET_CONFLICT')
-      expect(error.message).toMatch(/payments on \S+ exists without columns claim_id, paid_at, method$/)
+      expect(error.message).toMatch(
+        /payments on \S+ exists without columns claim_id, paid_at, method, card_number$/,
+      )
       await withTarget(twin.url, async (_check, schema) =>
         expect(schema.tables.map((t) => t.name)).toEqual(['payments']),
       )
@@ -197,6 +199,7 @@ for (const dialect of testDialects()) {
         .addColumn('amount', 'integer')
         .addColumn('paid_at', 'integer')
         .addColumn('method', 'integer')
+        .addColumn('card_number', 'integer')
         .execute()
       await db.close()
       const error = (await generate(model, twin.url, { seed: 1 }).catch((e: unknown) => e)) as DbtwinError

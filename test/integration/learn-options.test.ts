@@ -115,7 +115,7 @@ describe('dbtwin learn on bad input', () => {
       const { code, stderr } = await runCli(['learn', 'postgres://nobody@127.0.0.1:1/none', '--rules', dir])
       expect(code).toBe(1)
       expect(stderr).toMatch(
-        new RegExp(`^dbtwin: ${file}:2:5: .*give exactly one action of faker.*found fakr\\. Fix: `),
+        new RegExp(`^dbtwin: ${file}:3:11: unknown key "fakr" \\(did you mean "faker"\\?\\)\\. Fix: `),
       )
     } finally {
       await rm(dir, { recursive: true, force: true })

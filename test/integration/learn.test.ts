@@ -210,13 +210,17 @@ for (const dialect of testDialects()) {
       expect(Math.abs(amount.correlation)).toBeGreaterThan(0.1) // inpatient care costs more
     })
 
-    it('keeps the shape of codes without their values', () => {
-      const mrnLike = columnModel('clinic', 'lab results', 'test name')
-      expect(mrnLike.kind).toBe('text')
-      const zip = columnModel('clinic', 'patients', 'zip')
-      if (zip.kind !== 'text') throw new Error('zip is not text')
-      expect(zip.shapes).toEqual([{ pattern: '9{5}', frequency: 1 }])
-      expect(zip.lengths).toEqual([{ length: 5, frequency: 1 }])
+    it('learns nothing but the null share of a column a rule rewrites', () => {
+      expect(columnModel('clinic', 'lab results', 'test name').kind).toBe('text')
+      // The PII pack rewrites postcodes, so the zip column's values are never read into the model.
+      expect(columnModel('clinic', 'patients', 'zip')).toEqual({
+        name: 'zip',
+        nullFraction: expect.any(Number),
+        kind: 'ruled',
+      })
+      expect(model.madeBy.parameters.ruledColumns).toEqual(
+        expect.arrayContaining([expect.stringMatching(/patients\.zip$/)]),
+      )
     })
 
     it('writes no value seen fewer than minCount times, and nothing of a ruled (PII) column', async () => {

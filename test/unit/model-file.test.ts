@@ -14,6 +14,7 @@ function model(): Model {
       parameters: { sampleRows: 100, minCount: 5, epsilon: null, seed: 1, ruledColumns: [] },
     },
     privacy: { minCount: 5, differentialPrivacy: null },
+    pii: [],
     schema: {
       formatVersion: 1,
       dialect: 'postgres',

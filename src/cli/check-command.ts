@@ -1,0 +1,38 @@
+import { Command } from 'commander'
+import { check } from '../rules/scan.js'
+import { positiveInteger } from './option-parsers.js'
+import { findingsTable } from './scan-command.js'
+
+export function checkCommand(): Command {
+  return new Command('check')
+    .description('fail (exit 1) when a PII column has no rule: the gate to run in CI before a twin is made')
+    .argument('<url>', 'the database to scan (read only)')
+    .requiredOption('--rules <path>', 'rules directory or file')
+    .option('--sample-rows <n>', 'rows sampled per table for content checks', positiveInteger, 1000)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dbtwin check postgres://postgres@127.0.0.1:5432/shop --rules rules/
+  dbtwin check "$PROD_REPLICA_URL" --rules rules/ || exit 1`,
+    )
+    .action(async (url: string, options: { rules: string; sampleRows: number }) => {
+      const result = await check(url, options.rules, { sampleRows: options.sampleRows })
+      if (result.uncovered.length === 0) {
+        process.stdout.write(
+          `ok: every one of ${result.covered.length} PII columns in ${result.database} has a rule\n`,
+        )
+        return
+      }
+      process.stdout.write(
+        findingsTable(
+          result.uncovered,
+          `${result.uncovered.length} PII columns in ${result.database} have no rule:`,
+        ),
+      )
+      process.stdout.write(
+        `Fix: add a rule for each (see rules/pii-pack.yaml), or \`keep: <reason>\` once reviewed; \`dbtwin scan ${'<url>'} --write rules/new.yaml\` drafts them\n`,
+      )
+      process.exitCode = 1
+    })
+}

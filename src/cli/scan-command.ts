@@ -1,0 +1,70 @@
+import { access } from 'node:fs/promises'
+import { Command, Option } from 'commander'
+import { DbtwinError } from '../errors.js'
+import { ruleSkeleton } from '../rules/rule-skeleton.js'
+import { packRules, scan } from '../rules/scan.js'
+import type { PiiColumn } from '../rules/scan-database.js'
+import { positiveInteger } from './option-parsers.js'
+import { writeOutput } from './write-output.js'
+
+export function scanCommand(): Command {
+  return new Command('scan')
+    .description(
+      'find the columns that hold personal data, by name and by sampled content; never prints a value',
+    )
+    .argument('<url>', 'the database to scan (read only)')
+    .option('--write <file>', 'write a rule file skeleton for review (refuses to overwrite one)')
+    .option('--sample-rows <n>', 'rows sampled per table for content checks', positiveInteger, 1000)
+    .addOption(new Option('--json', 'print the findings as JSON'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dbtwin scan postgres://postgres@127.0.0.1:5432/shop
+  dbtwin scan mysql://root@127.0.0.1:3306/crm --write rules/crm.yaml
+  dbtwin scan pglite://.dbtwin/clinic --json`,
+    )
+    .action(async (url: string, options: { write?: string; sampleRows: number; json?: boolean }) => {
+      if (options.write !== undefined && (await exists(options.write))) {
+        throw new DbtwinError(
+          'USAGE',
+          `${options.write} already exists`,
+          'choose a new file name; reviewed rules are never overwritten',
+        )
+      }
+      const result = await scan(url, { sampleRows: options.sampleRows })
+      if (options.json === true) process.stdout.write(`${JSON.stringify(result.columns, null, 2)}\n`)
+      else
+        process.stdout.write(
+          findingsTable(result.columns, `${result.columns.length} PII columns in ${result.database}`),
+        )
+      if (options.write !== undefined) {
+        const skeleton = ruleSkeleton(
+          result.database,
+          result.columns,
+          await packRules(result.schema, result.columns),
+        )
+        await writeOutput(skeleton, options.write)
+      }
+    })
+}
+
+/** Findings as aligned lines: column, kind, confidence, evidence. */
+export function findingsTable(columns: readonly PiiColumn[], heading: string): string {
+  const width = Math.max(6, ...columns.map((c) => c.column.length))
+  const kindWidth = Math.max(4, ...columns.map((c) => c.kind.length))
+  const lines = columns.map(
+    (c) =>
+      `  ${c.column.padEnd(width)}  ${c.kind.padEnd(kindWidth)}  ${c.confidence.toFixed(2)}  ${c.evidence.join('; ')}`,
+  )
+  return `${heading}\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}`
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,712 @@
+import { isIP } from 'node:net'
+import { de, en, en_GB, es, fr, it, nl, type LocaleDefinition } from '@faker-js/faker'
+import { round } from '../model/categories.js'
+import type { PortableType } from '../schema/schema.js'
+import type { PiiKind } from './pii-kinds.js'
+
+/**
+ * Finds columns that hold personal data, from the column's name and type, from a sample of its values, or both.
+ * Pure: the caller reads the sample. No sampled value ever appears in a result, only counts, so findings can be
+ * printed, logged and committed.
+ */
+
+/** Why a column's name suggests a kind. */
+export interface NameHit {
+  kind: PiiKind
+  /** 0..1: how specific the name is (`ssn` 0.85, `mobile` 0.6, `notes` 0.3). */
+  confidence: number
+  evidence: string
+}
+
+/** What a sample of values shows. */
+export interface ContentHit {
+  kind: PiiKind
+  /** The share of non-blank sampled values that support the kind, 0..1. */
+  share: number
+  confidence: number
+  evidence: string[]
+}
+
+/** A column judged to hold personal data, with the reasons in words and without any sampled value. */
+export interface PiiFinding {
+  kind: PiiKind
+  /** 0..1, two decimals. */
+  confidence: number
+  evidence: string[]
+}
+
+/** The part of a schema `Column` that detection reads; a whole `Column` will do. */
+export interface ColumnInfo {
+  name: string
+  type: PortableType
+}
+
+/** A kind is reported from content when at least this share of sampled values match it. */
+export const MATCH_SHARE = 0.6
+/** Content this clear overrides a name that says something else. */
+export const STRONG_SHARE = 0.8
+/** Free text counts when this share of values is prose… */
+export const PROSE_SHARE = 0.3
+/**
+ * …and this share of values contain an email, phone, SSN or card number. Low on purpose: one note in fifty carrying
+ * a phone number already leaks it, and with the usual 1,000-value sample that is still 20 values, not a stray hit.
+ */
+export const CONTAINS_SHARE = 0.02
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validators
+
+/**
+ * Whether a digit string passes the Luhn checksum that payment card numbers carry.
+ *
+ * @example
+ * luhnValid('4111111111111111') // true
+ */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d{2,}$/.test(digits)) return false
+  let sum = 0
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
+    sum += d
+  }
+  return sum % 10 === 0
+}
+
+/** IBAN lengths of common countries; others are only held to the generic 15–34 and the checksum. */
+// prettier-ignore
+const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+  AT: 20, BE: 16, CH: 21, DE: 22, DK: 18, ES: 24, FI: 18, FR: 27, GB: 22, IE: 22, IT: 27, LU: 20, NL: 18, NO: 15,
+  PL: 28, PT: 25, SE: 24,
+}
+
+/**
+ * Whether a text is an IBAN: country code, check digits, account, and the ISO 13616 mod-97 checksum. Spaces and
+ * lower case are accepted, as printed IBANs have them.
+ *
+ * @example
+ * ibanValid('GB82 WEST 1234 5698 7654 32') // true
+ */
+export function ibanValid(text: string): boolean {
+  const iban = text.replace(/\s+/g, '').toUpperCase()
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false
+  const length = IBAN_LENGTHS[iban.slice(0, 2)]
+  if (length !== undefined && iban.length !== length) return false
+  let rest = 0
+  for (const ch of iban.slice(4) + iban.slice(0, 4)) {
+    const n = parseInt(ch, 36)
+    rest = (rest * (n < 10 ? 10 : 100) + n) % 97
+  }
+  return rest === 1
+}
+
+/**
+ * Whether a US Social Security number is one the SSA can issue: area not 000, 666 or 900–999, group not 00,
+ * serial not 0000. Dashes or spaces between the parts are optional.
+ *
+ * @example
+ * ssnValid('123-45-6789') // true
+ */
+export function ssnValid(value: string): boolean {
+  const m = /^(\d{3})([- ]?)(\d{2})\2(\d{4})$/.exec(value.trim())
+  if (m === null) return false
+  const [area = '', group = '', serial = ''] = [m[1], m[3], m[4]]
+  return area !== '000' && area !== '666' && !area.startsWith('9') && group !== '00' && serial !== '0000'
+}
+
+const SSN_SHAPE = /^\d{3}[- ]\d{2}[- ]\d{4}$/
+
+/** A UK National Insurance number; the prefixes HMRC never issues are excluded. */
+const NINO = /^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]$/i
+
+/** Whether a French NIR (numéro de sécurité sociale) has a valid key: 97 − (the first 13 digits mod 97). */
+export function nirValid(value: string): boolean {
+  const m = /^([12]\d{4}(?:\d{2}|2A|2B)\d{6})(\d{2})$/.exec(value.replace(/\s+/g, '').toUpperCase())
+  if (m === null) return false
+  const body = BigInt((m[1] ?? '').replace('2A', '19').replace('2B', '18')) // Corsica, as INSEE specifies
+  return 97n - (body % 97n) === BigInt(m[2] ?? '')
+}
+
+/** Whether a value is a national identifier dbtwin can validate: US SSN (with separators), UK NINO or French NIR. */
+export function isNationalId(value: string): boolean {
+  return (SSN_SHAPE.test(value) && ssnValid(value)) || NINO.test(value) || nirValid(value)
+}
+
+/** Card network IIN ranges as [prefix digits, from, to] (ISO/IEC 7812 registrations of the major networks). */
+const IIN_RANGES: readonly (readonly [number, number, number])[] = [
+  [1, 4, 4], // Visa
+  [2, 51, 55], // Mastercard
+  [4, 2221, 2720], // Mastercard 2-series
+  [2, 34, 34], // American Express
+  [2, 37, 37], // American Express
+  [3, 300, 305], // Diners Club
+  [2, 36, 36], // Diners Club
+  [2, 38, 39], // Diners Club
+  [4, 3528, 3589], // JCB
+  [2, 50, 50], // Maestro
+  [2, 56, 69], // Maestro, Discover (6011, 644–649, 65), UnionPay (62)
+]
+
+/**
+ * Whether a value is a payment card number: 13–19 digits, single spaces or dashes between groups, a known
+ * network prefix and a valid Luhn checksum.
+ *
+ * @example
+ * isPaymentCard('4111 1111 1111 1111') // true
+ */
+export function isPaymentCard(value: string): boolean {
+  if (!/^\d+(?:[ -]\d+)*$/.test(value)) return false
+  const digits = value.replace(/[ -]/g, '')
+  if (digits.length < 13 || digits.length > 19) return false
+  const known = IIN_RANGES.some(([n, from, to]) => {
+    const prefix = Number(digits.slice(0, n))
+    return prefix >= from && prefix <= to
+  })
+  return known && luhnValid(digits)
+}
+
+const EMAIL =
+  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i
+
+/** Whether a value is an email address with a dotted domain. */
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value)
+}
+
+/**
+ * Whether a value is a phone number: 7–15 digits (E.164's maximum) with an optional extension, written as E.164
+ * (`+4930…`), with separators in at least three groups (`(555) 123-4567`), or with a national trunk 0
+ * (`0612345678`, `017853 30703`). Bare digit runs, decimals and dates are not phones: ids and amounts look like them.
+ *
+ * @example
+ * isPhone('+1 (555) 123-4567 x89') // true
+ */
+export function isPhone(value: string): boolean {
+  const main = value.replace(/\s*(?:x|ext\.?|#)\s*\d{1,6}$/i, '')
+  if (!/^(?:\+|00)?[\d ().\/-]+$/.test(main) || /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/.test(main)) return false
+  const digits = main.replace(/\D/g, '')
+  if (digits.length < 7 || digits.length > 15) return false
+  const groups = main.split(/[ ().\/-]+/).filter((g) => g !== '')
+  if (/^(?:\+|00)/.test(main) || main.includes('(') || groups.length >= 3) return true
+  return groups[0]?.startsWith('0') === true && digits.length >= 10
+}
+
+/** Whether a value is an IPv4 or IPv6 address, with or without a `/prefix` as PostgreSQL's `inet` prints it. */
+export function isIpAddress(value: string): boolean {
+  return isIP(value.replace(/\/\d{1,3}$/, '')) !== 0
+}
+
+/**
+ * Whether a value has a postcode format that a plain number cannot have: US ZIP+4, UK, Canadian or Dutch. Bare
+ * 4–5 digit codes (US ZIP, DE, FR, ES…) count only when the column's name says postcode, in {@link detectPii}.
+ */
+export function isPostcode(value: string): boolean {
+  return (
+    /^\d{5}-\d{4}$/.test(value) ||
+    /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i.test(value) ||
+    /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i.test(value) ||
+    /^[1-9]\d{3} ?[A-Z]{2}$/i.test(value)
+  )
+}
+
+/** Whether a value is a password hash: modular crypt (`$2b$…`, `$argon2id$…`, `$6$…`) or Django's format. */
+export function isPasswordHash(value: string): boolean {
+  return (
+    /^\$[a-z0-9-]{1,12}\$\S{20,}$/i.test(value) ||
+    /^(?:pbkdf2_sha\d+|bcrypt_sha256|argon2|scrypt)\$\S{20,}$/.test(value)
+  )
+}
+
+/** Lower case, accents dropped, `ß` as `ss`: how names and words are compared. */
+function fold(text: string): string {
+  return text.replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+}
+
+/** Street words that stand alone: abbreviations and the words faker does not list. */
+const STREET_WORDS =
+  words(`st str rd ave av avda blvd bd ln dr ct pl sq hwy pkwy cres street road lane rue chemin
+  route calle avenida paseo plaza carrer via viale piazza strasse weg gasse platz straat laan plein gracht kade`)
+/** German and Dutch street names are compounds (`Hauptstrasse`, `Kerkstraat`), recognized by their ending. */
+const STREET_ENDINGS = words(`strasse str straat weg gasse laan platz plein gracht dijk allee damm kade singel
+  plantsoen steeg park`)
+
+let streetWords: Set<string> | undefined
+function isStreetWord(word: string): boolean {
+  streetWords ??= new Set([
+    ...STREET_WORDS,
+    ...[en, en_GB, es, it].flatMap((l) => l.location?.street_suffix ?? []).map(fold),
+    ...(fr.location?.street_prefix ?? []).map(fold),
+  ])
+  return streetWords.has(word) || STREET_ENDINGS.some((e) => word.length > e.length + 2 && word.endsWith(e))
+}
+
+/**
+ * Whether a value reads as a street address: 2–12 words, a street word (`Street`, `Rd`, `rue`, `calle`,
+ * `Straße`, `…straat`; faker's English, French, Spanish and Italian lists included) and a house number (or the
+ * Spanish `s/n`) where addresses put it: first (`12 rue…`), second (`Flat 3, 12 High Street`), last, right
+ * after the street word (`Kolberger Str. 21c 4 OG`) or anywhere after a leading one (`Calle Diego, 5 1º B`). A
+ * number elsewhere is prose: `seen by Dr Smith on 3 May`.
+ *
+ * @example
+ * isStreetAddress('Hauptstraße 12a') // true
+ */
+export function isStreetAddress(value: string): boolean {
+  const tokens = fold(value)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+  if (tokens.length < 2 || tokens.length > 12) return false
+  const isNumber = (token: string | undefined) => token !== undefined && /^\d{1,5}[a-z]?$/.test(token)
+  const street = tokens.findIndex(isStreetWord)
+  if (street === -1) return false
+  if (street === 0) return tokens.some(isNumber) || /\bs\/n\b/i.test(value)
+  return [tokens[0], tokens[1], tokens.at(-1), tokens[street + 1]].some(isNumber)
+}
+
+let personNames: Set<string> | undefined
+function isKnownName(word: string): boolean {
+  personNames ??= new Set(
+    [en, de, fr, es, nl, it]
+      .flatMap((l) => [...namesOf(l, 'first_name'), ...namesOf(l, 'middle_name'), ...namesOf(l, 'last_name')])
+      // `van de Brink`, `Espinosa de los Monteros`: each word but the particles is a name on its own.
+      .flatMap((name) => fold(name).split(' '))
+      .filter((word) => !NAME_PARTICLES.has(word)),
+  )
+  return personNames.has(fold(word))
+}
+
+function namesOf(locale: LocaleDefinition, key: 'first_name' | 'middle_name' | 'last_name'): string[] {
+  const entry = locale.person?.[key] // null: a locale that deliberately has no such names
+  return entry === undefined || entry === null
+    ? []
+    : [...(entry.generic ?? []), ...(entry.female ?? []), ...(entry.male ?? [])]
+}
+
+const NAME_WORD = /^[\p{L}][\p{L}'’.-]*$/u
+
+/** Lower-case particles a name may start with (`van der Berg`, `de Graaf`). */
+const NAME_PARTICLES = new Set(words("van von de der den ten ter 't du des la le las los di da del della y"))
+
+/** The shape of a written name: 1–5 letter-only words, the first one that is not a particle capitalized. */
+function looksLikeName(value: string): boolean {
+  const words = value.split(/\s+/)
+  const first = words.find((w) => !NAME_PARTICLES.has(w)) ?? ''
+  return words.length <= 5 && words.every((w) => NAME_WORD.test(w)) && /^\p{Lu}/u.test(first)
+}
+
+/**
+ * Whether a value is a person's name: the shape of one, and at least one word a known first or last name in
+ * faker's English, German, French, Spanish, Dutch or Italian lists.
+ *
+ * @example
+ * isPersonName('Josefien van Vliet') // true
+ */
+export function isPersonName(value: string): boolean {
+  const words = value.split(/\s+/)
+  return looksLikeName(value) && !words.some((w) => COMPANY_WORDS.has(fold(w))) && words.some(isKnownName)
+}
+
+/** Company names are often surnames with a legal form or a joining word (`Kuhn LLC`, `Guyot et Robert`). */
+const COMPANY_WORDS = new Set(
+  words(`inc llc ltd plc gmbh ag kg sa s.a. sl s.l. sarl sas eurl sem scop gie bv nv corp co group hermanos hijos
+    asociados and und et en`),
+)
+
+// ---------------------------------------------------------------------------------------------------------------
+// Detection by name
+
+const TEXT: readonly PortableType[] = ['char', 'varchar', 'text']
+const WHOLE: readonly PortableType[] = ['smallint', 'integer', 'bigint', 'decimal']
+const DATES: readonly PortableType[] = ['date', 'timestamp', 'timestamptz']
+
+interface NameRule {
+  kind: PiiKind
+  confidence: number
+  types: readonly PortableType[]
+  /**
+   * Matched on whole tokens of the column name: `_` also matches no separator (`first_name` finds `firstName`
+   * and `FIRSTNAME`), `*` any letters (`phone*` finds `phones`, `phonenumber`), and trailing digits are allowed
+   * (`address2`).
+   */
+  patterns: readonly RegExp[]
+  /** Tokens that make the name mean something else (`mac_address`, `lieu_naissance`). */
+  unless: readonly string[]
+}
+
+/** Splits a whitespace-separated word list: tables of words read better as text than as quoted arrays. */
+function words(list: string): string[] {
+  return list.trim().split(/\s+/)
+}
+
+function rule(
+  kind: PiiKind,
+  confidence: number,
+  types: readonly PortableType[],
+  list: string,
+  unless = '',
+): NameRule {
+  return {
+    kind,
+    confidence,
+    types,
+    patterns: words(list).map(wordPattern),
+    unless: unless === '' ? [] : words(unless),
+  }
+}
+
+const WILD = '[a-z0-9]*'
+
+function wordPattern(word: string): RegExp {
+  const body = word
+    .split('_')
+    .map(
+      (part) =>
+        (part.startsWith('*') ? WILD : '') + part.replace(/^\*|\*$/g, '') + (part.endsWith('*') ? WILD : ''),
+    )
+    .join('_?')
+  return new RegExp(`(?:^|_)${body}\\d*(?=_|$)`)
+}
+
+const PHONE_TYPES: readonly PortableType[] = [...TEXT, 'integer', 'bigint', 'decimal']
+const ID_TYPES: readonly PortableType[] = [...TEXT, ...WHOLE]
+const ZIP_TYPES: readonly PortableType[] = [...TEXT, 'smallint', 'integer', 'bigint']
+const IP_TYPES: readonly PortableType[] = [...TEXT, 'inet', 'integer', 'bigint', 'binary']
+const SECRET_TYPES: readonly PortableType[] = [...TEXT, 'binary']
+
+/** Name rules in English, German, French, Spanish and Dutch (some Italian); the most confident match wins. */
+// prettier-ignore
+const NAME_RULES: readonly NameRule[] = [
+  rule('email', 0.85, TEXT, `e_mail* *email courriel* correo_electronico mail_address mailadres* adresse_mail
+    adresse_electronique`),
+  rule('email', 0.6, TEXT, 'mail correo'),
+  rule('phone', 0.8, PHONE_TYPES, `*phone* tel tel_no tel_nr telefon* telefoon* handynummer mobilnummer
+    mobile_number numero_tel* num_tel*`),
+  rule('phone', 0.6, PHONE_TYPES, 'mobile mobil mobiel movil celular cell handy gsm fax* portable'),
+  rule('national-id', 0.85, ID_TYPES, `ssn social_security* nino ni_number national_insurance* national_id* nir
+    numero_secu* num_secu* securite_sociale nss numero_seguridad_social steuer_id* steueridentifikationsnummer
+    steuernummer sozialversicherungsnummer svnr dni nie nif curp bsn burgerservicenummer sofinummer codice_fiscale`),
+  rule('national-id', 0.7, ID_TYPES, `passport* reisepass* passeport* pasaporte* paspoort* tax_id taxpayer_id
+    tax_number id_card* id_number personalausweis* ausweis* driver_licen* drivers_licen* driving_licen*
+    licen*_number`),
+  rule('payment-card', 0.85, ID_TYPES, `card_number card_no card_num cc_number cc_num credit_card* debit_card*
+    kreditkarte* kartennummer numero_carte carte_bancaire carte_credit tarjeta* kaartnummer cvv* cvc card_pan`),
+  rule('payment-card', 0.6, ID_TYPES, 'pan'),
+  rule('iban', 0.9, TEXT, 'iban*'),
+  rule('iban', 0.6, ID_TYPES, `account_number account_no bank_account* kontonummer konto_nr rekeningnummer
+    numero_compte numero_cuenta cuenta_bancaria`),
+  rule('ip-address', 0.8, IP_TYPES, 'ip ip_addr* ipv4* ipv6* remote_addr* adresse_ip ip_adresse direccion_ip'),
+  rule('person-name', 0.85, TEXT, `first_name* last_name* full_name given_name* family_name surname* middle_name*
+    maiden_name forename* vorname* nachname* familienname geburtsname prenom* nom_de_famille nom_famille nom_complet
+    apellido* nombre_completo nombre_pila voornaam voornamen achternaam familienaam tussenvoegsel cognome`),
+  rule('person-name', 0.7, TEXT, 'fname lname'),
+  rule('username', 0.75, TEXT, `user_name* login login_name user_login screen_name nickname benutzername
+    nom_utilisateur identifiant pseudo nombre_usuario usuario gebruikersnaam`),
+  rule('credential', 0.85, SECRET_TYPES, `password* passwd pwd passwort kennwort mot_de_passe mdp contrasena
+    wachtwoord secret api_key* private_key *token`),
+  rule('credential', 0.6, SECRET_TYPES, 'pin pin_code clave'),
+  rule('street-address', 0.75, TEXT, `address* addr street* strasse* anschrift adresse rue calle direccion*
+    domicilio straat* adres indirizzo house_number hausnummer huisnummer`,
+    'mac wallet web url memory contract bitcoin crypto server host hardware bluetooth'),
+  rule('postcode', 0.75, ZIP_TYPES, `zip* postcode* post_code postal_code postleitzahl plz code_postal
+    codigo_postal cod_postal eircode postnummer`),
+  rule('postcode', 0.5, ZIP_TYPES, 'cp'),
+  rule('birth-date', 0.85, [...DATES, ...TEXT], `dob birth_date* date_of_birth birth_day born_on geburtsdatum
+    geburtstag geb_datum date_naissance date_de_naissance naissance fecha_nacimiento fecha_de_nacimiento nacimiento
+    geboortedatum data_nascita data_di_nascita`,
+    'place lieu ort lugar plaats city country pays pais land'),
+  rule('birth-date', 0.6, ['year', 'smallint', 'integer', ...TEXT], `birth_year year_of_birth geburtsjahr
+    annee_naissance annee_de_naissance ano_nacimiento geboortejaar`),
+  rule('free-text', 0.3, TEXT, `description* desc note* comment* remark* memo bio biography about message* body
+    observation* anamnesis bemerkung* kommentar* notiz* beschreibung anmerkung* remarque* nota notas comentario*
+    observaciones descripcion opmerking* omschrijving beschrijving notitie* toelichting`),
+]
+
+/** A last token that makes the column describe the value rather than hold it (`email_verified`, `phone_type`). */
+const NOT_A_VALUE = new Set(
+  words(`id ids uuid fk ref type types kind status state count cnt verified confirmed valid validated flag enabled
+    disabled format template consent optin opt in out preference preferences at on time sent changed updated domain
+    visibility visible public length len policy provider source label category language lang locale required hint
+    country prefix ext extension`),
+)
+/** A first token that makes a numeric column count things (`num_phones`). */
+const COUNT_PREFIXES = new Set(words('num nb n count total max min'))
+const INTEGRAL_OR_UUID: readonly PortableType[] = ['smallint', 'integer', 'bigint', 'uuid']
+
+/** A name as lower-case ASCII tokens: `patientFirstName` → patient, first, name; pure numbers dropped. */
+function nameTokens(name: string): string[] {
+  return fold(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2'))
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t !== '' && !/^\d+$/.test(t))
+}
+
+/**
+ * What a column's name (and type) suggests it holds, in English, German, French, Spanish and Dutch. Integer
+ * `*_id` columns, counters (`num_phones`) and columns about a value (`email_verified`, `phone_type`) are never PII;
+ * a bare `name` is a person's only on a table of people (`patients`, `customers`, `staff`, `kunden`…).
+ *
+ * @example
+ * detectByName({ name: 'Vorname', type: 'varchar' }, 'kunden') // { kind: 'person-name', confidence: 0.85, … }
+ * detectByName({ name: 'name', type: 'text' }, 'departments') // null
+ */
+export function detectByName(column: ColumnInfo, table: string): NameHit | null {
+  const tokens = nameTokens(column.name)
+  const last = tokens.at(-1)
+  if (last === undefined) return null
+  if (INTEGRAL_OR_UUID.includes(column.type) && last === 'id') return null
+  if (WHOLE.includes(column.type) && COUNT_PREFIXES.has(tokens[0] ?? '')) return null
+  const joined = tokens.join('_')
+  let best = personInContext(tokens, column, table)
+  for (const rule of NAME_RULES) {
+    if ((best !== null && rule.confidence <= best.confidence) || !rule.types.includes(column.type)) continue
+    if (rule.unless.some((t) => tokens.includes(t))) continue
+    const holdsValue = rule.patterns.some((p) => {
+      const m = p.exec(joined)
+      return m !== null && (m.index + m[0].length === joined.length || !NOT_A_VALUE.has(last))
+    })
+    if (holdsValue)
+      best = {
+        kind: rule.kind,
+        confidence: rule.confidence,
+        evidence: `name "${column.name}" matches ${rule.kind}`,
+      }
+  }
+  return best
+}
+
+/** Words that name a person only in context: on a people table, or next to a people word (`patient_name`). */
+const GENERIC_NAMES = new Set(words('name display_name legal_name preferred_name nom nombre naam nome'))
+const CONNECTIVES = new Set(words('de du del des of van der la'))
+/** Singular stems; a token matches with up to two more letters (`users`, `kunden`, `clientes`, `personnel`). */
+const PEOPLE =
+  words(`patient user customer client employee employe empleado provider staff person people personne
+  persona member contact author student teacher doctor physician nurse guest passenger driver applicant candidate
+  subscriber owner manager actor kunde mitarbeiter benutzer nutzer utilisateur usuario paciente klant medewerker
+  gebruiker leerling eleve alumno adherent`)
+
+function isPeopleWord(token: string): boolean {
+  return PEOPLE.some((s) => token.startsWith(s) && token.length - s.length <= 2)
+}
+
+function personInContext(tokens: readonly string[], column: ColumnInfo, table: string): NameHit | null {
+  if (!TEXT.includes(column.type)) return null
+  const hit = (confidence: number, why: string): NameHit => ({
+    kind: 'person-name',
+    confidence,
+    evidence: `name "${column.name}" ${why} matches person-name`,
+  })
+  if (GENERIC_NAMES.has(tokens.join('_'))) {
+    // The head noun of a table name is its last word: `user_roles` is about roles, `app_users` about users.
+    const head = nameTokens(table).at(-1)
+    return head !== undefined && isPeopleWord(head) ? hit(0.65, `on people table "${table}"`) : null
+  }
+  const rest = tokens.filter((t) => !CONNECTIVES.has(t))
+  const named = rest.length === 2 && rest.some((t) => GENERIC_NAMES.has(t)) && rest.some(isPeopleWord)
+  return named ? hit(0.7, 'with a people word') : null
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Detection by content
+
+interface ContentCheck {
+  kind: PiiKind
+  /** What a confident content-only finding is worth at share 1: validators with checksums near 1, heuristics less. */
+  strength: number
+  /** Plural noun for evidence: `… values are ${noun}`. */
+  noun: string
+  strict: (value: string) => boolean
+  /** A looser test, trusted only when the column's name already says this kind. */
+  relaxed?: (value: string) => boolean
+}
+
+/** In priority order: a value matching several (an SSN is also phone-shaped) goes to the most specific. */
+const CHECKS: readonly ContentCheck[] = [
+  { kind: 'payment-card', strength: 0.95, noun: 'valid payment card numbers', strict: isPaymentCard },
+  { kind: 'iban', strength: 0.95, noun: 'valid IBANs', strict: ibanValid },
+  {
+    kind: 'national-id',
+    strength: 0.95,
+    noun: 'valid national IDs (SSN, NINO or NIR)',
+    strict: isNationalId,
+    relaxed: (v) => /^\d{9}$/.test(v) && ssnValid(v),
+  },
+  { kind: 'email', strength: 0.95, noun: 'valid emails', strict: isEmail },
+  { kind: 'ip-address', strength: 0.95, noun: 'IP addresses', strict: isIpAddress },
+  {
+    kind: 'credential',
+    strength: 0.9,
+    noun: 'password hashes',
+    strict: isPasswordHash,
+    relaxed: (v) => v.length >= 6 && !/\s/.test(v),
+  },
+  {
+    kind: 'postcode',
+    strength: 0.8,
+    noun: 'postcodes',
+    strict: isPostcode,
+    relaxed: (v) => /^\d{4,5}$|^\d{2,5}-\d{3,4}$/.test(v),
+  },
+  {
+    kind: 'phone',
+    strength: 0.85,
+    noun: 'phone numbers',
+    strict: isPhone,
+    relaxed: (v) => /^\+?\d{7,15}$/.test(v),
+  },
+  {
+    kind: 'street-address',
+    strength: 0.8,
+    noun: 'street addresses',
+    strict: isStreetAddress,
+    relaxed: (v) => /\d/.test(v) && /\p{L}{2,}/u.test(v),
+  },
+  { kind: 'person-name', strength: 0.75, noun: 'person names', strict: isPersonName, relaxed: looksLikeName },
+  {
+    kind: 'birth-date',
+    strength: 0,
+    noun: 'plausible birth dates',
+    strict: () => false, // every date column would match: a birth date is told by its name
+    relaxed: (v) => /^(?:19|20)\d{2}(?:-\d{2}-\d{2}|$)|^\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}$/.test(v),
+  },
+  {
+    kind: 'username',
+    strength: 0,
+    noun: 'user names',
+    strict: () => false,
+    relaxed: (v) => /^[\w.@+-]{2,64}$/.test(v),
+  },
+]
+
+const EMAIL_IN_TEXT = /[\w.%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/i
+const PHONE_IN_TEXT = /(?:\+|\()?\d[\d ().\/-]{5,20}\d/g
+
+/** Finds of PII inside prose; each counts a value once per kind. */
+const SCANS: readonly { kind: PiiKind; noun: string; found: (text: string) => boolean }[] = [
+  { kind: 'email', noun: 'an email address', found: (t) => EMAIL_IN_TEXT.test(t) },
+  {
+    kind: 'phone',
+    noun: 'a phone number',
+    // An SSN is phone-shaped; it is counted as an SSN only.
+    found: (t) => candidates(t, PHONE_IN_TEXT).some((c) => !SSN_SHAPE.test(c) && isPhone(c)),
+  },
+  {
+    kind: 'national-id',
+    noun: 'a US SSN',
+    found: (t) => candidates(t, /\b\d{3}-\d{2}-\d{4}\b/g).some(ssnValid),
+  },
+  {
+    kind: 'payment-card',
+    noun: 'a payment card number',
+    found: (t) => candidates(t, /\b\d(?:[ -]?\d){12,18}\b/g).some(isPaymentCard),
+  },
+]
+function candidates(text: string, pattern: RegExp): string[] {
+  return [...text.matchAll(pattern)].map((m) => m[0].trim())
+}
+
+/** Prose: at least five words. */
+function isProse(value: string): boolean {
+  return value.split(/\s+/).length >= 5
+}
+
+function countOf(values: readonly string[], test: (value: string) => boolean): number {
+  return values.reduce((n, v) => (test(v) ? n + 1 : n), 0)
+}
+
+function sampledPhrase(matched: number, sampled: number, verb: string): string {
+  return `${matched} of ${sampled} sampled values ${verb}`
+}
+
+/**
+ * What a sample of a column's values shows, from validators (checksums where the format has one) and, for prose,
+ * PII found inside it. Blank values are ignored. Null when no kind reaches its threshold.
+ *
+ * @example
+ * detectByContent(['ann@example.com', 'bo@example.org']) // { kind: 'email', share: 1, confidence: 0.95, … }
+ */
+export function detectByContent(values: readonly string[]): ContentHit | null {
+  const sample = values.map((v) => v.trim()).filter((v) => v !== '')
+  const n = sample.length
+  if (n === 0) return null
+  for (const check of CHECKS) {
+    if (check.strength === 0) continue
+    const matched = countOf(sample, check.strict)
+    if (matched / n >= MATCH_SHARE)
+      return contentHit(check.kind, matched / n, check.strength, [
+        sampledPhrase(matched, n, `are ${check.noun}`),
+      ])
+  }
+  const prose = sample.filter(isProse)
+  if (prose.length / n < PROSE_SHARE) return null
+  const found = SCANS.map((s) => ({ ...s, count: countOf(prose, s.found) })).filter((s) => s.count > 0)
+  const withPii = countOf(prose, (v) => SCANS.some((s) => s.found(v)))
+  if (withPii / n < CONTAINS_SHARE) return null
+  return {
+    kind: 'free-text',
+    share: round(withPii / n, 4),
+    confidence: round(Math.min(0.9, 0.6 + withPii / n), 2),
+    evidence: [
+      sampledPhrase(prose.length, n, 'are free text'),
+      ...found.map((s) => sampledPhrase(s.count, n, `contain ${s.noun}`)),
+    ],
+  }
+}
+
+function contentHit(kind: PiiKind, share: number, strength: number, evidence: string[]): ContentHit {
+  return { kind, share: round(share, 4), confidence: round(strength * share, 2), evidence }
+}
+
+/** How far a sample supports one kind, the relaxed test included. Null for kinds with no value test. */
+function supportFor(kind: PiiKind, sample: readonly string[]): ContentHit | null {
+  const check = CHECKS.find((c) => c.kind === kind)
+  if (check === undefined) return null
+  const strict = countOf(sample, check.strict)
+  const matched = countOf(sample, (v) => check.strict(v) || check.relaxed?.(v) === true)
+  const verb = strict === matched ? `are ${check.noun}` : `look like ${check.noun}`
+  return contentHit(kind, matched / sample.length, 1, [sampledPhrase(matched, sample.length, verb)])
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Both
+
+/** Kinds whose validators cover nearly every real format, so values failing them speak against the name. */
+const CHECKABLE: ReadonlySet<PiiKind> = new Set(['email', 'phone', 'ip-address', 'iban', 'payment-card'])
+const CONTRADICTED = 0.1
+
+/**
+ * Whether a column holds personal data, and why. Name and content agreeing gives at least 0.95; content alone its
+ * share times the validator's strength; a name alone 0.3–0.9 by how specific it is, lowered when sampled values
+ * contradict it. Content of {@link STRONG_SHARE} or more overrides a name that disagrees. `values` is a sample of
+ * non-null values as strings, or null when none was read.
+ *
+ * @example
+ * detectPii({ name: 'email', type: 'text' }, 'users', ['ann@example.com'])
+ * // { kind: 'email', confidence: 0.99, evidence: ['name "email" matches email', '1 of 1 sampled values are valid emails'] }
+ */
+export function detectPii(
+  column: ColumnInfo,
+  table: string,
+  values: readonly string[] | null,
+): PiiFinding | null {
+  const byName = detectByName(column, table)
+  const sample = (values ?? []).map((v) => v.trim()).filter((v) => v !== '')
+  const byContent = detectByContent(sample)
+  if (byName === null)
+    return byContent === null ? null : finding(byContent.kind, byContent.confidence, byContent.evidence)
+  if (sample.length === 0) return finding(byName.kind, byName.confidence, [byName.evidence])
+
+  const support = byContent?.kind === byName.kind ? byContent : supportFor(byName.kind, sample)
+  const agrees = support !== null && (support === byContent || support.share >= MATCH_SHARE)
+  if (agrees) return finding(byName.kind, 0.95 + 0.04 * support.share, [byName.evidence, ...support.evidence])
+  if (byContent !== null && (byContent.share >= STRONG_SHARE || byContent.confidence > byName.confidence))
+    return finding(byContent.kind, byContent.confidence, [
+      ...byContent.evidence,
+      `${byName.evidence}, but the values do not`,
+    ])
+
+  const evidence = [byName.evidence, ...(support?.evidence ?? []), ...(byContent?.evidence ?? [])]
+  const contradicted = CHECKABLE.has(byName.kind) && support !== null && support.share < CONTRADICTED
+  return finding(byName.kind, contradicted ? byName.confidence * 0.6 : byName.confidence, evidence)
+}
+
+function finding(kind: PiiKind, confidence: number, evidence: string[]): PiiFinding {
+  return { kind, confidence: round(Math.min(1, confidence), 2), evidence }
+}

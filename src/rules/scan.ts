@@ -1,0 +1,69 @@
+import { openDatabase } from '../dialects/open-database.js'
+import { packageFile } from '../package-file.js'
+import type { Schema } from '../schema/schema.js'
+import { resolveRules, type ColumnId } from './resolve-rules.js'
+import { loadRules, type Rule } from './rule-file.js'
+import { scanDatabase, type PiiColumn, type ScanOptions } from './scan-database.js'
+
+export interface ScanResult {
+  /** The database scanned (its name, never its URL). */
+  database: string
+  schema: Schema
+  columns: PiiColumn[]
+}
+
+/**
+ * Finds the columns of a database that hold personal data, by name and by a sample of their values, over a
+ * read-only connection. Findings carry a confidence and evidence, never the values sampled.
+ *
+ * @example
+ * const { columns } = await scan('postgres://postgres@127.0.0.1:5432/shop')
+ * for (const c of columns) console.log(c.column, c.kind, c.confidence)
+ */
+export async function scan(url: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const source = await openDatabase(url, { readOnly: true })
+  try {
+    const schema = await source.introspect()
+    return { database: schema.database, schema, columns: await scanDatabase(source, schema, options) }
+  } finally {
+    await source.close()
+  }
+}
+
+export interface CheckResult extends ScanResult {
+  /** PII columns with the rule that decides each. */
+  covered: { column: PiiColumn; rule: Rule }[]
+  /** PII columns no rule covers: what `dbtwin check` fails on. */
+  uncovered: PiiColumn[]
+}
+
+/**
+ * Scans a database and checks that a rule (any action, `keep` included: a reviewed decision) covers every PII
+ * column found. The rules are validated against the schema first, so a broken rule file fails the check too.
+ *
+ * @example
+ * const { uncovered } = await check('postgres://postgres@127.0.0.1:5432/shop', 'rules/')
+ * if (uncovered.length > 0) process.exitCode = 1
+ */
+export async function check(url: string, rules: string, options: ScanOptions = {}): Promise<CheckResult> {
+  const loaded = await loadRules(rules)
+  const result = await scan(url, options)
+  const resolved = resolveRules(result.schema, loaded, kindsOf(result.columns))
+  const covered: CheckResult['covered'] = []
+  const uncovered: PiiColumn[] = []
+  for (const column of result.columns) {
+    const rule = resolved.get(column.column)
+    if (rule === undefined) uncovered.push(column)
+    else covered.push({ column, rule })
+  }
+  return { ...result, covered, uncovered }
+}
+
+/** The rule the default PII pack (rules/pii-pack.yaml) gives each PII column: what a skeleton proposes. */
+export async function packRules(schema: Schema, columns: readonly PiiColumn[]): Promise<Map<ColumnId, Rule>> {
+  return resolveRules(schema, await loadRules(packageFile('rules/pii-pack.yaml')), kindsOf(columns))
+}
+
+function kindsOf(columns: readonly PiiColumn[]) {
+  return new Map(columns.map((c) => [c.column, c.kind]))
+}

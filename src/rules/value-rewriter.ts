@@ -1,0 +1,170 @@
+import { createHmac } from 'node:crypto'
+import type { CellValue } from '../dialects/twin-target.js'
+import type { Column } from '../schema/schema.js'
+import { callFaker, fakerFor } from './faker-methods.js'
+import { digitPermuter, shapeHash } from './format-preserving.js'
+import type { RuleAction } from './rule-file.js'
+
+/**
+ * Rewrites one value. `entity` is the value of the row's entity column, for `shift-date`; other actions ignore it.
+ * Values arrive and leave in the text form writers take (dates as `YYYY-MM-DD`, timestamps as
+ * `YYYY-MM-DD HH:MM:SS…`).
+ */
+export type Rewrite = (value: CellValue, entity?: CellValue) => CellValue
+
+/**
+ * The rewrite a rule's action stands for, keyed by a secret. The result depends only on the secret, the action and
+ * the value — never on the table, column or row — so the same real value becomes the same fake value everywhere,
+ * in every run with the same secret, and joins on rewritten columns still join.
+ *
+ * @example
+ * const rewrite = valueRewriter({ kind: 'hash', format: 'auto' }, column, process.env.DBTWIN_SECRET!)
+ * rewrite('123-45-6789') // '804-17-2265', every time with this secret
+ */
+export function valueRewriter(action: RuleAction, column: Column, secret: string): Rewrite {
+  const key = createHmac('sha256', secret).update(JSON.stringify(action)).digest()
+  const digest = (value: CellValue) => createHmac('sha256', key).update(String(value)).digest()
+  const fit = fitTo(column)
+  switch (action.kind) {
+    case 'faker':
+    case 'template': {
+      const faker = fakerFor(action.locale)
+      return (value) => {
+        if (value === null) return null
+        faker.seed(digest(value).readUInt32LE(0))
+        const fake =
+          action.kind === 'faker'
+            ? callFaker(faker, action.method, action.args)
+            : faker.helpers.fake(action.template)
+        return fit(fake)
+      }
+    }
+    case 'mask':
+      return (value) =>
+        value === null ? null : fit(mask(String(value), action.keepFirst, action.keepLast, action.char))
+    case 'hash': {
+      const permute = digitPermuter(key)
+      return (value) => (value === null ? null : hashValue(value, action.format, column, key, permute))
+    }
+    case 'shift-date':
+      return (value, entity) => {
+        if (value === null) return null
+        const days = (digest(entity ?? value).readUInt32LE(0) % (2 * action.days + 1)) - action.days
+        return shiftDate(value, days === 0 ? 1 : days)
+      }
+    case 'null':
+      return () => null
+    case 'constant':
+      return (value) => (value === null || action.value === null ? null : fit(action.value))
+    case 'pick':
+      return (value) =>
+        value === null ? null : fit(action.values[digest(value).readUInt32LE(0) % action.values.length]!)
+    case 'keep':
+    case 'model':
+      return (value) => value
+  }
+}
+
+/**
+ * Wraps the rewrite of a key or unique column so that distinct values stay distinct: a fake value already given
+ * to another real value gets a numbered suffix. The memo lives as long as the run, so a foreign key that shares the
+ * wrapped rewrite gets exactly the parent's fake key. Memory grows with the distinct values rewritten.
+ */
+export function distinctRewriter(rewrite: Rewrite, column: Column): Rewrite {
+  const given = new Map<string, CellValue>()
+  const taken = new Set<string>()
+  return (value, entity) => {
+    if (value === null) return null
+    const real = String(value)
+    const known = given.get(real)
+    if (known !== undefined) return known
+    let fake = rewrite(value, entity)
+    for (let n = 2; fake !== null && taken.has(String(fake)); n++) fake = suffixed(fake, n, column)
+    if (fake !== null) taken.add(String(fake))
+    given.set(real, fake)
+    return fake
+  }
+}
+
+function suffixed(value: string | number | boolean, n: number, column: Column): CellValue {
+  if (typeof value === 'number') return value + n * 1_000_003
+  const text = String(value)
+  const tail = `-${n}`
+  const at = text.indexOf('@')
+  // An email stays an email: the number goes before the domain.
+  const [head, rest] = at > 0 ? [text.slice(0, at), text.slice(at)] : [text, '']
+  const room = column.length === null ? Infinity : column.length - rest.length - tail.length
+  return `${head.slice(0, Math.max(0, room))}${tail}${rest}`
+}
+
+function fitTo(column: Column): (value: unknown) => CellValue {
+  return (value) => {
+    if (value === null || value === undefined) return null
+    if (value instanceof Date) {
+      const iso = value.toISOString()
+      return column.type === 'date' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`
+    }
+    if (typeof value === 'number' || typeof value === 'boolean') return value
+    const text = String(value)
+    return column.length === null ? text : [...text].slice(0, column.length).join('')
+  }
+}
+
+function mask(text: string, keepFirst: number, keepLast: number, char: string): string {
+  const positions = [...text].flatMap((c, i) => (/[\p{L}\p{N}]/u.test(c) ? [i] : []))
+  const hidden = new Set(positions.slice(keepFirst, Math.max(keepFirst, positions.length - keepLast)))
+  return [...text].map((c, i) => (hidden.has(i) ? char : c)).join('')
+}
+
+type Permute = (digits: string) => string
+
+function hashValue(
+  value: string | number | boolean,
+  format: string,
+  column: Column,
+  key: Buffer,
+  permute: Permute,
+): CellValue {
+  if (typeof value === 'number') return hashInteger(value, column, permute)
+  const text = String(value)
+  const digitsOnly = /^[\d\s().+-]+$/.test(text) && /\d/.test(text)
+  if (format === 'digits' || (format === 'auto' && digitsOnly)) return permuteDigitsIn(text, permute)
+  const at = text.lastIndexOf('@')
+  if ((format === 'email' || format === 'auto') && at > 0) {
+    const domain = text.slice(at + 1)
+    const dot = domain.lastIndexOf('.')
+    // The top-level domain stays (it says little); the rest keeps its shape, the domain hashed on its own so
+    // everyone at one domain still shares one fake domain.
+    const fakeDomain =
+      dot > 0 ? `${shapeHash(domain.slice(0, dot), key)}${domain.slice(dot)}` : shapeHash(domain, key)
+    return `${shapeHash(text, key).slice(0, at)}@${fakeDomain}`
+  }
+  return shapeHash(text, key)
+}
+
+/** Digits are permuted as one number of the same length, separators kept: distinct values stay distinct. */
+function permuteDigitsIn(text: string, permute: Permute): string {
+  const permuted = permute(text.replace(/\D/g, ''))
+  let i = 0
+  return text.replace(/\d/g, () => permuted[i++]!)
+}
+
+/** Integers keep their sign and their number of digits, and stay distinct and within the column's range. */
+function hashInteger(value: number, column: Column, permute: Permute): number {
+  const limit =
+    column.type === 'smallint' ? 32_767 : column.type === 'integer' ? 2_147_483_647 : Number.MAX_SAFE_INTEGER
+  const magnitude = String(Math.abs(value))
+  let digits = magnitude
+  // Cycle-walking: permute again until the result has no leading zero and fits, which keeps it a bijection.
+  do digits = permute(digits)
+  while (digits.length > 1 && (digits[0] === '0' || Number(digits) > limit))
+  return Math.sign(value) * Number(digits)
+}
+
+function shiftDate(value: string | number | boolean, days: number): CellValue {
+  const text = String(value)
+  const match = /^(\d{4})-(\d{2})-(\d{2})(.*)$/s.exec(text)
+  if (match === null) return text
+  const shifted = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days))
+  return `${shifted.toISOString().slice(0, 10)}${match[4]}`
+}
