@@ -8,9 +8,8 @@
  */
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
+import { benchUrl, buildBenchSource } from './bench-source.js'
 
-const ADMIN = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000000,5000000').split(',').map(Number)
 
 if (process.argv[2] === '--learn') {
@@ -24,53 +23,13 @@ if (process.argv[2] === '--learn') {
   process.exit(0)
 }
 
-/** customers (10%), orders (40%), order_items (50%): skewed amounts, a status mix, an FK chain. */
-async function build(database: string, total: number): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN })
-  await admin.connect()
-  const exists =
-    (await admin.query('select 1 from pg_database where datname = $1', [database])).rowCount === 1
-  await admin.end()
-  if (exists) return
-  const setup = new pg.Client({ connectionString: ADMIN })
-  await setup.connect()
-  await setup.query(`create database ${database}`)
-  await setup.end()
-  const url = new URL(ADMIN)
-  url.pathname = `/${database}`
-  const client = new pg.Client({ connectionString: url.href })
-  await client.connect()
-  const customers = Math.round(total * 0.1)
-  const orders = Math.round(total * 0.4)
-  const items = total - customers - orders
-  await client.query(`
-    create table customers (id bigint primary key, segment text not null, signup date not null, score numeric(6,2));
-    insert into customers select i, (array['retail','smb','enterprise','public'])[1 + (i % 7 > 4)::int + (i % 13 = 0)::int * 2],
-      date '2015-01-01' + (i % 3650), case when i % 10 = 0 then null else round((50 + 20 * sin(i))::numeric, 2) end
-      from generate_series(1, ${customers}) i;
-    create table orders (id bigint primary key, customer_id bigint not null references customers, placed_at timestamp not null,
-      amount numeric(12,2) not null, status text not null);
-    insert into orders select i, 1 + (hashint4(i)::bigint & 2147483647) % ${customers}, timestamp '2020-01-01' + (i % 2000000) * interval '37 seconds',
-      round((exp(3 + 1.2 * ((hashint4(i * 7) & 65535) / 65536.0)))::numeric, 2), (array['open','paid','paid','paid','refunded'])[1 + i % 5]
-      from generate_series(1, ${orders}) i;
-    create table order_items (order_id bigint not null references orders, line int not null, sku text not null, qty int not null,
-      price numeric(10,2) not null, primary key (order_id, line));
-    insert into order_items select 1 + (i - 1) % ${orders}, 1 + (i - 1) / ${orders}, 'SKU-' || lpad(((hashint4(i) & 65535) % 5000)::text, 5, '0'),
-      1 + (hashint4(i * 3) & 7), round((1 + (hashint4(i * 5) & 1023) / 10.0)::numeric, 2)
-      from generate_series(1, ${items}) i;
-    analyze;`)
-  await client.end()
-}
-
 console.log('rows        tables  seconds   rows/s      peak RSS (learning process)')
 for (const size of SIZES) {
   const database = `dbtwin_bench_learn_${size}`
-  await build(database, size)
-  const url = new URL(ADMIN)
-  url.pathname = `/${database}`
+  await buildBenchSource(database, size)
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--learn', url.href],
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--learn', benchUrl(database)],
     {
       encoding: 'utf8',
     },

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'TARGET_IS_SOURCE'
   | 'TARGET_CONFLICT'
   | 'GENERATE_FAILED'
+  | 'SUBSET_FAILED'
   | 'INTERRUPTED'
   | 'USAGE'
 

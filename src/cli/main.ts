@@ -8,12 +8,13 @@ import { inspectCommand } from './inspect-command.js'
 import { learnCommand } from './learn-command.js'
 import { sampleCommand } from './sample-command.js'
 import { scanCommand } from './scan-command.js'
+import { subsetCommand } from './subset-command.js'
 
 /** The CLI: a thin layer over the library; the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('dbtwin')
     .description(
-      'a safe, realistic twin of a production database: inspect its schema, learn a model, generate a twin',
+      'a safe, realistic twin of a production database: inspect, scan for PII, learn a model, generate or subset',
     )
     .version(VERSION)
     .addCommand(inspectCommand())
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<void> {
     .addCommand(checkCommand())
     .addCommand(learnCommand())
     .addCommand(generateCommand())
+    .addCommand(subsetCommand())
     .addCommand(cloneCommand())
     .addCommand(sampleCommand())
     .showHelpAfterError()

@@ -48,12 +48,12 @@ export const STRONG_SHARE = 0.8
 /** Free text counts when this share of values is prose… */
 export const PROSE_SHARE = 0.3
 /**
- * …and this share of values contain an email, phone, SSN or card number. Low on purpose: one note in fifty carrying
- * a phone number already leaks it, and with the usual 1,000-value sample that is still 20 values, not a stray hit.
+ * …and this share of values contain an email, phone, SSN or card number. Low on purpose: one note in fifty
+ * carrying a phone number already leaks it, and in the usual 1,000-value sample that is 20 values, not a fluke.
  */
 export const CONTAINS_SHARE = 0.02
 
-// ---------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------
 // Validators
 
 /**
@@ -127,7 +127,7 @@ export function nirValid(value: string): boolean {
   return 97n - (body % 97n) === BigInt(m[2] ?? '')
 }
 
-/** Whether a value is a national identifier dbtwin can validate: US SSN (with separators), UK NINO or French NIR. */
+/** Whether a value is a national ID dbtwin can validate: US SSN (with separators), UK NINO or French NIR. */
 export function isNationalId(value: string): boolean {
   return (SSN_SHAPE.test(value) && ssnValid(value)) || NINO.test(value) || nirValid(value)
 }
@@ -165,8 +165,9 @@ export function isPaymentCard(value: string): boolean {
   return known && luhnValid(digits)
 }
 
-const EMAIL =
-  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}$/i
+const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?'
+/** The local part's characters are RFC 5322's atext; the domain needs a dot and a letters-only top level. */
+const EMAIL = new RegExp(`^[a-z0-9.!#$%&'*+/=?^_\`{|}~-]+@${LABEL}(?:\\.${LABEL})*\\.[a-z]{2,}$`, 'i')
 
 /** Whether a value is an email address with a dotted domain. */
 export function isEmail(value: string): boolean {
@@ -174,9 +175,10 @@ export function isEmail(value: string): boolean {
 }
 
 /**
- * Whether a value is a phone number: 7–15 digits (E.164's maximum) with an optional extension, written as E.164
- * (`+4930…`), with separators in at least three groups (`(555) 123-4567`), or with a national trunk 0
- * (`0612345678`, `017853 30703`). Bare digit runs, decimals and dates are not phones: ids and amounts look like them.
+ * Whether a value is a phone number: 7–15 digits (E.164's maximum) with an optional extension, written as
+ * E.164 (`+4930…`), with separators in at least three groups (`(555) 123-4567`), or with a national trunk 0
+ * (`0612345678`, `017853 30703`). Bare digit runs, decimals and dates are not phones: ids and amounts look like
+ * them.
  *
  * @example
  * isPhone('+1 (555) 123-4567 x89') // true
@@ -224,8 +226,8 @@ function fold(text: string): string {
 
 /** Street words that stand alone: abbreviations and the words faker does not list. */
 const STREET_WORDS =
-  words(`st str rd ave av avda blvd bd ln dr ct pl sq hwy pkwy cres street road lane rue chemin
-  route calle avenida paseo plaza carrer via viale piazza strasse weg gasse platz straat laan plein gracht kade`)
+  words(`st str rd ave av avda blvd bd ln dr ct pl sq hwy pkwy cres street road lane rue chemin route calle
+    avenida paseo plaza carrer via viale piazza strasse weg gasse platz straat laan plein gracht kade`)
 /** German and Dutch street names are compounds (`Hauptstrasse`, `Kerkstraat`), recognized by their ending. */
 const STREET_ENDINGS = words(`strasse str straat weg gasse laan platz plein gracht dijk allee damm kade singel
   plantsoen steeg park`)
@@ -307,11 +309,11 @@ export function isPersonName(value: string): boolean {
 
 /** Company names are often surnames with a legal form or a joining word (`Kuhn LLC`, `Guyot et Robert`). */
 const COMPANY_WORDS = new Set(
-  words(`inc llc ltd plc gmbh ag kg sa s.a. sl s.l. sarl sas eurl sem scop gie bv nv corp co group hermanos hijos
-    asociados and und et en`),
+  words(`inc llc ltd plc gmbh ag kg sa s.a. sl s.l. sarl sas eurl sem scop gie bv nv corp co group hermanos
+    hijos asociados and und et en`),
 )
 
-// ---------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------
 // Detection by name
 
 const TEXT: readonly PortableType[] = ['char', 'varchar', 'text']
@@ -381,22 +383,26 @@ const NAME_RULES: readonly NameRule[] = [
   rule('phone', 0.8, PHONE_TYPES, `*phone* tel tel_no tel_nr telefon* telefoon* handynummer mobilnummer
     mobile_number numero_tel* num_tel*`),
   rule('phone', 0.6, PHONE_TYPES, 'mobile mobil mobiel movil celular cell handy gsm fax* portable'),
-  rule('national-id', 0.85, ID_TYPES, `ssn social_security* nino ni_number national_insurance* national_id* nir
-    numero_secu* num_secu* securite_sociale nss numero_seguridad_social steuer_id* steueridentifikationsnummer
-    steuernummer sozialversicherungsnummer svnr dni nie nif curp bsn burgerservicenummer sofinummer codice_fiscale`),
+  rule('national-id', 0.85, ID_TYPES, `ssn social_security* nino ni_number national_insurance* national_id*
+    nir numero_secu* num_secu* securite_sociale nss numero_seguridad_social steuer_id*
+    steueridentifikationsnummer steuernummer sozialversicherungsnummer svnr dni nie nif curp bsn
+    burgerservicenummer sofinummer codice_fiscale`),
   rule('national-id', 0.7, ID_TYPES, `passport* reisepass* passeport* pasaporte* paspoort* tax_id taxpayer_id
     tax_number id_card* id_number personalausweis* ausweis* driver_licen* drivers_licen* driving_licen*
     licen*_number`),
   rule('payment-card', 0.85, ID_TYPES, `card_number card_no card_num cc_number cc_num credit_card* debit_card*
-    kreditkarte* kartennummer numero_carte carte_bancaire carte_credit tarjeta* kaartnummer cvv* cvc card_pan`),
+    kreditkarte* kartennummer numero_carte carte_bancaire carte_credit tarjeta* kaartnummer cvv* cvc
+    card_pan`),
   rule('payment-card', 0.6, ID_TYPES, 'pan'),
   rule('iban', 0.9, TEXT, 'iban*'),
   rule('iban', 0.6, ID_TYPES, `account_number account_no bank_account* kontonummer konto_nr rekeningnummer
     numero_compte numero_cuenta cuenta_bancaria`),
-  rule('ip-address', 0.8, IP_TYPES, 'ip ip_addr* ipv4* ipv6* remote_addr* adresse_ip ip_adresse direccion_ip'),
-  rule('person-name', 0.85, TEXT, `first_name* last_name* full_name given_name* family_name surname* middle_name*
-    maiden_name forename* vorname* nachname* familienname geburtsname prenom* nom_de_famille nom_famille nom_complet
-    apellido* nombre_completo nombre_pila voornaam voornamen achternaam familienaam tussenvoegsel cognome`),
+  rule('ip-address', 0.8, IP_TYPES, `ip ip_addr* ipv4* ipv6* remote_addr* adresse_ip ip_adresse
+    direccion_ip`),
+  rule('person-name', 0.85, TEXT, `first_name* last_name* full_name given_name* family_name surname*
+    middle_name* maiden_name forename* vorname* nachname* familienname geburtsname prenom* nom_de_famille
+    nom_famille nom_complet apellido* nombre_completo nombre_pila voornaam voornamen achternaam familienaam
+    tussenvoegsel cognome`),
   rule('person-name', 0.7, TEXT, 'fname lname'),
   rule('username', 0.75, TEXT, `user_name* login login_name user_login screen_name nickname benutzername
     nom_utilisateur identifiant pseudo nombre_usuario usuario gebruikersnaam`),
@@ -410,22 +416,22 @@ const NAME_RULES: readonly NameRule[] = [
     codigo_postal cod_postal eircode postnummer`),
   rule('postcode', 0.5, ZIP_TYPES, 'cp'),
   rule('birth-date', 0.85, [...DATES, ...TEXT], `dob birth_date* date_of_birth birth_day born_on geburtsdatum
-    geburtstag geb_datum date_naissance date_de_naissance naissance fecha_nacimiento fecha_de_nacimiento nacimiento
-    geboortedatum data_nascita data_di_nascita`,
+    geburtstag geb_datum date_naissance date_de_naissance naissance fecha_nacimiento fecha_de_nacimiento
+    nacimiento geboortedatum data_nascita data_di_nascita`,
     'place lieu ort lugar plaats city country pays pais land'),
   rule('birth-date', 0.6, ['year', 'smallint', 'integer', ...TEXT], `birth_year year_of_birth geburtsjahr
     annee_naissance annee_de_naissance ano_nacimiento geboortejaar`),
-  rule('free-text', 0.3, TEXT, `description* desc note* comment* remark* memo bio biography about message* body
-    observation* anamnesis bemerkung* kommentar* notiz* beschreibung anmerkung* remarque* nota notas comentario*
-    observaciones descripcion opmerking* omschrijving beschrijving notitie* toelichting`),
+  rule('free-text', 0.3, TEXT, `description* desc note* comment* remark* memo bio biography about message*
+    body observation* anamnesis bemerkung* kommentar* notiz* beschreibung anmerkung* remarque* nota notas
+    comentario* observaciones descripcion opmerking* omschrijving beschrijving notitie* toelichting`),
 ]
 
-/** A last token that makes the column describe the value rather than hold it (`email_verified`, `phone_type`). */
+/** A last token that makes the column describe a value rather than hold it (`email_verified`, `phone_type`). */
 const NOT_A_VALUE = new Set(
-  words(`id ids uuid fk ref type types kind status state count cnt verified confirmed valid validated flag enabled
-    disabled format template consent optin opt in out preference preferences at on time sent changed updated domain
-    visibility visible public length len policy provider source label category language lang locale required hint
-    country prefix ext extension`),
+  words(`id ids uuid fk ref type types kind status state count cnt verified confirmed valid validated flag
+    enabled disabled format template consent optin opt in out preference preferences at on time sent changed
+    updated domain visibility visible public length len policy provider source label category language lang
+    locale required hint country prefix ext extension`),
 )
 /** A first token that makes a numeric column count things (`num_phones`). */
 const COUNT_PREFIXES = new Set(words('num nb n count total max min'))
@@ -440,8 +446,8 @@ function nameTokens(name: string): string[] {
 
 /**
  * What a column's name (and type) suggests it holds, in English, German, French, Spanish and Dutch. Integer
- * `*_id` columns, counters (`num_phones`) and columns about a value (`email_verified`, `phone_type`) are never PII;
- * a bare `name` is a person's only on a table of people (`patients`, `customers`, `staff`, `kunden`…).
+ * `*_id` columns, counters (`num_phones`) and columns about a value (`email_verified`, `phone_type`) are never
+ * PII; a bare `name` is a person's only on a table of people (`patients`, `customers`, `staff`, `kunden`…).
  *
  * @example
  * detectByName({ name: 'Vorname', type: 'varchar' }, 'kunden') // { kind: 'person-name', confidence: 0.85, … }
@@ -477,10 +483,10 @@ const GENERIC_NAMES = new Set(words('name display_name legal_name preferred_name
 const CONNECTIVES = new Set(words('de du del des of van der la'))
 /** Singular stems; a token matches with up to two more letters (`users`, `kunden`, `clientes`, `personnel`). */
 const PEOPLE =
-  words(`patient user customer client employee employe empleado provider staff person people personne
-  persona member contact author student teacher doctor physician nurse guest passenger driver applicant candidate
-  subscriber owner manager actor kunde mitarbeiter benutzer nutzer utilisateur usuario paciente klant medewerker
-  gebruiker leerling eleve alumno adherent`)
+  words(`patient user customer client employee employe empleado provider staff person people personne persona
+    member contact author student teacher doctor physician nurse guest passenger driver applicant candidate
+    subscriber owner manager actor kunde mitarbeiter benutzer nutzer utilisateur usuario paciente klant
+    medewerker gebruiker leerling eleve alumno adherent`)
 
 function isPeopleWord(token: string): boolean {
   return PEOPLE.some((s) => token.startsWith(s) && token.length - s.length <= 2)
@@ -503,12 +509,12 @@ function personInContext(tokens: readonly string[], column: ColumnInfo, table: s
   return named ? hit(0.7, 'with a people word') : null
 }
 
-// ---------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------
 // Detection by content
 
 interface ContentCheck {
   kind: PiiKind
-  /** What a confident content-only finding is worth at share 1: validators with checksums near 1, heuristics less. */
+  /** A content-only finding's confidence at share 1: near 1 for checksummed formats, less for heuristics. */
   strength: number
   /** Plural noun for evidence: `… values are ${noun}`. */
   noun: string
@@ -664,7 +670,7 @@ function supportFor(kind: PiiKind, sample: readonly string[]): ContentHit | null
   return contentHit(kind, matched / sample.length, 1, [sampledPhrase(matched, sample.length, verb)])
 }
 
-// ---------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------
 // Both
 
 /** Kinds whose validators cover nearly every real format, so values failing them speak against the name. */
@@ -672,14 +678,15 @@ const CHECKABLE: ReadonlySet<PiiKind> = new Set(['email', 'phone', 'ip-address',
 const CONTRADICTED = 0.1
 
 /**
- * Whether a column holds personal data, and why. Name and content agreeing gives at least 0.95; content alone its
- * share times the validator's strength; a name alone 0.3–0.9 by how specific it is, lowered when sampled values
- * contradict it. Content of {@link STRONG_SHARE} or more overrides a name that disagrees. `values` is a sample of
- * non-null values as strings, or null when none was read.
+ * Whether a column holds personal data, and why. Name and content agreeing gives at least 0.95; content alone
+ * its share times the validator's strength; a name alone 0.3–0.9 by how specific it is, lowered when sampled
+ * values contradict it. Content of {@link STRONG_SHARE} or more overrides a name that disagrees. `values` is a
+ * sample of non-null values as strings, or null when none was read.
  *
  * @example
  * detectPii({ name: 'email', type: 'text' }, 'users', ['ann@example.com'])
- * // { kind: 'email', confidence: 0.99, evidence: ['name "email" matches email', '1 of 1 sampled values are valid emails'] }
+ * // { kind: 'email', confidence: 0.99,
+ * //   evidence: ['name "email" matches email', '1 of 1 sampled values are valid emails'] }
  */
 export function detectPii(
   column: ColumnInfo,

@@ -8,6 +8,7 @@ import { learn } from '../../src/learn/learn.js'
 import { loadRules } from '../../src/rules/rule-file.js'
 import { scan, type ScanResult } from '../../src/rules/scan.js'
 import { generate } from '../../src/write/write-twin.js'
+import { leakedPiiValues } from '../support/pii-leaks.js'
 import { runCli } from '../support/run-cli.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
@@ -115,7 +116,7 @@ for (const dialect of testDialects()) {
       const target = await createTestDatabase(dialect.name)
       try {
         await generate(model, target.url, { rules: RULES, seed: 3 })
-        const leaked = await leakedValues(source.url, target.url, model.schema.database, dialect.name)
+        const leaked = await leakedPiiValues(source.url, target.url, dialect.name)
         expect(leaked).toEqual({})
       } finally {
         await target.drop()
@@ -126,52 +127,4 @@ for (const dialect of testDialects()) {
       return dialect.name === 'mysql' ? result.database : namespace
     }
   })
-}
-
-/** Per PII column, the real values (of the rewritten columns) that also appear in the twin. */
-async function leakedValues(
-  sourceUrl: string,
-  twinUrl: string,
-  _database: string,
-  dialect: string,
-): Promise<Record<string, string[]>> {
-  const real = await openDatabase(sourceUrl, { readOnly: true })
-  const twin = await openDatabase(twinUrl, { readOnly: true })
-  const leaked: Record<string, string[]> = {}
-  try {
-    // Dates are shifted, not replaced: a few may land on another patient's real date, so they are compared by row.
-    // Single first or last names are compared as full names: a fake "Maya" may well be someone's real name.
-    const checked: [string, string, string][] = [
-      ['clinic', 'patients', 'first_name last_name'],
-      ['clinic', 'providers', 'first_name last_name'],
-      ['clinic', 'patients', 'email'],
-      ['clinic', 'patients', 'phone'],
-      ['clinic', 'patients', 'ssn'],
-      ['clinic', 'patients', 'street'],
-      ['clinic', 'patients', 'signup_ip'],
-      ['clinic', 'patients', 'mrn'],
-      ['clinic', 'providers', 'email'],
-      ['clinic', 'encounters', 'notes'],
-      ['billing', 'policies', 'payer_iban'],
-      ['billing', 'policies', 'policy_number'],
-      ['billing', 'payments', 'card_number'],
-    ]
-    for (const [namespace, table, column] of checked) {
-      const values = async (db: typeof real) => {
-        const schema = dialect === 'mysql' ? db.name : namespace
-        const parts = column.split(' ').map((c) => sql.ref(c))
-        const value = parts.length === 1 ? parts[0]! : sql`concat(${sql.join(parts, sql`, ' ', `)})`
-        const rows = await sql<{ v: string }>`select distinct ${value} as v from ${sql.id(schema, table)}
-          where ${value} is not null`.execute(db.db)
-        return new Set(rows.rows.map((r) => String(r.v)))
-      }
-      const realValues = await values(real)
-      const both = [...(await values(twin))].filter((v) => realValues.has(v))
-      if (both.length > 0) leaked[`${table}.${column}`] = both.slice(0, 5)
-    }
-  } finally {
-    await real.close()
-    await twin.close()
-  }
-  return leaked
 }

@@ -1,0 +1,181 @@
+import { readFile } from 'node:fs/promises'
+import { Command, Option } from 'commander'
+import { parseConnectionUrl } from '../dialects/connection-url.js'
+import { DbtwinError } from '../errors.js'
+import { subset, type SubsetPlan } from '../subset/subset.js'
+import {
+  parseChildren,
+  parseRoot,
+  parseSubsetConfig,
+  parseVirtualForeignKey,
+  type SubsetOptions,
+} from '../subset/subset-options.js'
+import type { ExistingTables } from '../write/write-target.js'
+import { printTotal, report } from './generate-command.js'
+import { positiveInteger } from './option-parsers.js'
+import { progressReporter } from './progress.js'
+
+const collect = (value: string, previous: string[] = []) => [...previous, value]
+
+export function subsetCommand(): Command {
+  return new Command('subset')
+    .description(
+      'copy a referentially complete slice of real rows into a target, every PII column rewritten by rules',
+    )
+    .requiredOption('--from <url>', 'the source database (read only, never written)')
+    .option('--to <url>', 'the target database (not needed with --plan)')
+    .option(
+      '--rules <path>',
+      'rules directory or file; every PII column needs a rule that rewrites or keeps it',
+    )
+    .option(
+      '--root <selection>',
+      'rows to start from: "table where <SQL>", "table N%" or "table limit N" (repeatable)',
+      collect,
+    )
+    .option(
+      '--children <policy>',
+      'children to follow from chosen rows: all, none, or table=N per parent (repeatable)',
+      collect,
+    )
+    .option('--passthrough <table>', 'copy a (small lookup) table whole (repeatable)', collect)
+    .option(
+      '--exclude <table>',
+      'leave a table out; tables whose NOT NULL keys need it are left out too (repeatable)',
+      collect,
+    )
+    .option(
+      '--virtual-fk <relation>',
+      'follow an undeclared relation: "child(col) -> parent(col)" (repeatable)',
+      collect,
+    )
+    .addOption(
+      new Option(
+        '--optional-parents <mode>',
+        'nullable foreign keys: include their parents, or write NULL when not chosen',
+      ).choices(['include', 'null']),
+    )
+    .option('--config <file>', 'a YAML file with the options above (command-line values add to it)')
+    .option('--plan', 'print how many rows of each table would be copied and why, and write nothing')
+    .option('--seed <s>', 'seed of percentage roots', positiveInteger)
+    .addOption(
+      new Option('--create', 'refuse if any of the tables exists already').conflicts(['truncate', 'drop']),
+    )
+    .addOption(new Option('--truncate', 'empty existing tables first').conflicts('drop'))
+    .addOption(new Option('--drop', 'drop existing tables and create them again'))
+    .addHelpText(
+      'after',
+      `
+Rows referenced by chosen rows are always included (transitively), so the target has no dangling key; children
+of roots are followed as --children says, and their parents closed again until nothing changes. Set
+DBTWIN_SECRET to rewrite values the same way in every run.
+
+Examples:
+  dbtwin subset --from postgres://…/prod --to postgres://…/staging --rules rules/ \\
+    --root "clinic.patients where zip = '10001'" --passthrough clinic.diagnoses
+  dbtwin subset --from mysql://…/prod --to pglite://.dbtwin/slice --rules rules/ --root "billing.claims 2%" \\
+    --children billing.payments=1 --plan
+  dbtwin subset --config subset.yaml --from "$PROD_URL" --to "$STAGING_URL" --truncate`,
+    )
+    .action(async (flags: SubsetFlags) => {
+      const options = await subsetOptions(flags)
+      if (!flags.plan && flags.to === undefined) {
+        throw new DbtwinError(
+          'USAGE',
+          'subset needs --to <url> (or --plan)',
+          'name the target database with --to',
+        )
+      }
+      const progress = progressReporter()
+      try {
+        const result = await subset(
+          flags.from,
+          flags.plan === true ? null : flags.to!,
+          { ...options, planOnly: flags.plan },
+          (event) => {
+            if (event.step === 'plan') process.stdout.write(planText(event.plan))
+            else if (event.step === 'secret') progress.note(event.message)
+            else report(progress, event)
+          },
+        )
+        progress.stop()
+        if (flags.plan !== true)
+          printTotal(result.rows, result.seconds, parseConnectionUrl(flags.to!).display)
+      } finally {
+        progress.stop()
+      }
+    })
+}
+
+interface SubsetFlags {
+  from: string
+  to?: string
+  rules?: string
+  root?: string[]
+  children?: string[]
+  passthrough?: string[]
+  exclude?: string[]
+  virtualFk?: string[]
+  optionalParents?: 'include' | 'null'
+  config?: string
+  plan?: boolean
+  seed?: number
+  create?: boolean
+  truncate?: boolean
+  drop?: boolean
+}
+
+async function subsetOptions(flags: SubsetFlags): Promise<SubsetOptions> {
+  const base: SubsetOptions =
+    flags.config === undefined
+      ? { roots: [] }
+      : parseSubsetConfig(await readFile(flags.config, 'utf8'), flags.config)
+  const existing: ExistingTables =
+    flags.drop === true
+      ? 'drop'
+      : flags.truncate === true
+        ? 'truncate'
+        : flags.create === true
+          ? 'create'
+          : 'refuse'
+  const options: SubsetOptions = {
+    ...base,
+    rules: flags.rules ?? base.rules,
+    roots: [...base.roots, ...(flags.root ?? []).map(parseRoot)],
+    children: flags.children === undefined ? base.children : parseChildren(flags.children),
+    passthrough: [...(base.passthrough ?? []), ...(flags.passthrough ?? [])],
+    exclude: [...(base.exclude ?? []), ...(flags.exclude ?? [])],
+    virtualForeignKeys: [
+      ...(base.virtualForeignKeys ?? []),
+      ...(flags.virtualFk ?? []).map(parseVirtualForeignKey),
+    ],
+    optionalParents: flags.optionalParents ?? base.optionalParents,
+    seed: flags.seed ?? base.seed,
+    existing,
+  }
+  if (options.roots.length === 0) {
+    throw new DbtwinError(
+      'USAGE',
+      'subset needs at least one --root',
+      `e.g. --root "clinic.patients where zip = '10001'"`,
+    )
+  }
+  return options
+}
+
+/** The plan as aligned lines: each table's rows and the reasons they came in. */
+export function planText(plan: SubsetPlan): string {
+  const width = Math.max(5, ...plan.tables.map((t) => t.table.length))
+  const lines = ['subset plan:']
+  for (const t of plan.tables) {
+    const rows = t.rows === null ? 'by parents' : t.rows.toLocaleString('en-US')
+    const why = t.reasons.map((r) => `${r.rows.toLocaleString('en-US')} ${r.reason}`).join('; ')
+    lines.push(`  ${t.table.padEnd(width)}  ${rows.padStart(10)}  ${why}`)
+  }
+  for (const e of plan.excluded)
+    lines.push(`  ${e.table.padEnd(width)}  ${'left out'.padStart(10)}  ${e.reason}`)
+  lines.push(
+    `closure: ${plan.rounds} rounds, ${plan.queries} queries to the source, ${plan.seconds.toFixed(1)} s`,
+  )
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,80 @@
+import type { Report, Verdict } from './report.js'
+import { count, decimal, percent } from './html/format.js'
+
+export interface SummaryOptions {
+  /** Colour PASS green and FAIL red with ANSI codes (for a terminal that supports them). */
+  color?: boolean
+}
+
+const WORST_COLUMNS = 3
+const VERDICT_NAMES = ['quality', 'privacy', 'consistency'] as const
+
+/**
+ * The report in a dozen plain lines for the terminal: the three verdicts, the quality parts, the worst columns,
+ * the privacy headline and the consistency counts, then where the full report is.
+ *
+ * @example
+ * console.log(renderSummary(report, 'report.html'))
+ * // quality      84.2%  PASS (threshold 80.0%)
+ * // privacy      91.0%  FAIL (threshold 95.0%)
+ * // consistency  97.5%
+ */
+export function renderSummary(report: Report, reportPath?: string, options: SummaryOptions = {}): string {
+  const real = report.real === null ? 'a model file' : `${report.real.database} (${report.real.dialect})`
+  const lines = [`dbtwin report: twin ${report.twin.database} (${report.twin.dialect}) vs ${real}`]
+  if (report.sampling.sampledTables.length > 0)
+    lines.push(
+      `sampled to ${count(report.sampling.maxRowsPerTable)} rows: ${report.sampling.sampledTables.join(', ')}`,
+    )
+  for (const name of VERDICT_NAMES)
+    lines.push(verdictLine(name, report.verdicts[name], options.color === true))
+  lines.push(...qualityLines(report), ...privacyLines(report), consistencyLine(report))
+  if (reportPath !== undefined) lines.push(`full report: ${reportPath}`)
+  return lines.join('\n')
+}
+
+function verdictLine(name: string, verdict: Verdict, color: boolean): string {
+  const head = `${name.padEnd(12)} ${percent(verdict.score).padStart(6)}`
+  if (verdict.threshold === null) return head
+  const threshold = ` (threshold ${percent(verdict.threshold)})`
+  if (verdict.passed === null) return `${head}  —${threshold}`
+  const word = verdict.passed ? 'PASS' : 'FAIL'
+  const painted = color ? `\u001b[${verdict.passed ? 32 : 31}m${word}\u001b[0m` : word
+  return `${head}  ${painted}${threshold}`
+}
+
+function qualityLines(report: Report): string[] {
+  const { parts } = report.quality
+  const partsLine =
+    `  quality parts: shapes ${percent(parts.columnShapes)} · pairs ${percent(parts.columnPairs)}` +
+    ` · cardinality ${percent(parts.cardinality)} · inter-table ${percent(parts.interTable)}` +
+    ` · null rates ${percent(parts.nullRates)}`
+  const worst = report.quality.tables
+    .flatMap((t) => t.columns.map((c) => ({ name: `${t.table}.${c.column}`, shape: c.shape })))
+    .filter((c): c is { name: string; shape: number } => c.shape !== null)
+    .sort((a, b) => a.shape - b.shape)
+    .slice(0, WORST_COLUMNS)
+  if (worst.length === 0) return [partsLine]
+  return [partsLine, `  worst columns: ${worst.map((c) => `${c.name} ${percent(c.shape)}`).join(', ')}`]
+}
+
+function privacyLines(report: Report): string[] {
+  const p = report.privacy
+  const dcr = p.dcr === null ? '—' : `${percent(p.dcr.share)} (score ${percent(p.dcr.score)})`
+  const rare = `${count(p.rareValues.leaked)}/${count(p.rareValues.rare)} rare values leaked (k=${p.rareValues.k})`
+  const uncovered = p.pii.filter((c) => !c.covered).length
+  return [
+    `  privacy: exact matches ${percent(p.exactMatchRate)} · DCR share ${dcr} · membership AUC ${decimal(p.membershipAuc)}`,
+    `  ${rare} · PII columns ${p.pii.length}, ${uncovered} without a rule`,
+  ]
+}
+
+function consistencyLine(report: Report): string {
+  const c = report.consistency
+  const sum = (rows: { count: number }[]): string => count(rows.reduce((total, r) => total + r.count, 0))
+  const off = c.rowCounts.filter((r) => r.expected !== r.actual).length
+  return (
+    `  consistency: orphans ${sum(c.orphans)} · unique violations ${sum(c.uniqueViolations)}` +
+    ` · check violations ${sum(c.checkViolations)} · row counts off ${off}/${c.rowCounts.length} tables`
+  )
+}

@@ -1,0 +1,153 @@
+import { parseDocument } from 'yaml'
+import { z } from 'zod'
+import { DbtwinError } from '../errors.js'
+import type { ExistingTables } from '../write/write-target.js'
+
+/** Where a subset starts: rows of one table, chosen by a SQL condition, a random percentage or a row count. */
+export type RootSelection =
+  | { table: string; kind: 'where'; condition: string }
+  | { table: string; kind: 'percent'; percent: number }
+  | { table: string; kind: 'limit'; rows: number }
+  | { table: string; kind: 'all' }
+
+/** How far to follow foreign keys down from selected rows to their children. */
+export interface ChildrenPolicy {
+  /** For child tables not named below: every child (`all`), or none. */
+  default: 'all' | 'none'
+  /** At most N children per parent row, by child table (`schema.table` or table name); 0 means none. */
+  perTable: Record<string, number>
+}
+
+/** A relation the schema does not declare, followed like a foreign key: `from` columns reference `to` columns. */
+export interface VirtualForeignKey {
+  from: { table: string; columns: string[] }
+  to: { table: string; columns: string[] }
+}
+
+export interface SubsetOptions {
+  /** Rules directory or file: every PII column is rewritten on the way (required by the CLI). */
+  rules?: string
+  roots: RootSelection[]
+  children?: ChildrenPolicy
+  /** Small lookup tables copied whole. */
+  passthrough?: string[]
+  /** Tables left out; tables whose NOT NULL foreign keys need them are left out too, and said so. */
+  exclude?: string[]
+  virtualForeignKeys?: VirtualForeignKey[]
+  /**
+   * `include` (default): a nullable foreign key pulls its parent row in like any other. `null`: it does not; the
+   * reference is kept when the parent is in the subset anyway and written NULL otherwise.
+   */
+  optionalParents?: 'include' | 'null'
+  /** Seed of percentage roots. */
+  seed?: number
+  existing?: ExistingTables
+}
+
+/**
+ * Parses a root as the CLI takes it: `schema.table where <SQL condition>`, `schema.table 2%`,
+ * `schema.table limit 100`, or just `schema.table` (every row).
+ *
+ * @example parseRoot("clinic.patients where zip = '10001'") // { table: 'clinic.patients', kind: 'where', … }
+ */
+export function parseRoot(text: string): RootSelection {
+  const trimmed = text.trim()
+  const match = /^("[^"]+"|[^\s]+)(?:\s+(.*))?$/s.exec(trimmed)
+  if (match === null) throw usage(`root "${text}" names no table`)
+  const table = match[1]!.replace(/"/g, '')
+  const rest = (match[2] ?? '').trim()
+  if (rest === '') return { table, kind: 'all' }
+  const where = /^where\s+(.+)$/is.exec(rest)
+  if (where !== null) return { table, kind: 'where', condition: where[1]!.trim() }
+  const percent = /^(-?[\d.]+)\s*%$/.exec(rest)
+  if (percent !== null) {
+    const value = Number(percent[1])
+    if (!(value > 0 && value <= 100)) throw usage(`root "${text}": ${percent[1]}% is outside (0, 100]`)
+    return { table, kind: 'percent', percent: value }
+  }
+  const limit = /^limit\s+(\d+)$/i.exec(rest)
+  if (limit !== null) return { table, kind: 'limit', rows: Number(limit[1]) }
+  throw usage(`root "${text}": after the table comes \`where <condition>\`, \`N%\` or \`limit N\``)
+}
+
+/** Parses `--children` values: `all`, `none`, or `table=N`, in any combination. */
+export function parseChildren(values: readonly string[]): ChildrenPolicy {
+  const policy: ChildrenPolicy = { default: 'all', perTable: {} }
+  for (const value of values) {
+    if (value === 'all' || value === 'none') policy.default = value
+    else {
+      const match = /^(.+)=(\d+)$/.exec(value)
+      if (match === null) throw usage(`--children "${value}": give all, none, or table=N`)
+      policy.perTable[match[1]!] = Number(match[2])
+    }
+  }
+  return policy
+}
+
+/** Parses `schema.child(col, …) -> schema.parent(col, …)`. */
+export function parseVirtualForeignKey(text: string): VirtualForeignKey {
+  const side = String.raw`\s*("?[^"(]+"?)\s*\(([^)]+)\)\s*`
+  const match = new RegExp(`^${side}->${side}$`).exec(text)
+  if (match === null)
+    throw usage(`virtual foreign key "${text}": write it as child_table(col) -> parent_table(col)`)
+  const columns = (list: string) => list.split(',').map((c) => c.trim())
+  const from = { table: match[1]!.replace(/"/g, '').trim(), columns: columns(match[2]!) }
+  const to = { table: match[3]!.replace(/"/g, '').trim(), columns: columns(match[4]!) }
+  if (from.columns.length !== to.columns.length) {
+    throw usage(
+      `virtual foreign key "${text}": ${from.columns.length} columns reference ${to.columns.length}`,
+    )
+  }
+  return { from, to }
+}
+
+const configShape = z
+  .object({
+    rules: z.string().optional(),
+    roots: z.array(z.string()).min(1),
+    children: z.union([z.string(), z.array(z.string())]).optional(),
+    passthrough: z.array(z.string()).optional(),
+    exclude: z.array(z.string()).optional(),
+    virtualForeignKeys: z.array(z.string()).optional(),
+    optionalParents: z.enum(['include', 'null']).optional(),
+    seed: z.number().int().optional(),
+  })
+  .strict()
+
+/**
+ * Reads a subset config file (YAML): the CLI's options under the same names, e.g.
+ * `roots: ["clinic.patients where zip = '10001'"]`, `children: [all, billing.payments=1]`.
+ */
+export function parseSubsetConfig(text: string, file: string): SubsetOptions {
+  const document = parseDocument(text)
+  const syntax = document.errors[0]
+  if (syntax !== undefined) throw configError(file, syntax.message.split('\n')[0]!)
+  const parsed = configShape.safeParse(document.toJS())
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw configError(file, `${issue.path.join('.') || 'the file'}: ${issue.message}`)
+  }
+  const c = parsed.data
+  return {
+    rules: c.rules,
+    roots: c.roots.map(parseRoot),
+    children: c.children === undefined ? undefined : parseChildren([c.children].flat()),
+    passthrough: c.passthrough,
+    exclude: c.exclude,
+    virtualForeignKeys: c.virtualForeignKeys?.map(parseVirtualForeignKey),
+    optionalParents: c.optionalParents,
+    seed: c.seed,
+  }
+}
+
+function usage(message: string): DbtwinError {
+  return new DbtwinError('USAGE', message, 'see `dbtwin subset --help` for the forms a subset option takes')
+}
+
+function configError(file: string, message: string): DbtwinError {
+  return new DbtwinError(
+    'FILE_INVALID',
+    `${file}: ${message}`,
+    'see README, "Subset", for the config file keys',
+  )
+}

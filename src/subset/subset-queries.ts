@@ -1,0 +1,139 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { Database } from '../dialects/dialect.js'
+import type { TableRef } from '../schema/schema.js'
+
+/**
+ * The queries `subset` sends to its source, all reads in its read-only connection. Keys travel as text joined by
+ * KEY_SEPARATOR; both engines compare a text parameter with a key column of any type by converting the text, so
+ * one form serves every key. The SQL is the portable core PostgreSQL and MySQL share (tuple IN, row_number()).
+ */
+
+export const KEY_SEPARATOR = '\u0001'
+
+type Row = Record<string, unknown>
+
+const t = (table: TableRef) => sql.id(table.schema, table.name)
+const columnList = (columns: readonly string[]) => sql.join(columns.map((c) => sql.id(c)))
+
+/** `col in (…)` or `(a, b) in ((…), …)` for a batch of keys. */
+export function keyIn(columns: readonly string[], keys: readonly string[]): RawBuilder<unknown> {
+  if (columns.length === 1) return sql`${sql.id(columns[0]!)} in (${sql.join(keys.map((k) => sql`${k}`))})`
+  const tuples = keys.map((k) => sql`(${sql.join(k.split(KEY_SEPARATOR).map((v) => sql`${v}`))})`)
+  return sql`(${columnList(columns)}) in (${sql.join(tuples)})`
+}
+
+/** The key of a row as the subset stores it. */
+export function keyOf(row: Row, columns: readonly string[], prefix = ''): string | null {
+  const values: string[] = []
+  for (let i = 0; i < columns.length; i++) {
+    const value = row[`${prefix}${i}`]
+    if (value === null || value === undefined) return null
+    values.push(value instanceof Date ? value.toISOString() : String(value))
+  }
+  return values.join(KEY_SEPARATOR)
+}
+
+const aliased = (columns: readonly string[], prefix: string) =>
+  sql.join(columns.map((c, i) => sql`${sql.id(c)} as ${sql.id(`${prefix}${i}`)}`))
+
+async function rows(source: Database, query: RawBuilder<unknown>): Promise<Row[]> {
+  return (await query.execute(source.db)).rows as Row[]
+}
+
+/** Keys of the rows a root selects: a user's SQL condition, a seeded sample, the first N by key, or all. */
+export async function readRootKeys(
+  source: Database,
+  table: TableRef,
+  key: readonly string[],
+  root:
+    | { kind: 'where'; condition: string }
+    | { kind: 'percent'; percent: number; seed: number }
+    | { kind: 'limit'; rows: number }
+    | { kind: 'all' },
+): Promise<string[]> {
+  const select = sql`select ${aliased(key, 'k')}`
+  let query: RawBuilder<unknown>
+  switch (root.kind) {
+    case 'where':
+      query = sql`${select} from ${t(table)} where ${sql.raw(root.condition)}`
+      break
+    case 'percent': {
+      const sampled = source.sampledTable(table, 's', root.percent / 100, root.seed)
+      query = sql`${select} from ${sampled.from} ${sampled.where === null ? sql`` : sql`where ${sampled.where}`}`
+      break
+    }
+    case 'limit':
+      query = sql`${select} from ${t(table)} order by ${columnList(key)} limit ${sql.lit(root.rows)}`
+      break
+    case 'all':
+      query = sql`${select} from ${t(table)}`
+  }
+  return (await rows(source, query)).flatMap((r) => keyOf(r, key, 'k') ?? [])
+}
+
+/** For a batch of rows by key, the values of several column lists (foreign keys), each as a key string or null. */
+export async function readColumnKeys(
+  source: Database,
+  table: TableRef,
+  key: readonly string[],
+  keys: readonly string[],
+  lists: readonly (readonly string[])[],
+): Promise<(string | null)[][]> {
+  const columns = [...new Set(lists.flat())]
+  const result = await rows(
+    source,
+    sql`select ${aliased(columns, 'c')} from ${t(table)} where ${keyIn(key, keys)}`,
+  )
+  return lists.map((list) => {
+    const positions = list.map((c) => columns.indexOf(c))
+    return result.map((r) =>
+      keyOf(Object.fromEntries(positions.map((p, i) => [`v${i}`, r[`c${p}`]])), list, 'v'),
+    )
+  })
+}
+
+/** Keys of the rows of `table` whose `columns` take one of the given values (a foreign key's lookup). */
+export async function readKeysWhere(
+  source: Database,
+  table: TableRef,
+  key: readonly string[],
+  columns: readonly string[],
+  values: readonly string[],
+  perValueLimit: number | null,
+): Promise<string[]> {
+  const where = keyIn(columns, values)
+  if (perValueLimit === null) {
+    return (await rows(source, sql`select ${aliased(key, 'k')} from ${t(table)} where ${where}`)).flatMap(
+      (r) => keyOf(r, key, 'k') ?? [],
+    )
+  }
+  // At most N children per parent: numbered within each parent, in key order, so the choice is repeatable.
+  const numbered = sql`select ${aliased(key, 'k')}, row_number() over (partition by ${columnList(columns)}
+    order by ${columnList(key)}) as ${sql.id('dbtwin_n')} from ${t(table)} where ${where}`
+  return (
+    await rows(
+      source,
+      sql`select * from (${numbered}) x where ${sql.id('dbtwin_n')} <= ${sql.lit(perValueLimit)}`,
+    )
+  ).flatMap((r) => keyOf(r, key, 'k') ?? [])
+}
+
+/** Whole rows (the given columns, in order) for a batch of keys or of foreign-key values. */
+export async function readRows(
+  source: Database,
+  table: TableRef,
+  columns: readonly string[],
+  match: readonly string[],
+  values: readonly string[],
+): Promise<Row[]> {
+  return rows(source, sql`select ${aliased(columns, 'c')} from ${t(table)} where ${keyIn(match, values)}`)
+}
+
+/** Every row of a table (passthrough tables, which are small by the user's word). */
+export async function readAllRows(
+  source: Database,
+  table: TableRef,
+  columns: readonly string[],
+): Promise<Row[]> {
+  return rows(source, sql`select ${aliased(columns, 'c')} from ${t(table)}`)
+}

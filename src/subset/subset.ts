@@ -1,0 +1,281 @@
+import { randomBytes } from 'node:crypto'
+import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
+import type { Database } from '../dialects/dialect.js'
+import { openDatabase } from '../dialects/open-database.js'
+import type { CellValue } from '../dialects/twin-target.js'
+import { DbtwinError } from '../errors.js'
+import { writtenColumns } from '../generate/generate-table.js'
+import { planLoad } from '../graph/load-plan.js'
+import { resolveRules, type ResolvedRules } from '../rules/resolve-rules.js'
+import { loadRules } from '../rules/rule-file.js'
+import { scanDatabase, type PiiColumn } from '../rules/scan-database.js'
+import type { Schema, Table } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+import { writeIntoTarget, type WriteEvent } from '../write/write-target.js'
+import { cellValue } from './cell-value.js'
+import { subsetRewriters } from './row-rewriter.js'
+import { selectRows, type Edge, type Selection } from './select-rows.js'
+import type { SubsetOptions } from './subset-options.js'
+import { KEY_SEPARATOR, readAllRows, readRows } from './subset-queries.js'
+
+export type SubsetEvent =
+  WriteEvent | { step: 'plan'; plan: SubsetPlan } | { step: 'secret'; message: string }
+
+/** What a subset copies, per table, and why: printed by `--plan` before anything is written. */
+export interface SubsetPlan {
+  tables: { table: string; rows: number | null; reasons: { reason: string; rows: number }[] }[]
+  excluded: { table: string; reason: string }[]
+  /** Rounds of closure until a round added nothing, and queries sent to the source. */
+  rounds: number
+  queries: number
+  seconds: number
+}
+
+export interface SubsetResult {
+  plan: SubsetPlan
+  /** Rows written per table (empty for a plan only). */
+  rows: Record<string, number>
+  seconds: number
+}
+
+const BATCH = 1000
+
+/**
+ * Copies a referentially complete slice of a source's real rows into a target, rewriting every PII column by the
+ * rules on the way. The source is read over a read-only connection and never written (not even temporary
+ * tables); rows are chosen by keys in batches (see selectRows), then streamed table by table into the target
+ * with the generate writers. Every column detected as PII must have a rule that rewrites it or an explicit
+ * `keep`, or nothing starts. With `planOnly`, it stops after choosing the rows.
+ *
+ * @example
+ * await subset('postgres://…/prod', 'postgres://…/staging', {
+ *   rules: 'rules/',
+ *   roots: [parseRoot("clinic.patients where zip = '10001'")],
+ * })
+ */
+export async function subset(
+  from: string,
+  to: string | null,
+  options: SubsetOptions & { planOnly?: boolean },
+  onEvent: (e: SubsetEvent) => void = () => {},
+): Promise<SubsetResult> {
+  const started = performance.now()
+  if (to !== null && databaseFingerprint(to) === databaseFingerprint(from)) {
+    throw new DbtwinError(
+      'TARGET_IS_SOURCE',
+      `${parseConnectionUrl(to).display} is the source`,
+      'write the subset into another database',
+    )
+  }
+  const rules = options.rules === undefined ? [] : await loadRules(options.rules)
+  const source = await openDatabase(from, { readOnly: true })
+  try {
+    const schema = await source.introspect()
+    const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
+    const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
+    refuseUnruledPii(pii, resolved)
+    const selection = await selectRows(source, schema, options)
+    const plan = planOf(selection, (performance.now() - started) / 1000)
+    onEvent({ step: 'plan', plan })
+    if (options.planOnly === true || to === null) return { plan, rows: {}, seconds: plan.seconds }
+    const secret = process.env['DBTWIN_SECRET'] ?? randomSecret(onEvent)
+    const target = subsetSchema(schema, selection)
+    const spec = {
+      schema: target,
+      source: { dialect: schema.dialect, fingerprint: databaseFingerprint(from) },
+      what: 'subset',
+      failureCode: 'SUBSET_FAILED',
+      existing: options.existing ?? 'refuse',
+    } as const
+    const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
+      const rewriterFor = subsetRewriters(schema, resolved, secret)
+      const counts: Record<string, number> = {}
+      const order = planLoad(target).order
+      for (const [index, id] of order.entries()) {
+        const tableStarted = performance.now()
+        // The source's own table object: the selection's edges point at it.
+        const table = schema.tables.find((t) => tableName(t) === id)!
+        const columns = writtenColumns(table)
+        const writer = session.writer(
+          target.tables.find((t) => tableName(t) === id)!,
+          columns,
+        )
+        const rewrite = rewriterFor(table, columns)
+        const fix = danglingFix(table, columns, selection, options)
+        let written = 0
+        for await (const batch of sourceRows(source, table, columns, selection, options)) {
+          const cells = batch.map((row) => {
+            const cellsOfRow = columns.map((_, i) => cellValue(row[`c${i}`]))
+            fix(cellsOfRow)
+            rewrite?.(cellsOfRow)
+            return cellsOfRow
+          })
+          await writer.write(cells)
+          written += cells.length
+        }
+        await writer.end()
+        counts[id] = written
+        const seconds = (performance.now() - tableStarted) / 1000
+        onEvent({ step: 'table', table: id, index, total: order.length, rows: written, seconds })
+      }
+      return counts
+    })
+    return { plan, rows, seconds: (performance.now() - started) / 1000 }
+  } finally {
+    await source.close()
+  }
+}
+
+/** A subset copies real values, so a PII column must be rewritten or explicitly kept: `model` means nothing here. */
+function refuseUnruledPii(pii: readonly PiiColumn[], resolved: ResolvedRules): void {
+  const open = pii.filter((p) => {
+    const action = resolved.get(p.column)?.action
+    return action === undefined || action.kind === 'model'
+  })
+  if (open.length === 0) return
+  throw new DbtwinError(
+    'USAGE',
+    `subset copies real rows, and ${open.length} PII column${open.length === 1 ? ' has' : 's have'} no rule that rewrites or keeps ${open.length === 1 ? 'it' : 'them'}: ${open
+      .map((p) => `${p.column} (${p.kind})`)
+      .join(', ')}`,
+    'add rules for them (`dbtwin scan <url> --write rules/draft.yaml` drafts them), or `keep: <reason>` once reviewed',
+  )
+}
+
+function randomSecret(onEvent: (e: SubsetEvent) => void): string {
+  onEvent({
+    step: 'secret',
+    message:
+      'DBTWIN_SECRET is not set: rewrites are consistent within this run only; set it to keep them across runs',
+  })
+  return randomBytes(32).toString('hex')
+}
+
+function planOf(selection: Selection, seconds: number): SubsetPlan {
+  return {
+    tables: [...selection.tables.values()].map((s) => ({
+      table: tableName(s.table),
+      // Keyless tables are filled from their parents as they are written; their count is known only then.
+      rows: s.table.primaryKey === null ? null : s.keys.size,
+      reasons: [...s.reasons].map(([reason, rows]) => ({ reason, rows })),
+    })),
+    excluded: [...selection.excluded].map(([table, reason]) => ({ table, reason })),
+    rounds: selection.rounds,
+    queries: selection.queries,
+    seconds,
+  }
+}
+
+/** The source schema without the tables left out and the foreign keys into them. */
+function subsetSchema(schema: Schema, selection: Selection): Schema {
+  const kept = schema.tables.filter((t) => !selection.excluded.has(tableName(t)))
+  const keptIds = new Set(kept.map((t) => tableName(t)))
+  return {
+    ...schema,
+    tables: kept.map((t) => ({
+      ...t,
+      foreignKeys: t.foreignKeys.filter((fk) => keptIds.has(tableName(fk.references))),
+    })),
+  }
+}
+
+/**
+ * Sets to NULL the foreign keys whose parent is not in the subset: keys into tables left out, and, when optional
+ * parents are not followed, nullable keys whose parent row was not chosen anyway.
+ */
+function danglingFix(
+  table: Table,
+  columns: readonly { name: string }[],
+  selection: Selection,
+  options: SubsetOptions,
+): (row: CellValue[]) => void {
+  const checks = selection.edges
+    .filter((e) => e.child === table && !e.virtual && e.nullable)
+    .flatMap((edge) => {
+      const positions = edge.columns.map((c) => columns.findIndex((col) => col.name === c))
+      if (selection.excluded.has(tableName(edge.parent))) return [{ positions, keep: () => false }]
+      const parentKey = edge.parent.primaryKey?.columns
+      if (options.optionalParents !== 'null' || parentKey === undefined) return []
+      const order = parentKey.map((c) => edge.parentColumns.indexOf(c))
+      if (order.some((i) => i < 0)) return []
+      const keys = selection.tables.get(tableName(edge.parent))!.keys
+      return [
+        {
+          positions,
+          keep: (row: CellValue[]) =>
+            keys.has(order.map((i) => String(row[positions[i]!])).join(KEY_SEPARATOR)),
+        },
+      ]
+    })
+  return (row) => {
+    for (const check of checks) {
+      if (check.positions.some((p) => row[p] === null)) continue
+      if (!check.keep(row)) for (const p of check.positions) row[p] = null
+    }
+  }
+}
+
+/**
+ * The chosen rows of one table, in batches. Keyed tables are read by key; a table without a primary key has no
+ * keys to choose by, so it takes every row whose foreign keys all point at chosen parents (all of it when it is a
+ * passthrough table).
+ */
+async function* sourceRows(
+  source: Database,
+  table: Table,
+  columns: readonly { name: string }[],
+  selection: Selection,
+  options: SubsetOptions,
+): AsyncGenerator<Record<string, unknown>[]> {
+  const names = columns.map((c) => c.name)
+  const chosen = selection.tables.get(tableName(table))!
+  const key = table.primaryKey?.columns
+  if (key !== undefined) {
+    const keys = [...chosen.keys]
+    for (let i = 0; i < keys.length; i += BATCH)
+      yield readRows(source, table, names, key, keys.slice(i, i + BATCH))
+    return
+  }
+  if ((options.passthrough ?? []).some((p) => p === tableName(table) || p === table.name)) {
+    yield readAllRows(source, table, names)
+    return
+  }
+  const edges = selection.edges.filter((e) => e.child === table && selection.tables.has(tableName(e.parent)))
+  const driving = edges.find(
+    (e) => e.parent.primaryKey !== null && sameSet(e.parentColumns, e.parent.primaryKey.columns),
+  )
+  if (driving === undefined) return
+  const parentKey = driving.parent.primaryKey!.columns
+  const parentKeys = [...selection.tables.get(tableName(driving.parent))!.keys].map((k) =>
+    reorderKey(k, parentKey, driving.parentColumns),
+  )
+  const others = edges.filter((e) => e !== driving)
+  for (let i = 0; i < parentKeys.length; i += BATCH) {
+    const rows = await readRows(source, table, names, driving.columns, parentKeys.slice(i, i + BATCH))
+    yield rows.filter((row) => others.every((edge) => pointsAtChosen(row, names, edge, selection)))
+  }
+}
+
+function pointsAtChosen(
+  row: Record<string, unknown>,
+  names: readonly string[],
+  edge: Edge,
+  selection: Selection,
+): boolean {
+  const values = edge.columns.map((c) => row[`c${names.indexOf(c)}`])
+  if (values.some((v) => v === null || v === undefined)) return true
+  const parentKey = edge.parent.primaryKey?.columns
+  if (parentKey === undefined || !sameSet(edge.parentColumns, parentKey)) return true
+  const key = parentKey
+    .map((c) => String(cellValue(values[edge.parentColumns.indexOf(c)])))
+    .join(KEY_SEPARATOR)
+  return selection.tables.get(tableName(edge.parent))!.keys.has(key)
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((c) => b.includes(c))
+
+function reorderKey(key: string, from: readonly string[], to: readonly string[]): string {
+  const parts = key.split(KEY_SEPARATOR)
+  return to.map((c) => parts[from.indexOf(c)]!).join(KEY_SEPARATOR)
+}
