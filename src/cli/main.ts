@@ -6,6 +6,7 @@ import { cloneCommand } from './clone-command.js'
 import { generateCommand } from './generate-command.js'
 import { inspectCommand } from './inspect-command.js'
 import { learnCommand } from './learn-command.js'
+import { reportCommand } from './report-command.js'
 import { sampleCommand } from './sample-command.js'
 import { scanCommand } from './scan-command.js'
 import { subsetCommand } from './subset-command.js'
@@ -24,6 +25,7 @@ export async function main(argv: string[]): Promise<void> {
     .addCommand(generateCommand())
     .addCommand(subsetCommand())
     .addCommand(cloneCommand())
+    .addCommand(reportCommand())
     .addCommand(sampleCommand())
     .showHelpAfterError()
   try {

@@ -1,0 +1,95 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { Command, InvalidArgumentError } from 'commander'
+import { parseModelFile } from '../model/model-file.js'
+import { renderHtml } from '../report/render-html.js'
+import { renderSummary } from '../report/render-terminal.js'
+import type { Report } from '../report/report.js'
+import { report, type Gate, type ReportOptions } from '../report/report-twin.js'
+import { positiveInteger } from './option-parsers.js'
+import { progressReporter } from './progress.js'
+
+export function reportCommand(): Command {
+  return new Command('report')
+    .description('compare a twin with its source (or its model): how faithful, private and consistent it is')
+    .requiredOption('--twin <url>', 'the twin (read only)')
+    .option('--real <url>', 'the source (read only); without it the model is the reference')
+    .option(
+      '--model <file>',
+      'the model the twin came from: the reference without --real, and the PII record',
+    )
+    .option('--rules <path>', 'rules directory or file: a PII column is covered when a rule decides it')
+    .option('--html <file>', 'write the report as one self-contained HTML file')
+    .option('--json <file>', 'write every figure as JSON')
+    .option('--fail-under <gates>', 'exit 1 below these scores, e.g. quality=0.85,privacy=0.9', parseGates)
+    .option('--max-rows <n>', 'rows sampled per table and side', positiveInteger, 10_000)
+    .option('--seed <s>', 'seed of the samples', positiveInteger, 1)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dbtwin report --real postgres://…/prod --twin postgres://…/twin --html report.html
+  dbtwin report --model model.yaml --twin pglite://.dbtwin/twin --json report.json
+  dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality=0.85,privacy=0.9,consistency=1`,
+    )
+    .action(async (flags: ReportFlags) => {
+      const result = await runReport(flags)
+      const failed = await writeReport(result, flags)
+      if (failed) process.exitCode = 1
+    })
+}
+
+export interface ReportFlags {
+  twin: string
+  real?: string
+  model?: string
+  rules?: string
+  html?: string
+  json?: string
+  failUnder?: Partial<Record<Gate, number>>
+  maxRows?: number
+  seed?: number
+}
+
+export async function runReport(flags: ReportFlags): Promise<Report> {
+  const options: ReportOptions = {
+    model:
+      flags.model === undefined
+        ? undefined
+        : parseModelFile(await readFile(flags.model, 'utf8'), flags.model),
+    rules: flags.rules,
+    maxRows: flags.maxRows,
+    seed: flags.seed,
+    failUnder: flags.failUnder,
+  }
+  const progress = progressReporter()
+  try {
+    return await report(flags.real ?? null, flags.twin, options, (e) =>
+      progress.update('comparing tables', e.index + 1, e.total, e.table),
+    )
+  } finally {
+    progress.stop()
+  }
+}
+
+/** Writes the files asked for and prints the summary; true when a `--fail-under` gate failed. */
+export async function writeReport(result: Report, flags: { html?: string; json?: string }): Promise<boolean> {
+  if (flags.json !== undefined) await writeFile(flags.json, `${JSON.stringify(result, null, 2)}\n`)
+  if (flags.html !== undefined) await writeFile(flags.html, renderHtml(result))
+  process.stdout.write(renderSummary(result, flags.html, { color: process.stdout.isTTY === true }))
+  return Object.values(result.verdicts).some((v) => v.passed === false)
+}
+
+function parseGates(value: string): Partial<Record<Gate, number>> {
+  const gates: Partial<Record<Gate, number>> = {}
+  for (const part of value.split(',')) {
+    const match = /^(quality|privacy|consistency)=([\d.]+)$/.exec(part.trim())
+    const score = Number(match?.[2])
+    if (match === null || !(score >= 0 && score <= 1)) {
+      throw new InvalidArgumentError(
+        `"${part}" is not gate=score with a gate of quality, privacy or consistency and a score in [0, 1]`,
+      )
+    }
+    gates[match[1] as Gate] = score
+  }
+  return gates
+}

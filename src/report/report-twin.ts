@@ -1,0 +1,539 @@
+import type { Database } from '../dialects/dialect.js'
+import { openDatabase } from '../dialects/open-database.js'
+import { DbtwinError } from '../errors.js'
+import { readChildParentPairs, readChildrenHistogram, readSample } from '../learn/source-queries.js'
+import type { Model } from '../model/model.js'
+import { resolveRules, rewrittenColumns } from '../rules/resolve-rules.js'
+import { loadRules } from '../rules/rule-file.js'
+import { scanDatabase } from '../rules/scan-database.js'
+import type { ForeignKey, Schema, Table } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+import { correlationSimilarity, spearman } from './metrics/column-pairs.js'
+import { ksComplement } from './metrics/column-shapes.js'
+import { mean, overallQuality } from './metrics/scores.js'
+import { modelRowCount, modelSampleRows } from './model-rows.js'
+import {
+  REPORT_FORMAT_VERSION,
+  type CardinalityQuality,
+  type InterTableQuality,
+  type Report,
+  type TableQuality,
+  type Verdict,
+} from './report.js'
+import {
+  countCheckViolations,
+  countDuplicates,
+  countOrphans,
+  countRows,
+  readPresentValues,
+  readRareValues,
+} from './report-queries.js'
+import { tablePrivacy, type TablePrivacy } from './table-privacy.js'
+import { columnQualities, correlationMatrices, pairQualities, round } from './table-quality.js'
+import { comparedColumns, keyColumns } from './table-samples.js'
+
+export type Gate = 'quality' | 'privacy' | 'consistency'
+
+export interface ReportOptions {
+  /** The model the twin was generated from: the reference when there is no source, and the PII record. */
+  model?: Model
+  /** Rules: a PII column is covered when one decides it. Without rules, the model's ruled columns count. */
+  rules?: string
+  /** Rows sampled per table and side (default 10,000). */
+  maxRows?: number
+  /** Values seen fewer than k times in the source are rare (default: the model's min-count, else 5). */
+  k?: number
+  seed?: number
+  /** `--fail-under`: the verdict fails below these scores. */
+  failUnder?: Partial<Record<Gate, number>>
+}
+
+export type ReportEvent = { step: 'table'; table: string; index: number; total: number }
+
+const UNREADABLE = new Set(['json', 'binary', 'geometry', 'array', 'unknown', 'bit'])
+
+/**
+ * Compares a twin with its source (or, without one, with the model it came from) and says, in figures, how
+ * faithful, private and consistent it is. Statistics come from samples of at most `maxRows` rows per table and
+ * side (the report lists the sampled tables); counts, orphans, duplicates, check violations and rare values are
+ * computed by SQL over whole tables. Both databases are read over read-only connections.
+ *
+ * @example
+ * const r = await report('postgres://…/prod', 'postgres://…/twin', { failUnder: { quality: 0.85 } })
+ * console.log(r.verdicts.quality.score)
+ */
+export async function report(
+  realUrl: string | null,
+  twinUrl: string,
+  options: ReportOptions = {},
+  onEvent: (e: ReportEvent) => void = () => {},
+): Promise<Report> {
+  if (realUrl === null && options.model === undefined) {
+    throw new DbtwinError(
+      'USAGE',
+      'a report needs the source (--real) or the model (--model) to compare with',
+      'pass --real <url> or --model model.yaml',
+    )
+  }
+  const maxRows = options.maxRows ?? 10_000
+  const seed = options.seed ?? 1
+  const k = options.k ?? options.model?.privacy.minCount ?? 5
+  const rules = options.rules === undefined ? null : await loadRules(options.rules)
+  const twin = await openDatabase(twinUrl, { readOnly: true })
+  const real =
+    realUrl === null
+      ? null
+      : await openDatabase(realUrl, { readOnly: true }).catch(async (e: unknown) => {
+          await twin.close()
+          throw e
+        })
+  try {
+    const twinSchema = await twin.introspect()
+    const realSchema = real === null ? options.model!.schema : await real.introspect()
+    const pairs = pairTables(realSchema, twinSchema)
+    const { pii, rewritten } = await piiCoverage(real, realSchema, options.model, rules)
+    const sampledTables: string[] = []
+    const tables: TableQuality[] = []
+    const privacyRows: { table: string; privacy: TablePrivacy; rareLeaked: number }[] = []
+    let rare = { rare: 0, leaked: 0 }
+    for (const [index, { realTable, twinTable }] of pairs.entries()) {
+      const id = tableName(realTable)
+      const realRows =
+        real === null ? modelRowCount(options.model!, realTable) : await countRows(real, realTable)
+      const twinRows = await countRows(twin, twinTable)
+      if (Math.max(realRows, twinRows) > maxRows) sampledTables.push(id)
+      const columns = realTable.columns.filter(
+        (c) => !UNREADABLE.has(c.type) && twinTable.columns.some((t) => t.name === c.name),
+      )
+      const realSample =
+        real === null
+          ? modelSampleRows(options.model!, realTable, maxRows, seed)
+          : await sampleRows(
+              real,
+              realTable,
+              columns.map((c) => c.name),
+              realRows,
+              maxRows,
+              seed,
+            )
+      const twinSample = await sampleRows(
+        twin,
+        twinTable,
+        columns.map((c) => c.name),
+        twinRows,
+        maxRows,
+        seed,
+      )
+      const compared = comparedColumns({ ...realTable, columns }, realSample, twinSample)
+      // Columns a rule rewrites differ from the source on purpose: privacy looks at them, fidelity does not.
+      const faithful = compared.filter(
+        (c) => !rewritten.has(`${realTable.schema}.${realTable.name}.${c.name}`),
+      )
+      const relations = await Promise.all(
+        realTable.foreignKeys.flatMap((fk) => {
+          const twinFk = matchingForeignKey(twinTable, fk)
+          const parent = pairs.find((p) => tableName(p.realTable) === tableName(fk.references))
+          return twinFk === undefined || parent === undefined
+            ? []
+            : [
+                relationQuality(
+                  real,
+                  twin,
+                  options.model,
+                  realTable,
+                  twinTable,
+                  fk,
+                  twinFk,
+                  parent,
+                  maxRows,
+                  seed,
+                ),
+              ]
+        }),
+      )
+      tables.push({
+        table: id,
+        rows: { real: realRows, twin: twinRows },
+        sampled: { real: realSample.length, twin: twinSample.length },
+        columns: columnQualities(faithful),
+        pairs: pairQualities(faithful),
+        correlation: correlationMatrices(faithful),
+        cardinality: relations.map((r) => r.cardinality),
+        interTable: relations.flatMap((r) => r.interTable),
+      })
+      if (real !== null) {
+        const nonKey = columns.filter((c) => !keyColumns(realTable).has(c.name)).map((c) => c.name)
+        const exact = {
+          real: realSample.map((r) => textRow(r, nonKey)),
+          twin: twinSample.map((r) => textRow(r, nonKey)),
+        }
+        const tableRare = await rareValues(
+          real,
+          twin,
+          realTable,
+          twinTable,
+          compared.filter((c) => c.kind === 'category').map((c) => c.name),
+          k,
+        )
+        rare = { rare: rare.rare + tableRare.rare, leaked: rare.leaked + tableRare.leaked }
+        privacyRows.push({ table: id, privacy: tablePrivacy(compared, exact), rareLeaked: tableRare.leaked })
+      }
+      onEvent({ step: 'table', table: id, index, total: pairs.length })
+    }
+    const consistency = await consistencyOf(twin, twinSchema, pairs, tables)
+
+    const quality = {
+      columnShapes: mean(tables.flatMap((t) => t.columns.map((c) => c.shape))),
+      columnPairs: mean(tables.flatMap((t) => t.pairs.map((p) => p.score))),
+      cardinality: mean(tables.flatMap((t) => t.cardinality.map((c) => c.score))),
+      interTable: mean(tables.flatMap((t) => t.interTable.map((c) => c.score))),
+      nullRates: mean(tables.flatMap((t) => t.columns.map((c) => c.nullScore))),
+    }
+    const exactMatchRate = mean(privacyRows.map((p) => p.privacy.exactMatchRate))
+    const dcrShareValue = mean(privacyRows.map((p) => p.privacy.dcrShare))
+    const auc = mean(privacyRows.map((p) => p.privacy.membershipAuc))
+    const rareShare = rare.rare === 0 ? 0 : rare.leaked / rare.rare
+    const dcr =
+      dcrShareValue === null
+        ? null
+        : { share: round(dcrShareValue), score: round(1 - Math.max(0, dcrShareValue - 0.5) * 2) }
+    const piiCovered = pii.length === 0 ? 1 : pii.filter((p) => p.covered).length / pii.length
+    const privacyScore =
+      real === null
+        ? null
+        : mean([
+            exactMatchRate === null ? null : 1 - exactMatchRate,
+            dcr?.score,
+            auc === null ? null : 1 - 2 * Math.max(0, auc - 0.5),
+            1 - rareShare,
+            piiCovered,
+          ])
+    const qualityScore = overallQuality(quality)
+    const verdict = (gate: Gate, score: number | null): Verdict => {
+      const threshold = options.failUnder?.[gate] ?? null
+      return {
+        score: score === null ? null : round(score),
+        threshold,
+        passed: threshold === null ? null : score !== null && score >= threshold,
+      }
+    }
+    return {
+      formatVersion: REPORT_FORMAT_VERSION,
+      createdAt: new Date().toISOString(),
+      real: real === null ? null : { database: realSchema.database, dialect: realSchema.dialect },
+      twin: { database: twinSchema.database, dialect: twinSchema.dialect },
+      sampling: { maxRowsPerTable: maxRows, sampledTables },
+      verdicts: {
+        quality: verdict('quality', qualityScore),
+        privacy: verdict('privacy', privacyScore),
+        consistency: verdict('consistency', consistency.score),
+      },
+      quality: {
+        score: qualityScore === null ? null : round(qualityScore),
+        parts: roundAll(quality),
+        tables,
+      },
+      privacy: {
+        score: privacyScore === null ? null : round(privacyScore),
+        exactMatchRate: exactMatchRate === null ? null : round(exactMatchRate),
+        dcr,
+        membershipAuc: auc === null ? null : round(auc),
+        rareValues: { k, rare: rare.rare, leaked: rare.leaked, share: round(rareShare) },
+        pii,
+        tables: privacyRows.map((p) => ({ table: p.table, ...p.privacy, rareLeaked: p.rareLeaked })),
+      },
+      consistency,
+    }
+  } finally {
+    await twin.close()
+    await real?.close()
+  }
+}
+
+interface TablePair {
+  realTable: Table
+  twinTable: Table
+}
+
+/** Twin tables by name: the same schema where the engines share one, else the same table name. */
+function pairTables(real: Schema, twin: Schema): TablePair[] {
+  return real.tables.flatMap((realTable) => {
+    const twinTable =
+      twin.tables.find((t) => t.schema === realTable.schema && t.name === realTable.name) ??
+      twin.tables.find((t) => t.name === realTable.name)
+    return twinTable === undefined ? [] : [{ realTable, twinTable }]
+  })
+}
+
+function matchingForeignKey(twinTable: Table, fk: ForeignKey): ForeignKey | undefined {
+  return (
+    twinTable.foreignKeys.find((f) => f.name === fk.name) ??
+    twinTable.foreignKeys.find(
+      (f) => f.columns.join() === fk.columns.join() && f.references.name === fk.references.name,
+    )
+  )
+}
+
+async function sampleRows(
+  db: Database,
+  table: Table,
+  columns: readonly string[],
+  rows: number,
+  limit: number,
+  seed: number,
+): Promise<Record<string, unknown>[]> {
+  if (columns.length === 0 || rows === 0) return []
+  const order = table.primaryKey?.columns ?? columns.slice(0, 1)
+  const sample = await readSample(db, table, columns, order, { tableRows: rows, limit, seed })
+  return sample.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[`c${i}`]])))
+}
+
+/** A row's values as text in one spelling for every engine, for exact matching. */
+function textRow(row: Record<string, unknown>, columns: readonly string[]): string[] {
+  return columns.map((c) => {
+    const v = row[c]
+    if (v === null || v === undefined) return '\u0000'
+    if (v === true || v === false) return v ? '1' : '0'
+    const text = String(v)
+    return /^-?\d+(\.\d+)?$/.test(text) ? String(Number(text)) : text.replace(/\+00(:00)?$/, '')
+  })
+}
+
+/** Cardinality shape of one foreign key, and the parent → child column trends across it. */
+async function relationQuality(
+  real: Database | null,
+  twin: Database,
+  model: Model | undefined,
+  realTable: Table,
+  twinTable: Table,
+  fk: ForeignKey,
+  twinFk: ForeignKey,
+  parent: TablePair,
+  maxRows: number,
+  seed: number,
+): Promise<{ cardinality: CardinalityQuality; interTable: InterTableQuality[] }> {
+  const learned = model?.tables
+    .find((t) => t.table === tableName(realTable))
+    ?.relations.find((r) => r.foreignKey === fk.name)
+  const realHistogram =
+    real === null
+      ? (learned?.childrenPerParent ?? []).map((c) => ({ value: c.children, count: c.frequency }))
+      : await readChildrenHistogram(real, realTable, fk)
+  const twinHistogram = await readChildrenHistogram(twin, twinTable, twinFk)
+  const cardinality: CardinalityQuality = {
+    foreignKey: fk.name,
+    parent: tableName(fk.references),
+    score: round(ksComplement(expand(realHistogram), expand(twinHistogram))),
+    real: shares(realHistogram),
+    twin: shares(twinHistogram),
+  }
+  const numeric = (table: Table, exclude: Set<string>) =>
+    table.columns
+      .filter(
+        (c) =>
+          [
+            'smallint',
+            'integer',
+            'bigint',
+            'decimal',
+            'real',
+            'double',
+            'date',
+            'timestamp',
+            'timestamptz',
+          ].includes(c.type) && !exclude.has(c.name),
+      )
+      .slice(0, 3)
+  const parentColumns = numeric(parent.realTable, keyColumns(parent.realTable)).filter((c) =>
+    parent.twinTable.columns.some((t) => t.name === c.name),
+  )
+  const childColumns = numeric(realTable, keyColumns(realTable)).filter((c) =>
+    twinTable.columns.some((t) => t.name === c.name),
+  )
+  if (parentColumns.length === 0 || childColumns.length === 0) return { cardinality, interTable: [] }
+  const order = realTable.primaryKey?.columns ?? fk.columns
+  const spec = (rows: number) => ({ tableRows: rows, limit: Math.min(maxRows, 5000), seed })
+  const pairsOf = async (db: Database, table: Table, key: ForeignKey) =>
+    readChildParentPairs(
+      db,
+      table,
+      key,
+      parentColumns.map((c) => c.name),
+      childColumns.map((c) => c.name),
+      order,
+      spec(await countRows(db, table)),
+    )
+  const realPairs = real === null ? null : await pairsOf(real, realTable, fk)
+  const twinPairs = await pairsOf(twin, twinTable, twinFk)
+  const values = (rows: Record<string, unknown>[], key: string, type: string) =>
+    rows.map((r) => {
+      const v = r[key]
+      if (v === null || v === undefined) return null
+      const n =
+        typeof v === 'number'
+          ? v
+          : ['date', 'timestamp', 'timestamptz'].includes(type)
+            ? Date.parse(String(v).replace(' ', 'T'))
+            : Number(v)
+      return Number.isFinite(n) ? n : null
+    })
+  const interTable: InterTableQuality[] = []
+  parentColumns.forEach((p, i) =>
+    childColumns.forEach((c, j) => {
+      const twinR = spearman(values(twinPairs, `p${i}`, p.type), values(twinPairs, `c${j}`, c.type))
+      const realR =
+        realPairs === null
+          ? (learned?.columnDependence.find((d) => d.parentColumn === p.name && d.childColumn === c.name)
+              ?.correlation ?? null)
+          : spearman(values(realPairs, `p${i}`, p.type), values(realPairs, `c${j}`, c.type))
+      if (realR === null || twinR === null) return
+      interTable.push({
+        foreignKey: fk.name,
+        parentColumn: p.name,
+        childColumn: c.name,
+        real: round(realR),
+        twin: round(twinR),
+        score: round(correlationSimilarity(realR, twinR)),
+      })
+    }),
+  )
+  return { cardinality, interTable }
+}
+
+/** A histogram of children per parent as one value per parent, thinned to at most 20,000 values. */
+function expand(histogram: readonly { value: number; count: number }[]): number[] {
+  const total = histogram.reduce((s, h) => s + h.count, 0)
+  const scale = Math.min(1, 20_000 / Math.max(total, 1))
+  return histogram.flatMap((h) =>
+    new Array<number>(Math.max(h.count > 0 ? 1 : 0, Math.round(h.count * scale))).fill(h.value),
+  )
+}
+
+/** Shares of parents with 0…9 children, and 10 or more gathered in the last entry. */
+function shares(
+  histogram: readonly { value: number; count: number }[],
+): { children: number; share: number }[] {
+  const total = histogram.reduce((s, h) => s + h.count, 0) || 1
+  const out = Array.from({ length: 11 }, (_, children) => ({ children, share: 0 }))
+  for (const h of histogram) out[Math.min(10, h.value)]!.share += h.count / total
+  while (out.length > 1 && out.at(-1)!.share === 0) out.pop()
+  return out.map((o) => ({ children: o.children, share: round(o.share) }))
+}
+
+/** Rare real values of category columns (fewer than k rows) and how many of them the twin holds. */
+async function rareValues(
+  real: Database,
+  twin: Database,
+  realTable: Table,
+  twinTable: Table,
+  columns: readonly string[],
+  k: number,
+): Promise<{ rare: number; leaked: number }> {
+  let rare = 0
+  let leaked = 0
+  for (const column of columns) {
+    const values = await readRareValues(real, realTable, column, k, 1000)
+    rare += values.length
+    leaked += (await readPresentValues(twin, twinTable, column, values)).length
+  }
+  return { rare, leaked }
+}
+
+/**
+ * Columns detected as PII, each covered when a rule decides it (or, without rules, when the model ruled it), and
+ * the columns rewritten by rules or ruled in the model.
+ */
+async function piiCoverage(
+  real: Database | null,
+  schema: Schema,
+  model: Model | undefined,
+  rules: Awaited<ReturnType<typeof loadRules>> | null,
+): Promise<{ pii: Report['privacy']['pii']; rewritten: Set<string> }> {
+  const found = real === null ? (model?.pii ?? []) : await scanDatabase(real, schema)
+  const resolved =
+    rules === null ? null : resolveRules(schema, rules, new Map(found.map((f) => [f.column, f.kind])))
+  const ruled = new Set(model?.madeBy.parameters.ruledColumns ?? [])
+  const rewritten = resolved === null ? ruled : new Set([...ruled, ...rewrittenColumns(resolved)])
+  const pii = found.map((f) => ({
+    column: f.column,
+    kind: f.kind,
+    covered: resolved !== null ? resolved.has(f.column) : ruled.has(f.column),
+  }))
+  return { pii, rewritten }
+}
+
+/** Orphans, duplicate keys, check violations and row counts, all counted in the twin by SQL. */
+async function consistencyOf(
+  twin: Database,
+  schema: Schema,
+  pairs: readonly TablePair[],
+  tables: readonly TableQuality[],
+) {
+  const orphans: Report['consistency']['orphans'] = []
+  const uniqueViolations: Report['consistency']['uniqueViolations'] = []
+  const checkViolations: Report['consistency']['checkViolations'] = []
+  let rows = 0
+  let bad = 0
+  for (const table of schema.tables) {
+    const total = await countRows(twin, table)
+    for (const fk of table.foreignKeys) {
+      const count = await countOrphans(twin, table, fk)
+      orphans.push({ table: tableName(table), foreignKey: fk.name, count })
+      rows += total
+      bad += count
+    }
+    for (const key of [table.primaryKey, ...table.uniques]) {
+      if (key === null) continue
+      const count = await countDuplicates(twin, table, key)
+      uniqueViolations.push({ table: tableName(table), key: key.name, count })
+      rows += total
+      bad += count
+    }
+    for (const check of table.checks) {
+      const count = await countCheckViolations(twin, table, check).catch(() => 0)
+      checkViolations.push({ table: tableName(table), check: check.name, count })
+      rows += total
+      bad += count
+    }
+  }
+  const rowCounts = expectedRows(pairs, tables)
+  const rowScore = mean(
+    rowCounts.map((r) => 1 - Math.min(1, Math.abs(r.actual - r.expected) / Math.max(r.expected, 1))),
+  )
+  const score = mean([rows === 0 ? null : 1 - bad / rows, rowScore])
+  return {
+    score: score === null ? null : round(score),
+    orphans,
+    uniqueViolations,
+    checkViolations,
+    rowCounts,
+  }
+}
+
+/**
+ * What a child table's row count should be, given the twin's parents: twin parents × the source's children per
+ * parent, through the foreign key to the largest parent. Tables without parents have no expectation.
+ */
+function expectedRows(pairs: readonly TablePair[], tables: readonly TableQuality[]) {
+  const counts = new Map(tables.map((t) => [t.table, t.rows]))
+  return pairs.flatMap(({ realTable }) => {
+    const own = counts.get(tableName(realTable))
+    const parents = realTable.foreignKeys
+      .filter((fk) => tableName(fk.references) !== tableName(realTable))
+      .map((fk) => counts.get(tableName(fk.references)))
+      .filter((c): c is { real: number; twin: number } => c !== undefined && c.real > 0)
+    const driving = parents.sort((a, b) => b.real - a.real)[0]
+    if (own === undefined || driving === undefined) return []
+    return [
+      {
+        table: tableName(realTable),
+        expected: Math.round((own.real / driving.real) * driving.twin),
+        actual: own.twin,
+      },
+    ]
+  })
+}
+
+function roundAll<T extends Record<string, number | null>>(parts: T): T {
+  return Object.fromEntries(Object.entries(parts).map(([key, v]) => [key, v === null ? null : round(v)])) as T
+}

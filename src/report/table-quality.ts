@@ -1,0 +1,143 @@
+import { contingencySimilarity, correlationSimilarity, countPairs, spearman } from './metrics/column-pairs.js'
+import { ksComplement, tvComplement } from './metrics/column-shapes.js'
+import { binCuts, binIndex, discretize } from './metrics/number-bins.js'
+import type { ColumnQuality, PairQuality } from './report.js'
+import type { ComparedColumn } from './table-samples.js'
+
+/** At most this many columns of a table enter pairs and heatmaps (the pairs grow with the square). */
+const PAIR_COLUMNS = 12
+/** Categories shown in a histogram; the rest are gathered as "other". */
+const SHOWN_CATEGORIES = 10
+
+/** Column shapes (KS or TV complement), null rates and histograms, real against twin. */
+export function columnQualities(columns: readonly ComparedColumn[]): ColumnQuality[] {
+  return columns.map((c) => {
+    const nullRate = { real: round(nullShare(c.real)), twin: round(nullShare(c.twin)) }
+    const shape =
+      c.kind === 'category'
+        ? tvComplement(counts(c.real), counts(c.twin))
+        : ksComplement(numbers(c.real), numbers(c.twin))
+    return {
+      column: c.name,
+      kind: c.kind,
+      shape: round(shape),
+      nullRate,
+      nullScore: round(1 - Math.abs(nullRate.real - nullRate.twin)),
+      histogram: histogram(c),
+    }
+  })
+}
+
+/**
+ * Column-pair trends: correlation similarity (Spearman) for two numeric or time columns, contingency similarity
+ * (numbers binned on the real data) otherwise.
+ */
+export function pairQualities(columns: readonly ComparedColumn[]): PairQuality[] {
+  const used = columns.slice(0, PAIR_COLUMNS)
+  const pairs: PairQuality[] = []
+  for (let i = 0; i < used.length; i++) {
+    for (let j = i + 1; j < used.length; j++) {
+      const a = used[i]!
+      const b = used[j]!
+      if (a.kind !== 'category' && b.kind !== 'category') {
+        const real = spearman(a.real as (number | null)[], b.real as (number | null)[])
+        const twin = spearman(a.twin as (number | null)[], b.twin as (number | null)[])
+        if (real === null || twin === null) continue
+        pairs.push({
+          a: a.name,
+          b: b.name,
+          metric: 'correlation',
+          real: round(real),
+          twin: round(twin),
+          score: round(correlationSimilarity(real, twin)),
+        })
+      } else {
+        const [ar, at] = labels(a)
+        const [br, bt] = labels(b)
+        const score = contingencySimilarity(countPairs(ar, br), countPairs(at, bt))
+        pairs.push({
+          a: a.name,
+          b: b.name,
+          metric: 'contingency',
+          real: null,
+          twin: null,
+          score: round(score),
+        })
+      }
+    }
+  }
+  return pairs
+}
+
+/** Spearman correlation matrices over the numeric and time columns, for the heatmaps. */
+export function correlationMatrices(columns: readonly ComparedColumn[]) {
+  const numeric = columns.filter((c) => c.kind !== 'category').slice(0, PAIR_COLUMNS)
+  if (numeric.length < 2) return null
+  const matrix = (side: 'real' | 'twin') =>
+    numeric.map((a) =>
+      numeric.map((b) => {
+        if (a === b) return 1
+        const r = spearman(a[side] as (number | null)[], b[side] as (number | null)[])
+        return r === null ? null : round(r)
+      }),
+    )
+  return { columns: numeric.map((c) => c.name), real: matrix('real'), twin: matrix('twin') }
+}
+
+function labels(c: ComparedColumn): [string[], string[]] {
+  if (c.kind === 'category') return [c.real.map(String), c.twin.map(String)]
+  const { real, twin } = discretize(c.real as (number | null)[], c.twin as (number | null)[])
+  return [real, twin]
+}
+
+function histogram(c: ComparedColumn): ColumnQuality['histogram'] {
+  if (c.kind === 'category') {
+    const real = counts(c.real)
+    const twin = counts(c.twin)
+    const shown = [...real]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, SHOWN_CATEGORIES)
+      .map(([v]) => v)
+    const other = (m: Map<string, number>) =>
+      [...m].filter(([v]) => !shown.includes(v)).reduce((s, [, n]) => s + n, 0)
+    const bins = [
+      ...shown,
+      ...(real.size > shown.length || [...twin.keys()].some((v) => !shown.includes(v)) ? ['other'] : []),
+    ]
+    const share = (m: Map<string, number>) => {
+      const total = [...m.values()].reduce((a, b) => a + b, 0) || 1
+      return bins.map((b) => round((b === 'other' ? other(m) : (m.get(b) ?? 0)) / total))
+    }
+    return { bins, real: share(real), twin: share(twin) }
+  }
+  const realValues = numbers(c.real)
+  const cuts = binCuts(realValues)
+  const edges = [Math.min(...realValues), ...cuts, Math.max(...realValues)]
+  const bins = edges.slice(0, -1).map((lo, i) => `${label(lo, c.kind)}–${label(edges[i + 1]!, c.kind)}`)
+  const share = (values: number[]) => {
+    const out = new Array<number>(bins.length).fill(0)
+    for (const v of values) out[Math.min(bins.length - 1, binIndex(v, cuts))]! += 1
+    return out.map((n) => round(n / (values.length || 1)))
+  }
+  return realValues.length === 0
+    ? { bins: [], real: [], twin: [] }
+    : { bins, real: share(realValues), twin: share(numbers(c.twin)) }
+}
+
+function label(value: number, kind: ComparedColumn['kind']): string {
+  if (kind === 'time') return new Date(value * 1000).toISOString().slice(0, 10)
+  return Math.abs(value) >= 1000 || Number.isInteger(value) ? String(Math.round(value)) : value.toPrecision(3)
+}
+
+const numbers = (values: readonly (number | string | null)[]) =>
+  values.filter((v): v is number => typeof v === 'number')
+const nullShare = (values: readonly unknown[]) =>
+  values.length === 0 ? 0 : values.filter((v) => v === null).length / values.length
+
+function counts(values: readonly (number | string | null)[]): Map<string, number> {
+  const m = new Map<string, number>()
+  for (const v of values) if (v !== null) m.set(String(v), (m.get(String(v)) ?? 0) + 1)
+  return m
+}
+
+export const round = (x: number) => Math.round(x * 10_000) / 10_000

@@ -1,0 +1,72 @@
+import { temporalToNumber, type TemporalType } from '../model/temporal-values.js'
+import type { Column, Table } from '../schema/schema.js'
+
+/**
+ * A table's sampled rows on both sides, as columns of comparable values: numbers for numeric and time columns
+ * (times as seconds), text for categories. Keys and columns that cannot be compared value by value (free text with
+ * many values, JSON, binary) are left out. Pure: the caller reads the rows.
+ */
+export interface ComparedColumn {
+  name: string
+  kind: 'number' | 'time' | 'category'
+  real: (number | string | null)[]
+  twin: (number | string | null)[]
+}
+
+const NUMBER = new Set(['smallint', 'integer', 'bigint', 'decimal', 'real', 'double', 'year'])
+const TIME = new Set(['date', 'timestamp', 'timestamptz'])
+const TEXT = new Set(['char', 'varchar', 'text'])
+/** Text columns with more distinct values than this in the real sample are free text, not categories. */
+const CATEGORY_LIMIT = 50
+
+/** The columns of a table that are compared, from its rows read on both sides (as `{ column: value }`). */
+export function comparedColumns(
+  table: Table,
+  real: readonly Record<string, unknown>[],
+  twin: readonly Record<string, unknown>[],
+): ComparedColumn[] {
+  const keys = keyColumns(table)
+  return table.columns.flatMap((column): ComparedColumn[] => {
+    if (keys.has(column.name)) return []
+    const kind = kindOf(column, real)
+    if (kind === null) return []
+    const read = (rows: readonly Record<string, unknown>[]) =>
+      rows.map((r) => comparable(r[column.name], kind, column))
+    return [{ name: column.name, kind, real: read(real), twin: read(twin) }]
+  })
+}
+
+/** Primary, unique and foreign key columns: values the generator assigns, not learns. */
+export function keyColumns(table: Table): Set<string> {
+  return new Set([
+    ...(table.primaryKey?.columns ?? []),
+    ...table.uniques.flatMap((u) => u.columns),
+    ...table.foreignKeys.flatMap((fk) => fk.columns),
+  ])
+}
+
+function kindOf(column: Column, real: readonly Record<string, unknown>[]): ComparedColumn['kind'] | null {
+  if (NUMBER.has(column.type)) return 'number'
+  if (TIME.has(column.type)) return 'time'
+  if (column.type === 'boolean' || column.type === 'enum') return 'category'
+  if (!TEXT.has(column.type)) return null
+  const distinct = new Set(real.map((r) => r[column.name]).filter((v) => v !== null && v !== undefined))
+  return distinct.size <= CATEGORY_LIMIT ? 'category' : null
+}
+
+function comparable(value: unknown, kind: ComparedColumn['kind'], column: Column): number | string | null {
+  if (value === null || value === undefined) return null
+  if (kind === 'number') {
+    const n = Number(value)
+    return Number.isFinite(n) ? n : null
+  }
+  if (kind === 'time') {
+    // Seconds for every time type (dates arrive as days), so histograms label them alike.
+    const n = temporalToNumber(column.type as TemporalType, String(value))
+    return n === null ? null : column.type === 'date' ? n * 86_400 : n
+  }
+  // Engines spell booleans differently (true, 1, t): one spelling for both sides.
+  if (column.type === 'boolean')
+    return value === true || value === 1 || value === '1' || value === 't' ? 'true' : 'false'
+  return String(value)
+}
