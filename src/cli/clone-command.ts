@@ -3,8 +3,9 @@ import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-
 import { DbtwinError } from '../errors.js'
 import { learn } from '../learn/learn.js'
 import { generate } from '../write/write-twin.js'
-import { printTotal, report } from './generate-command.js'
+import { printTotal, showWriteEvent } from './generate-command.js'
 import { positiveInteger } from './option-parsers.js'
+import { reportAfterWrite } from './report-command.js'
 import { progressReporter } from './progress.js'
 
 export function cloneCommand(): Command {
@@ -17,6 +18,10 @@ export function cloneCommand(): Command {
     .option('--rules <path>', 'rules directory or file')
     .option('--truncate', 'empty existing target tables first')
     .option('--drop', 'drop existing target tables and create them again')
+    .option(
+      '--report [html]',
+      'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
+    )
     .addHelpText(
       'after',
       `
@@ -33,6 +38,7 @@ Examples:
         rules?: string
         truncate?: boolean
         drop?: boolean
+        report?: string | true
       }) => {
         if (databaseFingerprint(options.from) === databaseFingerprint(options.to)) {
           throw new DbtwinError(
@@ -54,10 +60,11 @@ Examples:
             model,
             options.to,
             { scale: options.scale, seed: options.seed, rules: options.rules, existing },
-            (event) => report(progress, event),
+            (event) => showWriteEvent(progress, event),
           )
           progress.stop()
           printTotal(result.rows, result.seconds, parseConnectionUrl(options.to).display)
+          await reportAfterWrite(options.from, options.to, { model, rules: options.rules }, options.report)
         } finally {
           progress.stop()
         }

@@ -7,6 +7,7 @@ import { rulesForModel } from '../rules/rules-for-model.js'
 import { generateFiles, type FileFormat } from '../write/file-output.js'
 import { generate, type ExistingTables, type GenerateEvent } from '../write/write-twin.js'
 import { positiveInteger } from './option-parsers.js'
+import { reportAfterWrite } from './report-command.js'
 import { progressReporter, type ProgressReporter } from './progress.js'
 
 export function generateCommand(): Command {
@@ -39,6 +40,10 @@ export function generateCommand(): Command {
     )
     .addOption(new Option('--truncate', 'empty existing tables first').conflicts('drop'))
     .addOption(new Option('--drop', 'drop existing tables and create them again'))
+    .option(
+      '--report [html]',
+      'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
+    )
     .addHelpText(
       'after',
       `
@@ -65,6 +70,7 @@ Examples:
         create?: boolean
         truncate?: boolean
         drop?: boolean
+        report?: string | true
       }) => {
         if ((options.to === undefined) === (options.out === undefined)) {
           throw new DbtwinError(
@@ -98,10 +104,11 @@ Examples:
         try {
           const to = options.to!
           const result = await generate(model, to, { ...options, existing }, (event) =>
-            report(progress, event),
+            showWriteEvent(progress, event),
           )
           progress.stop()
           printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
+          await reportAfterWrite(null, to, { model }, options.report)
         } finally {
           progress.stop()
         }
@@ -117,7 +124,7 @@ export function printTotal(rows: Record<string, number>, seconds: number, where:
   )
 }
 
-export function report(progress: ProgressReporter, event: GenerateEvent): void {
+export function showWriteEvent(progress: ProgressReporter, event: GenerateEvent): void {
   if (event.step === 'table') {
     const rate =
       event.seconds > 0 ? ` ${Math.round(event.rows / event.seconds).toLocaleString('en-US')} rows/s` : ''

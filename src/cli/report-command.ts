@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { parseModelFile } from '../model/model-file.js'
 import { renderHtml } from '../report/render-html.js'
 import { renderSummary } from '../report/render-terminal.js'
+import type { Model } from '../model/model.js'
 import type { Report } from '../report/report.js'
 import { report, type Gate, type ReportOptions } from '../report/report-twin.js'
 import { positiveInteger } from './option-parsers.js'
@@ -69,6 +70,18 @@ export async function runReport(flags: ReportFlags): Promise<Report> {
   } finally {
     progress.stop()
   }
+}
+
+/** `--report [html]` of generate, subset and clone: a report of what was just written, the summary printed. */
+export async function reportAfterWrite(
+  real: string | null,
+  twin: string,
+  options: { model?: Model; rules?: string },
+  html: string | true | undefined,
+): Promise<void> {
+  if (html === undefined) return
+  const result = await report(real, twin, options)
+  await writeReport(result, { html: html === true ? undefined : html })
 }
 
 /** Writes the files asked for and prints the summary; true when a `--fail-under` gate failed. */

@@ -11,8 +11,9 @@ import {
   type SubsetOptions,
 } from '../subset/subset-options.js'
 import type { ExistingTables } from '../write/write-target.js'
-import { printTotal, report } from './generate-command.js'
+import { printTotal, showWriteEvent } from './generate-command.js'
 import { positiveInteger } from './option-parsers.js'
+import { reportAfterWrite } from './report-command.js'
 import { progressReporter } from './progress.js'
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
@@ -63,6 +64,10 @@ export function subsetCommand(): Command {
     )
     .addOption(new Option('--truncate', 'empty existing tables first').conflicts('drop'))
     .addOption(new Option('--drop', 'drop existing tables and create them again'))
+    .option(
+      '--report [html]',
+      'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
+    )
     .addHelpText(
       'after',
       `
@@ -95,12 +100,14 @@ Examples:
           (event) => {
             if (event.step === 'plan') process.stdout.write(planText(event.plan))
             else if (event.step === 'secret') progress.note(event.message)
-            else report(progress, event)
+            else showWriteEvent(progress, event)
           },
         )
         progress.stop()
-        if (flags.plan !== true)
+        if (flags.plan !== true) {
           printTotal(result.rows, result.seconds, parseConnectionUrl(flags.to!).display)
+          await reportAfterWrite(flags.from, flags.to!, { rules: options.rules }, flags.report)
+        }
       } finally {
         progress.stop()
       }
@@ -123,6 +130,7 @@ interface SubsetFlags {
   create?: boolean
   truncate?: boolean
   drop?: boolean
+  report?: string | true
 }
 
 async function subsetOptions(flags: SubsetFlags): Promise<SubsetOptions> {

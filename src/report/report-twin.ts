@@ -180,7 +180,7 @@ export async function report(
       }
       onEvent({ step: 'table', table: id, index, total: pairs.length })
     }
-    const consistency = await consistencyOf(twin, twinSchema, pairs, tables)
+    const consistency = await consistencyOf(twin, pairs, tables)
 
     const quality = {
       columnShapes: mean(tables.flatMap((t) => t.columns.map((c) => c.shape))),
@@ -189,7 +189,9 @@ export async function report(
       interTable: mean(tables.flatMap((t) => t.interTable.map((c) => c.score))),
       nullRates: mean(tables.flatMap((t) => t.columns.map((c) => c.nullScore))),
     }
-    const exactMatchRate = mean(privacyRows.map((p) => p.privacy.exactMatchRate))
+    // Copied rows anywhere make a twin unsafe: the exact-match headline is the worst table's. DCR and the attack
+    // are statistical and noisy per table, so they are averaged.
+    const exactMatchRate = worst(privacyRows.map((p) => p.privacy.exactMatchRate))
     const dcrShareValue = mean(privacyRows.map((p) => p.privacy.dcrShare))
     const auc = mean(privacyRows.map((p) => p.privacy.membershipAuc))
     const rareShare = rare.rare === 0 ? 0 : rare.leaked / rare.rare
@@ -462,45 +464,51 @@ async function piiCoverage(
   return { pii, rewritten }
 }
 
-/** Orphans, duplicate keys, check violations and row counts, all counted in the twin by SQL. */
-async function consistencyOf(
-  twin: Database,
-  schema: Schema,
-  pairs: readonly TablePair[],
-  tables: readonly TableQuality[],
-) {
+/**
+ * Orphans and duplicate keys (by the source's keys), violations of the twin's checks and row counts, all counted
+ * in the twin by SQL.
+ */
+async function consistencyOf(twin: Database, pairs: readonly TablePair[], tables: readonly TableQuality[]) {
   const orphans: Report['consistency']['orphans'] = []
   const uniqueViolations: Report['consistency']['uniqueViolations'] = []
   const checkViolations: Report['consistency']['checkViolations'] = []
-  let rows = 0
-  let bad = 0
-  for (const table of schema.tables) {
+  // One broken constraint breaks the twin: integrity is the worst constraint's share of rows that hold it.
+  let integrity = 1
+  const tally = (count: number, total: number) => {
+    if (total > 0) integrity = Math.min(integrity, 1 - count / total)
+  }
+  // The source's keys, mapped onto the twin's tables: a twin loaded without constraints is checked all the same.
+  const twinOf = new Map(pairs.map((p) => [tableName(p.realTable), p.twinTable]))
+  for (const { realTable, twinTable: table } of pairs) {
     const total = await countRows(twin, table)
-    for (const fk of table.foreignKeys) {
-      const count = await countOrphans(twin, table, fk)
+    for (const fk of realTable.foreignKeys) {
+      const parent = twinOf.get(tableName(fk.references))
+      if (parent === undefined) continue
+      const mapped = {
+        ...fk,
+        references: { schema: parent.schema, name: parent.name, columns: fk.references.columns },
+      }
+      const count = await countOrphans(twin, table, mapped)
       orphans.push({ table: tableName(table), foreignKey: fk.name, count })
-      rows += total
-      bad += count
+      tally(count, total)
     }
-    for (const key of [table.primaryKey, ...table.uniques]) {
+    for (const key of [realTable.primaryKey, ...realTable.uniques]) {
       if (key === null) continue
       const count = await countDuplicates(twin, table, key)
       uniqueViolations.push({ table: tableName(table), key: key.name, count })
-      rows += total
-      bad += count
+      tally(count, total)
     }
     for (const check of table.checks) {
       const count = await countCheckViolations(twin, table, check).catch(() => 0)
       checkViolations.push({ table: tableName(table), check: check.name, count })
-      rows += total
-      bad += count
+      tally(count, total)
     }
   }
   const rowCounts = expectedRows(pairs, tables)
   const rowScore = mean(
     rowCounts.map((r) => 1 - Math.min(1, Math.abs(r.actual - r.expected) / Math.max(r.expected, 1))),
   )
-  const score = mean([rows === 0 ? null : 1 - bad / rows, rowScore])
+  const score = mean([integrity, rowScore])
   return {
     score: score === null ? null : round(score),
     orphans,
@@ -532,6 +540,12 @@ function expectedRows(pairs: readonly TablePair[], tables: readonly TableQuality
       },
     ]
   })
+}
+
+/** The largest of the figures present, or null. */
+function worst(values: readonly (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null)
+  return present.length === 0 ? null : Math.max(...present)
 }
 
 function roundAll<T extends Record<string, number | null>>(parts: T): T {

@@ -9,6 +9,7 @@ const TWIN_ROWS = 1000
 const TRAIN_ROWS = 2000
 const HOLDOUT_ROWS = 500
 const EXACT_COLUMNS = 3
+const MIN_HOLDOUT = 20
 
 export interface TablePrivacy {
   exactMatchRate: number | null
@@ -42,7 +43,8 @@ export function tablePrivacy(
   const train = real.filter((_, i) => i % 5 !== 4).slice(0, TRAIN_ROWS)
   const holdout = real.filter((_, i) => i % 5 === 4).slice(0, HOLDOUT_ROWS)
   const twin = rows('twin').slice(0, TWIN_ROWS)
-  if (train.length === 0 || holdout.length === 0 || twin.length === 0) {
+  // Below this many holdout rows the median and the AUC are noise, not evidence.
+  if (holdout.length < MIN_HOLDOUT || twin.length === 0) {
     return { exactMatchRate: exact, dcrShare: null, membershipAuc: null }
   }
   const encoding = rowEncoding(real)
