@@ -1,8 +1,7 @@
 import { Command } from 'commander'
-import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
-import { DbtwinError } from '../errors.js'
-import { learn } from '../learn/learn.js'
-import { generate } from '../write/write-twin.js'
+import { parseConnectionUrl } from '../dialects/connection-url.js'
+import { loadProjectConfig, resolveDatabase } from '../config/project-config.js'
+import { clone } from '../write/clone.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
 import { positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
@@ -11,11 +10,11 @@ import { progressReporter } from './progress.js'
 export function cloneCommand(): Command {
   return new Command('clone')
     .description('inspect, learn and generate in one go: a synthetic twin of --from written into --to')
-    .requiredOption('--from <url>', 'the source, read over a read-only connection')
-    .requiredOption('--to <url>', 'the target database')
-    .option('--scale <f>', 'rows of parentless tables = source rows × f', Number, 1)
-    .option('--seed <s>', 'seed for learning and generating', positiveInteger, 1)
-    .option('--rules <path>', 'rules directory or file')
+    .option('--from <url>', 'the source (read only): a URL or a source named in dbtwin.yaml')
+    .option('--to <url>', 'the target: a URL or a target named in dbtwin.yaml')
+    .option('--scale <f>', 'rows of parentless tables = source rows × f (default 1, or dbtwin.yaml)', Number)
+    .option('--seed <s>', 'seed for learning and generating (default 1, or dbtwin.yaml)', positiveInteger)
+    .option('--rules <path>', "rules directory or file (default: dbtwin.yaml's)")
     .option('--truncate', 'empty existing target tables first')
     .option('--drop', 'drop existing target tables and create them again')
     .option(
@@ -25,46 +24,46 @@ export function cloneCommand(): Command {
     .addHelpText(
       'after',
       `
+With a dbtwin.yaml in the working directory, --from and --to may name its sources and targets, and each omitted
+option takes the project's value: \`dbtwin clone\` alone clones default.from into default.to.
+
 Examples:
+  dbtwin clone
+  dbtwin clone --from prod --to staging
   dbtwin clone --from postgres://readonly@replica:5432/clinic --to pglite://.dbtwin/twin --rules rules/ --scale 0.1
   dbtwin clone --from mysql://root@127.0.0.1:3306/shop --to postgres://postgres@127.0.0.1:5432/shop_twin --drop`,
     )
     .action(
       async (options: {
-        from: string
-        to: string
-        scale: number
-        seed: number
+        from?: string
+        to?: string
+        scale?: number
+        seed?: number
         rules?: string
         truncate?: boolean
         drop?: boolean
         report?: string | true
       }) => {
-        if (databaseFingerprint(options.from) === databaseFingerprint(options.to)) {
-          throw new DbtwinError(
-            'TARGET_IS_SOURCE',
-            `--from and --to both name ${parseConnectionUrl(options.to).display}`,
-            'write the twin into another database',
-          )
-        }
+        const project = await loadProjectConfig()
+        const from = resolveDatabase(project, 'source', options.from)
+        const to = resolveDatabase(project, 'target', options.to)
+        const rules = options.rules ?? project?.rules
+        const scale = options.scale ?? project?.scale ?? 1
+        const seed = options.seed ?? project?.seed ?? 1
         const progress = progressReporter()
         try {
-          const model = await learn(options.from, { rules: options.rules, seed: options.seed }, (event) => {
-            if (event.step === 'table')
+          const existing = options.drop === true ? 'drop' : options.truncate === true ? 'truncate' : 'refuse'
+          const { model, result } = await clone(from, to, { scale, seed, rules, existing }, (event) => {
+            if (event.step === 'table' && !('seconds' in event))
               progress.update('learning tables', event.index + 1, event.total, event.table)
             else if (event.step === 'unmodeled')
               progress.note(`${event.table}.${event.column} is not modeled: ${event.reason}`)
+            else if (event.step === 'table' || event.step === 'note' || event.step === 'constraints')
+              showWriteEvent(progress, event)
           })
-          const existing = options.drop === true ? 'drop' : options.truncate === true ? 'truncate' : 'refuse'
-          const result = await generate(
-            model,
-            options.to,
-            { scale: options.scale, seed: options.seed, rules: options.rules, existing },
-            (event) => showWriteEvent(progress, event),
-          )
           progress.stop()
-          printTotal(result.rows, result.seconds, parseConnectionUrl(options.to).display)
-          await reportAfterWrite(options.from, options.to, { model, rules: options.rules }, options.report)
+          printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
+          await reportAfterWrite(from, to, { model, rules }, options.report)
         } finally {
           progress.stop()
         }

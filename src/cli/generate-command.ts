@@ -4,6 +4,7 @@ import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { DbtwinError } from '../errors.js'
 import { parseModelFile } from '../model/model-file.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
+import type { Shard } from '../generate/generate-twin.js'
 import { generateFiles, type FileFormat } from '../write/file-output.js'
 import { generate, type ExistingTables, type GenerateEvent } from '../write/write-twin.js'
 import { positiveInteger } from './option-parsers.js'
@@ -40,6 +41,24 @@ export function generateCommand(): Command {
     )
     .addOption(new Option('--truncate', 'empty existing tables first').conflicts('drop'))
     .addOption(new Option('--drop', 'drop existing tables and create them again'))
+    .addOption(
+      new Option(
+        '--shard <i/n>',
+        'write only part i of n (0-based); the n parts union to a single run',
+      ).argParser(shardOf),
+    )
+    .addOption(
+      new Option('--schema-only', 'only create the tables (the first step of a sharded load)').conflicts([
+        'shard',
+        'constraintsOnly',
+      ]),
+    )
+    .addOption(
+      new Option(
+        '--constraints-only',
+        'only add the foreign keys (the last step of a sharded load)',
+      ).conflicts('shard'),
+    )
     .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
@@ -50,12 +69,19 @@ export function generateCommand(): Command {
 Without --create, --truncate or --drop, missing tables are created and existing empty ones reused; a table that
 holds rows is refused.
 
+A load shared by n processes (a Kubernetes indexed Job, a CI matrix): run --schema-only once, then --shard i/n in
+each process (i = 0 … n-1, any order, in parallel), then --constraints-only once. Every shard generates the whole
+twin deterministically and writes its part; the parts are disjoint and together equal a single run.
+
 Examples:
   dbtwin generate --model model.yaml --to pglite://.dbtwin/twin --scale 0.5
   dbtwin generate --model model.yaml --to postgres://postgres@127.0.0.1:5432/staging --truncate --seed 7
   dbtwin generate --model model.yaml --to mysql://root@127.0.0.1:3306/qa --rows clinic.patients=20000
   dbtwin generate --model model.yaml --out twin-csv/ --scale 10
-  dbtwin generate --model model.yaml --out twin-sql/ --format sql`,
+  dbtwin generate --model model.yaml --out twin-sql/ --format sql
+  dbtwin generate --model model.yaml --to "$CITUS_URL" --schema-only --scale 100
+  dbtwin generate --model model.yaml --to "$CITUS_URL" --shard "$JOB_COMPLETION_INDEX/8" --scale 100
+  dbtwin generate --model model.yaml --to "$CITUS_URL" --constraints-only`,
     )
     .action(
       async (options: {
@@ -71,6 +97,9 @@ Examples:
         truncate?: boolean
         drop?: boolean
         report?: string | true
+        shard?: Shard
+        schemaOnly?: boolean
+        constraintsOnly?: boolean
       }) => {
         if ((options.to === undefined) === (options.out === undefined)) {
           throw new DbtwinError(
@@ -88,6 +117,7 @@ Examples:
             seed: options.seed,
             family: 'postgres',
             rules: await rulesForModel(model, options.rules),
+            shard: options.shard,
           })
           printTotal(rows, (performance.now() - started) / 1000, options.out)
           return
@@ -103,7 +133,13 @@ Examples:
         const progress = progressReporter()
         try {
           const to = options.to!
-          const result = await generate(model, to, { ...options, existing }, (event) =>
+          const stage =
+            options.schemaOnly === true
+              ? 'schema'
+              : options.constraintsOnly === true
+                ? 'constraints'
+                : undefined
+          const result = await generate(model, to, { ...options, existing, stage }, (event) =>
             showWriteEvent(progress, event),
           )
           progress.stop()
@@ -136,6 +172,16 @@ export function showWriteEvent(progress: ProgressReporter, event: GenerateEvent)
     )
   } else if (event.step === 'note') progress.note(event.message)
   else progress.note(`added and checked ${event.foreignKeys} foreign keys`)
+}
+
+function shardOf(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value)
+  const index = Number(match?.[1])
+  const count = Number(match?.[2])
+  if (match === null || count < 1 || index >= count) {
+    throw new InvalidArgumentError(`"${value}" is not i/n with 0 ≤ i < n, e.g. 0/4`)
+  }
+  return { index, count }
 }
 
 function positiveFloat(value: string): number {

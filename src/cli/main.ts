@@ -3,6 +3,7 @@ import { DbtwinError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { checkCommand } from './check-command.js'
 import { cloneCommand } from './clone-command.js'
+import { demoCommand } from './demo-command.js'
 import { generateCommand } from './generate-command.js'
 import { inspectCommand } from './inspect-command.js'
 import { learnCommand } from './learn-command.js'
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<void> {
       'a safe, realistic twin of a production database: inspect, scan for PII, learn a model, generate or subset',
     )
     .version(VERSION)
+    .addCommand(demoCommand())
     .addCommand(inspectCommand())
     .addCommand(scanCommand())
     .addCommand(checkCommand())

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { Command, Option } from 'commander'
 import { parseConnectionUrl } from '../dialects/connection-url.js'
+import { stringify } from 'yaml'
+import { loadProjectConfig, resolveDatabase, type ProjectConfig } from '../config/project-config.js'
 import { DbtwinError } from '../errors.js'
 import { subset, type SubsetPlan } from '../subset/subset.js'
 import {
@@ -23,8 +25,8 @@ export function subsetCommand(): Command {
     .description(
       'copy a referentially complete slice of real rows into a target, every PII column rewritten by rules',
     )
-    .requiredOption('--from <url>', 'the source database (read only, never written)')
-    .option('--to <url>', 'the target database (not needed with --plan)')
+    .option('--from <url>', 'the source (read only, never written): a URL or a source named in dbtwin.yaml')
+    .option('--to <url>', 'the target: a URL or a target named in dbtwin.yaml (not needed with --plan)')
     .option(
       '--rules <path>',
       'rules directory or file; every PII column needs a rule that rewrites or keeps it',
@@ -83,18 +85,14 @@ Examples:
   dbtwin subset --config subset.yaml --from "$PROD_URL" --to "$STAGING_URL" --truncate`,
     )
     .action(async (flags: SubsetFlags) => {
-      const options = await subsetOptions(flags)
-      if (!flags.plan && flags.to === undefined) {
-        throw new DbtwinError(
-          'USAGE',
-          'subset needs --to <url> (or --plan)',
-          'name the target database with --to',
-        )
-      }
+      const project = await loadProjectConfig()
+      const options = await subsetOptions(flags, project)
+      flags.from = resolveDatabase(project, 'source', flags.from)
+      if (flags.plan !== true) flags.to = resolveDatabase(project, 'target', flags.to)
       const progress = progressReporter()
       try {
         const result = await subset(
-          flags.from,
+          flags.from!,
           flags.plan === true ? null : flags.to!,
           { ...options, planOnly: flags.plan },
           (event) => {
@@ -106,7 +104,7 @@ Examples:
         progress.stop()
         if (flags.plan !== true) {
           printTotal(result.rows, result.seconds, parseConnectionUrl(flags.to!).display)
-          await reportAfterWrite(flags.from, flags.to!, { rules: options.rules }, flags.report)
+          await reportAfterWrite(flags.from!, flags.to!, { rules: options.rules }, flags.report)
         }
       } finally {
         progress.stop()
@@ -115,7 +113,7 @@ Examples:
 }
 
 interface SubsetFlags {
-  from: string
+  from?: string
   to?: string
   rules?: string
   root?: string[]
@@ -133,11 +131,15 @@ interface SubsetFlags {
   report?: string | true
 }
 
-async function subsetOptions(flags: SubsetFlags): Promise<SubsetOptions> {
+async function subsetOptions(flags: SubsetFlags, project: ProjectConfig | null): Promise<SubsetOptions> {
+  const fromProject =
+    project?.subset === undefined
+      ? null
+      : parseSubsetConfig(stringify(project.subset), `${project.file} (subset)`)
   const base: SubsetOptions =
-    flags.config === undefined
-      ? { roots: [] }
-      : parseSubsetConfig(await readFile(flags.config, 'utf8'), flags.config)
+    flags.config !== undefined
+      ? parseSubsetConfig(await readFile(flags.config, 'utf8'), flags.config)
+      : (fromProject ?? { roots: [], rules: project?.rules, seed: project?.seed })
   const existing: ExistingTables =
     flags.drop === true
       ? 'drop'

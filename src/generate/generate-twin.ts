@@ -18,13 +18,26 @@ export interface GenerateTwinOptions {
   family: 'postgres' | 'mysql'
   /** The rule deciding each column (see resolveRules); columns whose rule rewrites them are filled by it. */
   rules: ResolvedRules
+  /** Write only part `index` of `count` (rows whose number in their table ≡ index mod count); see shardedSink. */
+  shard?: Shard
+}
+
+/** One of `count` disjoint parts of a twin, numbered from 0. */
+export interface Shard {
+  index: number
+  count: number
 }
 
 /** Where generated rows go: one writer per table, opened in load order. */
 export interface TwinSink {
   table(table: Table, columns: Column[]): Promise<(rows: CellValue[][]) => Promise<void>>
   /** A deferred foreign key filled in once its parent exists: set `values` on the row whose key is `key`. */
-  update(table: Table, key: Record<string, CellValue>, values: Record<string, CellValue>): Promise<void>
+  update(
+    table: Table,
+    key: Record<string, CellValue>,
+    values: Record<string, CellValue>,
+    row: number,
+  ): Promise<void>
   /** Called once a table's rows are all handed over; resolves when they are written. */
   tableDone(table: Table, rows: number): Promise<void>
 }
@@ -38,6 +51,7 @@ export async function generateTwin(
   options: GenerateTwinOptions,
   sink: TwinSink,
 ): Promise<Map<string, number>> {
+  if (options.shard !== undefined) sink = shardedSink(sink, options.shard)
   const schema = model.schema
   const plan = planLoad(schema)
   assertLoadable(plan)
@@ -69,11 +83,40 @@ export async function generateTwin(
       sink: await sink.table(table, writtenColumns(table)),
     })
     states.set(id, state)
-    counts.set(id, state.rows)
-    await sink.tableDone(table, state.rows)
+    const written = options.shard === undefined ? state.rows : rowsInShard(state.rows, options.shard)
+    counts.set(id, written)
+    await sink.tableDone(table, written)
   }
   await fillDeferred(plan.deferred, byId, states, options.seed, sink)
   return counts
+}
+
+/**
+ * A sink that passes on only one shard's rows. Every shard generates the whole twin — generation is deterministic
+ * and keeps parents' keys to draw children from — and writes the rows numbered index, index + count, … of each
+ * table, and their deferred foreign keys: the shards are disjoint and their union is the single run's output.
+ * Generating is cheap next to writing, which is what the shards share out.
+ */
+function shardedSink(sink: TwinSink, shard: Shard): TwinSink {
+  const mine = (row: number) => row % shard.count === shard.index
+  return {
+    async table(table, columns) {
+      const write = await sink.table(table, columns)
+      let row = 0
+      return async (rows) => {
+        const kept = rows.filter(() => mine(row++))
+        if (kept.length > 0) await write(kept)
+      }
+    },
+    update: async (table, key, values, row) => {
+      if (mine(row)) await sink.update(table, key, values, row)
+    },
+    tableDone: (table, rows) => sink.tableDone(table, rows),
+  }
+}
+
+function rowsInShard(rows: number, shard: Shard): number {
+  return rows > shard.index ? Math.floor((rows - shard.index - 1) / shard.count) + 1 : 0
 }
 
 /** Fills the foreign keys that broke cycles, now that every parent row exists. */
@@ -100,7 +143,7 @@ async function fillDeferred(
       const parentRow = random.int(0, parent.rows - 1)
       const key = Object.fromEntries(keyOf.map(([c, resolve]) => [c, resolve(row)]))
       const values = Object.fromEntries(valueOf.map(([c, resolve]) => [c, resolve(parentRow)]))
-      await sink.update(table, key, values)
+      await sink.update(table, key, values, row)
     }
   }
 }

@@ -28,7 +28,15 @@ export interface WriteSpec {
   what: string
   failureCode: ErrorCode
   existing: ExistingTables
+  /**
+   * `all` (default) does everything below. A load shared by several processes splits it: `schema` creates the
+   * tables and stops; `rows` (each shard) only writes rows into tables that exist; `constraints` (once every
+   * shard is done) adds the foreign keys and moves identity sequences.
+   */
+  stage?: WriteStage
 }
+
+export type WriteStage = 'all' | 'schema' | 'rows' | 'constraints'
 
 /** The open target, handed to whatever fills it. */
 export interface TargetSession {
@@ -71,8 +79,13 @@ export async function writeIntoTarget<T>(
   try {
     const twin = target.twin(spec.schema.enums)
     const refOf = targetRefs(spec, target)
-    const created = await prepareTables(spec, target, twin, refOf, undo, onEvent)
-    const result = await fill({
+    const stage = spec.stage ?? 'all'
+    const created =
+      stage === 'all' || stage === 'schema'
+        ? await prepareTables(spec, target, twin, refOf, undo, onEvent)
+        : await existingTables(spec, target, refOf)
+    if (stage === 'schema') return undefined as T
+    const session: TargetSession = {
       database: target,
       writer(table, columns) {
         stopIfInterrupted()
@@ -93,7 +106,9 @@ export async function writeIntoTarget<T>(
           target.db,
         )
       },
-    })
+    }
+    const result = stage === 'constraints' ? (undefined as T) : await fill(session)
+    if (stage === 'rows') return result
     let foreignKeys = 0
     for (const table of spec.schema.tables) {
       // A reused table keeps the foreign keys it already has.
@@ -112,6 +127,18 @@ export async function writeIntoTarget<T>(
     onEvent({ step: 'constraints', foreignKeys })
     return result
   } catch (error) {
+    if (
+      (spec.stage ?? 'all') === 'rows' &&
+      !(error instanceof DbtwinError && error.code === 'TARGET_CONFLICT')
+    ) {
+      // Other shards write the same tables at the same time: there is nothing this one could safely undo.
+      throw new DbtwinError(
+        interrupted ? 'INTERRUPTED' : spec.failureCode,
+        `this shard failed (${error instanceof Error ? error.message : String(error)}); its rows may be partly written`,
+        'empty the tables (generate --schema-only --truncate) and run every shard again',
+        { cause: error },
+      )
+    }
     // A refusal before anything was touched needs no rollback and says so itself.
     if (error instanceof DbtwinError && undo.length === 0) throw error
     const undone = await rollBack(undo)
@@ -127,6 +154,24 @@ export async function writeIntoTarget<T>(
     process.off('SIGINT', onSigint)
     await target.close()
   }
+}
+
+/** For the `rows` and `constraints` stages: every table must be there already, created by the `schema` stage. */
+async function existingTables(
+  spec: WriteSpec,
+  target: Database,
+  refOf: (t: TableRef) => TableRef,
+): Promise<Set<string>> {
+  const present = new Set((await target.introspect()).tables.map((t) => tableName(t)))
+  const missing = spec.schema.tables.filter((t) => !present.has(tableName(refOf(t))))
+  if (missing.length > 0) {
+    throw new DbtwinError(
+      'TARGET_CONFLICT',
+      `${target.display} lacks ${missing.map((t) => tableName(refOf(t))).join(', ')}`,
+      'create the tables first: dbtwin generate --model <file> --to <url> --schema-only',
+    )
+  }
+  return new Set(spec.schema.tables.map((t) => tableName(t)))
 }
 
 /** Where each model table lands: PostgreSQL keeps PostgreSQL schemas; MySQL puts everything in its database. */

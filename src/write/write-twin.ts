@@ -1,9 +1,9 @@
 import type { BulkWriter } from '../dialects/twin-target.js'
-import { generateTwin } from '../generate/generate-twin.js'
+import { generateTwin, type Shard } from '../generate/generate-twin.js'
 import type { Model } from '../model/model.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
 import { tableName } from '../schema/table-name.js'
-import { writeIntoTarget, type ExistingTables, type WriteEvent } from './write-target.js'
+import { writeIntoTarget, type ExistingTables, type WriteEvent, type WriteStage } from './write-target.js'
 
 export type { ExistingTables } from './write-target.js'
 export type GenerateEvent = WriteEvent
@@ -17,6 +17,10 @@ export interface GenerateOptions {
   /** What to do with tables the target already has (default `refuse`: reuse empty ones only). */
   existing?: ExistingTables
   rules?: string
+  /** Part of a load shared by several processes: see WriteStage and Shard. */
+  stage?: WriteStage
+  /** With stage `rows`: write only this shard's rows. */
+  shard?: Shard
 }
 
 export interface GenerateResult {
@@ -48,6 +52,7 @@ export async function generate(
     what: 'twin',
     failureCode: 'GENERATE_FAILED',
     existing: options.existing ?? 'refuse',
+    stage: options.stage ?? (options.shard === undefined ? 'all' : 'rows'),
   } as const
   const counts = await writeIntoTarget(spec, url, onEvent, async (session) => {
     const writers = new Map<string, BulkWriter>()
@@ -61,6 +66,7 @@ export async function generate(
         seed: options.seed ?? 1,
         family: session.database.dialect === 'mysql' ? 'mysql' : 'postgres',
         rules,
+        shard: options.shard,
       },
       {
         async table(table, columns) {
@@ -84,5 +90,5 @@ export async function generate(
       },
     )
   })
-  return { rows: Object.fromEntries(counts), seconds: (performance.now() - started) / 1000 }
+  return { rows: Object.fromEntries(counts ?? []), seconds: (performance.now() - started) / 1000 }
 }

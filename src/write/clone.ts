@@ -1,0 +1,41 @@
+import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
+import { DbtwinError } from '../errors.js'
+import { learn, type LearnEvent } from '../learn/learn.js'
+import type { Model } from '../model/model.js'
+import { generate, type ExistingTables, type GenerateEvent, type GenerateResult } from './write-twin.js'
+
+export interface CloneOptions {
+  rules?: string
+  scale?: number
+  seed?: number
+  existing?: ExistingTables
+}
+
+/**
+ * `learn` then `generate` in one go, the model kept in memory: a synthetic twin of `from` written into `to`.
+ *
+ * @example
+ * const { result } = await clone('postgres://readonly@replica/clinic', 'pglite://.dbtwin/twin', { rules: 'rules/' })
+ */
+export async function clone(
+  from: string,
+  to: string,
+  options: CloneOptions = {},
+  onEvent: (e: LearnEvent | GenerateEvent) => void = () => {},
+): Promise<{ model: Model; result: GenerateResult }> {
+  if (databaseFingerprint(from) === databaseFingerprint(to)) {
+    throw new DbtwinError(
+      'TARGET_IS_SOURCE',
+      `--from and --to both name ${parseConnectionUrl(to).display}`,
+      'write the twin into another database',
+    )
+  }
+  const model = await learn(from, { rules: options.rules, seed: options.seed }, onEvent)
+  const result = await generate(
+    model,
+    to,
+    { scale: options.scale, seed: options.seed, rules: options.rules, existing: options.existing },
+    onEvent,
+  )
+  return { model, result }
+}
