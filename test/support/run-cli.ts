@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -17,7 +17,13 @@ export function runCli(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', `${ROOT}src/cli/run.ts`, ...args],
+      // tsx by path, so the CLI also runs from another working directory (a project with its own dbtwin.yaml).
+      [
+        '--import',
+        pathToFileURL(`${ROOT}node_modules/tsx/dist/loader.mjs`).href,
+        `${ROOT}src/cli/run.ts`,
+        ...args,
+      ],
       {
         cwd: options.cwd ?? ROOT,
         env: { ...process.env, NO_COLOR: '1', ...options.env },
