@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process'
 import { access, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -125,4 +127,21 @@ describe('the library API, end to end on PGlite', () => {
     const again = await runCli(['demo', '--keep', dir, '--patients', '150'])
     expect(again.code).toBe(0)
   }, 180_000)
+
+  it('is importable by its package name once built: dbtwin and dbtwin/testing', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url))
+    const script =
+      "const m = await import('dbtwin'); const t = await import('dbtwin/testing');" +
+      "console.log([typeof m.learn, typeof m.subset, typeof m.report, typeof t.seedDatabase].join(','))"
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['--input-type=module', '-e', script],
+        { cwd: root },
+        (error, stdout, stderr) =>
+          error === null ? resolve(stdout.trim()) : reject(new Error(`${error.message}\n${stderr}`)),
+      ),
+    )
+    expect(out).toBe('function,function,function,function')
+  })
 })

@@ -124,7 +124,7 @@ async function dockerReachable(): Promise<boolean> {
 const docker = await dockerReachable()
 if (!docker) {
   console.warn(
-    'dbtwin tests skipped: startTwinContainer needs a Docker engine to start containers and none is reachable here',
+    'dbtwin test skipped: startTwinContainer needs a Docker engine to start containers, and none is reachable here (skipped even under CI=true)',
   )
 }
 
