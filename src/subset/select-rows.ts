@@ -36,7 +36,8 @@ export interface Selection {
   queries: number
 }
 
-const BATCH = 1000
+/** Keys per query: large enough that round trips do not dominate, small enough for any engine's parameter limit. */
+const BATCH = 5000
 
 /**
  * Chooses the rows of a subset, in the source, by keys in batches. Roots give the first rows; every selected row
@@ -87,11 +88,11 @@ export async function selectRows(
         reasons: new Map(),
       })
   }
-  const add = (table: Table, key: string, reason: string, down: boolean) => {
+  const add = (table: Table, key: string, reason: string, down: boolean, via: Edge | null = null) => {
     const s = state.get(tableName(table))!
     if (!s.keys.has(key)) {
       s.keys.add(key)
-      s.up.push(key)
+      s.up.push({ key, via })
       s.reasons.set(reason, (s.reasons.get(reason) ?? 0) + 1)
     }
     if (down && !s.expanded.has(key)) {
@@ -120,9 +121,13 @@ export async function selectRows(
       if (key === undefined) continue
       while (s.up.length > 0) {
         changed = true
-        const batch = s.up.splice(0, BATCH)
-        const upward = edges.filter((e) => e.child === s.table && followUp(e))
+        const entries = s.up.splice(0, BATCH)
+        // A row that came down a foreign key has that parent already; only its other foreign keys are read.
+        const upward = edges.filter(
+          (e) => e.child === s.table && followUp(e) && entries.some((entry) => entry.via !== e),
+        )
         if (upward.length === 0) continue
+        const batch = entries.map((entry) => entry.key)
         const values = await readColumnKeys(
           source,
           s.table,
@@ -160,7 +165,7 @@ export async function selectRows(
             limit,
           )
           queries++
-          for (const k of childKeys) add(edge.child, k, `child via ${edge.name}`, true)
+          for (const k of childKeys) add(edge.child, k, `child via ${edge.name}`, true, edge)
         }
       }
     }
@@ -174,7 +179,8 @@ interface TableState {
   table: Table
   keys: Set<string>
   expanded: Set<string>
-  up: string[]
+  /** Rows whose parents are still to be closed, with the foreign key they came down by (already satisfied). */
+  up: { key: string; via: Edge | null }[]
   down: string[]
   reasons: Map<string, number>
 }

@@ -18,8 +18,12 @@ const columnList = (columns: readonly string[]) => sql.join(columns.map((c) => s
 /** `col in (…)` or `(a, b) in ((…), …)` for a batch of keys. */
 export function keyIn(columns: readonly string[], keys: readonly string[]): RawBuilder<unknown> {
   if (columns.length === 1) return sql`${sql.id(columns[0]!)} in (${sql.join(keys.map((k) => sql`${k}`))})`
-  const tuples = keys.map((k) => sql`(${sql.join(k.split(KEY_SEPARATOR).map((v) => sql`${v}`))})`)
-  return sql`(${columnList(columns)}) in (${sql.join(tuples)})`
+  const parts = keys.map((k) => k.split(KEY_SEPARATOR))
+  const tuples = parts.map((p) => sql`(${sql.join(p.map((v) => sql`${v}`))})`)
+  // The leading column's own IN list lets the engines use the key's index; PostgreSQL does not for row-value IN
+  // alone, and scanned a 500,000-row table once per batch (measured: 4,000 rows/s against 160,000).
+  const leading = [...new Set(parts.map((p) => p[0]!))].map((v) => sql`${v}`)
+  return sql`${sql.id(columns[0]!)} in (${sql.join(leading)}) and (${columnList(columns)}) in (${sql.join(tuples)})`
 }
 
 /** The key of a row as the subset stores it. */

@@ -38,7 +38,8 @@ export interface SubsetResult {
   seconds: number
 }
 
-const BATCH = 1000
+/** Rows read from the source per query (by key). */
+const BATCH = 5000
 
 /**
  * Copies a referentially complete slice of a source's real rows into a target, rewriting every PII column by the
@@ -103,9 +104,14 @@ export async function subset(
         const rewrite = rewriterFor(table, columns)
         const fix = danglingFix(table, columns, selection, options)
         let written = 0
-        for await (const batch of sourceRows(source, table, columns, selection, options)) {
+        const reads = sourceReads(source, table, columns, selection, options)
+        // The next batch is read from the source while this one is written to the target.
+        let next = reads[0]?.()
+        for (let i = 0; next !== undefined; i++) {
+          const batch = await next
+          next = reads[i + 1]?.()
           const cells = batch.map((row) => {
-            const cellsOfRow = columns.map((_, i) => cellValue(row[`c${i}`]))
+            const cellsOfRow = columns.map((_, c) => cellValue(row[`c${c}`]))
             fix(cellsOfRow)
             rewrite?.(cellsOfRow)
             return cellsOfRow
@@ -216,44 +222,53 @@ function danglingFix(
 }
 
 /**
- * The chosen rows of one table, in batches. Keyed tables are read by key; a table without a primary key has no
- * keys to choose by, so it takes every row whose foreign keys all point at chosen parents (all of it when it is a
- * passthrough table).
+ * The chosen rows of one table, as one read per batch. Keyed tables are read by key; a table without a primary key
+ * has no keys to choose by, so it takes every row whose foreign keys all point at chosen parents (all of it when
+ * it is a passthrough table).
  */
-async function* sourceRows(
+function sourceReads(
   source: Database,
   table: Table,
   columns: readonly { name: string }[],
   selection: Selection,
   options: SubsetOptions,
-): AsyncGenerator<Record<string, unknown>[]> {
+): (() => Promise<Record<string, unknown>[]>)[] {
   const names = columns.map((c) => c.name)
   const chosen = selection.tables.get(tableName(table))!
   const key = table.primaryKey?.columns
+  const batches = (keys: readonly string[]) =>
+    Array.from({ length: Math.ceil(keys.length / BATCH) }, (_, i) => keys.slice(i * BATCH, (i + 1) * BATCH))
+  if (key !== undefined && key.length === 1)
+    return batches([...chosen.keys]).map((keys) => () => readRows(source, table, names, key, keys))
   if (key !== undefined) {
-    const keys = [...chosen.keys]
-    for (let i = 0; i < keys.length; i += BATCH)
-      yield readRows(source, table, names, key, keys.slice(i, i + BATCH))
-    return
+    // A composite key is read by its leading column (which its index serves) and the rows not chosen dropped
+    // here: engines compare row-value IN lists one tuple at a time (measured 17,000 rows/s against 150,000).
+    const positions = key.map((c) => names.indexOf(c))
+    const leading = [...new Set([...chosen.keys].map((k) => k.split(KEY_SEPARATOR)[0]!))]
+    return batches(leading).map((values) => async () => {
+      const rows = await readRows(source, table, names, key.slice(0, 1), values)
+      return rows.filter((row) =>
+        chosen.keys.has(positions.map((p) => String(cellValue(row[`c${p}`]))).join(KEY_SEPARATOR)),
+      )
+    })
   }
   if ((options.passthrough ?? []).some((p) => p === tableName(table) || p === table.name)) {
-    yield readAllRows(source, table, names)
-    return
+    return [() => readAllRows(source, table, names)]
   }
   const edges = selection.edges.filter((e) => e.child === table && selection.tables.has(tableName(e.parent)))
   const driving = edges.find(
     (e) => e.parent.primaryKey !== null && sameSet(e.parentColumns, e.parent.primaryKey.columns),
   )
-  if (driving === undefined) return
+  if (driving === undefined) return []
   const parentKey = driving.parent.primaryKey!.columns
   const parentKeys = [...selection.tables.get(tableName(driving.parent))!.keys].map((k) =>
     reorderKey(k, parentKey, driving.parentColumns),
   )
   const others = edges.filter((e) => e !== driving)
-  for (let i = 0; i < parentKeys.length; i += BATCH) {
-    const rows = await readRows(source, table, names, driving.columns, parentKeys.slice(i, i + BATCH))
-    yield rows.filter((row) => others.every((edge) => pointsAtChosen(row, names, edge, selection)))
-  }
+  return batches(parentKeys).map((keys) => async () => {
+    const rows = await readRows(source, table, names, driving.columns, keys)
+    return rows.filter((row) => others.every((edge) => pointsAtChosen(row, names, edge, selection)))
+  })
 }
 
 function pointsAtChosen(
