@@ -4,26 +4,17 @@ import { join } from 'node:path'
 import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/dialects/dialect.js'
-import { openDatabase } from '../../src/dialects/open-database.js'
 import { learn } from '../../src/learn/learn.js'
 import type { Model } from '../../src/model/model.js'
 import type { Report } from '../../src/report/report.js'
 import { report } from '../../src/report/report-twin.js'
 import { generate } from '../../src/write/write-twin.js'
 import { runCli } from '../support/run-cli.js'
+import { withDatabase } from '../support/twin-checks.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 
 const RULES = new URL('../../rules/', import.meta.url).pathname
-
-async function withDatabase<T>(url: string, use: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(url)
-  try {
-    return await use(db)
-  } finally {
-    await db.close()
-  }
-}
 
 const pairScore = (r: Report, table: string, a: string, b: string) =>
   r.quality.tables

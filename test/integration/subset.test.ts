@@ -4,7 +4,6 @@ import { join } from 'node:path'
 import { sql, type Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/dialects/dialect.js'
-import { openDatabase } from '../../src/dialects/open-database.js'
 import { DbtwinError } from '../../src/errors.js'
 import { subset } from '../../src/subset/subset.js'
 import { parseChildren, parseRoot } from '../../src/subset/subset-options.js'
@@ -12,18 +11,9 @@ import { leakedPiiValues } from '../support/pii-leaks.js'
 import { runCli } from '../support/run-cli.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
-import { dumpTables, duplicateKeys, orphanCounts } from '../support/twin-checks.js'
+import { dumpTables, duplicateKeys, orphanCounts, withDatabase } from '../support/twin-checks.js'
 
 const RULES = new URL('../../rules/', import.meta.url).pathname
-
-async function withDatabase<T>(url: string, use: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(url)
-  try {
-    return await use(db)
-  } finally {
-    await db.close()
-  }
-}
 
 const count = async (db: Database, query: ReturnType<typeof sql>) =>
   Number(((await query.execute(db.db)).rows[0] as { n: unknown }).n)

@@ -3,28 +3,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../../src/dialects/dialect.js'
-import { openDatabase } from '../../src/dialects/open-database.js'
 import { learn } from '../../src/learn/learn.js'
 import { formatModelFile } from '../../src/model/model-file.js'
 import type { Model } from '../../src/model/model.js'
 import { seedDatabase, startTwinContainer } from '../../src/testing/index.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
-import { orphanCounts } from '../support/twin-checks.js'
+import { orphanCounts, withDatabase } from '../support/twin-checks.js'
 
 const RULES = new URL('../../rules/', import.meta.url).pathname
 const PATIENTS = 120
 
 /** Opens a seeded database and hands it to the checks. */
-async function withDatabase<T>(url: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(url, { readOnly: true })
-  try {
-    return await work(db)
-  } finally {
-    await db.close()
-  }
-}
 
 /** Rows per table as count(*) reads them, by table name, and whether any set foreign key points nowhere. */
 async function readBack(url: string): Promise<{ rows: Record<string, number>; orphans: number }> {

@@ -1,6 +1,17 @@
 import { sql } from 'kysely'
 import type { Database } from '../../src/dialects/dialect.js'
+import { openDatabase } from '../../src/dialects/open-database.js'
 import type { Schema, Table } from '../../src/schema/schema.js'
+
+/** Opens a database for the length of `use`, then closes it whatever happens. */
+export async function withDatabase<T>(url: string, use: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(url)
+  try {
+    return await use(db)
+  } finally {
+    await db.close()
+  }
+}
 
 /** Rows whose set foreign key points at no parent row, per FK, counted by SQL on the target. */
 export async function orphanCounts(database: Database, schema: Schema): Promise<Record<string, number>> {
