@@ -126,7 +126,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     if (parentId(fk) === id)
       return {
         store,
-        pick: (row: number) => selfParent(row, relation(fk), keyRandom),
+        pick: treeParent(relation(fk), keyRandom),
         distinct: false,
         kind: 'self' as const,
       }
@@ -395,10 +395,26 @@ function parentPicker(
   }
 }
 
-/** A self-reference forms a tree: a row is a root (NULL) as often as the source's, else a child of an earlier row. */
-function selfParent(row: number, relation: RelationModel | undefined, random: Random): number {
-  if (row === 0 || random.next() < (relation?.nullFraction ?? 0.5)) return -1
-  return random.int(0, row - 1)
+/**
+ * A self-reference forms a tree as deep as the source's: each row draws a depth from the learned depths and hangs
+ * off a random earlier row one level up (the deepest level that has rows, when the drawn one has none yet); depth
+ * 0 is a root (NULL). A model without depths falls back to roots at the learned NULL rate, else any earlier row.
+ */
+function treeParent(relation: RelationModel | undefined, random: Random): (row: number) => number {
+  const depths = relation?.depths ?? []
+  if (depths.length === 0) {
+    return (row) =>
+      row === 0 || random.next() < (relation?.nullFraction ?? 0.5) ? -1 : random.int(0, row - 1)
+  }
+  const weights = depths.map((d) => d.frequency)
+  const rowsAt: number[][] = []
+  return (row) => {
+    let depth = depths[random.weighted(weights)]!.depth
+    while (depth > 0 && (rowsAt[depth - 1]?.length ?? 0) === 0) depth--
+    const parent = depth === 0 ? -1 : random.pick(rowsAt[depth - 1]!)
+    ;(rowsAt[depth] ??= []).push(row)
+    return parent
+  }
 }
 
 /** The FK that must not repeat within one driving parent, when a key is (driving FK, other FK): a many-to-many table. */

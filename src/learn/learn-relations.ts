@@ -13,6 +13,7 @@ import {
   readChildrenHistogram,
   readNullForeignKeys,
   readParentsWithChildCounts,
+  readTreeDepths,
 } from './source-queries.js'
 
 export interface LearnRelationOptions {
@@ -71,8 +72,35 @@ export async function learnRelation(
     })),
     countDependence,
     columnDependence,
+    depths: await treeDepths(source, child, fk, options),
   }
 }
+
+/** Depths of a single-column self-reference's tree, noised and with small bins merged like every histogram. */
+async function treeDepths(
+  source: Database,
+  table: Table,
+  fk: ForeignKey,
+  options: LearnRelationOptions,
+): Promise<RelationModel['depths']> {
+  const key = fk.references.columns
+  const selfReference =
+    tableName(fk.references) === tableName(table) && fk.columns.length === 1 && key.length === 1
+  if (!selfReference) return null
+  const id = `${tableName(table)}/${fk.name}`
+  const histogram = (await readTreeDepths(source, table, key[0]!, fk.columns[0]!, MAX_TREE_DEPTH)).map(
+    (b) => ({
+      value: b.value,
+      count: options.budget.count(b.count, 1, id, 'depth', b.value),
+    }),
+  )
+  const merged = mergeSmallBins(histogram, options.minCount)
+  const total = merged.reduce((n, b) => n + b.count, 0)
+  return total === 0 ? null : merged.map((b) => ({ depth: b.value, frequency: round(b.count / total) }))
+}
+
+/** Deeper trees than this are cut off when learned: a cycle in the data must not make the walk endless. */
+const MAX_TREE_DEPTH = 64
 
 async function dependenceOnCount(
   source: Database,

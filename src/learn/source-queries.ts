@@ -110,6 +110,30 @@ export async function readSample(
   )
 }
 
+/**
+ * Rows at each depth of a self-referencing tree: roots (FK NULL) at 0, their children at 1, …, walked by a
+ * recursive query in the database. The walk stops at `maxDepth`, so a cycle in the data cannot run forever.
+ */
+export async function readTreeDepths(
+  source: Database,
+  table: TableRef,
+  key: string,
+  fk: string,
+  maxDepth: number,
+): Promise<{ value: number; count: number }[]> {
+  const t = sql.id(table.schema, table.name)
+  const result = await rows(
+    source,
+    sql`with recursive tree (k, d) as (
+          select ${sql.id(key)}, 0 from ${t} where ${sql.id(fk)} is null
+          union all
+          select c.${sql.id(key)}, tree.d + 1 from ${t} c join tree on c.${sql.id(fk)} = tree.k
+          where tree.d < ${sql.lit(maxDepth)}
+        ) select d, count(*) as n from tree group by d`,
+  )
+  return result.map((r) => ({ value: count(r['d']), count: count(r['n']) }))
+}
+
 /** Child rows whose foreign key is not set (any of its columns NULL, so the database does not enforce it). */
 export async function readNullForeignKeys(
   source: Database,

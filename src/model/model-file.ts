@@ -107,6 +107,10 @@ const modelShape = z.object({
               correlation: z.number().min(-1).max(1),
             }),
           ),
+          depths: z
+            .array(z.object({ depth: z.number().int().nonnegative(), frequency: fraction }))
+            .nullable()
+            .default(null),
         }),
       ),
     }),

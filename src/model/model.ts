@@ -133,6 +133,11 @@ export interface RelationModel {
   countDependence: { parentColumn: string; correlation: number }[]
   /** Correlation (normal scores) between a parent column and a child column, over child rows. */
   columnDependence: { parentColumn: string; childColumn: string; correlation: number }[]
+  /**
+   * For a self-reference (a tree): the share of rows at each depth, roots at 0, so generated trees are as deep as
+   * the source's. Null for other foreign keys.
+   */
+  depths: { depth: number; frequency: number }[] | null
 }
 
 /** Quantile levels of every Distribution: dense in the tails, where skew shows. */

@@ -4,8 +4,8 @@ import type { PrivacyStatement } from './model.js'
 
 /** Counting queries one table can release: its row count and, per column, up to five histograms. */
 const QUERIES_PER_COLUMN = 5
-/** Per foreign key: the children-per-parent histogram and the null count. */
-const QUERIES_PER_FOREIGN_KEY = 2
+/** Per foreign key: the children-per-parent histogram, the null count and, for a self-reference, the depths. */
+const QUERIES_PER_FOREIGN_KEY = 3
 
 /**
  * The differential-privacy budget of one `learn` run. The budget is split evenly over a count of queries fixed by
