@@ -30,7 +30,7 @@ export function renderSummary(report: Report, reportPath?: string, options: Summ
     lines.push(verdictLine(name, report.verdicts[name], options.color === true))
   lines.push(...qualityLines(report), ...privacyLines(report), consistencyLine(report))
   if (reportPath !== undefined) lines.push(`full report: ${reportPath}`)
-  return lines.join('\n')
+  return `${lines.join('\n')}\n`
 }
 
 function verdictLine(name: string, verdict: Verdict, color: boolean): string {
