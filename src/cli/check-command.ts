@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { databaseArgument } from '../config/project-config.js'
 import { check } from '../rules/scan.js'
 import { positiveInteger } from './option-parsers.js'
 import { findingsTable } from './scan-command.js'
@@ -17,7 +18,9 @@ Examples:
   dbtwin check "$PROD_REPLICA_URL" --rules rules/ || exit 1`,
     )
     .action(async (url: string, options: { rules: string; sampleRows: number }) => {
-      const result = await check(url, options.rules, { sampleRows: options.sampleRows })
+      const result = await check(await databaseArgument(url), options.rules, {
+        sampleRows: options.sampleRows,
+      })
       if (result.uncovered.length === 0) {
         process.stdout.write(
           `ok: every one of ${result.covered.length} PII columns in ${result.database} has a rule\n`,

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { databaseArgument } from '../config/project-config.js'
 import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { DbtwinError } from '../errors.js'
 import { parseModelFile } from '../model/model-file.js'
@@ -132,7 +133,7 @@ Examples:
                 : 'refuse'
         const progress = progressReporter()
         try {
-          const to = options.to!
+          const to = await databaseArgument(options.to!)
           const stage =
             options.schemaOnly === true
               ? 'schema'

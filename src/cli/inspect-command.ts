@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander'
+import { databaseArgument } from '../config/project-config.js'
 import { planLoad } from '../graph/load-plan.js'
 import { introspect } from '../schema/introspect.js'
 import { formatSchemaFile, type SchemaFormat } from '../schema/schema-file.js'
@@ -21,7 +22,7 @@ Examples:
   dbtwin inspect pglite://.dbtwin/clinic --json`,
     )
     .action(async (url: string, options: { json?: boolean; yaml?: boolean; out?: string }) => {
-      const schema = await introspect(url)
+      const schema = await introspect(await databaseArgument(url))
       const format = schemaFormat(options)
       const text =
         format === null ? `${inspectSummary(schema, planLoad(schema))}\n` : formatSchemaFile(schema, format)

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander'
+import { databaseArgument } from '../config/project-config.js'
 import { LEARN_DEFAULTS, learn, type LearnEvent } from '../learn/learn.js'
 import { formatModelFile } from '../model/model-file.js'
 import { positiveInteger } from './option-parsers.js'
@@ -60,7 +61,7 @@ Examples:
       ) => {
         const progress = progressReporter()
         try {
-          const model = await learn(url, options, (event: LearnEvent) => {
+          const model = await learn(await databaseArgument(url), options, (event: LearnEvent) => {
             if (event.step === 'table')
               progress.update(
                 'learning tables',

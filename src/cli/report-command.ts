@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { Command, InvalidArgumentError } from 'commander'
+import { databaseArgument } from '../config/project-config.js'
 import { parseModelFile } from '../model/model-file.js'
 import { renderHtml } from '../report/render-html.js'
 import { renderSummary } from '../report/render-terminal.js'
@@ -64,8 +65,11 @@ export async function runReport(flags: ReportFlags): Promise<Report> {
   }
   const progress = progressReporter()
   try {
-    return await report(flags.real ?? null, flags.twin, options, (e) =>
-      progress.update('comparing tables', e.index + 1, e.total, e.table),
+    return await report(
+      flags.real === undefined ? null : await databaseArgument(flags.real),
+      await databaseArgument(flags.twin),
+      options,
+      (e) => progress.update('comparing tables', e.index + 1, e.total, e.table),
     )
   } finally {
     progress.stop()

@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises'
 import { Command, Option } from 'commander'
+import { databaseArgument } from '../config/project-config.js'
 import { DbtwinError } from '../errors.js'
 import { ruleSkeleton } from '../rules/rule-skeleton.js'
 import { packRules, scan } from '../rules/scan.js'
@@ -32,7 +33,7 @@ Examples:
           'choose a new file name; reviewed rules are never overwritten',
         )
       }
-      const result = await scan(url, { sampleRows: options.sampleRows })
+      const result = await scan(await databaseArgument(url), { sampleRows: options.sampleRows })
       if (options.json === true) process.stdout.write(`${JSON.stringify(result.columns, null, 2)}\n`)
       else
         process.stdout.write(

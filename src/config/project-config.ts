@@ -155,3 +155,14 @@ export function resolveDatabase(
   }
   return url
 }
+
+/**
+ * For commands that take a database as an argument: a URL as it is, or a name from `dbtwin.yaml` in the working
+ * directory (sources first, then targets).
+ */
+export async function databaseArgument(given: string): Promise<string> {
+  if (/^[a-z]+:/.test(given)) return given
+  const config = await loadProjectConfig()
+  const source = config?.sources[given]
+  return source ?? resolveDatabase(config, 'target', given)
+}

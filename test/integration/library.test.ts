@@ -86,7 +86,7 @@ describe('the library API, end to end on PGlite', () => {
     expect(clonedRows.rows['clinic.patients']).toBe(30)
   }, 180_000)
 
-  it('dbtwin clone with no flags takes everything from dbtwin.yaml, secrets from the environment', async () => {
+  it('dbtwin clone with no flags takes everything from dbtwin.yaml, and other commands take its names', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dbtwin-project-'))
     const twin = await target()
     await writeFile(
@@ -107,6 +107,8 @@ describe('the library API, end to end on PGlite', () => {
     expect(run.stderr).toMatch(/wrote [\d,]+ rows to/)
     expect(run.code).toBe(0)
     expect(await count(twin.url, 'patients')).toBe(60)
+    const inspected = await runCli(['inspect', 'local'], { cwd: dir, env: { CLINIC_URL: source.url } })
+    expect(inspected.stdout).toMatch(/13 tables/)
     const missing = await runCli(['clone', '--to', 'locl'], { cwd: dir, env: { CLINIC_URL: source.url } })
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(
