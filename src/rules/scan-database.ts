@@ -56,9 +56,9 @@ async function sampleText(
   const columns = table.columns.filter((c) => TEXT.has(c.type) && c.generated === null).map((c) => c.name)
   if (columns.length === 0) return new Map()
   const order = table.primaryKey?.columns ?? columns
-  // The engine's estimate sizes the sample; a table never analyzed has none, and is counted instead.
-  const tableRows =
-    table.estimatedRows > 0 ? table.estimatedRows : (await readAggregates(source, table, [])).rows
+  // An exact count, not the engine's estimate: estimates differ between copies of one database, and the sample
+  // (so the findings recorded in a model) must not.
+  const tableRows = (await readAggregates(source, table, [])).rows
   const rows = await readSample(source, table, columns, order, { tableRows, limit, seed })
   return new Map(
     columns.map((name, i) => [
