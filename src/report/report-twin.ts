@@ -6,7 +6,7 @@ import type { Model } from '../model/model.js'
 import { resolveRules, rewrittenColumns } from '../rules/resolve-rules.js'
 import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
-import type { ForeignKey, Schema, Table } from '../schema/schema.js'
+import type { Column, ForeignKey, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { correlationSimilarity, spearman } from './metrics/column-pairs.js'
 import { ksComplement } from './metrics/column-shapes.js'
@@ -30,7 +30,7 @@ import {
 } from './report-queries.js'
 import { tablePrivacy, type TablePrivacy } from './table-privacy.js'
 import { columnQualities, correlationMatrices, pairQualities, round } from './table-quality.js'
-import { comparedColumns, keyColumns } from './table-samples.js'
+import { comparedColumns, keyColumns, quantitativeKind, quantity } from './table-samples.js'
 
 export type Gate = 'quality' | 'privacy' | 'consistency'
 
@@ -96,6 +96,7 @@ export async function report(
     const tables: TableQuality[] = []
     const privacyRows: { table: string; privacy: TablePrivacy; rareLeaked: number }[] = []
     let rare = { rare: 0, leaked: 0 }
+    const sides: Sides = { real, twin, model: options.model, maxRows, seed }
     for (const [index, { realTable, twinTable }] of pairs.entries()) {
       const id = tableName(realTable)
       const realRows =
@@ -137,16 +138,11 @@ export async function report(
             ? []
             : [
                 relationQuality(
-                  real,
-                  twin,
-                  options.model,
-                  realTable,
-                  twinTable,
+                  sides,
+                  { realTable, twinTable, rows: { real: realRows, twin: twinRows } },
                   fk,
                   twinFk,
                   parent,
-                  maxRows,
-                  seed,
                 ),
               ]
         }),
@@ -302,17 +298,21 @@ function textRow(row: Record<string, unknown>, columns: readonly string[]): stri
 }
 
 /** Cardinality shape of one foreign key, and the parent → child column trends across it. */
+/** What every per-table comparison reads from: both sides, the model, and how much to sample. */
+interface Sides {
+  real: Database | null
+  twin: Database
+  model: Model | undefined
+  maxRows: number
+  seed: number
+}
+
 async function relationQuality(
-  real: Database | null,
-  twin: Database,
-  model: Model | undefined,
-  realTable: Table,
-  twinTable: Table,
+  { real, twin, model, maxRows, seed }: Sides,
+  { realTable, twinTable, rows }: TablePair & { rows: { real: number; twin: number } },
   fk: ForeignKey,
   twinFk: ForeignKey,
   parent: TablePair,
-  maxRows: number,
-  seed: number,
 ): Promise<{ cardinality: CardinalityQuality; interTable: InterTableQuality[] }> {
   const learned = model?.tables
     .find((t) => t.table === tableName(realTable))
@@ -330,22 +330,7 @@ async function relationQuality(
     twin: shares(twinHistogram),
   }
   const numeric = (table: Table, exclude: Set<string>) =>
-    table.columns
-      .filter(
-        (c) =>
-          [
-            'smallint',
-            'integer',
-            'bigint',
-            'decimal',
-            'real',
-            'double',
-            'date',
-            'timestamp',
-            'timestamptz',
-          ].includes(c.type) && !exclude.has(c.name),
-      )
-      .slice(0, 3)
+    table.columns.filter((c) => quantitativeKind(c) !== null && !exclude.has(c.name)).slice(0, 3)
   const parentColumns = numeric(parent.realTable, keyColumns(parent.realTable)).filter((c) =>
     parent.twinTable.columns.some((t) => t.name === c.name),
   )
@@ -355,7 +340,7 @@ async function relationQuality(
   if (parentColumns.length === 0 || childColumns.length === 0) return { cardinality, interTable: [] }
   const order = realTable.primaryKey?.columns ?? fk.columns
   const spec = (rows: number) => ({ tableRows: rows, limit: Math.min(maxRows, 5000), seed })
-  const pairsOf = async (db: Database, table: Table, key: ForeignKey) =>
+  const pairsOf = (db: Database, table: Table, key: ForeignKey, tableRows: number) =>
     readChildParentPairs(
       db,
       table,
@@ -363,31 +348,21 @@ async function relationQuality(
       parentColumns.map((c) => c.name),
       childColumns.map((c) => c.name),
       order,
-      spec(await countRows(db, table)),
+      spec(tableRows),
     )
-  const realPairs = real === null ? null : await pairsOf(real, realTable, fk)
-  const twinPairs = await pairsOf(twin, twinTable, twinFk)
-  const values = (rows: Record<string, unknown>[], key: string, type: string) =>
-    rows.map((r) => {
-      const v = r[key]
-      if (v === null || v === undefined) return null
-      const n =
-        typeof v === 'number'
-          ? v
-          : ['date', 'timestamp', 'timestamptz'].includes(type)
-            ? Date.parse(String(v).replace(' ', 'T'))
-            : Number(v)
-      return Number.isFinite(n) ? n : null
-    })
+  const realPairs = real === null ? null : await pairsOf(real, realTable, fk, rows.real)
+  const twinPairs = await pairsOf(twin, twinTable, twinFk, rows.twin)
+  const values = (rows: Record<string, unknown>[], key: string, column: Column) =>
+    rows.map((r) => quantity(r[key], column))
   const interTable: InterTableQuality[] = []
   parentColumns.forEach((p, i) =>
     childColumns.forEach((c, j) => {
-      const twinR = spearman(values(twinPairs, `p${i}`, p.type), values(twinPairs, `c${j}`, c.type))
+      const twinR = spearman(values(twinPairs, `p${i}`, p), values(twinPairs, `c${j}`, c))
       const realR =
         realPairs === null
           ? (learned?.columnDependence.find((d) => d.parentColumn === p.name && d.childColumn === c.name)
               ?.correlation ?? null)
-          : spearman(values(realPairs, `p${i}`, p.type), values(realPairs, `c${j}`, c.type))
+          : spearman(values(realPairs, `p${i}`, p), values(realPairs, `c${j}`, c))
       if (realR === null || twinR === null) return
       interTable.push({
         foreignKey: fk.name,
@@ -480,7 +455,8 @@ async function consistencyOf(twin: Database, pairs: readonly TablePair[], tables
   // The source's keys, mapped onto the twin's tables: a twin loaded without constraints is checked all the same.
   const twinOf = new Map(pairs.map((p) => [tableName(p.realTable), p.twinTable]))
   for (const { realTable, twinTable: table } of pairs) {
-    const total = await countRows(twin, table)
+    // Counted once, when the table was compared.
+    const total = tables.find((t) => t.table === tableName(realTable))?.rows.twin ?? 0
     for (const fk of realTable.foreignKeys) {
       const parent = twinOf.get(tableName(fk.references))
       if (parent === undefined) continue

@@ -1,3 +1,4 @@
+import { round as roundDigits } from '../model/categories.js'
 import { contingencySimilarity, correlationSimilarity, countPairs, spearman } from './metrics/column-pairs.js'
 import { ksComplement, tvComplement } from './metrics/column-shapes.js'
 import { binCuts, binIndex, discretize } from './metrics/number-bins.js'
@@ -140,4 +141,5 @@ function counts(values: readonly (number | string | null)[]): Map<string, number
   return m
 }
 
-export const round = (x: number) => Math.round(x * 10_000) / 10_000
+/** Report figures keep four digits. */
+export const round = (x: number) => roundDigits(x, 4)

@@ -45,9 +45,22 @@ export function keyColumns(table: Table): Set<string> {
   ])
 }
 
-function kindOf(column: Column, real: readonly Record<string, unknown>[]): ComparedColumn['kind'] | null {
+/** `number` or `time` for a column whose values compare as numbers (times as seconds), else null. */
+export function quantitativeKind(column: Column): 'number' | 'time' | null {
   if (NUMBER.has(column.type)) return 'number'
   if (TIME.has(column.type)) return 'time'
+  return null
+}
+
+/** A quantitative column's value as a number (see quantitativeKind), or null. */
+export function quantity(value: unknown, column: Column): number | null {
+  const kind = quantitativeKind(column)
+  return kind === null ? null : (comparable(value, kind, column) as number | null)
+}
+
+function kindOf(column: Column, real: readonly Record<string, unknown>[]): ComparedColumn['kind'] | null {
+  const quantitative = quantitativeKind(column)
+  if (quantitative !== null) return quantitative
   if (column.type === 'boolean' || column.type === 'enum') return 'category'
   if (!TEXT.has(column.type)) return null
   const distinct = new Set(real.map((r) => r[column.name]).filter((v) => v !== null && v !== undefined))
