@@ -4,7 +4,7 @@ import type { ForeignKey, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { didYouMean } from '../rules/nearest-name.js'
 import type { RootSelection, SubsetOptions } from './subset-options.js'
-import { readColumnKeys, readKeysWhere, readRootKeys } from './subset-queries.js'
+import { readColumnKeys, readKeysWhere, readRootKeys, reorderKeys, sameColumns } from './subset-queries.js'
 
 /** A foreign key as the subset follows it, declared or virtual. */
 export interface Edge {
@@ -151,7 +151,7 @@ export async function selectRows(
           const limit = limitFor(edge.child)
           if (limit === 0 || edge.child.primaryKey === null) continue
           const refValues = sameColumns(edge.parentColumns, key)
-            ? reorder(batch, key, edge.parentColumns)
+            ? reorderKeys(batch, key, edge.parentColumns)
             : (await readColumnKeys(source, s.table, key, batch, [edge.parentColumns]))[0]!.filter(
                 (v) => v !== null,
               )
@@ -211,7 +211,7 @@ async function keysOfParents(
   const key = edge.parent.primaryKey?.columns
   if (values.length === 0 || key === undefined) return { keys: [], queries: 0 }
   if (sameColumns(edge.parentColumns, key))
-    return { keys: reorder(values, edge.parentColumns, key), queries: 0 }
+    return { keys: reorderKeys(values, edge.parentColumns, key), queries: 0 }
   const keys: string[] = []
   for (let i = 0; i < values.length; i += BATCH)
     keys.push(
@@ -225,19 +225,6 @@ async function keysOfParents(
       )),
     )
   return { keys, queries: Math.ceil(values.length / BATCH) }
-}
-
-const sameColumns = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((c) => b.includes(c))
-
-/** Key strings over `from` columns rewritten in the order of `to` (the same set of columns). */
-function reorder(keys: readonly string[], from: readonly string[], to: readonly string[]): string[] {
-  if (from.every((c, i) => c === to[i])) return [...keys]
-  const positions = to.map((c) => from.indexOf(c))
-  return keys.map((k) => {
-    const parts = k.split('\u0001')
-    return positions.map((p) => parts[p]!).join('\u0001')
-  })
 }
 
 function edgeOf(schema: Schema, child: Table, fk: ForeignKey): Edge[] {

@@ -26,6 +26,24 @@ export function keyIn(columns: readonly string[], keys: readonly string[]): RawB
   return sql`${sql.id(columns[0]!)} in (${sql.join(leading)}) and (${columnList(columns)}) in (${sql.join(tuples)})`
 }
 
+/** Whether two column lists name the same columns, in any order. */
+export const sameColumns = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((c) => b.includes(c))
+
+/** Key strings over `from` columns rewritten in the order of `to` (the same set of columns). */
+export function reorderKeys(
+  keys: readonly string[],
+  from: readonly string[],
+  to: readonly string[],
+): string[] {
+  if (from.every((c, i) => c === to[i])) return [...keys]
+  const positions = to.map((c) => from.indexOf(c))
+  return keys.map((k) => {
+    const parts = k.split(KEY_SEPARATOR)
+    return positions.map((p) => parts[p]!).join(KEY_SEPARATOR)
+  })
+}
+
 /** The key of a row as the subset stores it. */
 export function keyOf(row: Row, columns: readonly string[], prefix = ''): string | null {
   const values: string[] = []

@@ -16,7 +16,7 @@ import { cellValue } from './cell-value.js'
 import { subsetRewriters } from './row-rewriter.js'
 import { selectRows, type Edge, type Selection } from './select-rows.js'
 import type { SubsetOptions } from './subset-options.js'
-import { KEY_SEPARATOR, readAllRows, readRows } from './subset-queries.js'
+import { KEY_SEPARATOR, readAllRows, readRows, reorderKeys, sameColumns } from './subset-queries.js'
 
 export type SubsetEvent =
   WriteEvent | { step: 'plan'; plan: SubsetPlan } | { step: 'secret'; message: string }
@@ -257,12 +257,14 @@ function sourceReads(
   }
   const edges = selection.edges.filter((e) => e.child === table && selection.tables.has(tableName(e.parent)))
   const driving = edges.find(
-    (e) => e.parent.primaryKey !== null && sameSet(e.parentColumns, e.parent.primaryKey.columns),
+    (e) => e.parent.primaryKey !== null && sameColumns(e.parentColumns, e.parent.primaryKey.columns),
   )
   if (driving === undefined) return []
   const parentKey = driving.parent.primaryKey!.columns
-  const parentKeys = [...selection.tables.get(tableName(driving.parent))!.keys].map((k) =>
-    reorderKey(k, parentKey, driving.parentColumns),
+  const parentKeys = reorderKeys(
+    [...selection.tables.get(tableName(driving.parent))!.keys],
+    parentKey,
+    driving.parentColumns,
   )
   const others = edges.filter((e) => e !== driving)
   return batches(parentKeys).map((keys) => async () => {
@@ -280,17 +282,9 @@ function pointsAtChosen(
   const values = edge.columns.map((c) => row[`c${names.indexOf(c)}`])
   if (values.some((v) => v === null || v === undefined)) return true
   const parentKey = edge.parent.primaryKey?.columns
-  if (parentKey === undefined || !sameSet(edge.parentColumns, parentKey)) return true
+  if (parentKey === undefined || !sameColumns(edge.parentColumns, parentKey)) return true
   const key = parentKey
     .map((c) => String(cellValue(values[edge.parentColumns.indexOf(c)])))
     .join(KEY_SEPARATOR)
   return selection.tables.get(tableName(edge.parent))!.keys.has(key)
-}
-
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((c) => b.includes(c))
-
-function reorderKey(key: string, from: readonly string[], to: readonly string[]): string {
-  const parts = key.split(KEY_SEPARATOR)
-  return to.map((c) => parts[from.indexOf(c)]!).join(KEY_SEPARATOR)
 }
