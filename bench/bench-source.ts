@@ -1,7 +1,23 @@
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
 /** The server the benchmarks use: DBTWIN_TEST_PG_URL, else the local default. */
 export const ADMIN = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+/**
+ * Runs a benchmark script again in a child process (with tsx, from the repository root), so the figure measured —
+ * peak RSS above all — is that one run's, and returns the JSON object the child prints last.
+ */
+export function measureInChild<T>(script: string, args: readonly string[]): T {
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(script), ...args], {
+    encoding: 'utf8',
+    cwd: root,
+  })
+  if (run.status !== 0) throw new Error(run.stderr)
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as T
+}
 
 /** The URL of another database on the benchmark server. */
 export function benchUrl(database: string): string {

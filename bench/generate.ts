@@ -16,12 +16,11 @@ import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
+import { ADMIN, benchUrl, measureInChild } from './bench-source.js'
 
-const ADMIN = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const SOURCE = 'dbtwin_bench_learn_5000000'
 const SCALES = (process.env['BENCH_SCALES'] ?? '1,4').split(',').map(Number)
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const urlOf = (database: string) => Object.assign(new URL(ADMIN), { pathname: `/${database}` }).href
 
 if (process.argv[2] === '--generate') {
   // The measured child: one generate run, reporting its time and peak memory.
@@ -53,14 +52,14 @@ async function admin(sql: string): Promise<void> {
 
 const work = await mkdtemp(join(tmpdir(), 'dbtwin-bench-'))
 try {
-  if (spawnSync('psql', ['-Atc', 'select 1', urlOf(SOURCE)]).status !== 0) {
+  if (spawnSync('psql', ['-Atc', 'select 1', benchUrl(SOURCE)]).status !== 0) {
     console.error(`no ${SOURCE}: run npm run bench:learn first`)
     process.exit(1)
   }
   const { learn } = await import('../src/learn/learn.js')
   const { formatModelFile } = await import('../src/model/model-file.js')
   const modelFile = join(work, 'model.yaml')
-  const model = await learn(urlOf(SOURCE), { seed: 1 })
+  const model = await learn(benchUrl(SOURCE), { seed: 1 })
   await writeFile(modelFile, formatModelFile(model))
 
   console.log('rows         dbtwin s   dbtwin rows/s   raw COPY s   raw rows/s   ratio   dbtwin peak RSS')
@@ -68,28 +67,11 @@ try {
     const target = `dbtwin_bench_generate_${scale}`
     await admin(`drop database if exists ${target}`)
     await admin(`create database ${target}`)
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(import.meta.url),
-        '--generate',
-        modelFile,
-        urlOf(target),
-        String(scale),
-      ],
-      {
-        encoding: 'utf8',
-        cwd: ROOT,
-      },
-    )
-    if (run.status !== 0) throw new Error(run.stderr)
-    const twin = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+    const twin = measureInChild<{
       rows: number
       seconds: number
       maxRssMb: number
-    }
+    }>(import.meta.url, ['--generate', modelFile, benchUrl(target), String(scale)])
 
     // The same rows as CSV, then raw COPY into keyed copies of the tables.
     const csvDir = join(work, `csv-${scale}`)
@@ -112,7 +94,7 @@ try {
       { encoding: 'utf8', cwd: ROOT },
     )
     if (csv.status !== 0) throw new Error(csv.stderr)
-    const client = new pg.Client({ connectionString: urlOf(target) })
+    const client = new pg.Client({ connectionString: benchUrl(target) })
     await client.connect()
     const files = (await readdir(csvDir)).sort()
     const nameOf = (file: string) => file.replace(/^\d+-public\./, '').replace(/\.csv$/, '')

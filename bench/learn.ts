@@ -6,9 +6,7 @@
  *   npm run bench:learn                  # 1M and 5M rows
  *   BENCH_SIZES=200000,1000000 npm run bench:learn
  */
-import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-import { benchUrl, buildBenchSource } from './bench-source.js'
+import { benchUrl, buildBenchSource, measureInChild } from './bench-source.js'
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000000,5000000').split(',').map(Number)
 
@@ -27,22 +25,10 @@ console.log('rows        tables  seconds   rows/s      peak RSS (learning proces
 for (const size of SIZES) {
   const database = `dbtwin_bench_learn_${size}`
   await buildBenchSource(database, size)
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--learn', benchUrl(database)],
-    {
-      encoding: 'utf8',
-    },
-  )
-  if (run.status !== 0) {
-    console.error(run.stderr)
-    process.exit(1)
-  }
-  const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
-    seconds: number
-    rows: number
-    maxRssMb: number
-  }
+  const result = measureInChild<{ seconds: number; rows: number; maxRssMb: number }>(import.meta.url, [
+    '--learn',
+    benchUrl(database),
+  ])
   console.log(
     `${String(result.rows).padEnd(12)}3       ${result.seconds.toFixed(1).padStart(7)}   ${Math.round(
       result.rows / result.seconds,

@@ -6,10 +6,8 @@
  *   npm run bench:subset                         # 1M-row source, 10% of customers
  *   BENCH_SIZE=5000000 BENCH_PERCENT=5 npm run bench:subset
  */
-import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { ADMIN, benchUrl, buildBenchSource } from './bench-source.js'
+import { ADMIN, benchUrl, buildBenchSource, measureInChild } from './bench-source.js'
 
 const SIZE = Number(process.env['BENCH_SIZE'] ?? 1_000_000)
 const PERCENT = Number(process.env['BENCH_PERCENT'] ?? 10)
@@ -46,21 +44,10 @@ await admin.connect()
 await admin.query(`drop database if exists ${target}`)
 await admin.query(`create database ${target}`)
 await admin.end()
-const run = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', fileURLToPath(import.meta.url), '--subset', benchUrl(source), benchUrl(target)],
-  { encoding: 'utf8' },
+const r = measureInChild<{ rows: number; planSeconds: number; seconds: number; maxRssMb: number }>(
+  import.meta.url,
+  ['--subset', benchUrl(source), benchUrl(target)],
 )
-if (run.status !== 0) {
-  console.error(run.stderr)
-  process.exit(1)
-}
-const r = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
-  rows: number
-  planSeconds: number
-  seconds: number
-  maxRssMb: number
-}
 console.log(`source rows   subset rows   closure s   total s   rows/s     peak RSS`)
 console.log(
   `${String(SIZE).padEnd(14)}${String(r.rows).padEnd(14)}${r.planSeconds.toFixed(1).padStart(9)}   ${r.seconds
