@@ -5,25 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { DbtwinError } from '../../src/errors.js'
 import { resolveRules } from '../../src/rules/resolve-rules.js'
 import { loadRules, parseRuleFile } from '../../src/rules/rule-file.js'
-import type { Column, PortableType, Schema, Table } from '../../src/schema/schema.js'
-
-const column = (name: string, type: PortableType, extra: Partial<Column> = {}): Column => ({
-  name,
-  nativeType: type,
-  type,
-  elementType: null,
-  nullable: true,
-  default: null,
-  identity: null,
-  generated: null,
-  length: type === 'varchar' ? 100 : null,
-  precision: null,
-  scale: null,
-  enumValues: null,
-  enumType: null,
-  comment: null,
-  ...extra,
-})
+import type { Column, Schema, Table } from '../../src/schema/schema.js'
+import { column } from '../fixtures/columns.js'
 
 const table = (name: string, columns: Column[], extra: Partial<Table> = {}): Table => ({
   schema: 'app',

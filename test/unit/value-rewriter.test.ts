@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { RuleAction } from '../../src/rules/rule-file.js'
 import { distinctRewriter, valueRewriter } from '../../src/rules/value-rewriter.js'
-import type { Column, PortableType } from '../../src/schema/schema.js'
+import type { Column } from '../../src/schema/schema.js'
+import { column } from '../fixtures/columns.js'
 
-const column = (type: PortableType, length: number | null = null): Column => ({
-  name: 'c',
-  nativeType: type,
-  type,
-  elementType: null,
-  nullable: true,
-  default: null,
-  identity: null,
-  generated: null,
-  length,
-  precision: null,
-  scale: null,
-  enumValues: null,
-  enumType: null,
-  comment: null,
-})
-const text = column('varchar', 120)
+const text = column('c', 'varchar', { length: 120 })
 const rewrite = (action: RuleAction, c: Column = text, secret = 's3cret') => valueRewriter(action, c, secret)
 
 describe('consistent rewriting', () => {
@@ -33,7 +18,7 @@ describe('consistent rewriting', () => {
     '%s: one real value, one fake value, in every column and run',
     (_kind, action) => {
       const inPatients = rewrite(action)
-      const inClaims = rewrite(action, column('text'))
+      const inClaims = rewrite(action, column('c', 'text'))
       for (const real of ['Smith', 'ada@mail.example', '123-45-6789']) {
         expect(inPatients(real)).toBe(inClaims(real))
         expect(rewrite(action)(real)).toBe(inPatients(real))
@@ -75,7 +60,7 @@ describe('format-preserving hash', () => {
   })
 
   it('keeps integers distinct, of the same digit count and within the column type', () => {
-    const int = rewrite({ kind: 'hash', format: 'auto' }, column('integer'))
+    const int = rewrite({ kind: 'hash', format: 'auto' }, column('c', 'integer'))
     const seen = new Set<number>()
     for (let i = 1; i <= 20_000; i++) {
       const fake = int(i) as number
@@ -122,21 +107,21 @@ describe('mask, shift-date, constant, type and length', () => {
   })
 
   it('shift-date moves every row of one entity by the same offset, within ±days', () => {
-    const shift = rewrite({ kind: 'shift-date', days: 30, entity: 'patient_id' }, column('date'))
+    const shift = rewrite({ kind: 'shift-date', days: 30, entity: 'patient_id' }, column('c', 'date'))
     const offset = (before: string, after: string) => (Date.parse(after) - Date.parse(before)) / 86_400_000
     const a = offset('2020-01-10', String(shift('2020-01-10', 7)))
     const b = offset('2021-06-01', String(shift('2021-06-01', 7)))
     expect(a).toBe(b)
     expect(Math.abs(a)).toBeLessThanOrEqual(30)
     expect(a).not.toBe(0)
-    const stamp = rewrite({ kind: 'shift-date', days: 5, entity: null }, column('timestamp'))
+    const stamp = rewrite({ kind: 'shift-date', days: 5, entity: null }, column('c', 'timestamp'))
     expect(stamp('2020-02-28 13:45:00')).toMatch(/^2020-0[23]-\d\d 13:45:00$/)
   })
 
   it('cuts text to the column length', () => {
     const short = rewrite(
       { kind: 'faker', method: 'lorem.paragraph', args: [], locale: null },
-      column('varchar', 10),
+      column('c', 'varchar', { length: 10 }),
     )
     expect(String(short('anything')).length).toBeLessThanOrEqual(10)
   })
