@@ -10,6 +10,7 @@ import { columnSampler, zeroValue, type ColumnSampler } from './column-sampler.j
 import { copulaSampler } from './copula-sampler.js'
 import { keyResolver, type GeneratedTable } from './generated-table.js'
 import { ruleValues } from './rule-values.js'
+import { TEXT_TYPES } from '../schema/type-groups.js'
 
 export interface TableGenerationContext {
   table: Table
@@ -154,7 +155,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         return (row) => resolve(row)
       }
       case 'position': {
-        const text = ['char', 'varchar', 'text'].includes(column.type)
+        const text = TEXT_TYPES.has(column.type)
         return (row) => (text ? String(sequence.at(row)) : sequence.at(row))
       }
       case 'rule':

@@ -1,5 +1,6 @@
 import { temporalToNumber, type TemporalType } from '../model/temporal-values.js'
 import type { Column, Table } from '../schema/schema.js'
+import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 
 /**
  * A table's sampled rows on both sides, as columns of comparable values: numbers for numeric and time columns
@@ -14,8 +15,6 @@ export interface ComparedColumn {
 }
 
 const NUMBER = new Set(['smallint', 'integer', 'bigint', 'decimal', 'real', 'double', 'year'])
-const TIME = new Set(['date', 'timestamp', 'timestamptz'])
-const TEXT = new Set(['char', 'varchar', 'text'])
 /** Text columns with more distinct values than this in the real sample are free text, not categories. */
 const CATEGORY_LIMIT = 50
 
@@ -48,7 +47,7 @@ export function keyColumns(table: Table): Set<string> {
 /** `number` or `time` for a column whose values compare as numbers (times as seconds), else null. */
 export function quantitativeKind(column: Column): 'number' | 'time' | null {
   if (NUMBER.has(column.type)) return 'number'
-  if (TIME.has(column.type)) return 'time'
+  if (DATE_TYPES.has(column.type)) return 'time'
   return null
 }
 
@@ -62,7 +61,7 @@ function kindOf(column: Column, real: readonly Record<string, unknown>[]): Compa
   const quantitative = quantitativeKind(column)
   if (quantitative !== null) return quantitative
   if (column.type === 'boolean' || column.type === 'enum') return 'category'
-  if (!TEXT.has(column.type)) return null
+  if (!TEXT_TYPES.has(column.type)) return null
   const distinct = new Set(real.map((r) => r[column.name]).filter((v) => v !== null && v !== undefined))
   return distinct.size <= CATEGORY_LIMIT ? 'category' : null
 }

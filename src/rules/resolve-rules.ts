@@ -1,4 +1,5 @@
 import type { Column, Schema, Table } from '../schema/schema.js'
+import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 import { callFaker, fakerFor } from './faker-methods.js'
 import { didYouMean } from './nearest-name.js'
 import type { PiiKind } from './pii-kinds.js'
@@ -149,10 +150,8 @@ function inheritParentKeys(schema: Schema, resolved: ResolvedRules): { at: strin
   return problems
 }
 
-const TEXT = new Set(['char', 'varchar', 'text'])
 const INTEGER = new Set(['smallint', 'integer', 'bigint'])
 const NUMBER = new Set([...INTEGER, 'decimal', 'real', 'double'])
-const DATE = new Set(['date', 'timestamp', 'timestamptz'])
 
 /** Why a rule's action cannot produce values of a column, as messages naming both. */
 function misfits(table: Table, column: Column, rule: Rule): string[] {
@@ -164,9 +163,9 @@ function misfits(table: Table, column: Column, rule: Rule): string[] {
     case 'faker': {
       const sample = callFaker(fakerFor(a.locale), a.method, a.args)
       const fits =
-        TEXT.has(column.type) ||
+        TEXT_TYPES.has(column.type) ||
         (typeof sample === 'number' && NUMBER.has(column.type)) ||
-        (sample instanceof Date && DATE.has(column.type)) ||
+        (sample instanceof Date && DATE_TYPES.has(column.type)) ||
         (typeof sample === 'boolean' && column.type === 'boolean')
       return fits
         ? []
@@ -175,16 +174,17 @@ function misfits(table: Table, column: Column, rule: Rule): string[] {
           ]
     }
     case 'template':
-      return TEXT.has(column.type) ? [] : [`a template writes text, which does not fit the ${type}`]
+      return TEXT_TYPES.has(column.type) ? [] : [`a template writes text, which does not fit the ${type}`]
     case 'mask':
-      if (!TEXT.has(column.type)) return [`mask works on text; the ${type} needs hash, constant or null`]
+      if (!TEXT_TYPES.has(column.type))
+        return [`mask works on text; the ${type} needs hash, constant or null`]
       return key ? [`mask repeats values, so ${id} (a key) would not stay unique; use hash`] : []
     case 'hash':
-      return TEXT.has(column.type) || INTEGER.has(column.type)
+      return TEXT_TYPES.has(column.type) || INTEGER.has(column.type)
         ? []
         : [`hash works on text and integers, not on the ${type}`]
     case 'shift-date': {
-      const problems = DATE.has(column.type)
+      const problems = DATE_TYPES.has(column.type)
         ? []
         : [`shift-date works on dates and timestamps, not on the ${type}`]
       if (a.entity !== null && !table.columns.some((c) => c.name === a.entity)) {
@@ -217,8 +217,8 @@ function scalarFits(value: string | number | boolean, column: Column): boolean {
   if (column.type === 'enum') return column.enumValues?.includes(String(value)) ?? false
   if (NUMBER.has(column.type)) return typeof value === 'number' || /^-?\d+(\.\d+)?$/.test(String(value))
   if (column.type === 'boolean') return typeof value === 'boolean'
-  if (DATE.has(column.type)) return !Number.isNaN(Date.parse(String(value)))
-  if (TEXT.has(column.type)) return column.length === null || String(value).length <= column.length
+  if (DATE_TYPES.has(column.type)) return !Number.isNaN(Date.parse(String(value)))
+  if (TEXT_TYPES.has(column.type)) return column.length === null || String(value).length <= column.length
   return true
 }
 

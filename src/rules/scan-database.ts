@@ -4,6 +4,7 @@ import type { Schema, Table } from '../schema/schema.js'
 import { detectPii } from './pii-detect.js'
 import type { PiiKind } from './pii-kinds.js'
 import { columnId, type ColumnId } from './resolve-rules.js'
+import { TEXT_TYPES } from '../schema/type-groups.js'
 
 /** A column that looks like PII, why, and how sure dbtwin is. Never holds a sampled value. */
 export interface PiiColumn {
@@ -20,8 +21,6 @@ export interface ScanOptions {
   sampleRows?: number
   seed?: number
 }
-
-const TEXT = new Set(['char', 'varchar', 'text'])
 
 /**
  * Finds the PII columns of a database by name and by a sample of each table's text values, read in the source's
@@ -53,7 +52,9 @@ async function sampleText(
   limit: number,
   seed: number,
 ): Promise<Map<string, string[]>> {
-  const columns = table.columns.filter((c) => TEXT.has(c.type) && c.generated === null).map((c) => c.name)
+  const columns = table.columns
+    .filter((c) => TEXT_TYPES.has(c.type) && c.generated === null)
+    .map((c) => c.name)
   if (columns.length === 0) return new Map()
   const order = table.primaryKey?.columns ?? columns
   // An exact count, not the engine's estimate: estimates differ between copies of one database, and the sample
