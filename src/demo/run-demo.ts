@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { openDatabase } from '../dialects/open-database.js'
 import { DbtwinError } from '../errors.js'
 import { learn } from '../learn/learn.js'
+import { formatModelFile } from '../model/model-file.js'
 import { packageFile } from '../package-file.js'
 import { renderHtml } from '../report/render-html.js'
 import type { Report } from '../report/report.js'
@@ -89,7 +90,7 @@ export async function runDemo(
   const model = await learn(source, { rules, seed }, (e) => {
     if (e.step === 'table') onEvent({ step: 'progress', done: e.index + 1, total: e.total, item: e.table })
   })
-  await writeFile(join(dir, 'model.yaml'), (await import('../model/model-file.js')).formatModelFile(model))
+  await writeFile(join(dir, 'model.yaml'), formatModelFile(model))
   onEvent({
     step: 'done',
     detail: `${model.tables.length} tables modeled; ${model.madeBy.parameters.ruledColumns.length} columns ruled, never read`,

@@ -49,9 +49,9 @@ export interface TwinSink {
 export async function generateTwin(
   model: Model,
   options: GenerateTwinOptions,
-  sink: TwinSink,
+  target: TwinSink,
 ): Promise<Map<string, number>> {
-  if (options.shard !== undefined) sink = shardedSink(sink, options.shard)
+  const sink = options.shard === undefined ? target : shardedSink(target, options.shard)
   const schema = model.schema
   const plan = planLoad(schema)
   assertLoadable(plan)
