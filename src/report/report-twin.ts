@@ -9,7 +9,8 @@ import { scanDatabase } from '../rules/scan-database.js'
 import type { Column, ForeignKey, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { correlationSimilarity, spearman } from './metrics/column-pairs.js'
-import { ksComplement } from './metrics/column-shapes.js'
+import { cardinalityShapeSimilarity } from './metrics/cardinality.js'
+import { dcrScore } from './metrics/privacy.js'
 import { mean, overallQuality } from './metrics/scores.js'
 import { modelRowCount, modelSampleRows } from './model-rows.js'
 import {
@@ -192,9 +193,7 @@ export async function report(
     const auc = mean(privacyRows.map((p) => p.privacy.membershipAuc))
     const rareShare = rare.rare === 0 ? 0 : rare.leaked / rare.rare
     const dcr =
-      dcrShareValue === null
-        ? null
-        : { share: round(dcrShareValue), score: round(1 - Math.max(0, dcrShareValue - 0.5) * 2) }
+      dcrShareValue === null ? null : { share: round(dcrShareValue), score: round(dcrScore(dcrShareValue)) }
     const piiCovered = pii.length === 0 ? 1 : pii.filter((p) => p.covered).length / pii.length
     const privacyScore =
       real === null
@@ -325,7 +324,7 @@ async function relationQuality(
   const cardinality: CardinalityQuality = {
     foreignKey: fk.name,
     parent: tableName(fk.references),
-    score: round(ksComplement(expand(realHistogram), expand(twinHistogram))),
+    score: round(cardinalityShapeSimilarity(expand(realHistogram), expand(twinHistogram))),
     real: shares(realHistogram),
     twin: shares(twinHistogram),
   }

@@ -1,6 +1,5 @@
-import { mannWhitneyAuc } from './metrics/ranks.js'
 import { closestDistances, rowEncoding, type MixedRow } from './metrics/row-distance.js'
-import { exactMatchRate } from './metrics/privacy.js'
+import { exactMatchRate, membershipAuc } from './metrics/privacy.js'
 import type { ComparedColumn } from './table-samples.js'
 import { round } from './table-quality.js'
 
@@ -51,9 +50,7 @@ export function tablePrivacy(
   const baseline = median(closestDistances(holdout, train, encoding))
   const toTrain = closestDistances(twin, train, encoding)
   const share = toTrain.reduce((s, d) => s + (d < baseline ? 1 : d === baseline ? 0.5 : 0), 0) / twin.length
-  const nearness = (candidates: readonly MixedRow[]) =>
-    closestDistances(candidates, twin, encoding).map((d) => -d)
-  const auc = mannWhitneyAuc(nearness(train.slice(0, holdout.length)), nearness(holdout))
+  const auc = membershipAuc(twin, train.slice(0, holdout.length), holdout, encoding)
   return { exactMatchRate: exact, dcrShare: round(share), membershipAuc: auc === null ? null : round(auc) }
 }
 
