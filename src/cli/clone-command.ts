@@ -3,7 +3,7 @@ import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { loadProjectConfig, resolveDatabase } from '../config/project-config.js'
 import { clone } from '../write/clone.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
-import { positiveInteger } from './option-parsers.js'
+import { existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import { progressReporter } from './progress.js'
 
@@ -52,7 +52,7 @@ Examples:
         const seed = options.seed ?? project?.seed ?? 1
         const progress = progressReporter()
         try {
-          const existing = options.drop === true ? 'drop' : options.truncate === true ? 'truncate' : 'refuse'
+          const existing = existingTables(options)
           const { model, result } = await clone(from, to, { scale, seed, rules, existing }, (event) => {
             if (event.step === 'table' && !('seconds' in event))
               progress.update('learning tables', event.index + 1, event.total, event.table)

@@ -7,8 +7,8 @@ import { parseModelFile } from '../model/model-file.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
 import type { Shard } from '../generate/generate-twin.js'
 import { generateFiles, type FileFormat } from '../write/file-output.js'
-import { generate, type ExistingTables, type GenerateEvent } from '../write/write-twin.js'
-import { positiveInteger } from './option-parsers.js'
+import { generate, type GenerateEvent } from '../write/write-twin.js'
+import { existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import { progressReporter, type ProgressReporter } from './progress.js'
 
@@ -123,14 +123,7 @@ Examples:
           printTotal(rows, (performance.now() - started) / 1000, options.out)
           return
         }
-        const existing: ExistingTables =
-          options.drop === true
-            ? 'drop'
-            : options.truncate === true
-              ? 'truncate'
-              : options.create === true
-                ? 'create'
-                : 'refuse'
+        const existing = existingTables(options)
         const progress = progressReporter()
         try {
           const to = await databaseArgument(options.to!)

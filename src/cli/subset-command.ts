@@ -12,9 +12,8 @@ import {
   parseVirtualForeignKey,
   type SubsetOptions,
 } from '../subset/subset-options.js'
-import type { ExistingTables } from '../write/write-target.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
-import { positiveInteger } from './option-parsers.js'
+import { existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import { progressReporter } from './progress.js'
 
@@ -140,14 +139,7 @@ async function subsetOptions(flags: SubsetFlags, project: ProjectConfig | null):
     flags.config !== undefined
       ? parseSubsetConfig(await readFile(flags.config, 'utf8'), flags.config)
       : (fromProject ?? { roots: [], rules: project?.rules, seed: project?.seed })
-  const existing: ExistingTables =
-    flags.drop === true
-      ? 'drop'
-      : flags.truncate === true
-        ? 'truncate'
-        : flags.create === true
-          ? 'create'
-          : 'refuse'
+  const existing = existingTables(flags)
   const options: SubsetOptions = {
     ...base,
     rules: flags.rules ?? base.rules,
