@@ -19,6 +19,8 @@ export interface TableGenerationContext {
   /** Rows of a table without a parent to hang from: the model's count times the scale, or an explicit count. */
   rootRows: number
   seed: number
+  /** What this table's random streams are keyed on (see randomStreamName). */
+  stream: string
   family: 'postgres' | 'mysql'
   /** The rule that rewrites each ruled column, by column name. */
   rules: ReadonlyMap<string, Rule>
@@ -84,7 +86,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     if (rule !== undefined && !(rule.action.kind === 'shift-date' && learned.kind !== 'ruled')) {
       const values = ruleValues(rule, column, {
         seed: ctx.seed,
-        table: id,
+        stream: ctx.stream,
         nullFraction: learned.nullFraction,
       })
       return { kind: 'rule', values }
@@ -115,9 +117,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const scoreStores = copulaColumns.map(() => new RowStore('score'))
   const stores = [sequence, ...parentIndex.values(), ...scoreStores]
   const self = { table, parentIndex, sequence }
-  const rowRandom = seededRandom(ctx.seed, id, 'rows')
-  const countRandom = seededRandom(ctx.seed, id, 'counts')
-  const keyRandom = seededRandom(ctx.seed, id, 'keys')
+  const rowRandom = seededRandom(ctx.seed, ctx.stream, 'rows')
+  const countRandom = seededRandom(ctx.seed, ctx.stream, 'counts')
+  const keyRandom = seededRandom(ctx.seed, ctx.stream, 'keys')
 
   // Everything a row needs, decided once per table rather than once per row.
   const groupDistinct = distinctWithinGroup(table, driving)
@@ -370,7 +372,7 @@ function parentPicker(
   relation: RelationModel | undefined,
 ): (random: Random) => number {
   const parent = ctx.states.get(tableName(fk.references))!
-  const weightRandom = seededRandom(ctx.seed, tableName(ctx.table), fk.name, 'weights')
+  const weightRandom = seededRandom(ctx.seed, ctx.stream, fk.name, 'weights')
   const histogram = relation?.childrenPerParent ?? [{ children: 1, frequency: 1 }]
   const cumulative = new Float64Array(parent.rows)
   let total = 0

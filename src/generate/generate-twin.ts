@@ -5,7 +5,7 @@ import { seededRandom } from '../random/seeded-random.js'
 import type { ResolvedRules } from '../rules/resolve-rules.js'
 import { rewrites } from '../rules/rule-file.js'
 import type { Column, Table } from '../schema/schema.js'
-import { tableName } from '../schema/table-name.js'
+import { randomStreamName, tableName } from '../schema/table-name.js'
 import { generateTable, writtenColumns, type KeptState } from './generate-table.js'
 import { keyResolver, type GeneratedTable } from './generated-table.js'
 
@@ -76,6 +76,7 @@ export async function generateTwin(
       states,
       rootRows: explicit ?? Math.round(tableModel.rows * options.scale),
       seed: options.seed,
+      stream: randomStreamName(schema, table),
       family: options.family,
       rules,
       deferred: plan.deferred,
@@ -87,7 +88,7 @@ export async function generateTwin(
     counts.set(id, written)
     await sink.tableDone(table, written)
   }
-  await fillDeferred(plan.deferred, byId, states, options.seed, sink)
+  await fillDeferred(plan.deferred, byId, states, options.seed, (ref) => randomStreamName(schema, ref), sink)
   return counts
 }
 
@@ -125,6 +126,7 @@ async function fillDeferred(
   byId: Map<string, Table>,
   states: Map<string, GeneratedTable>,
   seed: number,
+  streamOf: (table: Table) => string,
   sink: TwinSink,
 ): Promise<void> {
   for (const d of deferred) {
@@ -134,7 +136,7 @@ async function fillDeferred(
     const parent = states.get(d.references)!
     const pk = table.primaryKey?.columns ?? []
     if (pk.length === 0 || parent.rows === 0) continue
-    const random = seededRandom(seed, d.table, d.foreignKey, 'deferred')
+    const random = seededRandom(seed, streamOf(table), d.foreignKey, 'deferred')
     const keyOf = pk.map((c) => [c, keyResolver(states, child, c)] as const)
     const valueOf = fk.columns.map(
       (c, i) => [c, keyResolver(states, parent, fk.references.columns[i]!)] as const,

@@ -13,12 +13,12 @@ import type { Column } from '../schema/schema.js'
 export function ruleValues(
   rule: Rule,
   column: Column,
-  ctx: { seed: number; table: string; nullFraction: number },
+  ctx: { seed: number; stream: string; nullFraction: number },
 ): (row: number) => CellValue {
   const rewrite = valueRewriter(rule.action, column, `generate:${ctx.seed}`)
-  const nulls = seededRandom(ctx.seed, ctx.table, column.name, 'rule-null')
+  const nulls = seededRandom(ctx.seed, ctx.stream, column.name, 'rule-null')
   const nullFraction = column.nullable ? ctx.nullFraction : 0
-  const standIn = standInFor(column, `${ctx.table}.${column.name}`)
+  const standIn = standInFor(column, `${ctx.stream}.${column.name}`)
   return (row) => (nulls.next() < nullFraction ? null : rewrite(standIn(row)))
 }
 

@@ -1,7 +1,7 @@
 import { QUANTILE_LEVELS, type ColumnModel, type Model } from '../model/model.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'
 import type { Table } from '../schema/schema.js'
-import { tableName } from '../schema/table-name.js'
+import { randomStreamName, tableName } from '../schema/table-name.js'
 
 /**
  * The reference side of a report without a source: rows drawn from the model's marginals (each column on its
@@ -24,7 +24,7 @@ export function modelSampleRows(
   const n = Math.min(limit, learned.rows)
   const draws = learned.columns.map((c) => ({
     name: c.name,
-    draw: drawFrom(c, seededRandom(seed, 'report', learned.table, c.name)),
+    draw: drawFrom(c, seededRandom(seed, 'report', randomStreamName(model.schema, table), c.name)),
   }))
   return Array.from({ length: n }, () => Object.fromEntries(draws.map((d) => [d.name, d.draw()])))
 }

@@ -1,4 +1,4 @@
-import type { TableRef } from './schema.js'
+import type { Schema, TableRef } from './schema.js'
 
 const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_$]*$/
 
@@ -15,4 +15,14 @@ export function displayIdentifier(name: string): string {
  */
 export function tableName(ref: TableRef): string {
   return `${displayIdentifier(ref.schema)}.${displayIdentifier(ref.name)}`
+}
+
+/**
+ * The name a table's random streams are keyed on when a twin is generated: `schema.table`, or the bare table name
+ * when the source has a single schema. That one schema's name is incidental — a MySQL source's database name,
+ * PostgreSQL's `public` — and must not change the twin: the same data restored under another name, as every test
+ * database is, gives the same rows for the same seed.
+ */
+export function randomStreamName(schema: Pick<Schema, 'schemas'>, ref: TableRef): string {
+  return schema.schemas.length === 1 ? displayIdentifier(ref.name) : tableName(ref)
 }

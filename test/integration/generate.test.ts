@@ -159,6 +159,19 @@ for (const dialect of testDialects()) {
       expect(await dump(first.url)).toBe(a)
     })
 
+    it('writes the same rows whatever the source database was called', async () => {
+      // A MySQL source's one schema is its database: a copy of production under another name is the same data.
+      const [only] = model.schema.schemas
+      if (model.schema.schemas.length !== 1 || only === undefined) return
+      const renamed = JSON.parse(JSON.stringify(model).replaceAll(`"${only}`, '"production_copy')) as Model
+      expect(renamed.schema.tables.every((t) => t.schema === 'production_copy')).toBe(true)
+      const [first, second] = [await target(), await target()]
+      await generate(model, first.url, { scale: 0.5, seed: 9 })
+      await generate(renamed, second.url, { scale: 0.5, seed: 9 })
+      const dump = (url: string) => withTarget(url, (db, schema) => dumpTables(db, schema))
+      expect(await dump(second.url)).toBe(await dump(first.url))
+    })
+
     it('refuses to write into its own source', async () => {
       const error = await generate(model, source.url).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(DbtwinError)
