@@ -20,6 +20,13 @@ export interface TwinTableSpec {
   keyColumns: ReadonlySet<string>
 }
 
+/** A foreign key to add to a loaded table: `target` and `parent` are where the two tables landed. */
+export interface NewForeignKey {
+  target: TableRef
+  fk: ForeignKey
+  parent: TableRef
+}
+
 /**
  * Everything `generate` needs from a target engine: DDL from the portable schema, bulk loading, and the
  * constraints added once the rows are in (faster, and it makes cycles and self-references free to load).
@@ -29,8 +36,9 @@ export interface TwinTarget {
   readonly family: 'postgres' | 'mysql'
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   createTable(db: Kysely<any>, spec: TwinTableSpec): Promise<string[]>
+  /** Adds the foreign keys once every row is in; the engine checks each one against the rows. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  addForeignKey(db: Kysely<any>, target: TableRef, fk: ForeignKey, parent: TableRef): Promise<void>
+  addForeignKeys(db: Kysely<any>, keys: readonly NewForeignKey[]): Promise<void>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   dropTable(db: Kysely<any>, table: TableRef): Promise<void>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

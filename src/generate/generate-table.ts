@@ -183,7 +183,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   let batch: CellValue[][] = []
   let pending: Promise<void> = Promise.resolve()
   let rows = 0
+  // The parents a many-to-many row has taken within its group; tracked only when a key must stay distinct.
   let group = { parent: -2, used: new Set<number>() }
+  const anyDistinct = keyActions.some((a) => a.distinct)
   const flush = async () => {
     await pending
     // The next batch is generated while this one is written.
@@ -200,7 +202,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     }
     for (let j = 0; j < scoreStores.length; j++) scoreStores[j]!.push(z[j]!)
     sequence.push(position)
-    if (group.parent !== parentRow) group = { parent: parentRow, used: new Set() }
+    if (anyDistinct && group.parent !== parentRow) group = { parent: parentRow, used: new Set() }
     for (const action of keyActions) {
       if (action.kind === 'driving') {
         action.store.push(parentRow)

@@ -109,22 +109,22 @@ export async function writeIntoTarget<T>(
     }
     const result = stage === 'constraints' ? (undefined as T) : await fill(session)
     if (stage === 'rows') return result
-    let foreignKeys = 0
-    for (const table of spec.schema.tables) {
-      // A reused table keeps the foreign keys it already has.
-      for (const fk of created.has(tableName(table)) ? table.foreignKeys : []) {
+    // A reused table keeps the foreign keys it already has.
+    const foreignKeys = spec.schema.tables.flatMap((table) =>
+      (created.has(tableName(table)) ? table.foreignKeys : []).flatMap((fk) => {
         const parent = spec.schema.tables.find(
           (t) => t.schema === fk.references.schema && t.name === fk.references.name,
         )
-        if (parent === undefined) continue
-        await twin.addForeignKey(target.db, refOf(table), fk, refOf(parent))
-        foreignKeys++
-      }
+        return parent === undefined ? [] : [{ target: refOf(table), fk, parent: refOf(parent) }]
+      }),
+    )
+    await twin.addForeignKeys(target.db, foreignKeys)
+    for (const table of spec.schema.tables) {
       for (const column of table.columns) {
         if (column.identity !== null) await target.ddl.syncIdentity(target.db, refOf(table), column.name)
       }
     }
-    onEvent({ step: 'constraints', foreignKeys })
+    onEvent({ step: 'constraints', foreignKeys: foreignKeys.length })
     return result
   } catch (error) {
     if (

@@ -19,8 +19,9 @@ export function mysqlTwin(db: Kysely<any>): TwinTarget {
   return {
     family: 'mysql',
     createTable: createMysqlTable,
-    async addForeignKey(database, target, fk: ForeignKey, parent: TableRef) {
-      await sql`alter table ${sql.id(target.schema, target.name)} add constraint ${sql.id(fk.name)}
+    async addForeignKeys(database, keys) {
+      for (const { target, fk, parent } of keys)
+        await sql`alter table ${sql.id(target.schema, target.name)} add constraint ${sql.id(fk.name)}
         foreign key (${sql.join(fk.columns.map((c) => sql.id(c)))})
         references ${sql.id(parent.schema, parent.name)} (${sql.join(fk.references.columns.map((c) => sql.id(c)))})
         on delete ${sql.raw(mysqlAction(fk.onDelete))} on update ${sql.raw(mysqlAction(fk.onUpdate))}`.execute(
