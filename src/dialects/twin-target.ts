@@ -36,7 +36,12 @@ export interface TwinTarget {
   readonly family: 'postgres' | 'mysql'
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   createTable(db: Kysely<any>, spec: TwinTableSpec): Promise<string[]>
-  /** Adds the foreign keys once every row is in; the engine checks each one against the rows. */
+  /**
+   * Whether foreign keys between loaded tables can be added on one connection while rows load into other tables
+   * on another (a server with a pool); otherwise every key waits for the end of the load.
+   */
+  readonly checksWhileLoading: boolean
+  /** Adds foreign keys to loaded tables; the engine checks each one against the rows. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   addForeignKeys(db: Kysely<any>, keys: readonly NewForeignKey[]): Promise<void>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -95,9 +95,7 @@ function categorySampler(categories: readonly Category[], column: Column): Colum
   const fallback = column.enumValues?.[0] ?? ''
   return {
     draw(u) {
-      let i = 0
-      while (i < cumulative.length - 1 && u >= cumulative[i]!) i++
-      return categories[i]?.value ?? fallback
+      return categories[firstAbove(cumulative, u)]?.value ?? fallback
     },
     format: (v) =>
       column.type === 'boolean'
@@ -113,25 +111,43 @@ function cumulativePicker(weights: readonly number[]): (u: number) => number {
   const total = weights.reduce((a, b) => a + b, 0) || 1
   let sum = 0
   const cumulative = weights.map((w) => (sum += w / total))
-  return (u) => {
-    let i = 0
-    while (i < cumulative.length - 1 && u >= cumulative[i]!) i++
-    return i
-  }
+  return (u) => Math.max(0, firstAbove(cumulative, u))
 }
 
 /** The value at quantile level u, linear between the learned levels. */
 export function interpolate(quantiles: readonly number[], u: number): number {
   const levels = QUANTILE_LEVELS
   if (u <= 0) return quantiles[0]!
-  for (let i = 1; i < levels.length; i++) {
-    if (u <= levels[i]!) {
-      const span = levels[i]! - levels[i - 1]!
-      const t = span === 0 ? 0 : (u - levels[i - 1]!) / span
-      return quantiles[i - 1]! + t * (quantiles[i]! - quantiles[i - 1]!)
-    }
+  if (u > levels.at(-1)!) return quantiles.at(-1)!
+  // The first level at or above u, by bisection: generation calls this for every numeric value it draws.
+  const i = Math.max(1, firstAtLeast(levels, u))
+  const span = levels[i]! - levels[i - 1]!
+  const t = span === 0 ? 0 : (u - levels[i - 1]!) / span
+  return quantiles[i - 1]! + t * (quantiles[i]! - quantiles[i - 1]!)
+}
+
+/** The first index whose value is at least u in an ascending list, or its length when there is none. */
+function firstAtLeast(ascending: ArrayLike<number>, u: number): number {
+  let lo = 0
+  let hi = ascending.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (ascending[mid]! < u) lo = mid + 1
+    else hi = mid
   }
-  return quantiles.at(-1)!
+  return lo
+}
+
+/** The first index whose running sum exceeds u, capped at the last: a weighted pick. */
+function firstAbove(cumulative: ArrayLike<number>, u: number): number {
+  let lo = 0
+  let hi = cumulative.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (cumulative[mid]! <= u) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function temporalNumber(type: 'date' | 'time' | 'timestamp' | 'timestamptz', text: string): number {

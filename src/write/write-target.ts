@@ -2,7 +2,13 @@ import { sql } from 'kysely'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import type { Database } from '../dialects/dialect.js'
 import { openDatabase } from '../dialects/open-database.js'
-import { dialectFamily, type BulkWriter, type CellValue, type TwinTarget } from '../dialects/twin-target.js'
+import {
+  dialectFamily,
+  type BulkWriter,
+  type CellValue,
+  type NewForeignKey,
+  type TwinTarget,
+} from '../dialects/twin-target.js'
 import { DbtwinError, type ErrorCode } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
@@ -45,6 +51,11 @@ export interface TargetSession {
   writer(table: Table, columns: readonly Column[]): BulkWriter
   /** Sets `values` on the row whose key is `key`: deferred foreign keys, filled once their parent exists. */
   update(table: Table, key: Record<string, CellValue>, values: Record<string, CellValue>): Promise<void>
+  /**
+   * Says a table holds all its rows. Where the engine can check a foreign key on one connection while rows load on
+   * another, the keys between loaded tables are added (and checked) now, while the next tables load.
+   */
+  loaded(table: Table): void
 }
 
 /**
@@ -67,6 +78,8 @@ export async function writeIntoTarget<T>(
   }
   const target = await openDatabase(url)
   const undo: (() => Promise<void>)[] = []
+  /** Foreign keys being added while later tables load (see TargetSession.loaded). */
+  const checking: Promise<void>[] = []
   let interrupted = false
   const onSigint = () => {
     interrupted = true
@@ -85,6 +98,10 @@ export async function writeIntoTarget<T>(
         ? await prepareTables(spec, target, twin, refOf, undo, onEvent)
         : await existingTables(spec, target, refOf)
     if (stage === 'schema') return undefined as T
+    // A reused table keeps the foreign keys it already has.
+    let foreignKeys = stage === 'rows' ? [] : foreignKeysToAdd(spec.schema, created, refOf)
+    const keyCount = foreignKeys.length
+    const loaded = new Set<string>()
     const session: TargetSession = {
       database: target,
       writer(table, columns) {
@@ -106,25 +123,30 @@ export async function writeIntoTarget<T>(
           target.db,
         )
       },
+      loaded(table) {
+        if (stage !== 'all' || !twin.checksWhileLoading) return
+        loaded.add(tableName(table))
+        const ready = foreignKeys.filter(
+          (k) => !k.deferred && loaded.has(k.childId) && loaded.has(k.parentId),
+        )
+        if (ready.length === 0) return
+        foreignKeys = foreignKeys.filter((k) => !ready.includes(k))
+        const adding = twin.addForeignKeys(target.db, ready)
+        // Awaited below, or settled before a rollback; never an unhandled rejection in between.
+        adding.catch(() => {})
+        checking.push(adding)
+      },
     }
     const result = stage === 'constraints' ? (undefined as T) : await fill(session)
     if (stage === 'rows') return result
-    // A reused table keeps the foreign keys it already has.
-    const foreignKeys = spec.schema.tables.flatMap((table) =>
-      (created.has(tableName(table)) ? table.foreignKeys : []).flatMap((fk) => {
-        const parent = spec.schema.tables.find(
-          (t) => t.schema === fk.references.schema && t.name === fk.references.name,
-        )
-        return parent === undefined ? [] : [{ target: refOf(table), fk, parent: refOf(parent) }]
-      }),
-    )
+    await Promise.all(checking)
     await twin.addForeignKeys(target.db, foreignKeys)
     for (const table of spec.schema.tables) {
       for (const column of table.columns) {
         if (column.identity !== null) await target.ddl.syncIdentity(target.db, refOf(table), column.name)
       }
     }
-    onEvent({ step: 'constraints', foreignKeys: foreignKeys.length })
+    onEvent({ step: 'constraints', foreignKeys: keyCount })
     return result
   } catch (error) {
     if (
@@ -141,6 +163,7 @@ export async function writeIntoTarget<T>(
     }
     // A refusal before anything was touched needs no rollback and says so itself.
     if (error instanceof DbtwinError && undo.length === 0) throw error
+    await Promise.allSettled(checking)
     const undone = await rollBack(undo)
     const cause =
       error instanceof DbtwinError ? error.message : error instanceof Error ? error.message : String(error)
@@ -154,6 +177,41 @@ export async function writeIntoTarget<T>(
     process.off('SIGINT', onSigint)
     await target.close()
   }
+}
+
+/** A foreign key the write adds, with the ids of its two tables and whether a cycle defers its values. */
+interface KeyToAdd extends NewForeignKey {
+  childId: string
+  parentId: string
+  deferred: boolean
+}
+
+/** The foreign keys of the tables this write created (a reused table keeps the ones it has). */
+function foreignKeysToAdd(
+  schema: Schema,
+  created: ReadonlySet<string>,
+  refOf: (t: TableRef) => TableRef,
+): KeyToAdd[] {
+  const deferred = new Set(planLoad(schema).deferred.map((d) => `${d.table}/${d.foreignKey}`))
+  return schema.tables.flatMap((table) =>
+    (created.has(tableName(table)) ? table.foreignKeys : []).flatMap((fk) => {
+      const parent = schema.tables.find(
+        (t) => t.schema === fk.references.schema && t.name === fk.references.name,
+      )
+      if (parent === undefined) return []
+      const childId = tableName(table)
+      return [
+        {
+          target: refOf(table),
+          fk,
+          parent: refOf(parent),
+          childId,
+          parentId: tableName(parent),
+          deferred: deferred.has(`${childId}/${fk.name}`),
+        },
+      ]
+    }),
+  )
 }
 
 /** For the `rows` and `constraints` stages: every table must be there already, created by the `schema` stage. */

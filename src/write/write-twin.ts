@@ -77,6 +77,7 @@ export async function generate(
         },
         async tableDone(table, rows) {
           await writers.get(tableName(table))!.end()
+          session.loaded(table)
           onEvent({
             step: 'table',
             table: tableName(table),

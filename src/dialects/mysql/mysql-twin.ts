@@ -18,6 +18,8 @@ const INSERT_ROWS = 1000
 export function mysqlTwin(db: Kysely<any>): TwinTarget {
   return {
     family: 'mysql',
+    // ALTER TABLE … ADD FOREIGN KEY locks both tables while it checks: it waits for the end of the load.
+    checksWhileLoading: false,
     createTable: createMysqlTable,
     async addForeignKeys(database, keys) {
       for (const { target, fk, parent } of keys)
@@ -25,8 +27,8 @@ export function mysqlTwin(db: Kysely<any>): TwinTarget {
         foreign key (${sql.join(fk.columns.map((c) => sql.id(c)))})
         references ${sql.id(parent.schema, parent.name)} (${sql.join(fk.references.columns.map((c) => sql.id(c)))})
         on delete ${sql.raw(mysqlAction(fk.onDelete))} on update ${sql.raw(mysqlAction(fk.onUpdate))}`.execute(
-        database,
-      )
+          database,
+        )
     },
     async dropTable(database, table) {
       await sql`drop table if exists ${sql.id(table.schema, table.name)}`.execute(database)

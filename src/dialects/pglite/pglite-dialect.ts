@@ -38,11 +38,14 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
     twin: (enums) =>
-      postgresTwin(enums, (target, columns) =>
-        blobCopyWriter(
-          pglite,
-          copyStatement(target.schema, target.name, columns).replace('STDIN', "'/dev/blob'"),
-        ),
+      postgresTwin(
+        enums,
+        (target, columns) =>
+          blobCopyWriter(
+            pglite,
+            copyStatement(target.schema, target.name, columns).replace('STDIN', "'/dev/blob'"),
+          ),
+        { checksWhileLoading: false },
       ),
     // Every PGlite database is called "postgres" inside; its directory is what tells two apart.
     introspect: async () => ({

@@ -43,7 +43,10 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     display: url.display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
-    twin: (enums) => postgresTwin(enums, (target, columns) => copyWriter(pool, target, columns)),
+    twin: (enums) =>
+      postgresTwin(enums, (target, columns) => copyWriter(pool, target, columns), {
+        checksWhileLoading: true,
+      }),
     introspect: () => introspectPostgres(db, 'postgres'),
     close: () => db.destroy(),
   }
@@ -65,12 +68,20 @@ function textForTemporal(oid: number, format?: string): (value: string) => unkno
 }
 
 /**
+ * How much CSV may wait in the COPY stream before a write waits: a few batches, so generating and loading run side
+ * by side through the hiccups of either (the stream's default of 16 kB made every batch wait for the last).
+ */
+const COPY_BUFFER_BYTES = 4 * 1024 * 1024
+
+/**
  * COPY … FROM STDIN on one pooled connection: rows stream as CSV, and a write waits while the socket's buffer is
  * full, so memory stays bounded by one batch.
  */
 function copyWriter(pool: pg.Pool, target: TableRef, columns: readonly string[]): BulkWriter {
   const ready = pool.connect().then((client) => {
-    const stream = client.query(copyFrom(copyStatement(target.schema, target.name, columns)))
+    const stream = client.query(
+      copyFrom(copyStatement(target.schema, target.name, columns), { highWaterMark: COPY_BUFFER_BYTES }),
+    )
     const done = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve)
       stream.on('error', reject)

@@ -102,16 +102,25 @@ async function createEnum(
 
 /** One CSV field as COPY … (FORMAT csv) reads it: unquoted empty is NULL, strings are always quoted. */
 export function csvField(value: CellValue): string {
-  if (value === null) return ''
-  if (typeof value === 'boolean') return value ? 't' : 'f'
-  if (typeof value === 'number') return String(value)
-  return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`
+  switch (typeof value) {
+    case 'number':
+      return String(value)
+    case 'string':
+      return value.indexOf('"') === -1 ? '"' + value + '"' : '"' + value.replaceAll('"', '""') + '"'
+    case 'boolean':
+      return value ? 't' : 'f'
+    default:
+      return ''
+  }
 }
 
+/** Rows as CSV lines; run for every row a twin writes, so it stays a plain loop. */
 export function csvRows(rows: readonly CellValue[][]): string {
   let out = ''
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) out += i === 0 ? csvField(row[i]!) : `,${csvField(row[i]!)}`
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!
+    out += csvField(row[0]!)
+    for (let i = 1; i < row.length; i++) out += ',' + csvField(row[i]!)
     out += '\n'
   }
   return out
@@ -140,7 +149,9 @@ export async function addPostgresForeignKeys(db: Kysely<any>, keys: readonly New
   }
   await Promise.all(
     keys.map(({ target, fk }) =>
-      sql`alter table ${sql.id(target.schema, target.name)} validate constraint ${sql.id(fk.name)}`.execute(db),
+      sql`alter table ${sql.id(target.schema, target.name)} validate constraint ${sql.id(fk.name)}`.execute(
+        db,
+      ),
     ),
   )
 }
@@ -156,13 +167,18 @@ export async function truncatePostgresTables(db: Kysely<any>, tables: readonly T
   await sql`truncate ${sql.join(tables.map((t) => sql.id(t.schema, t.name)))} cascade`.execute(db)
 }
 
-/** The PostgreSQL twin target, shared by node-postgres and PGlite, which differ only in how rows are loaded. */
+/**
+ * The PostgreSQL twin target, shared by node-postgres and PGlite, which differ in how rows are loaded and in
+ * whether a second connection can check foreign keys meanwhile (PGlite has one).
+ */
 export function postgresTwin(
   enums: readonly EnumType[],
   bulkWriter: (target: TableRef, columns: readonly string[]) => BulkWriter,
+  options: { checksWhileLoading: boolean },
 ): TwinTarget {
   return {
     family: 'postgres',
+    checksWhileLoading: options.checksWhileLoading,
     createTable: (database, spec) => createPostgresTable(database, spec, enums),
     addForeignKeys: addPostgresForeignKeys,
     dropTable: dropPostgresTable,
