@@ -233,7 +233,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     for (const q of inequalities) enforce(internal, q.left, q.right, q.strict)
     const out = new Array<CellValue>(cells.length)
     for (let i = 0; i < cells.length; i++) out[i] = cells[i]!(row, internal)
-    for (const [i, guard] of uniqueGuards) out[i] = guard(out[i] ?? null, row)
+    for (const { index, guard } of uniqueGuards) out[index] = guard(out[index] ?? null, row)
     batch.push(out)
     rows++
     if (!keep) for (const store of stores) store.forget()
@@ -455,22 +455,25 @@ function positionColumns(table: Table, driving: ForeignKey | undefined): Set<str
 function uniqueColumnGuards(
   table: Table,
   columns: Column[],
-): Map<number, (value: CellValue, row: number) => CellValue> {
-  const guards = new Map<number, (value: CellValue, row: number) => CellValue>()
+): { index: number; guard: (value: CellValue, row: number) => CellValue }[] {
+  const guards: { index: number; guard: (value: CellValue, row: number) => CellValue }[] = []
   for (const unique of table.uniques) {
     if (unique.columns.length !== 1) continue
     const index = columns.findIndex((c) => c.name === unique.columns[0])
     const column = columns[index]
     if (column === undefined || table.foreignKeys.some((fk) => fk.columns.includes(column.name))) continue
     const seen = new Set<string>()
-    guards.set(index, (value, row) => {
-      if (value === null) return value
-      let candidate = value
-      if (seen.has(String(candidate))) {
-        candidate = typeof value === 'number' ? value + row + 1 : suffixed(String(value), row, column.length)
-      }
-      seen.add(String(candidate))
-      return candidate
+    guards.push({
+      index,
+      guard: (value, row) => {
+        if (value === null) return value
+        let candidate = value
+        if (seen.has(String(candidate))) {
+          candidate = typeof value === 'number' ? value + row + 1 : suffixed(String(value), row, column.length)
+        }
+        seen.add(String(candidate))
+        return candidate
+      },
     })
   }
   return guards
