@@ -164,7 +164,9 @@ const line = (
         .toLocaleString('en-US')
         .padStart(10)}${(rss === null ? '?' : `${rss.toFixed(0)} MB`).padStart(10)}`,
   )
-console.log(`${SIZE.toLocaleString('en-US')}-row source, ${PERCENT}% of customers with their orders and items`)
+console.log(
+  `${SIZE.toLocaleString('en-US')}-row source, ${PERCENT}% of customers with their orders and items`,
+)
 console.log('tool      customers    orders     items  orphans  closure s  total s    rows/s  peak RSS')
 line('dbtwin', ourRows, ours.planSeconds.toFixed(1), ours.seconds, ours.maxRssMb)
 

@@ -469,7 +469,8 @@ function uniqueColumnGuards(
         if (value === null) return value
         let candidate = value
         if (seen.has(String(candidate))) {
-          candidate = typeof value === 'number' ? value + row + 1 : suffixed(String(value), row, column.length)
+          candidate =
+            typeof value === 'number' ? value + row + 1 : suffixed(String(value), row, column.length)
         }
         seen.add(String(candidate))
         return candidate
