@@ -16,8 +16,16 @@ export interface Database {
   /**
    * A FROM item that samples about `fraction` of a table's rows, the same rows for the same seed and data, and
    * the WHERE condition it needs (null when none). Sampling happens in the database, so only the sample travels.
+   * `key` names columns that tell rows apart: an engine without TABLESAMPLE keeps a row by a hash of them, so the
+   * rows kept do not depend on the order the engine happens to read them in.
    */
-  sampledTable(table: TableRef, alias: string, fraction: number, seed: number): SampledTable
+  sampledTable(
+    table: TableRef,
+    alias: string,
+    fraction: number,
+    seed: number,
+    key: readonly string[],
+  ): SampledTable
   /** Writing a twin into this database; `enums` are the source schema's named enum types. */
   twin(enums: readonly EnumType[]): TwinTarget
   /** Reads the portable schema: tables, columns, keys, FKs, checks, enums, estimates, skipped objects. */

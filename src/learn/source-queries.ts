@@ -81,11 +81,14 @@ export interface SampleSpec {
   seed: number
 }
 
-/** Sampling of `alias` in a table, or the whole table when it is no larger than the sample. */
-function sampled(source: Database, table: TableRef, alias: string, spec: SampleSpec) {
+/**
+ * Sampling of `alias` in a table, or the whole table when it is no larger than the sample; `key` tells its rows
+ * apart (see Database.sampledTable).
+ */
+function sampled(source: Database, table: TableRef, alias: string, key: readonly string[], spec: SampleSpec) {
   if (spec.tableRows <= spec.limit) return { from: from(table, alias), where: null }
   // A little over the target, then LIMIT: a Bernoulli sample's size varies around its mean.
-  return source.sampledTable(table, alias, Math.min(1, (1.2 * spec.limit) / spec.tableRows), spec.seed)
+  return source.sampledTable(table, alias, Math.min(1, (1.2 * spec.limit) / spec.tableRows), spec.seed, key)
 }
 
 const whereAll = (conditions: (RawBuilder<unknown> | null)[]) => {
@@ -101,7 +104,7 @@ export async function readSample(
   orderBy: readonly string[],
   spec: SampleSpec,
 ): Promise<Row[]> {
-  const t = sampled(source, table, 't', spec)
+  const t = sampled(source, table, 't', orderBy, spec)
   return rows(
     source,
     sql`select ${sql.join(columns.map((c, i) => sql`${col('t', c)} as ${sql.id(`c${i}`)}`))}
@@ -181,7 +184,7 @@ export async function readParentsWithChildCounts(
   parentColumns: readonly string[],
   spec: SampleSpec,
 ): Promise<Row[]> {
-  const p = sampled(source, fk.references, 'p', spec)
+  const p = sampled(source, fk.references, 'p', fk.references.columns, spec)
   const childKey = sql.join(fk.columns.map((c) => col('c', c)))
   const counted = sql`select ${childKey}, count(*) as ${sql.id('n')} from ${from(child, 'c')}
     where ${sql.join(
@@ -209,7 +212,7 @@ export async function readChildParentPairs(
   childOrder: readonly string[],
   spec: SampleSpec,
 ): Promise<Row[]> {
-  const c = sampled(source, child, 'c', spec)
+  const c = sampled(source, child, 'c', childOrder, spec)
   return rows(
     source,
     sql`select ${sql.join([

@@ -80,7 +80,7 @@ export async function readRootKeys(
       query = sql`${select} from ${t(table)} where ${sql.raw(root.condition)}`
       break
     case 'percent': {
-      const sampled = source.sampledTable(table, 's', root.percent / 100, root.seed)
+      const sampled = source.sampledTable(table, 's', root.percent / 100, root.seed, key)
       query = sql`${select} from ${sampled.from} ${sampled.where === null ? sql`` : sql`where ${sampled.where}`}`
       break
     }

@@ -49,6 +49,37 @@ for (const dialect of testDialects()) {
       expect(formatModelFile({ ...again, madeBy: small.madeBy })).toBe(formatModelFile(small))
     })
 
+    it('samples the same rows whichever order the engine reads them in', async () => {
+      const db = await openDatabase(source.url, { readOnly: true })
+      try {
+        const schema = await db.introspect()
+        const encounters = schema.tables.find((t) => t.name === 'encounters')!
+        const sample = db.sampledTable(encounters, 's', 0.3, 5, ['id'])
+        // A descending ORDER BY makes the engine read the rows backwards, which a per-row RAND() would notice.
+        const ids = async (direction: 'asc' | 'desc') =>
+          (
+            await sql<{ id: unknown }>`select ${sql.ref('s.id')} as id from ${sample.from}
+              ${sample.where === null ? sql`` : sql`where ${sample.where}`}
+              order by ${sql.ref('s.id')} ${sql.raw(direction)}`.execute(db.db)
+          ).rows
+            .map((r) => Number(r.id))
+            .sort((a, b) => a - b)
+        const [forwards, backwards] = [await ids('asc'), await ids('desc')]
+        expect(forwards).toEqual(backwards)
+        const total = Number(
+          (
+            await sql<{
+              n: unknown
+            }>`select count(*) as n from ${sql.table(`${encounters.schema}.encounters`)}`.execute(db.db)
+          ).rows[0]!.n,
+        )
+        expect(forwards.length / total).toBeGreaterThan(0.2)
+        expect(forwards.length / total).toBeLessThan(0.4)
+      } finally {
+        await db.close()
+      }
+    })
+
     it('adds Laplace noise to counts under --epsilon and states the guarantee', async () => {
       const exact = await learn(source.url, { seed: 2 })
       const noisy = await learn(source.url, { seed: 2, epsilon: 1 })

@@ -2,7 +2,10 @@ import { sql } from 'kysely'
 import type { SampledTable } from '../dialect.js'
 import type { TableRef } from '../../schema/schema.js'
 
-/** TABLESAMPLE BERNOULLI with REPEATABLE: each row kept with the given probability, the same rows for a seed. */
+/**
+ * TABLESAMPLE BERNOULLI with REPEATABLE: each row kept with the given probability, the same rows for a seed (the
+ * choice follows the rows' places in the table, not the order a query reads them in, so no key is needed).
+ */
 export function postgresSampledTable(
   table: TableRef,
   alias: string,
