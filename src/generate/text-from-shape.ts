@@ -11,19 +11,33 @@ const DIGITS = '0123456789'
 export function textFromShape(pattern: string, targetLength: number, random: Random): string {
   let tokens = TOKENS.get(pattern)
   if (tokens === undefined) TOKENS.set(pattern, (tokens = tokenize(pattern)))
-  const fixed = tokens.reduce((n, t) => n + (t.repeat ?? 0), 0)
-  const open = tokens.filter((t) => t.repeat === null).length
+  let open = 0
+  let fixed = 0
+  for (const t of tokens) {
+    if (t.repeat === null) open++
+    else fixed += t.repeat
+  }
   const share = open === 0 ? 0 : Math.max(1, Math.round((targetLength - fixed) / open))
-  let out = ''
+  // Character codes into one reused list, then one string: adding a character at a time copies the string each
+  // time, and generation calls this for every value of a shaped column.
+  CODES.length = 0
   for (const token of tokens) {
     const alphabet =
       token.symbol === 'A' ? UPPER : token.symbol === 'a' ? LOWER : token.symbol === '9' ? DIGITS : null
     const count = token.repeat ?? Math.max(1, share + random.int(-1, 1))
-    for (let i = 0; i < count; i++)
-      out += alphabet === null ? token.symbol : alphabet[random.int(0, alphabet.length - 1)]!
+    for (let i = 0; i < count; i++) {
+      if (alphabet === null) {
+        for (let k = 0; k < token.symbol.length; k++) CODES.push(token.symbol.charCodeAt(k))
+      } else CODES.push(alphabet.charCodeAt(random.int(0, alphabet.length - 1)))
+    }
   }
+  let out = ''
+  for (let i = 0; i < CODES.length; i += 4096)
+    out += String.fromCharCode.apply(null, i === 0 && CODES.length <= 4096 ? CODES : CODES.slice(i, i + 4096))
   return out
 }
+
+const CODES: number[] = []
 
 /** Patterns come from a model's few shapes: each is parsed once. */
 const TOKENS = new Map<string, Token[]>()

@@ -43,8 +43,23 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n)
 }
 
-/** Days since 1970-01-01 as YYYY-MM-DD, without a Date object (Hinnant's civil_from_days): generation calls it per value. */
+/**
+ * Days since 1970-01-01 as YYYY-MM-DD. Generation calls this for every date and timestamp it writes, and a column
+ * spans a few thousand days at most: each day's text is made once and kept (up to a bound).
+ */
 function civilDate(days: number): string {
+  let text = CIVIL_DATES.get(days)
+  if (text === undefined) {
+    text = civilDateText(days)
+    if (CIVIL_DATES.size < 100_000) CIVIL_DATES.set(days, text)
+  }
+  return text
+}
+
+const CIVIL_DATES = new Map<number, string>()
+
+/** Days since 1970-01-01 as YYYY-MM-DD, without a Date object (Hinnant's civil_from_days). */
+function civilDateText(days: number): string {
   const z = days + 719_468
   const era = Math.floor(z / 146_097)
   const doe = z - era * 146_097

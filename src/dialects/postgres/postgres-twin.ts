@@ -100,18 +100,32 @@ async function createEnum(
   )
 }
 
-/** One CSV field as COPY … (FORMAT csv) reads it: unquoted empty is NULL, strings are always quoted. */
+/**
+ * One CSV field as COPY … (FORMAT csv) reads it: unquoted empty is NULL, so an empty string is quoted, and so is
+ * any string holding a comma, a quote or a line break, or that is `\.` (the end-of-data line); the rest go bare,
+ * which spares making a second string for nearly every value.
+ */
 export function csvField(value: CellValue): string {
   switch (typeof value) {
     case 'number':
       return String(value)
     case 'string':
+      if (!needsQuotes(value)) return value
       return value.indexOf('"') === -1 ? '"' + value + '"' : '"' + value.replaceAll('"', '""') + '"'
     case 'boolean':
       return value ? 't' : 'f'
     default:
       return ''
   }
+}
+
+function needsQuotes(value: string): boolean {
+  if (value.length === 0 || value === '\\.') return true
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c === 44 || c === 34 || c === 10 || c === 13) return true // , " \n \r
+  }
+  return false
 }
 
 /** Rows as CSV lines; run for every row a twin writes, so it stays a plain loop. */
