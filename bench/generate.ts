@@ -6,8 +6,10 @@
  * adds the same foreign keys to the raw copies, one after another as a plain ALTER TABLE does, and prints the
  * ratio against that too, since dbtwin's time includes adding and checking them.
  *
+ * Each scale runs BENCH_REPEAT times (default 3), dbtwin and raw COPY in turn, and the medians are printed last.
+ *
  *   npm run bench:generate                       # 5M and 20M rows; needs the 5M source of bench/learn
- *   BENCH_SCALES=1 npm run bench:generate
+ *   BENCH_SCALES=1 BENCH_REPEAT=1 npm run bench:generate
  */
 import { spawnSync } from 'node:child_process'
 import { createReadStream } from 'node:fs'
@@ -22,6 +24,8 @@ import { ADMIN, benchUrl, measureInChild } from './bench-source.js'
 
 const SOURCE = 'dbtwin_bench_learn_5000000'
 const SCALES = (process.env['BENCH_SCALES'] ?? '1,4').split(',').map(Number)
+/** Runs per scale, dbtwin and raw COPY in turn, so a busy moment on the machine does not decide the ratio. */
+const REPEAT = Number(process.env['BENCH_REPEAT'] ?? 3)
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
 if (process.argv[2] === '--generate') {
@@ -40,6 +44,16 @@ if (process.argv[2] === '--generate') {
     JSON.stringify({ rows, seconds: result.seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
   )
   process.exit(0)
+}
+
+/** One line of the table: a run's (or the median's) seconds, rates and ratios. */
+function print(rows: number, run: string, t: { twin: number; raw: number; rawKeys: number }, rssMb: number) {
+  const rate = (s: number) => Math.round(rows / s).toLocaleString('en-US')
+  console.log(
+    `${rows.toLocaleString('en-US').padEnd(13)}${run.padEnd(6)}${t.twin.toFixed(1).padStart(8)}   ${rate(t.twin).padStart(13)}   ` +
+      `${t.raw.toFixed(1).padStart(10)}   ${rate(t.raw).padStart(10)}   ${(t.raw / t.twin).toFixed(2).padStart(5)}   ` +
+      `${t.rawKeys.toFixed(1).padStart(7)}   ${(t.rawKeys / t.twin).toFixed(2).padStart(5)}   ${rssMb.toFixed(0)} MB`,
+  )
 }
 
 async function admin(sql: string): Promise<void> {
@@ -65,19 +79,11 @@ try {
   await writeFile(modelFile, formatModelFile(model))
 
   console.log(
-    'rows         dbtwin s   dbtwin rows/s   raw COPY s   raw rows/s   ratio   + FKs s   ratio   dbtwin peak RSS',
+    'rows         run   dbtwin s   dbtwin rows/s   raw COPY s   raw rows/s   ratio   + FKs s   ratio   dbtwin peak RSS',
   )
   for (const scale of SCALES) {
-    const target = `dbtwin_bench_generate_${scale}`
-    await admin(`drop database if exists ${target}`)
-    await admin(`create database ${target}`)
-    const twin = measureInChild<{
-      rows: number
-      seconds: number
-      maxRssMb: number
-    }>(import.meta.url, ['--generate', modelFile, benchUrl(target), String(scale)])
-
-    // The same rows as CSV, then raw COPY into keyed copies of the tables.
+    const target = `dbtwin_bench_generate_${String(scale).replace('.', '_')}`
+    // The same rows as CSV files, made once: every run below loads them raw after dbtwin's own run.
     const csvDir = join(work, `csv-${scale}`)
     const csv = spawnSync(
       process.execPath,
@@ -98,39 +104,65 @@ try {
       { encoding: 'utf8', cwd: ROOT },
     )
     if (csv.status !== 0) throw new Error(csv.stderr)
-    const client = new pg.Client({ connectionString: benchUrl(target) })
-    await client.connect()
     const files = (await readdir(csvDir)).sort()
     const nameOf = (file: string) => file.replace(/^\d+-public\./, '').replace(/\.csv$/, '')
-    for (const file of files)
-      await client.query(`create table raw_${nameOf(file)} (like ${nameOf(file)} including indexes)`)
-    const started = performance.now()
-    for (const file of files) {
-      const stream = client.query(
-        copyFrom(`COPY raw_${nameOf(file)} FROM STDIN WITH (FORMAT csv, HEADER true)`),
-      )
-      await pipeline(createReadStream(join(csvDir, file)), stream)
+    const runs: { twin: number; raw: number; rawKeys: number }[] = []
+    let rows = 0
+    let peakMb = 0
+    for (let run = 1; run <= REPEAT; run++) {
+      await admin(`drop database if exists ${target}`)
+      await admin(`create database ${target}`)
+      const twin = measureInChild<{ rows: number; seconds: number; maxRssMb: number }>(import.meta.url, [
+        '--generate',
+        modelFile,
+        benchUrl(target),
+        String(scale),
+      ])
+      rows = twin.rows
+      peakMb = Math.max(peakMb, twin.maxRssMb)
+
+      // Raw COPY into keyed copies of the tables, then the same foreign keys on them.
+      const client = new pg.Client({ connectionString: benchUrl(target) })
+      await client.connect()
+      for (const file of files)
+        await client.query(`create table raw_${nameOf(file)} (like ${nameOf(file)} including indexes)`)
+      const started = performance.now()
+      for (const file of files) {
+        const stream = client.query(
+          copyFrom(`COPY raw_${nameOf(file)} FROM STDIN WITH (FORMAT csv, HEADER true)`),
+        )
+        await pipeline(createReadStream(join(csvDir, file)), stream)
+      }
+      const raw = (performance.now() - started) / 1000
+      // dbtwin also adds and checks the foreign keys: the same keys on the raw copies make the like-for-like figure.
+      const keysStarted = performance.now()
+      const { rows: keys } = await client.query<{ child: string; definition: string }>(`
+        select conrelid::regclass::text as child, pg_get_constraintdef(oid) as definition
+        from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`)
+      for (const key of keys)
+        await client.query(
+          `alter table raw_${key.child} add ${key.definition.replace(/REFERENCES (\w+)/, 'REFERENCES raw_$1')}`,
+        )
+      const rawKeys = raw + (performance.now() - keysStarted) / 1000
+      await client.end()
+      await admin(`drop database ${target}`)
+      runs.push({ twin: twin.seconds, raw, rawKeys })
+      print(rows, String(run), runs.at(-1)!, twin.maxRssMb)
     }
-    const rawSeconds = (performance.now() - started) / 1000
-    // dbtwin also adds and checks the foreign keys: the same keys on the raw copies make the like-for-like figure.
-    const keysStarted = performance.now()
-    const { rows: keys } = await client.query<{ child: string; definition: string }>(`
-      select conrelid::regclass::text as child, pg_get_constraintdef(oid) as definition
-      from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`)
-    for (const key of keys)
-      await client.query(
-        `alter table raw_${key.child} add ${key.definition.replace(/REFERENCES (\w+)/, 'REFERENCES raw_$1')}`,
+    if (REPEAT > 1) {
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+      print(
+        rows,
+        'median',
+        {
+          twin: median(runs.map((r) => r.twin)),
+          raw: median(runs.map((r) => r.raw)),
+          rawKeys: median(runs.map((r) => r.rawKeys)),
+        },
+        peakMb,
       )
-    const rawKeysSeconds = (performance.now() - keysStarted) / 1000
-    await client.end()
+    }
     await rm(csvDir, { recursive: true, force: true })
-    await admin(`drop database ${target}`)
-    const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('en-US')
-    console.log(
-      `${twin.rows.toLocaleString('en-US').padEnd(13)}${twin.seconds.toFixed(1).padStart(8)}   ${rate(twin.rows, twin.seconds).padStart(13)}   ` +
-        `${rawSeconds.toFixed(1).padStart(10)}   ${rate(twin.rows, rawSeconds).padStart(10)}   ${(rawSeconds / twin.seconds).toFixed(2).padStart(5)}   ` +
-        `${(rawSeconds + rawKeysSeconds).toFixed(1).padStart(7)}   ${((rawSeconds + rawKeysSeconds) / twin.seconds).toFixed(2).padStart(5)}   ${twin.maxRssMb.toFixed(0)} MB`,
-    )
   }
 } finally {
   await rm(work, { recursive: true, force: true })
