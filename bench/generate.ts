@@ -6,7 +6,8 @@
  * adds the same foreign keys to the raw copies, one after another as a plain ALTER TABLE does, and prints the
  * ratio against that too, since dbtwin's time includes adding and checking them.
  *
- * Each scale runs BENCH_REPEAT times (default 3), dbtwin and raw COPY in turn, and the medians are printed last.
+ * Each scale runs BENCH_REPEAT times (default 3), dbtwin and raw COPY in turn; the last line holds the medians of
+ * the seconds and of the runs' ratios.
  *
  *   npm run bench:generate                       # 5M and 20M rows; needs the 5M source of bench/learn
  *   BENCH_SCALES=1 BENCH_REPEAT=1 npm run bench:generate
@@ -46,13 +47,25 @@ if (process.argv[2] === '--generate') {
   process.exit(0)
 }
 
-/** One line of the table: a run's (or the median's) seconds, rates and ratios. */
-function print(rows: number, run: string, t: { twin: number; raw: number; rawKeys: number }, rssMb: number) {
+interface Run {
+  twin: number
+  raw: number
+  rawKeys: number
+}
+
+/** One line of the table: a run's seconds, rates and ratios (given, for the median line: the runs' median). */
+function print(
+  rows: number,
+  run: string,
+  t: Run,
+  rssMb: number,
+  ratios = { raw: t.raw / t.twin, rawKeys: t.rawKeys / t.twin },
+) {
   const rate = (s: number) => Math.round(rows / s).toLocaleString('en-US')
   console.log(
     `${rows.toLocaleString('en-US').padEnd(13)}${run.padEnd(6)}${t.twin.toFixed(1).padStart(8)}   ${rate(t.twin).padStart(13)}   ` +
-      `${t.raw.toFixed(1).padStart(10)}   ${rate(t.raw).padStart(10)}   ${(t.raw / t.twin).toFixed(2).padStart(5)}   ` +
-      `${t.rawKeys.toFixed(1).padStart(7)}   ${(t.rawKeys / t.twin).toFixed(2).padStart(5)}   ${rssMb.toFixed(0)} MB`,
+      `${t.raw.toFixed(1).padStart(10)}   ${rate(t.raw).padStart(10)}   ${ratios.raw.toFixed(2).padStart(5)}   ` +
+      `${t.rawKeys.toFixed(1).padStart(7)}   ${ratios.rawKeys.toFixed(2).padStart(5)}   ${rssMb.toFixed(0)} MB`,
   )
 }
 
@@ -106,7 +119,7 @@ try {
     if (csv.status !== 0) throw new Error(csv.stderr)
     const files = (await readdir(csvDir)).sort()
     const nameOf = (file: string) => file.replace(/^\d+-public\./, '').replace(/\.csv$/, '')
-    const runs: { twin: number; raw: number; rawKeys: number }[] = []
+    const runs: Run[] = []
     let rows = 0
     let peakMb = 0
     for (let run = 1; run <= REPEAT; run++) {
@@ -150,6 +163,7 @@ try {
       print(rows, String(run), runs.at(-1)!, twin.maxRssMb)
     }
     if (REPEAT > 1) {
+      // Medians of the seconds, and of each run's ratio: a run's two loads ran close together in time.
       const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
       print(
         rows,
@@ -160,6 +174,10 @@ try {
           rawKeys: median(runs.map((r) => r.rawKeys)),
         },
         peakMb,
+        {
+          raw: median(runs.map((r) => r.raw / r.twin)),
+          rawKeys: median(runs.map((r) => r.rawKeys / r.twin)),
+        },
       )
     }
     await rm(csvDir, { recursive: true, force: true })

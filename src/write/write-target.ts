@@ -131,7 +131,10 @@ export async function writeIntoTarget<T>(
         )
         if (ready.length === 0) return
         foreignKeys = foreignKeys.filter((k) => !ready.includes(k))
-        const adding = twin.addForeignKeys(target.db, ready)
+        // One batch after another, so the checks never take every connection from the rows still loading.
+        const adding = (checking.at(-1) ?? Promise.resolve()).then(() =>
+          twin.addForeignKeys(target.db, ready),
+        )
         // Awaited below, or settled before a rollback; never an unhandled rejection in between.
         adding.catch(() => {})
         checking.push(adding)

@@ -147,7 +147,7 @@ export function copyStatement(schema: string, name: string, columns: readonly st
 }
 
 /**
- * Adds foreign keys NOT VALID, which takes a moment, then validates them side by side on the pool's connections:
+ * Adds foreign keys NOT VALID, which takes a moment, then validates them two at a time on the pool's connections:
  * each validation is one scan of a child table against its parent, and they take no lock that keeps another from
  * running (two on the same child wait for each other). Every key ends up validated, as if added plainly.
  */
@@ -161,13 +161,17 @@ export async function addPostgresForeignKeys(db: Kysely<any>, keys: readonly New
       ${fk.deferrable ? sql`deferrable${fk.initiallyDeferred ? sql` initially deferred` : sql``}` : sql``}
       not valid`.execute(db)
   }
-  await Promise.all(
-    keys.map(({ target, fk }) =>
-      sql`alter table ${sql.id(target.schema, target.name)} validate constraint ${sql.id(fk.name)}`.execute(
+  // Two at a time: the pool keeps connections free for the rows still loading.
+  const queue = [...keys]
+  const validateNext = async (): Promise<void> => {
+    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+      const { target, fk } = key
+      await sql`alter table ${sql.id(target.schema, target.name)} validate constraint ${sql.id(fk.name)}`.execute(
         db,
-      ),
-    ),
-  )
+      )
+    }
+  }
+  await Promise.all([validateNext(), validateNext()])
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
