@@ -1,7 +1,8 @@
 /**
  * Subsets the learn benchmark's PostgreSQL source (customers → orders → order_items) into a fresh PostgreSQL
  * database: a percentage of customers with all their orders and items. Prints the closure time, the total time,
- * rows/s and the peak memory of the subsetting process, which holds the chosen keys and one batch of rows.
+ * rows/s and the peak memory of the subsetting process, which holds the chosen keys and one batch of rows; then
+ * the time and peak memory of `report` comparing the source with that subset.
  *
  * With SNAPLET naming the Snaplet CLI (`npm install --prefix /tmp/snaplet snaplet@0.92.1`, then
  * SNAPLET=/tmp/snaplet/node_modules/.bin/snaplet), the same subset is taken with it too — `snapshot capture` with
@@ -42,6 +43,21 @@ if (process.argv[2] === '--subset') {
       planSeconds,
       seconds: result.seconds,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
+    }),
+  )
+  process.exit(0)
+}
+
+if (process.argv[2] === '--report') {
+  // The measured child: the report of the source against the subset just written.
+  const { report } = await import('../src/report/report-twin.js')
+  const started = performance.now()
+  const r = await report(process.argv[3]!, process.argv[4]!)
+  console.log(
+    JSON.stringify({
+      seconds: (performance.now() - started) / 1000,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      quality: r.verdicts.quality.score,
     }),
   )
   process.exit(0)
@@ -148,6 +164,11 @@ const ours = measureInChild<{ rows: number; planSeconds: number; seconds: number
   ['--subset', benchUrl(source), benchUrl(target)],
 )
 const ourRows = await checkSubset(target)
+const reported = measureInChild<{ seconds: number; maxRssMb: number }>(import.meta.url, [
+  '--report',
+  benchUrl(source),
+  benchUrl(target),
+])
 await admin(`drop database ${target}`)
 
 const line = (
@@ -169,6 +190,10 @@ console.log(
 )
 console.log('tool      customers    orders     items  orphans  closure s  total s    rows/s  peak RSS')
 line('dbtwin', ourRows, ours.planSeconds.toFixed(1), ours.seconds, ours.maxRssMb)
+console.log(
+  `dbtwin report of the ${SIZE.toLocaleString('en-US')}-row source against this subset: ` +
+    `${reported.seconds.toFixed(1)} s, peak RSS ${reported.maxRssMb.toFixed(0)} MB`,
+)
 
 if (SNAPLET !== undefined) {
   const peer = `dbtwin_bench_snaplet_${SIZE}`

@@ -95,7 +95,12 @@ export async function report(
     const { pii, rewritten } = await piiCoverage(real, realSchema, options.model, rules)
     const sampledTables: string[] = []
     const tables: TableQuality[] = []
-    const privacyRows: { table: string; privacy: TablePrivacy; rareLeaked: number }[] = []
+    const privacyRows: {
+      table: string
+      privacy: TablePrivacy
+      rareLeaked: number
+      rareLeakedColumns: string[]
+    }[] = []
     let rare = { rare: 0, leaked: 0 }
     const sides: Sides = { real, twin, model: options.model, maxRows, seed }
     for (const [index, { realTable, twinTable }] of pairs.entries()) {
@@ -173,7 +178,12 @@ export async function report(
           k,
         )
         rare = { rare: rare.rare + tableRare.rare, leaked: rare.leaked + tableRare.leaked }
-        privacyRows.push({ table: id, privacy: tablePrivacy(compared, exact), rareLeaked: tableRare.leaked })
+        privacyRows.push({
+          table: id,
+          privacy: tablePrivacy(compared, exact),
+          rareLeaked: tableRare.leaked,
+          rareLeakedColumns: tableRare.columns,
+        })
       }
       onEvent({ step: 'table', table: id, index, total: pairs.length })
     }
@@ -237,7 +247,12 @@ export async function report(
         membershipAuc: auc === null ? null : round(auc),
         rareValues: { k, rare: rare.rare, leaked: rare.leaked, share: round(rareShare) },
         pii,
-        tables: privacyRows.map((p) => ({ table: p.table, ...p.privacy, rareLeaked: p.rareLeaked })),
+        tables: privacyRows.map((p) => ({
+          table: p.table,
+          ...p.privacy,
+          rareLeaked: p.rareLeaked,
+          rareLeakedColumns: p.rareLeakedColumns,
+        })),
       },
       consistency,
     }
@@ -396,7 +411,10 @@ function shares(
   return out.map((o) => ({ children: o.children, share: round(o.share) }))
 }
 
-/** Rare real values of category columns (fewer than k rows) and how many of them the twin holds. */
+/**
+ * Rare real values of category columns (fewer than k rows), how many of them the twin holds, and in which
+ * columns: where to look, without the values themselves.
+ */
 async function rareValues(
   real: Database,
   twin: Database,
@@ -404,15 +422,18 @@ async function rareValues(
   twinTable: Table,
   columns: readonly string[],
   k: number,
-): Promise<{ rare: number; leaked: number }> {
+): Promise<{ rare: number; leaked: number; columns: string[] }> {
   let rare = 0
   let leaked = 0
+  const leakedIn: string[] = []
   for (const column of columns) {
     const values = await readRareValues(real, realTable, column, k, 1000)
     rare += values.length
-    leaked += (await readPresentValues(twin, twinTable, column, values)).length
+    const present = (await readPresentValues(twin, twinTable, column, values)).length
+    leaked += present
+    if (present > 0) leakedIn.push(column)
   }
-  return { rare, leaked }
+  return { rare, leaked, columns: leakedIn }
 }
 
 /**

@@ -121,6 +121,8 @@ export interface PrivacySection {
     dcrShare: number | null
     membershipAuc: number | null
     rareLeaked: number
+    /** The columns holding those values (never the values themselves). */
+    rareLeakedColumns: string[]
   }[]
 }
 

@@ -121,6 +121,8 @@ for (const dialect of testDialects()) {
       const broken = await report(source.url, twin.url, { model, rules: RULES })
       const patients = (r: Report) => r.privacy.tables.find((t) => t.table.endsWith('.patients'))!
       expect(patients(broken).exactMatchRate).toBeGreaterThan(0.5)
+      for (const t of [...broken.privacy.tables, ...faithful.privacy.tables])
+        expect(t.rareLeakedColumns.length > 0).toBe(t.rareLeaked > 0)
       expect(patients(faithful).exactMatchRate).toBe(0)
       expect(patients(broken).dcrShare).toBeGreaterThan(0.75)
       expect(broken.verdicts.privacy.score).toBeLessThan(faithful.verdicts.privacy.score! - 0.1)

@@ -16,6 +16,7 @@ function hostileReport(): ReturnType<typeof sampleReport> {
   const column = table.columns[0]
   if (column !== undefined) column.column = `"><img src=x onerror=alert(2)>`
   report.privacy.pii.push({ column: HOSTILE, kind: 'email', covered: false })
+  report.privacy.tables[1]!.rareLeakedColumns = [HOSTILE]
   report.consistency.orphans.push({ table: HOSTILE, foreignKey: `fk'&"`, count: 1 })
   report.twin.database = HOSTILE
   return report
@@ -38,6 +39,10 @@ describe('renderHtml', () => {
     expect(hostile).not.toMatch(/<img/i)
     expect(hostile).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(hostile).toContain('fk&#39;&amp;&quot;')
+  })
+
+  it('names the columns where rare values leaked, never the values', () => {
+    expect(html).toMatch(/<td[^>]*>3 \(kind\)<\/td>/)
   })
 
   it('keeps accents and quotes of names, escaped', () => {

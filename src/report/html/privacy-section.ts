@@ -26,7 +26,7 @@ export function privacySection(privacy: PrivacySection): string {
     figure(percent(t.exactMatchRate)),
     figure(percent(t.dcrShare)),
     figure(decimal(t.membershipAuc)),
-    t.rareLeaked,
+    t.rareLeaked === 0 ? 0 : `${t.rareLeaked} (${t.rareLeakedColumns.join(', ')})`,
   ])
   const piiRows = privacy.pii.map((p) => [
     code(p.column),
