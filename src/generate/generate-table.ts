@@ -110,12 +110,32 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   )
   const countDependence = strongest(drivingRelation?.countDependence ?? [], drivingParent)
 
-  // Kept whole only when a later table (or this one, through a self-reference) points at these rows.
-  const keep = ctx.kept !== null || table.foreignKeys.some((fk) => parentId(fk) === id)
   const parentIndex = new Map(table.foreignKeys.map((fk) => [fk.name, new RowStore('index')]))
   const sequence = new RowStore('index')
   const scoreStores = copulaColumns.map(() => new RowStore('score'))
   const stores = [sequence, ...parentIndex.values(), ...scoreStores]
+  // Only what later tables read is kept for every row: the FKs inside referenced keys, positions, conditioning
+  // scores (all of it when the table points at itself). The rest is forgotten row by row: 20M-row twins peaked
+  // near 512 MB holding every store of every referenced table.
+  const kept = ctx.kept
+  const keptIndex = [...parentIndex].filter(([name]) =>
+    table.foreignKeys.find((fk) => fk.name === name)!.columns.some((c) => kept?.keys.has(c) === true),
+  )
+  const keptSequence = kept !== null && pk.length > 1
+  const keptScores = copulaColumns.flatMap((c, j) =>
+    kept?.scores.has(c) === true ? [[c, scoreStores[j]!] as const] : [],
+  )
+  const selfReferencing = table.foreignKeys.some((fk) => parentId(fk) === id)
+  const keptStores = new Set<RowStore>(
+    selfReferencing
+      ? stores
+      : [
+          ...keptIndex.map(([, store]) => store),
+          ...(keptSequence ? [sequence] : []),
+          ...keptScores.map(([, store]) => store),
+        ],
+  )
+  const transient = stores.filter((store) => !keptStores.has(store))
   const self = { table, parentIndex, sequence }
   const rowRandom = seededRandom(ctx.seed, ctx.stream, 'rows')
   const countRandom = seededRandom(ctx.seed, ctx.stream, 'counts')
@@ -236,7 +256,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     for (const { index, guard } of uniqueGuards) out[index] = guard(out[index] ?? null, row)
     batch.push(out)
     rows++
-    if (!keep) for (const store of stores) store.forget()
+    for (const store of transient) store.forget()
     return true
   }
 
@@ -277,22 +297,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     id,
     table,
     rows,
-    // Only what later tables read: the FKs inside referenced keys, positions, conditioning scores.
-    parentIndex: new Map(
-      [...parentIndex]
-        .filter(([name]) =>
-          table.foreignKeys
-            .find((fk) => fk.name === name)!
-            .columns.some((c) => ctx.kept?.keys.has(c) === true),
-        )
-        .map(([name, store]) => [name, store.values() as Int32Array]),
-    ),
-    sequence: ctx.kept !== null && pk.length > 1 ? (sequence.values() as Int32Array) : null,
-    scores: new Map(
-      copulaColumns.flatMap((c, j) =>
-        ctx.kept?.scores.has(c) === true ? [[c, scoreStores[j]!.values() as Float32Array] as const] : [],
-      ),
-    ),
+    parentIndex: new Map(keptIndex.map(([name, store]) => [name, store.values() as Int32Array])),
+    sequence: keptSequence ? (sequence.values() as Int32Array) : null,
+    scores: new Map(keptScores.map(([c, store]) => [c, store.values() as Float32Array])),
   }
 }
 
