@@ -19,6 +19,17 @@ export function measureInChild<T>(script: string, args: readonly string[]): T {
   return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as T
 }
 
+/** Runs one statement on the benchmark server's admin database (creating and dropping databases). */
+export async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN })
+  await client.connect()
+  try {
+    await client.query(statement)
+  } finally {
+    await client.end()
+  }
+}
+
 /** The URL of another database on the benchmark server. */
 export function benchUrl(database: string): string {
   const url = new URL(ADMIN)
@@ -28,16 +39,13 @@ export function benchUrl(database: string): string {
 
 /** customers (10%), orders (40%), order_items (50%): skewed amounts, a status mix, an FK chain. */
 export async function buildBenchSource(database: string, total: number): Promise<void> {
-  const admin = new pg.Client({ connectionString: ADMIN })
-  await admin.connect()
+  const check = new pg.Client({ connectionString: ADMIN })
+  await check.connect()
   const exists =
-    (await admin.query('select 1 from pg_database where datname = $1', [database])).rowCount === 1
-  await admin.end()
+    (await check.query('select 1 from pg_database where datname = $1', [database])).rowCount === 1
+  await check.end()
   if (exists) return
-  const setup = new pg.Client({ connectionString: ADMIN })
-  await setup.connect()
-  await setup.query(`create database ${database}`)
-  await setup.end()
+  await admin(`create database ${database}`)
   const url = new URL(ADMIN)
   url.pathname = `/${database}`
   const client = new pg.Client({ connectionString: url.href })

@@ -21,7 +21,7 @@ import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
-import { ADMIN, benchUrl, measureInChild } from './bench-source.js'
+import { admin, benchUrl, measureInChild } from './bench-source.js'
 
 const SOURCE = 'dbtwin_bench_learn_5000000'
 const SCALES = (process.env['BENCH_SCALES'] ?? '1,4').split(',').map(Number)
@@ -67,16 +67,6 @@ function print(
       `${t.raw.toFixed(1).padStart(10)}   ${rate(t.raw).padStart(10)}   ${ratios.raw.toFixed(2).padStart(5)}   ` +
       `${t.rawKeys.toFixed(1).padStart(7)}   ${ratios.rawKeys.toFixed(2).padStart(5)}   ${rssMb.toFixed(0)} MB`,
   )
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
 }
 
 const work = await mkdtemp(join(tmpdir(), 'dbtwin-bench-'))

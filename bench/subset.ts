@@ -18,7 +18,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { ADMIN, benchUrl, buildBenchSource, measureInChild } from './bench-source.js'
+import { admin, benchUrl, buildBenchSource, measureInChild } from './bench-source.js'
 
 const SIZE = Number(process.env['BENCH_SIZE'] ?? 5_000_000)
 const PERCENT = Number(process.env['BENCH_PERCENT'] ?? 5)
@@ -61,16 +61,6 @@ if (process.argv[2] === '--report') {
     }),
   )
   process.exit(0)
-}
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN })
-  await client.connect()
-  try {
-    await client.query(statement)
-  } finally {
-    await client.end()
-  }
 }
 
 /** Rows per table and orphaned children, read back from a subset. */

@@ -111,7 +111,7 @@ function cumulativePicker(weights: readonly number[]): (u: number) => number {
   const total = weights.reduce((a, b) => a + b, 0) || 1
   let sum = 0
   const cumulative = weights.map((w) => (sum += w / total))
-  return (u) => Math.max(0, firstAbove(cumulative, u))
+  return (u) => firstAbove(cumulative, u)
 }
 
 /** The value at quantile level u, linear between the learned levels. */
@@ -138,7 +138,7 @@ function firstAtLeast(ascending: ArrayLike<number>, u: number): number {
   return lo
 }
 
-/** The first index whose running sum exceeds u, capped at the last: a weighted pick. */
+/** The first index whose running sum exceeds u, capped at the last (0 for an empty list): a weighted pick. */
 function firstAbove(cumulative: ArrayLike<number>, u: number): number {
   let lo = 0
   let hi = cumulative.length - 1

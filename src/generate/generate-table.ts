@@ -118,9 +118,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   // scores (all of it when the table points at itself). The rest is forgotten row by row: 20M-row twins peaked
   // near 512 MB holding every store of every referenced table.
   const kept = ctx.kept
-  const keptIndex = [...parentIndex].filter(([name]) =>
-    table.foreignKeys.find((fk) => fk.name === name)!.columns.some((c) => kept?.keys.has(c) === true),
-  )
+  const keptIndex = table.foreignKeys
+    .filter((fk) => fk.columns.some((c) => kept?.keys.has(c) === true))
+    .map((fk) => [fk.name, parentIndex.get(fk.name)!] as const)
   const keptSequence = kept !== null && pk.length > 1
   const keptScores = copulaColumns.flatMap((c, j) =>
     kept?.scores.has(c) === true ? [[c, scoreStores[j]!] as const] : [],

@@ -31,11 +31,14 @@ export function textFromShape(pattern: string, targetLength: number, random: Ran
       } else CODES.push(alphabet.charCodeAt(random.int(0, alphabet.length - 1)))
     }
   }
+  // fromCharCode takes its codes as arguments, and an engine caps how many: long texts go in chunks.
+  if (CODES.length <= CHUNK) return String.fromCharCode(...CODES)
   let out = ''
-  for (let i = 0; i < CODES.length; i += 4096)
-    out += String.fromCharCode.apply(null, i === 0 && CODES.length <= 4096 ? CODES : CODES.slice(i, i + 4096))
+  for (let i = 0; i < CODES.length; i += CHUNK) out += String.fromCharCode(...CODES.slice(i, i + CHUNK))
   return out
 }
+
+const CHUNK = 4096
 
 const CODES: number[] = []
 

@@ -17,6 +17,7 @@ import {
   REPORT_FORMAT_VERSION,
   type CardinalityQuality,
   type InterTableQuality,
+  type PrivacySection,
   type Report,
   type TableQuality,
   type Verdict,
@@ -29,7 +30,7 @@ import {
   readPresentValues,
   readRareValues,
 } from './report-queries.js'
-import { tablePrivacy, type TablePrivacy } from './table-privacy.js'
+import { tablePrivacy } from './table-privacy.js'
 import { columnQualities, correlationMatrices, pairQualities, round } from './table-quality.js'
 import { comparedColumns, keyColumns, quantitativeKind, quantity } from './table-samples.js'
 
@@ -95,12 +96,7 @@ export async function report(
     const { pii, rewritten } = await piiCoverage(real, realSchema, options.model, rules)
     const sampledTables: string[] = []
     const tables: TableQuality[] = []
-    const privacyRows: {
-      table: string
-      privacy: TablePrivacy
-      rareLeaked: number
-      rareLeakedColumns: string[]
-    }[] = []
+    const privacyRows: PrivacySection['tables'] = []
     let rare = { rare: 0, leaked: 0 }
     const sides: Sides = { real, twin, model: options.model, maxRows, seed }
     for (const [index, { realTable, twinTable }] of pairs.entries()) {
@@ -180,7 +176,7 @@ export async function report(
         rare = { rare: rare.rare + tableRare.rare, leaked: rare.leaked + tableRare.leaked }
         privacyRows.push({
           table: id,
-          privacy: tablePrivacy(compared, exact),
+          ...tablePrivacy(compared, exact),
           rareLeaked: tableRare.leaked,
           rareLeakedColumns: tableRare.columns,
         })
@@ -198,9 +194,9 @@ export async function report(
     }
     // Copied rows anywhere make a twin unsafe: the exact-match headline is the worst table's. DCR and the attack
     // are statistical and noisy per table, so they are averaged.
-    const exactMatchRate = worst(privacyRows.map((p) => p.privacy.exactMatchRate))
-    const dcrShareValue = mean(privacyRows.map((p) => p.privacy.dcrShare))
-    const auc = mean(privacyRows.map((p) => p.privacy.membershipAuc))
+    const exactMatchRate = worst(privacyRows.map((p) => p.exactMatchRate))
+    const dcrShareValue = mean(privacyRows.map((p) => p.dcrShare))
+    const auc = mean(privacyRows.map((p) => p.membershipAuc))
     const rareShare = rare.rare === 0 ? 0 : rare.leaked / rare.rare
     const dcr =
       dcrShareValue === null ? null : { share: round(dcrShareValue), score: round(dcrScore(dcrShareValue)) }
@@ -247,12 +243,7 @@ export async function report(
         membershipAuc: auc === null ? null : round(auc),
         rareValues: { k, rare: rare.rare, leaked: rare.leaked, share: round(rareShare) },
         pii,
-        tables: privacyRows.map((p) => ({
-          table: p.table,
-          ...p.privacy,
-          rareLeaked: p.rareLeaked,
-          rareLeakedColumns: p.rareLeakedColumns,
-        })),
+        tables: privacyRows,
       },
       consistency,
     }
@@ -311,7 +302,6 @@ function textRow(row: Record<string, unknown>, columns: readonly string[]): stri
   })
 }
 
-/** Cardinality shape of one foreign key, and the parent → child column trends across it. */
 /** What every per-table comparison reads from: both sides, the model, and how much to sample. */
 interface Sides {
   real: Database | null
@@ -321,6 +311,7 @@ interface Sides {
   seed: number
 }
 
+/** Cardinality shape of one foreign key, and the parent → child column trends across it. */
 async function relationQuality(
   { real, twin, model, maxRows, seed }: Sides,
   { realTable, twinTable, rows }: TablePair & { rows: { real: number; twin: number } },

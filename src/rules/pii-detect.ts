@@ -2,7 +2,7 @@ import { isIP } from 'node:net'
 import { de, en, en_GB, es, fr, it, nl, type LocaleDefinition } from '@faker-js/faker'
 import { round } from '../model/categories.js'
 import type { PortableType } from '../schema/schema.js'
-import { TEXT_TYPES } from '../schema/type-groups.js'
+import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 import type { PiiKind } from './pii-kinds.js'
 
 /**
@@ -319,7 +319,7 @@ const COMPANY_WORDS = new Set(
 
 const TEXT: readonly PortableType[] = [...TEXT_TYPES]
 const WHOLE: readonly PortableType[] = ['smallint', 'integer', 'bigint', 'decimal']
-const DATES: readonly PortableType[] = ['date', 'timestamp', 'timestamptz']
+const DATES: readonly PortableType[] = [...DATE_TYPES]
 
 interface NameRule {
   kind: PiiKind

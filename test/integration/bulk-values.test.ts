@@ -1,9 +1,9 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../src/dialects/open-database.js'
 import type { CellValue } from '../../src/dialects/twin-target.js'
 import { column } from '../fixtures/columns.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
+import { withDatabase } from '../support/twin-checks.js'
 
 /** Text that CSV, COPY or an INSERT could mangle: each must come back exactly as written, NULL apart from ''. */
 const AWKWARD: CellValue[] = [
@@ -37,8 +37,7 @@ for (const dialect of testDialects()) {
     })
 
     it('writes awkward text through the bulk path and reads back every value as written', async () => {
-      const db = await openDatabase(target.url)
-      try {
+      await withDatabase(target.url, async (db) => {
         const schema = db.ddl.schemas ? 'public' : db.name
         await db.db.schema
           .createTable(`${schema}.awkward`)
@@ -63,9 +62,7 @@ for (const dialect of testDialects()) {
         await single.end()
         const read = await sql<{ v: string }>`select v from ${sql.id(schema, 'single')}`.execute(db.db)
         expect(read.rows.map((r) => r.v).sort()).toEqual(['\\.', 'after', 'before'])
-      } finally {
-        await db.close()
-      }
+      })
     })
   })
 }

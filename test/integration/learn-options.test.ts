@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/dialects/open-database.js'
 import { learn, type LearnEvent } from '../../src/learn/learn.js'
+import { countRows } from '../../src/report/report-queries.js'
 import { formatModelFile, parseModelFile } from '../../src/model/model-file.js'
 import { runCli } from '../support/run-cli.js'
 import { createSampleSource } from '../support/sample-source.js'
@@ -66,13 +67,7 @@ for (const dialect of testDialects()) {
             .sort((a, b) => a - b)
         const [forwards, backwards] = [await ids('asc'), await ids('desc')]
         expect(forwards).toEqual(backwards)
-        const total = Number(
-          (
-            await sql<{
-              n: unknown
-            }>`select count(*) as n from ${sql.table(`${encounters.schema}.encounters`)}`.execute(db.db)
-          ).rows[0]!.n,
-        )
+        const total = await countRows(db, encounters)
         expect(forwards.length / total).toBeGreaterThan(0.2)
         expect(forwards.length / total).toBeLessThan(0.4)
       } finally {

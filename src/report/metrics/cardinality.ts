@@ -2,7 +2,8 @@ import { ksComplement } from './column-shapes.js'
 
 /**
  * SDMetrics' CardinalityShapeSimilarity: the KS complement of the children-per-parent distributions of one
- * foreign key, real against twin. Parents without children must be in the lists as zeros; otherwise a twin that leaves parents childless would look perfect.
+ * foreign key, real against twin. Parents without children must be in the lists as zeros; otherwise a twin that
+ * leaves parents childless would look perfect.
  *
  * @example cardinalityShapeSimilarity([0, 1, 1, 2], [1, 1, 1, 1]) // 0.75
  */

@@ -20,10 +20,11 @@ export function exactMatchRate(
 }
 
 /**
- * Privacy score of a DCR share (the share of twin rows nearer the real rows than a real holdout is): 1 − max(0, share − expected) / (1 − expected), which for the even split
- * (expected 0.5) is SDMetrics' 1 − max(0, share − 0.5)·2. 1 = no closer to training rows than chance (being
- * closer to the holdout is not rewarded), 0 = every twin row nearest a training row. Pass
- * expected = |train| / (|train| + |holdout|) for an uneven split.
+ * Privacy score of a DCR share (the share of twin rows nearer the real rows than a real holdout is):
+ * 1 − max(0, share − expected) / (1 − expected), which for the even split (expected 0.5) is SDMetrics'
+ * 1 − max(0, share − 0.5)·2. 1 = no closer to training rows than chance (being closer to the holdout is not
+ * rewarded), 0 = every twin row nearest a training row. Pass expected = |train| / (|train| + |holdout|) for an
+ * uneven split.
  *
  * @example dcrScore(0.625) // 0.75
  */
