@@ -3,7 +3,7 @@ import { QUANTILE_LEVELS, type Category, type ColumnModel } from '../model/model
 import { numberToTemporal } from '../model/temporal-values.js'
 import type { Random } from '../random/seeded-random.js'
 import type { Column } from '../schema/schema.js'
-import { textFromShape } from './text-from-shape.js'
+import { textFromShape, withPrefix } from './text-from-shape.js'
 
 /**
  * Draws one column's values from its learned marginal. `draw` takes a uniform `u` — from the copula when the
@@ -59,6 +59,12 @@ export function columnSampler(
       const pickCategory = categorySampler(categories, column)
       const pickLength = cumulativePicker(model.lengths.map((l) => l.frequency))
       const pickShape = cumulativePicker(model.shapes.map((s) => s.frequency))
+      // The learned prefixes' shares, and the rest for values that begin with none of them.
+      const prefixShare = model.prefixes.reduce((n, p) => n + p.frequency, 0)
+      const pickPrefix = cumulativePicker([
+        ...model.prefixes.map((p) => p.frequency),
+        Math.max(0, 1 - prefixShare),
+      ])
       const maxLength = column.length ?? Infinity
       return {
         draw(u, random) {
@@ -71,7 +77,9 @@ export function columnSampler(
           const length = model.lengths[pickLength(random.next())]?.length ?? 8
           const shape =
             model.shapes.length > 0 ? model.shapes[pickShape(random.next())]!.pattern : `a{${length}}`
-          const text = textFromShape(shape, length, random)
+          const shaped = textFromShape(shape, length, random)
+          const prefix = model.prefixes.length === 0 ? undefined : model.prefixes[pickPrefix(random.next())]
+          const text = prefix === undefined ? shaped : withPrefix(shaped, prefix.prefix)
           return text.length > maxLength ? [...text].slice(0, maxLength).join('') : text
         },
         format: (v) => String(v),

@@ -1,3 +1,4 @@
+import { charClass } from '../model/text-profile.js'
 import type { Random } from '../random/seeded-random.js'
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
@@ -36,6 +37,20 @@ export function textFromShape(pattern: string, targetLength: number, random: Ran
   let out = ''
   for (let i = 0; i < CODES.length; i += CHUNK) out += String.fromCharCode(...CODES.slice(i, i + CHUNK))
   return out
+}
+
+/**
+ * `text` begun with a learned prefix (`SKU-` over `QHZ-07113`), where every character of the prefix is of the class
+ * the text has there (a capital over a capital, a digit over a digit, a literal over itself); else `text` as it
+ * was, so the shape drawn stays the shape written.
+ */
+export function withPrefix(text: string, prefix: string): string {
+  const head = [...text.slice(0, prefix.length * 2)]
+  const chars = [...prefix]
+  if (head.length <= chars.length) return text
+  const classOf = (ch: string) => charClass(ch) ?? ch
+  for (let i = 0; i < chars.length; i++) if (classOf(chars[i]!) !== classOf(head[i]!)) return text
+  return prefix + head.slice(chars.length).join('') + text.slice(prefix.length * 2)
 }
 
 const CHUNK = 4096

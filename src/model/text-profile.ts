@@ -85,7 +85,10 @@ export function shapeOf(value: string, precision: 'fine' | 'coarse'): string {
   return out
 }
 
-function charClass(ch: string): 'A' | 'a' | '9' | null {
+/** A character's class in a pattern, or null for a literal; ASCII is decided without a regular expression. */
+export function charClass(ch: string): 'A' | 'a' | '9' | null {
+  const c = ch.charCodeAt(0)
+  if (c < 128) return c >= 65 && c <= 90 ? 'A' : c >= 97 && c <= 122 ? 'a' : c >= 48 && c <= 57 ? '9' : null
   if (/\p{Lu}/u.test(ch)) return 'A'
   if (/\p{Ll}/u.test(ch)) return 'a'
   if (/\p{Nd}/u.test(ch)) return '9'
