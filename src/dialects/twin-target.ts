@@ -1,8 +1,16 @@
 import type { Kysely } from 'kysely'
 import type { Column, DialectName, ForeignKey, Table, TableRef } from '../schema/schema.js'
 
-/** One value as generators hand it to writers: already in the text form the engines read. */
-export type CellValue = string | number | boolean | null
+/**
+ * One value as generators hand it to writers: already in the text form the engines read, except binary values
+ * (bytea, BLOB, BINARY), which stay bytes: each writer encodes them in its engine's own form.
+ */
+export type CellValue = string | number | boolean | Uint8Array | null
+
+/** A value as text, to compare or hash it: bytes as hex, so that distinct bytes stay distinct. */
+export function cellText(value: Exclude<CellValue, null>): string {
+  return typeof value === 'object' ? Buffer.from(value).toString('hex') : String(value)
+}
 
 /** Streams rows into one table; `end` flushes and resolves once every row is in. */
 export interface BulkWriter {

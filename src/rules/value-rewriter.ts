@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import type { CellValue } from '../dialects/twin-target.js'
+import { cellText, type CellValue } from '../dialects/twin-target.js'
 import type { Column } from '../schema/schema.js'
 import { callFaker, fakerFor } from './faker-methods.js'
 import { digitPermuter, shapeHash } from './format-preserving.js'
@@ -23,7 +23,8 @@ export type Rewrite = (value: CellValue, entity?: CellValue) => CellValue
  */
 export function valueRewriter(action: RuleAction, column: Column, secret: string): Rewrite {
   const key = createHmac('sha256', secret).update(JSON.stringify(action)).digest()
-  const digest = (value: CellValue) => createHmac('sha256', key).update(String(value)).digest()
+  const digest = (value: Exclude<CellValue, null>) =>
+    createHmac('sha256', key).update(cellText(value)).digest()
   const fit = fitTo(column)
   switch (action.kind) {
     case 'faker':
@@ -41,7 +42,7 @@ export function valueRewriter(action: RuleAction, column: Column, secret: string
     }
     case 'mask':
       return (value) =>
-        value === null ? null : fit(mask(String(value), action.keepFirst, action.keepLast, action.char))
+        value === null ? null : fit(mask(cellText(value), action.keepFirst, action.keepLast, action.char))
     case 'hash': {
       const permute = digitPermuter(key)
       return (value) => (value === null ? null : hashValue(value, action.format, column, key, permute))
@@ -75,20 +76,20 @@ export function distinctRewriter(rewrite: Rewrite, column: Column): Rewrite {
   const taken = new Set<string>()
   return (value, entity) => {
     if (value === null) return null
-    const real = String(value)
+    const real = cellText(value)
     const known = given.get(real)
     if (known !== undefined) return known
     let fake = rewrite(value, entity)
-    for (let n = 2; fake !== null && taken.has(String(fake)); n++) fake = suffixed(fake, n, column)
-    if (fake !== null) taken.add(String(fake))
+    for (let n = 2; fake !== null && taken.has(cellText(fake)); n++) fake = suffixed(fake, n, column)
+    if (fake !== null) taken.add(cellText(fake))
     given.set(real, fake)
     return fake
   }
 }
 
-function suffixed(value: string | number | boolean, n: number, column: Column): CellValue {
+function suffixed(value: Exclude<CellValue, null>, n: number, column: Column): CellValue {
   if (typeof value === 'number') return value + n * 1_000_003
-  const text = String(value)
+  const text = cellText(value)
   const tail = `-${n}`
   const at = text.indexOf('@')
   // An email stays an email: the number goes before the domain.
@@ -119,14 +120,14 @@ function mask(text: string, keepFirst: number, keepLast: number, char: string): 
 type Permute = (digits: string) => string
 
 function hashValue(
-  value: string | number | boolean,
+  value: Exclude<CellValue, null>,
   format: string,
   column: Column,
   key: Buffer,
   permute: Permute,
 ): CellValue {
   if (typeof value === 'number') return hashInteger(value, column, permute)
-  const text = String(value)
+  const text = cellText(value)
   const digitsOnly = /^[\d\s().+-]+$/.test(text) && /\d/.test(text)
   if (format === 'digits' || (format === 'auto' && digitsOnly)) return permuteDigitsIn(text, permute)
   const at = text.lastIndexOf('@')
@@ -161,7 +162,8 @@ function hashInteger(value: number, column: Column, permute: Permute): number {
   return Math.sign(value) * Number(digits)
 }
 
-function shiftDate(value: string | number | boolean, days: number): CellValue {
+function shiftDate(value: Exclude<CellValue, null>, days: number): CellValue {
+  if (typeof value === 'object') return value
   const text = String(value)
   const match = /^(\d{4})-(\d{2})-(\d{2})(.*)$/s.exec(text)
   if (match === null) return text

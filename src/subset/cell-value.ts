@@ -1,16 +1,16 @@
 import type { CellValue } from '../dialects/twin-target.js'
 
 /**
- * A value as a driver returns it, in the text form writers take. Temporal values, int8 and numeric already arrive as
- * the server prints them; JSON arrives parsed, bytea/BLOB as a Buffer, PostgreSQL arrays as arrays.
+ * A value as a driver returns it, in the form writers take. Temporal values, int8 and numeric already arrive as the
+ * server prints them; JSON arrives parsed, PostgreSQL arrays as arrays. bytea/BLOB arrive as bytes (a Buffer, or a
+ * Uint8Array from PGlite) and stay bytes: a text form could only be one engine's, and MySQL stores `\x…` as text.
  */
 export function cellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return null
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value
   if (typeof value === 'bigint') return String(value)
   if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '')
-  // PostgreSQL's hex form of bytea, which COPY reads back.
-  if (Buffer.isBuffer(value)) return `\\x${value.toString('hex')}`
+  if (value instanceof Uint8Array) return value
   if (Array.isArray(value)) return arrayLiteral(value)
   return JSON.stringify(value)
 }
@@ -20,7 +20,11 @@ function arrayLiteral(items: readonly unknown[]): string {
   const element = (item: unknown): string => {
     if (item === null || item === undefined) return 'NULL'
     if (Array.isArray(item)) return arrayLiteral(item)
-    const text = String(cellValue(item))
+    // A bytea[] element in bytea's hex input form; an array literal is PostgreSQL's alone.
+    const text =
+      item instanceof Uint8Array
+        ? `\\x${Buffer.from(item.buffer, item.byteOffset, item.byteLength).toString('hex')}`
+        : String(cellValue(item))
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
   }
   return `{${items.map(element).join(',')}}`

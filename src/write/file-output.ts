@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { csvField, csvRows } from '../dialects/postgres/postgres-twin.js'
+import { byteaHex, csvField, csvRows } from '../dialects/postgres/postgres-twin.js'
 import type { CellValue } from '../dialects/twin-target.js'
 import { generateTwin, type GenerateTwinOptions } from '../generate/generate-twin.js'
 import type { Model } from '../model/model.js'
@@ -77,6 +77,7 @@ function literal(value: CellValue): string {
   if (value === null) return 'NULL'
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
   if (typeof value === 'number') return String(value)
+  if (typeof value === 'object') return `'${byteaHex(value)}'`
   return `'${value.replaceAll("'", "''")}'`
 }
 

@@ -103,7 +103,7 @@ async function createEnum(
 /**
  * One CSV field as COPY … (FORMAT csv) reads it: unquoted empty is NULL, so an empty string is quoted, and so is
  * any string holding a comma, a quote or a line break, or that is `\.` (the end-of-data line); the rest go bare,
- * which spares making a second string for nearly every value.
+ * which spares making a second string for nearly every value. Bytes go bare in bytea's hex form.
  */
 export function csvField(value: CellValue): string {
   switch (typeof value) {
@@ -114,9 +114,16 @@ export function csvField(value: CellValue): string {
       return value.indexOf('"') === -1 ? '"' + value + '"' : '"' + value.replaceAll('"', '""') + '"'
     case 'boolean':
       return value ? 't' : 'f'
+    case 'object':
+      return value === null ? '' : byteaHex(value)
     default:
       return ''
   }
+}
+
+/** Bytes in bytea's hex input form, `\x0a1b…`: what COPY and a string literal read back as the same bytes. */
+export function byteaHex(bytes: Uint8Array): string {
+  return '\\x' + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')
 }
 
 function needsQuotes(value: string): boolean {
