@@ -1,7 +1,9 @@
-import { QUANTILE_LEVELS, type ColumnModel, type Model } from '../model/model.js'
+import { columnSampler } from '../generate/column-sampler.js'
+import type { ColumnModel, Model } from '../model/model.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'
-import type { Table } from '../schema/schema.js'
+import type { Column, Table } from '../schema/schema.js'
 import { randomStreamName, tableName } from '../schema/table-name.js'
+import { quantitativeKind, type ComparedColumn } from './table-samples.js'
 
 /**
  * The reference side of a report without a source: rows drawn from the model's marginals (each column on its
@@ -12,7 +14,10 @@ export function modelRowCount(model: Model, table: Table): number {
   return model.tables.find((t) => t.table === tableName(table))?.rows ?? 0
 }
 
-/** Up to `limit` rows whose columns follow the learned marginals: quantiles, categories, null shares. */
+/**
+ * Up to `limit` rows whose columns follow the learned marginals — quantiles, categories, text lengths, shapes and
+ * prefixes, null shares — drawn by the generator's own samplers, so the reference is what the model says a row is.
+ */
 export function modelSampleRows(
   model: Model,
   table: Table,
@@ -22,40 +27,77 @@ export function modelSampleRows(
   const learned = model.tables.find((t) => t.table === tableName(table))
   if (learned === undefined) return []
   const n = Math.min(limit, learned.rows)
+  const family = model.schema.dialect === 'mysql' ? 'mysql' : 'postgres'
   const draws = learned.columns.map((c) => ({
     name: c.name,
-    draw: drawFrom(c, seededRandom(seed, 'report', randomStreamName(model.schema, table), c.name)),
+    draw: drawFrom(
+      c,
+      table.columns.find((column) => column.name === c.name),
+      family,
+      seededRandom(seed, 'report', randomStreamName(model.schema, table), c.name),
+    ),
   }))
   return Array.from({ length: n }, () => Object.fromEntries(draws.map((d) => [d.name, d.draw()])))
 }
 
-function drawFrom(column: ColumnModel, random: Random): () => unknown {
-  const orNull = (draw: () => unknown) => () => (random.next() < column.nullFraction ? null : draw())
-  switch (column.kind) {
-    case 'numeric':
-      return orNull(() => interpolate(column.quantiles, random.next()))
-    case 'temporal': {
-      // Quantiles of times are text; a value at a level is the nearer quantile, enough for shapes and histograms.
-      const q = column.quantiles
-      return orNull(() => q[Math.min(q.length - 1, Math.round(random.next() * (q.length - 1)))])
+/**
+ * How each column of a table is compared when the reference is the model: by what the model learned, not by what
+ * a drawn sample happens to hold (a free-text column draws no repeated values, and would look like anything).
+ * Null leaves a column out: keys, generated and ruled columns (the twin sets them on purpose), `shaped` ones
+ * (UUIDs, JSON, binary: random or constant by design, as with a source) and `unmodeled` ones (nothing learned).
+ */
+export function modelColumnKinds(
+  model: Model,
+  table: Table,
+): (column: Column) => ComparedColumn['kind'] | null {
+  const learned = model.tables.find((t) => t.table === tableName(table))
+  return (column) => {
+    const c = learned?.columns.find((x) => x.name === column.name)
+    switch (c?.kind) {
+      case 'numeric':
+      case 'temporal':
+        // The type decides, as against a source: times of day are left out there too.
+        return quantitativeKind(column)
+      case 'categorical':
+        return 'category'
+      case 'text':
+        // Categories exist only for text with few values; otherwise the model holds lengths and shapes, not values.
+        return (c.categories?.length ?? 0) > 0 ? 'category' : 'text'
+      default:
+        return null
     }
-    case 'categorical':
-    case 'text': {
-      const categories = column.kind === 'text' ? (column.categories ?? []) : column.categories
-      if (categories.length === 0) return () => null
-      const weights = categories.map((c) => c.frequency)
-      return orNull(() => categories[random.weighted(weights)]!.value)
-    }
-    default:
-      return () => null
   }
 }
 
-/** The value at a uniform level, linear between the two learned quantiles around it. */
-function interpolate(quantiles: readonly number[], u: number): number {
-  let i = 1
-  while (i < QUANTILE_LEVELS.length - 1 && QUANTILE_LEVELS[i]! < u) i++
-  const [l0, l1] = [QUANTILE_LEVELS[i - 1]!, QUANTILE_LEVELS[i]!]
-  const [q0, q1] = [quantiles[i - 1]!, quantiles[i]!]
-  return l1 === l0 ? q0 : q0 + ((q1 - q0) * (u - l0)) / (l1 - l0)
+function drawFrom(
+  learned: ColumnModel,
+  column: Column | undefined,
+  family: 'postgres' | 'mysql',
+  random: Random,
+): () => unknown {
+  const sampler = column === undefined ? null : columnSampler(learned, column, { family })
+  if (sampler === null) return () => null
+  return () =>
+    random.next() < learned.nullFraction ? null : sampler.format(sampler.draw(random.next(), random))
+}
+
+/** The label that stands, on both sides, for the values a model does not name. */
+export const UNNAMED_VALUES = '(rare values)'
+
+/**
+ * Category columns with every value the model does not name gathered under one label, on both sides. A model
+ * keeps only the share of a column's rare values (`suppressedFraction`), never the values: the reference draws
+ * new text for them, as the twin does, and two sets of new text never meet, so compared one by one they would cost
+ * the column that share however faithful the twin is (customer.country in Chinook: 46%).
+ */
+export function gatherUnnamed(model: Model, table: Table, columns: ComparedColumn[]): ComparedColumn[] {
+  const learned = model.tables.find((t) => t.table === tableName(table))
+  return columns.map((c) => {
+    const m = learned?.columns.find((x) => x.name === c.name)
+    if (c.kind !== 'category' || (m?.kind !== 'categorical' && m?.kind !== 'text')) return c
+    const named = new Set((m.categories ?? []).map((category) => String(category.value)))
+    const gather = (values: ComparedColumn['real']) =>
+      values.map((v) => (v === null || named.has(String(v)) ? v : UNNAMED_VALUES))
+    return { ...c, real: gather(c.real), twin: gather(c.twin) }
+  })
 }

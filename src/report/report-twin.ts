@@ -12,7 +12,7 @@ import { correlationSimilarity, spearman } from './metrics/column-pairs.js'
 import { cardinalityShapeSimilarity } from './metrics/cardinality.js'
 import { dcrScore } from './metrics/privacy.js'
 import { mean, overallQuality } from './metrics/scores.js'
-import { modelRowCount, modelSampleRows } from './model-rows.js'
+import { gatherUnnamed, modelColumnKinds, modelRowCount, modelSampleRows } from './model-rows.js'
 import {
   REPORT_FORMAT_VERSION,
   type CardinalityQuality,
@@ -127,7 +127,19 @@ export async function report(
         maxRows,
         seed,
       )
-      const compared = comparedColumns({ ...realTable, columns }, realSample, twinSample)
+      const compared =
+        real === null
+          ? gatherUnnamed(
+              options.model!,
+              realTable,
+              comparedColumns(
+                { ...realTable, columns },
+                realSample,
+                twinSample,
+                modelColumnKinds(options.model!, realTable),
+              ),
+            )
+          : comparedColumns({ ...realTable, columns }, realSample, twinSample)
       // Columns a rule rewrites differ from the source on purpose: privacy looks at them, fidelity does not.
       const faithful = compared.filter(
         (c) => !rewritten.has(`${realTable.schema}.${realTable.name}.${c.name}`),

@@ -64,13 +64,14 @@ export interface TableQuality {
 
 export interface ColumnQuality {
   column: string
-  kind: 'number' | 'time' | 'category'
-  /** KS complement (number, time) or total-variation complement (category). */
+  /** `text`: free text, compared with a model by its null rate and value lengths (a source leaves it out). */
+  kind: 'number' | 'time' | 'category' | 'text'
+  /** KS complement (number, time; the values' lengths for text) or total-variation complement (category). */
   shape: number | null
   nullRate: { real: number; twin: number }
   /** 1 − |real − twin| null rate. */
   nullScore: number
-  /** Bins shared by both sides (labels), with the share of non-null values in each. */
+  /** Bins shared by both sides (labels; lengths for text), with the share of non-null values in each. */
   histogram: { bins: string[]; real: number[]; twin: number[] }
 }
 

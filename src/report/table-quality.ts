@@ -10,14 +10,17 @@ const PAIR_COLUMNS = 12
 /** Categories shown in a histogram; the rest are gathered as "other". */
 const SHOWN_CATEGORIES = 10
 
-/** Column shapes (KS or TV complement), null rates and histograms, real against twin. */
+/**
+ * Column shapes (KS or TV complement), null rates and histograms, real against twin. Free text is shaped by the
+ * lengths of its values: a model holds no values to compare, and a twin's free text is new on purpose.
+ */
 export function columnQualities(columns: readonly ComparedColumn[]): ColumnQuality[] {
   return columns.map((c) => {
     const nullRate = { real: round(nullShare(c.real)), twin: round(nullShare(c.twin)) }
     const shape =
       c.kind === 'category'
         ? tvComplement(counts(c.real), counts(c.twin))
-        : ksComplement(numbers(c.real), numbers(c.twin))
+        : ksComplement(quantities(c, 'real'), quantities(c, 'twin'))
     return {
       column: c.name,
       kind: c.kind,
@@ -34,7 +37,8 @@ export function columnQualities(columns: readonly ComparedColumn[]): ColumnQuali
  * (numbers binned on the real data) otherwise.
  */
 export function pairQualities(columns: readonly ComparedColumn[]): PairQuality[] {
-  const used = columns.slice(0, PAIR_COLUMNS)
+  // Free text has no values in common to pair; its lengths say nothing about the other columns.
+  const used = columns.filter((c) => c.kind !== 'text').slice(0, PAIR_COLUMNS)
   const pairs: PairQuality[] = []
   for (let i = 0; i < used.length; i++) {
     for (let j = i + 1; j < used.length; j++) {
@@ -72,7 +76,7 @@ export function pairQualities(columns: readonly ComparedColumn[]): PairQuality[]
 
 /** Spearman correlation matrices over the numeric and time columns, for the heatmaps. */
 export function correlationMatrices(columns: readonly ComparedColumn[]) {
-  const numeric = columns.filter((c) => c.kind !== 'category').slice(0, PAIR_COLUMNS)
+  const numeric = columns.filter((c) => c.kind === 'number' || c.kind === 'time').slice(0, PAIR_COLUMNS)
   if (numeric.length < 2) return null
   const matrix = (side: 'real' | 'twin') =>
     numeric.map((a) =>
@@ -111,7 +115,7 @@ function histogram(c: ComparedColumn): ColumnQuality['histogram'] {
     }
     return { bins, real: share(real), twin: share(twin) }
   }
-  const realValues = numbers(c.real)
+  const realValues = quantities(c, 'real')
   const cuts = binCuts(realValues)
   const edges = [Math.min(...realValues), ...cuts, Math.max(...realValues)]
   const bins = edges.slice(0, -1).map((lo, i) => `${label(lo, c.kind)}–${label(edges[i + 1]!, c.kind)}`)
@@ -122,7 +126,7 @@ function histogram(c: ComparedColumn): ColumnQuality['histogram'] {
   }
   return realValues.length === 0
     ? { bins: [], real: [], twin: [] }
-    : { bins, real: share(realValues), twin: share(numbers(c.twin)) }
+    : { bins, real: share(realValues), twin: share(quantities(c, 'twin')) }
 }
 
 function label(value: number, kind: ComparedColumn['kind']): string {
@@ -132,6 +136,11 @@ function label(value: number, kind: ComparedColumn['kind']): string {
 
 const numbers = (values: readonly (number | string | null)[]) =>
   values.filter((v): v is number => typeof v === 'number')
+/** The numbers a column's shape is measured on: its values, or for free text their lengths in characters. */
+const quantities = (c: ComparedColumn, side: 'real' | 'twin') =>
+  c.kind === 'text'
+    ? c[side].filter((v): v is string => typeof v === 'string').map((v) => [...v].length)
+    : numbers(c[side])
 const nullShare = (values: readonly unknown[]) =>
   values.length === 0 ? 0 : values.filter((v) => v === null).length / values.length
 

@@ -4,12 +4,14 @@ import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 
 /**
  * A table's sampled rows on both sides, as columns of comparable values: numbers for numeric and time columns
- * (times as seconds), text for categories. Keys and columns that cannot be compared value by value (free text with
- * many values, JSON, binary) are left out. Pure: the caller reads the rows.
+ * (times as seconds), text for categories and free text. Keys and columns that cannot be compared value by value
+ * (JSON, binary; free text with many values, unless the reference says it is free text) are left out. Pure: the
+ * caller reads the rows.
  */
 export interface ComparedColumn {
   name: string
-  kind: 'number' | 'time' | 'category'
+  /** `text`: free text, compared by its null rate and the lengths of its values, never value by value. */
+  kind: 'number' | 'time' | 'category' | 'text'
   real: (number | string | null)[]
   twin: (number | string | null)[]
 }
@@ -18,16 +20,22 @@ const NUMBER = new Set(['smallint', 'integer', 'bigint', 'decimal', 'real', 'dou
 /** Text columns with more distinct values than this in the real sample are free text, not categories. */
 const CATEGORY_LIMIT = 50
 
-/** The columns of a table that are compared, from its rows read on both sides (as `{ column: value }`). */
+/**
+ * The columns of a table that are compared, from its rows read on both sides (as `{ column: value }`).
+ *
+ * @param kindOf how each column is compared (null: left out); by default from its type and the real sample, which
+ *   a reference drawn from a model replaces with the model's word (see modelColumnKinds)
+ */
 export function comparedColumns(
   table: Table,
   real: readonly Record<string, unknown>[],
   twin: readonly Record<string, unknown>[],
+  kindOf: (column: Column) => ComparedColumn['kind'] | null = (column) => sampleKind(column, real),
 ): ComparedColumn[] {
   const keys = keyColumns(table)
   return table.columns.flatMap((column): ComparedColumn[] => {
     if (keys.has(column.name)) return []
-    const kind = kindOf(column, real)
+    const kind = kindOf(column)
     if (kind === null) return []
     const read = (rows: readonly Record<string, unknown>[]) =>
       rows.map((r) => comparable(r[column.name], kind, column))
@@ -57,7 +65,7 @@ export function quantity(value: unknown, column: Column): number | null {
   return kind === null ? null : (comparable(value, kind, column) as number | null)
 }
 
-function kindOf(column: Column, real: readonly Record<string, unknown>[]): ComparedColumn['kind'] | null {
+function sampleKind(column: Column, real: readonly Record<string, unknown>[]): ComparedColumn['kind'] | null {
   const quantitative = quantitativeKind(column)
   if (quantitative !== null) return quantitative
   if (column.type === 'boolean' || column.type === 'enum') return 'category'
