@@ -43,11 +43,13 @@ function standInFor(column: Column, id: string): (row: number) => CellValue {
         return column.type === 'date' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`
       }
     default: {
-      const prefix =
+      // The table's mark in every stand-in: row 1 of customers and row 1 of employees must not become one person.
+      const prefix = `${
         column.name
           .replace(/[^A-Za-z]/g, '')
           .slice(0, 3)
           .toLowerCase() || 'v'
+      }${Math.floor(seededRandom(id).next() * 36 ** 4).toString(36)}`
       return (row) => {
         const text = `${prefix}-${row + 1}`
         return column.length === null ? text : text.slice(-column.length)

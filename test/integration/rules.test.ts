@@ -10,6 +10,7 @@ import { scan, type ScanResult } from '../../src/rules/scan.js'
 import { generate } from '../../src/write/write-twin.js'
 import { leakedPiiValues } from '../support/pii-leaks.js'
 import { runCli } from '../support/run-cli.js'
+import { withDatabase } from '../support/twin-checks.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 
@@ -118,6 +119,21 @@ for (const dialect of testDialects()) {
         await generate(model, target.url, { rules: RULES, seed: 3 })
         const leaked = await leakedPiiValues(source.url, target.url, dialect.name)
         expect(leaked).toEqual({})
+        // Row n of patients and row n of providers are two people, not one fake person twice.
+        const names = await withDatabase(target.url, async (db) => {
+          const read = async (table: string) => {
+            const { rows } = await sql<{
+              id: unknown
+              name: string
+            }>`select id, ${sql.ref('last_name')} as name
+              from ${sql.id(schemaOf('clinic'), table)} order by id`.execute(db.db)
+            return new Map(rows.map((r) => [Number(r.id), r.name]))
+          }
+          return { patients: await read('patients'), providers: await read('providers') }
+        })
+        const same = [...names.providers].filter(([id, name]) => names.patients.get(id) === name)
+        expect(names.providers.size).toBeGreaterThan(10)
+        expect(same.length / names.providers.size).toBeLessThan(0.2)
       } finally {
         await target.drop()
       }
