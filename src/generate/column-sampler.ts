@@ -191,13 +191,14 @@ export function zeroValue(column: Column): CellValue {
     case 'double':
     case 'year':
       return 0
+    // 2000, not 1970: MySQL's TIMESTAMP starts a second after the epoch.
     case 'date':
-      return '1970-01-01'
+      return '2000-01-01'
     case 'time':
       return '00:00:00'
     case 'timestamp':
     case 'timestamptz':
-      return '1970-01-01 00:00:00'
+      return '2000-01-01 00:00:00'
     case 'uuid':
       return '00000000-0000-0000-0000-000000000000'
     case 'json':

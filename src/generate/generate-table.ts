@@ -9,8 +9,8 @@ import { tableName } from '../schema/table-name.js'
 import { columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
 import { copulaSampler } from './copula-sampler.js'
 import { keyResolver, type GeneratedTable } from './generated-table.js'
+import { keyPlan } from './key-roles.js'
 import { ruleValues } from './rule-values.js'
-import { TEXT_TYPES } from '../schema/type-groups.js'
 
 export interface TableGenerationContext {
   table: Table
@@ -45,9 +45,8 @@ export function writtenColumns(table: Table): Column[] {
 }
 
 type ColumnFill =
+  /** Resolved from the row's number: foreign keys and the key columns with a role (see keyPlan). */
   | { kind: 'key' }
-  /** Numbers the rows within their parent, for a column keyed together with the parent's FK (line numbers). */
-  | { kind: 'position' }
   | { kind: 'value'; sampler: ColumnSampler; copulaIndex: number; nullFraction: number; nullable: boolean }
   | { kind: 'rule'; values: (row: number) => CellValue }
   | { kind: 'zero'; value: CellValue }
@@ -70,17 +69,26 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const driving = [...regular].sort(
     (a, b) => states.get(parentId(b))!.rows - states.get(parentId(a))!.rows || a.name.localeCompare(b.name),
   )[0]
-  const pk = table.primaryKey?.columns ?? []
-
   const columns = writtenColumns(table)
   const copulaColumns = model.copula?.columns ?? []
   const draw = model.copula === null ? null : copulaSampler(model.copula.correlation)
-  const positioned = positionColumns(table, driving)
+  const groupDistinct = distinctWithinGroup(table, driving)
+  const { roles, guarded } = keyPlan(
+    table,
+    driving,
+    groupDistinct,
+    model.columns,
+    ctx.kept?.keys ?? new Set(),
+  )
   const fills = columns.map((column): ColumnFill => {
     const learned = model.columns.find((c) => c.name === column.name)!
-    if (pk.includes(column.name) || table.foreignKeys.some((fk) => fk.columns.includes(column.name)))
+    const role = roles.get(column.name)
+    if (
+      role === 'row' ||
+      role === 'position' ||
+      table.foreignKeys.some((fk) => fk.columns.includes(column.name))
+    )
       return { kind: 'key' }
-    if (positioned.has(column.name)) return { kind: 'position' }
     const rule = ctx.rules.get(column.name)
     // A shift-date column was learned from shifted values (see learn): the model already stands for it.
     if (rule !== undefined && !(rule.action.kind === 'shift-date' && learned.kind !== 'ruled')) {
@@ -121,7 +129,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const keptIndex = table.foreignKeys
     .filter((fk) => fk.columns.some((c) => kept?.keys.has(c) === true))
     .map((fk) => [fk.name, parentIndex.get(fk.name)!] as const)
-  const keptSequence = kept !== null && pk.length > 1
+  const keptSequence = [...roles].some(([c, role]) => role === 'position' && kept?.keys.has(c) === true)
   const keptScores = copulaColumns.flatMap((c, j) =>
     kept?.scores.has(c) === true ? [[c, scoreStores[j]!] as const] : [],
   )
@@ -136,13 +144,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         ],
   )
   const transient = stores.filter((store) => !keptStores.has(store))
-  const self = { table, parentIndex, sequence }
+  const self = { table, parentIndex, sequence, roles, family: ctx.family }
   const rowRandom = seededRandom(ctx.seed, ctx.stream, 'rows')
   const countRandom = seededRandom(ctx.seed, ctx.stream, 'counts')
   const keyRandom = seededRandom(ctx.seed, ctx.stream, 'keys')
 
   // Everything a row needs, decided once per table rather than once per row.
-  const groupDistinct = distinctWithinGroup(table, driving)
   const keyActions = table.foreignKeys.map((fk) => {
     const store = parentIndex.get(fk.name)!
     if (fk === driving) return { store, pick: null, distinct: false, kind: 'driving' as const }
@@ -176,10 +183,6 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         const resolve = keyResolver(states, self, column.name)
         return (row) => resolve(row)
       }
-      case 'position': {
-        const text = TEXT_TYPES.has(column.type)
-        return (row) => (text ? String(sequence.at(row)) : sequence.at(row))
-      }
       case 'rule':
         return (row) => fill.values(row)
       case 'zero':
@@ -191,7 +194,11 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         }
     }
   })
-  const uniqueGuards = uniqueColumnGuards(table, columns)
+  const uniqueGuards = guarded.map((key) => uniqueKeyGuard(key, columns))
+  // Values that must differ within one parent (see keyPlan): indices of their columns, and the values taken.
+  const groupUnique = columns.flatMap((c, i) => (roles.get(c.name) === 'group-unique' ? [i] : []))
+  const groupValues = groupUnique.map(() => new Set<number>())
+  let valuesParent = -2
   const inequalities = model.inequalities.map((q) => ({
     left: columns.findIndex((c) => c.name === q.left),
     right: columns.findIndex((c) => c.name === q.right),
@@ -251,9 +258,22 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       internal[i] = fill.sampler.draw(Math.min(1 - 1e-12, Math.max(1e-12, u)), rowRandom)
     }
     for (const q of inequalities) enforce(internal, q.left, q.right, q.strict)
+    if (groupUnique.length > 0) {
+      if (valuesParent !== parentRow) for (const values of groupValues) values.clear()
+      valuesParent = parentRow
+      for (let g = 0; g < groupUnique.length; g++) {
+        const value = internal[groupUnique[g]!]
+        if (typeof value !== 'number') continue
+        // In the units the value is written in (days, seconds): one step on is one value on.
+        let free = Math.round(value)
+        while (groupValues[g]!.has(free)) free++
+        groupValues[g]!.add(free)
+        internal[groupUnique[g]!] = free
+      }
+    }
     const out = new Array<CellValue>(cells.length)
     for (let i = 0; i < cells.length; i++) out[i] = cells[i]!(row, internal)
-    for (const { index, guard } of uniqueGuards) out[index] = guard(out[index] ?? null, row)
+    for (const guard of uniqueGuards) guard(out, row)
     batch.push(out)
     rows++
     for (const store of transient) store.forget()
@@ -279,6 +299,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       for (let k = 0; k < children; k++) emit(p, k + 1)
       if (batch.length >= BATCH_ROWS) await flush()
     }
+    // A table the source has rows in is never left empty (a two-row lookup under 600 parents can draw none), so a
+    // NOT NULL foreign key into it always has a row to point at.
+    if (rows === 0 && model.rows > 0 && parent.rows > 0) emit(countRandom.int(0, parent.rows - 1), 1)
     const nullFraction = drivingRelation?.nullFraction ?? 0
     const nullable = driving.columns.every(
       (c) => table.columns.find((col) => col.name === c)?.nullable === true,
@@ -299,6 +322,8 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     rows,
     parentIndex: new Map(keptIndex.map(([name, store]) => [name, store.values() as Int32Array])),
     sequence: keptSequence ? (sequence.values() as Int32Array) : null,
+    roles,
+    family: ctx.family,
     scores: new Map(keptScores.map(([c, store]) => [c, store.values() as Float32Array])),
   }
 }
@@ -444,51 +469,30 @@ function distinctWithinGroup(table: Table, driving: ForeignKey | undefined): For
 }
 
 /**
- * Columns of a unique key that holds the driving FK plus columns no FK covers, like (encounter_id, "order"): to keep
- * the key unique, they number the rows within each parent.
+ * Keeps a unique key of drawn columns unique: a row whose key repeats an earlier one has its last non-NULL column
+ * moved on (a number by its row number, a text suffixed with it) until the key is new. A key with a NULL in it is
+ * not compared, as the engines do not.
  */
-function positionColumns(table: Table, driving: ForeignKey | undefined): Set<string> {
-  if (driving === undefined) return new Set()
-  const fkColumns = new Set(table.foreignKeys.flatMap((fk) => fk.columns))
-  const keys = table.uniques.filter((u) => driving.columns.every((c) => u.columns.includes(c)))
-  return new Set(
-    keys.flatMap((k) =>
-      k.columns.filter((c) => !fkColumns.has(c) && !(table.primaryKey?.columns ?? []).includes(c)),
-    ),
-  )
-}
-
-/** Single-column unique constraints outside the primary key: a repeated value is made unique by its row number. */
-function uniqueColumnGuards(
-  table: Table,
-  columns: Column[],
-): { index: number; guard: (value: CellValue, row: number) => CellValue }[] {
-  const guards: { index: number; guard: (value: CellValue, row: number) => CellValue }[] = []
-  for (const unique of table.uniques) {
-    if (unique.columns.length !== 1) continue
-    const index = columns.findIndex((c) => c.name === unique.columns[0])
-    const column = columns[index]
-    if (column === undefined || table.foreignKeys.some((fk) => fk.columns.includes(column.name))) continue
-    const seen = new Set<string>()
-    guards.push({
-      index,
-      guard: (value, row) => {
-        if (value === null) return value
-        let candidate = value
-        if (seen.has(String(candidate))) {
-          candidate =
-            typeof value === 'number' ? value + row + 1 : suffixed(String(value), row, column.length)
-        }
-        seen.add(String(candidate))
-        return candidate
-      },
-    })
+function uniqueKeyGuard(key: readonly string[], columns: Column[]): (out: CellValue[], row: number) => void {
+  const indices = key.map((name) => columns.findIndex((c) => c.name === name))
+  const seen = new Set<string>()
+  const text = (out: CellValue[]) => indices.map((i) => String(out[i])).join('\u0000')
+  return (out, row) => {
+    if (indices.some((i) => i < 0 || out[i] === null)) return
+    const index = indices.at(-1)!
+    const value = out[index]!
+    for (let step = 1; seen.has(text(out)); step++) {
+      out[index] =
+        typeof value === 'number'
+          ? value + row + step
+          : suffixed(String(value), step === 1 ? `${row + 1}` : `${row + 1}-${step}`, columns[index]!.length)
+    }
+    seen.add(text(out))
   }
-  return guards
 }
 
-function suffixed(value: string, row: number, length: number | null): string {
-  const suffix = `-${row + 1}`
+function suffixed(value: string, tag: string, length: number | null): string {
+  const suffix = `-${tag}`
   return length === null ? value + suffix : value.slice(0, Math.max(0, length - suffix.length)) + suffix
 }
 

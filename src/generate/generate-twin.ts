@@ -53,7 +53,7 @@ export async function generateTwin(
 ): Promise<Map<string, number>> {
   const sink = options.shard === undefined ? target : shardedSink(target, options.shard)
   const schema = model.schema
-  const plan = planLoad(schema)
+  const plan = planLoad(schema, { constraintsAfterLoad: true })
   assertLoadable(plan)
   const byId = new Map(schema.tables.map((t) => [tableName(t), t]))
   const models = new Map(model.tables.map((t) => [t.table, t]))
@@ -74,7 +74,9 @@ export async function generateTwin(
       table,
       model: tableModel,
       states,
-      rootRows: explicit ?? Math.round(tableModel.rows * options.scale),
+      // At least one row where the source has any, so that a small scale leaves no foreign key without a parent.
+      rootRows:
+        explicit ?? Math.max(Math.min(tableModel.rows, 1), Math.round(tableModel.rows * options.scale)),
       seed: options.seed,
       stream: randomStreamName(schema, table),
       family: options.family,

@@ -1,6 +1,9 @@
 import type { CellValue } from '../dialects/twin-target.js'
 import type { Column, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
+import { NUMBER_TYPES } from '../schema/type-groups.js'
+import { numberToTemporal } from '../model/temporal-values.js'
+import type { KeyRole } from './key-roles.js'
 
 /** Row-indexed numbers: a typed array once a table is done, or the growing store of the table being generated. */
 export interface RowLookup {
@@ -19,6 +22,9 @@ export interface GeneratedTable {
   parentIndex: ReadonlyMap<string, RowLookup>
   /** 1-based position of each row within its driving parent: the non-FK part of a composite primary key. */
   sequence: RowLookup | null
+  /** How the key columns no foreign key fills are made (see keyRoles). */
+  roles: ReadonlyMap<string, KeyRole>
+  family: 'postgres' | 'mysql'
   scores: Map<string, Float32Array>
 }
 
@@ -26,13 +32,13 @@ export interface GeneratedTable {
 export type KeyResolver = (row: number) => CellValue
 
 /**
- * How to read key column `column` of a table for any row: a surrogate number for a single-column primary key, the
- * position within the parent for the rest of a composite one, and for an FK column the key of the parent row it
- * references, resolved the same way (a self-reference reads the same table).
+ * How to read key column `column` of a table for any row: for an FK column, the key of the parent row it
+ * references, resolved the same way (a self-reference reads the same table); else the row's position within its
+ * parent or the row's own number, as the column's role says, in the column's type.
  */
 export function keyResolver(
   states: ReadonlyMap<string, GeneratedTable>,
-  state: Pick<GeneratedTable, 'table' | 'parentIndex' | 'sequence'>,
+  state: Pick<GeneratedTable, 'table' | 'parentIndex' | 'sequence' | 'roles' | 'family'>,
   column: string,
 ): KeyResolver {
   const table = state.table
@@ -42,27 +48,41 @@ export function keyResolver(
     const referenced = fk.references.columns[fk.columns.indexOf(column)]!
     const parent =
       tableName(fk.references) === tableName(table) ? state : states.get(tableName(fk.references))
-    const nullable = table.columns.find((c) => c.name === column)?.nullable === true
+    const own = table.columns.find((c) => c.name === column)!
+    // Deferred or unresolved: NULL where allowed, else a placeholder of the column's type, filled in once the
+    // parent exists (before the foreign key is added).
+    const unset = own.nullable ? null : numberedKey(own, state.family)(1)
     let resolveParent: KeyResolver | null = null
     return (row) => {
       const parentRow = index.at(row) ?? -1
-      // Deferred or unresolved: NULL where allowed, else a placeholder fixed once the parent exists.
-      if (parentRow < 0 || parent === undefined) return nullable ? null : 1
+      if (parentRow < 0 || parent === undefined) return unset
       resolveParent ??= keyResolver(states, parent, referenced)
       return resolveParent(parentRow)
     }
   }
+  const key = numberedKey(
+    table.columns.find((c) => c.name === column)!,
+    state.family,
+  )
   const sequence = state.sequence
-  if ((table.primaryKey?.columns.length ?? 0) > 1 && sequence !== null)
-    return (row) => sequence.at(row) ?? null
-  return isNumericKey(table.columns.find((c) => c.name === column))
-    ? (row) => row + 1
-    : (row) => String(row + 1)
+  if (state.roles.get(column) === 'position' && sequence !== null) return (row) => key(sequence.at(row) ?? 0)
+  return (row) => key(row + 1)
 }
 
-function isNumericKey(column: Column | undefined): boolean {
-  return (
-    column === undefined ||
-    ['smallint', 'integer', 'bigint', 'decimal', 'real', 'double'].includes(column.type)
-  )
+/**
+ * The n-th value of a key column in its own type: n itself for numbers, its digits for text, and for uuids, dates
+ * and times a value of that type that only n has (n days, or n seconds, after 1970; a uuid ending in n).
+ */
+export function numberedKey(column: Column, family: 'postgres' | 'mysql'): (n: number) => CellValue {
+  const type = column.type
+  if (NUMBER_TYPES.has(type)) return (n) => n
+  if (type === 'uuid') return (n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
+  if (type === 'date' || type === 'time' || type === 'timestamp' || type === 'timestamptz') {
+    const zone = type === 'timestamptz' && family === 'mysql' ? /\+00$/ : null
+    return (n) => {
+      const text = numberToTemporal(type, type === 'time' ? n % 86_400 : n)
+      return zone === null ? text : text.replace(zone, '')
+    }
+  }
+  return (n) => String(n)
 }

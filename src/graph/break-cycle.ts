@@ -13,9 +13,10 @@ export interface DeferredForeignKey {
   /**
    * `deferred-constraint`: write the real value inside one transaction with the constraint checked at commit (a
    * PostgreSQL DEFERRABLE FK). `null-then-update`: write NULL, then update once all rows exist (every FK column is
-   * nullable). A deferrable FK is always deferred by constraint, because that needs no second pass over the rows.
+   * nullable). `placeholder-then-update`: write a placeholder, then update (NOT NULL, for writers that add the
+   * constraint after the rows). A deferrable FK is always deferred by constraint: that needs no second pass.
    */
-  how: 'null-then-update' | 'deferred-constraint'
+  how: 'null-then-update' | 'deferred-constraint' | 'placeholder-then-update'
 }
 
 /** A strongly connected set of tables, and the FKs deferred to load it. */
@@ -34,13 +35,23 @@ export interface Cycle {
  * nullable); if the rest is still cyclic, nothing can break it. Otherwise puts breakable FKs back one at a time,
  * in `edges` order, keeping each that leaves the component acyclic, so few FKs are deferred and always the same.
  *
+ * A writer that adds foreign keys only after the rows are in can also break a NOT NULL FK, by writing a
+ * placeholder and updating the rows by their primary key: `keyed` names the tables it can do that for. Such FKs
+ * are put back first, so a nullable or deferrable FK is deferred rather than them wherever one will do.
+ *
  * @param tables the component's tables, sorted
  * @param edges all FK edges of the schema, sorted by child table then FK name
+ * @param keyed tables with a primary key, given when the writer adds constraints after the rows
  */
-export function breakCycle(tables: string[], edges: readonly ForeignKeyEdge[]): Cycle {
+export function breakCycle(
+  tables: string[],
+  edges: readonly ForeignKeyEdge[],
+  keyed: ReadonlySet<string> | null = null,
+): Cycle {
   const members = new Set(tables)
   const inside = edges.filter((e) => members.has(e.parent) && members.has(e.child))
-  const hard = inside.filter((e) => !isBreakable(e))
+  const placeholder = (e: ForeignKeyEdge) => !isBreakable(e) && keyed?.has(e.child) === true
+  const hard = inside.filter((e) => !isBreakable(e) && !placeholder(e))
   const graph = new Graph({ directed: true })
   for (const id of tables) graph.setNode(id)
   for (const e of hard) graph.setEdge(e.parent, e.child)
@@ -48,7 +59,7 @@ export function breakCycle(tables: string[], edges: readonly ForeignKeyEdge[]): 
     return { tables, brokenAt: [], breakable: false, fix: unbreakableCycleFix(hard) }
   }
   const brokenAt: DeferredForeignKey[] = []
-  for (const e of inside.filter(isBreakable)) {
+  for (const e of [...inside.filter(placeholder), ...inside.filter(isBreakable)]) {
     // parent → child closes a cycle exactly when the parent is already reachable from the child.
     if (alg.preorder(graph, e.child).includes(e.parent)) brokenAt.push(deferral(e))
     else graph.setEdge(e.parent, e.child)
@@ -66,6 +77,10 @@ function deferral(edge: ForeignKeyEdge): DeferredForeignKey {
     foreignKey: edge.foreignKey.name,
     columns: edge.foreignKey.columns,
     references: edge.parent,
-    how: edge.foreignKey.deferrable ? 'deferred-constraint' : 'null-then-update',
+    how: edge.foreignKey.deferrable
+      ? 'deferred-constraint'
+      : edge.nullable
+        ? 'null-then-update'
+        : 'placeholder-then-update',
   }
 }

@@ -38,15 +38,25 @@ export interface LoadPlan {
  * FKs is reported as unbreakable, with the way out. Table ids are {@link tableName}s. The same schema, in any
  * table order, gives the same plan.
  *
+ * With `constraintsAfterLoad` (dbtwin's own writers, which add foreign keys once the rows are in), a NOT NULL FK
+ * of a table with a primary key can break a cycle too: written as a placeholder, then updated.
+ *
  * @example
  * const plan = planLoad(await introspect(url))
  * assertLoadable(plan)
  * for (const level of plan.levels) await Promise.all(level.map(writeTable))
  */
-export function planLoad(schema: Pick<Schema, 'tables'>): LoadPlan {
+export function planLoad(
+  schema: Pick<Schema, 'tables'>,
+  options: { constraintsAfterLoad?: boolean } = {},
+): LoadPlan {
   const ids = [...new Set(schema.tables.map(tableName))].sort(compareIds)
   const { edges, selfReferences, external } = collectForeignKeys(schema.tables)
-  const cycles = stronglyConnected(ids, edges).map((tables) => breakCycle(tables, edges))
+  const keyed =
+    options.constraintsAfterLoad === true
+      ? new Set(schema.tables.filter((t) => t.primaryKey !== null).map(tableName))
+      : null
+  const cycles = stronglyConnected(ids, edges).map((tables) => breakCycle(tables, edges, keyed))
   const deferred = cycles.flatMap((c) => c.brokenAt)
   const isDeferred = new Set(deferred.map((d) => JSON.stringify([d.table, d.foreignKey])))
   const ordering = edges.filter((e) => !isDeferred.has(JSON.stringify([e.child, e.foreignKey.name])))

@@ -1,4 +1,5 @@
 import type { Column, PortableType, Table } from '../schema/schema.js'
+import { NUMBER_TYPES, TEMPORAL_TYPES } from '../schema/type-groups.js'
 import type { ColumnShape } from './model.js'
 
 /** What the learner will do with a column, decided from the schema alone, before any value is read. */
@@ -13,15 +14,6 @@ export type PlannedKind =
   | { kind: 'shaped'; format: 'uuid' | 'json' | 'binary' }
   | { kind: 'unmodeled'; reason: string }
 
-const NUMERIC: readonly PortableType[] = [
-  'smallint',
-  'integer',
-  'bigint',
-  'decimal',
-  'real',
-  'double',
-  'year',
-]
 const INTEGRAL: readonly PortableType[] = ['smallint', 'integer', 'bigint', 'year']
 
 export function isIntegralType(type: PortableType): boolean {
@@ -30,14 +22,18 @@ export function isIntegralType(type: PortableType): boolean {
 
 /** Plans a column: keys and generated and ruled columns are never learned from their values. */
 export function planColumn(table: Table, column: Column, ruled: boolean): PlannedKind {
-  if (table.primaryKey?.columns.includes(column.name) === true) return { kind: 'key', role: 'primary-key' }
-  if (table.foreignKeys.some((fk) => fk.columns.includes(column.name)))
-    return { kind: 'key', role: 'foreign-key' }
+  const foreign = table.foreignKeys.some((fk) => fk.columns.includes(column.name))
+  const primary = table.primaryKey?.columns ?? []
+  // A time in a composite primary key, like (device_id, read_at) or a partitioned (paid_at, id), is data: learned,
+  // then kept unique as it is generated (see keyPlan).
+  const keyedTime = primary.length > 1 && !foreign && TEMPORAL_TYPES.has(column.type)
+  if (primary.includes(column.name) && !keyedTime) return { kind: 'key', role: 'primary-key' }
+  if (foreign) return { kind: 'key', role: 'foreign-key' }
   if (column.generated !== null) return { kind: 'generated' }
   if (ruled) return { kind: 'ruled' }
   const type = column.type
   if (type === 'enum' || type === 'boolean' || type === 'set') return { kind: 'categorical' }
-  if (NUMERIC.includes(type)) return { kind: 'numeric' }
+  if (NUMBER_TYPES.has(type)) return { kind: 'numeric' }
   if (type === 'date' || type === 'time' || type === 'timestamp' || type === 'timestamptz')
     return { kind: 'temporal', type }
   if (type === 'char' || type === 'varchar' || type === 'text') return { kind: 'text' }

@@ -195,7 +195,9 @@ function foreignKeysToAdd(
   created: ReadonlySet<string>,
   refOf: (t: TableRef) => TableRef,
 ): KeyToAdd[] {
-  const deferred = new Set(planLoad(schema).deferred.map((d) => `${d.table}/${d.foreignKey}`))
+  const deferred = new Set(
+    planLoad(schema, { constraintsAfterLoad: true }).deferred.map((d) => `${d.table}/${d.foreignKey}`),
+  )
   return schema.tables.flatMap((table) =>
     (created.has(tableName(table)) ? table.foreignKeys : []).flatMap((fk) => {
       const parent = schema.tables.find(
@@ -269,7 +271,7 @@ async function prepareTables(
   const existing = spec.existing
   const present = await target.introspect()
   const found = new Map(present.tables.map((t) => [tableName(t), t]))
-  const order = planLoad(spec.schema).order
+  const order = planLoad(spec.schema, { constraintsAfterLoad: true }).order
   const byId = new Map(spec.schema.tables.map((t) => [tableName(t), t]))
   const tables = order.map((id) => byId.get(id)!)
   const there = tables.filter((t) => found.has(tableName(refOf(t))))

@@ -1,5 +1,6 @@
 import type { BulkWriter } from '../dialects/twin-target.js'
 import { generateTwin, type Shard } from '../generate/generate-twin.js'
+import { assertLoadable, planLoad } from '../graph/load-plan.js'
 import type { Model } from '../model/model.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
 import { tableName } from '../schema/table-name.js'
@@ -44,6 +45,8 @@ export async function generate(
   options: GenerateOptions = {},
   onEvent: (e: GenerateEvent) => void = () => {},
 ): Promise<GenerateResult> {
+  // Before the target is touched: a cycle no writer can break fails with its way out, not as a rolled-back write.
+  assertLoadable(planLoad(model.schema, { constraintsAfterLoad: true }))
   const rules = await rulesForModel(model, options.rules)
   const started = performance.now()
   const spec = {

@@ -67,15 +67,32 @@ describe('mergeSmallBins', () => {
     ])
   })
 
-  it('folds a small remainder at the top into the last kept bin, keeping the total', () => {
+  it('folds a small remainder at the top into the last kept bin, keeping the total and the mean', () => {
     const merged = mergeSmallBins(
       [
-        { value: 1, count: 10 },
-        { value: 50, count: 1 },
+        { value: 1, count: 20 },
+        { value: 30, count: 1 },
       ],
       5,
     )
-    expect(merged).toEqual([{ value: 5, count: 11 }])
+    // A mean of 50/21 = 2.38: thirteen parents at 2 and eight at 3.
+    expect(merged.map((b) => b.value)).toEqual([2, 3])
+    expect(merged[0]!.count).toBeCloseTo(13, 9)
+    expect(merged[1]!.count).toBeCloseTo(8, 9)
+  })
+
+  it('never splits a merged bin into one that describes fewer than minCount rows', () => {
+    // Two parents with one child among 601 with none: a mean of 0.0033, written as 0 (generation still writes the
+    // child table one row, see generateTable).
+    expect(
+      mergeSmallBins(
+        [
+          { value: 0, count: 601 },
+          { value: 1, count: 2 },
+        ],
+        5,
+      ),
+    ).toEqual([{ value: 0, count: 603 }])
   })
 })
 
