@@ -57,7 +57,7 @@ export async function runDemo(
       : await demoDirectory(options.keep)
   const source = `pglite://${join(dir, 'clinic')}`
   const twin = `pglite://${join(dir, 'twin')}`
-  const rules = packageFile('rules/')
+  const rules = packageFile('rules/clinic/')
   const seed = options.seed ?? 1
   const total = 5
   let index = 0

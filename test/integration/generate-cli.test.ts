@@ -24,7 +24,7 @@ describe.skipIf(postgres?.available !== true)('dbtwin generate and clone from th
     source = await createSampleSource('postgres', 60)
     work = await mkdtemp(join(tmpdir(), 'dbtwin-generate-'))
     modelFile = join(work, 'model.yaml')
-    await writeFile(modelFile, formatModelFile(await learn(source.url, { rules: 'rules/' })))
+    await writeFile(modelFile, formatModelFile(await learn(source.url, { rules: 'rules/clinic/' })))
   })
   afterAll(async () => {
     for (const t of targets) await t.drop()
@@ -44,7 +44,7 @@ describe.skipIf(postgres?.available !== true)('dbtwin generate and clone from th
       '--scale',
       '2',
       '--rules',
-      'rules/',
+      'rules/clinic/',
     ])
     expect(first.code).toBe(0)
     expect(first.stderr).toMatch(/writing tables 13\/13: clinic\.\S+ \([\d,]+ rows/)
@@ -103,7 +103,7 @@ describe.skipIf(postgres?.available !== true)('dbtwin generate and clone from th
       '--to',
       target.url,
       '--rules',
-      'rules/',
+      'rules/clinic/',
       '--scale',
       '0.5',
     ])

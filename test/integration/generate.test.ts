@@ -12,7 +12,7 @@ import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { dumpTables, duplicateKeys, orphanCounts } from '../support/twin-checks.js'
 
-const RULES = new URL('../../rules/', import.meta.url).pathname
+const RULES = new URL('../../rules/clinic/', import.meta.url).pathname
 const PATIENTS = 400
 const available = new Map(testDialects().map((d) => [d.name, d.available]))
 

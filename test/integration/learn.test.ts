@@ -9,7 +9,7 @@ import { temporalToNumber } from '../../src/model/temporal-values.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { testDialects, type TestDatabase } from '../support/test-database.js'
 
-const RULES = new URL('../../rules/', import.meta.url).pathname
+const RULES = new URL('../../rules/clinic/', import.meta.url).pathname
 const MIN_COUNT = 5
 /** Quantiles are checked by rank: the share of values at or below each learned quantile is within this of its level. */
 const RANK_TOLERANCE = 0.02

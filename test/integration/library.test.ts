@@ -10,7 +10,7 @@ import { runCli } from '../support/run-cli.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js'
 
-const RULES = new URL('../../rules/', import.meta.url).pathname
+const RULES = new URL('../../rules/clinic/', import.meta.url).pathname
 
 /** The library from its root, stage by stage, on the embedded engine: what a script or a test suite would call. */
 describe('the library API, end to end on PGlite', () => {

@@ -14,7 +14,7 @@ import { withDatabase } from '../support/twin-checks.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 
-const RULES = new URL('../../rules/', import.meta.url).pathname
+const RULES = new URL('../../rules/clinic/', import.meta.url).pathname
 
 const pairScore = (r: Report, table: string, a: string, b: string) =>
   r.quality.tables

@@ -14,7 +14,7 @@ import { withDatabase } from '../support/twin-checks.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 
-const RULES = new URL('../../rules/', import.meta.url).pathname
+const RULES = new URL('../../rules/clinic/', import.meta.url).pathname
 
 /** Every column of the sample clinic database that holds personal data, as migrations/ planted it. */
 const PLANTED = [

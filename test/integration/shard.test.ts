@@ -12,7 +12,7 @@ import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { dumpTables, orphanCounts } from '../support/twin-checks.js'
 
-const RULES = new URL('../../rules/', import.meta.url).pathname
+const RULES = new URL('../../rules/clinic/', import.meta.url).pathname
 const SHARDS = 3
 
 for (const dialect of testDialects()) {

@@ -13,7 +13,7 @@ import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { dumpTables, duplicateKeys, orphanCounts, withDatabase } from '../support/twin-checks.js'
 
-const RULES = new URL('../../rules/', import.meta.url).pathname
+const RULES = new URL('../../rules/clinic/', import.meta.url).pathname
 
 const count = async (db: Database, query: ReturnType<typeof sql>) =>
   Number(((await query.execute(db.db)).rows[0] as { n: unknown }).n)

@@ -11,7 +11,7 @@ import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { orphanCounts, withDatabase } from '../support/twin-checks.js'
 
-const RULES = new URL('../../rules/', import.meta.url).pathname
+const RULES = new URL('../../rules/clinic/', import.meta.url).pathname
 const PATIENTS = 120
 
 /** Opens a seeded database and hands it to the checks. */
