@@ -5,6 +5,7 @@ import {
   checkedTypeText,
   type BulkWriter,
   type CellValue,
+  type NewForeignKey,
   type TwinTarget,
   type TwinTableSpec,
 } from '../twin-target.js'
@@ -28,13 +29,20 @@ export function mysqlTwin(db: Kysely<any>): TwinTarget {
     checksWhileLoading: false,
     createTable: createMysqlTable,
     async addForeignKeys(database, keys) {
-      for (const { target, fk, parent } of keys)
-        await sql`alter table ${sql.id(target.schema, target.name)} add constraint ${sql.id(fk.name)}
-        foreign key (${sql.join(fk.columns.map((c) => sql.id(c)))})
-        references ${sql.id(parent.schema, parent.name)} (${sql.join(fk.references.columns.map((c) => sql.id(c)))})
-        on delete ${sql.raw(mysqlAction(fk.onDelete))} on update ${sql.raw(mysqlAction(fk.onUpdate))}`.execute(
-          database,
-        )
+      await database.connection().execute(async (connection) => {
+        // With checks on, InnoDB rebuilds a table for every foreign key it adds (pagila: 20 s of 27). Off, each
+        // table's keys are added in place in one statement, and one anti-join per key checks every row instead.
+        await sql`set foreign_key_checks = 0`.execute(connection)
+        try {
+          for (const group of byTable(keys))
+            await sql`alter table ${sql.id(group[0]!.target.schema, group[0]!.target.name)} ${sql.join(
+              group.map(({ fk, parent }) => foreignKeyClause(fk, parent)),
+            )}`.execute(connection)
+        } finally {
+          await sql`set foreign_key_checks = 1`.execute(connection)
+        }
+        for (const key of keys) await checkForeignKey(connection, key)
+      })
     },
     async dropTable(database, table) {
       await sql`drop table if exists ${sql.id(table.schema, table.name)}`.execute(database)
@@ -52,6 +60,41 @@ export function mysqlTwin(db: Kysely<any>): TwinTarget {
     },
     bulkWriter: (target, columns) => insertWriter(db, target, columns),
   }
+}
+
+function foreignKeyClause(fk: ForeignKey, parent: TableRef): RawBuilder<unknown> {
+  return sql`add constraint ${sql.id(fk.name)}
+    foreign key (${sql.join(fk.columns.map((c) => sql.id(c)))})
+    references ${sql.id(parent.schema, parent.name)} (${sql.join(fk.references.columns.map((c) => sql.id(c)))})
+    on delete ${sql.raw(mysqlAction(fk.onDelete))} on update ${sql.raw(mysqlAction(fk.onUpdate))}`
+}
+
+function byTable(keys: readonly NewForeignKey[]): NewForeignKey[][] {
+  const groups = new Map<string, NewForeignKey[]>()
+  for (const key of keys) {
+    const id = `${key.target.schema}.${key.target.name}`
+    groups.set(id, [...(groups.get(id) ?? []), key])
+  }
+  return [...groups.values()]
+}
+
+/** Fails, naming the key, when a row's foreign key (all of its columns set) has no parent row. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function checkForeignKey(db: Kysely<any>, { target, fk, parent }: NewForeignKey): Promise<void> {
+  const child = (c: string) => sql`c.${sql.id(c)}`
+  const { rows } = await sql`select 1 from ${sql.id(target.schema, target.name)} c
+    where ${sql.join(
+      fk.columns.map((c) => sql`${child(c)} is not null`),
+      sql` and `,
+    )}
+    and not exists (select 1 from ${sql.id(parent.schema, parent.name)} p where ${sql.join(
+      fk.columns.map((c, i) => sql`p.${sql.id(fk.references.columns[i]!)} = ${child(c)}`),
+      sql` and `,
+    )}) limit 1`.execute(db)
+  if (rows.length > 0)
+    throw new Error(
+      `foreign key ${fk.name} of ${target.schema}.${target.name} points at rows ${parent.schema}.${parent.name} does not have`,
+    )
 }
 
 /** MySQL has no deferred checks: SET DEFAULT is not supported by InnoDB, so it falls back to NO ACTION. */
