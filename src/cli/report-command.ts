@@ -4,7 +4,6 @@ import { databaseArgument } from '../config/project-config.js'
 import { parseModelFile } from '../model/model-file.js'
 import { renderHtml } from '../report/render-html.js'
 import { renderSummary } from '../report/render-terminal.js'
-import type { Model } from '../model/model.js'
 import type { Report } from '../report/report.js'
 import { report, type Gate, type ReportOptions } from '../report/report-twin.js'
 import { positiveInteger } from './option-parsers.js'
@@ -25,13 +24,15 @@ export function reportCommand(): Command {
     .option('--fail-under <gates>', 'exit 1 below these scores, e.g. quality=0.85,privacy=0.9', parseGates)
     .option('--max-rows <n>', 'rows sampled per table and side', positiveInteger, 10_000)
     .option('--seed <s>', 'seed of the samples', positiveInteger, 1)
+    .option('--subset', 'the twin is a subset of the source: row counts are listed, not scored')
     .addHelpText(
       'after',
       `
 Examples:
   dbtwin report --real postgres://…/prod --twin postgres://…/twin --html report.html
   dbtwin report --model model.yaml --twin pglite://.dbtwin/twin --json report.json
-  dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality=0.85,privacy=0.9,consistency=1`,
+  dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality=0.85,privacy=0.9,consistency=1
+  dbtwin report --real "$PROD_URL" --twin postgres://…/slice --subset`,
     )
     .action(async (flags: ReportFlags) => {
       const result = await runReport(flags)
@@ -50,6 +51,7 @@ export interface ReportFlags {
   failUnder?: Partial<Record<Gate, number>>
   maxRows?: number
   seed?: number
+  subset?: boolean
 }
 
 export async function runReport(flags: ReportFlags): Promise<Report> {
@@ -62,6 +64,7 @@ export async function runReport(flags: ReportFlags): Promise<Report> {
     maxRows: flags.maxRows,
     seed: flags.seed,
     failUnder: flags.failUnder,
+    subset: flags.subset,
   }
   const progress = progressReporter()
   try {
@@ -80,7 +83,7 @@ export async function runReport(flags: ReportFlags): Promise<Report> {
 export async function reportAfterWrite(
   real: string | null,
   twin: string,
-  options: { model?: Model; rules?: string },
+  options: Pick<ReportOptions, 'model' | 'rules' | 'subset'>,
   html: string | true | undefined,
 ): Promise<void> {
   if (html === undefined) return

@@ -103,7 +103,7 @@ Examples:
         progress.stop()
         if (flags.plan !== true) {
           printTotal(result.rows, result.seconds, parseConnectionUrl(flags.to!).display)
-          await reportAfterWrite(flags.from!, flags.to!, { rules: options.rules }, flags.report)
+          await reportAfterWrite(flags.from!, flags.to!, { rules: options.rules, subset: true }, flags.report)
         }
       } finally {
         progress.stop()

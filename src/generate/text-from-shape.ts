@@ -45,12 +45,26 @@ export function textFromShape(pattern: string, targetLength: number, random: Ran
  * was, so the shape drawn stays the shape written.
  */
 export function withPrefix(text: string, prefix: string): string {
+  // ASCII, nearly always, is compared code by code: generation calls this for every value of a prefixed column.
+  let ascii = text.length > prefix.length
+  for (let i = 0; ascii && i < prefix.length; i++) {
+    const a = prefix.charCodeAt(i)
+    const b = text.charCodeAt(i)
+    if (a >= 128 || b >= 128) ascii = false
+    else if (asciiClass(a) !== asciiClass(b)) return text
+  }
+  if (ascii) return prefix + text.slice(prefix.length)
   const head = [...text.slice(0, prefix.length * 2)]
   const chars = [...prefix]
   if (head.length <= chars.length) return text
   const classOf = (ch: string) => charClass(ch) ?? ch
   for (let i = 0; i < chars.length; i++) if (classOf(chars[i]!) !== classOf(head[i]!)) return text
   return prefix + head.slice(chars.length).join('') + text.slice(prefix.length * 2)
+}
+
+/** An ASCII code's class as a code: `A`, `a` or `9` for letters and digits, else the code itself. */
+function asciiClass(c: number): number {
+  return c >= 65 && c <= 90 ? 65 : c >= 97 && c <= 122 ? 97 : c >= 48 && c <= 57 ? 57 : c
 }
 
 const CHUNK = 4096

@@ -34,10 +34,17 @@ export function numberToTemporal(type: TemporalType, value: number): string {
   if (type === 'date') return civilDate(Math.round(value))
   const seconds = Math.round(value)
   const days = Math.floor(seconds / DAY_SECONDS)
-  const rest = seconds - days * DAY_SECONDS
-  const text = `${civilDate(days)} ${pad2(Math.floor(rest / 3600))}:${pad2(Math.floor(rest / 60) % 60)}:${pad2(rest % 60)}`
+  const text = `${civilDate(days)} ${timeOfDay(seconds - days * DAY_SECONDS)}`
   return type === 'timestamptz' ? `${text}+00` : text
 }
+
+/** HH:MM:SS of a second of the day, each made once: generation formats a time for every timestamp it writes. */
+function timeOfDay(second: number): string {
+  return (TIMES_OF_DAY[second] ??=
+    `${pad2(Math.floor(second / 3600))}:${pad2(Math.floor(second / 60) % 60)}:${pad2(second % 60)}`)
+}
+
+const TIMES_OF_DAY: (string | undefined)[] = new Array<string | undefined>(DAY_SECONDS)
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n)

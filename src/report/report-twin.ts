@@ -48,6 +48,11 @@ export interface ReportOptions {
   seed?: number
   /** `--fail-under`: the verdict fails below these scores. */
   failUnder?: Partial<Record<Gate, number>>
+  /**
+   * The twin is a subset of the source: its row counts follow from the selection, not from the source's
+   * cardinalities, so they are listed but do not count toward consistency.
+   */
+  subset?: boolean
 }
 
 export type ReportEvent = { step: 'table'; table: string; index: number; total: number }
@@ -195,7 +200,7 @@ export async function report(
       }
       onEvent({ step: 'table', table: id, index, total: pairs.length })
     }
-    const consistency = await consistencyOf(twin, pairs, tables)
+    const consistency = await consistencyOf(twin, pairs, tables, options.subset === true)
 
     const quality = {
       columnShapes: mean(tables.flatMap((t) => t.columns.map((c) => c.shape))),
@@ -466,7 +471,12 @@ async function piiCoverage(
  * Orphans and duplicate keys (by the source's keys), violations of the twin's checks and row counts, all counted
  * in the twin by SQL.
  */
-async function consistencyOf(twin: Database, pairs: readonly TablePair[], tables: readonly TableQuality[]) {
+async function consistencyOf(
+  twin: Database,
+  pairs: readonly TablePair[],
+  tables: readonly TableQuality[],
+  subset: boolean,
+) {
   const orphans: Report['consistency']['orphans'] = []
   const uniqueViolations: Report['consistency']['uniqueViolations'] = []
   const checkViolations: Report['consistency']['checkViolations'] = []
@@ -504,9 +514,9 @@ async function consistencyOf(twin: Database, pairs: readonly TablePair[], tables
     }
   }
   const rowCounts = expectedRows(pairs, tables)
-  const rowScore = mean(
-    rowCounts.map((r) => 1 - Math.min(1, Math.abs(r.actual - r.expected) / Math.max(r.expected, 1))),
-  )
+  const rowScore = subset
+    ? null
+    : mean(rowCounts.map((r) => 1 - Math.min(1, Math.abs(r.actual - r.expected) / Math.max(r.expected, 1))))
   const score = mean([integrity, rowScore])
   return {
     score: score === null ? null : round(score),
