@@ -44,6 +44,35 @@ for (const dialect of testDialects()) {
       expect(stdout).toContain(`."we""ird \`name'; drop table x; --"`)
     })
 
+    it.skipIf(dialect.name === 'mysql')(
+      'reads a partitioned table once, with a foreign key its partitions each declare held once',
+      async () => {
+        const target = await openDatabase(database.url)
+        try {
+          await sql`create table staff (id int primary key)`.execute(target.db)
+          await sql`create table pay (paid_on date not null, id int not null, staff_id int not null,
+            primary key (paid_on, id)) partition by range (paid_on)`.execute(target.db)
+          for (const [name, from, to] of [
+            ['pay_2024', '2024-01-01', '2025-01-01'],
+            ['pay_2025', '2025-01-01', '2026-01-01'],
+          ] as const) {
+            await sql`create table ${sql.id(name)} partition of pay
+              for values from (${sql.lit(from)}) to (${sql.lit(to)})`.execute(target.db)
+            await sql`alter table ${sql.id(name)} add constraint ${sql.id(`${name}_staff_fk`)}
+              foreign key (staff_id) references staff (id)`.execute(target.db)
+          }
+        } finally {
+          await target.close()
+        }
+        const schema = await introspect(database.url)
+        expect(schema.tables.map((t) => t.name).sort()).toEqual(['pay', 'staff'])
+        const pay = schema.tables.find((t) => t.name === 'pay')!
+        expect(pay.partitions.map((p) => p.name)).toEqual(['pay_2024', 'pay_2025'])
+        expect(pay.foreignKeys).toHaveLength(1)
+        expect(pay.foreignKeys[0]).toMatchObject({ columns: ['staff_id'], references: { name: 'staff' } })
+      },
+    )
+
     it.skipIf(dialect.name !== 'mysql')(
       'reads MariaDB JSON as json and keeps a check the user wrote',
       async () => {

@@ -116,10 +116,12 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     if (c.contype === 'p') table.primaryKey = key
     else if (c.contype === 'u') table.uniques.push(key)
     else if (c.contype === 'c') table.checks.push(toCheck(c.conname, c.definition))
-    else if (c.contype === 'f')
-      table.foreignKeys.push(
-        toForeignKey(c, key.columns, refOf(c.confrelid), namesOf(c.confrelid, c.confkey)),
-      )
+    else if (c.contype === 'f') {
+      const fk = toForeignKey(c, key.columns, refOf(c.confrelid), namesOf(c.confrelid, c.confkey))
+      // Every partition may declare the same key (pagila's six payment partitions): the table holds it once.
+      if (!(fromPartition && table.foreignKeys.some((other) => sameReference(other, fk))))
+        table.foreignKeys.push(fk)
+    }
   }
   for (const index of uniqueIndexes) {
     tables
@@ -143,6 +145,13 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     enums,
     skipped: skipped.sort((a, b) => a.kind.localeCompare(b.kind) || byName(a, b)),
   }
+}
+
+/** Two foreign keys that hold the same rows to the same parent, names aside. */
+function sameReference(a: ForeignKey, b: ForeignKey): boolean {
+  const { name: _a, ...restA } = a
+  const { name: _b, ...restB } = b
+  return JSON.stringify(restA) === JSON.stringify(restB)
 }
 
 function byName(a: { schema?: string; name: string }, b: { schema?: string; name: string }): number {
