@@ -139,6 +139,25 @@ for (const dialect of testDialects()) {
       }
     }, 120_000)
 
+    it('a twin generated without rules from a model learned with them still writes fake PII, never empty', async () => {
+      const model = await learn(source.url, { rules: RULES, seed: 4 })
+      const target = await createTestDatabase(dialect.name)
+      try {
+        await generate(model, target.url, { seed: 4 })
+        expect(await leakedPiiValues(source.url, target.url, dialect.name)).toEqual({})
+        const emails = await withDatabase(target.url, async (db) => {
+          const { rows } = await sql<{ email: string | null }>`select email
+            from ${sql.id(schemaOf('clinic'), 'patients')}`.execute(db.db)
+          return rows.map((r) => r.email)
+        })
+        const written = emails.filter((e): e is string => e !== null && e.length > 0)
+        expect(written.length).toBeGreaterThan(emails.length / 2)
+        expect(written.every((e) => e.includes('@'))).toBe(true)
+      } finally {
+        await target.drop()
+      }
+    }, 120_000)
+
     function schemaOf(namespace: 'clinic' | 'billing') {
       return dialect.name === 'mysql' ? result.database : namespace
     }
