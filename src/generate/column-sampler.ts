@@ -3,7 +3,7 @@ import { QUANTILE_LEVELS, type Category, type ColumnModel } from '../model/model
 import { numberToTemporal } from '../model/temporal-values.js'
 import type { Random } from '../random/seeded-random.js'
 import type { Column } from '../schema/schema.js'
-import { textFromShape, withPrefix } from './text-from-shape.js'
+import { textFromShape } from './text-from-shape.js'
 
 /**
  * Draws one column's values from its learned marginal. `draw` takes a uniform `u` — from the copula when the
@@ -37,7 +37,7 @@ export function columnSampler(
         draw: (u) => interpolate(model.quantiles, u),
         format: (v) => {
           const n = Math.max(-limit, Math.min(limit, Number(v)))
-          return scale === null ? n : Math.round(n * factor) / factor
+          return scale === null ? n : scale === 0 ? Math.round(n) : decimalText(n, scale, factor)
         },
       }
     }
@@ -77,9 +77,9 @@ export function columnSampler(
           const length = model.lengths[pickLength(random.next())]?.length ?? 8
           const shape =
             model.shapes.length > 0 ? model.shapes[pickShape(random.next())]!.pattern : `a{${length}}`
-          const shaped = textFromShape(shape, length, random)
-          const prefix = model.prefixes.length === 0 ? undefined : model.prefixes[pickPrefix(random.next())]
-          const text = prefix === undefined ? shaped : withPrefix(shaped, prefix.prefix)
+          const prefix =
+            model.prefixes.length === 0 ? null : (model.prefixes[pickPrefix(random.next())]?.prefix ?? null)
+          const text = textFromShape(shape, length, random, prefix)
           return text.length > maxLength ? [...text].slice(0, maxLength).join('') : text
         },
         format: (v) => String(v),
@@ -93,6 +93,18 @@ export function columnSampler(
     default:
       return null
   }
+}
+
+/**
+ * `n` with exactly `scale` decimals, written from its scaled integer: String() of a double costs eight times as
+ * much, and generation formats every decimal it writes.
+ */
+function decimalText(n: number, scale: number, factor: number): string | number {
+  const scaled = Math.round(n * factor)
+  if (!Number.isSafeInteger(scaled)) return scaled / factor
+  const abs = Math.abs(scaled)
+  const whole = Math.floor(abs / factor)
+  return `${scaled < 0 ? '-' : ''}${whole}.${String(abs - whole * factor).padStart(scale, '0')}`
 }
 
 function categorySampler(categories: readonly Category[], column: Column): ColumnSampler {

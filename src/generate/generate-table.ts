@@ -10,6 +10,7 @@ import { columnSampler, zeroValue, type ColumnSampler } from './column-sampler.j
 import { copulaSampler } from './copula-sampler.js'
 import { keyResolver, type GeneratedTable } from './generated-table.js'
 import { keyPlan } from './key-roles.js'
+import { NUMBER_TYPES } from '../schema/type-groups.js'
 import { ruleValues } from './rule-values.js'
 
 export interface TableGenerationContext {
@@ -481,11 +482,12 @@ function uniqueKeyGuard(key: readonly string[], columns: Column[]): (out: CellVa
     if (indices.some((i) => i < 0 || out[i] === null)) return
     const index = indices.at(-1)!
     const value = out[index]!
+    // Decimals are written as text (see columnSampler): still numbers to move on.
+    const number = typeof value === 'number' || NUMBER_TYPES.has(columns[index]!.type)
     for (let step = 1; seen.has(text(out)); step++) {
-      out[index] =
-        typeof value === 'number'
-          ? value + row + step
-          : suffixed(String(value), step === 1 ? `${row + 1}` : `${row + 1}-${step}`, columns[index]!.length)
+      out[index] = number
+        ? Number(value) + row + step
+        : suffixed(String(value), step === 1 ? `${row + 1}` : `${row + 1}-${step}`, columns[index]!.length)
     }
     seen.add(text(out))
   }

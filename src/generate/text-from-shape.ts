@@ -7,9 +7,15 @@ const DIGITS = '0123456789'
 
 /**
  * A string of a learned shape: `A{2}-9{4}` gives two capitals, a dash, four digits. A coarse run (`a+`) takes a
- * length that brings the whole string near `targetLength`.
+ * length that brings the whole string near `targetLength`. A learned `prefix` begins it where it fits the shape
+ * drawn (see withPrefix).
  */
-export function textFromShape(pattern: string, targetLength: number, random: Random): string {
+export function textFromShape(
+  pattern: string,
+  targetLength: number,
+  random: Random,
+  prefix: string | null = null,
+): string {
   let tokens = TOKENS.get(pattern)
   if (tokens === undefined) TOKENS.set(pattern, (tokens = tokenize(pattern)))
   let open = 0
@@ -32,6 +38,26 @@ export function textFromShape(pattern: string, targetLength: number, random: Ran
       } else CODES.push(alphabet.charCodeAt(random.int(0, alphabet.length - 1)))
     }
   }
+  if (prefix !== null && !overlayAscii(prefix)) return withPrefix(codesText(), prefix)
+  return codesText()
+}
+
+/**
+ * Writes an ASCII prefix over the first codes where every character is of the class the code has there: true
+ * when it is done or cannot be (a code too short, a class that differs), false for a prefix that is not ASCII.
+ */
+function overlayAscii(prefix: string): boolean {
+  if (CODES.length <= prefix.length) return true
+  for (let i = 0; i < prefix.length; i++) {
+    const a = prefix.charCodeAt(i)
+    if (a >= 128) return false
+    if (asciiClass(a) !== asciiClass(CODES[i]!)) return true
+  }
+  for (let i = 0; i < prefix.length; i++) CODES[i] = prefix.charCodeAt(i)
+  return true
+}
+
+function codesText(): string {
   // fromCharCode takes its codes as arguments, and an engine caps how many: long texts go in chunks.
   if (CODES.length <= CHUNK) return String.fromCharCode(...CODES)
   let out = ''
@@ -44,7 +70,7 @@ export function textFromShape(pattern: string, targetLength: number, random: Ran
  * the text has there (a capital over a capital, a digit over a digit, a literal over itself); else `text` as it
  * was, so the shape drawn stays the shape written.
  */
-export function withPrefix(text: string, prefix: string): string {
+function withPrefix(text: string, prefix: string): string {
   // ASCII, nearly always, is compared code by code: generation calls this for every value of a prefixed column.
   let ascii = text.length > prefix.length
   for (let i = 0; ascii && i < prefix.length; i++) {

@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { byteaHex, csvField, csvRows } from '../dialects/postgres/postgres-twin.js'
+import { byteaHex, csvField, csvRows, plainColumns } from '../dialects/postgres/postgres-twin.js'
 import type { CellValue } from '../dialects/twin-target.js'
 import { generateTwin, type GenerateTwinOptions } from '../generate/generate-twin.js'
 import type { Model } from '../model/model.js'
@@ -37,7 +37,8 @@ export async function generateFiles(
       current = stream
       if (format === 'csv') {
         stream.write(`${columns.map((c) => csvField(c.name)).join(',')}\n`)
-        return (rows) => write(stream, csvRows(rows))
+        const plain = plainColumns(columns)
+        return (rows) => write(stream, csvRows(rows, plain))
       }
       const into = `INSERT INTO ${qualified(table)} (${columns.map((c) => identifier(c.name)).join(', ')}) VALUES\n`
       return (rows) =>

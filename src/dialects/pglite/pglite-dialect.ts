@@ -7,7 +7,7 @@ import type { Database, OpenOptions } from '../dialect.js'
 import { postgresDdl } from '../postgres/postgres-ddl.js'
 import { introspectPostgres } from '../postgres/postgres-introspector.js'
 import { postgresSampledTable } from '../postgres/postgres-sampling.js'
-import { copyStatement, csvRows, postgresTwin } from '../postgres/postgres-twin.js'
+import { copyStatement, csvRows, plainColumns, postgresTwin } from '../postgres/postgres-twin.js'
 import type { BulkWriter } from '../twin-target.js'
 
 /**
@@ -43,7 +43,12 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
         (target, columns) =>
           blobCopyWriter(
             pglite,
-            copyStatement(target.schema, target.name, columns).replace('STDIN', "'/dev/blob'"),
+            copyStatement(
+              target.schema,
+              target.name,
+              columns.map((c) => c.name),
+            ).replace('STDIN', "'/dev/blob'"),
+            plainColumns(columns),
           ),
         { checksWhileLoading: false },
       ),
@@ -68,10 +73,10 @@ const AS_SERVER_TEXT = Object.fromEntries(
  * PGlite's COPY reads from a Blob it is handed as /dev/blob: each batch becomes one COPY, so memory holds one batch
  * of CSV at a time.
  */
-function blobCopyWriter(pglite: PGlite, statement: string): BulkWriter {
+function blobCopyWriter(pglite: PGlite, statement: string, plain: readonly boolean[]): BulkWriter {
   return {
     async write(rows) {
-      if (rows.length > 0) await pglite.query(statement, [], { blob: new Blob([csvRows(rows)]) })
+      if (rows.length > 0) await pglite.query(statement, [], { blob: new Blob([csvRows(rows, plain)]) })
     },
     async end() {},
   }

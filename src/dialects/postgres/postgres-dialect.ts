@@ -4,13 +4,13 @@ import { from as copyFrom } from 'pg-copy-streams'
 import type { ServerUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
 import type { BulkWriter } from '../twin-target.js'
-import type { TableRef } from '../../schema/schema.js'
+import type { Column, TableRef } from '../../schema/schema.js'
 import { connectionError } from '../connection-error.js'
 import { POSTGRES_ERROR_CODES } from './postgres-errors.js'
 import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
 import { postgresSampledTable } from './postgres-sampling.js'
-import { copyStatement, csvRows, postgresTwin } from './postgres-twin.js'
+import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-twin.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
 export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOptions): Promise<Database> {
@@ -77,10 +77,18 @@ const COPY_BUFFER_BYTES = 4 * 1024 * 1024
  * COPY … FROM STDIN on one pooled connection: rows stream as CSV, and a write waits while the socket's buffer is
  * full, so memory stays bounded by one batch.
  */
-function copyWriter(pool: pg.Pool, target: TableRef, columns: readonly string[]): BulkWriter {
+function copyWriter(pool: pg.Pool, target: TableRef, columns: readonly Column[]): BulkWriter {
+  const plain = plainColumns(columns)
   const ready = pool.connect().then((client) => {
     const stream = client.query(
-      copyFrom(copyStatement(target.schema, target.name, columns), { highWaterMark: COPY_BUFFER_BYTES }),
+      copyFrom(
+        copyStatement(
+          target.schema,
+          target.name,
+          columns.map((c) => c.name),
+        ),
+        { highWaterMark: COPY_BUFFER_BYTES },
+      ),
     )
     const done = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve)
@@ -93,7 +101,7 @@ function copyWriter(pool: pg.Pool, target: TableRef, columns: readonly string[])
   return {
     async write(rows) {
       const { stream } = await ready
-      if (!stream.write(csvRows(rows))) await new Promise((resolve) => stream.once('drain', resolve))
+      if (!stream.write(csvRows(rows, plain))) await new Promise((resolve) => stream.once('drain', resolve))
     },
     async end() {
       const { client, stream, done } = await ready

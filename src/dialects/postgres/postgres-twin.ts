@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import type { Column, EnumType, TableRef } from '../../schema/schema.js'
+import type { Column, EnumType, PortableType, TableRef } from '../../schema/schema.js'
+import { NUMBER_TYPES, TEMPORAL_TYPES } from '../../schema/type-groups.js'
 import { tableName } from '../../schema/table-name.js'
 import {
   checkedExpression,
@@ -135,16 +136,36 @@ function needsQuotes(value: string): boolean {
   return false
 }
 
-/** Rows as CSV lines; run for every row a twin writes, so it stays a plain loop. */
-export function csvRows(rows: readonly CellValue[][]): string {
+/**
+ * Rows as CSV lines; run for every row a twin writes, so it stays a plain loop. `plain` marks the columns whose
+ * text never holds a comma, a quote or a line break (numbers, times, uuids): their strings go out unscanned.
+ */
+export function csvRows(rows: readonly CellValue[][], plain: readonly boolean[] = []): string {
   let out = ''
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!
-    out += csvField(row[0]!)
-    for (let i = 1; i < row.length; i++) out += ',' + csvField(row[i]!)
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i]!
+      const field =
+        plain[i] === true && typeof value === 'string' && value.length > 0 ? value : csvField(value)
+      out += i === 0 ? field : ',' + field
+    }
     out += '\n'
   }
   return out
+}
+
+/** Portable types whose text form never needs quoting in CSV. */
+const PLAIN_TYPES: ReadonlySet<PortableType> = new Set([
+  ...NUMBER_TYPES,
+  ...TEMPORAL_TYPES,
+  'boolean',
+  'uuid',
+])
+
+/** Which of a writer's columns are plain for csvRows; money is a decimal whose text has thousands separators. */
+export function plainColumns(columns: readonly Column[]): boolean[] {
+  return columns.map((c) => PLAIN_TYPES.has(c.type) && !/money/i.test(c.nativeType))
 }
 
 /** The COPY statement for a table and columns, identifiers quoted. */
@@ -198,7 +219,7 @@ export async function truncatePostgresTables(db: Kysely<any>, tables: readonly T
  */
 export function postgresTwin(
   enums: readonly EnumType[],
-  bulkWriter: (target: TableRef, columns: readonly string[]) => BulkWriter,
+  bulkWriter: (target: TableRef, columns: readonly Column[]) => BulkWriter,
   options: { checksWhileLoading: boolean },
 ): TwinTarget {
   return {
@@ -208,10 +229,6 @@ export function postgresTwin(
     addForeignKeys: addPostgresForeignKeys,
     dropTable: dropPostgresTable,
     truncate: truncatePostgresTables,
-    bulkWriter: (target, columns) =>
-      bulkWriter(
-        target,
-        columns.map((c) => c.name),
-      ),
+    bulkWriter,
   }
 }
