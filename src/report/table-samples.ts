@@ -1,6 +1,6 @@
 import { temporalToNumber, type TemporalType } from '../model/temporal-values.js'
 import type { Column, Table } from '../schema/schema.js'
-import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
+import { DATE_TYPES, NUMBER_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 
 /**
  * A table's sampled rows on both sides, as columns of comparable values: numbers for numeric and time columns
@@ -16,7 +16,6 @@ export interface ComparedColumn {
   twin: (number | string | null)[]
 }
 
-const NUMBER = new Set(['smallint', 'integer', 'bigint', 'decimal', 'real', 'double', 'year'])
 /** Text columns with more distinct values than this in the real sample are free text, not categories. */
 const CATEGORY_LIMIT = 50
 
@@ -54,7 +53,7 @@ export function keyColumns(table: Table): Set<string> {
 
 /** `number` or `time` for a column whose values compare as numbers (times as seconds), else null. */
 export function quantitativeKind(column: Column): 'number' | 'time' | null {
-  if (NUMBER.has(column.type)) return 'number'
+  if (NUMBER_TYPES.has(column.type)) return 'number'
   if (DATE_TYPES.has(column.type)) return 'time'
   return null
 }

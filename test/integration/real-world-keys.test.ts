@@ -1,10 +1,9 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/dialects/dialect.js'
-import { learn } from '../../src/learn/learn.js'
-import type { Model } from '../../src/model/model.js'
 import { generate } from '../../src/write/write-twin.js'
-import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
+import { learnedSource, type LearnedSource } from '../support/learned-source.js'
+import { testDialects } from '../support/test-database.js'
 import { duplicateKeys, orphanCounts, withDatabase } from '../support/twin-checks.js'
 
 const STAFF = 300
@@ -97,24 +96,16 @@ const count = async (db: Database, table: string, what = sql`count(*)`) =>
 
 for (const dialect of testDialects()) {
   describe.skipIf(!dialect.available)(`keys of real-world schemas on ${dialect.name}`, () => {
-    let source: TestDatabase
-    let target: TestDatabase
-    let model: Model
+    let learned: LearnedSource
 
     beforeAll(async () => {
-      source = await createTestDatabase(dialect.name)
-      target = await createTestDatabase(dialect.name)
-      await withDatabase(source.url, createShop)
-      model = await learn(source.url, { seed: 11 })
-      await generate(model, target.url, { seed: 11 })
+      learned = await learnedSource(dialect.name, createShop, 11)
+      await generate(learned.model, learned.target, { seed: 11 })
     }, 90_000)
-    afterAll(async () => {
-      await source?.drop()
-      await target?.drop()
-    })
+    afterAll(() => learned?.drop())
 
     it('writes a NOT NULL cycle and every key holds: no orphan, no duplicate, foreign keys added', async () => {
-      await withDatabase(target.url, async (db) => {
+      await withDatabase(learned.target, async (db) => {
         const schema = await db.introspect()
         expect(schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0)).toBe(5)
         expect(Object.values(await orphanCounts(db, schema)).every((n) => n === 0)).toBe(true)
@@ -132,14 +123,14 @@ for (const dialect of testDialects()) {
       })
       const firstPaid = async (db: Database) =>
         (await sql<{ t: unknown }>`select min(paid_at) as t from payments`.execute(db.db)).rows[0]?.t
-      const real = await withDatabase(source.url, span)
-      const twin = await withDatabase(target.url, span)
+      const real = await withDatabase(learned.source, span)
+      const twin = await withDatabase(learned.target, span)
       expect(twin.first).toBe(real.first)
       expect(Math.abs(twin.rows / real.rows - 1)).toBeLessThan(0.2)
     })
 
     it('keeps a unique (day, person) key by moving a repeated day on, within the person', async () => {
-      await withDatabase(target.url, async (db) => {
+      await withDatabase(learned.target, async (db) => {
         const days = await count(db, 'shifts', sql`count(distinct starts_on)`)
         // The source spans six days; moving repeats on adds a few, not one per row.
         expect(days).toBeGreaterThan(1)
@@ -148,7 +139,7 @@ for (const dialect of testDialects()) {
     })
 
     it('gives a two-row table under 300 parents a row, and keeps a narrow unique number unique', async () => {
-      await withDatabase(target.url, async (db) => {
+      await withDatabase(learned.target, async (db) => {
         expect(await count(db, 'awards')).toBeGreaterThan(0)
         expect(await count(db, 'staff', sql`count(distinct badge)`)).toBe(await count(db, 'staff'))
       })

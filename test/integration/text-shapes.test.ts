@@ -1,10 +1,9 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/dialects/dialect.js'
-import { learn } from '../../src/learn/learn.js'
-import type { Model } from '../../src/model/model.js'
 import { generate } from '../../src/write/write-twin.js'
-import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
+import { learnedSource, type LearnedSource } from '../support/learned-source.js'
+import { testDialects } from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'
 
 /** 400 distinct codes: every sku is `SKU-` and five digits; refs are `INV-…` (three in four) or `ORD-…`. */
@@ -30,25 +29,17 @@ async function codes(db: Database): Promise<{ sku: string; ref: string }[]> {
 
 for (const dialect of testDialects()) {
   describe.skipIf(!dialect.available)(`text shapes on ${dialect.name}`, () => {
-    let source: TestDatabase
-    let target: TestDatabase
-    let model: Model
+    let learned: LearnedSource
 
     beforeAll(async () => {
-      source = await createTestDatabase(dialect.name)
-      target = await createTestDatabase(dialect.name)
-      await withDatabase(source.url, createParts)
-      model = await learn(source.url, { seed: 5 })
-      await generate(model, target.url, { seed: 5 })
+      learned = await learnedSource(dialect.name, createParts, 5)
+      await generate(learned.model, learned.target, { seed: 5 })
     }, 60_000)
-    afterAll(async () => {
-      await source?.drop()
-      await target?.drop()
-    })
+    afterAll(() => learned?.drop())
 
     it('writes codes with their learned prefixes and shapes, without copying a real code', async () => {
-      const real = await withDatabase(source.url, codes)
-      const twin = await withDatabase(target.url, codes)
+      const real = await withDatabase(learned.source, codes)
+      const twin = await withDatabase(learned.target, codes)
       expect(twin).toHaveLength(400)
       expect(twin.filter((r) => !/^SKU-\d{5}$/.test(r.sku))).toEqual([])
       expect(twin.filter((r) => !/^(INV|ORD)-\d{6}$/.test(r.ref))).toEqual([])

@@ -1,10 +1,9 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/dialects/dialect.js'
-import { learn } from '../../src/learn/learn.js'
-import type { Model } from '../../src/model/model.js'
 import { generate } from '../../src/write/write-twin.js'
-import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
+import { learnedSource, type LearnedSource } from '../support/learned-source.js'
+import { testDialects } from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'
 
 /** Five chains of forty nodes: depths 0 to 39, five nodes at each. */
@@ -36,28 +35,21 @@ async function depths(db: Database): Promise<{ mean: number; max: number }> {
 
 for (const dialect of testDialects()) {
   describe.skipIf(!dialect.available)(`self-references on ${dialect.name}`, () => {
-    let source: TestDatabase
-    let target: TestDatabase
-    let model: Model
+    let learned: LearnedSource
 
     beforeAll(async () => {
-      source = await createTestDatabase(dialect.name)
-      target = await createTestDatabase(dialect.name)
-      await withDatabase(source.url, createChains)
-      model = await learn(source.url, { seed: 3 })
+      learned = await learnedSource(dialect.name, createChains, 3)
     }, 60_000)
-    afterAll(async () => {
-      await source?.drop()
-      await target?.drop()
-    })
+    afterAll(() => learned?.drop())
 
     it('learns the depths of the tree and generates trees as deep', async () => {
+      const { source, target, model } = learned
       const relation = model.tables[0]!.relations[0]!
       expect(relation.depths).toHaveLength(40)
       expect(relation.depths!.every((d) => Math.abs(d.frequency - 0.025) < 1e-9)).toBe(true)
-      await generate(model, target.url, { seed: 3 })
-      const real = await withDatabase(source.url, depths)
-      const twin = await withDatabase(target.url, depths)
+      await generate(model, target, { seed: 3 })
+      const real = await withDatabase(source, depths)
+      const twin = await withDatabase(target, depths)
       // A tree whose nodes hang off any earlier node would have a mean depth near ln(200) ≈ 5, not 19.5; the first
       // rows cannot be deep yet (no level above them), which costs a few levels of mean.
       expect(Math.abs(twin.mean - real.mean)).toBeLessThan(real.mean * 0.25)
