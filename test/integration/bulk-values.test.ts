@@ -55,6 +55,37 @@ for (const dialect of testDialects()) {
       await target?.drop()
     })
 
+    it.skipIf(dialect.name !== 'mysql')(
+      'writes instants that carry a UTC offset (a PostgreSQL source) as the same instant in UTC',
+      async () => {
+        await withDatabase(target.url, async (db) => {
+          await sql`create table instants (id int, t datetime(6))`.execute(db.db)
+          const writer = db
+            .twin([])
+            .bulkWriter({ schema: db.name, name: 'instants' }, [
+              column('id', 'integer'),
+              column('t', 'timestamptz'),
+            ])
+          await writer.write([
+            [1, '2006-02-15 04:44:00+00'],
+            [2, '2006-02-15 10:14:00.25+05:30'],
+            [3, '2006-02-14 23:44:00-05'],
+            [4, '2006-02-15 04:44:00.123456+00'],
+            [5, null],
+          ])
+          await writer.end()
+          const { rows } = await sql<{ t: string | null }>`select t from instants order by id`.execute(db.db)
+          expect(rows.map((r) => r.t)).toEqual([
+            '2006-02-15 04:44:00.000000',
+            '2006-02-15 04:44:00.250000',
+            '2006-02-15 04:44:00.000000',
+            '2006-02-15 04:44:00.123456',
+            null,
+          ])
+        })
+      },
+    )
+
     it('writes awkward text through the bulk path and reads back every value as written', async () => {
       await withDatabase(target.url, async (db) => {
         const schema = db.ddl.schemas ? 'public' : db.name

@@ -154,12 +154,14 @@ function columnType(spec: TwinTableSpec, column: Column): RawBuilder<unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function insertWriter(db: Kysely<any>, target: TableRef, columns: readonly Column[]): BulkWriter {
   const into = sql`insert into ${sql.id(target.schema, target.name)} (${sql.join(columns.map((c) => sql.id(c.name)))}) values `
+  // Instants from PostgreSQL carry their offset (2006-02-15 04:44:00+00), which MySQL's DATETIME refuses.
+  const instants = columns.map((c) => c.type === 'timestamptz')
   return {
     async write(rows: readonly CellValue[][]) {
       let values: RawBuilder<unknown>[] = []
       let chars = 0
       for (const row of rows) {
-        values.push(sql`(${sql.join(row.map(mysqlValue))})`)
+        values.push(sql`(${sql.join(row.map((v, i) => mysqlValue(instants[i] === true ? utcText(v) : v)))})`)
         for (const v of row)
           chars += typeof v === 'string' ? v.length : typeof v === 'object' && v !== null ? 2 * v.length : 0
         if (values.length === INSERT_ROWS || chars >= INSERT_CHARS) {
@@ -172,6 +174,23 @@ function insertWriter(db: Kysely<any>, target: TableRef, columns: readonly Colum
     },
     async end() {},
   }
+}
+
+/**
+ * An instant written with a UTC offset as the same instant in UTC, without one: the form in which dbtwin writes
+ * every instant into MySQL (generated ones are UTC too). `+00` is only cut off, keeping every fraction digit.
+ */
+export function utcText(value: CellValue): CellValue {
+  if (typeof value !== 'string') return value
+  const offset = /([+-])(\d\d)(?::?(\d\d))?$/.exec(value)
+  if (offset === null) return value
+  const local = value.slice(0, offset.index).trim()
+  const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0))
+  if (minutes === 0) return local
+  const ms = Date.parse(`${local.replace(' ', 'T')}Z`) - minutes * 60_000
+  if (Number.isNaN(ms)) return value
+  const iso = new Date(ms).toISOString()
+  return `${iso.slice(0, 10)} ${iso.slice(11, iso.endsWith('.000Z') ? 19 : 23)}`
 }
 
 /** A value of an INSERT: bytes as a hex literal, X'00ff', which a BLOB or BINARY column stores as those bytes. */
