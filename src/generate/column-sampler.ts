@@ -45,10 +45,7 @@ export function columnSampler(
       const quantiles = model.quantiles.map((q) => temporalNumber(model.type, q))
       return {
         draw: (u) => interpolate(quantiles, u),
-        format: (v) => {
-          const text = numberToTemporal(model.type, Number(v))
-          return options.family === 'mysql' ? text.replace(/\+00$/, '') : text
-        },
+        format: (v) => temporalText(model.type, Number(v), options.family),
       }
     }
     case 'categorical':
@@ -105,6 +102,16 @@ function decimalText(n: number, scale: number, factor: number): string | number 
   const abs = Math.abs(scaled)
   const whole = Math.floor(abs / factor)
   return `${scaled < 0 ? '-' : ''}${whole}.${String(abs - whole * factor).padStart(scale, '0')}`
+}
+
+/** A temporal number as a target family writes it: MySQL takes instants without the UTC offset PostgreSQL prints. */
+export function temporalText(
+  type: 'date' | 'time' | 'timestamp' | 'timestamptz',
+  value: number,
+  family: 'postgres' | 'mysql',
+): string {
+  const text = numberToTemporal(type, value)
+  return family === 'mysql' && type === 'timestamptz' ? text.replace(/\+00$/, '') : text
 }
 
 function categorySampler(categories: readonly Category[], column: Column): ColumnSampler {

@@ -2,7 +2,7 @@ import type { CellValue } from '../dialects/twin-target.js'
 import type { Column, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
-import { numberToTemporal } from '../model/temporal-values.js'
+import { temporalText } from './column-sampler.js'
 import type { KeyRole } from './key-roles.js'
 
 /** Row-indexed numbers: a typed array once a table is done, or the growing store of the table being generated. */
@@ -22,7 +22,7 @@ export interface GeneratedTable {
   parentIndex: ReadonlyMap<string, RowLookup>
   /** 1-based position of each row within its driving parent: the non-FK part of a composite primary key. */
   sequence: RowLookup | null
-  /** How the key columns no foreign key fills are made (see keyRoles). */
+  /** How the key columns no foreign key fills are made (see keyPlan). */
   roles: ReadonlyMap<string, KeyRole>
   family: 'postgres' | 'mysql'
   scores: Map<string, Float32Array>
@@ -77,12 +77,7 @@ export function numberedKey(column: Column, family: 'postgres' | 'mysql'): (n: n
   const type = column.type
   if (NUMBER_TYPES.has(type)) return (n) => n
   if (type === 'uuid') return (n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`
-  if (type === 'date' || type === 'time' || type === 'timestamp' || type === 'timestamptz') {
-    const zone = type === 'timestamptz' && family === 'mysql' ? /\+00$/ : null
-    return (n) => {
-      const text = numberToTemporal(type, type === 'time' ? n % 86_400 : n)
-      return zone === null ? text : text.replace(zone, '')
-    }
-  }
+  if (type === 'date' || type === 'time' || type === 'timestamp' || type === 'timestamptz')
+    return (n) => temporalText(type, type === 'time' ? n % 86_400 : n, family)
   return (n) => String(n)
 }
