@@ -1,6 +1,17 @@
 import { mkdir } from 'node:fs/promises'
 import { PGlite } from '@electric-sql/pglite'
-import { Kysely, PGliteDialect, sql } from 'kysely'
+import { setImmediate as eventLoopTurn } from 'node:timers/promises'
+import {
+  Kysely,
+  PGliteDialect,
+  sql,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely'
 import { DbtwinError } from '../../errors.js'
 import type { PgliteUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
@@ -28,7 +39,7 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
       { cause: error },
     )
   }
-  const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }) })
+  const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }), plugins: [new EventLoopTurns()] })
   await sql`select 1`.execute(db)
   return {
     dialect: 'pglite',
@@ -62,6 +73,20 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
 }
 
 /**
+ * PGlite runs PostgreSQL in this thread, and its queries resolve without ever giving the event loop a turn: a long
+ * run of them would hold back Ctrl-C, progress bars and timers until it ends. One turn after each query lets them in.
+ */
+class EventLoopTurns implements KyselyPlugin {
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    await eventLoopTurn()
+    return args.result
+  }
+}
+
+/**
  * Values read as the server prints them, like node-postgres does: temporal types never become local-time Dates, and
  * int8 and numeric never lose digits to JavaScript numbers.
  */
@@ -77,6 +102,7 @@ function blobCopyWriter(pglite: PGlite, statement: string, plain: readonly boole
   return {
     async write(rows) {
       if (rows.length > 0) await pglite.query(statement, [], { blob: new Blob([csvRows(rows, plain)]) })
+      await eventLoopTurn()
     },
     async end() {},
   }
