@@ -1,6 +1,6 @@
 import type { CellValue } from '../dialects/twin-target.js'
 import { QUANTILE_LEVELS, type Category, type ColumnModel } from '../model/model.js'
-import { numberToTemporal } from '../model/temporal-values.js'
+import { numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import type { Random } from '../random/seeded-random.js'
 import type { Column } from '../schema/schema.js'
 import { textFromShape } from './text-from-shape.js'
@@ -42,10 +42,11 @@ export function columnSampler(
       }
     }
     case 'temporal': {
-      const quantiles = model.quantiles.map((q) => temporalNumber(model.type, q))
+      // Quantiles were written by numberToTemporal, so they always parse.
+      const quantiles = model.quantiles.map((q) => temporalToNumber(model.type, q)!)
       return {
         draw: (u) => interpolate(quantiles, u),
-        format: (v) => temporalText(model.type, Number(v), options.family),
+        format: (v) => temporalText(model.type, Number(v), options.family, model.fractionDigits),
       }
     }
     case 'categorical':
@@ -109,8 +110,9 @@ export function temporalText(
   type: 'date' | 'time' | 'timestamp' | 'timestamptz',
   value: number,
   family: 'postgres' | 'mysql',
+  digits = 0,
 ): string {
-  const text = numberToTemporal(type, value)
+  const text = numberToTemporal(type, value, digits)
   return family === 'mysql' && type === 'timestamptz' ? text.replace(/\+00$/, '') : text
 }
 
@@ -175,17 +177,6 @@ function firstAbove(cumulative: ArrayLike<number>, u: number): number {
     else hi = mid
   }
   return lo
-}
-
-function temporalNumber(type: 'date' | 'time' | 'timestamp' | 'timestamptz', text: string): number {
-  // Quantiles were written by numberToTemporal, so they always parse.
-  const iso = text.replace(' ', 'T')
-  if (type === 'time') {
-    const [h, m, s] = text.split(':').map(Number)
-    return (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0)
-  }
-  if (type === 'date') return Date.parse(`${iso}T00:00:00Z`) / 86_400_000
-  return Date.parse(`${iso.replace(/\+00$/, '')}Z`) / 1000
 }
 
 function uuid(random: Random): string {

@@ -7,7 +7,7 @@ import { correlation, normalScores } from '../model/normal-scores.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { quantileSketch } from '../model/quantile-sketch.js'
 import { textProfile } from '../model/text-profile.js'
-import { numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
+import { fractionDigits, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import { categoryKey, valueEncoder } from '../model/value-encoding.js'
 import type { Rewrite } from '../rules/value-rewriter.js'
 import type { Column, Table } from '../schema/schema.js'
@@ -178,16 +178,20 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
       }
     }
     case 'temporal': {
+      let digits = 0
       const values = ctx.sample.flatMap((v) => {
-        const n = v === null || v === undefined ? null : temporalToNumber(plan.type, String(v))
+        if (v === null || v === undefined) return []
+        const n = temporalToNumber(plan.type, String(v))
+        if (n !== null && plan.type !== 'date') digits = Math.max(digits, fractionDigits(String(v)))
         return n === null ? [] : [n]
       })
       const quantiles = quantileSketch(values, options.minCount)
       if (quantiles === null) return tooFew(options.minCount)
-      const text = quantiles.map((q) => numberToTemporal(plan.type, q))
+      const text = quantiles.map((q) => numberToTemporal(plan.type, q, digits))
       return {
         kind: 'temporal',
         type: plan.type,
+        fractionDigits: digits,
         quantiles: text,
         min: text[0]!,
         max: text.at(-1)!,

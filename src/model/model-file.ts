@@ -26,6 +26,8 @@ const columnShape = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('temporal'),
     type: z.enum(['date', 'time', 'timestamp', 'timestamptz']),
+    // Model files from before fractions of a second were learned hold whole seconds.
+    fractionDigits: z.number().int().min(0).max(6).default(0),
     ...distribution(z.string()),
   }),
   z.object({

@@ -91,7 +91,12 @@ export type ColumnShape =
   | { kind: 'ruled' }
   | { kind: 'categorical'; categories: Category[]; suppressedFraction: number }
   | ({ kind: 'numeric'; integer: boolean } & Distribution<number>)
-  | ({ kind: 'temporal'; type: 'date' | 'time' | 'timestamp' | 'timestamptz' } & Distribution<string>)
+  | ({
+      kind: 'temporal'
+      type: 'date' | 'time' | 'timestamp' | 'timestamptz'
+      /** Digits of a second the source's values carry (0 to 6), so a twin writes times as finely as they were. */
+      fractionDigits: number
+    } & Distribution<string>)
   | ({ kind: 'text'; categories: Category[] | null; suppressedFraction: number } & TextProfile)
   | ({ kind: 'shaped'; format: 'uuid' | 'json' | 'binary' } & Pick<TextProfile, 'lengths'>)
   /** A type the learner cannot model: generation falls back to NULL where allowed, else the type's zero value. */

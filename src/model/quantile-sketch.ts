@@ -11,11 +11,13 @@ export function quantileSketch(values: readonly number[], minCount: number): num
   const k = Math.max(1, minCount)
   if (values.length < k) return null
   const sorted = Float64Array.from(values).sort()
+  // Sums of offsets from the smallest value: sums of raw timestamps (1.7e9 s each) lose their microseconds.
+  const base = sorted[0]!
   const prefix = new Float64Array(sorted.length + 1)
-  for (let i = 0; i < sorted.length; i++) prefix[i + 1] = prefix[i]! + sorted[i]!
+  for (let i = 0; i < sorted.length; i++) prefix[i + 1] = prefix[i]! + (sorted[i]! - base)
   return QUANTILE_LEVELS.map((level) => {
     const rank = level * (sorted.length - 1)
     const start = Math.min(Math.max(0, Math.round(rank - (k - 1) / 2)), sorted.length - k)
-    return (prefix[start + k]! - prefix[start]!) / k
+    return base + (prefix[start + k]! - prefix[start]!) / k
   })
 }

@@ -13,8 +13,13 @@ export function temporalToNumber(type: TemporalType, text: string): number | nul
     return m === null ? null : Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)
   }
   const iso = text.trim().replace(' ', 'T')
+  // Date.parse keeps milliseconds only: the fraction of a second is cut off and added back whole.
+  const fraction = type === 'date' ? null : /(\d\d:\d\d:\d\d)(\.\d+)/.exec(iso)
+  const whole = fraction === null ? iso : iso.replace(fraction[0], fraction[1]!)
   const withZone =
-    type === 'timestamptz' ? iso.replace(/([+-]\d\d)$/, '$1:00') : iso.replace(/(Z|[+-]\d\d(:?\d\d)?)$/, '')
+    type === 'timestamptz'
+      ? whole.replace(/([+-]\d\d)$/, '$1:00')
+      : whole.replace(/(Z|[+-]\d\d(:?\d\d)?)$/, '')
   const ms = Date.parse(
     type === 'date'
       ? `${iso.slice(0, 10)}T00:00:00Z`
@@ -23,18 +28,27 @@ export function temporalToNumber(type: TemporalType, text: string): number | nul
         : `${withZone}Z`,
   )
   if (Number.isNaN(ms)) return null
-  return type === 'date' ? Math.round(ms / 1000 / DAY_SECONDS) : ms / 1000
+  return type === 'date' ? Math.round(ms / 1000 / DAY_SECONDS) : ms / 1000 + Number(fraction?.[2] ?? 0)
 }
 
-export function numberToTemporal(type: TemporalType, value: number): string {
-  if (type === 'time') {
-    const s = Math.round(value)
-    return `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`
-  }
+/** How many digits of a second a time or timestamp is printed with (0 to 6), trailing zeros aside. */
+export function fractionDigits(text: string): number {
+  const m = /\d\d:\d\d:\d\d\.(\d+)/.exec(text)
+  return m === null ? 0 : Math.min(6, m[1]!.replace(/0+$/, '').length)
+}
+
+/** A temporal number as text, times and timestamps with `digits` digits of a second (0 to 6). */
+export function numberToTemporal(type: TemporalType, value: number, digits = 0): string {
   if (type === 'date') return civilDate(Math.round(value))
-  const seconds = Math.round(value)
+  const unit = 10 ** digits
+  const scaled = Math.round(value * unit)
+  const seconds = Math.floor(scaled / unit)
+  const fraction = digits === 0 ? '' : `.${String(scaled - seconds * unit).padStart(digits, '0')}`
+  if (type === 'time') {
+    return `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}${fraction}`
+  }
   const days = Math.floor(seconds / DAY_SECONDS)
-  const text = `${civilDate(days)} ${timeOfDay(seconds - days * DAY_SECONDS)}`
+  const text = `${civilDate(days)} ${timeOfDay(seconds - days * DAY_SECONDS)}${fraction}`
   return type === 'timestamptz' ? `${text}+00` : text
 }
 

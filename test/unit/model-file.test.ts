@@ -75,6 +75,7 @@ function model(): Model {
             nullFraction: 0,
             kind: 'temporal',
             type: 'date',
+            fractionDigits: 0,
             quantiles: QUANTILE_LEVELS.map(() => '2026-01-01'),
             min: '2026-01-01',
             max: '2026-01-01',

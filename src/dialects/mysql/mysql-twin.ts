@@ -187,10 +187,12 @@ export function utcText(value: CellValue): CellValue {
   const local = value.slice(0, offset.index).trim()
   const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0))
   if (minutes === 0) return local
-  const ms = Date.parse(`${local.replace(' ', 'T')}Z`) - minutes * 60_000
+  // Whole seconds move by the offset; the fraction, which Date would cut to milliseconds, stays as it was.
+  const fraction = /\.\d+$/.exec(local)?.[0] ?? ''
+  const ms = Date.parse(`${local.slice(0, local.length - fraction.length).replace(' ', 'T')}Z`) - minutes * 60_000
   if (Number.isNaN(ms)) return value
   const iso = new Date(ms).toISOString()
-  return `${iso.slice(0, 10)} ${iso.slice(11, iso.endsWith('.000Z') ? 19 : 23)}`
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction}`
 }
 
 /** A value of an INSERT: bytes as a hex literal, X'00ff', which a BLOB or BINARY column stores as those bytes. */
