@@ -16,7 +16,7 @@ import { cellValue } from './cell-value.js'
 import { subsetRewriters } from './row-rewriter.js'
 import { selectRows, type Edge, type Selection } from './select-rows.js'
 import type { SubsetOptions } from './subset-options.js'
-import { KEY_SEPARATOR, readAllRows, readRows, reorderKeys, sameColumns } from './subset-queries.js'
+import { KEY_SEPARATOR, keyText, readAllRows, readRows, reorderKeys, sameColumns } from './subset-queries.js'
 
 export type SubsetEvent =
   WriteEvent | { step: 'plan'; plan: SubsetPlan } | { step: 'secret'; message: string }
@@ -209,7 +209,7 @@ function danglingFix(
         {
           positions,
           keep: (row: CellValue[]) =>
-            keys.has(order.map((i) => String(row[positions[i]!])).join(KEY_SEPARATOR)),
+            keys.has(keyText(order.map((i) => row[positions[i]!]))!),
         },
       ]
     })
@@ -248,7 +248,7 @@ function sourceReads(
     return batches(leading).map((values) => async () => {
       const rows = await readRows(source, table, names, key.slice(0, 1), values)
       return rows.filter((row) =>
-        chosen.keys.has(positions.map((p) => String(cellValue(row[`c${p}`]))).join(KEY_SEPARATOR)),
+        chosen.keys.has(keyText(positions.map((p) => row[`c${p}`]))!),
       )
     })
   }
@@ -283,8 +283,6 @@ function pointsAtChosen(
   if (values.some((v) => v === null || v === undefined)) return true
   const parentKey = edge.parent.primaryKey?.columns
   if (parentKey === undefined || !sameColumns(edge.parentColumns, parentKey)) return true
-  const key = parentKey
-    .map((c) => String(cellValue(values[edge.parentColumns.indexOf(c)])))
-    .join(KEY_SEPARATOR)
+  const key = keyText(parentKey.map((c) => values[edge.parentColumns.indexOf(c)]))!
   return selection.tables.get(tableName(edge.parent))!.keys.has(key)
 }
