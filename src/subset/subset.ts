@@ -208,8 +208,7 @@ function danglingFix(
       return [
         {
           positions,
-          keep: (row: CellValue[]) =>
-            keys.has(keyText(order.map((i) => row[positions[i]!]))!),
+          keep: (row: CellValue[]) => keys.has(keyText(order.map((i) => row[positions[i]!]))!),
         },
       ]
     })
@@ -247,9 +246,7 @@ function sourceReads(
     const leading = [...new Set([...chosen.keys].map((k) => k.split(KEY_SEPARATOR)[0]!))]
     return batches(leading).map((values) => async () => {
       const rows = await readRows(source, table, names, key.slice(0, 1), values)
-      return rows.filter((row) =>
-        chosen.keys.has(keyText(positions.map((p) => row[`c${p}`]))!),
-      )
+      return rows.filter((row) => chosen.keys.has(keyText(positions.map((p) => row[`c${p}`]))!))
     })
   }
   if ((options.passthrough ?? []).some((p) => p === tableName(table) || p === table.name)) {

@@ -27,7 +27,10 @@ async function createEvents(db: Database): Promise<void> {
     id: i + 1,
     loaded_at: LOADED_AT,
     seen_at: new Date(start + i * 3_600_123).toISOString().replace('T', ' ').replace('Z', ''),
-    booked_at: new Date(start + i * 86_400_000 + (i % 60) * 1000).toISOString().slice(0, 19).replace('T', ' '),
+    booked_at: new Date(start + i * 86_400_000 + (i % 60) * 1000)
+      .toISOString()
+      .slice(0, 19)
+      .replace('T', ' '),
   }))
   await db.db.insertInto('events').values(rows).execute()
 }

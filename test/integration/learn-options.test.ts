@@ -29,10 +29,15 @@ for (const dialect of testDialects()) {
       const first = join(work, 'a.yaml')
       const second = join(work, 'b.yaml')
       const env = { SOURCE_DATE_EPOCH: '1767225600' }
-      const a = await runCli(['learn', source.url, '-o', first, '--seed', '11', '--rules', 'rules/clinic/'], { env })
-      const b = await runCli(['learn', source.url, '-o', second, '--seed', '11', '--rules', 'rules/clinic/'], {
+      const a = await runCli(['learn', source.url, '-o', first, '--seed', '11', '--rules', 'rules/clinic/'], {
         env,
       })
+      const b = await runCli(
+        ['learn', source.url, '-o', second, '--seed', '11', '--rules', 'rules/clinic/'],
+        {
+          env,
+        },
+      )
       expect([a.code, b.code]).toEqual([0, 0])
       expect(a.stderr).toMatch(/learning tables 13\/13: /) // plain progress lines off a terminal
       const [textA, textB] = await Promise.all([readFile(first, 'utf8'), readFile(second, 'utf8')])

@@ -189,7 +189,8 @@ export function utcText(value: CellValue): CellValue {
   if (minutes === 0) return local
   // Whole seconds move by the offset; the fraction, which Date would cut to milliseconds, stays as it was.
   const fraction = /\.\d+$/.exec(local)?.[0] ?? ''
-  const ms = Date.parse(`${local.slice(0, local.length - fraction.length).replace(' ', 'T')}Z`) - minutes * 60_000
+  const ms =
+    Date.parse(`${local.slice(0, local.length - fraction.length).replace(' ', 'T')}Z`) - minutes * 60_000
   if (Number.isNaN(ms)) return value
   const iso = new Date(ms).toISOString()
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction}`
