@@ -4,7 +4,7 @@ import { isDependenceColumn } from '../model/column-kind.js'
 import type { ColumnModel, RelationModel, TableModel } from '../model/model.js'
 import { correlation, normalScores } from '../model/normal-scores.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
-import { mergeSmallBins } from '../model/small-bins.js'
+import { binsAroundMean, mergeSmallBins } from '../model/small-bins.js'
 import { valueEncoder } from '../model/value-encoding.js'
 import type { ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
@@ -44,7 +44,11 @@ export async function learnRelation(
     // Moving one child moves its parent between two bins: sensitivity 2.
     count: budget.count(b.count, 2, id, 'children', b.value),
   }))
-  const merged = mergeSmallBins(histogram, options.minCount)
+  // Fewer parents than minCount have no histogram to release: each gets the mean the row counts already tell.
+  const merged =
+    parentModel.rows > 0 && parentModel.rows < options.minCount
+      ? binsAroundMean(Math.max(0, childModel.rows - nulls) / parentModel.rows, parentModel.rows)
+      : mergeSmallBins(histogram, options.minCount)
   const parents = merged.reduce((n, b) => n + b.count, 0)
 
   const parentColumns = parentModel.columns.filter(isDependenceColumn)

@@ -50,3 +50,11 @@ function meanBins(
     { value: low + 1, count: upper },
   ]
 }
+
+/**
+ * The whole values around `mean`, sharing `count` so the mean holds: the histogram of a group too small to describe,
+ * from a mean already public (children per parent when the parent table has fewer than minCount rows).
+ */
+export function binsAroundMean(mean: number, count: number): { value: number; count: number }[] {
+  return meanBins({ weighted: mean * count, count }, 0).filter((b) => b.count > 0)
+}

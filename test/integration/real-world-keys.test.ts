@@ -14,7 +14,8 @@ const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T
 /**
  * Keys as public sample databases have them: a cycle of NOT NULL foreign keys (stores ↔ staff), a composite
  * primary key of a time and a number (a partitioned table's), a unique key of a time and a foreign key, a unique
- * number drawn from a narrow range, and a two-row table hanging off 300 parents.
+ * number drawn from a narrow range, a two-row table hanging off 300 parents, and 45 rows hanging off a three-row
+ * lookup (fewer parents than minCount, so no histogram of theirs is released).
  */
 async function createShop(db: Database): Promise<void> {
   const s = db.db.schema
@@ -82,6 +83,20 @@ async function createShop(db: Database): Promise<void> {
       })),
     )
     .execute()
+  await s.createTable('grades').addColumn('id', 'integer', (c) => c.primaryKey()).execute()
+  await s
+    .createTable('reviews')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('grade_id', 'integer', (c) => c.notNull().references('grades.id'))
+    .execute()
+  await db.db
+    .insertInto('grades')
+    .values([1, 2, 3].map((id) => ({ id })))
+    .execute()
+  await db.db
+    .insertInto('reviews')
+    .values(Array.from({ length: 45 }, (_, i) => ({ id: i + 1, grade_id: 1 + (i % 3) })))
+    .execute()
   await db.db
     .insertInto('awards')
     .values([
@@ -107,7 +122,7 @@ for (const dialect of testDialects()) {
     it('writes a NOT NULL cycle and every key holds: no orphan, no duplicate, foreign keys added', async () => {
       await withDatabase(learned.target, async (db) => {
         const schema = await db.introspect()
-        expect(schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0)).toBe(5)
+        expect(schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0)).toBe(6)
         expect(Object.values(await orphanCounts(db, schema)).every((n) => n === 0)).toBe(true)
         for (const table of schema.tables)
           expect(Object.values(await duplicateKeys(db, table)).every((n) => n === 0)).toBe(true)
@@ -135,6 +150,13 @@ for (const dialect of testDialects()) {
         // The source spans six days; moving repeats on adds a few, not one per row.
         expect(days).toBeGreaterThan(1)
         expect(days).toBeLessThan(40)
+      })
+    })
+
+    it('gives the children of a lookup too small to describe as many rows as the source had', async () => {
+      await withDatabase(learned.target, async (db) => {
+        expect(await count(db, 'grades')).toBe(3)
+        expect(await count(db, 'reviews')).toBe(45)
       })
     })
 
