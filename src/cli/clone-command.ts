@@ -3,7 +3,7 @@ import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { loadProjectConfig, resolveDatabase } from '../config/project-config.js'
 import { clone } from '../write/clone.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
-import { existingTables, positiveInteger } from './option-parsers.js'
+import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import { progressReporter } from './progress.js'
 
@@ -15,8 +15,9 @@ export function cloneCommand(): Command {
     .option('--scale <f>', 'rows of parentless tables = source rows × f (default 1, or dbtwin.yaml)', Number)
     .option('--seed <s>', 'seed for learning and generating (default 1, or dbtwin.yaml)', positiveInteger)
     .option('--rules <path>', "rules directory or file (default: dbtwin.yaml's)")
-    .option('--truncate', 'empty existing target tables first')
-    .option('--drop', 'drop existing target tables and create them again')
+    .addOption(existingTableOptions.create())
+    .addOption(existingTableOptions.truncate())
+    .addOption(existingTableOptions.drop())
     .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
@@ -31,7 +32,8 @@ Examples:
   dbtwin clone
   dbtwin clone --from prod --to staging
   dbtwin clone --from postgres://readonly@replica:5432/clinic --to pglite://.dbtwin/twin --rules rules/ --scale 0.1
-  dbtwin clone --from mysql://root@127.0.0.1:3306/shop --to postgres://postgres@127.0.0.1:5432/shop_twin --drop`,
+  dbtwin clone --from mysql://root@127.0.0.1:3306/shop --to postgres://postgres@127.0.0.1:5432/shop_twin --drop
+  dbtwin clone --from postgres://readonly@replica:5432/shop --to mysql://root@127.0.0.1:3306/shop_twin --create`,
     )
     .action(
       async (options: {
@@ -40,6 +42,7 @@ Examples:
         scale?: number
         seed?: number
         rules?: string
+        create?: boolean
         truncate?: boolean
         drop?: boolean
         report?: string | true

@@ -8,7 +8,7 @@ import { rulesForModel } from '../rules/rules-for-model.js'
 import type { Shard } from '../generate/generate-twin.js'
 import { generateFiles, type FileFormat } from '../write/file-output.js'
 import { generate, type GenerateEvent } from '../write/write-twin.js'
-import { existingTables, positiveInteger } from './option-parsers.js'
+import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import { progressReporter, type ProgressReporter } from './progress.js'
 
@@ -37,11 +37,9 @@ export function generateCommand(): Command {
       '--rules <path>',
       'rules directory or file: faker/template/constant/pick/null rules fill their columns',
     )
-    .addOption(
-      new Option('--create', 'refuse if any of the tables exists already').conflicts(['truncate', 'drop']),
-    )
-    .addOption(new Option('--truncate', 'empty existing tables first').conflicts('drop'))
-    .addOption(new Option('--drop', 'drop existing tables and create them again'))
+    .addOption(existingTableOptions.create())
+    .addOption(existingTableOptions.truncate())
+    .addOption(existingTableOptions.drop())
     .addOption(
       new Option(
         '--shard <i/n>',

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander'
+import { InvalidArgumentError, Option } from 'commander'
 import type { ExistingTables } from '../write/write-target.js'
 
 /** Parses a whole number ≥ 0 for commander, refusing anything else with a message commander prints. */
@@ -17,4 +17,15 @@ export function existingTables(flags: {
   if (flags.drop === true) return 'drop'
   if (flags.truncate === true) return 'truncate'
   return flags.create === true ? 'create' : 'refuse'
+}
+
+/** The three ways with a target's existing tables, shared by every command that writes one (one of them at most). */
+export const existingTableOptions = {
+  create: () =>
+    new Option(
+      '--create',
+      'create the target database if the server lacks it; refuse if any of the tables exists already',
+    ).conflicts(['truncate', 'drop']),
+  truncate: () => new Option('--truncate', 'empty existing tables first').conflicts('drop'),
+  drop: () => new Option('--drop', 'drop existing tables and create them again'),
 }

@@ -13,7 +13,7 @@ import {
   type SubsetOptions,
 } from '../subset/subset-options.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
-import { existingTables, positiveInteger } from './option-parsers.js'
+import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import { progressReporter } from './progress.js'
 
@@ -60,11 +60,9 @@ export function subsetCommand(): Command {
     .option('--config <file>', 'a YAML file with the options above (command-line values add to it)')
     .option('--plan', 'print how many rows of each table would be copied and why, and write nothing')
     .option('--seed <s>', 'seed of percentage roots', positiveInteger)
-    .addOption(
-      new Option('--create', 'refuse if any of the tables exists already').conflicts(['truncate', 'drop']),
-    )
-    .addOption(new Option('--truncate', 'empty existing tables first').conflicts('drop'))
-    .addOption(new Option('--drop', 'drop existing tables and create them again'))
+    .addOption(existingTableOptions.create())
+    .addOption(existingTableOptions.truncate())
+    .addOption(existingTableOptions.drop())
     .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',

@@ -1,8 +1,8 @@
 import { parseConnectionUrl } from './connection-url.js'
 import type { Database, OpenOptions } from './dialect.js'
-import { openMysql } from './mysql/mysql-dialect.js'
+import { createMysqlDatabase, openMysql } from './mysql/mysql-dialect.js'
 import { openPglite } from './pglite/pglite-dialect.js'
-import { openPostgres } from './postgres/postgres-dialect.js'
+import { createPostgresDatabase, openPostgres } from './postgres/postgres-dialect.js'
 
 /**
  * Opens the database a URL names: `postgres://…`, `mysql://…` (MariaDB too), `pglite://<dir>` or `pglite:memory`.
@@ -20,5 +20,21 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       return openMysql(parsed, options)
     case 'pglite':
       return openPglite(parsed, options)
+  }
+}
+
+/**
+ * Creates the database a server URL names and returns how to drop it again; null for PGlite, whose directory is
+ * created when it is opened.
+ */
+export async function createDatabase(url: string): Promise<(() => Promise<void>) | null> {
+  const parsed = parseConnectionUrl(url)
+  switch (parsed.dialect) {
+    case 'postgres':
+      return createPostgresDatabase(parsed)
+    case 'mysql':
+      return createMysqlDatabase(parsed)
+    case 'pglite':
+      return null
   }
 }

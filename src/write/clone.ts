@@ -2,6 +2,7 @@ import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-
 import { DbtwinError } from '../errors.js'
 import { learn, type LearnEvent } from '../learn/learn.js'
 import type { Model } from '../model/model.js'
+import { checkTarget } from './write-target.js'
 import { generate, type ExistingTables, type GenerateEvent, type GenerateResult } from './write-twin.js'
 
 export interface CloneOptions {
@@ -30,6 +31,7 @@ export async function clone(
       'write the twin into another database',
     )
   }
+  await checkTarget(to, options.existing === 'create')
   const model = await learn(from, { rules: options.rules, seed: options.seed }, onEvent)
   const result = await generate(
     model,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import type { Database } from '../dialects/dialect.js'
-import { openDatabase } from '../dialects/open-database.js'
+import { createDatabase, openDatabase } from '../dialects/open-database.js'
 import {
   dialectFamily,
   type BulkWriter,
@@ -76,7 +76,8 @@ export async function writeIntoTarget<T>(
       `write the ${spec.what} into another database`,
     )
   }
-  const target = await openDatabase(url)
+  const { target, dropCreated } = await openTarget(url, spec.existing === 'create', onEvent)
+  let failed = false
   const undo: (() => Promise<void>)[] = []
   /** Foreign keys being added while later tables load (see TargetSession.loaded). */
   const checking: Promise<void>[] = []
@@ -164,10 +165,11 @@ export async function writeIntoTarget<T>(
         { cause: error },
       )
     }
+    failed = true
     // A refusal before anything was touched needs no rollback and says so itself.
-    if (error instanceof DbtwinError && undo.length === 0) throw error
+    if (error instanceof DbtwinError && undo.length === 0 && dropCreated === null) throw error
     await Promise.allSettled(checking)
-    const undone = await rollBack(undo)
+    const undone = dropCreated === null ? await rollBack(undo) : 'the database it created is dropped again'
     const cause =
       error instanceof DbtwinError ? error.message : error instanceof Error ? error.message : String(error)
     throw new DbtwinError(
@@ -179,6 +181,58 @@ export async function writeIntoTarget<T>(
   } finally {
     process.off('SIGINT', onSigint)
     await target.close()
+    if (failed && dropCreated !== null) await dropCreated().catch(() => {})
+  }
+}
+
+/**
+ * Opens the target. With `create`, a database the server does not have yet is created first (and `dropCreated`
+ * drops it again should the write fail); without, the missing database's message also names --create.
+ */
+async function openTarget(
+  url: string,
+  create: boolean,
+  onEvent: (e: WriteEvent) => void,
+): Promise<{ target: Database; dropCreated: (() => Promise<void>) | null }> {
+  try {
+    return { target: await openDatabase(url), dropCreated: null }
+  } catch (error) {
+    throwUnlessCreatable(error, create)
+  }
+  const dropCreated = await createDatabase(url)
+  onEvent({ step: 'note', message: `created the database ${parseConnectionUrl(url).display}` })
+  try {
+    return { target: await openDatabase(url), dropCreated }
+  } catch (error) {
+    await dropCreated?.().catch(() => {})
+    throw error
+  }
+}
+
+/**
+ * Fails now if the target cannot be written, before a long step (learning the source) that would fail only then:
+ * an unreachable server, a refused login, a missing database without `create`.
+ */
+export async function checkTarget(url: string, create: boolean): Promise<void> {
+  try {
+    await (await openDatabase(url)).close()
+  } catch (error) {
+    throwUnlessCreatable(error, create)
+  }
+}
+
+/** Rethrows a connection failure, unless it is a missing database that `create` is allowed to create. */
+function throwUnlessCreatable(error: unknown, create: boolean): void {
+  if (!(error instanceof DbtwinError) || error.code !== 'DATABASE_NOT_FOUND') throw error
+  if (!create) {
+    throw new DbtwinError(
+      error.code,
+      error.message,
+      `${error.fix}, or pass --create to have dbtwin create it`,
+      {
+        cause: error,
+      },
+    )
   }
 }
 

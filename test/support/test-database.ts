@@ -60,6 +60,38 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   }
 }
 
+/** A uniquely named database that does not exist yet (for `--create`): `exists()` asks the server, `drop()` cleans up. */
+export function absentTestDatabase(
+  dialect: 'postgres' | 'mysql',
+): TestDatabase & { exists(): Promise<boolean> } {
+  const name = `dbtwin_t_${randomBytes(5).toString('hex')}`
+  const admin = inject('serverUrls')[dialect]
+  if (admin === null) throw new Error(`no ${dialect} server for this test run`)
+  const url = new URL(admin)
+  url.pathname = `/${name}`
+  let found = false
+  const exists = async () => {
+    if (dialect === 'postgres') {
+      await withPostgres(admin, async (c) => {
+        found = (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1
+      })
+    } else {
+      await withMysql(admin, async (c) => {
+        const [rows] = await c.query('select 1 from information_schema.schemata where schema_name = ?', [
+          name,
+        ])
+        found = (rows as unknown[]).length === 1
+      })
+    }
+    return found
+  }
+  const drop = () =>
+    dialect === 'postgres'
+      ? withPostgres(admin, (c) => c.query(`drop database if exists "${name}" with (force)`))
+      : withMysql(admin, (c) => c.query(`drop database if exists \`${name}\``))
+  return { url: url.href, name, exists, drop }
+}
+
 async function withPostgres(url: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()

@@ -57,3 +57,23 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     close: () => db.destroy(),
   }
 }
+
+/** Creates the database a URL names (utf8mb4, as dbtwin writes text), and returns how to drop it again. */
+export async function createMysqlDatabase(url: ServerUrl<'mysql'>): Promise<() => Promise<void>> {
+  const server = await openMysql({ ...url, database: '' }, {})
+  try {
+    await sql`create database ${sql.id(url.database)} character set utf8mb4 collate utf8mb4_unicode_ci`.execute(
+      server.db,
+    )
+  } finally {
+    await server.close()
+  }
+  return async () => {
+    const again = await openMysql({ ...url, database: '' }, {})
+    try {
+      await sql`drop database if exists ${sql.id(url.database)}`.execute(again.db)
+    } finally {
+      await again.close()
+    }
+  }
+}

@@ -52,6 +52,27 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
   }
 }
 
+/**
+ * Creates the database a URL names, through the server's maintenance database (`postgres`), and returns how to drop
+ * it again (a write that fails leaves nothing behind).
+ */
+export async function createPostgresDatabase(url: ServerUrl<'postgres'>): Promise<() => Promise<void>> {
+  const admin = await openPostgres({ ...url, database: 'postgres' }, {})
+  try {
+    await sql`create database ${sql.id(url.database)}`.execute(admin.db)
+  } finally {
+    await admin.close()
+  }
+  return async () => {
+    const again = await openPostgres({ ...url, database: 'postgres' }, {})
+    try {
+      await sql`drop database if exists ${sql.id(url.database)} with (force)`.execute(again.db)
+    } finally {
+      await again.close()
+    }
+  }
+}
+
 function sslOption(sslmode: string | undefined): pg.PoolConfig['ssl'] {
   if (sslmode === undefined || sslmode === 'disable' || sslmode === 'prefer' || sslmode === 'allow')
     return undefined
