@@ -29,51 +29,54 @@ function unwritable(model: Model): Model {
 
 // A PGlite database is a directory, created whenever it is opened: there is no server to create it on.
 for (const dialect of testDialects()) {
-  describe.skipIf(!dialect.available || dialect.name === 'pglite')(`a target database that does not exist yet, on ${dialect.name}`, () => {
-    let learned: LearnedSource
+  describe.skipIf(!dialect.available || dialect.name === 'pglite')(
+    `a target database that does not exist yet, on ${dialect.name}`,
+    () => {
+      let learned: LearnedSource
 
-    beforeAll(async () => {
-      learned = await learnedSource(dialect.name, createItems, 2)
-    })
-    afterAll(() => learned?.drop())
+      beforeAll(async () => {
+        learned = await learnedSource(dialect.name, createItems, 2)
+      })
+      afterAll(() => learned?.drop())
 
-    it('is refused with the fix, and nothing is created', async () => {
-      const target = absentTestDatabase(dialect.name as 'postgres' | 'mysql')
-      const error = (await generate(learned.model, target.url).catch((e: unknown) => e)) as DbtwinError
-      expect(error.code).toBe('DATABASE_NOT_FOUND')
-      expect(error.fix).toMatch(/or pass --create to have dbtwin create it$/)
-      expect(await target.exists()).toBe(false)
-    })
-
-    it('is created with --create and filled', async () => {
-      const target = absentTestDatabase(dialect.name as 'postgres' | 'mysql')
-      try {
-        const notes: string[] = []
-        await generate(learned.model, target.url, { existing: 'create' }, (e) => {
-          if (e.step === 'note') notes.push(e.message)
-        })
-        expect(notes).toContain(`created the database ${target.url.replace(/\/$/, '')}`)
-        const rows = await withDatabase(target.url, async (db) =>
-          Number((await sql<{ n: unknown }>`select count(*) as n from items`.execute(db.db)).rows[0]!.n),
-        )
-        expect(rows).toBe(50)
-      } finally {
-        await target.drop()
-      }
-    })
-
-    it('is dropped again when writing into it fails', async () => {
-      const target = absentTestDatabase(dialect.name as 'postgres' | 'mysql')
-      try {
-        const error = (await generate(unwritable(learned.model), target.url, { existing: 'create' }).catch(
-          (e: unknown) => e,
-        )) as DbtwinError
-        expect(error.code).toBe('GENERATE_FAILED')
-        expect(error.message).toMatch(/the database it created is dropped again/)
+      it('is refused with the fix, and nothing is created', async () => {
+        const target = absentTestDatabase(dialect.name as 'postgres' | 'mysql')
+        const error = (await generate(learned.model, target.url).catch((e: unknown) => e)) as DbtwinError
+        expect(error.code).toBe('DATABASE_NOT_FOUND')
+        expect(error.fix).toMatch(/or pass --create to have dbtwin create it$/)
         expect(await target.exists()).toBe(false)
-      } finally {
-        await target.drop()
-      }
-    })
-  })
+      })
+
+      it('is created with --create and filled', async () => {
+        const target = absentTestDatabase(dialect.name as 'postgres' | 'mysql')
+        try {
+          const notes: string[] = []
+          await generate(learned.model, target.url, { existing: 'create' }, (e) => {
+            if (e.step === 'note') notes.push(e.message)
+          })
+          expect(notes).toContain(`created the database ${target.url.replace(/\/$/, '')}`)
+          const rows = await withDatabase(target.url, async (db) =>
+            Number((await sql<{ n: unknown }>`select count(*) as n from items`.execute(db.db)).rows[0]!.n),
+          )
+          expect(rows).toBe(50)
+        } finally {
+          await target.drop()
+        }
+      })
+
+      it('is dropped again when writing into it fails', async () => {
+        const target = absentTestDatabase(dialect.name as 'postgres' | 'mysql')
+        try {
+          const error = (await generate(unwritable(learned.model), target.url, { existing: 'create' }).catch(
+            (e: unknown) => e,
+          )) as DbtwinError
+          expect(error.code).toBe('GENERATE_FAILED')
+          expect(error.message).toMatch(/the database it created is dropped again/)
+          expect(await target.exists()).toBe(false)
+        } finally {
+          await target.drop()
+        }
+      })
+    },
+  )
 }

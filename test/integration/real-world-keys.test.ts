@@ -83,7 +83,10 @@ async function createShop(db: Database): Promise<void> {
       })),
     )
     .execute()
-  await s.createTable('grades').addColumn('id', 'integer', (c) => c.primaryKey()).execute()
+  await s
+    .createTable('grades')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .execute()
   await s
     .createTable('reviews')
     .addColumn('id', 'integer', (c) => c.primaryKey())
