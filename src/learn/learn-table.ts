@@ -1,6 +1,12 @@
 import type { Database } from '../dialects/dialect.js'
 import { categoryFrequencies, round } from '../model/categories.js'
-import { isDependenceColumn, isIntegralType, planColumn, type PlannedKind } from '../model/column-kind.js'
+import {
+  isCategoryText,
+  isDependenceColumn,
+  isIntegralType,
+  planColumn,
+  type PlannedKind,
+} from '../model/column-kind.js'
 import { findInequalities } from '../model/inequalities.js'
 import type { Category, ColumnModel, ColumnShape, TableModel } from '../model/model.js'
 import { correlation, normalScores } from '../model/normal-scores.js'
@@ -26,9 +32,6 @@ export interface LearnTableOptions {
   shifted: ReadonlyMap<string, { rewrite: Rewrite; entity: string | null }>
   budget: PrivacyBudget
 }
-
-/** Free-text columns with at most this many distinct values are also learned as categories. */
-const CATEGORY_LIMIT = 50
 
 /** A table's columns, copula and inequalities; its relations to parents are added once every table is learned. */
 export async function learnTable(
@@ -201,7 +204,7 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
     }
     case 'text': {
       const categorical =
-        !unique && (ctx.distinct ?? Infinity) <= CATEGORY_LIMIT && (ctx.distinct ?? 0) <= 0.5 * ctx.nonNull
+        !unique && isCategoryText(ctx.distinct ?? Infinity, ctx.nonNull)
       const { categories, suppressedFraction } = categorical
         ? await learnCategories(ctx)
         : { categories: null, suppressedFraction: 0 }

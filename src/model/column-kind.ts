@@ -44,6 +44,17 @@ export function planColumn(table: Table, column: Column, ruled: boolean): Planne
   }
 }
 
+/** Text columns with at most this many distinct values may be categories (see isCategoryText). */
+const CATEGORY_LIMIT = 50
+
+/**
+ * Whether a text column's values are categories — few, and each repeated (on average) — rather than free text:
+ * the learner then writes their frequencies, and the report compares them value by value.
+ */
+export function isCategoryText(distinct: number, nonNull: number): boolean {
+  return distinct <= CATEGORY_LIMIT && distinct <= 0.5 * nonNull
+}
+
 /** Whether a learned column takes part in the copula and in parent → child dependence. */
 export function isDependenceColumn(shape: ColumnShape): boolean {
   if (shape.kind === 'numeric' || shape.kind === 'temporal') return !shape.unique

@@ -1,3 +1,4 @@
+import { isCategoryText } from '../model/column-kind.js'
 import { temporalToNumber, type TemporalType } from '../model/temporal-values.js'
 import type { Column, Table } from '../schema/schema.js'
 import { DATE_TYPES, NUMBER_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
@@ -5,8 +6,7 @@ import { DATE_TYPES, NUMBER_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 /**
  * A table's sampled rows on both sides, as columns of comparable values: numbers for numeric and time columns
  * (times as seconds), text for categories and free text. Keys and columns that cannot be compared value by value
- * (JSON, binary; free text with many values, unless the reference says it is free text) are left out. Pure: the
- * caller reads the rows.
+ * (JSON, binary) are left out. Pure: the caller reads the rows.
  */
 export interface ComparedColumn {
   name: string
@@ -15,9 +15,6 @@ export interface ComparedColumn {
   real: (number | string | null)[]
   twin: (number | string | null)[]
 }
-
-/** Text columns with more distinct values than this in the real sample are free text, not categories. */
-const CATEGORY_LIMIT = 50
 
 /**
  * The columns of a table that are compared, from its rows read on both sides (as `{ column: value }`).
@@ -69,8 +66,9 @@ function sampleKind(column: Column, real: readonly Record<string, unknown>[]): C
   if (quantitative !== null) return quantitative
   if (column.type === 'boolean' || column.type === 'enum') return 'category'
   if (!TEXT_TYPES.has(column.type)) return null
-  const distinct = new Set(real.map((r) => r[column.name]).filter((v) => v !== null && v !== undefined))
-  return distinct.size <= CATEGORY_LIMIT ? 'category' : null
+  // As the learner decides: few values, each repeated, are categories; the rest is free text.
+  const values = real.map((r) => r[column.name]).filter((v) => v !== null && v !== undefined)
+  return isCategoryText(new Set(values).size, values.length) ? 'category' : 'text'
 }
 
 function comparable(value: unknown, kind: ComparedColumn['kind'], column: Column): number | string | null {
