@@ -7,7 +7,7 @@ import { rewrites } from '../rules/rule-file.js'
 import type { Column, Table } from '../schema/schema.js'
 import { randomStreamName, tableName } from '../schema/table-name.js'
 import { generateTable, writtenColumns, type KeptState } from './generate-table.js'
-import { keyResolver, type GeneratedTable } from './generated-table.js'
+import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
 
 export interface GenerateTwinOptions {
   /** Rows of tables without parents = learned rows × scale; children follow from their parents. */
@@ -143,8 +143,12 @@ async function fillDeferred(
     const valueOf = fk.columns.map(
       (c, i) => [c, keyResolver(states, parent, fk.references.columns[i]!)] as const,
     )
+    // A unique foreign key (a one-to-one, like a store's manager) gives row i parent row i: each parent once, and
+    // the value the row's placeholder already holds (both are numbered from 1), so no update meets a row not yet
+    // filled in with the value it takes.
+    const oneToOne = holdsUniqueKey(table, fk.columns)
     for (let row = 0; row < child.rows; row++) {
-      const parentRow = random.int(0, parent.rows - 1)
+      const parentRow = oneToOne ? row % parent.rows : random.int(0, parent.rows - 1)
       const key = Object.fromEntries(keyOf.map(([c, resolve]) => [c, resolve(row)]))
       const values = Object.fromEntries(valueOf.map(([c, resolve]) => [c, resolve(parentRow)]))
       await sink.update(table, key, values, row)

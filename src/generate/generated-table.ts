@@ -50,12 +50,14 @@ export function keyResolver(
       tableName(fk.references) === tableName(table) ? state : states.get(tableName(fk.references))
     const own = table.columns.find((c) => c.name === column)!
     // Deferred or unresolved: NULL where allowed, else a placeholder of the column's type, filled in once the
-    // parent exists (before the foreign key is added).
-    const unset = own.nullable ? null : numberedKey(own, state.family)(1)
+    // parent exists (before the foreign key is added) — one per row in a unique key, which checks it meanwhile.
+    const placeholder = numberedKey(own, state.family)
+    const unique = isInUniqueKey(table, column)
     let resolveParent: KeyResolver | null = null
     return (row) => {
       const parentRow = index.at(row) ?? -1
-      if (parentRow < 0 || parent === undefined) return unset
+      if (parentRow < 0 || parent === undefined)
+        return own.nullable ? null : placeholder(unique ? row + 1 : 1)
       resolveParent ??= keyResolver(states, parent, referenced)
       return resolveParent(parentRow)
     }
@@ -67,6 +69,18 @@ export function keyResolver(
   const sequence = state.sequence
   if (state.roles.get(column) === 'position' && sequence !== null) return (row) => key(sequence.at(row) ?? 0)
   return (row) => key(row + 1)
+}
+
+/** Whether `column` is in the table's primary key or one of its unique keys. */
+function isInUniqueKey(table: Table, column: string): boolean {
+  return [table.primaryKey, ...table.uniques].some((k) => k !== null && k.columns.includes(column))
+}
+
+/** Whether `columns` hold a whole primary or unique key: no two rows may have the same values in them. */
+export function holdsUniqueKey(table: Table, columns: readonly string[]): boolean {
+  return [table.primaryKey, ...table.uniques].some(
+    (k) => k !== null && k.columns.every((c) => columns.includes(c)),
+  )
 }
 
 /**

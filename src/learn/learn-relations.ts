@@ -44,11 +44,13 @@ export async function learnRelation(
     // Moving one child moves its parent between two bins: sensitivity 2.
     count: budget.count(b.count, 2, id, 'children', b.value),
   }))
-  // Fewer parents than minCount have no histogram to release: each gets the mean the row counts already tell.
+  // Where no histogram can be released — fewer parents than minCount, or every bin merged into one — each parent
+  // gets the mean that the row counts already tell: 2 children under 603 parents stay 2, not a rounded 0.
+  const bins = mergeSmallBins(histogram, options.minCount)
   const merged =
-    parentModel.rows > 0 && parentModel.rows < options.minCount
+    parentModel.rows > 0 && (parentModel.rows < options.minCount || bins.length === 1)
       ? binsAroundMean(Math.max(0, childModel.rows - nulls) / parentModel.rows, parentModel.rows)
-      : mergeSmallBins(histogram, options.minCount)
+      : bins
   const parents = merged.reduce((n, b) => n + b.count, 0)
 
   const parentColumns = parentModel.columns.filter(isDependenceColumn)

@@ -12,7 +12,8 @@ const START = Date.UTC(2024, 0, 1)
 const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
 
 /**
- * Keys as public sample databases have them: a cycle of NOT NULL foreign keys (stores ↔ staff), a composite
+ * Keys as public sample databases have them: a cycle of NOT NULL foreign keys (stores ↔ staff, one manager per
+ * store), a composite
  * primary key of a time and a number (a partitioned table's), a unique key of a time and a foreign key, a unique
  * number drawn from a narrow range, a two-row table hanging off 300 parents, and 45 rows hanging off a three-row
  * lookup (fewer parents than minCount, so no histogram of theirs is released).
@@ -22,7 +23,7 @@ async function createShop(db: Database): Promise<void> {
   await s
     .createTable('stores')
     .addColumn('id', 'integer', (c) => c.primaryKey())
-    .addColumn('manager_id', 'integer', (c) => c.notNull())
+    .addColumn('manager_id', 'integer', (c) => c.notNull().unique())
     .execute()
   await s
     .createTable('staff')

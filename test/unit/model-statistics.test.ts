@@ -82,8 +82,8 @@ describe('mergeSmallBins', () => {
   })
 
   it('never splits a merged bin into one that describes fewer than minCount rows', () => {
-    // Two parents with one child among 601 with none: a mean of 0.0033, written as 0 (generation still writes the
-    // child table one row, see generateTable).
+    // Two parents with one child among 601 with none: a mean of 0.0033, written as 0 (learnRelation then gives such
+    // a one-bin histogram the mean the row counts tell).
     expect(
       mergeSmallBins(
         [
