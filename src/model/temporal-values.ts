@@ -40,10 +40,14 @@ export function fractionDigits(text: string): number {
 /** A temporal number as text, times and timestamps with `digits` digits of a second (0 to 6). */
 export function numberToTemporal(type: TemporalType, value: number, digits = 0): string {
   if (type === 'date') return civilDate(Math.round(value))
-  const unit = 10 ** digits
-  const scaled = Math.round(value * unit)
-  const seconds = Math.floor(scaled / unit)
-  const fraction = digits === 0 ? '' : `.${String(scaled - seconds * unit).padStart(digits, '0')}`
+  let seconds = Math.round(value)
+  let fraction = ''
+  if (digits > 0) {
+    const unit = 10 ** digits
+    const scaled = Math.round(value * unit)
+    seconds = Math.floor(scaled / unit)
+    fraction = `.${String(scaled - seconds * unit).padStart(digits, '0')}`
+  }
   if (type === 'time') {
     return `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}${fraction}`
   }
