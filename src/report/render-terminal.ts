@@ -78,6 +78,9 @@ function consistencyLine(report: Report): string {
   ).length
   return (
     `  consistency: orphans ${sum(c.orphans)} · unique violations ${sum(c.uniqueViolations)}` +
-    ` · check violations ${sum(c.checkViolations)} · row counts off by >10% ${off}/${c.rowCounts.length} tables`
+    ` · check violations ${sum(c.checkViolations)} · ` +
+    (c.rowCountsScored
+      ? `row counts off by >10% ${off}/${c.rowCounts.length} tables`
+      : 'row counts not scored (a subset)')
   )
 }

@@ -524,6 +524,7 @@ async function consistencyOf(
     uniqueViolations,
     checkViolations,
     rowCounts,
+    rowCountsScored: !subset,
   }
 }
 

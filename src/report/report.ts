@@ -134,4 +134,6 @@ export interface ConsistencySection {
   checkViolations: { table: string; check: string; count: number }[]
   /** Rows in the twin against what the model (or the source × scale) expects. */
   rowCounts: { table: string; expected: number; actual: number }[]
+  /** False for a subset, whose selection decides its row counts: listed, not scored. */
+  rowCountsScored: boolean
 }

@@ -8,6 +8,7 @@ import { learn } from '../../src/learn/learn.js'
 import type { Model } from '../../src/model/model.js'
 import type { Report } from '../../src/report/report.js'
 import { report } from '../../src/report/report-twin.js'
+import { renderSummary } from '../../src/report/render-terminal.js'
 import { generate } from '../../src/write/write-twin.js'
 import { runCli } from '../support/run-cli.js'
 import { withDatabase } from '../support/twin-checks.js'
@@ -95,6 +96,11 @@ for (const dialect of testDialects()) {
       const asSubset = await report(source.url, twins[0]!.url, { model, rules: RULES, subset: true })
       expect(asSubset.consistency.rowCounts).toEqual(faithful.consistency.rowCounts)
       expect(asSubset.consistency.score).toBe(1)
+      expect([faithful.consistency.rowCountsScored, asSubset.consistency.rowCountsScored]).toEqual([
+        true,
+        false,
+      ])
+      expect(renderSummary(asSubset)).toMatch(/row counts not scored \(a subset\)/)
     }, 60_000)
 
     it('catches a dropped correlation in the column pairs, not the column shapes', async () => {
