@@ -1,5 +1,5 @@
 import type { CellValue } from '../dialects/twin-target.js'
-import { QUANTILE_LEVELS, type Category, type ColumnModel } from '../model/model.js'
+import { QUANTILE_LEVELS, type Category, type ColumnModel, type Conditional } from '../model/model.js'
 import { numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import type { Random } from '../random/seeded-random.js'
 import type { Column } from '../schema/schema.js'
@@ -133,6 +133,22 @@ function categorySampler(categories: readonly Category[], column: Column): Colum
           ? v
           : String(v),
   }
+}
+
+/**
+ * Per value of the given column (as text; NULL as null), a draw of the conditioned column's value from its cell,
+ * by a uniform `u` (the column's own copula draw, so it still moves with the rest of the row).
+ */
+export function cellSamplers(conditional: Conditional): Map<string | null, (u: number) => Category['value']> {
+  const sampler = (categories: readonly Category[]) => {
+    const pick = cumulativePicker(categories.map((c) => c.frequency))
+    return (u: number) => categories[pick(u)]!.value
+  }
+  const cells = new Map<string | null, (u: number) => Category['value']>(
+    conditional.cells.map((cell) => [String(cell.value), sampler(cell.categories)]),
+  )
+  if (conditional.whenNull.length > 0) cells.set(null, sampler(conditional.whenNull))
+  return cells
 }
 
 /** Index drawn in proportion to weights, from a uniform u; the running sums are computed once. */

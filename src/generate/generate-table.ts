@@ -6,7 +6,7 @@ import { seededRandom, type Random } from '../random/seeded-random.js'
 import type { Rule } from '../rules/rule-file.js'
 import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
-import { columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
+import { cellSamplers, columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
 import { copulaSampler } from './copula-sampler.js'
 import { keyResolver, type GeneratedTable } from './generated-table.js'
 import { keyPlan } from './key-roles.js'
@@ -205,7 +205,19 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     right: columns.findIndex((c) => c.name === q.right),
     strict: q.op === '<',
   }))
+  // Columns drawn again from their cell once the column they depend on is drawn (see Conditional). A free-text
+  // column with categories keeps the free text it drew; only its categories come from the cell.
+  const conditionals = model.conditionals.flatMap((c) => {
+    const i = columns.findIndex((col) => col.name === c.column)
+    const given = columns.findIndex((col) => col.name === c.given)
+    if (i < 0 || given < 0 || fills[i]!.kind !== 'value' || fills[given]!.kind !== 'value') return []
+    const learned = model.columns.find((col) => col.name === c.column)!
+    const categories =
+      learned.kind === 'text' ? new Set((learned.categories ?? []).map((cat) => String(cat.value))) : null
+    return [{ i, given, cells: cellSamplers(c), categories }]
+  })
   const z = new Float64Array(copulaColumns.length)
+  const uniforms = new Float64Array(columns.length)
   const internal: Internal[] = new Array<Internal>(columns.length).fill(null)
 
   let batch: CellValue[][] = []
@@ -256,7 +268,16 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         continue
       }
       const u = fill.copulaIndex >= 0 ? normalCdf(z[fill.copulaIndex]!) : rowRandom.next()
-      internal[i] = fill.sampler.draw(Math.min(1 - 1e-12, Math.max(1e-12, u)), rowRandom)
+      uniforms[i] = Math.min(1 - 1e-12, Math.max(1e-12, u))
+      internal[i] = fill.sampler.draw(uniforms[i]!, rowRandom)
+    }
+    for (const c of conditionals) {
+      const value = internal[c.i]
+      const given = internal[c.given]
+      if (value === null || value === undefined) continue
+      if (c.categories !== null && !c.categories.has(String(value))) continue
+      const cell = c.cells.get(given === null || given === undefined ? null : String(given))
+      if (cell !== undefined) internal[c.i] = cell(uniforms[c.i]!)
     }
     for (const q of inequalities) enforce(internal, q.left, q.right, q.strict)
     if (groupUnique.length > 0) {

@@ -8,7 +8,8 @@ import {
   type PlannedKind,
 } from '../model/column-kind.js'
 import { findInequalities } from '../model/inequalities.js'
-import type { Category, ColumnModel, ColumnShape, TableModel } from '../model/model.js'
+import { conditionalCells, dependentPairs } from '../model/category-pairs.js'
+import type { Category, ColumnModel, ColumnShape, Conditional, TableModel } from '../model/model.js'
 import { correlation, normalScores } from '../model/normal-scores.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { quantileSketch } from '../model/quantile-sketch.js'
@@ -18,7 +19,13 @@ import { categoryKey, valueEncoder } from '../model/value-encoding.js'
 import type { Rewrite } from '../rules/value-rewriter.js'
 import type { Column, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
-import { readAggregates, readLengthCounts, readSample, readValueCounts } from './source-queries.js'
+import {
+  readAggregates,
+  readLengthCounts,
+  readPairCounts,
+  readSample,
+  readValueCounts,
+} from './source-queries.js'
 
 export interface LearnTableOptions {
   sampleRows: number
@@ -99,19 +106,64 @@ export async function learnTable(
     }
     columns.push({ name: column.name, nullFraction, ...(await learnShape(plan, context)) })
   }
+  const sampleByName = (name: string) => sampleOf(table.columns.findIndex((c) => c.name === name))
   return {
     table: id,
     rows,
     sampledRows: sample.length,
     columns,
-    copula: fitCopula(columns, (name) => sampleOf(table.columns.findIndex((c) => c.name === name))),
-    inequalities: inequalitiesOf(
-      columns,
-      (name) => sampleOf(table.columns.findIndex((c) => c.name === name)),
-      options.minCount,
-    ),
+    copula: fitCopula(columns, sampleByName),
+    inequalities: inequalitiesOf(columns, sampleByName, options.minCount),
+    conditionals: await learnConditionals(source, table, columns, sampleByName, options),
     relations: [],
   }
+}
+
+/**
+ * Conditionals for the category columns that depend on another (chosen from the sample, see dependentPairs), their
+ * cells counted in the source and noised like every released count.
+ */
+async function learnConditionals(
+  source: Database,
+  table: Table,
+  columns: readonly ColumnModel[],
+  sampleOf: (name: string) => unknown[],
+  options: LearnTableOptions,
+): Promise<Conditional[]> {
+  const categorized = columns.filter(
+    (c) => (c.kind === 'categorical' || c.kind === 'text') && (c.categories?.length ?? 0) > 1,
+  )
+  if (categorized.length < 2) return []
+  const pairs = dependentPairs(
+    categorized.map((c) => ({
+      name: c.name,
+      values: sampleOf(c.name).map((v) => (v === null || v === undefined ? null : categoryKey(v))),
+    })),
+  )
+  const id = tableName(table)
+  const conditionals: Conditional[] = []
+  for (const pair of pairs) {
+    const typeOf = (name: string) => table.columns.find((c) => c.name === name)!
+    const counts = await readPairCounts(source, table, pair.given, pair.column)
+    const cells = conditionalCells(
+      counts.map((c) => ({
+        given: c.given === null || c.given === undefined ? null : categoryValue(typeOf(pair.given), c.given),
+        value: categoryValue(typeOf(pair.column), c.value),
+        count: options.budget.count(
+          c.count,
+          1,
+          id,
+          pair.column,
+          'given',
+          categoryKey(c.given),
+          categoryKey(c.value),
+        ),
+      })),
+      options.minCount,
+    )
+    if (cells.cells.length > 0) conditionals.push({ ...pair, ...cells })
+  }
+  return conditionals
 }
 
 interface ColumnContext {
@@ -203,8 +255,7 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
       }
     }
     case 'text': {
-      const categorical =
-        !unique && isCategoryText(ctx.distinct ?? Infinity, ctx.nonNull)
+      const categorical = !unique && isCategoryText(ctx.distinct ?? Infinity, ctx.nonNull)
       const { categories, suppressedFraction } = categorical
         ? await learnCategories(ctx)
         : { categories: null, suppressedFraction: 0 }
@@ -255,16 +306,17 @@ async function learnCategories(
 ): Promise<{ categories: Category[]; suppressedFraction: number }> {
   const id = tableName(ctx.table)
   const counts = await readValueCounts(ctx.source, ctx.table, ctx.column.name)
-  const isBoolean = ctx.column.type === 'boolean'
   const normalized = counts.map((c) => ({
-    value: isBoolean
-      ? categoryKey(c.value) === '1' || c.value === 't'
-      : typeof c.value === 'number'
-        ? c.value
-        : String(c.value),
+    value: categoryValue(ctx.column, c.value),
     count: ctx.options.budget.count(c.count, 1, id, ctx.column.name, 'category', categoryKey(c.value)),
   }))
   return categoryFrequencies(normalized, Math.max(1, ctx.rows), ctx.options.minCount)
+}
+
+/** A category as the model writes it: booleans as booleans (MySQL's 1/0 too), numbers as numbers, else text. */
+function categoryValue(column: Column, raw: unknown): Category['value'] {
+  if (column.type === 'boolean') return categoryKey(raw) === '1' || raw === 't'
+  return typeof raw === 'number' ? raw : String(raw)
 }
 
 /** The Gaussian copula: correlation of normal scores between every pair of dependence columns in the sample. */

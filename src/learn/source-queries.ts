@@ -60,6 +60,22 @@ export async function readValueCounts(
   return result.map((r) => ({ value: r['v'], count: count(r['n']) }))
 }
 
+/** How often each pair of values of two columns occurs (rows where `column` is null left out). */
+export async function readPairCounts(
+  source: Database,
+  table: TableRef,
+  given: string,
+  column: string,
+): Promise<{ given: unknown; value: unknown; count: number }[]> {
+  const result = await rows(
+    source,
+    sql`select ${col('t', given)} as g, ${col('t', column)} as v, count(*) as n from ${from(table, 't')}
+        where ${col('t', column)} is not null
+        group by ${col('t', given)}, ${col('t', column)}`,
+  )
+  return result.map((r) => ({ given: r['g'], value: r['v'], count: count(r['n']) }))
+}
+
 /** How many values of a text column have each length in characters. */
 export async function readLengthCounts(
   source: Database,

@@ -90,6 +90,17 @@ const modelShape = z.object({
         .object({ columns: z.array(z.string()), correlation: z.array(z.array(z.number().min(-1).max(1))) })
         .nullable(),
       inequalities: z.array(z.object({ left: z.string(), op: z.enum(['<', '<=']), right: z.string() })),
+      // Model files from before conditionals were learned have none.
+      conditionals: z
+        .array(
+          z.object({
+            column: z.string(),
+            given: z.string(),
+            cells: z.array(z.object({ value: category.shape.value, categories: z.array(category) })),
+            whenNull: z.array(category).default([]),
+          }),
+        )
+        .default([]),
       relations: z.array(
         z.object({
           foreignKey: z.string(),
@@ -187,6 +198,14 @@ function inconsistency(model: Model): { path: string; message: string } | null {
         path: `tables.${i}.columns`,
         message: `the columns differ from the schema's (${names.join(', ')})`,
       }
+    }
+    for (const [j, conditional] of table.conditionals.entries()) {
+      const bad = [conditional.column, conditional.given].find((c) => !names.includes(c))
+      if (bad !== undefined)
+        return {
+          path: `tables.${i}.conditionals.${j}`,
+          message: `"${bad}" is not a column of ${table.table}`,
+        }
     }
     if (table.copula !== null) {
       const n = table.copula.columns.length

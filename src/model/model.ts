@@ -71,8 +71,22 @@ export interface TableModel {
   copula: { columns: string[]; correlation: number[][] } | null
   /** `left op right` held in every sampled row where both were set, and is not implied by their ranges. */
   inequalities: Inequality[]
+  /**
+   * Category columns that depend on another category column of the row (a state on its country), which a copula of
+   * ranks cannot carry: the column's frequencies within each value of the other.
+   */
+  conditionals: Conditional[]
   /** One per foreign key of this table: how its rows hang off their parents. */
   relations: RelationModel[]
+}
+
+export interface Conditional {
+  column: string
+  given: string
+  /** Per value of `given` seen at least minCount times: `column`'s frequencies among its rows (kept cells only). */
+  cells: { value: Category['value']; categories: Category[] }[]
+  /** The same where `given` is NULL (a state left empty outside the countries that have states). */
+  whenNull: Category[]
 }
 
 export interface Inequality {

@@ -2,8 +2,11 @@ import { seededRandom } from '../random/seeded-random.js'
 import { noisyCount } from './laplace-noise.js'
 import type { PrivacyStatement } from './model.js'
 
-/** Counting queries one table can release: its row count and, per column, up to five histograms. */
-const QUERIES_PER_COLUMN = 5
+/**
+ * Counting queries one table can release: its row count and, per column, up to six histograms (a text column's
+ * non-null count, categories, lengths, shapes, prefixes, and its cells given another column).
+ */
+const QUERIES_PER_COLUMN = 6
 /** Per foreign key: the children-per-parent histogram, the null count and, for a self-reference, the depths. */
 const QUERIES_PER_FOREIGN_KEY = 3
 
@@ -52,11 +55,13 @@ export class PrivacyBudget {
                 'null counts',
                 'category frequencies',
                 'text length, shape and prefix histograms',
+                'cells of category columns given another column',
                 'children-per-parent histograms and foreign-key null counts',
               ],
               notCovered: [
                 'quantile sketches (each end is a mean of minCount values, but not noised)',
                 'correlations and inequalities, computed from a sample',
+                'which category columns are learned given which (chosen from a sample)',
                 'which category labels of free-text columns appear (only those seen at least minCount times)',
               ],
             },

@@ -91,6 +91,7 @@ function model(): Model {
           ],
         },
         inequalities: [],
+        conditionals: [],
         relations: [],
       },
     ],
