@@ -146,19 +146,17 @@ async function learnConditionals(
     const typeOf = (name: string) => table.columns.find((c) => c.name === name)!
     const counts = await readPairCounts(source, table, pair.given, pair.column)
     const cells = conditionalCells(
-      counts.map((c) => ({
-        given: c.given === null || c.given === undefined ? null : categoryValue(typeOf(pair.given), c.given),
-        value: categoryValue(typeOf(pair.column), c.value),
-        count: options.budget.count(
-          c.count,
-          1,
-          id,
-          pair.column,
-          'given',
-          categoryKey(c.given),
-          categoryKey(c.value),
-        ),
-      })),
+      counts.map((c) => {
+        const given =
+          c.given === null || c.given === undefined ? null : categoryValue(typeOf(pair.given), c.given)
+        // NULL's noise key cannot be any value's: two counts sharing one noise draw would give away their difference.
+        const givenKey = given === null ? 'given-null' : `given=${categoryKey(given)}`
+        return {
+          given,
+          value: categoryValue(typeOf(pair.column), c.value),
+          count: options.budget.count(c.count, 1, id, pair.column, givenKey, categoryKey(c.value)),
+        }
+      }),
       options.minCount,
     )
     if (cells.cells.length > 0) conditionals.push({ ...pair, ...cells })
