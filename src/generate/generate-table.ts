@@ -8,7 +8,7 @@ import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { cellSamplers, columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
 import { copulaSampler } from './copula-sampler.js'
-import { keyResolver, type GeneratedTable } from './generated-table.js'
+import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
 import { keyPlan } from './key-roles.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
 import { ruleValues } from './rule-values.js'
@@ -67,8 +67,14 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const regular = table.foreignKeys.filter(
     (fk) => parentId(fk) !== id && !deferred.has(fk.name) && states.has(parentId(fk)),
   )
+  // Rows hang off the parent with most rows — unless a foreign key is unique (a one-to-one): under it each parent
+  // draws at most one child, which no other way of picking its parents would keep unique.
+  const unique = (fk: ForeignKey) => (holdsUniqueKey(table, fk.columns) ? 1 : 0)
   const driving = [...regular].sort(
-    (a, b) => states.get(parentId(b))!.rows - states.get(parentId(a))!.rows || a.name.localeCompare(b.name),
+    (a, b) =>
+      unique(b) - unique(a) ||
+      states.get(parentId(b))!.rows - states.get(parentId(a))!.rows ||
+      a.name.localeCompare(b.name),
   )[0]
   const columns = writtenColumns(table)
   const copulaColumns = model.copula?.columns ?? []

@@ -13,10 +13,10 @@ const stamp = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T
 
 /**
  * Keys as public sample databases have them: a cycle of NOT NULL foreign keys (stores ↔ staff, one manager per
- * store), a composite
- * primary key of a time and a number (a partitioned table's), a unique key of a time and a foreign key, a unique
- * number drawn from a narrow range, a two-row table hanging off 300 parents, and 45 rows hanging off a three-row
- * lookup (fewer parents than minCount, so no histogram of theirs is released).
+ * store), a one-to-one under the smaller of its two parents (a lead per store), a composite primary key of a time
+ * and a number (a partitioned table's), a unique key of a time and a foreign key, a unique number drawn from a
+ * narrow range, a two-row table hanging off 300 parents, and 45 rows hanging off a three-row lookup (fewer parents
+ * than minCount, so no histogram of theirs is released).
  */
 async function createShop(db: Database): Promise<void> {
   const s = db.db.schema
@@ -85,6 +85,12 @@ async function createShop(db: Database): Promise<void> {
     )
     .execute()
   await s
+    .createTable('store_leads')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('store_id', 'integer', (c) => c.notNull().unique().references('stores.id'))
+    .addColumn('staff_id', 'integer', (c) => c.notNull().references('staff.id'))
+    .execute()
+  await s
     .createTable('grades')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .execute()
@@ -92,6 +98,10 @@ async function createShop(db: Database): Promise<void> {
     .createTable('reviews')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('grade_id', 'integer', (c) => c.notNull().references('grades.id'))
+    .execute()
+  await db.db
+    .insertInto('store_leads')
+    .values([1, 2, 3, 4, 5, 6].map((id) => ({ id, store_id: id, staff_id: id * 40 })))
     .execute()
   await db.db
     .insertInto('grades')
@@ -126,7 +136,7 @@ for (const dialect of testDialects()) {
     it('writes a NOT NULL cycle and every key holds: no orphan, no duplicate, foreign keys added', async () => {
       await withDatabase(learned.target, async (db) => {
         const schema = await db.introspect()
-        expect(schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0)).toBe(6)
+        expect(schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0)).toBe(8)
         expect(Object.values(await orphanCounts(db, schema)).every((n) => n === 0)).toBe(true)
         for (const table of schema.tables)
           expect(Object.values(await duplicateKeys(db, table)).every((n) => n === 0)).toBe(true)
