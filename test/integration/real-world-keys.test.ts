@@ -167,6 +167,17 @@ for (const dialect of testDialects()) {
       })
     })
 
+    it('writes the same twin again over itself with --drop, its cycle of foreign keys in the way', async () => {
+      const counts = (db: Database) =>
+        Promise.all(['stores', 'staff', 'store_leads'].map((t) => count(db, t)))
+      const before = await withDatabase(learned.target, counts)
+      await generate(learned.model, learned.target, { seed: 11, existing: 'drop' })
+      await withDatabase(learned.target, async (db) => {
+        expect(await counts(db)).toEqual(before)
+        expect(Object.values(await orphanCounts(db, await db.introspect())).every((n) => n === 0)).toBe(true)
+      })
+    })
+
     it('gives the children of a lookup too small to describe as many rows as the source had', async () => {
       await withDatabase(learned.target, async (db) => {
         expect(await count(db, 'grades')).toBe(3)
