@@ -142,8 +142,8 @@ async function learnConditionals(
   )
   const id = tableName(table)
   const conditionals: Conditional[] = []
+  const typeOf = (name: string) => table.columns.find((c) => c.name === name)!
   for (const pair of pairs) {
-    const typeOf = (name: string) => table.columns.find((c) => c.name === name)!
     const counts = await readPairCounts(source, table, pair.given, pair.column)
     const cells = conditionalCells(
       counts.map((c) => {

@@ -100,19 +100,18 @@ export function conditionalCells(
     if (entry === undefined) byGiven.set(key, (entry = { given: c.given, values: [] }))
     entry.values.push({ value: c.value, count: c.count })
   }
-  const cellOf = (g: { values: { value: Category['value']; count: number }[] }): Category[] => {
+  const cellOf = (g: { values: { value: Category['value']; count: number }[] }) => {
     const total = g.values.reduce((n, v) => n + v.count, 0)
-    return total < minCount ? [] : categoryFrequencies(g.values, total, minCount).categories
+    return {
+      total,
+      categories: total < minCount ? [] : categoryFrequencies(g.values, total, minCount).categories,
+    }
   }
   const cells = [...byGiven.values()]
-    .flatMap((g) =>
-      g.given === null
-        ? []
-        : [{ value: g.given, categories: cellOf(g), total: g.values.reduce((n, v) => n + v.count, 0) }],
-    )
+    .flatMap((g) => (g.given === null ? [] : [{ value: g.given, ...cellOf(g) }]))
     .filter((c) => c.categories.length > 0)
     .sort((x, y) => y.total - x.total || String(x.value).localeCompare(String(y.value)))
     .map(({ value, categories }) => ({ value, categories }))
   const nulls = byGiven.get('')
-  return { cells, whenNull: nulls === undefined ? [] : cellOf(nulls) }
+  return { cells, whenNull: nulls === undefined ? [] : cellOf(nulls).categories }
 }

@@ -1,4 +1,4 @@
-import { Kysely, MysqlDialect, sql } from 'kysely'
+import { Kysely, MysqlDialect, sql, type RawBuilder } from 'kysely'
 import { createPool } from 'mysql2'
 import type { ServerUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
@@ -60,20 +60,16 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
 
 /** Creates the database a URL names (utf8mb4, as dbtwin writes text), and returns how to drop it again. */
 export async function createMysqlDatabase(url: ServerUrl<'mysql'>): Promise<() => Promise<void>> {
-  const server = await openMysql({ ...url, database: '' }, {})
-  try {
-    await sql`create database ${sql.id(url.database)} character set utf8mb4 collate utf8mb4_unicode_ci`.execute(
-      server.db,
-    )
-  } finally {
-    await server.close()
-  }
-  return async () => {
-    const again = await openMysql({ ...url, database: '' }, {})
+  const onServer = async (statement: RawBuilder<unknown>) => {
+    const server = await openMysql({ ...url, database: '' }, {})
     try {
-      await sql`drop database if exists ${sql.id(url.database)}`.execute(again.db)
+      await statement.execute(server.db)
     } finally {
-      await again.close()
+      await server.close()
     }
   }
+  await onServer(
+    sql`create database ${sql.id(url.database)} character set utf8mb4 collate utf8mb4_unicode_ci`,
+  )
+  return () => onServer(sql`drop database if exists ${sql.id(url.database)}`)
 }

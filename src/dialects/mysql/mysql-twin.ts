@@ -32,40 +32,31 @@ export function mysqlTwin(db: Kysely<any>): TwinTarget {
       await database.connection().execute(async (connection) => {
         // With checks on, InnoDB rebuilds a table for every foreign key it adds (pagila: 20 s of 27). Off, each
         // table's keys are added in place in one statement, and one anti-join per key checks every row instead.
-        await sql`set foreign_key_checks = 0`.execute(connection)
-        try {
+        await withoutForeignKeyChecks(connection, async () => {
           for (const group of byTable(keys))
             await sql`alter table ${sql.id(group[0]!.target.schema, group[0]!.target.name)} ${sql.join(
               group.map(({ fk, parent }) => foreignKeyClause(fk, parent)),
             )}`.execute(connection)
-        } finally {
-          await sql`set foreign_key_checks = 1`.execute(connection)
-        }
+        })
         for (const key of keys) await checkForeignKey(connection, key)
       })
     },
     async dropTable(database, table) {
       // A table of a foreign-key cycle (sakila's staff ↔ store) is referenced whichever goes first; its partner goes
       // next, so the check can wait, as PostgreSQL's CASCADE lets it.
-      await database.connection().execute(async (connection) => {
-        await sql`set foreign_key_checks = 0`.execute(connection)
-        try {
+      await database.connection().execute((connection) =>
+        withoutForeignKeyChecks(connection, async () => {
           await sql`drop table if exists ${sql.id(table.schema, table.name)}`.execute(connection)
-        } finally {
-          await sql`set foreign_key_checks = 1`.execute(connection)
-        }
-      })
+        }),
+      )
     },
     async truncate(database, tables) {
       // Foreign keys would refuse TRUNCATE of a referenced table; the whole set is emptied, so they can wait.
-      await database.connection().execute(async (connection) => {
-        await sql`set foreign_key_checks = 0`.execute(connection)
-        try {
+      await database.connection().execute((connection) =>
+        withoutForeignKeyChecks(connection, async () => {
           for (const t of tables) await sql`truncate table ${sql.id(t.schema, t.name)}`.execute(connection)
-        } finally {
-          await sql`set foreign_key_checks = 1`.execute(connection)
-        }
-      })
+        }),
+      )
     },
     bulkWriter: (target, columns) => insertWriter(db, target, columns),
   }
@@ -158,6 +149,17 @@ function columnType(spec: TwinTableSpec, column: Column): RawBuilder<unknown> {
       spec.sameEngine ? column.nativeType : mysqlTypeFor(column, spec.keyColumns.has(column.name)),
     ),
   )
+}
+
+/** Runs `work` on one connection with foreign-key checks off, and turns them on again whatever happens. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function withoutForeignKeyChecks(connection: Kysely<any>, work: () => Promise<void>): Promise<void> {
+  await sql`set foreign_key_checks = 0`.execute(connection)
+  try {
+    await work()
+  } finally {
+    await sql`set foreign_key_checks = 1`.execute(connection)
+  }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

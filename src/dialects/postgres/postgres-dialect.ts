@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql } from 'kysely'
+import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { ServerUrl } from '../connection-url.js'
@@ -57,20 +57,16 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
  * it again (a write that fails leaves nothing behind).
  */
 export async function createPostgresDatabase(url: ServerUrl<'postgres'>): Promise<() => Promise<void>> {
-  const admin = await openPostgres({ ...url, database: 'postgres' }, {})
-  try {
-    await sql`create database ${sql.id(url.database)}`.execute(admin.db)
-  } finally {
-    await admin.close()
-  }
-  return async () => {
-    const again = await openPostgres({ ...url, database: 'postgres' }, {})
+  const onServer = async (statement: RawBuilder<unknown>) => {
+    const admin = await openPostgres({ ...url, database: 'postgres' }, {})
     try {
-      await sql`drop database if exists ${sql.id(url.database)} with (force)`.execute(again.db)
+      await statement.execute(admin.db)
     } finally {
-      await again.close()
+      await admin.close()
     }
   }
+  await onServer(sql`create database ${sql.id(url.database)}`)
+  return () => onServer(sql`drop database if exists ${sql.id(url.database)} with (force)`)
 }
 
 function sslOption(sslmode: string | undefined): pg.PoolConfig['ssl'] {
