@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'GENERATE_FAILED'
   | 'SUBSET_FAILED'
   | 'INTERRUPTED'
+  | 'TWIN_MISMATCH'
   | 'USAGE'
 
 export class DbtwinError extends Error {

@@ -55,6 +55,39 @@ for (const dialect of testDialects()) {
       expect(t.cardinality[0]?.score).toBe(0.5)
       expect(r.consistency.orphans.every((o) => o.count === 0)).toBe(true)
     })
+
+    it('refuses a twin of another source: a missing table or column is an error, and the CLI exits non-zero', async () => {
+      const other = await createTestDatabase(dialect.name)
+      try {
+        // The same table t without its column c, and no table p.
+        await withDatabase(other.url, (database) =>
+          database.db.schema
+            .createTable('t')
+            .addColumn('id', 'integer', (c) => c.primaryKey())
+            .addColumn('x', 'integer')
+            .addColumn('p_id', 'integer')
+            .execute(),
+        )
+        await expect(report(real.url, other.url)).rejects.toMatchObject({
+          code: 'TWIN_MISMATCH',
+          message: expect.stringMatching(/lacks 1 of its 2 tables \(\S*p\) and 1 columns \(\S*t\.c\)/),
+        })
+        const run = await runCli([
+          'report',
+          '--real',
+          real.url,
+          '--twin',
+          other.url,
+          '--fail-under',
+          'quality=0.1',
+        ])
+        expect(run.code).not.toBe(0)
+        expect(run.stderr.trim().split('\n')).toHaveLength(1)
+        expect(run.stderr).toMatch(/not a twin of this source/)
+      } finally {
+        await other.drop()
+      }
+    })
   })
 
   describe.skipIf(!dialect.available)(`report on ${dialect.name}: a faithful twin, and broken ones`, () => {
