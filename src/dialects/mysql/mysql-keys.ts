@@ -146,7 +146,7 @@ const ACTION = '(RESTRICT|CASCADE|SET NULL|NO ACTION|SET DEFAULT)'
  * starts with CONSTRAINT is a clause; quoted names are blanked out before the actions are matched, so a name that
  * reads `ON DELETE CASCADE` is not taken for one.
  */
-export function foreignKeyRules(createTable: string, omitted: string): Map<string, Rule> {
+function foreignKeyRules(createTable: string, omitted: string): Map<string, Rule> {
   const rules = new Map<string, Rule>()
   for (const line of createTable.split('\n')) {
     const clause = /^\s*CONSTRAINT (`(?:[^`]|``)*`) FOREIGN KEY (.*)$/.exec(line)
