@@ -9,6 +9,11 @@ export type ErrorCode =
   | 'HOST_NOT_FOUND'
   | 'AUTH_FAILED'
   | 'DATABASE_NOT_FOUND'
+  /**
+   * The login sees a table it cannot SELECT from. MySQL and MariaDB hide a table the login has no privilege on at
+   * all: dbtwin names such a table only when a table it can see has a foreign key to it.
+   */
+  | 'TABLE_NOT_READABLE'
   | 'CONNECTION_FAILED'
   | 'CYCLE_UNBREAKABLE'
   | 'FILE_INVALID'

@@ -1,15 +1,9 @@
 import type { Kysely } from 'kysely'
-import type {
-  Column,
-  ForeignKey,
-  Key,
-  ReferentialAction,
-  Schema,
-  SkippedObject,
-  Table,
-} from '../../schema/schema.js'
+import type { Column, Schema, SkippedObject, Table } from '../../schema/schema.js'
 import { sortTables } from '../../schema/sort-schema.js'
 import type { MysqlCatalog } from './mysql-catalog.js'
+import { readMysqlKeys } from './mysql-keys.js'
+import { checkMysqlReadable } from './mysql-readable.js'
 import { enumValues, portableType } from './mysql-types.js'
 
 type Catalog = Kysely<MysqlCatalog>
@@ -18,14 +12,15 @@ type Catalog = Kysely<MysqlCatalog>
 const JSON_VALID_CHECK = /^json_valid\(`(.+)`\)$/
 
 /**
- * Reads the portable schema of the one database a MySQL/MariaDB URL names, from information_schema. `mariadb` picks
- * the check-constraint query, because MariaDB keys check names by table and MySQL by schema.
+ * Reads the portable schema of the one database a MySQL/MariaDB URL names, from what information_schema shows a
+ * login with only SELECT on it, and fails if the login cannot read a table. `mariadb` picks the check-constraint
+ * query, because MariaDB keys check names by table and MySQL by schema, and the foreign-key action a server stores
+ * when none is given.
  */
 export async function introspectMysql(db: Catalog, database: string, mariadb: boolean): Promise<Schema> {
-  const [relations, columns, keyColumns, checks, skipped] = await Promise.all([
+  const [relations, columns, checks, skipped] = await Promise.all([
     readRelations(db, database),
     readColumns(db, database),
-    readKeyColumns(db, database),
     mariadb ? readMariadbChecks(db, database) : readMysqlChecks(db, database),
     readOtherObjects(db, database),
   ])
@@ -63,7 +58,8 @@ export async function introspectMysql(db: Catalog, database: string, mariadb: bo
   for (const c of checks) {
     if (!isJsonMarker(c)) tables.get(c.table)?.checks.push({ name: c.name, expression: c.expression })
   }
-  addKeys(tables, keyColumns)
+  await readMysqlKeys(db, database, tables, mariadb)
+  await checkMysqlReadable(db, database, [...tables.values()])
 
   const sorted = sortTables(tables.values())
   return {
@@ -143,80 +139,6 @@ function toColumn(c: ColumnRow): Column {
 
 function numberOrNull(value: number | string | null): number | null {
   return value === null ? null : Number(value)
-}
-
-async function readKeyColumns(db: Catalog, database: string) {
-  return db
-    .selectFrom('information_schema.TABLE_CONSTRAINTS as tc')
-    .innerJoin('information_schema.KEY_COLUMN_USAGE as k', (join) =>
-      join
-        .onRef('k.CONSTRAINT_SCHEMA', '=', 'tc.CONSTRAINT_SCHEMA')
-        .onRef('k.TABLE_NAME', '=', 'tc.TABLE_NAME')
-        .onRef('k.CONSTRAINT_NAME', '=', 'tc.CONSTRAINT_NAME'),
-    )
-    .leftJoin('information_schema.REFERENTIAL_CONSTRAINTS as rc', (join) =>
-      join
-        .onRef('rc.CONSTRAINT_SCHEMA', '=', 'tc.CONSTRAINT_SCHEMA')
-        .onRef('rc.TABLE_NAME', '=', 'tc.TABLE_NAME')
-        .onRef('rc.CONSTRAINT_NAME', '=', 'tc.CONSTRAINT_NAME'),
-    )
-    .select([
-      'tc.TABLE_NAME as table',
-      'tc.CONSTRAINT_NAME as name',
-      'tc.CONSTRAINT_TYPE as type',
-      'k.COLUMN_NAME as column',
-      'k.REFERENCED_TABLE_SCHEMA as refSchema',
-      'k.REFERENCED_TABLE_NAME as refTable',
-      'k.REFERENCED_COLUMN_NAME as refColumn',
-      'rc.UPDATE_RULE as onUpdate',
-      'rc.DELETE_RULE as onDelete',
-    ])
-    .where('tc.TABLE_SCHEMA', '=', database)
-    .where('tc.CONSTRAINT_TYPE', 'in', ['PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY'])
-    .orderBy('tc.TABLE_NAME')
-    .orderBy('tc.CONSTRAINT_NAME')
-    .orderBy('k.ORDINAL_POSITION')
-    .execute()
-}
-
-/** Folds one row per key column into keys and foreign keys, keeping composite keys' column pairing. */
-function addKeys(tables: Map<string, Table>, rows: Awaited<ReturnType<typeof readKeyColumns>>): void {
-  const keys = new Map<string, Key | ForeignKey>()
-  for (const row of rows) {
-    const table = tables.get(row.table)
-    if (table === undefined) continue
-    const id = `${row.table}\u0000${row.name}`
-    const existing = keys.get(id)
-    if (existing !== undefined) {
-      existing.columns.push(row.column)
-      if ('references' in existing) existing.references.columns.push(row.refColumn ?? '')
-      continue
-    }
-    if (row.type === 'FOREIGN KEY') {
-      const fk: ForeignKey = {
-        name: row.name,
-        columns: [row.column],
-        references: { schema: row.refSchema ?? '', name: row.refTable ?? '', columns: [row.refColumn ?? ''] },
-        onDelete: action(row.onDelete),
-        onUpdate: action(row.onUpdate),
-        deferrable: false,
-        initiallyDeferred: false,
-      }
-      table.foreignKeys.push(fk)
-      keys.set(id, fk)
-    } else {
-      const key: Key = { name: row.name, columns: [row.column] }
-      if (row.type === 'PRIMARY KEY') table.primaryKey = key
-      else table.uniques.push(key)
-      keys.set(id, key)
-    }
-  }
-}
-
-function action(rule: string | null): ReferentialAction {
-  const normalized = (rule ?? 'NO ACTION').toLowerCase()
-  const known: ReferentialAction[] = ['no action', 'restrict', 'cascade', 'set null', 'set default']
-  return known.find((a) => a === normalized) ?? 'no action'
 }
 
 interface CheckRow {

@@ -13,7 +13,8 @@ import type {
   TableRef,
 } from '../../schema/schema.js'
 import { sortTables } from '../../schema/sort-schema.js'
-import { tableName } from '../../schema/table-name.js'
+import { displayIdentifier, tableName } from '../../schema/table-name.js'
+import { unreadableTables } from '../unreadable-tables.js'
 import type { PostgresCatalog } from './postgres-catalog.js'
 import { portableType, typeSize } from './postgres-types.js'
 
@@ -89,6 +90,10 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
       partitions: [],
     })
   }
+  await checkReadable(
+    db,
+    tableRelations.filter((r) => !partitionOf.has(r.oid)),
+  )
   const skipped: SkippedObject[] = []
   for (const r of tableRelations) {
     const root = partitionOf.get(r.oid)
@@ -166,6 +171,24 @@ function rootOf(oid: number, byOid: Map<number, { parentOid: number | null }>): 
   return current
 }
 
+/**
+ * Fails with TABLE_NOT_READABLE when the role cannot read a table: it would otherwise vanish from the twin, or
+ * fail a minute into learning. A partition needs no grant of its own, as its rows are read through its root.
+ */
+async function checkReadable(
+  db: Catalog,
+  tables: readonly { nspname: string; relname: string; schemaUsable: boolean; selectable: boolean }[],
+): Promise<void> {
+  const unreadable = tables.filter((t) => !t.schemaUsable || !t.selectable)
+  if (unreadable.length === 0) return
+  const { rows } = await sql<{ role: string }>`select current_user as role`.execute(db)
+  const role = displayIdentifier(rows[0]?.role ?? '')
+  const names = unreadable.map((t) => tableName({ schema: t.nspname, name: t.relname }))
+  const schemas = [...new Set(unreadable.filter((t) => !t.schemaUsable).map((t) => t.nspname))]
+  const usage = schemas.map((s) => `GRANT USAGE ON SCHEMA ${displayIdentifier(s)} TO ${role}; `).join('')
+  throw unreadableTables(role, names, `${usage}GRANT SELECT ON ${names.join(', ')} TO ${role}`)
+}
+
 async function readDatabaseName(db: Catalog): Promise<string> {
   const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db)
   return rows[0]?.name ?? ''
@@ -189,6 +212,9 @@ async function readRelations(db: Catalog) {
       sql<number>`(case when c.relkind = 'p' then 0 when c.reltuples >= 0 then c.reltuples
         else coalesce(pg_stat_get_live_tuples(c.oid), 0) end)::float8`.as('estimatedRows'),
       sql<string | null>`obj_description(c.oid, 'pg_class')`.as('comment'),
+      // pg_catalog lists every table to every role: whether this one may read it is a question of its own.
+      sql<boolean>`has_schema_privilege(n.oid, 'USAGE')`.as('schemaUsable'),
+      sql<boolean>`has_table_privilege(c.oid, 'SELECT')`.as('selectable'),
     ])
     .where('c.relkind', 'in', ['r', 'p', 'v', 'm', 'f'])
     .orderBy('n.nspname')

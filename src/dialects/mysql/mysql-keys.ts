@@ -1,0 +1,162 @@
+import { sql, type Kysely } from 'kysely'
+import type { ForeignKey, Key, ReferentialAction, Table } from '../../schema/schema.js'
+import type { MysqlCatalog } from './mysql-catalog.js'
+
+type Catalog = Kysely<MysqlCatalog>
+
+/** The name MySQL and MariaDB give every primary key, and refuse for any other key. */
+const PRIMARY = 'PRIMARY'
+
+/**
+ * Reads every primary, unique and foreign key of a database into its tables, from what a login with only
+ * `GRANT SELECT ON db.*` can see. MariaDB 10.11 shows such a login no rows in TABLE_CONSTRAINTS or
+ * REFERENTIAL_CONSTRAINTS (the SQL standard asks for a privilege other than SELECT), but all of KEY_COLUMN_USAGE:
+ * that view alone tells the kind of each key (PRIMARY by name, a foreign key by its referenced table). A foreign
+ * key's actions are only in REFERENTIAL_CONSTRAINTS, so where it hides them they are read from SHOW CREATE TABLE
+ * of the tables that hold foreign keys (one query each, and none for a login that sees the view).
+ */
+export async function readMysqlKeys(
+  db: Catalog,
+  database: string,
+  tables: Map<string, Table>,
+  mariadb: boolean,
+): Promise<void> {
+  const [columns, rules] = await Promise.all([readKeyColumns(db, database), readRules(db, database)])
+  const foreignKeys = addKeys(tables, columns)
+  const withoutRules = new Set(
+    foreignKeys.filter(({ table, fk }) => !rules.has(ruleId(table, fk.name))).map(({ table }) => table),
+  )
+  for (const table of withoutRules) {
+    for (const [name, rule] of await showCreateRules(db, database, table, mariadb)) {
+      rules.set(ruleId(table, name), rule)
+    }
+  }
+  for (const { table, fk } of foreignKeys) {
+    const rule = rules.get(ruleId(table, fk.name))
+    fk.onDelete = action(rule?.onDelete)
+    fk.onUpdate = action(rule?.onUpdate)
+  }
+}
+
+interface Rule {
+  onDelete: string
+  onUpdate: string
+}
+
+const ruleId = (table: string, name: string) => `${table}\u0000${name}`
+
+async function readKeyColumns(db: Catalog, database: string) {
+  return db
+    .selectFrom('information_schema.KEY_COLUMN_USAGE')
+    .select([
+      'TABLE_NAME as table',
+      'CONSTRAINT_NAME as name',
+      'COLUMN_NAME as column',
+      'REFERENCED_TABLE_SCHEMA as refSchema',
+      'REFERENCED_TABLE_NAME as refTable',
+      'REFERENCED_COLUMN_NAME as refColumn',
+    ])
+    .where('TABLE_SCHEMA', '=', database)
+    .orderBy('TABLE_NAME')
+    .orderBy('CONSTRAINT_NAME')
+    .orderBy('ORDINAL_POSITION')
+    .execute()
+}
+
+async function readRules(db: Catalog, database: string): Promise<Map<string, Rule>> {
+  const rows = await db
+    .selectFrom('information_schema.REFERENTIAL_CONSTRAINTS')
+    .select(['TABLE_NAME as table', 'CONSTRAINT_NAME as name', 'DELETE_RULE', 'UPDATE_RULE'])
+    .where('CONSTRAINT_SCHEMA', '=', database)
+    .execute()
+  return new Map(
+    rows.map((r) => [ruleId(r.table, r.name), { onDelete: r.DELETE_RULE, onUpdate: r.UPDATE_RULE }]),
+  )
+}
+
+/**
+ * Folds one row per key column into keys and foreign keys, keeping composite keys' column pairing. A unique key
+ * and a foreign key may share a name (they live in different namespaces), so the kind is part of a key's id.
+ */
+function addKeys(
+  tables: Map<string, Table>,
+  rows: Awaited<ReturnType<typeof readKeyColumns>>,
+): { table: string; fk: ForeignKey }[] {
+  const keys = new Map<string, Key | ForeignKey>()
+  const foreignKeys: { table: string; fk: ForeignKey }[] = []
+  for (const row of rows) {
+    const table = tables.get(row.table)
+    if (table === undefined) continue
+    const isForeign = row.refTable !== null
+    const id = `${row.table}\u0000${isForeign ? 'f' : 'k'}\u0000${row.name}`
+    const existing = keys.get(id)
+    if (existing !== undefined) {
+      existing.columns.push(row.column)
+      if ('references' in existing) existing.references.columns.push(row.refColumn ?? '')
+      continue
+    }
+    if (isForeign) {
+      const fk: ForeignKey = {
+        name: row.name,
+        columns: [row.column],
+        references: { schema: row.refSchema ?? '', name: row.refTable ?? '', columns: [row.refColumn ?? ''] },
+        onDelete: 'no action',
+        onUpdate: 'no action',
+        deferrable: false,
+        initiallyDeferred: false,
+      }
+      table.foreignKeys.push(fk)
+      foreignKeys.push({ table: row.table, fk })
+      keys.set(id, fk)
+    } else {
+      const key: Key = { name: row.name, columns: [row.column] }
+      if (row.name === PRIMARY) table.primaryKey = key
+      else table.uniques.push(key)
+      keys.set(id, key)
+    }
+  }
+  return foreignKeys
+}
+
+function action(rule: string | undefined): ReferentialAction {
+  const normalized = (rule ?? 'NO ACTION').toLowerCase()
+  const known: ReferentialAction[] = ['no action', 'restrict', 'cascade', 'set null', 'set default']
+  return known.find((a) => a === normalized) ?? 'no action'
+}
+
+async function showCreateRules(
+  db: Catalog,
+  database: string,
+  table: string,
+  mariadb: boolean,
+): Promise<Map<string, Rule>> {
+  const { rows } = await sql<{
+    'Create Table': string
+  }>`show create table ${sql.id(database, table)}`.execute(db)
+  // The action SHOW CREATE TABLE leaves out is the one the server stores when none is given.
+  return foreignKeyRules(rows[0]?.['Create Table'] ?? '', mariadb ? 'RESTRICT' : 'NO ACTION')
+}
+
+const QUOTED = /`(?:[^`]|``)*`/g
+const ACTION = '(RESTRICT|CASCADE|SET NULL|NO ACTION|SET DEFAULT)'
+
+/**
+ * The ON DELETE and ON UPDATE actions of each `CONSTRAINT `name` FOREIGN KEY` line of a SHOW CREATE TABLE, by
+ * name. The server writes one clause per line and escapes newlines inside comments and defaults, so a line that
+ * starts with CONSTRAINT is a clause; quoted names are blanked out before the actions are matched, so a name that
+ * reads `ON DELETE CASCADE` is not taken for one.
+ */
+function foreignKeyRules(createTable: string, omitted: string): Map<string, Rule> {
+  const rules = new Map<string, Rule>()
+  for (const line of createTable.split('\n')) {
+    const clause = /^\s*CONSTRAINT (`(?:[^`]|``)*`) FOREIGN KEY (.*)$/.exec(line)
+    if (clause === null) continue
+    const name = clause[1]!.slice(1, -1).replaceAll('``', '`')
+    const rest = clause[2]!.replace(QUOTED, '``')
+    rules.set(name, {
+      onDelete: new RegExp(`\\bON DELETE ${ACTION}`).exec(rest)?.[1] ?? omitted,
+      onUpdate: new RegExp(`\\bON UPDATE ${ACTION}`).exec(rest)?.[1] ?? omitted,
+    })
+  }
+  return rules
+}
