@@ -116,6 +116,8 @@ function histogram(c: ComparedColumn): ColumnQuality['histogram'] {
     return { bins, real: share(real), twin: share(twin) }
   }
   const realValues = quantities(c, 'real')
+  // An empty source column has no edges: Math.min() of nothing is Infinity, which no date can label.
+  if (realValues.length === 0) return { bins: [], real: [], twin: [] }
   const cuts = binCuts(realValues)
   const edges = [Math.min(...realValues), ...cuts, Math.max(...realValues)]
   const bins = edges.slice(0, -1).map((lo, i) => `${label(lo, c.kind)}–${label(edges[i + 1]!, c.kind)}`)
@@ -124,13 +126,12 @@ function histogram(c: ComparedColumn): ColumnQuality['histogram'] {
     for (const v of values) out[Math.min(bins.length - 1, binIndex(v, cuts))]! += 1
     return out.map((n) => round(n / (values.length || 1)))
   }
-  return realValues.length === 0
-    ? { bins: [], real: [], twin: [] }
-    : { bins, real: share(realValues), twin: share(quantities(c, 'twin')) }
+  return { bins, real: share(realValues), twin: share(quantities(c, 'twin')) }
 }
 
 function label(value: number, kind: ComparedColumn['kind']): string {
-  if (kind === 'time') return new Date(value * 1000).toISOString().slice(0, 10)
+  // Dates beyond what a JavaScript Date holds (±275,760 years; PostgreSQL goes to 294,276 AD) keep their number.
+  if (kind === 'time' && Math.abs(value) <= 8.64e12) return new Date(value * 1000).toISOString().slice(0, 10)
   return Math.abs(value) >= 1000 || Number.isInteger(value) ? String(Math.round(value)) : value.toPrecision(3)
 }
 

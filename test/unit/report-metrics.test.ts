@@ -19,6 +19,7 @@ import {
   type MixedRow,
 } from '../../src/report/metrics/row-distance.js'
 import { mean, overallQuality } from '../../src/report/metrics/scores.js'
+import { columnQualities } from '../../src/report/table-quality.js'
 
 /** Deterministic draws for the property checks (a 32-bit LCG; the tests must not depend on Math.random). */
 function lcg(seed: number): () => number {
@@ -387,5 +388,17 @@ describe('properties', () => {
     const encoding = rowEncoding([...train, ...holdout])
     // the twin is drawn like both halves: no side is favoured
     expect(membershipAuc(twin, train, holdout, encoding)!).toBeCloseTo(0.5, 1)
+  })
+})
+
+describe('column qualities of empty and far-off columns', () => {
+  it('labels no bins for a time column whose source table is empty, and keeps dates a Date cannot hold', () => {
+    const [empty, far] = columnQualities([
+      { name: 'at', kind: 'time', real: [], twin: [1.7e9] },
+      { name: 'far', kind: 'time', real: [0, 1.7e9, 9.2e12], twin: [0] },
+    ])
+    expect(empty!.histogram).toEqual({ bins: [], real: [], twin: [] })
+    expect(far!.histogram.bins[0]).toMatch(/^1970-01-01–/)
+    expect(far!.histogram.bins.at(-1)).toMatch(/–9200000000000$/)
   })
 })
