@@ -121,7 +121,7 @@ export async function loadRules(path: string): Promise<Rule[]> {
     }
     const parsed = parseRules(text, file)
     problems.push(...parsed.problems)
-    for (const include of parsed.includes) await read(join(dirname(file), include.path), include.at)
+    for (const include of parsed.includes) await read(resolve(dirname(file), include.path), include.at)
     rules.push(...parsed.rules)
   }
   for (const file of files) await read(file, null)

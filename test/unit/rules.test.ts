@@ -247,6 +247,18 @@ describe('which rule decides a column', () => {
     expect(rules.map((r) => r.column)).toEqual(['*.ssn', '*.card'])
   })
 
+  it('follows an include given as an absolute path as it is', async () => {
+    const shared = await mkdtemp(join(tmpdir(), 'dbtwin-rules-shared-'))
+    const dir = await mkdtemp(join(tmpdir(), 'dbtwin-rules-'))
+    await writeFile(join(shared, 'base.yaml'), 'rules:\n  - { column: "*.ssn", hash: true }\n')
+    await writeFile(
+      join(dir, 'app.yaml'),
+      `include: ${JSON.stringify(join(shared, 'base.yaml'))}\nrules: []\n`,
+    )
+    const rules = await loadRules(dir)
+    expect(rules.map((r) => r.column)).toEqual(['*.ssn'])
+  })
+
   it('names the include that cannot be read', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dbtwin-rules-'))
     await writeFile(join(dir, 'app.yaml'), 'include: [missing.yaml]\nrules: []\n')
