@@ -92,6 +92,9 @@ const actionSchemas: Record<ActionKind, z.ZodType> = {
 const RULE_KEYS = ['column', 'pii', 'locale', ...ACTION_KINDS]
 const FILE_KEYS = ['include', 'locale', 'rules']
 
+/** A key as a message quotes it: a name as it is, anything else (a line of some other file) not at all. */
+const quotedKey = (key: string) => (/^[A-Za-z_][\w-]{0,39}$/.test(key) ? `"${key}"` : '(not a key name)')
+
 /** One problem in a rule file, located for the message. */
 interface Problem {
   at: string
@@ -112,6 +115,12 @@ export async function loadRules(path: string): Promise<Rule[]> {
     const absolute = resolve(file)
     if (seen.has(absolute)) return
     seen.add(absolute)
+    // Rule files come from repositories and CI configs, which an attacker may edit: an include of /etc/shadow
+    // echoed its lines as unknown keys. Only YAML files are read, and keys are quoted only when they are names.
+    if (!/\.ya?ml$/i.test(file)) {
+      problems.push({ at: includedFrom ?? file, message: `a rule file ends in .yaml or .yml, not ${file}` })
+      return
+    }
     let text: string
     try {
       text = await readFile(file, 'utf8')
@@ -182,7 +191,10 @@ function parseRules(text: string, file: string): ParsedRules {
   const data = root as Record<string, unknown>
   for (const key of Object.keys(data)) {
     if (!FILE_KEYS.includes(key))
-      problems.push({ at: located([key]), message: `unknown key "${key}"${didYouMean(key, FILE_KEYS)}` })
+      problems.push({
+        at: located([key]),
+        message: `unknown key ${quotedKey(key)}${didYouMean(key, FILE_KEYS)}`,
+      })
   }
   const fileLocale = localeOf(data['locale'], located(['locale']), problems)
   const includeValue = data['include'] ?? []
@@ -228,7 +240,7 @@ function parseRule(
   for (const key of unknownKeys) {
     problems.push({
       at: located([...path, key]),
-      message: `unknown key "${key}"${didYouMean(key, RULE_KEYS)}`,
+      message: `unknown key ${quotedKey(key)}${didYouMean(key, RULE_KEYS)}`,
     })
   }
   const column = fields['column']

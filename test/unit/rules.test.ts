@@ -259,6 +259,19 @@ describe('which rule decides a column', () => {
     expect(rules.map((r) => r.column)).toEqual(['*.ssn'])
   })
 
+  it('reads no file but YAML, and quotes no key that is not a name: an include must not print another file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dbtwin-rules-'))
+    await writeFile(join(dir, 'secrets.txt'), 'rules: []\n')
+    await writeFile(join(dir, 'stolen.yaml'), 'admin:$6$salt$hash:20228:0:99999:7::\n')
+    await writeFile(join(dir, 'app.yaml'), 'include: [secrets.txt, stolen.yaml]\nrules: []\n')
+    const failure = loadRules(join(dir, 'app.yaml'))
+    await expect(failure).rejects.toThrow(
+      /app\.yaml:1:11: a rule file ends in \.yaml or \.yml, not .*secrets\.txt/,
+    )
+    await expect(failure).rejects.toThrow(/stolen\.yaml:1:\d+: unknown key \(not a key name\)/)
+    await expect(failure).rejects.not.toThrow(/\$6\$/)
+  })
+
   it('names the include that cannot be read', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dbtwin-rules-'))
     await writeFile(join(dir, 'app.yaml'), 'include: [missing.yaml]\nrules: []\n')
