@@ -11,6 +11,7 @@ import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
 import { postgresSampledTable } from './postgres-sampling.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-twin.js'
+import { extendedProtocolPool } from './postgres-extended-protocol.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
 export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOptions): Promise<Database> {
@@ -29,7 +30,7 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
   })
   // An idle client's error (e.g. the server restarting) must not crash the process; the next query reports it.
   pool.on('error', () => {})
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: extendedProtocolPool(pool) }) })
   try {
     await sql`select 1`.execute(db)
   } catch (error) {
