@@ -12,6 +12,7 @@ import { introspectPostgres } from './postgres-introspector.js'
 import { postgresSampledTable } from './postgres-sampling.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-twin.js'
 import { extendedProtocolPool } from './postgres-extended-protocol.js'
+import { withReadSnapshot } from '../read-snapshot.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
 export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOptions): Promise<Database> {
@@ -37,7 +38,7 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     await db.destroy()
     throw connectionError(error, url.display, url.database, POSTGRES_ERROR_CODES)
   }
-  return {
+  return withReadSnapshot(db, [POSTGRES_SNAPSHOT], (db) => ({
     dialect: 'postgres',
     db,
     name: url.database,
@@ -49,9 +50,11 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
         checksWhileLoading: true,
       }),
     introspect: () => introspectPostgres(db, 'postgres'),
-    close: () => db.destroy(),
-  }
+  }))
 }
+
+/** One snapshot for every statement of the transaction (PostgreSQL and PGlite). */
+export const POSTGRES_SNAPSHOT = sql`begin transaction isolation level repeatable read read only`
 
 /**
  * Creates the database a URL names, through the server's maintenance database (`postgres`), and returns how to drop
