@@ -15,7 +15,7 @@ import { writeIntoTarget, type WriteEvent } from '../write/write-target.js'
 import { cellValue } from './cell-value.js'
 import { subsetRewriters } from './row-rewriter.js'
 import { selectRows, type Edge, type Selection } from './select-rows.js'
-import type { SubsetOptions } from './subset-options.js'
+import { checkRoot, type SubsetOptions } from './subset-options.js'
 import { KEY_SEPARATOR, keyText, readAllRows, readRows, reorderKeys, sameColumns } from './subset-queries.js'
 
 export type SubsetEvent =
@@ -68,6 +68,8 @@ export async function subset(
       'write the subset into another database',
     )
   }
+  // Root conditions are SQL sent to the source: refused before anything is read when they are more than a condition.
+  for (const root of options.roots) checkRoot(root, parseConnectionUrl(from).dialect)
   const rules = options.rules === undefined ? [] : await loadRules(options.rules)
   const database = await openDatabase(from, { readOnly: true })
   try {
