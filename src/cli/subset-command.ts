@@ -4,6 +4,7 @@ import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { stringify } from 'yaml'
 import { loadProjectConfig, resolveDatabase, type ProjectConfig } from '../config/project-config.js'
 import { DbtwinError } from '../errors.js'
+import type { DialectName } from '../schema/schema.js'
 import { subset, type SubsetPlan } from '../subset/subset.js'
 import {
   parseChildren,
@@ -32,7 +33,7 @@ export function subsetCommand(): Command {
     )
     .option(
       '--root <selection>',
-      'rows to start from: "table where <SQL>", "table N%" or "table limit N" (repeatable)',
+      'rows to start from: "table where <one boolean SQL condition>", "table N%" or "table limit N" (repeatable)',
       collect,
     )
     .option(
@@ -83,8 +84,8 @@ Examples:
     )
     .action(async (flags: SubsetFlags) => {
       const project = await loadProjectConfig()
-      const options = await subsetOptions(flags, project)
       flags.from = resolveDatabase(project, 'source', flags.from)
+      const options = await subsetOptions(flags, project, parseConnectionUrl(flags.from).dialect)
       if (flags.plan !== true) flags.to = resolveDatabase(project, 'target', flags.to)
       const progress = progressReporter()
       try {
@@ -128,20 +129,25 @@ interface SubsetFlags {
   report?: string | true
 }
 
-async function subsetOptions(flags: SubsetFlags, project: ProjectConfig | null): Promise<SubsetOptions> {
+/** The options from --config or dbtwin.yaml and the flags; root conditions are checked for the source's dialect. */
+async function subsetOptions(
+  flags: SubsetFlags,
+  project: ProjectConfig | null,
+  dialect: DialectName,
+): Promise<SubsetOptions> {
   const fromProject =
     project?.subset === undefined
       ? null
-      : parseSubsetConfig(stringify(project.subset), `${project.file} (subset)`)
+      : parseSubsetConfig(stringify(project.subset), `${project.file} (subset)`, dialect)
   const base: SubsetOptions =
     flags.config !== undefined
-      ? parseSubsetConfig(await readFile(flags.config, 'utf8'), flags.config)
+      ? parseSubsetConfig(await readFile(flags.config, 'utf8'), flags.config, dialect)
       : (fromProject ?? { roots: [], rules: project?.rules, seed: project?.seed })
   const existing = existingTables(flags)
   const options: SubsetOptions = {
     ...base,
     rules: flags.rules ?? base.rules,
-    roots: [...base.roots, ...(flags.root ?? []).map(parseRoot)],
+    roots: [...base.roots, ...(flags.root ?? []).map((root) => parseRoot(root, dialect))],
     children: flags.children === undefined ? base.children : parseChildren(flags.children),
     passthrough: [...(base.passthrough ?? []), ...(flags.passthrough ?? [])],
     exclude: [...(base.exclude ?? []), ...(flags.exclude ?? [])],

@@ -51,69 +51,76 @@ export async function learn(
   const seed = options.seed ?? LEARN_DEFAULTS.seed
   // Rules are read (and refused if broken) before the source is touched.
   const rules = options.rules === undefined ? [] : await loadRules(options.rules)
-  const source = await openDatabase(url, { readOnly: true })
+  const database = await openDatabase(url, { readOnly: true })
   try {
-    const schema = await source.introspect()
-    // PII is detected first so that `pii:` rules can match, and so the model can say which columns looked like PII.
-    const pii = await scanDatabase(source, schema, { seed })
-    const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
-    // shift-date columns are learned from shifted values (see learnTable); every other rewritten column not at all.
-    const ruled = new Set(
-      [...rewrittenColumns(resolved)].filter((id) => resolved.get(id)?.action.kind !== 'shift-date'),
-    )
-    const budget = new PrivacyBudget(options.epsilon ?? null, seed, {
-      tables: schema.tables.length,
-      columns: schema.tables.reduce((n, t) => n + t.columns.length, 0),
-      foreignKeys: schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0),
-    })
-    const plan = planLoad(schema)
-    const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
-    const tables = new Map<string, TableModel>()
-    for (const [index, id] of plan.order.entries()) {
-      const table = byName.get(id)!
-      const shifted = shiftedColumns(table, resolved, seed)
-      const model = await learnTable(source, table, { sampleRows, minCount, seed, ruled, shifted, budget })
-      tables.set(id, model)
-      onEvent({ step: 'table', table: id, index, total: plan.order.length, rows: model.rows })
-      for (const c of model.columns)
-        if (c.kind === 'unmodeled')
-          onEvent({ step: 'unmodeled', table: id, column: c.name, reason: c.reason })
-    }
-    for (const [index, id] of plan.order.entries()) {
-      const table = byName.get(id)!
-      const model = tables.get(id)!
-      for (const fk of table.foreignKeys) {
-        const parent = tables.get(tableName(fk.references))
-        if (parent !== undefined)
-          model.relations.push(
-            await learnRelation(source, table, model, fk, parent, { sampleRows, minCount, seed, budget }),
-          )
+    // One snapshot for every read: row counts, samples and relations describe the same data.
+    return await database.readSnapshot(async (source) => {
+      const schema = await source.introspect()
+      // PII is detected first so that `pii:` rules can match, and so the model can say which columns looked like PII.
+      const pii = await scanDatabase(source, schema, { seed })
+      const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
+      // shift-date columns are learned from shifted values (see learnTable); every other rewritten column not at all.
+      const ruled = new Set(
+        [...rewrittenColumns(resolved)].filter((id) => resolved.get(id)?.action.kind !== 'shift-date'),
+      )
+      const budget = new PrivacyBudget(options.epsilon ?? null, seed, {
+        tables: schema.tables.length,
+        columns: schema.tables.reduce((n, t) => n + t.columns.length, 0),
+        foreignKeys: schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0),
+      })
+      const plan = planLoad(schema)
+      const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
+      const tables = new Map<string, TableModel>()
+      for (const [index, id] of plan.order.entries()) {
+        const table = byName.get(id)!
+        const shifted = shiftedColumns(table, resolved, seed)
+        const model = await learnTable(source, table, { sampleRows, minCount, seed, ruled, shifted, budget })
+        tables.set(id, model)
+        onEvent({ step: 'table', table: id, index, total: plan.order.length, rows: model.rows })
+        for (const c of model.columns)
+          if (c.kind === 'unmodeled')
+            onEvent({ step: 'unmodeled', table: id, column: c.name, reason: c.reason })
       }
-      onEvent({ step: 'relations', table: id, index, total: plan.order.length })
-    }
-    return {
-      formatVersion: MODEL_FORMAT_VERSION,
-      madeBy: {
-        tool: 'dbtwin',
-        version: VERSION,
-        learnedAt: learnedAt(),
-        source: { dialect: schema.dialect, database: schema.database, fingerprint: databaseFingerprint(url) },
-        parameters: {
-          sampleRows,
-          minCount,
-          epsilon: options.epsilon ?? null,
-          seed,
-          ruledColumns: [...ruled].sort(),
+      for (const [index, id] of plan.order.entries()) {
+        const table = byName.get(id)!
+        const model = tables.get(id)!
+        for (const fk of table.foreignKeys) {
+          const parent = tables.get(tableName(fk.references))
+          if (parent !== undefined)
+            model.relations.push(
+              await learnRelation(source, table, model, fk, parent, { sampleRows, minCount, seed, budget }),
+            )
+        }
+        onEvent({ step: 'relations', table: id, index, total: plan.order.length })
+      }
+      return {
+        formatVersion: MODEL_FORMAT_VERSION,
+        madeBy: {
+          tool: 'dbtwin',
+          version: VERSION,
+          learnedAt: learnedAt(),
+          source: {
+            dialect: schema.dialect,
+            database: schema.database,
+            fingerprint: databaseFingerprint(url),
+          },
+          parameters: {
+            sampleRows,
+            minCount,
+            epsilon: options.epsilon ?? null,
+            seed,
+            ruledColumns: [...ruled].sort(),
+          },
         },
-      },
-      privacy: budget.statement(minCount),
-      pii: pii.map(({ column, kind, confidence }) => ({ column, kind, confidence })),
-      schema,
-      // Schema order, not load order: the file reads like the schema it describes.
-      tables: schema.tables.map((t) => tables.get(tableName(t))!),
-    }
+        privacy: budget.statement(minCount),
+        pii: pii.map(({ column, kind, confidence }) => ({ column, kind, confidence })),
+        schema,
+        // Schema order, not load order: the file reads like the schema it describes.
+        tables: schema.tables.map((t) => tables.get(tableName(t))!),
+      }
+    })
   } finally {
-    await source.close()
+    await database.close()
   }
 }
 

@@ -1,6 +1,8 @@
 import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
+import type { DialectName } from '../schema/schema.js'
+import { rootConditionProblem } from './root-condition.js'
 import type { ExistingTables } from '../write/write-target.js'
 
 /** Where a subset starts: rows of one table, chosen by a SQL condition, a random percentage or a row count. */
@@ -46,11 +48,12 @@ export interface SubsetOptions {
 
 /**
  * Parses a root as the CLI takes it: `schema.table where <SQL condition>`, `schema.table 2%`,
- * `schema.table limit 100`, or just `schema.table` (every row).
+ * `schema.table limit 100`, or just `schema.table` (every row). Given the source's dialect, a condition that is
+ * not one boolean expression is refused here, before anything connects (see checkRoot).
  *
  * @example parseRoot("clinic.patients where zip = '10001'") // { table: 'clinic.patients', kind: 'where', … }
  */
-export function parseRoot(text: string): RootSelection {
+export function parseRoot(text: string, dialect?: DialectName): RootSelection {
   const trimmed = text.trim()
   const match = /^("[^"]+"|[^\s]+)(?:\s+(.*))?$/s.exec(trimmed)
   if (match === null) throw usage(`root "${text}" names no table`)
@@ -58,7 +61,10 @@ export function parseRoot(text: string): RootSelection {
   const rest = (match[2] ?? '').trim()
   if (rest === '') return { table, kind: 'all' }
   const where = /^where\s+(.+)$/is.exec(rest)
-  if (where !== null) return { table, kind: 'where', condition: where[1]!.trim() }
+  if (where !== null) {
+    const root: RootSelection = { table, kind: 'where', condition: where[1]!.trim() }
+    return dialect === undefined ? root : checkRoot(root, dialect)
+  }
   const percent = /^(-?[\d.]+)\s*%$/.exec(rest)
   if (percent !== null) {
     const value = Number(percent[1])
@@ -68,6 +74,21 @@ export function parseRoot(text: string): RootSelection {
   const limit = /^limit\s+(\d+)$/i.exec(rest)
   if (limit !== null) return { table, kind: 'limit', rows: Number(limit[1]) }
   throw usage(`root "${text}": after the table comes \`where <condition>\`, \`N%\` or \`limit N\``)
+}
+
+/**
+ * Refuses a root whose condition is anything but one boolean expression over the source (see
+ * rootConditionProblem): it is sent to the source as SQL.
+ */
+export function checkRoot(root: RootSelection, dialect: DialectName): RootSelection {
+  if (root.kind !== 'where') return root
+  const problem = rootConditionProblem(root.condition, dialect)
+  if (problem === null) return root
+  throw new DbtwinError(
+    'USAGE',
+    `root "${root.table} where ${root.condition.replace(/\s+/g, ' ')}": ${problem} has no place in a root condition`,
+    `a root condition is one boolean expression, e.g. "public.customer where store_id = 1 and customer_id in (select customer_id from public.rental)"; a column named like a SQL keyword goes in quotes`,
+  )
 }
 
 /** Parses `--children` values: `all`, `none`, or `table=N`, in any combination. */
@@ -116,9 +137,10 @@ const configShape = z
 
 /**
  * Reads a subset config file (YAML): the CLI's options under the same names, e.g.
- * `roots: ["clinic.patients where zip = '10001'"]`, `children: [all, billing.payments=1]`.
+ * `roots: ["clinic.patients where zip = '10001'"]`, `children: [all, billing.payments=1]`. Roots are checked
+ * for the source's dialect when it is given (see parseRoot).
  */
-export function parseSubsetConfig(text: string, file: string): SubsetOptions {
+export function parseSubsetConfig(text: string, file: string, dialect?: DialectName): SubsetOptions {
   const document = parseDocument(text)
   const syntax = document.errors[0]
   if (syntax !== undefined) throw configError(file, syntax.message.split('\n')[0]!)
@@ -130,7 +152,14 @@ export function parseSubsetConfig(text: string, file: string): SubsetOptions {
   const c = parsed.data
   return {
     rules: c.rules,
-    roots: c.roots.map(parseRoot),
+    roots: c.roots.map((root, i) => {
+      try {
+        return parseRoot(root, dialect)
+      } catch (error) {
+        if (!(error instanceof DbtwinError)) throw error
+        throw new DbtwinError('FILE_INVALID', `${file}: roots.${i}: ${error.message}`, error.fix)
+      }
+    }),
     children: c.children === undefined ? undefined : parseChildren([c.children].flat()),
     passthrough: c.passthrough,
     exclude: c.exclude,

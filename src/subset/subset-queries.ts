@@ -94,7 +94,8 @@ export async function readRootKeys(
   let query: RawBuilder<unknown>
   switch (root.kind) {
     case 'where':
-      query = sql`${select} from ${t(table)} where ${sql.raw(root.condition)}`
+      // Checked to be one boolean expression (checkRoot); the parentheses keep it one within this query.
+      query = sql`${select} from ${t(table)} where (${sql.raw(root.condition)})`
       break
     case 'percent': {
       const sampled = source.sampledTable(table, 's', root.percent / 100, root.seed, key)

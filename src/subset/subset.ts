@@ -15,7 +15,7 @@ import { writeIntoTarget, type WriteEvent } from '../write/write-target.js'
 import { cellValue } from './cell-value.js'
 import { subsetRewriters } from './row-rewriter.js'
 import { selectRows, type Edge, type Selection } from './select-rows.js'
-import type { SubsetOptions } from './subset-options.js'
+import { checkRoot, type SubsetOptions } from './subset-options.js'
 import { KEY_SEPARATOR, keyText, readAllRows, readRows, reorderKeys, sameColumns } from './subset-queries.js'
 
 export type SubsetEvent =
@@ -68,67 +68,72 @@ export async function subset(
       'write the subset into another database',
     )
   }
+  // Root conditions are SQL sent to the source: refused before anything is read when they are more than a condition.
+  for (const root of options.roots) checkRoot(root, parseConnectionUrl(from).dialect)
   const rules = options.rules === undefined ? [] : await loadRules(options.rules)
-  const source = await openDatabase(from, { readOnly: true })
+  const database = await openDatabase(from, { readOnly: true })
   try {
-    const schema = await source.introspect()
-    const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
-    const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
-    refuseUnruledPii(pii, resolved)
-    const selection = await selectRows(source, schema, options)
-    const plan = planOf(selection, (performance.now() - started) / 1000)
-    onEvent({ step: 'plan', plan })
-    if (options.planOnly === true || to === null) return { plan, rows: {}, seconds: plan.seconds }
-    const secret = process.env['DBTWIN_SECRET'] ?? randomSecret(onEvent)
-    const target = subsetSchema(schema, selection)
-    const spec = {
-      schema: target,
-      source: { dialect: schema.dialect, fingerprint: databaseFingerprint(from) },
-      what: 'subset',
-      failureCode: 'SUBSET_FAILED',
-      existing: options.existing ?? 'refuse',
-    } as const
-    const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
-      const rewriterFor = subsetRewriters(schema, resolved, secret)
-      const counts: Record<string, number> = {}
-      const order = planLoad(target).order
-      for (const [index, id] of order.entries()) {
-        const tableStarted = performance.now()
-        // The source's own table object: the selection's edges point at it.
-        const table = schema.tables.find((t) => tableName(t) === id)!
-        const columns = writtenColumns(table)
-        const writer = session.writer(
-          target.tables.find((t) => tableName(t) === id)!,
-          columns,
-        )
-        const rewrite = rewriterFor(table, columns)
-        const fix = danglingFix(table, columns, selection, options)
-        let written = 0
-        const reads = sourceReads(source, table, columns, selection, options)
-        // The next batch is read from the source while this one is written to the target.
-        let next = reads[0]?.()
-        for (let i = 0; next !== undefined; i++) {
-          const batch = await next
-          next = reads[i + 1]?.()
-          const cells = batch.map((row) => {
-            const cellsOfRow = columns.map((_, c) => cellValue(row[`c${c}`]))
-            fix(cellsOfRow)
-            rewrite?.(cellsOfRow)
-            return cellsOfRow
-          })
-          await writer.write(cells)
-          written += cells.length
+    // One snapshot for every read: the rows chosen and the rows copied agree (see Database.readSnapshot).
+    return await database.readSnapshot(async (source) => {
+      const schema = await source.introspect()
+      const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
+      const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
+      refuseUnruledPii(pii, resolved)
+      const selection = await selectRows(source, schema, options)
+      const plan = planOf(selection, (performance.now() - started) / 1000)
+      onEvent({ step: 'plan', plan })
+      if (options.planOnly === true || to === null) return { plan, rows: {}, seconds: plan.seconds }
+      const secret = process.env['DBTWIN_SECRET'] ?? randomSecret(onEvent)
+      const target = subsetSchema(schema, selection)
+      const spec = {
+        schema: target,
+        source: { dialect: schema.dialect, fingerprint: databaseFingerprint(from) },
+        what: 'subset',
+        failureCode: 'SUBSET_FAILED',
+        existing: options.existing ?? 'refuse',
+      } as const
+      const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
+        const rewriterFor = subsetRewriters(schema, resolved, secret)
+        const counts: Record<string, number> = {}
+        const order = planLoad(target).order
+        for (const [index, id] of order.entries()) {
+          const tableStarted = performance.now()
+          // The source's own table object: the selection's edges point at it.
+          const table = schema.tables.find((t) => tableName(t) === id)!
+          const columns = writtenColumns(table)
+          const writer = session.writer(
+            target.tables.find((t) => tableName(t) === id)!,
+            columns,
+          )
+          const rewrite = rewriterFor(table, columns)
+          const fix = danglingFix(table, columns, selection, options)
+          let written = 0
+          const reads = sourceReads(source, table, columns, selection, options)
+          // The next batch is read from the source while this one is written to the target.
+          let next = reads[0]?.()
+          for (let i = 0; next !== undefined; i++) {
+            const batch = await next
+            next = reads[i + 1]?.()
+            const cells = batch.map((row) => {
+              const cellsOfRow = columns.map((_, c) => cellValue(row[`c${c}`]))
+              fix(cellsOfRow)
+              rewrite?.(cellsOfRow)
+              return cellsOfRow
+            })
+            await writer.write(cells)
+            written += cells.length
+          }
+          await writer.end()
+          counts[id] = written
+          const seconds = (performance.now() - tableStarted) / 1000
+          onEvent({ step: 'table', table: id, index, total: order.length, rows: written, seconds })
         }
-        await writer.end()
-        counts[id] = written
-        const seconds = (performance.now() - tableStarted) / 1000
-        onEvent({ step: 'table', table: id, index, total: order.length, rows: written, seconds })
-      }
-      return counts
+        return counts
+      })
+      return { plan, rows, seconds: (performance.now() - started) / 1000 }
     })
-    return { plan, rows, seconds: (performance.now() - started) / 1000 }
   } finally {
-    await source.close()
+    await database.close()
   }
 }
 

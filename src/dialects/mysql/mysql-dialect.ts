@@ -8,6 +8,7 @@ import { MYSQL_ERROR_CODES } from './mysql-errors.js'
 import { introspectMysql } from './mysql-introspector.js'
 import { mysqlSampledTable } from './mysql-sampling.js'
 import { mysqlTwin } from './mysql-twin.js'
+import { withReadSnapshot } from '../read-snapshot.js'
 
 /** Opens a MySQL or MariaDB database through mysql2; fails fast, with one clear line, if it cannot be reached. */
 export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): Promise<Database> {
@@ -45,7 +46,7 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     throw connectionError(error, url.display, url.database, MYSQL_ERROR_CODES)
   }
   const mariadb = /mariadb/i.test(version)
-  return {
+  return withReadSnapshot(db, MYSQL_SNAPSHOT, (db) => ({
     dialect: 'mysql',
     db,
     name: url.database,
@@ -54,9 +55,17 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     sampledTable: mysqlSampledTable,
     twin: () => mysqlTwin(db),
     introspect: () => introspectMysql(db, url.database, mariadb),
-    close: () => db.destroy(),
-  }
+  }))
 }
+
+/**
+ * A consistent snapshot needs REPEATABLE READ (under READ COMMITTED, a server's possible default, InnoDB ignores
+ * WITH CONSISTENT SNAPSHOT); taken at the start rather than at the first read.
+ */
+const MYSQL_SNAPSHOT = [
+  sql`set transaction isolation level repeatable read`,
+  sql`start transaction with consistent snapshot, read only`,
+]
 
 /** Creates the database a URL names (utf8mb4, as dbtwin writes text), and returns how to drop it again. */
 export async function createMysqlDatabase(url: ServerUrl<'mysql'>): Promise<() => Promise<void>> {

@@ -18,6 +18,8 @@ import { DbtwinError } from '../../errors.js'
 import type { PgliteUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
 import { postgresDdl } from '../postgres/postgres-ddl.js'
+import { POSTGRES_SNAPSHOT } from '../postgres/postgres-dialect.js'
+import { withReadSnapshot } from '../read-snapshot.js'
 import { introspectPostgres } from '../postgres/postgres-introspector.js'
 import { postgresSampledTable } from '../postgres/postgres-sampling.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from '../postgres/postgres-twin.js'
@@ -47,7 +49,7 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
   }
   const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }), plugins: [new EventLoopTurns()] })
   await sql`select 1`.execute(db)
-  return {
+  return withReadSnapshot(db, [POSTGRES_SNAPSHOT], (db) => ({
     dialect: 'pglite',
     db,
     name: url.dataDir ?? 'memory',
@@ -74,8 +76,7 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
       ...(await introspectPostgres(db, 'pglite')),
       database: url.dataDir ?? 'memory',
     }),
-    close: () => db.destroy(),
-  }
+  }))
 }
 
 const isCluster = (dir: string) =>

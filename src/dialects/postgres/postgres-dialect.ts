@@ -11,6 +11,8 @@ import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
 import { postgresSampledTable } from './postgres-sampling.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-twin.js'
+import { extendedProtocolPool } from './postgres-extended-protocol.js'
+import { withReadSnapshot } from '../read-snapshot.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
 export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOptions): Promise<Database> {
@@ -29,14 +31,14 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
   })
   // An idle client's error (e.g. the server restarting) must not crash the process; the next query reports it.
   pool.on('error', () => {})
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: extendedProtocolPool(pool) }) })
   try {
     await sql`select 1`.execute(db)
   } catch (error) {
     await db.destroy()
     throw connectionError(error, url.display, url.database, POSTGRES_ERROR_CODES)
   }
-  return {
+  return withReadSnapshot(db, [POSTGRES_SNAPSHOT], (db) => ({
     dialect: 'postgres',
     db,
     name: url.database,
@@ -48,9 +50,11 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
         checksWhileLoading: true,
       }),
     introspect: () => introspectPostgres(db, 'postgres'),
-    close: () => db.destroy(),
-  }
+  }))
 }
+
+/** One snapshot for every statement of the transaction (PostgreSQL and PGlite). */
+export const POSTGRES_SNAPSHOT = sql`begin transaction isolation level repeatable read read only`
 
 /**
  * Creates the database a URL names, through the server's maintenance database (`postgres`), and returns how to drop
