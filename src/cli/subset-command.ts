@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { Command, Option } from 'commander'
 import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { stringify } from 'yaml'
@@ -16,6 +15,8 @@ import { printTotal, showWriteEvent } from './generate-command.js'
 import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import { progressReporter } from './progress.js'
+import { readInput } from './read-input.js'
+import { checkOutputFile } from './write-output.js'
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
 
@@ -82,6 +83,7 @@ Examples:
   dbtwin subset --config subset.yaml --from "$PROD_URL" --to "$STAGING_URL" --truncate`,
     )
     .action(async (flags: SubsetFlags) => {
+      if (typeof flags.report === 'string') await checkOutputFile(flags.report, '--report')
       const project = await loadProjectConfig()
       const options = await subsetOptions(flags, project)
       flags.from = resolveDatabase(project, 'source', flags.from)
@@ -135,7 +137,7 @@ async function subsetOptions(flags: SubsetFlags, project: ProjectConfig | null):
       : parseSubsetConfig(stringify(project.subset), `${project.file} (subset)`)
   const base: SubsetOptions =
     flags.config !== undefined
-      ? parseSubsetConfig(await readFile(flags.config, 'utf8'), flags.config)
+      ? parseSubsetConfig(await readInput(flags.config, '--config'), flags.config)
       : (fromProject ?? { roots: [], rules: project?.rules, seed: project?.seed })
   const existing = existingTables(flags)
   const options: SubsetOptions = {
