@@ -62,11 +62,11 @@ export async function generateFiles(
 
 /**
  * `DIR/NN-schema.table.format`, numbered in load order. The names come from a model file, which is untrusted: a
- * table named `../../../../tmp/pwned` wrote outside DIR (issue 14). Whatever is not a letter, digit, `_`, `-` or `.`
- * becomes `_`, names are cut to 100 characters (a file name holds 255 bytes), and the result must lie in DIR.
+ * table named `../../../../tmp/pwned` wrote outside DIR (issue 14). Whatever is not a letter, digit, space, `_`, `-`
+ * or `.` becomes `_`, names are cut to 100 characters (a file name holds 255 bytes), and the result must lie in DIR.
  */
 export function tableFile(dir: string, position: number, table: TableRef, format: FileFormat): string {
-  const safe = (name: string) => name.replace(/[^\p{L}\p{N}_.-]/gu, '_').slice(0, 100)
+  const safe = (name: string) => name.replace(/[^\p{L}\p{N} _.-]/gu, '_').slice(0, 100)
   const file = join(
     dir,
     `${String(position).padStart(2, '0')}-${safe(table.schema)}.${safe(table.name)}.${format}`,

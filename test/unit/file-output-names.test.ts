@@ -4,7 +4,7 @@ import { tableFile } from '../../src/write/file-output.js'
 describe('tableFile', () => {
   it('numbers a table file in load order and keeps readable names', () => {
     expect(tableFile('out', 3, { schema: 'clinic', name: 'lab results' }, 'csv')).toBe(
-      'out/03-clinic.lab_results.csv',
+      'out/03-clinic.lab results.csv',
     )
     expect(tableFile('out', 12, { schema: 'public', name: 'café' }, 'sql')).toBe('out/12-public.café.sql')
   })
