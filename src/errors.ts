@@ -14,9 +14,12 @@ export type ErrorCode =
    * all: dbtwin names such a table only when a table it can see has a foreign key to it.
    */
   | 'TABLE_NOT_READABLE'
+  | 'PERMISSION_DENIED'
   | 'CONNECTION_FAILED'
   | 'CYCLE_UNBREAKABLE'
   | 'FILE_INVALID'
+  | 'FILE_NOT_READABLE'
+  | 'OUTPUT_NOT_WRITABLE'
   | 'TARGET_NOT_EMPTY'
   | 'TARGET_IS_SOURCE'
   | 'TARGET_CONFLICT'

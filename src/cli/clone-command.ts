@@ -6,6 +6,7 @@ import { printTotal, showWriteEvent } from './generate-command.js'
 import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import { progressReporter } from './progress.js'
+import { checkOutputFile } from './write-output.js'
 
 export function cloneCommand(): Command {
   return new Command('clone')
@@ -47,6 +48,7 @@ Examples:
         drop?: boolean
         report?: string | true
       }) => {
+        if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
         const project = await loadProjectConfig()
         const from = resolveDatabase(project, 'source', options.from)
         const to = resolveDatabase(project, 'target', options.to)

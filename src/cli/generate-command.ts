@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { databaseArgument } from '../config/project-config.js'
 import { parseConnectionUrl } from '../dialects/connection-url.js'
@@ -6,11 +5,14 @@ import { DbtwinError } from '../errors.js'
 import { parseModelFile } from '../model/model-file.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
 import type { Shard } from '../generate/generate-twin.js'
+import { checkRootRows } from '../generate/root-rows.js'
 import { generateFiles, type FileFormat } from '../write/file-output.js'
 import { generate, type GenerateEvent } from '../write/write-twin.js'
 import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
+import { readInput } from './read-input.js'
 import { reportAfterWrite } from './report-command.js'
 import { progressReporter, type ProgressReporter } from './progress.js'
+import { checkOutputFile, checkOutputFolder } from './write-output.js'
 
 export function generateCommand(): Command {
   return new Command('generate')
@@ -107,7 +109,10 @@ Examples:
             'name a target database with --to, or a directory for CSV files with --out',
           )
         }
-        const model = parseModelFile(await readFile(options.model, 'utf8'), options.model)
+        const model = parseModelFile(await readInput(options.model, '--model'), options.model)
+        checkRootRows(model.schema, options.rows)
+        if (options.out !== undefined) await checkOutputFolder(options.out, '--out')
+        if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
         if (options.out !== undefined) {
           const started = performance.now()
           const rows = await generateFiles(model, options.out, options.format, {

@@ -4,7 +4,7 @@ import { planLoad } from '../graph/load-plan.js'
 import { introspect } from '../schema/introspect.js'
 import { formatSchemaFile, type SchemaFormat } from '../schema/schema-file.js'
 import { inspectSummary } from './inspect-summary.js'
-import { writeOutput } from './write-output.js'
+import { checkOutputFile, writeOutput } from './write-output.js'
 
 export function inspectCommand(): Command {
   return new Command('inspect')
@@ -22,6 +22,7 @@ Examples:
   dbtwin inspect pglite://.dbtwin/clinic --json`,
     )
     .action(async (url: string, options: { json?: boolean; yaml?: boolean; out?: string }) => {
+      await checkOutputFile(options.out, '--out')
       const schema = await introspect(await databaseArgument(url))
       const format = schemaFormat(options)
       const text =

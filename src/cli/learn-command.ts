@@ -2,9 +2,9 @@ import { Command, InvalidArgumentError } from 'commander'
 import { databaseArgument } from '../config/project-config.js'
 import { LEARN_DEFAULTS, learn, type LearnEvent } from '../learn/learn.js'
 import { formatModelFile } from '../model/model-file.js'
-import { positiveInteger } from './option-parsers.js'
+import { countOfOneOrMore, positiveInteger } from './option-parsers.js'
 import { progressReporter } from './progress.js'
-import { writeOutput } from './write-output.js'
+import { checkOutputFile, writeOutput } from './write-output.js'
 
 export function learnCommand(): Command {
   return new Command('learn')
@@ -20,13 +20,13 @@ export function learnCommand(): Command {
     .option(
       '--sample-rows <n>',
       'rows sampled per table for quantiles, shapes and correlations',
-      positiveInteger,
+      countOfOneOrMore,
       LEARN_DEFAULTS.sampleRows,
     )
     .option(
       '--min-count <k>',
       'never write a value, shape or bin seen fewer than k times',
-      positiveInteger,
+      countOfOneOrMore,
       LEARN_DEFAULTS.minCount,
     )
     .option(
@@ -59,6 +59,7 @@ Examples:
           seed: number
         },
       ) => {
+        await checkOutputFile(options.out, '--out')
         const progress = progressReporter()
         try {
           const model = await learn(await databaseArgument(url), options, (event: LearnEvent) => {

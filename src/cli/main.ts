@@ -1,4 +1,6 @@
 import { Command } from 'commander'
+import { maskPasswords } from '../dialects/connection-url.js'
+import { permissionError } from '../dialects/permission-error.js'
 import { DbtwinError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { checkCommand } from './check-command.js'
@@ -14,6 +16,7 @@ import { subsetCommand } from './subset-command.js'
 
 /** The CLI: a thin layer over the library; the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
+  maskPasswordsIn(process.stderr)
   const program = new Command('dbtwin')
     .description(
       'a safe, realistic twin of a production database: inspect, scan for PII, learn a model, generate or subset',
@@ -29,18 +32,28 @@ export async function main(argv: string[]): Promise<void> {
     .addCommand(cloneCommand())
     .addCommand(reportCommand())
     .addCommand(sampleCommand())
-    .showHelpAfterError()
   try {
     await program.parseAsync(argv)
   } catch (error) {
-    process.stderr.write(`dbtwin: ${error instanceof DbtwinError ? error.toLine() : unexpected(error)}\n`)
+    const known = error instanceof DbtwinError ? error : permissionError(error)
+    process.stderr.write(`dbtwin: ${known?.toLine() ?? unexpected(error)}\n`)
     if (process.env['DEBUG']?.includes('dbtwin') === true && error instanceof Error)
       process.stderr.write(`${error.stack}\n`)
     process.exitCode = 1
   }
 }
 
+/**
+ * Every message, warning and error the CLI prints goes to stderr, and passes through maskPasswords on its way: a
+ * driver's message can echo a URL, and a URL typed as POSTGRES:// was printed whole (issue 14).
+ */
+function maskPasswordsIn(stream: NodeJS.WriteStream): void {
+  const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean
+  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+    write(typeof chunk === 'string' ? maskPasswords(chunk) : chunk, ...rest)) as typeof stream.write
+}
+
 function unexpected(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = error instanceof Error ? error.message : JSON.stringify(error)
   return `unexpected error: ${message}. Fix: run again with DEBUG=dbtwin for the stack, and report it`
 }

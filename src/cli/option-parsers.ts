@@ -8,6 +8,17 @@ export function positiveInteger(value: string): number {
   return n
 }
 
+/**
+ * Parses a count that must be at least 1 (rows to sample, a minimum count): 0 learned models that generate refused,
+ * and sampled no rows to report on (issue 14).
+ */
+export function countOfOneOrMore(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`"${value}" is not a whole number ≥ 1. Fix: give a count of 1 or more`)
+  return n
+}
+
 /** What `--create`, `--truncate` or `--drop` ask for existing target tables (default: reuse empty ones). */
 export function existingTables(flags: {
   create?: boolean

@@ -1,4 +1,3 @@
-import { readFile, writeFile } from 'node:fs/promises'
 import { Command, InvalidArgumentError } from 'commander'
 import { databaseArgument } from '../config/project-config.js'
 import { parseModelFile } from '../model/model-file.js'
@@ -6,8 +5,10 @@ import { renderHtml } from '../report/render-html.js'
 import { renderSummary } from '../report/render-terminal.js'
 import type { Report } from '../report/report.js'
 import { report, type Gate, type ReportOptions } from '../report/report-twin.js'
-import { positiveInteger } from './option-parsers.js'
+import { countOfOneOrMore, positiveInteger } from './option-parsers.js'
 import { progressReporter } from './progress.js'
+import { readInput } from './read-input.js'
+import { checkOutputFile, writeFileWhole } from './write-output.js'
 
 export function reportCommand(): Command {
   return new Command('report')
@@ -22,7 +23,7 @@ export function reportCommand(): Command {
     .option('--html <file>', 'write the report as one self-contained HTML file')
     .option('--json <file>', 'write every figure as JSON')
     .option('--fail-under <gates>', 'exit 1 below these scores, e.g. quality=0.85,privacy=0.9', parseGates)
-    .option('--max-rows <n>', 'rows sampled per table and side', positiveInteger, 10_000)
+    .option('--max-rows <n>', 'rows sampled per table and side', countOfOneOrMore, 10_000)
     .option('--seed <s>', 'seed of the samples', positiveInteger, 1)
     .option('--subset', 'the twin is a subset of the source: row counts are listed, not scored')
     .addHelpText(
@@ -55,11 +56,13 @@ export interface ReportFlags {
 }
 
 export async function runReport(flags: ReportFlags): Promise<Report> {
+  await checkOutputFile(flags.html, '--html')
+  await checkOutputFile(flags.json, '--json')
   const options: ReportOptions = {
     model:
       flags.model === undefined
         ? undefined
-        : parseModelFile(await readFile(flags.model, 'utf8'), flags.model),
+        : parseModelFile(await readInput(flags.model, '--model'), flags.model),
     rules: flags.rules,
     maxRows: flags.maxRows,
     seed: flags.seed,
@@ -93,8 +96,8 @@ export async function reportAfterWrite(
 
 /** Writes the files asked for and prints the summary; true when a `--fail-under` gate failed. */
 export async function writeReport(result: Report, flags: { html?: string; json?: string }): Promise<boolean> {
-  if (flags.json !== undefined) await writeFile(flags.json, `${JSON.stringify(result, null, 2)}\n`)
-  if (flags.html !== undefined) await writeFile(flags.html, renderHtml(result))
+  if (flags.json !== undefined) await writeFileWhole(flags.json, `${JSON.stringify(result, null, 2)}\n`)
+  if (flags.html !== undefined) await writeFileWhole(flags.html, renderHtml(result))
   process.stdout.write(renderSummary(result, flags.html, { color: process.stdout.isTTY === true }))
   return Object.values(result.verdicts).some((v) => v.passed === false)
 }

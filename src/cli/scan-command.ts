@@ -6,7 +6,7 @@ import { ruleSkeleton } from '../rules/rule-skeleton.js'
 import { packRules, scan } from '../rules/scan.js'
 import type { PiiColumn } from '../rules/scan-database.js'
 import { positiveInteger } from './option-parsers.js'
-import { writeOutput } from './write-output.js'
+import { checkOutputFile, writeOutput } from './write-output.js'
 
 export function scanCommand(): Command {
   return new Command('scan')
@@ -33,6 +33,7 @@ Examples:
           'choose a new file name; reviewed rules are never overwritten',
         )
       }
+      await checkOutputFile(options.write, '--write')
       const result = await scan(await databaseArgument(url), { sampleRows: options.sampleRows })
       if (options.json === true) process.stdout.write(`${JSON.stringify(result.columns, null, 2)}\n`)
       else

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { Command, Option } from 'commander'
 import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { stringify } from 'yaml'
@@ -17,6 +16,8 @@ import { printTotal, showWriteEvent } from './generate-command.js'
 import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import { progressReporter } from './progress.js'
+import { readInput } from './read-input.js'
+import { checkOutputFile } from './write-output.js'
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
 
@@ -83,6 +84,7 @@ Examples:
   dbtwin subset --config subset.yaml --from "$PROD_URL" --to "$STAGING_URL" --truncate`,
     )
     .action(async (flags: SubsetFlags) => {
+      if (typeof flags.report === 'string') await checkOutputFile(flags.report, '--report')
       const project = await loadProjectConfig()
       flags.from = resolveDatabase(project, 'source', flags.from)
       const options = await subsetOptions(flags, project, parseConnectionUrl(flags.from).dialect)
@@ -141,7 +143,7 @@ async function subsetOptions(
       : parseSubsetConfig(stringify(project.subset), `${project.file} (subset)`, dialect)
   const base: SubsetOptions =
     flags.config !== undefined
-      ? parseSubsetConfig(await readFile(flags.config, 'utf8'), flags.config, dialect)
+      ? parseSubsetConfig(await readInput(flags.config, '--config'), flags.config, dialect)
       : (fromProject ?? { roots: [], rules: project?.rules, seed: project?.seed })
   const existing = existingTables(flags)
   const options: SubsetOptions = {

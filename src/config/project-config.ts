@@ -144,7 +144,7 @@ export function resolveDatabase(
       `name a database with ${flag}, or add it to ${PROJECT_FILE} (see README, "dbtwin.yaml")`,
     )
   }
-  if (/^[a-z]+:/.test(name)) return name
+  if (hasScheme(name)) return name
   const url = names[name]
   if (url === undefined) {
     throw new DbtwinError(
@@ -161,8 +161,13 @@ export function resolveDatabase(
  * directory (sources first, then targets).
  */
 export async function databaseArgument(given: string): Promise<string> {
-  if (/^[a-z]+:/.test(given)) return given
+  if (hasScheme(given)) return given
   const config = await loadProjectConfig()
   const source = config?.sources[given]
   return source ?? resolveDatabase(config, 'target', given)
+}
+
+/** A URL rather than a name: it starts with a scheme, in any case (`POSTGRES://` is a URL too; issue 14). */
+function hasScheme(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(text)
 }

@@ -42,11 +42,12 @@ const EXAMPLES = 'postgres://user@host:5432/db, mysql://user@host:3306/db, pglit
  * @example parseConnectionUrl('pglite://.dbtwin/clinic') // { dialect: 'pglite', dataDir: '.dbtwin/clinic', … }
  */
 export function parseConnectionUrl(text: string): ConnectionUrl {
-  if (text === 'pglite:memory' || text === 'pglite://:memory:') {
+  // Schemes are case-insensitive (RFC 3986): POSTGRES:// is postgres://, PGLITE://dir is pglite://dir.
+  if (/^pglite:(memory|\/\/:memory:)$/i.test(text)) {
     return { dialect: 'pglite', dataDir: null, display: 'pglite:memory' }
   }
-  if (text.startsWith('pglite://')) {
-    const dataDir = decodeURIComponent(text.slice('pglite://'.length))
+  if (/^pglite:\/\//i.test(text)) {
+    const dataDir = decoded(text.slice('pglite://'.length), 'directory', text)
     if (dataDir === '') {
       throw new DbtwinError(
         'URL_INVALID',
@@ -62,7 +63,7 @@ export function parseConnectionUrl(text: string): ConnectionUrl {
   } catch {
     throw new DbtwinError(
       'URL_INVALID',
-      `"${redactUnparsed(text)}" is not a database URL`,
+      `"${maskPasswords(text)}" is not a database URL`,
       `write it as ${EXAMPLES}`,
     )
   }
@@ -74,7 +75,7 @@ export function parseConnectionUrl(text: string): ConnectionUrl {
       `use one of postgres://, mysql:// (MariaDB too), pglite://<dir> or pglite:memory`,
     )
   }
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''))
+  const database = decoded(url.pathname.replace(/^\//, ''), 'database name', text)
   if (database === '') {
     throw new DbtwinError(
       'URL_INVALID',
@@ -85,8 +86,8 @@ export function parseConnectionUrl(text: string): ConnectionUrl {
   const server = {
     host: url.hostname === '' ? 'localhost' : url.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: url.port === '' ? scheme.port : Number(url.port),
-    user: decodeURIComponent(url.username) || (scheme.dialect === 'postgres' ? 'postgres' : 'root'),
-    password: url.password === '' ? undefined : decodeURIComponent(url.password),
+    user: decoded(url.username, 'user', text) || (scheme.dialect === 'postgres' ? 'postgres' : 'root'),
+    password: url.password === '' ? undefined : decoded(url.password, 'password', text),
     database,
     params: Object.fromEntries(url.searchParams),
     display: redact(url),
@@ -97,12 +98,33 @@ export function parseConnectionUrl(text: string): ConnectionUrl {
 function redact(url: URL): string {
   const copy = new URL(url.href)
   if (copy.password !== '') copy.password = '***'
-  return copy.href
+  return maskPasswords(copy.href)
 }
 
-/** Masks anything between `:` and `@` in a string that did not parse as a URL, in case it held a password. */
-function redactUnparsed(text: string): string {
-  return text.replace(/\/\/([^/:@]*):[^@/]*@/, '//$1:***@')
+/** A %-decoded part of a URL; a malformed escape (`%ZZ`, a lone `%`) names the part and how to write a `%`. */
+function decoded(part: string, what: string, text: string): string {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    throw new DbtwinError(
+      'URL_INVALID',
+      `the ${what} in "${maskPasswords(text)}" has a malformed %-escape`,
+      'write each % in it as %25, and other special characters as %XX (e.g. @ as %40)',
+    )
+  }
+}
+
+/**
+ * Masks every password in a text that may hold URLs: whatever follows `scheme://user:` up to the last `@` of the
+ * word (a raw password may itself hold `@`, `:` or `/`), and `password=` values. Any scheme, in any case, parsed or
+ * not: the CLI passes every line it prints through here, driver messages included, which can echo a URL (issue 14).
+ *
+ * @example maskPasswords('cannot reach POSTGRES://app:s3cret@db/x') // 'cannot reach POSTGRES://app:***@db/x'
+ */
+export function maskPasswords(text: string): string {
+  return text
+    .replace(/([a-z][a-z0-9+.-]*:\/\/[^\s/:@]*):\S*@/gi, '$1:***@')
+    .replace(/\b(password|passwd|pwd)=[^&\s]*/gi, '$1=***')
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ResolvedRules } from '../rules/resolve-rules.js'
 import { rewrites } from '../rules/rule-file.js'
 import type { Column, Table } from '../schema/schema.js'
 import { randomStreamName, tableName } from '../schema/table-name.js'
+import { checkRootRows } from './root-rows.js'
 import { generateTable, writtenColumns, type KeptState } from './generate-table.js'
 import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
 
@@ -53,6 +54,7 @@ export async function generateTwin(
 ): Promise<Map<string, number>> {
   const sink = options.shard === undefined ? target : shardedSink(target, options.shard)
   const schema = model.schema
+  checkRootRows(schema, options.rows)
   const plan = planLoad(schema, { constraintsAfterLoad: true })
   assertLoadable(plan)
   const byId = new Map(schema.tables.map((t) => [tableName(t), t]))

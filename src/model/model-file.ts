@@ -2,7 +2,7 @@ import { parseDocument, stringify } from 'yaml'
 import { z } from 'zod'
 import { PII_KINDS } from '../rules/pii-kinds.js'
 import { DbtwinError } from '../errors.js'
-import { schemaShape } from '../schema/schema-file.js'
+import { identifier, schemaShape } from '../schema/schema-file.js'
 import { tableName } from '../schema/table-name.js'
 import { MODEL_FORMAT_VERSION, QUANTILE_LEVELS, type Model } from './model.js'
 
@@ -82,10 +82,10 @@ const modelShape = z.object({
   schema: schemaShape,
   tables: z.array(
     z.object({
-      table: z.string(),
+      table: identifier,
       rows: z.number().int().nonnegative(),
       sampledRows: z.number().int().nonnegative(),
-      columns: z.array(z.intersection(z.object({ name: z.string(), nullFraction: fraction }), columnShape)),
+      columns: z.array(z.intersection(z.object({ name: identifier, nullFraction: fraction }), columnShape)),
       copula: z
         .object({ columns: z.array(z.string()), correlation: z.array(z.array(z.number().min(-1).max(1))) })
         .nullable(),

@@ -244,10 +244,14 @@ function parseRule(
     })
   }
   const column = fields['column']
-  if (column !== undefined && (typeof column !== 'string' || !/^[^.]+(\.[^.]+){0,2}$/u.test(column))) {
+  // A rule file is untrusted input, as a model file is: a control character or NUL is no part of a name (issue 14).
+  if (
+    column !== undefined &&
+    (typeof column !== 'string' || !/^[^.\p{Cc}]+(\.[^.\p{Cc}]+){0,2}$/u.test(column))
+  ) {
     problems.push({
       at: located([...path, 'column']),
-      message: `column "${String(column)}" is not \`schema.table.column\`, \`table.column\` or \`column\``,
+      message: `column ${JSON.stringify(column)} is not \`schema.table.column\`, \`table.column\` or \`column\` (a name holds no control characters)`,
     })
   }
   const pii = fields['pii']

@@ -32,20 +32,27 @@ const portableType = z.enum([
   'unknown',
 ])
 const action = z.enum(['no action', 'restrict', 'cascade', 'set null', 'set default'])
-const key = z.object({ name: z.string(), columns: z.array(z.string()).min(1) })
-const tableRef = z.object({ schema: z.string(), name: z.string() })
+/**
+ * A schema, table, column or key name. Schema and model files are shared between machines, so untrusted: a name
+ * with a control character or NUL is refused before anything prints it or makes a file name of it (issue 14).
+ */
+export const identifier = z
+  .string()
+  .regex(/^\P{Cc}*$/u, 'a name may not hold control characters or NUL (a model file is untrusted input)')
+const key = z.object({ name: identifier, columns: z.array(identifier).min(1) })
+const tableRef = z.object({ schema: identifier, name: identifier })
 
 /** The zod shape of a schema, shared with the model file, which embeds one. */
 export const schemaShape: z.ZodType<Schema> = z.object({
   formatVersion: z.literal(1),
   dialect: z.enum(['postgres', 'mysql', 'pglite']),
   database: z.string(),
-  schemas: z.array(z.string()),
+  schemas: z.array(identifier),
   tables: z.array(
     tableRef.extend({
       columns: z.array(
         z.object({
-          name: z.string(),
+          name: identifier,
           nativeType: z.string(),
           type: portableType,
           elementType: portableType.nullable(),
@@ -65,7 +72,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
       uniques: z.array(key),
       foreignKeys: z.array(
         key.extend({
-          references: tableRef.extend({ columns: z.array(z.string()).min(1) }),
+          references: tableRef.extend({ columns: z.array(identifier).min(1) }),
           onDelete: action,
           onUpdate: action,
           deferrable: z.boolean(),

@@ -1,11 +1,13 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { byteaHex, csvField, csvRows, plainColumns } from '../dialects/postgres/postgres-twin.js'
 import type { CellValue } from '../dialects/twin-target.js'
 import { generateTwin, type GenerateTwinOptions } from '../generate/generate-twin.js'
 import type { Model } from '../model/model.js'
-import type { Table } from '../schema/schema.js'
+import { DbtwinError } from '../errors.js'
+import type { Table, TableRef } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
 
 export type FileFormat = 'csv' | 'sql'
 
@@ -31,9 +33,7 @@ export async function generateFiles(
   const counts = await generateTwin(model, options, {
     async table(table, columns) {
       // Numbered in load order, so `cat *.sql | psql` loads parents before children.
-      const stream = createWriteStream(
-        join(dir, `${String(++position).padStart(2, '0')}-${table.schema}.${table.name}.${format}`),
-      )
+      const stream = createWriteStream(tableFile(dir, ++position, table, format))
       current = stream
       if (format === 'csv') {
         stream.write(`${columns.map((c) => csvField(c.name)).join(',')}\n`)
@@ -58,6 +58,27 @@ export async function generateFiles(
   })
   if (deferred !== null) await close(deferred)
   return Object.fromEntries(counts)
+}
+
+/**
+ * `DIR/NN-schema.table.format`, numbered in load order. The names come from a model file, which is untrusted: a
+ * table named `../../../../tmp/pwned` wrote outside DIR (issue 14). Whatever is not a letter, digit, space, `_`, `-`
+ * or `.` becomes `_`, names are cut to 100 characters (a file name holds 255 bytes), and the result must lie in DIR.
+ */
+export function tableFile(dir: string, position: number, table: TableRef, format: FileFormat): string {
+  const safe = (name: string) => name.replace(/[^\p{L}\p{N} _.-]/gu, '_').slice(0, 100)
+  const file = join(
+    dir,
+    `${String(position).padStart(2, '0')}-${safe(table.schema)}.${safe(table.name)}.${format}`,
+  )
+  if (dirname(resolve(file)) !== resolve(dir)) {
+    throw new DbtwinError(
+      'FILE_INVALID',
+      `table ${tableName(table)} would be written outside ${dir}`,
+      'rename the table in the model file, or learn the model again',
+    )
+  }
+  return file
 }
 
 function close(stream: WriteStream): Promise<void> {

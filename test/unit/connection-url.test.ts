@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseConnectionUrl } from '../../src/dialects/connection-url.js'
+import { maskPasswords, parseConnectionUrl } from '../../src/dialects/connection-url.js'
 import { DbtwinError } from '../../src/errors.js'
 
 describe('parseConnectionUrl', () => {
@@ -65,4 +65,38 @@ describe('parseConnectionUrl', () => {
       expect(dbtwinError.toLine()).not.toContain('\n')
     })
   }
+})
+
+describe('maskPasswords', () => {
+  const cases: [string, string][] = [
+    ['POSTGRES://app:s3cret@db:5432/x', 'POSTGRES://app:***@db:5432/x'],
+    ['at PostgreS://app:s%40c%3Aret@db/x, retrying', 'at PostgreS://app:***@db/x, retrying'],
+    ['"mysql://app:p@ss:w/rd@db/x" is bad', '"mysql://app:***@db/x" is bad'],
+    ['mariadb://:only@db/x', 'mariadb://:***@db/x'],
+    [
+      'postgresql://app@db/x?sslmode=require&password=s3cret',
+      'postgresql://app@db/x?sslmode=require&password=***',
+    ],
+    ['host=db password=s3cret user=app', 'host=db password=*** user=app'],
+    ['a postgres://a:one@h/x and mysql://b:two@h/y', 'a postgres://a:***@h/x and mysql://b:***@h/y'],
+  ]
+  for (const [text, masked] of cases) {
+    it(`masks ${text}`, () => {
+      expect(maskPasswords(text)).toBe(masked)
+      expect(maskPasswords(masked)).toBe(masked)
+    })
+  }
+
+  it('leaves text without a password as it is', () => {
+    for (const text of ['postgres://app@db:5432/x', 'pglite://./twin', 'wrote 5 rows to mysql://root@h/x'])
+      expect(maskPasswords(text)).toBe(text)
+  })
+
+  it('reads schemes in any case, and refuses a malformed %-escape in one line', () => {
+    expect(parseConnectionUrl('POSTGRES://app:pw@h/x')).toMatchObject({ dialect: 'postgres', password: 'pw' })
+    expect(parseConnectionUrl('PGLITE://twin')).toMatchObject({ dialect: 'pglite', dataDir: 'twin' })
+    expect(() => parseConnectionUrl('mysql://app:p%zzw@h/x')).toThrow(
+      /^the password in "mysql:\/\/app:\*\*\*@h\/x" has a malformed %-escape$/,
+    )
+  })
 })

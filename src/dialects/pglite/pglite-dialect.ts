@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -15,6 +15,7 @@ import {
   type UnknownRow,
 } from 'kysely'
 import { DbtwinError } from '../../errors.js'
+import { cannotWriteIn, nearestExisting } from '../../writable-folder.js'
 import type { PgliteUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
 import { postgresDdl } from '../postgres/postgres-ddl.js'
@@ -30,6 +31,7 @@ import type { BulkWriter } from '../twin-target.js'
  * reuses the PostgreSQL introspector and DDL.
  */
 export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<Database> {
+  if (url.dataDir !== null) await checkDataDir(url.dataDir, url.display)
   let pglite: PGlite
   try {
     if (url.dataDir !== null) await mkdir(url.dataDir, { recursive: true })
@@ -42,7 +44,7 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
   } catch (error) {
     throw new DbtwinError(
       'CONNECTION_FAILED',
-      `cannot open the PGlite database ${url.display}: ${error instanceof Error ? error.message : String(error)}`,
+      `cannot open the PGlite database ${url.display}: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
       'use an empty or existing PGlite directory that no other process has open',
       { cause: error },
     )
@@ -77,6 +79,30 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
       database: url.dataDir ?? 'memory',
     }),
   }))
+}
+
+/**
+ * Refuses a folder PGlite must not open: one that holds files but no database (PGlite wrote a cluster among them;
+ * under /proc it hung), or one it cannot write in (the error read `[object Object]`). A PostgreSQL data directory
+ * holds PG_VERSION; an empty or missing folder gets a new database (issue 14).
+ */
+async function checkDataDir(dir: string, display: string): Promise<void> {
+  const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' ? ([] as string[]) : null,
+  )
+  const problem =
+    entries === null
+      ? `${dir} is not a folder dbtwin can read`
+      : entries.length > 0 && !entries.includes('PG_VERSION')
+        ? `${dir} holds files but no PGlite database (no PG_VERSION)`
+        : await cannotWriteIn(await nearestExisting(dir))
+  if (problem !== null) {
+    throw new DbtwinError(
+      'CONNECTION_FAILED',
+      `cannot open ${display}: ${problem}`,
+      'name a PGlite database folder, or a new or empty folder you can write to, e.g. pglite://.dbtwin/twin',
+    )
+  }
 }
 
 const isCluster = (dir: string) =>
