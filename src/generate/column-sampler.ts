@@ -1,8 +1,9 @@
 import type { CellValue } from '../dialects/twin-target.js'
 import { QUANTILE_LEVELS, type Category, type ColumnModel, type Conditional } from '../model/model.js'
-import { numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
+import { DAY_SECONDS, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import type { Random } from '../random/seeded-random.js'
 import type { Column } from '../schema/schema.js'
+import type { Grid } from './inequality-guard.js'
 import { textFromShape } from './text-from-shape.js'
 
 /**
@@ -13,6 +14,8 @@ import { textFromShape } from './text-from-shape.js'
 export interface ColumnSampler {
   draw(u: number, random: Random): number | string | boolean
   format(value: number | string | boolean): CellValue
+  /** Numeric and temporal columns: how their drawn numbers compare with other columns' (see inequalityGuard). */
+  grid?: Grid
 }
 
 export interface SamplerOptions {
@@ -39,6 +42,7 @@ export function columnSampler(
           const n = Math.max(-limit, Math.min(limit, Number(v)))
           return scale === null ? n : scale === 0 ? Math.round(n) : decimalText(n, scale, factor)
         },
+        grid: { unit: 1, digits: scale },
       }
     }
     case 'temporal': {
@@ -47,6 +51,10 @@ export function columnSampler(
       return {
         draw: (u) => interpolate(quantiles, u),
         format: (v) => temporalText(model.type, Number(v), options.family, model.fractionDigits),
+        grid:
+          model.type === 'date'
+            ? { unit: DAY_SECONDS, digits: 0 }
+            : { unit: 1, digits: model.fractionDigits },
       }
     }
     case 'categorical':

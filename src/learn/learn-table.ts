@@ -14,7 +14,7 @@ import { correlation, normalScores } from '../model/normal-scores.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { quantileSketch } from '../model/quantile-sketch.js'
 import { textProfile } from '../model/text-profile.js'
-import { fractionDigits, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
+import { DAY_SECONDS, fractionDigits, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import { categoryKey, valueEncoder } from '../model/value-encoding.js'
 import type { Rewrite } from '../rules/value-rewriter.js'
 import type { Column, Table } from '../schema/schema.js'
@@ -334,7 +334,7 @@ function inequalitiesOf(columns: ColumnModel[], sampleOf: (name: string) => unkn
   )
   const asSeconds = (c: ColumnModel) => {
     const encode = valueEncoder(c)
-    const scale = c.kind === 'temporal' && c.type === 'date' ? 86_400 : 1
+    const scale = c.kind === 'temporal' && c.type === 'date' ? DAY_SECONDS : 1
     return sampleOf(c.name).map((v) => {
       const n = encode(v)
       return n === null ? null : n * scale
