@@ -292,7 +292,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       const cell = c.cells.get(given === null || given === undefined ? null : String(given))
       if (cell !== undefined) internal[c.i] = cell(uniforms[c.i]!)
     }
-    for (const keep of inequalities) keep(internal)
+    // Inequalities chain (q <= f < m): a swap for one can break another kept before it, so they are kept again
+    // until none changes the row, as a bubble sort settles (one pass in most rows).
+    for (let pass = 0, changed = true; changed && pass <= inequalities.length; pass++) {
+      changed = false
+      for (const keep of inequalities) changed = keep(internal) || changed
+    }
     if (groupUnique.length > 0) {
       if (valuesParent !== parentRow) for (const values of groupValues) values.clear()
       valuesParent = parentRow
@@ -518,9 +523,11 @@ function uniqueKeyGuard(key: readonly string[], columns: Column[]): (out: CellVa
     const value = out[index]!
     // Decimals are written as text (see columnSampler): still numbers to move on.
     const number = typeof value === 'number' || NUMBER_TYPES.has(columns[index]!.type)
+    // A NaN moved on stays NaN: it starts from 0 instead.
+    const start = Number.isFinite(Number(value)) ? Number(value) : 0
     for (let step = 1; seen.has(text(out)); step++) {
       out[index] = number
-        ? Number(value) + row + step
+        ? start + row + step
         : suffixed(String(value), step === 1 ? `${row + 1}` : `${row + 1}-${step}`, columns[index]!.length)
     }
     seen.add(text(out))

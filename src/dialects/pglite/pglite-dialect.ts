@@ -20,6 +20,7 @@ import type { Database, OpenOptions } from '../dialect.js'
 import { postgresDdl } from '../postgres/postgres-ddl.js'
 import { introspectPostgres } from '../postgres/postgres-introspector.js'
 import { postgresSampledTable } from '../postgres/postgres-sampling.js'
+import { postgresReadValue, postgresSpecialNumbers } from '../postgres/postgres-values.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from '../postgres/postgres-twin.js'
 import type { BulkWriter } from '../twin-target.js'
 
@@ -54,6 +55,8 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     display: url.display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
+    readValue: postgresReadValue,
+    specialNumbers: postgresSpecialNumbers,
     twin: (enums) =>
       postgresTwin(
         enums,

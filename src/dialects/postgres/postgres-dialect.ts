@@ -10,6 +10,7 @@ import { POSTGRES_ERROR_CODES } from './postgres-errors.js'
 import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
 import { postgresSampledTable } from './postgres-sampling.js'
+import { postgresReadValue, postgresSpecialNumbers } from './postgres-values.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-twin.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
@@ -43,6 +44,8 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     display: url.display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
+    readValue: postgresReadValue,
+    specialNumbers: postgresSpecialNumbers,
     twin: (enums) =>
       postgresTwin(enums, (target, columns) => copyWriter(pool, target, columns), {
         checksWhileLoading: true,
