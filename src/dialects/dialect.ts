@@ -1,5 +1,6 @@
 import type { ColumnDefinitionBuilder, Kysely, RawBuilder } from 'kysely'
-import type { DialectName, EnumType, Schema, TableRef } from '../schema/schema.js'
+import type { SpecialNumber } from '../model/model.js'
+import type { Column, DialectName, EnumType, Schema, TableRef } from '../schema/schema.js'
 import type { TwinTarget } from './twin-target.js'
 
 /** An open connection to one database, with everything dbtwin does that depends on the engine. */
@@ -26,6 +27,17 @@ export interface Database {
     seed: number,
     key: readonly string[],
   ): SampledTable
+  /**
+   * A column's value as dbtwin reads it, for statistics and for copies: PostgreSQL's money as the number it holds.
+   */
+  readValue(column: Column, value: RawBuilder<unknown>): RawBuilder<unknown>
+  /**
+   * A condition for each special number (NaN, ±Infinity) a number column can hold: none on MySQL, which has none.
+   */
+  specialNumbers(
+    column: Column,
+    value: RawBuilder<unknown>,
+  ): { value: SpecialNumber; is: RawBuilder<unknown> }[]
   /** Writing a twin into this database; `enums` are the source schema's named enum types. */
   twin(enums: readonly EnumType[]): TwinTarget
   /** Reads the portable schema: tables, columns, keys, FKs, checks, enums, estimates, skipped objects. */

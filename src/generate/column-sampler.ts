@@ -1,8 +1,16 @@
 import type { CellValue } from '../dialects/twin-target.js'
-import { QUANTILE_LEVELS, type Category, type ColumnModel, type Conditional } from '../model/model.js'
-import { numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
+import {
+  QUANTILE_LEVELS,
+  type Category,
+  type ColumnModel,
+  type Conditional,
+  type SpecialNumber,
+  type SpecialShare,
+} from '../model/model.js'
+import { DAY_SECONDS, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import type { Random } from '../random/seeded-random.js'
 import type { Column } from '../schema/schema.js'
+import type { Grid } from './inequality-guard.js'
 import { textFromShape } from './text-from-shape.js'
 
 /**
@@ -11,8 +19,11 @@ import { textFromShape } from './text-from-shape.js'
  * temporal columns, so inequalities can be enforced); `format` turns that into what writers take.
  */
 export interface ColumnSampler {
-  draw(u: number, random: Random): number | string | boolean
+  /** Null only where a value the target cannot hold is written as NULL (a NaN into MySQL). */
+  draw(u: number, random: Random): number | string | boolean | null
   format(value: number | string | boolean): CellValue
+  /** Numeric and temporal columns: how their drawn numbers compare with other columns' (see inequalityGuard). */
+  grid?: Grid
 }
 
 export interface SamplerOptions {
@@ -33,12 +44,23 @@ export function columnSampler(
         column.precision !== null && column.scale !== null
           ? 10 ** (column.precision - column.scale) - 10 ** -column.scale
           : Infinity
+      // A unique column holds each special at most once (PostgreSQL's unique index counts NaN equal to NaN).
+      const special = model.unique ? null : specialPicker(model.specials ?? [])
       return {
-        draw: (u) => interpolate(model.quantiles, u),
+        draw(u, random) {
+          const value = special === null ? null : special(random.next())
+          if (value === null) return interpolate(model.quantiles, u)
+          // MySQL has none: NULL where the column allows it, else a finite value (see specialsOnMysql).
+          if (options.family === 'mysql') return column.nullable ? null : interpolate(model.quantiles, u)
+          return SPECIAL_VALUES[value]
+        },
         format: (v) => {
           const n = Math.max(-limit, Math.min(limit, Number(v)))
+          // PostgreSQL reads NaN and infinities as the words it prints them as.
+          if (!Number.isFinite(n)) return String(n)
           return scale === null ? n : scale === 0 ? Math.round(n) : decimalText(n, scale, factor)
         },
+        grid: { unit: 1, digits: scale },
       }
     }
     case 'temporal': {
@@ -47,6 +69,10 @@ export function columnSampler(
       return {
         draw: (u) => interpolate(quantiles, u),
         format: (v) => temporalText(model.type, Number(v), options.family, model.fractionDigits),
+        grid:
+          model.type === 'date'
+            ? { unit: DAY_SECONDS, digits: 0 }
+            : { unit: 1, digits: model.fractionDigits },
       }
     }
     case 'categorical':
@@ -90,6 +116,18 @@ export function columnSampler(
       }
     default:
       return null
+  }
+}
+
+const SPECIAL_VALUES: Record<SpecialNumber, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity }
+
+/** Draws a special number at its learned share from a uniform, else null; null when none was learned. */
+function specialPicker(shares: readonly SpecialShare[]): ((u: number) => SpecialNumber | null) | null {
+  if (shares.length === 0) return null
+  return (u) => {
+    let sum = 0
+    for (const share of shares) if (u < (sum += share.frequency)) return share.value
+    return null
   }
 }
 

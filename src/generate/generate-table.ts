@@ -8,6 +8,7 @@ import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { cellSamplers, columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
 import { copulaSampler } from './copula-sampler.js'
+import { inequalityGuard } from './inequality-guard.js'
 import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
 import { keyPlan } from './key-roles.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
@@ -206,11 +207,17 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const groupUnique = columns.flatMap((c, i) => (roles.get(c.name) === 'group-unique' ? [i] : []))
   const groupValues = groupUnique.map(() => new Set<number>())
   let valuesParent = -2
-  const inequalities = model.inequalities.map((q) => ({
-    left: columns.findIndex((c) => c.name === q.left),
-    right: columns.findIndex((c) => c.name === q.right),
-    strict: q.op === '<',
-  }))
+  const gridOf = (name: string) => {
+    const i = columns.findIndex((c) => c.name === name)
+    const fill = fills[i]
+    return fill?.kind === 'value' && fill.sampler.grid !== undefined ? { i, grid: fill.sampler.grid } : null
+  }
+  const inequalities = model.inequalities.flatMap((q) => {
+    const left = gridOf(q.left)
+    const right = gridOf(q.right)
+    if (left === null || right === null) return []
+    return [inequalityGuard(left.i, right.i, q.op === '<', left.grid, right.grid)]
+  })
   // Columns drawn again from their cell once the column they depend on is drawn (see Conditional). A free-text
   // column with categories keeps the free text it drew; only its categories come from the cell.
   const conditionals = model.conditionals.flatMap((c) => {
@@ -285,7 +292,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       const cell = c.cells.get(given === null || given === undefined ? null : String(given))
       if (cell !== undefined) internal[c.i] = cell(uniforms[c.i]!)
     }
-    for (const q of inequalities) enforce(internal, q.left, q.right, q.strict)
+    // Inequalities chain (q <= f < m): a swap for one can break another kept before it, so they are kept again
+    // until none changes the row, as a bubble sort settles (one pass in most rows).
+    for (let pass = 0, changed = true; changed && pass <= inequalities.length; pass++) {
+      changed = false
+      for (const keep of inequalities) changed = keep(internal) || changed
+    }
     if (groupUnique.length > 0) {
       if (valuesParent !== parentRow) for (const values of groupValues) values.clear()
       valuesParent = parentRow
@@ -511,9 +523,11 @@ function uniqueKeyGuard(key: readonly string[], columns: Column[]): (out: CellVa
     const value = out[index]!
     // Decimals are written as text (see columnSampler): still numbers to move on.
     const number = typeof value === 'number' || NUMBER_TYPES.has(columns[index]!.type)
+    // A NaN moved on stays NaN: it starts from 0 instead.
+    const start = Number.isFinite(Number(value)) ? Number(value) : 0
     for (let step = 1; seen.has(text(out)); step++) {
       out[index] = number
-        ? Number(value) + row + step
+        ? start + row + step
         : suffixed(String(value), step === 1 ? `${row + 1}` : `${row + 1}-${step}`, columns[index]!.length)
     }
     seen.add(text(out))
@@ -523,16 +537,4 @@ function uniqueKeyGuard(key: readonly string[], columns: Column[]): (out: CellVa
 function suffixed(value: string, tag: string, length: number | null): string {
   const suffix = `-${tag}`
   return length === null ? value + suffix : value.slice(0, Math.max(0, length - suffix.length)) + suffix
-}
-
-/** A learned inequality holds in every generated row: a pair that breaks it is swapped (or nudged when equal). */
-function enforce(values: Internal[], left: number, right: number, strict: boolean): void {
-  const a = values[left]
-  const b = values[right]
-  if (typeof a !== 'number' || typeof b !== 'number') return
-  if (a > b) {
-    values[left] = b
-    values[right] = a
-  }
-  if (strict && values[left] === values[right]) values[right] = (values[right] as number) + 1
 }

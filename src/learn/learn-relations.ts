@@ -6,7 +6,7 @@ import { correlation, normalScores } from '../model/normal-scores.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { binsAroundMean, mergeSmallBins } from '../model/small-bins.js'
 import { valueEncoder } from '../model/value-encoding.js'
-import type { ForeignKey, Table } from '../schema/schema.js'
+import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import {
   readChildParentPairs,
@@ -33,6 +33,7 @@ export async function learnRelation(
   child: Table,
   childModel: TableModel,
   fk: ForeignKey,
+  parentTable: Table,
   parentModel: TableModel,
   options: LearnRelationOptions,
 ): Promise<RelationModel> {
@@ -59,11 +60,14 @@ export async function learnRelation(
   const countDependence =
     parentColumns.length === 0 || parentModel.rows === 0
       ? []
-      : await dependenceOnCount(source, child, fk, parentColumns, { ...spec, tableRows: parentModel.rows })
+      : await dependenceOnCount(source, child, fk, parentTable, parentColumns, {
+          ...spec,
+          tableRows: parentModel.rows,
+        })
   const columnDependence =
     parentColumns.length === 0 || childColumns.length === 0 || childModel.rows === 0
       ? []
-      : await dependenceOfColumns(source, child, fk, parentColumns, childColumns, {
+      : await dependenceOfColumns(source, child, fk, parentTable, parentColumns, childColumns, {
           ...spec,
           tableRows: childModel.rows,
         })
@@ -112,16 +116,11 @@ async function dependenceOnCount(
   source: Database,
   child: Table,
   fk: ForeignKey,
+  parent: Table,
   parentColumns: ColumnModel[],
   spec: { tableRows: number; limit: number; seed: number },
 ): Promise<RelationModel['countDependence']> {
-  const rows = await readParentsWithChildCounts(
-    source,
-    child,
-    fk,
-    parentColumns.map((c) => c.name),
-    spec,
-  )
+  const rows = await readParentsWithChildCounts(source, child, fk, columnsOf(parent, parentColumns), spec)
   const counts = normalScores(rows.map((r) => Number(r['n'])))
   return parentColumns.map((c, i) => {
     const encode = valueEncoder(c)
@@ -136,6 +135,7 @@ async function dependenceOfColumns(
   source: Database,
   child: Table,
   fk: ForeignKey,
+  parent: Table,
   parentColumns: ColumnModel[],
   childColumns: ColumnModel[],
   spec: { tableRows: number; limit: number; seed: number },
@@ -145,8 +145,8 @@ async function dependenceOfColumns(
     source,
     child,
     fk,
-    parentColumns.map((c) => c.name),
-    childColumns.map((c) => c.name),
+    columnsOf(parent, parentColumns),
+    columnsOf(child, childColumns),
     order,
     spec,
   )
@@ -159,4 +159,9 @@ async function dependenceOfColumns(
       correlation: round(correlation(parentScores[i]!, childScores[j]!), 4),
     })),
   )
+}
+
+/** The schema's columns for learned ones, which the source is read by. */
+function columnsOf(table: Table, learned: readonly ColumnModel[]): Column[] {
+  return learned.map((l) => table.columns.find((c) => c.name === l.name)!)
 }

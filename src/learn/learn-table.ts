@@ -9,17 +9,25 @@ import {
 } from '../model/column-kind.js'
 import { findInequalities } from '../model/inequalities.js'
 import { conditionalCells, dependentPairs } from '../model/category-pairs.js'
-import type { Category, ColumnModel, ColumnShape, Conditional, TableModel } from '../model/model.js'
+import type {
+  Category,
+  ColumnModel,
+  ColumnShape,
+  Conditional,
+  SpecialShare,
+  TableModel,
+} from '../model/model.js'
 import { correlation, normalScores } from '../model/normal-scores.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { quantileSketch } from '../model/quantile-sketch.js'
 import { textProfile } from '../model/text-profile.js'
-import { fractionDigits, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
+import { DAY_SECONDS, fractionDigits, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import { categoryKey, valueEncoder } from '../model/value-encoding.js'
 import type { Rewrite } from '../rules/value-rewriter.js'
 import type { Column, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import {
+  type ColumnAggregate,
   readAggregates,
   readLengthCounts,
   readPairCounts,
@@ -53,7 +61,11 @@ export async function learnTable(
   const aggregates = await readAggregates(
     source,
     table,
-    table.columns.map((c, i) => ({ name: c.name, distinct: needsDistinct(planned[i]!) })),
+    table.columns.map((c, i) => ({
+      column: c,
+      distinct: needsDistinct(planned[i]!),
+      specials: planned[i]!.kind === 'numeric',
+    })),
   )
   const budget = options.budget
   const rows = Math.round(budget.count(aggregates.rows, 1, id, 'rows'))
@@ -68,7 +80,7 @@ export async function learnTable(
       : await readSample(
           source,
           table,
-          sampled.map((i) => table.columns[i]!.name),
+          sampled.map((i) => table.columns[i]!),
           sampleOrder(table, sampled),
           { tableRows: aggregates.rows, limit: options.sampleRows, seed: options.seed },
         )
@@ -100,7 +112,9 @@ export async function learnTable(
       column,
       rows,
       nonNull: aggregate.nonNull,
+      releasedNonNull: nonNull,
       distinct: aggregate.distinct,
+      specials: aggregate.specials,
       sample: sampleOf(i),
       options,
     }
@@ -170,7 +184,10 @@ interface ColumnContext {
   column: Column
   rows: number
   nonNull: number
+  /** The non-null count as the model releases it (noised under --epsilon). */
+  releasedNonNull: number
   distinct: number | null
+  specials: ColumnAggregate['specials']
   sample: unknown[]
   options: LearnTableOptions
 }
@@ -214,11 +231,17 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
       return { kind: 'categorical', categories, suppressedFraction }
     }
     case 'numeric': {
-      const values = ctx.sample.filter((v) => v !== null && v !== undefined).map(Number)
+      // Quantiles of the finite values: a single NaN made every quantile NaN (issue 14).
+      const values = ctx.sample
+        .filter((v) => v !== null && v !== undefined)
+        .map(Number)
+        .filter(Number.isFinite)
       const quantiles = quantileSketch(values, options.minCount)
       if (quantiles === null) return tooFew(options.minCount)
+      const specials = specialShares(ctx)
       return {
         kind: 'numeric',
+        ...(specials.length > 0 ? { specials } : {}),
         integer:
           isIntegralType(column.type) ||
           (column.scale === 0 && column.type === 'decimal') ||
@@ -292,6 +315,20 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
   }
 }
 
+/**
+ * The shares of NaN and ±Infinity among the column's values, counted in the whole table and released like category
+ * counts: noised under --epsilon, and never written when seen fewer than minCount times.
+ */
+function specialShares(ctx: ColumnContext): SpecialShare[] {
+  const id = tableName(ctx.table)
+  return ctx.specials.flatMap((s) => {
+    const count = ctx.options.budget.count(s.count, 1, id, ctx.column.name, 'special', s.value)
+    return count < ctx.options.minCount || count <= 0
+      ? []
+      : [{ value: s.value, frequency: round(Math.min(1, count / Math.max(1, ctx.releasedNonNull))) }]
+  })
+}
+
 function tooFew(minCount: number): ColumnShape {
   return {
     kind: 'unmodeled',
@@ -334,7 +371,7 @@ function inequalitiesOf(columns: ColumnModel[], sampleOf: (name: string) => unkn
   )
   const asSeconds = (c: ColumnModel) => {
     const encode = valueEncoder(c)
-    const scale = c.kind === 'temporal' && c.type === 'date' ? 86_400 : 1
+    const scale = c.kind === 'temporal' && c.type === 'date' ? DAY_SECONDS : 1
     return sampleOf(c.name).map((v) => {
       const n = encode(v)
       return n === null ? null : n * scale

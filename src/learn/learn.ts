@@ -88,7 +88,12 @@ export async function learn(
           const parent = tables.get(tableName(fk.references))
           if (parent !== undefined)
             model.relations.push(
-              await learnRelation(source, table, model, fk, parent, { sampleRows, minCount, seed, budget }),
+              await learnRelation(source, table, model, fk, byName.get(parent.table)!, parent, {
+                sampleRows,
+                minCount,
+                seed,
+                budget,
+              }),
             )
         }
         onEvent({ step: 'relations', table: id, index, total: plan.order.length })

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Database } from '../dialects/dialect.js'
-import type { ForeignKey, TableRef } from '../schema/schema.js'
+import type { SpecialNumber } from '../model/model.js'
+import type { Column, ForeignKey, TableRef } from '../schema/schema.js'
 
 /**
  * The queries `learn` sends to a source. All aggregation and sampling happens in the database, so what comes back is
@@ -13,6 +14,9 @@ type Row = Record<string, unknown>
 const from = (table: TableRef, alias: string) => sql`${sql.id(table.schema, table.name)} as ${sql.id(alias)}`
 const col = (alias: string, name: string) => sql.id(alias, name)
 const count = (value: unknown) => Number(value ?? 0)
+/** A column's value as read for statistics (see Database.readValue), aliased. */
+const value = (source: Database, alias: string, column: Column, as: string) =>
+  sql`${source.readValue(column, col(alias, column.name))} as ${sql.id(as)}`
 
 async function rows(source: Database, query: RawBuilder<unknown>): Promise<Row[]> {
   return (await query.execute(source.db)).rows as Row[]
@@ -21,17 +25,26 @@ async function rows(source: Database, query: RawBuilder<unknown>): Promise<Row[]
 export interface ColumnAggregate {
   nonNull: number
   distinct: number | null
+  /** How many values are NaN, Infinity or -Infinity, where asked and the engine has them (see specialNumbers). */
+  specials: { value: SpecialNumber; count: number }[]
 }
 
-/** The row count, and per column the non-null and (where asked) distinct counts: one scan of the table. */
+/**
+ * The row count, and per column the non-null count, the distinct count and the special numbers' counts (where
+ * asked): one scan of the table.
+ */
 export async function readAggregates(
   source: Database,
   table: TableRef,
-  columns: readonly { name: string; distinct: boolean }[],
+  columns: readonly { column: Column; distinct: boolean; specials: boolean }[],
 ): Promise<{ rows: number; columns: ColumnAggregate[] }> {
+  const specials = columns.map((c) =>
+    c.specials ? source.specialNumbers(c.column, col('t', c.column.name)) : [],
+  )
   const selections = columns.flatMap((c, i) => [
-    sql`count(${col('t', c.name)}) as ${sql.id(`n${i}`)}`,
-    ...(c.distinct ? [sql`count(distinct ${col('t', c.name)}) as ${sql.id(`d${i}`)}`] : []),
+    sql`count(${col('t', c.column.name)}) as ${sql.id(`n${i}`)}`,
+    ...(c.distinct ? [sql`count(distinct ${col('t', c.column.name)}) as ${sql.id(`d${i}`)}`] : []),
+    ...specials[i]!.map((s, j) => sql`count(case when ${s.is} then 1 end) as ${sql.id(`s${i}_${j}`)}`),
   ])
   const [row] = await rows(
     source,
@@ -42,6 +55,7 @@ export async function readAggregates(
     columns: columns.map((c, i) => ({
       nonNull: count(row?.[`n${i}`]),
       distinct: c.distinct ? count(row?.[`d${i}`]) : null,
+      specials: specials[i]!.map((s, j) => ({ value: s.value, count: count(row?.[`s${i}_${j}`]) })),
     })),
   }
 }
@@ -116,14 +130,14 @@ const whereAll = (conditions: (RawBuilder<unknown> | null)[]) => {
 export async function readSample(
   source: Database,
   table: TableRef,
-  columns: readonly string[],
+  columns: readonly Column[],
   orderBy: readonly string[],
   spec: SampleSpec,
 ): Promise<Row[]> {
   const t = sampled(source, table, 't', orderBy, spec)
   return rows(
     source,
-    sql`select ${sql.join(columns.map((c, i) => sql`${col('t', c)} as ${sql.id(`c${i}`)}`))}
+    sql`select ${sql.join(columns.map((c, i) => value(source, 't', c, `c${i}`)))}
         from ${t.from} ${whereAll([t.where])}
         order by ${sql.join(orderBy.map((c) => col('t', c)))} limit ${sql.lit(spec.limit)}`,
   )
@@ -197,7 +211,7 @@ export async function readParentsWithChildCounts(
   source: Database,
   child: TableRef,
   fk: ForeignKey,
-  parentColumns: readonly string[],
+  parentColumns: readonly Column[],
   spec: SampleSpec,
 ): Promise<Row[]> {
   const p = sampled(source, fk.references, 'p', fk.references.columns, spec)
@@ -210,7 +224,7 @@ export async function readParentsWithChildCounts(
   return rows(
     source,
     sql`select ${sql.join([
-      ...parentColumns.map((c, i) => sql`${col('p', c)} as ${sql.id(`p${i}`)}`),
+      ...parentColumns.map((c, i) => value(source, 'p', c, `p${i}`)),
       sql`coalesce(${col('c', 'n')}, 0) as ${sql.id('n')}`,
     ])}
         from ${p.from} left join (${counted}) as c on ${joinOn(fk)} ${whereAll([p.where])}
@@ -223,8 +237,8 @@ export async function readChildParentPairs(
   source: Database,
   child: TableRef,
   fk: ForeignKey,
-  parentColumns: readonly string[],
-  childColumns: readonly string[],
+  parentColumns: readonly Column[],
+  childColumns: readonly Column[],
   childOrder: readonly string[],
   spec: SampleSpec,
 ): Promise<Row[]> {
@@ -232,8 +246,8 @@ export async function readChildParentPairs(
   return rows(
     source,
     sql`select ${sql.join([
-      ...parentColumns.map((name, i) => sql`${col('p', name)} as ${sql.id(`p${i}`)}`),
-      ...childColumns.map((name, i) => sql`${col('c', name)} as ${sql.id(`c${i}`)}`),
+      ...parentColumns.map((c, i) => value(source, 'p', c, `p${i}`)),
+      ...childColumns.map((c, i) => value(source, 'c', c, `c${i}`)),
     ])}
         from ${c.from} join ${from(fk.references, 'p')} on ${joinOn(fk)} ${whereAll([c.where])}
         order by ${sql.join(childOrder.map((name) => col('c', name)))} limit ${sql.lit(spec.limit)}`,

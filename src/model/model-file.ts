@@ -4,7 +4,7 @@ import { PII_KINDS } from '../rules/pii-kinds.js'
 import { DbtwinError } from '../errors.js'
 import { identifier, schemaShape } from '../schema/schema-file.js'
 import { tableName } from '../schema/table-name.js'
-import { MODEL_FORMAT_VERSION, QUANTILE_LEVELS, type Model } from './model.js'
+import { MODEL_FORMAT_VERSION, QUANTILE_LEVELS, SPECIAL_NUMBERS, type Model } from './model.js'
 
 const fraction = z.number().min(0).max(1)
 const category = z.object({ value: z.union([z.string(), z.number(), z.boolean()]), frequency: fraction })
@@ -22,7 +22,13 @@ const columnShape = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('generated') }),
   z.object({ kind: z.literal('ruled') }),
   z.object({ kind: z.literal('categorical'), categories: z.array(category), suppressedFraction: fraction }),
-  z.object({ kind: z.literal('numeric'), integer: z.boolean(), ...distribution(z.number()) }),
+  z.object({
+    kind: z.literal('numeric'),
+    integer: z.boolean(),
+    // Model files from before NaN and infinities were learned have none.
+    specials: z.array(z.object({ value: z.enum(SPECIAL_NUMBERS), frequency: fraction })).optional(),
+    ...distribution(z.number()),
+  }),
   z.object({
     kind: z.literal('temporal'),
     type: z.enum(['date', 'time', 'timestamp', 'timestamptz']),

@@ -104,7 +104,16 @@ export type ColumnShape =
   /** A rule rewrites it: nothing learned from its values. */
   | { kind: 'ruled' }
   | { kind: 'categorical'; categories: Category[]; suppressedFraction: number }
-  | ({ kind: 'numeric'; integer: boolean } & Distribution<number>)
+  | ({
+      kind: 'numeric'
+      integer: boolean
+      /**
+       * Shares of the non-null values that are NaN, Infinity or -Infinity (PostgreSQL floats and numerics), each
+       * counted and kept like a category; absent when there are none, as in model files from before they were
+       * learned. The distribution is of the finite values.
+       */
+      specials?: SpecialShare[]
+    } & Distribution<number>)
   | ({
       kind: 'temporal'
       type: 'date' | 'time' | 'timestamp' | 'timestamptz'
@@ -115,6 +124,15 @@ export type ColumnShape =
   | ({ kind: 'shaped'; format: 'uuid' | 'json' | 'binary' } & Pick<TextProfile, 'lengths'>)
   /** A type the learner cannot model: generation falls back to NULL where allowed, else the type's zero value. */
   | { kind: 'unmodeled'; reason: string }
+
+/** The values a PostgreSQL float or numeric can hold besides finite numbers, spelled as PostgreSQL prints them. */
+export const SPECIAL_NUMBERS = ['NaN', 'Infinity', '-Infinity'] as const
+export type SpecialNumber = (typeof SPECIAL_NUMBERS)[number]
+
+export interface SpecialShare {
+  value: SpecialNumber
+  frequency: number
+}
 
 export interface Category {
   value: string | number | boolean

@@ -4,7 +4,8 @@ import type { PrivacyStatement } from './model.js'
 
 /**
  * Counting queries one table can release: its row count and, per column, up to six histograms (a text column's
- * non-null count, categories, lengths, shapes, prefixes, and its cells given another column).
+ * non-null count, categories, lengths, shapes, prefixes, and its cells given another column; a number column's
+ * non-null count and its NaN and infinity counts).
  */
 const QUERIES_PER_COLUMN = 6
 /** Per foreign key: the children-per-parent histogram, the null count and, for a self-reference, the depths. */
@@ -53,6 +54,7 @@ export class PrivacyBudget {
               covers: [
                 'row counts',
                 'null counts',
+                'NaN and infinity counts of number columns',
                 'category frequencies',
                 'text length, shape and prefix histograms',
                 'cells of category columns given another column',

@@ -5,7 +5,7 @@
  */
 export type TemporalType = 'date' | 'time' | 'timestamp' | 'timestamptz'
 
-const DAY_SECONDS = 86_400
+export const DAY_SECONDS = 86_400
 
 export function temporalToNumber(type: TemporalType, text: string): number | null {
   if (type === 'time') {

@@ -2,13 +2,17 @@ import type { ColumnShape } from './model.js'
 import { temporalToNumber } from './temporal-values.js'
 
 /**
- * Turns a raw value of a learned column into a number for correlation: numbers as they are, times as seconds or
+ * Turns a raw value of a learned column into a number for correlation: finite numbers as they are, times as seconds or
  * days, categories as their rank by frequency (rare, suppressed values share the last rank), booleans as 0/1.
  */
 export function valueEncoder(shape: ColumnShape): (raw: unknown) => number | null {
   switch (shape.kind) {
     case 'numeric':
-      return (raw) => (raw === null || raw === undefined ? null : Number(raw))
+      // NaN and ±Infinity have no rank among numbers: they are left out, as NULLs are.
+      return (raw) => {
+        const n = raw === null || raw === undefined ? NaN : Number(raw)
+        return Number.isFinite(n) ? n : null
+      }
     case 'temporal':
       return (raw) => (raw === null || raw === undefined ? null : temporalToNumber(shape.type, String(raw)))
     case 'categorical':

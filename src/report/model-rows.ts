@@ -77,8 +77,11 @@ function drawFrom(
 ): () => unknown {
   const sampler = column === undefined ? null : columnSampler(learned, column, { family })
   if (sampler === null) return () => null
-  return () =>
-    random.next() < learned.nullFraction ? null : sampler.format(sampler.draw(random.next(), random))
+  return () => {
+    if (random.next() < learned.nullFraction) return null
+    const value = sampler.draw(random.next(), random)
+    return value === null ? null : sampler.format(value)
+  }
 }
 
 /** The label that stands, on both sides, for the values a model does not name. */

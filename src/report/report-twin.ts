@@ -114,18 +114,11 @@ export async function report(
       const realSample =
         real === null
           ? modelSampleRows(options.model!, realTable, maxRows, seed)
-          : await sampleRows(
-              real,
-              realTable,
-              columns.map((c) => c.name),
-              realRows,
-              maxRows,
-              seed,
-            )
+          : await sampleRows(real, realTable, columns, realRows, maxRows, seed)
       const twinSample = await sampleRows(
         twin,
         twinTable,
-        columns.map((c) => c.name),
+        twinColumns(twinTable, columns),
         twinRows,
         maxRows,
         seed,
@@ -328,15 +321,20 @@ function matchingForeignKey(twinTable: Table, fk: ForeignKey): ForeignKey | unde
 async function sampleRows(
   db: Database,
   table: Table,
-  columns: readonly string[],
+  columns: readonly Column[],
   rows: number,
   limit: number,
   seed: number,
 ): Promise<Record<string, unknown>[]> {
   if (columns.length === 0 || rows === 0) return []
-  const order = table.primaryKey?.columns ?? columns.slice(0, 1)
+  const order = table.primaryKey?.columns ?? [columns[0]!.name]
   const sample = await readSample(db, table, columns, order, { tableRows: rows, limit, seed })
-  return sample.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[`c${i}`]])))
+  return sample.map((r) => Object.fromEntries(columns.map((c, i) => [c.name, r[`c${i}`]])))
+}
+
+/** A table's own columns of the given names: a twin in another engine has its own types (money became a decimal). */
+function twinColumns(twinTable: Table, columns: readonly Column[]): Column[] {
+  return columns.map((c) => twinTable.columns.find((t) => t.name === c.name)!)
 }
 
 /** A row's values as text in one spelling for every engine, for exact matching. */
@@ -393,18 +391,18 @@ async function relationQuality(
   if (parentColumns.length === 0 || childColumns.length === 0) return { cardinality, interTable: [] }
   const order = realTable.primaryKey?.columns ?? fk.columns
   const spec = (rows: number) => ({ tableRows: rows, limit: Math.min(maxRows, 5000), seed })
-  const pairsOf = (db: Database, table: Table, key: ForeignKey, tableRows: number) =>
+  const pairsOf = (db: Database, table: Table, parentTable: Table, key: ForeignKey, tableRows: number) =>
     readChildParentPairs(
       db,
       table,
       key,
-      parentColumns.map((c) => c.name),
-      childColumns.map((c) => c.name),
+      twinColumns(parentTable, parentColumns),
+      twinColumns(table, childColumns),
       order,
       spec(tableRows),
     )
-  const realPairs = real === null ? null : await pairsOf(real, realTable, fk, rows.real)
-  const twinPairs = await pairsOf(twin, twinTable, twinFk, rows.twin)
+  const realPairs = real === null ? null : await pairsOf(real, realTable, parent.realTable, fk, rows.real)
+  const twinPairs = await pairsOf(twin, twinTable, parent.twinTable, twinFk, rows.twin)
   const values = (rows: Record<string, unknown>[], key: string, column: Column) =>
     rows.map((r) => quantity(r[key], column))
   const interTable: InterTableQuality[] = []

@@ -52,18 +52,16 @@ async function sampleText(
   limit: number,
   seed: number,
 ): Promise<Map<string, string[]>> {
-  const columns = table.columns
-    .filter((c) => TEXT_TYPES.has(c.type) && c.generated === null)
-    .map((c) => c.name)
+  const columns = table.columns.filter((c) => TEXT_TYPES.has(c.type) && c.generated === null)
   if (columns.length === 0) return new Map()
-  const order = table.primaryKey?.columns ?? columns
+  const order = table.primaryKey?.columns ?? columns.map((c) => c.name)
   // An exact count, not the engine's estimate: estimates differ between copies of one database, and the sample
   // (so the findings recorded in a model) must not.
   const tableRows = (await readAggregates(source, table, [])).rows
   const rows = await readSample(source, table, columns, order, { tableRows, limit, seed })
   return new Map(
-    columns.map((name, i) => [
-      name,
+    columns.map((column, i) => [
+      column.name,
       rows.flatMap((row) => {
         const value = row[`c${i}`]
         return value === null || value === undefined ? [] : [String(value)]

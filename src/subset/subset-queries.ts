@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Database } from '../dialects/dialect.js'
-import type { TableRef } from '../schema/schema.js'
+import type { Column, TableRef } from '../schema/schema.js'
 import { cellValue } from './cell-value.js'
 
 /**
@@ -162,18 +162,22 @@ export async function readKeysWhere(
 export async function readRows(
   source: Database,
   table: TableRef,
-  columns: readonly string[],
+  columns: readonly Column[],
   match: readonly string[],
   values: readonly string[],
 ): Promise<Row[]> {
-  return rows(source, sql`select ${aliased(columns, 'c')} from ${t(table)} where ${keyIn(match, values)}`)
+  return rows(source, sql`select ${copied(source, columns)} from ${t(table)} where ${keyIn(match, values)}`)
 }
 
 /** Every row of a table (passthrough tables, which are small by the user's word). */
 export async function readAllRows(
   source: Database,
   table: TableRef,
-  columns: readonly string[],
+  columns: readonly Column[],
 ): Promise<Row[]> {
-  return rows(source, sql`select ${aliased(columns, 'c')} from ${t(table)}`)
+  return rows(source, sql`select ${copied(source, columns)} from ${t(table)}`)
 }
+
+/** Columns as copied (aliased c0, c1, …): money as the number it holds, which a MySQL target takes. */
+const copied = (source: Database, columns: readonly Column[]) =>
+  sql.join(columns.map((c, i) => sql`${source.readValue(c, sql.id(c.name))} as ${sql.id(`c${i}`)}`))

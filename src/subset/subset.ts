@@ -9,7 +9,7 @@ import { planLoad } from '../graph/load-plan.js'
 import { resolveRules, type ResolvedRules } from '../rules/resolve-rules.js'
 import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase, type PiiColumn } from '../rules/scan-database.js'
-import type { Schema, Table } from '../schema/schema.js'
+import type { Column, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { writeIntoTarget, type WriteEvent } from '../write/write-target.js'
 import { cellValue } from './cell-value.js'
@@ -233,7 +233,7 @@ function danglingFix(
 function sourceReads(
   source: Database,
   table: Table,
-  columns: readonly { name: string }[],
+  columns: readonly Column[],
   selection: Selection,
   options: SubsetOptions,
 ): (() => Promise<Record<string, unknown>[]>)[] {
@@ -243,19 +243,19 @@ function sourceReads(
   const batches = (keys: readonly string[]) =>
     Array.from({ length: Math.ceil(keys.length / BATCH) }, (_, i) => keys.slice(i * BATCH, (i + 1) * BATCH))
   if (key !== undefined && key.length === 1)
-    return batches([...chosen.keys]).map((keys) => () => readRows(source, table, names, key, keys))
+    return batches([...chosen.keys]).map((keys) => () => readRows(source, table, columns, key, keys))
   if (key !== undefined) {
     // A composite key is read by its leading column (which its index serves) and the rows not chosen dropped
     // here: engines compare row-value IN lists one tuple at a time (measured 17,000 rows/s against 150,000).
     const positions = key.map((c) => names.indexOf(c))
     const leading = [...new Set([...chosen.keys].map((k) => k.split(KEY_SEPARATOR)[0]!))]
     return batches(leading).map((values) => async () => {
-      const rows = await readRows(source, table, names, key.slice(0, 1), values)
+      const rows = await readRows(source, table, columns, key.slice(0, 1), values)
       return rows.filter((row) => chosen.keys.has(keyText(positions.map((p) => row[`c${p}`]))!))
     })
   }
   if ((options.passthrough ?? []).some((p) => p === tableName(table) || p === table.name)) {
-    return [() => readAllRows(source, table, names)]
+    return [() => readAllRows(source, table, columns)]
   }
   const edges = selection.edges.filter((e) => e.child === table && selection.tables.has(tableName(e.parent)))
   const driving = edges.find(
@@ -270,7 +270,7 @@ function sourceReads(
   )
   const others = edges.filter((e) => e !== driving)
   return batches(parentKeys).map((keys) => async () => {
-    const rows = await readRows(source, table, names, driving.columns, keys)
+    const rows = await readRows(source, table, columns, driving.columns, keys)
     return rows.filter((row) => others.every((edge) => pointsAtChosen(row, names, edge, selection)))
   })
 }

@@ -61,13 +61,16 @@ export async function generate(
     const writers = new Map<string, BulkWriter>()
     let index = 0
     let tableStarted = performance.now()
+    const family = session.database.dialect === 'mysql' ? 'mysql' : 'postgres'
+    const note = family === 'mysql' ? specialsOnMysql(model) : null
+    if (note !== null) onEvent({ step: 'note', message: note })
     return generateTwin(
       model,
       {
         scale: options.scale ?? 1,
         rows: options.rows ?? {},
         seed: options.seed ?? 1,
-        family: session.database.dialect === 'mysql' ? 'mysql' : 'postgres',
+        family,
         rules,
         shard: options.shard,
       },
@@ -95,4 +98,27 @@ export async function generate(
     )
   })
   return { rows: Object.fromEntries(counts ?? []), seconds: (performance.now() - started) / 1000 }
+}
+
+/**
+ * The one line that says where a model's NaN and infinities go in a MySQL twin, which cannot hold them: NULL where
+ * the column allows it, else a finite value drawn as the others are. Null when the model has none.
+ */
+export function specialsOnMysql(model: Model): string | null {
+  const asNull: string[] = []
+  const asFinite: string[] = []
+  for (const table of model.tables) {
+    const schemaTable = model.schema.tables.find((t) => tableName(t) === table.table)!
+    for (const column of table.columns) {
+      if (column.kind !== 'numeric' || column.unique || (column.specials ?? []).length === 0) continue
+      const nullable = schemaTable.columns.find((c) => c.name === column.name)?.nullable ?? true
+      ;(nullable ? asNull : asFinite).push(`${table.table}.${column.name}`)
+    }
+  }
+  if (asNull.length + asFinite.length === 0) return null
+  const parts = [
+    ...(asNull.length > 0 ? [`written as NULL in ${asNull.join(', ')}`] : []),
+    ...(asFinite.length > 0 ? [`as finite values in ${asFinite.join(', ')} (NOT NULL)`] : []),
+  ]
+  return `MySQL has no NaN or Infinity: they are ${parts.join('; ')}`
 }

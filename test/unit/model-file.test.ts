@@ -113,6 +113,32 @@ describe('model files', () => {
     expect(parseModelFile(formatModelFile(model()), 'model.yaml')).toEqual(model())
   })
 
+  it('read a model from before NaN and infinities were learned, and keep their shares once learned', () => {
+    const old = formatModelFile(model())
+    expect(old).not.toContain('specials')
+    const total = parseModelFile(old, 'model.yaml').tables[0]!.columns[1]!
+    expect(total.kind === 'numeric' && total.specials).toBeUndefined()
+    const learned = model()
+    const column = learned.tables[0]!.columns[1]!
+    if (column.kind !== 'numeric') throw new Error('fixture changed')
+    column.specials = [
+      { value: 'NaN', frequency: 0.1 },
+      { value: '-Infinity', frequency: 0.025 },
+    ]
+    expect(parseModelFile(formatModelFile(learned), 'model.yaml')).toEqual(learned)
+  })
+
+  it('refuse a NaN where a number belongs, naming its path', () => {
+    const broken = model()
+    const column = broken.tables[0]!.columns[1]!
+    if (column.kind !== 'numeric') throw new Error('fixture changed')
+    column.quantiles[3] = NaN
+    expect(formatModelFile(broken)).toContain('.nan')
+    expect(failure(formatModelFile(broken)).message).toMatch(
+      /^model\.yaml: at tables\.0\.columns\.1\.quantiles\.3: /,
+    )
+  })
+
   it('refuse a model from a newer format, saying to upgrade', () => {
     const error = failure(formatModelFile({ ...model(), formatVersion: 2 as 1 }))
     expect(error.toLine()).toMatch(

@@ -53,6 +53,8 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     display: url.display,
     ddl: mysqlDdl,
     sampledTable: mysqlSampledTable,
+    readValue: (_column, value) => value,
+    specialNumbers: () => [],
     twin: () => mysqlTwin(db),
     introspect: () => introspectMysql(db, url.database, mariadb),
   }))

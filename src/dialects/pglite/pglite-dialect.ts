@@ -23,6 +23,7 @@ import { POSTGRES_SNAPSHOT } from '../postgres/postgres-dialect.js'
 import { withReadSnapshot } from '../read-snapshot.js'
 import { introspectPostgres } from '../postgres/postgres-introspector.js'
 import { postgresSampledTable } from '../postgres/postgres-sampling.js'
+import { postgresReadValue, postgresSpecialNumbers } from '../postgres/postgres-values.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from '../postgres/postgres-twin.js'
 import type { BulkWriter } from '../twin-target.js'
 
@@ -58,6 +59,8 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     display: url.display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
+    readValue: postgresReadValue,
+    specialNumbers: postgresSpecialNumbers,
     twin: (enums) =>
       postgresTwin(
         enums,

@@ -10,6 +10,7 @@ import { POSTGRES_ERROR_CODES } from './postgres-errors.js'
 import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
 import { postgresSampledTable } from './postgres-sampling.js'
+import { postgresReadValue, postgresSpecialNumbers } from './postgres-values.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-twin.js'
 import { extendedProtocolPool } from './postgres-extended-protocol.js'
 import { withReadSnapshot } from '../read-snapshot.js'
@@ -45,6 +46,8 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     display: url.display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
+    readValue: postgresReadValue,
+    specialNumbers: postgresSpecialNumbers,
     twin: (enums) =>
       postgresTwin(enums, (target, columns) => copyWriter(pool, target, columns), {
         checksWhileLoading: true,

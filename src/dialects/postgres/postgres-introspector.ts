@@ -296,12 +296,18 @@ function toColumn(c: ColumnRow): Column {
     default: generated ? null : c.expression,
     identity: c.attidentity === 'a' ? 'always' : c.attidentity === 'd' ? 'by-default' : null,
     generated: generated ? c.expression : null,
-    ...typeSize(type, c.typmod),
+    ...(c.baseType === 'money' ? MONEY_SIZE : typeSize(type, c.typmod)),
     enumValues: c.enumValues,
     enumType: c.enumType === null ? null : qualifiedEnumName(c.enumType),
     comment: c.comment,
   }
 }
+
+/**
+ * Money is a 64-bit count of cents, printed with two decimals: as a decimal it is numeric(19, 2), so a twin writes
+ * it with two decimals, and a MySQL twin's column can hold every value.
+ */
+const MONEY_SIZE = { length: null, precision: 19, scale: 2 }
 
 function qualifiedEnumName(schemaDotName: string): string {
   const dot = schemaDotName.indexOf('.')

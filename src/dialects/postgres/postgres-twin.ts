@@ -163,9 +163,9 @@ const PLAIN_TYPES: ReadonlySet<PortableType> = new Set([
   'uuid',
 ])
 
-/** Which of a writer's columns are plain for csvRows; money is a decimal whose text has thousands separators. */
+/** Which of a writer's columns are plain for csvRows (money too: it is read and generated as a plain number). */
 export function plainColumns(columns: readonly Column[]): boolean[] {
-  return columns.map((c) => PLAIN_TYPES.has(c.type) && !/money/i.test(c.nativeType))
+  return columns.map((c) => PLAIN_TYPES.has(c.type))
 }
 
 /** The COPY statement for a table and columns, identifiers quoted. */
