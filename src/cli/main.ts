@@ -6,6 +6,7 @@ import { cloneCommand } from './clone-command.js'
 import { demoCommand } from './demo-command.js'
 import { generateCommand } from './generate-command.js'
 import { inspectCommand } from './inspect-command.js'
+import { interruption } from './interruption.js'
 import { learnCommand } from './learn-command.js'
 import { reportCommand } from './report-command.js'
 import { sampleCommand } from './sample-command.js'
@@ -14,6 +15,7 @@ import { subsetCommand } from './subset-command.js'
 
 /** The CLI: a thin layer over the library; the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
+  const interrupt = interruption()
   const program = new Command('dbtwin')
     .description(
       'a safe, realistic twin of a production database: inspect, scan for PII, learn a model, generate or subset',
@@ -24,9 +26,9 @@ export async function main(argv: string[]): Promise<void> {
     .addCommand(scanCommand())
     .addCommand(checkCommand())
     .addCommand(learnCommand())
-    .addCommand(generateCommand())
-    .addCommand(subsetCommand())
-    .addCommand(cloneCommand())
+    .addCommand(generateCommand(interrupt))
+    .addCommand(subsetCommand(interrupt))
+    .addCommand(cloneCommand(interrupt))
     .addCommand(reportCommand())
     .addCommand(sampleCommand())
     .showHelpAfterError()
@@ -36,7 +38,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`dbtwin: ${error instanceof DbtwinError ? error.toLine() : unexpected(error)}\n`)
     if (process.env['DEBUG']?.includes('dbtwin') === true && error instanceof Error)
       process.stderr.write(`${error.stack}\n`)
-    process.exitCode = 1
+    process.exitCode = interrupt.exitCode() ?? 1
   }
 }
 
