@@ -50,7 +50,8 @@ export type WriteStage = 'all' | 'schema' | 'rows' | 'constraints'
 
 /** The open target, handed to whatever fills it. */
 export interface TargetSession {
-  readonly database: Database
+  /** Only the engine: every statement of the write runs on its own connection, inside its transaction. */
+  readonly dialect: DialectName
   /** A bulk writer for one table, which stops with the signal's reason once the write's signal is aborted. */
   writer(table: Table, columns: readonly Column[]): BulkWriter
   /** Sets `values` on the row whose key is `key`: deferred foreign keys, filled once their parent exists. */
@@ -96,7 +97,7 @@ export async function writeIntoTarget<T>(
     // Before any row: PostgreSQL refuses to drop a key whose deferred checks the rows queued.
     if (stage !== 'rows') await dropForeignKeys(spec, write, refOf)
     const session: TargetSession = {
-      database: target,
+      dialect: target.dialect,
       writer(table, columns) {
         signal?.throwIfAborted()
         const writer = twin.bulkWriter(refOf(table), [...columns])
@@ -143,7 +144,7 @@ export async function writeIntoTarget<T>(
         await write.rollback().catch(() => {})
         throw new DbtwinError(
           interrupted ? 'INTERRUPTED' : spec.failureCode,
-          `${interrupted ? interruption(signal) : `this shard failed (${cause})`}; its rows are rolled back`,
+          `${interrupted ? interruption(signal) : `this shard failed (${cause})`}: its rows are rolled back`,
           'run this shard again',
           { cause: error },
         )

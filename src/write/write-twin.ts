@@ -70,7 +70,7 @@ export async function generate(
         scale: options.scale ?? 1,
         rows: options.rows ?? {},
         seed: options.seed ?? 1,
-        family: session.database.dialect === 'mysql' ? 'mysql' : 'postgres',
+        family: session.dialect === 'mysql' ? 'mysql' : 'postgres',
         rules,
         shard: options.shard,
       },

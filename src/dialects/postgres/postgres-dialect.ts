@@ -114,7 +114,11 @@ async function postgresTwinWrite(pool: pg.Pool, enums: readonly EnumType[]): Pro
     client.release(true)
     throw error
   }
+  let open = true
   const finish = async (statement: 'commit' | 'rollback') => {
+    // A COMMIT that failed has ended the transaction (and let the connection go) already.
+    if (!open) return
+    open = false
     let broken = false
     try {
       const { rows } = await sql<{ command?: string }>`${sql.raw(statement)}`.execute(db)
