@@ -5,10 +5,11 @@ import { clone } from '../write/clone.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
 import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
+import type { Interruption } from './interruption.js'
 import { progressReporter } from './progress.js'
 import { checkOutputFile } from './write-output.js'
 
-export function cloneCommand(): Command {
+export function cloneCommand(interrupt: Interruption): Command {
   return new Command('clone')
     .description('inspect, learn and generate in one go: a synthetic twin of --from written into --to')
     .option('--from <url>', 'the source (read only): a URL or a source named in dbtwin.yaml')
@@ -58,14 +59,15 @@ Examples:
         const progress = progressReporter()
         try {
           const existing = existingTables(options)
-          const { model, result } = await clone(from, to, { scale, seed, rules, existing }, (event) => {
-            if (event.step === 'table' && !('seconds' in event))
-              progress.update('learning tables', event.index + 1, event.total, event.table)
-            else if (event.step === 'unmodeled')
-              progress.note(`${event.table}.${event.column} is not modeled: ${event.reason}`)
-            else if (event.step === 'table' || event.step === 'note' || event.step === 'constraints')
-              showWriteEvent(progress, event)
-          })
+          const { model, result } = await interrupt.during((signal) =>
+            clone(from, to, { scale, seed, rules, existing, signal }, (event) => {
+              if (event.step === 'table' && !('seconds' in event))
+                progress.update('learning tables', event.index + 1, event.total, event.table)
+              else if (event.step === 'unmodeled')
+                progress.note(`${event.table}.${event.column} is not modeled: ${event.reason}`)
+              else if (event.step !== 'relations') showWriteEvent(progress, event)
+            }),
+          )
           progress.stop()
           printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
           await reportAfterWrite(from, to, { model, rules }, options.report)

@@ -11,10 +11,11 @@ import { generate, type GenerateEvent } from '../write/write-twin.js'
 import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
 import { readInput } from './read-input.js'
 import { reportAfterWrite } from './report-command.js'
+import type { Interruption } from './interruption.js'
 import { progressReporter, type ProgressReporter } from './progress.js'
 import { checkOutputFile, checkOutputFolder } from './write-output.js'
 
-export function generateCommand(): Command {
+export function generateCommand(interrupt: Interruption): Command {
   return new Command('generate')
     .description('write a synthetic twin, generated from a model file alone, into a target database')
     .requiredOption('--model <file>', 'the model file written by dbtwin learn')
@@ -136,8 +137,10 @@ Examples:
               : options.constraintsOnly === true
                 ? 'constraints'
                 : undefined
-          const result = await generate(model, to, { ...options, existing, stage }, (event) =>
-            showWriteEvent(progress, event),
+          const result = await interrupt.during((signal) =>
+            generate(model, to, { ...options, existing, stage, signal }, (event) =>
+              showWriteEvent(progress, event),
+            ),
           )
           progress.stop()
           printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
@@ -167,7 +170,9 @@ export function showWriteEvent(progress: ProgressReporter, event: GenerateEvent)
       event.total,
       `${event.table} (${event.rows.toLocaleString('en-US')} rows${rate})`,
     )
-  } else if (event.step === 'note') progress.note(event.message)
+  } else if (event.step === 'keys')
+    progress.update('adding foreign keys', 0, event.foreignKeys, 'each checked against the rows')
+  else if (event.step === 'note') progress.note(event.message)
   else progress.note(`added and checked ${event.foreignKeys} foreign keys`)
 }
 

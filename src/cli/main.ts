@@ -8,6 +8,7 @@ import { cloneCommand } from './clone-command.js'
 import { demoCommand } from './demo-command.js'
 import { generateCommand } from './generate-command.js'
 import { inspectCommand } from './inspect-command.js'
+import { interruption } from './interruption.js'
 import { learnCommand } from './learn-command.js'
 import { reportCommand } from './report-command.js'
 import { sampleCommand } from './sample-command.js'
@@ -17,6 +18,7 @@ import { subsetCommand } from './subset-command.js'
 /** The CLI: a thin layer over the library; the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
   maskPasswordsIn(process.stderr)
+  const interrupt = interruption()
   const program = new Command('dbtwin')
     .description(
       'a safe, realistic twin of a production database: inspect, scan for PII, learn a model, generate or subset',
@@ -27,9 +29,9 @@ export async function main(argv: string[]): Promise<void> {
     .addCommand(scanCommand())
     .addCommand(checkCommand())
     .addCommand(learnCommand())
-    .addCommand(generateCommand())
-    .addCommand(subsetCommand())
-    .addCommand(cloneCommand())
+    .addCommand(generateCommand(interrupt))
+    .addCommand(subsetCommand(interrupt))
+    .addCommand(cloneCommand(interrupt))
     .addCommand(reportCommand())
     .addCommand(sampleCommand())
   try {
@@ -39,7 +41,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`dbtwin: ${known?.toLine() ?? unexpected(error)}\n`)
     if (process.env['DEBUG']?.includes('dbtwin') === true && error instanceof Error)
       process.stderr.write(`${error.stack}\n`)
-    process.exitCode = 1
+    process.exitCode = interrupt.exitCode() ?? 1
   }
 }
 

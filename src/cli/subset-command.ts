@@ -15,13 +15,14 @@ import {
 import { printTotal, showWriteEvent } from './generate-command.js'
 import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
+import type { Interruption } from './interruption.js'
 import { progressReporter } from './progress.js'
 import { readInput } from './read-input.js'
 import { checkOutputFile } from './write-output.js'
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
 
-export function subsetCommand(): Command {
+export function subsetCommand(interrupt: Interruption): Command {
   return new Command('subset')
     .description(
       'copy a referentially complete slice of real rows into a target, every PII column rewritten by rules',
@@ -91,15 +92,17 @@ Examples:
       if (flags.plan !== true) flags.to = resolveDatabase(project, 'target', flags.to)
       const progress = progressReporter()
       try {
-        const result = await subset(
-          flags.from!,
-          flags.plan === true ? null : flags.to!,
-          { ...options, planOnly: flags.plan },
-          (event) => {
-            if (event.step === 'plan') process.stdout.write(planText(event.plan))
-            else if (event.step === 'secret') progress.note(event.message)
-            else showWriteEvent(progress, event)
-          },
+        const result = await interrupt.during((signal) =>
+          subset(
+            flags.from!,
+            flags.plan === true ? null : flags.to!,
+            { ...options, planOnly: flags.plan, signal },
+            (event) => {
+              if (event.step === 'plan') process.stdout.write(planText(event.plan))
+              else if (event.step === 'secret') progress.note(event.message)
+              else showWriteEvent(progress, event)
+            },
+          ),
         )
         progress.stop()
         if (flags.plan !== true) {

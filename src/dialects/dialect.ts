@@ -1,7 +1,7 @@
 import type { ColumnDefinitionBuilder, Kysely, RawBuilder } from 'kysely'
 import type { SpecialNumber } from '../model/model.js'
 import type { Column, DialectName, EnumType, Schema, TableRef } from '../schema/schema.js'
-import type { TwinTarget } from './twin-target.js'
+import type { TwinWrite } from './twin-target.js'
 
 /** An open connection to one database, with everything dbtwin does that depends on the engine. */
 export interface Database {
@@ -38,8 +38,11 @@ export interface Database {
     column: Column,
     value: RawBuilder<unknown>,
   ): { value: SpecialNumber; is: RawBuilder<unknown> }[]
-  /** Writing a twin into this database; `enums` are the source schema's named enum types. */
-  twin(enums: readonly EnumType[]): TwinTarget
+  /**
+   * Starts writing a twin into this database, on a connection of its own (in a transaction where the engine has
+   * transactional DDL); `enums` are the source schema's named enum types.
+   */
+  openTwin(enums: readonly EnumType[]): Promise<TwinWrite>
   /** Reads the portable schema: tables, columns, keys, FKs, checks, enums, estimates, skipped objects. */
   introspect(): Promise<Schema>
   /**

@@ -45,18 +45,50 @@ export interface TwinTarget {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   createTable(db: Kysely<any>, spec: TwinTableSpec): Promise<string[]>
   /**
-   * Whether foreign keys between loaded tables can be added on one connection while rows load into other tables
-   * on another (a server with a pool); otherwise every key waits for the end of the load.
+   * Adds foreign keys to loaded tables; the engine checks each one against the rows. Stops between statements once
+   * `signal` is aborted.
    */
-  readonly checksWhileLoading: boolean
-  /** Adds foreign keys to loaded tables; the engine checks each one against the rows. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  addForeignKeys(db: Kysely<any>, keys: readonly NewForeignKey[]): Promise<void>
+  addForeignKeys(db: Kysely<any>, keys: readonly NewForeignKey[], signal?: AbortSignal): Promise<void>
+  /** The foreign keys these tables have (as children), as the target's catalog tells them. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  foreignKeys(db: Kysely<any>, tables: readonly TableRef[]): Promise<TargetForeignKey[]>
+  /** Drops the named foreign keys of one table. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  dropForeignKeys(db: Kysely<any>, table: TableRef, names: readonly string[]): Promise<void>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   dropTable(db: Kysely<any>, table: TableRef): Promise<void>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   truncate(db: Kysely<any>, tables: readonly TableRef[]): Promise<void>
   bulkWriter(target: TableRef, columns: readonly Column[]): BulkWriter
+}
+
+/** A foreign key a target table has: `validated` is false for PostgreSQL's NOT VALID (MySQL has no such state). */
+export interface TargetForeignKey {
+  table: TableRef
+  name: string
+  columns: string[]
+  parent: TableRef
+  parentColumns: string[]
+  validated: boolean
+}
+
+/**
+ * One write into a target, on one connection. On PostgreSQL and PGlite it is one transaction, so a failure, an
+ * interruption or a crash leaves the target as it was: no table, enum type or row it made, every row it emptied
+ * back. MySQL commits DDL as it goes (`transactional` false): the caller undoes what it did itself.
+ */
+export interface TwinWrite {
+  /** The connection (in its transaction) every statement of the write runs on. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly db: Kysely<any>
+  readonly twin: TwinTarget
+  readonly transactional: boolean
+  commit(): Promise<void>
+  /** Undoes the transaction (a COPY in flight is failed first) and lets the connection go. */
+  rollback(): Promise<void>
+  /** Stops the statement running now (a COPY, a key check), so that an interruption need not wait for its end. */
+  cancel(): Promise<void>
 }
 
 export function dialectFamily(dialect: DialectName): 'postgres' | 'mysql' {

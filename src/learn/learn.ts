@@ -23,6 +23,8 @@ export interface LearnOptions {
   /** Differential-privacy budget for counts and histograms; none by default. */
   epsilon?: number
   seed?: number
+  /** Aborting it stops learning before the next table (it only reads, so there is nothing to undo). */
+  signal?: AbortSignal
 }
 
 /** Reported as learning goes, for progress bars. */
@@ -72,6 +74,7 @@ export async function learn(
       const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
       const tables = new Map<string, TableModel>()
       for (const [index, id] of plan.order.entries()) {
+        options.signal?.throwIfAborted()
         const table = byName.get(id)!
         const shifted = shiftedColumns(table, resolved, seed)
         const model = await learnTable(source, table, { sampleRows, minCount, seed, ruled, shifted, budget })
@@ -82,6 +85,7 @@ export async function learn(
             onEvent({ step: 'unmodeled', table: id, column: c.name, reason: c.reason })
       }
       for (const [index, id] of plan.order.entries()) {
+        options.signal?.throwIfAborted()
         const table = byName.get(id)!
         const model = tables.get(id)!
         for (const fk of table.foreignKeys) {

@@ -50,6 +50,7 @@ export async function selectRows(
   source: Database,
   schema: Schema,
   options: SubsetOptions,
+  signal?: AbortSignal,
 ): Promise<Selection> {
   const find = tableFinder(schema)
   const edges = [
@@ -117,6 +118,8 @@ export async function selectRows(
   for (let changed = true; changed; rounds++) {
     changed = false
     for (const s of state.values()) {
+      // Choosing rows only reads the source: an interruption has nothing to undo.
+      signal?.throwIfAborted()
       const key = s.table.primaryKey?.columns
       if (key === undefined) continue
       while (s.up.length > 0) {

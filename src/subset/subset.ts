@@ -57,7 +57,11 @@ const BATCH = 5000
 export async function subset(
   from: string,
   to: string | null,
-  options: SubsetOptions & { planOnly?: boolean },
+  options: SubsetOptions & {
+    planOnly?: boolean
+    /** Aborting it stops choosing rows, or stops the write and rolls it back. */
+    signal?: AbortSignal
+  },
   onEvent: (e: SubsetEvent) => void = () => {},
 ): Promise<SubsetResult> {
   const started = performance.now()
@@ -79,7 +83,7 @@ export async function subset(
       const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
       const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
       refuseUnruledPii(pii, resolved)
-      const selection = await selectRows(source, schema, options)
+      const selection = await selectRows(source, schema, options, options.signal)
       const plan = planOf(selection, (performance.now() - started) / 1000)
       onEvent({ step: 'plan', plan })
       if (options.planOnly === true || to === null) return { plan, rows: {}, seconds: plan.seconds }
@@ -91,6 +95,7 @@ export async function subset(
         what: 'subset',
         failureCode: 'SUBSET_FAILED',
         existing: options.existing ?? 'refuse',
+        signal: options.signal,
       } as const
       const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
         const rewriterFor = subsetRewriters(schema, resolved, secret)

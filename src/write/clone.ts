@@ -10,6 +10,8 @@ export interface CloneOptions {
   scale?: number
   seed?: number
   existing?: ExistingTables
+  /** Aborting it stops learning, or stops the write and rolls it back. */
+  signal?: AbortSignal
 }
 
 /**
@@ -32,11 +34,12 @@ export async function clone(
     )
   }
   await checkTarget(to, options.existing === 'create')
-  const model = await learn(from, { rules: options.rules, seed: options.seed }, onEvent)
+  const { rules, seed, signal } = options
+  const model = await learn(from, { rules, seed, signal }, onEvent)
   const result = await generate(
     model,
     to,
-    { scale: options.scale, seed: options.seed, rules: options.rules, existing: options.existing },
+    { scale: options.scale, seed, rules, existing: options.existing, signal },
     onEvent,
   )
   return { model, result }

@@ -7,7 +7,7 @@ import {
   type BulkWriter,
   type CellValue,
   type NewForeignKey,
-  type TwinTarget,
+  type TwinWrite,
 } from '../dialects/twin-target.js'
 import { DbtwinError, type ErrorCode } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
@@ -24,6 +24,8 @@ export type ExistingTables = 'refuse' | 'create' | 'truncate' | 'drop'
 export type WriteEvent =
   | { step: 'table'; table: string; index: number; total: number; rows: number; seconds: number }
   | { step: 'note'; message: string }
+  /** The rows are in; the foreign keys are being added (`constraints` follows once they are). */
+  | { step: 'keys'; foreignKeys: number }
   | { step: 'constraints'; foreignKeys: number }
 
 /** What is written and where it came from: enough to create the tables and to refuse writing into the source. */
@@ -40,28 +42,28 @@ export interface WriteSpec {
    * shard is done) adds the foreign keys and moves identity sequences.
    */
   stage?: WriteStage
+  /** Aborting it stops the write at its next statement (or cancels the one in flight) and rolls it back. */
+  signal?: AbortSignal
 }
 
 export type WriteStage = 'all' | 'schema' | 'rows' | 'constraints'
 
 /** The open target, handed to whatever fills it. */
 export interface TargetSession {
-  readonly database: Database
-  /** A bulk writer for one table, which stops with INTERRUPTED once Ctrl-C was pressed. */
+  /** Only the engine: every statement of the write runs on its own connection, inside its transaction. */
+  readonly dialect: DialectName
+  /** A bulk writer for one table, which stops with the signal's reason once the write's signal is aborted. */
   writer(table: Table, columns: readonly Column[]): BulkWriter
   /** Sets `values` on the row whose key is `key`: deferred foreign keys, filled once their parent exists. */
   update(table: Table, key: Record<string, CellValue>, values: Record<string, CellValue>): Promise<void>
-  /**
-   * Says a table holds all its rows. Where the engine can check a foreign key on one connection while rows load on
-   * another, the keys between loaded tables are added (and checked) now, while the next tables load.
-   */
-  loaded(table: Table): void
 }
 
 /**
  * One write into a target: refuses the source, creates (or reuses, empties, recreates) the tables, lets `fill`
- * stream the rows, then adds the foreign keys, which checks every one, and moves identity sequences past the rows.
- * On any failure (or Ctrl-C) what it created is dropped and what it emptied is emptied again, and the error says so.
+ * stream the rows, then gives the tables exactly the model's foreign keys, which checks every one, and moves
+ * identity sequences past the rows. On PostgreSQL and PGlite all of it is one transaction; on any failure (or an
+ * aborted `spec.signal`) it is rolled back — on MySQL, what it created is dropped and what it emptied is emptied
+ * again — and the error says so.
  */
 export async function writeIntoTarget<T>(
   spec: WriteSpec,
@@ -76,114 +78,175 @@ export async function writeIntoTarget<T>(
       `write the ${spec.what} into another database`,
     )
   }
+  const signal = spec.signal
+  signal?.throwIfAborted()
+  const stage = spec.stage ?? 'all'
   const { target, dropCreated } = await openTarget(url, spec.existing === 'create', onEvent)
   let failed = false
+  let write: TwinWrite | null = null
   const undo: (() => Promise<void>)[] = []
-  /** Foreign keys being added while later tables load (see TargetSession.loaded). */
-  const checking: Promise<void>[] = []
-  let interrupted = false
-  const onSigint = () => {
-    interrupted = true
-  }
-  const stopIfInterrupted = () => {
-    if (interrupted) throw new DbtwinError('INTERRUPTED', 'interrupted', 'run the command again')
-  }
-  // Every Ctrl-C, not just the first, waits for the rollback: a half-written target is worse than a wait.
-  process.on('SIGINT', onSigint)
+  // A statement in flight (a long COPY or key check) is cancelled rather than waited for.
+  const cancel = () => void write?.cancel().catch(() => {})
+  signal?.addEventListener('abort', cancel)
   try {
-    const twin = target.twin(spec.schema.enums)
+    write = await target.openTwin(spec.schema.enums)
+    const { db, twin } = write
     const refOf = targetRefs(spec, target)
-    const stage = spec.stage ?? 'all'
-    const created =
-      stage === 'all' || stage === 'schema'
-        ? await prepareTables(spec, target, twin, refOf, undo, onEvent)
-        : await existingTables(spec, target, refOf)
-    if (stage === 'schema') return undefined as T
-    // A reused table keeps the foreign keys it already has.
-    let foreignKeys = stage === 'rows' ? [] : foreignKeysToAdd(spec.schema, created, refOf)
-    const keyCount = foreignKeys.length
-    const loaded = new Set<string>()
+    if (stage === 'all' || stage === 'schema') await prepareTables(spec, target, write, refOf, undo, onEvent)
+    else await existingTables(spec, target, refOf)
+    // Before any row: PostgreSQL refuses to drop a key whose deferred checks the rows queued.
+    if (stage !== 'rows') await dropForeignKeys(spec, write, refOf)
     const session: TargetSession = {
-      database: target,
+      dialect: target.dialect,
       writer(table, columns) {
-        stopIfInterrupted()
+        signal?.throwIfAborted()
         const writer = twin.bulkWriter(refOf(table), [...columns])
         return {
           async write(rows) {
-            stopIfInterrupted()
+            signal?.throwIfAborted()
             await writer.write(rows)
           },
           end: () => writer.end(),
         }
       },
       async update(table, key, values) {
+        signal?.throwIfAborted()
         const ref = refOf(table)
         const set = Object.entries(values).map(([c, v]) => sql`${sql.id(c)} = ${v}`)
         const where = Object.entries(key).map(([c, v]) => sql`${sql.id(c)} = ${v}`)
         await sql`update ${sql.id(ref.schema, ref.name)} set ${sql.join(set)} where ${sql.join(where, sql` and `)}`.execute(
-          target.db,
+          db,
         )
-      },
-      loaded(table) {
-        if (stage !== 'all' || !twin.checksWhileLoading) return
-        loaded.add(tableName(table))
-        const ready = foreignKeys.filter(
-          (k) => !k.deferred && loaded.has(k.childId) && loaded.has(k.parentId),
-        )
-        if (ready.length === 0) return
-        foreignKeys = foreignKeys.filter((k) => !ready.includes(k))
-        // One batch after another, so the checks never take every connection from the rows still loading.
-        const adding = (checking.at(-1) ?? Promise.resolve()).then(() =>
-          twin.addForeignKeys(target.db, ready),
-        )
-        // Awaited below, or settled before a rollback; never an unhandled rejection in between.
-        adding.catch(() => {})
-        checking.push(adding)
       },
     }
-    const result = stage === 'constraints' ? (undefined as T) : await fill(session)
-    if (stage === 'rows') return result
-    await Promise.all(checking)
-    await twin.addForeignKeys(target.db, foreignKeys)
-    for (const table of spec.schema.tables) {
-      for (const column of table.columns) {
-        if (column.identity !== null) await target.ddl.syncIdentity(target.db, refOf(table), column.name)
+    const result = stage === 'all' || stage === 'rows' ? await fill(session) : (undefined as T)
+    if (stage === 'all' || stage === 'constraints') {
+      const keys = await addForeignKeys(spec, target, write, refOf, onEvent)
+      signal?.throwIfAborted()
+      for (const table of spec.schema.tables) {
+        for (const column of table.columns) {
+          if (column.identity !== null) await target.ddl.syncIdentity(db, refOf(table), column.name)
+        }
       }
+      onEvent({ step: 'constraints', foreignKeys: keys })
     }
-    onEvent({ step: 'constraints', foreignKeys: keyCount })
+    // Past this point the write is kept whole: a signal now is too late to cancel the COMMIT halfway.
+    signal?.removeEventListener('abort', cancel)
+    signal?.throwIfAborted()
+    await write.commit()
     return result
   } catch (error) {
-    if (
-      (spec.stage ?? 'all') === 'rows' &&
-      !(error instanceof DbtwinError && error.code === 'TARGET_CONFLICT')
-    ) {
+    failed = true
+    const interrupted = signal?.aborted === true
+    const cause = error instanceof Error ? error.message : String(error)
+    if (stage === 'rows' && !(error instanceof DbtwinError && error.code === 'TARGET_CONFLICT')) {
+      if (write?.transactional === true) {
+        await write.rollback().catch(() => {})
+        throw new DbtwinError(
+          interrupted ? 'INTERRUPTED' : spec.failureCode,
+          `${interrupted ? interruption(signal) : `this shard failed (${cause})`}: its rows are rolled back`,
+          'run this shard again',
+          { cause: error },
+        )
+      }
       // Other shards write the same tables at the same time: there is nothing this one could safely undo.
       throw new DbtwinError(
         interrupted ? 'INTERRUPTED' : spec.failureCode,
-        `this shard failed (${error instanceof Error ? error.message : String(error)}); its rows may be partly written`,
+        `this shard failed (${cause}); its rows may be partly written`,
         'empty the tables (generate --schema-only --truncate) and run every shard again',
         { cause: error },
       )
     }
-    failed = true
+    const undone = await undoWrite(write, undo, dropCreated !== null)
     // A refusal before anything was touched needs no rollback and says so itself.
-    if (error instanceof DbtwinError && undo.length === 0 && dropCreated === null) throw error
-    await Promise.allSettled(checking)
-    const undone = dropCreated === null ? await rollBack(undo) : 'the database it created is dropped again'
-    const cause =
-      error instanceof DbtwinError ? error.message : error instanceof Error ? error.message : String(error)
+    if (error instanceof DbtwinError && !interrupted && undo.length === 0 && dropCreated === null) throw error
     throw new DbtwinError(
       interrupted ? 'INTERRUPTED' : spec.failureCode,
-      `${interrupted ? 'interrupted' : `writing the ${spec.what} failed: ${cause}`}; ${undone}`,
+      `${interrupted ? interruption(signal) : `writing the ${spec.what} failed: ${cause}`}: ${undone}`,
       interrupted ? 'run the command again' : 'fix the cause above and run the command again',
       { cause: error },
     )
   } finally {
-    process.off('SIGINT', onSigint)
+    signal?.removeEventListener('abort', cancel)
     await target.close()
     if (failed && dropCreated !== null) await dropCreated().catch(() => {})
   }
 }
+
+/** What stopped a write: the reason the signal was aborted with (the CLI names the signal), or plainly so. */
+function interruption(signal: AbortSignal | undefined): string {
+  return signal?.reason instanceof DbtwinError ? signal.reason.message : 'interrupted'
+}
+
+/**
+ * Undoes a failed write and says what that did: a transaction is rolled back (should ROLLBACK itself fail, the
+ * connection is dropped, which rolls it back just the same); on MySQL the steps in `undo` are undone.
+ */
+async function undoWrite(
+  write: TwinWrite | null,
+  undo: (() => Promise<void>)[],
+  databaseCreated: boolean,
+): Promise<string> {
+  if (write?.transactional === true) await write.rollback().catch(() => {})
+  if (databaseCreated) return 'the database it created is dropped again'
+  if (write === null || write.transactional) return 'rolled back, the target is as it was'
+  return rollBack(undo)
+}
+
+/**
+ * Drops the foreign keys the model's tables have already: a reused table's, or those a crashed run added, NOT VALID
+ * or not (issue 14: a rerun with --truncate after a crash kept 0 of 21 keys, or 14 with one NOT VALID, and exited
+ * 0). addForeignKeys then gives them exactly the model's.
+ */
+async function dropForeignKeys(
+  spec: WriteSpec,
+  { db, twin }: TwinWrite,
+  refOf: (t: TableRef) => TableRef,
+): Promise<void> {
+  const tables = spec.schema.tables.map(refOf)
+  const present = await twin.foreignKeys(db, tables)
+  for (const table of tables) {
+    const names = present.filter((k) => sameTable(k.table, table)).map((k) => k.name)
+    await twin.dropForeignKeys(db, table, names)
+  }
+}
+
+/**
+ * Adds the model's foreign keys, which checks each, and returns how many. The keys are then read back: a target
+ * whose keys differ from the model's fails the write, rather than leave a twin that only looks finished.
+ */
+async function addForeignKeys(
+  spec: WriteSpec,
+  target: Database,
+  { db, twin }: TwinWrite,
+  refOf: (t: TableRef) => TableRef,
+  onEvent: (e: WriteEvent) => void,
+): Promise<number> {
+  const tables = spec.schema.tables.map(refOf)
+  const keys = modelForeignKeys(spec.schema, refOf)
+  onEvent({ step: 'keys', foreignKeys: keys.length })
+  await twin.addForeignKeys(db, keys, spec.signal)
+  const shape = (table: TableRef, columns: string[], parent: TableRef, parentColumns: string[]) =>
+    `${tableName(table)} (${columns.join(', ')}) -> ${tableName(parent)} (${parentColumns.join(', ')})`
+  const wanted = keys.map((k) => shape(k.target, k.fk.columns, k.parent, k.fk.references.columns))
+  const found = await twin.foreignKeys(db, tables)
+  const have = found.map((k) => shape(k.table, k.columns, k.parent, k.parentColumns))
+  const problems = [
+    ...wanted.filter((k) => !have.includes(k)).map((k) => `missing ${k}`),
+    ...have.filter((k) => !wanted.includes(k)).map((k) => `not in the model ${k}`),
+    ...found.filter((k) => !k.validated).map((k) => `not validated ${k.name}`),
+  ]
+  if (problems.length > 0) {
+    throw new DbtwinError(
+      spec.failureCode,
+      `the foreign keys of ${target.display} differ from the model's after adding them: ${problems.join('; ')}`,
+      'report it: this is a bug in dbtwin',
+    )
+  }
+  return keys.length
+}
+
+const sameTable = (a: TableRef, b: TableRef) => a.schema === b.schema && a.name === b.name
 
 /**
  * Opens the target. With `create`, a database the server does not have yet is created first (and `dropCreated`
@@ -236,39 +299,14 @@ function throwUnlessCreatable(error: unknown, create: boolean): void {
   }
 }
 
-/** A foreign key the write adds, with the ids of its two tables and whether a cycle defers its values. */
-interface KeyToAdd extends NewForeignKey {
-  childId: string
-  parentId: string
-  deferred: boolean
-}
-
-/** The foreign keys of the tables this write created (a reused table keeps the ones it has). */
-function foreignKeysToAdd(
-  schema: Schema,
-  created: ReadonlySet<string>,
-  refOf: (t: TableRef) => TableRef,
-): KeyToAdd[] {
-  const deferred = new Set(
-    planLoad(schema, { constraintsAfterLoad: true }).deferred.map((d) => `${d.table}/${d.foreignKey}`),
-  )
+/** The foreign keys of the model's tables whose parent is a model table too, where the two tables land. */
+function modelForeignKeys(schema: Schema, refOf: (t: TableRef) => TableRef): NewForeignKey[] {
   return schema.tables.flatMap((table) =>
-    (created.has(tableName(table)) ? table.foreignKeys : []).flatMap((fk) => {
+    table.foreignKeys.flatMap((fk) => {
       const parent = schema.tables.find(
         (t) => t.schema === fk.references.schema && t.name === fk.references.name,
       )
-      if (parent === undefined) return []
-      const childId = tableName(table)
-      return [
-        {
-          target: refOf(table),
-          fk,
-          parent: refOf(parent),
-          childId,
-          parentId: tableName(parent),
-          deferred: deferred.has(`${childId}/${fk.name}`),
-        },
-      ]
+      return parent === undefined ? [] : [{ target: refOf(table), fk, parent: refOf(parent) }]
     }),
   )
 }
@@ -278,7 +316,7 @@ async function existingTables(
   spec: WriteSpec,
   target: Database,
   refOf: (t: TableRef) => TableRef,
-): Promise<Set<string>> {
+): Promise<void> {
   const present = new Set((await target.introspect()).tables.map((t) => tableName(t)))
   const missing = spec.schema.tables.filter((t) => !present.has(tableName(refOf(t))))
   if (missing.length > 0) {
@@ -288,7 +326,6 @@ async function existingTables(
       'create the tables first: dbtwin generate --model <file> --to <url> --schema-only',
     )
   }
-  return new Set(spec.schema.tables.map((t) => tableName(t)))
 }
 
 /** Where each model table lands: PostgreSQL keeps PostgreSQL schemas; MySQL puts everything in its database. */
@@ -317,11 +354,11 @@ function targetRefs(spec: WriteSpec, target: Database): (table: TableRef) => Tab
 async function prepareTables(
   spec: WriteSpec,
   target: Database,
-  twin: TwinTarget,
+  { db, twin }: TwinWrite,
   refOf: (t: TableRef) => TableRef,
   undo: (() => Promise<void>)[],
   onEvent: (e: WriteEvent) => void,
-): Promise<Set<string>> {
+): Promise<void> {
   const existing = spec.existing
   const present = await target.introspect()
   const found = new Map(present.tables.map((t) => [tableName(t), t]))
@@ -357,7 +394,7 @@ async function prepareTables(
       const ref = refOf(t)
       const { rows } = await sql<{
         n: unknown
-      }>`select count(*) as n from ${sql.id(ref.schema, ref.name)}`.execute(target.db)
+      }>`select count(*) as n from ${sql.id(ref.schema, ref.name)}`.execute(db)
       if (Number(rows[0]?.n) > 0) {
         throw new DbtwinError(
           'TARGET_NOT_EMPTY',
@@ -369,30 +406,29 @@ async function prepareTables(
   }
   if (existing === 'truncate' && there.length > 0) {
     const refs = there.map(refOf)
-    await twin.truncate(target.db, refs)
-    undo.push(() => twin.truncate(target.db, refs))
+    await twin.truncate(db, refs)
+    undo.push(() => twin.truncate(db, refs))
   }
   if (existing === 'drop') {
-    for (const t of [...there].reverse()) await twin.dropTable(target.db, refOf(t))
+    for (const t of [...there].reverse()) await twin.dropTable(db, refOf(t))
   }
   const reused = existing === 'drop' ? new Set<string>() : new Set(there.map((t) => tableName(t)))
   if (existing === 'refuse' && there.length > 0) {
     // They were empty: a failure leaves them empty again.
     const refs = there.map(refOf)
-    undo.push(() => twin.truncate(target.db, refs))
+    undo.push(() => twin.truncate(db, refs))
   }
   for (const table of tables) {
     if (reused.has(tableName(table))) continue
-    const notes = await twin.createTable(target.db, {
+    const notes = await twin.createTable(db, {
       table,
       target: refOf(table),
       sameEngine: twin.family === dialectFamily(spec.source.dialect),
       keyColumns: keyColumns(table),
     })
-    undo.push(() => twin.dropTable(target.db, refOf(table)))
+    undo.push(() => twin.dropTable(db, refOf(table)))
     for (const message of notes) onEvent({ step: 'note', message: `${tableName(refOf(table))}: ${message}` })
   }
-  return new Set(tables.map((t) => tableName(t)).filter((id) => !reused.has(id)))
 }
 
 function keyColumns(table: Table): Set<string> {

@@ -22,6 +22,8 @@ export interface GenerateOptions {
   stage?: WriteStage
   /** With stage `rows`: write only this shard's rows. */
   shard?: Shard
+  /** Aborting it stops the write and rolls it back (the CLI aborts it on SIGINT, SIGTERM and SIGHUP). */
+  signal?: AbortSignal
 }
 
 export interface GenerateResult {
@@ -32,8 +34,8 @@ export interface GenerateResult {
 /**
  * Writes a twin generated from a model into the database a URL names: creates the tables (keys, checks), streams
  * the rows with the engine's bulk path, fills deferred foreign keys, then adds the foreign keys, which checks every
- * one. On any failure (or Ctrl-C) what it created is dropped and what it emptied is emptied again, and the error
- * says so.
+ * one. On any failure, or once `options.signal` is aborted, the write is rolled back (see writeIntoTarget), and the
+ * error says so.
  *
  * @example
  * const model = parseModelFile(await readFile('model.yaml', 'utf8'), 'model.yaml')
@@ -56,12 +58,13 @@ export async function generate(
     failureCode: 'GENERATE_FAILED',
     existing: options.existing ?? 'refuse',
     stage: options.stage ?? (options.shard === undefined ? 'all' : 'rows'),
+    signal: options.signal,
   } as const
   const counts = await writeIntoTarget(spec, url, onEvent, async (session) => {
     const writers = new Map<string, BulkWriter>()
     let index = 0
     let tableStarted = performance.now()
-    const family = session.database.dialect === 'mysql' ? 'mysql' : 'postgres'
+    const family = session.dialect === 'mysql' ? 'mysql' : 'postgres'
     const note = family === 'mysql' ? specialsOnMysql(model) : null
     if (note !== null) onEvent({ step: 'note', message: note })
     return generateTwin(
@@ -83,7 +86,6 @@ export async function generate(
         },
         async tableDone(table, rows) {
           await writers.get(tableName(table))!.end()
-          session.loaded(table)
           onEvent({
             step: 'table',
             table: tableName(table),

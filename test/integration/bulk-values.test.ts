@@ -4,7 +4,7 @@ import type { CellValue } from '../../src/dialects/twin-target.js'
 import { cellValue } from '../../src/subset/cell-value.js'
 import { column } from '../fixtures/columns.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
-import { withDatabase } from '../support/twin-checks.js'
+import { inTwinWrite, withDatabase } from '../support/twin-checks.js'
 
 /** Text that CSV, COPY or an INSERT could mangle: each must come back exactly as written, NULL apart from ''. */
 const AWKWARD: CellValue[] = [
@@ -60,20 +60,20 @@ for (const dialect of testDialects()) {
       async () => {
         await withDatabase(target.url, async (db) => {
           await sql`create table instants (id int, t datetime(6))`.execute(db.db)
-          const writer = db
-            .twin([])
-            .bulkWriter({ schema: db.name, name: 'instants' }, [
+          await inTwinWrite(db, async ({ twin }) => {
+            const writer = twin.bulkWriter({ schema: db.name, name: 'instants' }, [
               column('id', 'integer'),
               column('t', 'timestamptz'),
             ])
-          await writer.write([
-            [1, '2006-02-15 04:44:00+00'],
-            [2, '2006-02-15 10:14:00.25+05:30'],
-            [3, '2006-02-14 23:44:00-05'],
-            [4, '2006-02-15 04:44:00.123456+00'],
-            [5, null],
-          ])
-          await writer.end()
+            await writer.write([
+              [1, '2006-02-15 04:44:00+00'],
+              [2, '2006-02-15 10:14:00.25+05:30'],
+              [3, '2006-02-14 23:44:00-05'],
+              [4, '2006-02-15 04:44:00.123456+00'],
+              [5, null],
+            ])
+            await writer.end()
+          })
           const { rows } = await sql<{ t: string | null }>`select t from instants order by id`.execute(db.db)
           expect(rows.map((r) => r.t)).toEqual([
             '2006-02-15 04:44:00.000000',
@@ -94,11 +94,14 @@ for (const dialect of testDialects()) {
           .addColumn('id', 'integer')
           .addColumn('v', 'text')
           .execute()
-        const writer = db
-          .twin([])
-          .bulkWriter({ schema, name: 'awkward' }, [column('id', 'integer'), column('v', 'text')])
-        await writer.write(AWKWARD.map((v, i) => [i, v]))
-        await writer.end()
+        await inTwinWrite(db, async ({ twin }) => {
+          const writer = twin.bulkWriter({ schema, name: 'awkward' }, [
+            column('id', 'integer'),
+            column('v', 'text'),
+          ])
+          await writer.write(AWKWARD.map((v, i) => [i, v]))
+          await writer.end()
+        })
         const { rows } = await sql<{
           id: unknown
           v: string | null
@@ -107,9 +110,11 @@ for (const dialect of testDialects()) {
 
         // One column: a line holding only `\.` would end a COPY's data.
         await db.db.schema.createTable(`${schema}.single`).addColumn('v', 'text').execute()
-        const single = db.twin([]).bulkWriter({ schema, name: 'single' }, [column('v', 'text')])
-        await single.write([['before'], ['\\.'], ['after']])
-        await single.end()
+        await inTwinWrite(db, async ({ twin }) => {
+          const single = twin.bulkWriter({ schema, name: 'single' }, [column('v', 'text')])
+          await single.write([['before'], ['\\.'], ['after']])
+          await single.end()
+        })
         const read = await sql<{ v: string }>`select v from ${sql.id(schema, 'single')}`.execute(db.db)
         expect(read.rows.map((r) => r.v).sort()).toEqual(['\\.', 'after', 'before'])
       })
@@ -135,16 +140,20 @@ for (const dialect of testDialects()) {
             .addColumn('v', sql.raw(type))
             .execute()
         }
-        const writer = db.twin([]).bulkWriter({ schema, name: 'bytes' }, columns)
-        await writer.write(BINARY.map((v, i) => [i, v]))
-        await writer.end()
+        await inTwinWrite(db, async ({ twin }) => {
+          const writer = twin.bulkWriter({ schema, name: 'bytes' }, columns)
+          await writer.write(BINARY.map((v, i) => [i, v]))
+          await writer.end()
+        })
         const rows = await readBack('bytes')
         expect(rows.map((r) => bytesOf(r.v))).toEqual(BINARY.map(bytesOf))
 
         // What a subset does: the driver's own form of the bytes, through cellValue, into a writer.
-        const copier = db.twin([]).bulkWriter({ schema, name: 'copied' }, columns)
-        await copier.write(rows.map((r) => [cellValue(r.id), cellValue(r.v)]))
-        await copier.end()
+        await inTwinWrite(db, async ({ twin }) => {
+          const copier = twin.bulkWriter({ schema, name: 'copied' }, columns)
+          await copier.write(rows.map((r) => [cellValue(r.id), cellValue(r.v)]))
+          await copier.end()
+        })
         expect((await readBack('copied')).map((r) => bytesOf(r.v))).toEqual(BINARY.map(bytesOf))
       })
     })
@@ -158,11 +167,14 @@ for (const dialect of testDialects()) {
           .addColumn('v', sql.raw(db.ddl.schemas ? 'bytea' : 'mediumblob'))
           .execute()
         // 200 rows of 100 kB: 40 MB as hex, over MariaDB's default max_allowed_packet of 16 MB.
-        const writer = db
-          .twin([])
-          .bulkWriter({ schema, name: 'many' }, [column('id', 'integer'), column('v', 'binary')])
-        await writer.write(Array.from({ length: 200 }, (_, i) => [i, large]))
-        await writer.end()
+        await inTwinWrite(db, async ({ twin }) => {
+          const writer = twin.bulkWriter({ schema, name: 'many' }, [
+            column('id', 'integer'),
+            column('v', 'binary'),
+          ])
+          await writer.write(Array.from({ length: 200 }, (_, i) => [i, large]))
+          await writer.end()
+        })
         const { rows } = await sql<{
           n: unknown
           bytes: unknown

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/dialects/dialect.js'
 import type { NewForeignKey } from '../../src/dialects/twin-target.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
-import { withDatabase } from '../support/twin-checks.js'
+import { inTwinWrite, withDatabase } from '../support/twin-checks.js'
 
 /** parents (1, 2) and children pointing at them: with `orphan`, one child points at a parent that is not there. */
 async function createPair(db: Database, orphan: boolean): Promise<NewForeignKey> {
@@ -57,7 +57,7 @@ for (const dialect of testDialects()) {
     it('adds a key that every row satisfies, and the engine enforces it from then on', async () => {
       await withDatabase(target.url, async (db) => {
         const key = await createPair(db, false)
-        await db.twin([]).addForeignKeys(db.db, [key])
+        await inTwinWrite(db, ({ db: write, twin }) => twin.addForeignKeys(write, [key]))
         await expect(
           db.db.insertInto('children').values({ id: 4, 'parent id': 9 }).execute(),
         ).rejects.toThrow()
@@ -67,7 +67,9 @@ for (const dialect of testDialects()) {
     it('refuses a key that a row breaks, naming it', async () => {
       await withDatabase(target.url, async (db) => {
         const key = await createPair(db, true)
-        await expect(db.twin([]).addForeignKeys(db.db, [key])).rejects.toThrow(/children_parent_fk/)
+        await expect(
+          inTwinWrite(db, ({ db: write, twin }) => twin.addForeignKeys(write, [key])),
+        ).rejects.toThrow(/children_parent_fk/)
         const { rows } = await sql<{ n: unknown }>`select count(*) as n from children`.execute(db.db)
         expect(Number(rows[0]?.n)).toBe(3)
       })

@@ -149,8 +149,8 @@ describe.skipIf(postgres?.available !== true)('dbtwin generate and clone from th
       if (!interrupted && stderr.includes('writing tables 1/')) interrupted = child.kill('SIGINT')
     })
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-    expect(code).toBe(1)
-    expect(stderr).toMatch(/dbtwin: interrupted; the target was rolled back \(\d+ steps: /)
+    expect(code).toBe(130)
+    expect(stderr).toMatch(/dbtwin: interrupted by SIGINT: rolled back, the target is as it was\. /)
     const db = await openDatabase(target.url)
     try {
       expect((await db.introspect()).tables).toEqual([])

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -9,6 +9,57 @@ export interface CliResult {
   stderr: string
 }
 
+/** The command line that runs the CLI from source, whatever the working directory. */
+function cliArgs(args: string[]): string[] {
+  // tsx by path, so the CLI also runs from another working directory (a project with its own dbtwin.yaml).
+  return [
+    '--import',
+    pathToFileURL(`${ROOT}node_modules/tsx/dist/loader.mjs`).href,
+    `${ROOT}src/cli/run.ts`,
+    ...args,
+  ]
+}
+
+/** A CLI run in progress, to be signalled at a chosen moment. */
+export interface RunningCli {
+  child: ChildProcess
+  /** Resolves once stderr holds `text`: a moment of the run, such as a progress line. */
+  stderrHas(text: string): Promise<void>
+  /** Resolves when the process has exited. */
+  result: Promise<CliResult>
+}
+
+/** Starts the dbtwin CLI from source in a child process and returns it while it runs. */
+export function startCli(args: string[]): RunningCli {
+  const child = spawn(process.execPath, cliArgs(args), {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  })
+  let stdout = ''
+  let stderr = ''
+  const waiting: { text: string; resolve: () => void }[] = []
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+    for (const w of waiting.filter((w) => stderr.includes(w.text))) w.resolve()
+  })
+  const result = new Promise<CliResult>((resolve) =>
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? (signal === null ? 1 : -1), stdout, stderr }),
+    ),
+  )
+  return {
+    child,
+    stderrHas: (text) =>
+      new Promise<void>((resolve, reject) => {
+        if (stderr.includes(text)) return resolve()
+        waiting.push({ text, resolve })
+        void result.then(() => reject(new Error(`the CLI ended before printing "${text}":\n${stderr}`)))
+      }),
+    result,
+  }
+}
+
 /** Runs the dbtwin CLI from source in a child process, as a user would run it, and collects its output. */
 export function runCli(
   args: string[],
@@ -17,13 +68,7 @@ export function runCli(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      // tsx by path, so the CLI also runs from another working directory (a project with its own dbtwin.yaml).
-      [
-        '--import',
-        pathToFileURL(`${ROOT}node_modules/tsx/dist/loader.mjs`).href,
-        `${ROOT}src/cli/run.ts`,
-        ...args,
-      ],
+      cliArgs(args),
       {
         cwd: options.cwd ?? ROOT,
         env: { ...process.env, NO_COLOR: '1', ...options.env },

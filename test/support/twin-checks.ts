@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Database } from '../../src/dialects/dialect.js'
 import { openDatabase } from '../../src/dialects/open-database.js'
+import type { TwinWrite } from '../../src/dialects/twin-target.js'
 import type { Schema, Table } from '../../src/schema/schema.js'
 
 /** Opens a database for the length of `use`, then closes it whatever happens. */
@@ -11,6 +12,21 @@ export async function withDatabase<T>(url: string, use: (db: Database) => Promis
   } finally {
     await db.close()
   }
+}
+
+/**
+ * Runs `work` in a twin write into `db` and commits it, so what it wrote can be read back on another connection;
+ * a failure rolls it back and is rethrown.
+ */
+export async function inTwinWrite(db: Database, work: (write: TwinWrite) => Promise<void>): Promise<void> {
+  const write = await db.openTwin([])
+  try {
+    await work(write)
+  } catch (error) {
+    await write.rollback()
+    throw error
+  }
+  await write.commit()
 }
 
 /** Rows whose set foreign key points at no parent row, per FK, counted by SQL on the target. */

@@ -7,7 +7,7 @@ import { connectionError } from '../connection-error.js'
 import { MYSQL_ERROR_CODES } from './mysql-errors.js'
 import { introspectMysql } from './mysql-introspector.js'
 import { mysqlSampledTable } from './mysql-sampling.js'
-import { mysqlTwin } from './mysql-twin.js'
+import { mysqlTwinWrite } from './mysql-twin.js'
 import { withReadSnapshot } from '../read-snapshot.js'
 
 /** Opens a MySQL or MariaDB database through mysql2; fails fast, with one clear line, if it cannot be reached. */
@@ -55,7 +55,7 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     sampledTable: mysqlSampledTable,
     readValue: (_column, value) => value,
     specialNumbers: () => [],
-    twin: () => mysqlTwin(db),
+    openTwin: () => Promise.resolve(mysqlTwinWrite(db)),
     introspect: () => introspectMysql(db, url.database, mariadb),
   }))
 }

@@ -6,7 +6,9 @@ import {
   type BulkWriter,
   type CellValue,
   type NewForeignKey,
+  type TargetForeignKey,
   type TwinTarget,
+  type TwinWrite,
   type TwinTableSpec,
 } from '../twin-target.js'
 import { mysqlTypeFor } from './mysql-types.js'
@@ -20,26 +22,95 @@ const INSERT_ROWS = 1000
  */
 const INSERT_CHARS = 4 * 1024 * 1024
 
+/**
+ * A write into MySQL/MariaDB, on the pool: its DDL commits as it goes, so it is no transaction and the caller undoes
+ * what it did. `cancel` stops the statement of the foreign-key phase in flight (KILL QUERY), which can take long.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function mysqlTwinWrite(db: Kysely<any>): TwinWrite {
+  const keyConnection: { id: number | null } = { id: null }
+  return {
+    db,
+    twin: mysqlTwin(db, keyConnection),
+    transactional: false,
+    commit: () => Promise.resolve(),
+    rollback: () => Promise.resolve(),
+    async cancel() {
+      if (keyConnection.id !== null) await sql`kill query ${sql.lit(keyConnection.id)}`.execute(db)
+    },
+  }
+}
+
 /** MySQL/MariaDB DDL and loading for a twin: inline enums, AUTO_INCREMENT keys, multi-row INSERTs. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function mysqlTwin(db: Kysely<any>): TwinTarget {
+function mysqlTwin(db: Kysely<any>, keyConnection: { id: number | null }): TwinTarget {
   return {
     family: 'mysql',
-    // ALTER TABLE … ADD FOREIGN KEY locks both tables while it checks: it waits for the end of the load.
-    checksWhileLoading: false,
     createTable: createMysqlTable,
-    async addForeignKeys(database, keys) {
+    async addForeignKeys(database, keys, signal) {
       await database.connection().execute(async (connection) => {
-        // With checks on, InnoDB rebuilds a table for every foreign key it adds (pagila: 20 s of 27). Off, each
-        // table's keys are added in place in one statement, and one anti-join per key checks every row instead.
-        await withoutForeignKeyChecks(connection, async () => {
-          for (const group of byTable(keys))
-            await sql`alter table ${sql.id(group[0]!.target.schema, group[0]!.target.name)} ${sql.join(
-              group.map(({ fk, parent }) => foreignKeyClause(fk, parent)),
-            )}`.execute(connection)
-        })
-        for (const key of keys) await checkForeignKey(connection, key)
+        const { rows } = await sql<{ id: unknown }>`select connection_id() as id`.execute(connection)
+        keyConnection.id = Number(rows[0]?.id)
+        try {
+          // With checks on, InnoDB rebuilds a table for every foreign key it adds (pagila: 20 s of 27). Off, each
+          // table's keys are added in place in one statement, and one anti-join per key checks every row instead.
+          await withoutForeignKeyChecks(connection, async () => {
+            for (const group of byTable(keys)) {
+              signal?.throwIfAborted()
+              await sql`alter table ${sql.id(group[0]!.target.schema, group[0]!.target.name)} ${sql.join(
+                group.map(({ fk, parent }) => foreignKeyClause(fk, parent)),
+              )}`.execute(connection)
+            }
+          })
+          for (const key of keys) {
+            signal?.throwIfAborted()
+            await checkForeignKey(connection, key)
+          }
+        } finally {
+          keyConnection.id = null
+        }
       })
+    },
+    async foreignKeys(database, tables) {
+      if (tables.length === 0) return []
+      const { rows } = await sql<{
+        table_schema: string
+        table_name: string
+        name: string
+        column_name: string
+        parent_schema: string
+        parent_table: string
+        parent_column: string
+      }>`select table_schema, table_name, constraint_name as name, column_name,
+          referenced_table_schema as parent_schema, referenced_table_name as parent_table,
+          referenced_column_name as parent_column
+        from information_schema.key_column_usage
+        where referenced_table_name is not null
+          and (table_schema, table_name) in (${sql.join(tables.map((t) => sql`(${t.schema}, ${t.name})`))})
+        order by table_schema, table_name, constraint_name, ordinal_position`.execute(database)
+      const keys = new Map<string, TargetForeignKey>()
+      for (const r of rows) {
+        const id = `${r.table_schema}.${r.table_name}.${r.name}`
+        const key = keys.get(id) ?? {
+          table: { schema: r.table_schema, name: r.table_name },
+          name: r.name,
+          columns: [],
+          parent: { schema: r.parent_schema, name: r.parent_table },
+          parentColumns: [],
+          // Added with the checks off, then checked row by row (checkForeignKey): MySQL keeps no NOT VALID state.
+          validated: true,
+        }
+        key.columns.push(r.column_name)
+        key.parentColumns.push(r.parent_column)
+        keys.set(id, key)
+      }
+      return [...keys.values()]
+    },
+    async dropForeignKeys(database, table, names) {
+      if (names.length === 0) return
+      await sql`alter table ${sql.id(table.schema, table.name)} ${sql.join(
+        names.map((n) => sql`drop foreign key ${sql.id(n)}`),
+      )}`.execute(database)
     },
     async dropTable(database, table) {
       // A table of a foreign-key cycle (sakila's staff ↔ store) is referenced whichever goes first; its partner goes

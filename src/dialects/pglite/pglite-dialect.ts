@@ -61,10 +61,12 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     sampledTable: postgresSampledTable,
     readValue: postgresReadValue,
     specialNumbers: postgresSpecialNumbers,
-    twin: (enums) =>
-      postgresTwin(
-        enums,
-        (target, columns) =>
+    async openTwin(enums) {
+      // One connection, so one transaction: what the write makes is undone together (see TwinWrite).
+      await sql`begin`.execute(db)
+      return {
+        db,
+        twin: postgresTwin(enums, (target, columns) =>
           blobCopyWriter(
             pglite,
             copyStatement(
@@ -74,8 +76,14 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
             ).replace('STDIN', "'/dev/blob'"),
             plainColumns(columns),
           ),
-        { checksWhileLoading: false },
-      ),
+        ),
+        transactional: true,
+        commit: () => sql`commit`.execute(db).then(() => {}),
+        rollback: () => sql`rollback`.execute(db).then(() => {}),
+        // PGlite runs in this thread: a signal is only seen between its statements, where the write checks it.
+        cancel: () => Promise.resolve(),
+      }
+    },
     // Every PGlite database is called "postgres" inside; its directory is what tells two apart.
     introspect: async () => ({
       ...(await introspectPostgres(db, 'pglite')),

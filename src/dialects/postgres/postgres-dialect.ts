@@ -3,8 +3,8 @@ import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { ServerUrl } from '../connection-url.js'
 import type { Database, OpenOptions } from '../dialect.js'
-import type { BulkWriter } from '../twin-target.js'
-import type { Column, TableRef } from '../../schema/schema.js'
+import type { BulkWriter, TwinWrite } from '../twin-target.js'
+import type { Column, EnumType, TableRef } from '../../schema/schema.js'
 import { connectionError } from '../connection-error.js'
 import { POSTGRES_ERROR_CODES } from './postgres-errors.js'
 import { postgresDdl } from './postgres-ddl.js'
@@ -48,10 +48,7 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     sampledTable: postgresSampledTable,
     readValue: postgresReadValue,
     specialNumbers: postgresSpecialNumbers,
-    twin: (enums) =>
-      postgresTwin(enums, (target, columns) => copyWriter(pool, target, columns), {
-        checksWhileLoading: true,
-      }),
+    openTwin: (enums) => postgresTwinWrite(pool, enums),
     introspect: () => introspectPostgres(db, 'postgres'),
   }))
 }
@@ -98,43 +95,116 @@ function textForTemporal(oid: number, format?: string): (value: string) => unkno
 const COPY_BUFFER_BYTES = 4 * 1024 * 1024
 
 /**
- * COPY … FROM STDIN on one pooled connection: rows stream as CSV, and a write waits while the socket's buffer is
- * full, so memory stays bounded by one batch.
+ * A write on one connection of the pool, in one transaction: COPY runs on it too, so the tables, enum types and rows
+ * it makes are undone together, and a process killed outright leaves nothing either (the server rolls back the
+ * transaction of a connection that drops).
  */
-function copyWriter(pool: pg.Pool, target: TableRef, columns: readonly Column[]): BulkWriter {
-  const plain = plainColumns(columns)
-  const ready = pool.connect().then((client) => {
-    const stream = client.query(
-      copyFrom(
-        copyStatement(
-          target.schema,
-          target.name,
-          columns.map((c) => c.name),
-        ),
-        { highWaterMark: COPY_BUFFER_BYTES },
-      ),
-    )
-    const done = new Promise<void>((resolve, reject) => {
-      stream.on('finish', resolve)
-      stream.on('error', reject)
-    })
-    // Surfaced by end(); kept from crashing the process in the meantime.
-    done.catch(() => {})
-    return { client, stream, done }
+async function postgresTwinWrite(pool: pg.Pool, enums: readonly EnumType[]): Promise<TwinWrite> {
+  const client = await pool.connect()
+  const db = new Kysely<any>({
+    dialect: new PostgresDialect({
+      // Every query of the write on this one client; it is released below, once the transaction is over.
+      pool: {
+        connect: () =>
+          Promise.resolve({ query: client.query.bind(client), release() {} } as unknown as pg.PoolClient),
+        end: () => Promise.resolve(),
+        options: {},
+      },
+    }),
   })
+  const copies = new Set<CopyInFlight>()
+  let pid: number
+  try {
+    pid = Number((await sql<{ pid: unknown }>`select pg_backend_pid() as pid`.execute(db)).rows[0]?.pid)
+    await sql`begin`.execute(db)
+  } catch (error) {
+    client.release(true)
+    throw error
+  }
+  let open = true
+  const finish = async (statement: 'commit' | 'rollback') => {
+    // A COMMIT that failed has ended the transaction (and let the connection go) already.
+    if (!open) return
+    open = false
+    let broken = false
+    try {
+      const { rows } = await sql<{ command?: string }>`${sql.raw(statement)}`.execute(db)
+      // COMMIT of a transaction an error aborted answers ROLLBACK.
+      if (statement === 'commit' && rows[0]?.command === 'ROLLBACK')
+        throw new Error('the transaction was rolled back by an earlier error')
+    } catch (error) {
+      broken = true
+      throw error
+    } finally {
+      client.release(broken)
+      await db.destroy()
+    }
+  }
+  return {
+    db,
+    twin: postgresTwin(enums, (target, columns) => copyWriter(client, copies, target, columns)),
+    transactional: true,
+    commit: () => finish('commit'),
+    async rollback() {
+      // A COPY left open would hold the connection: failing it (CopyFail) frees it for the ROLLBACK.
+      for (const copy of copies) {
+        copy.stream.destroy(new Error('the write is rolled back'))
+        await copy.done.catch(() => {})
+      }
+      await finish('rollback')
+    },
+    async cancel() {
+      await pool.query('select pg_cancel_backend($1)', [pid])
+    },
+  }
+}
+
+interface CopyInFlight {
+  stream: ReturnType<typeof copyFrom>
+  done: Promise<void>
+}
+
+/**
+ * COPY … FROM STDIN on the write's connection: rows stream as CSV, and a write waits while the socket's buffer is
+ * full, so memory stays bounded by one batch. `copies` holds it while it is open.
+ */
+function copyWriter(
+  client: pg.PoolClient,
+  copies: Set<CopyInFlight>,
+  target: TableRef,
+  columns: readonly Column[],
+): BulkWriter {
+  const plain = plainColumns(columns)
+  const stream = client.query(
+    copyFrom(
+      copyStatement(
+        target.schema,
+        target.name,
+        columns.map((c) => c.name),
+      ),
+      { highWaterMark: COPY_BUFFER_BYTES },
+    ),
+  )
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve)
+    stream.on('error', reject)
+  })
+  const copy = { stream, done }
+  copies.add(copy)
+  // Surfaced by write() and end(); kept from crashing the process in the meantime.
+  done.then(
+    () => copies.delete(copy),
+    () => copies.delete(copy),
+  )
   return {
     async write(rows) {
-      const { stream } = await ready
-      if (!stream.write(csvRows(rows, plain))) await new Promise((resolve) => stream.once('drain', resolve))
+      // A COPY the server stopped (a cancel, a bad row) fails here rather than waiting for a drain that never comes.
+      if (!stream.write(csvRows(rows, plain)))
+        await Promise.race([new Promise((resolve) => stream.once('drain', resolve)), done])
     },
     async end() {
-      const { client, stream, done } = await ready
       stream.end()
-      try {
-        await done
-      } finally {
-        client.release()
-      }
+      await done
     },
   }
 }

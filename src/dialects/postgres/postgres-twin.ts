@@ -8,6 +8,7 @@ import {
   type BulkWriter,
   type CellValue,
   type NewForeignKey,
+  type TargetForeignKey,
   type TwinTarget,
   type TwinTableSpec,
 } from '../twin-target.js'
@@ -175,31 +176,78 @@ export function copyStatement(schema: string, name: string, columns: readonly st
 }
 
 /**
- * Adds foreign keys NOT VALID, which takes a moment, then validates them two at a time on the pool's connections:
- * each validation is one scan of a child table against its parent, and they take no lock that keeps another from
- * running (two on the same child wait for each other). Every key ends up validated, as if added plainly.
+ * Adds foreign keys one statement each, which checks each against the rows. A write runs on one connection, in one
+ * transaction, so they go one after another (issue 14: a pool's side-by-side checks left a NOT VALID key behind when
+ * the process was killed).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function addPostgresForeignKeys(db: Kysely<any>, keys: readonly NewForeignKey[]): Promise<void> {
+export async function addPostgresForeignKeys(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  keys: readonly NewForeignKey[],
+  signal?: AbortSignal,
+): Promise<void> {
   for (const { target, fk, parent } of keys) {
+    signal?.throwIfAborted()
     await sql`alter table ${sql.id(target.schema, target.name)} add constraint ${sql.id(fk.name)}
       foreign key (${sql.join(fk.columns.map((c) => sql.id(c)))})
       references ${sql.id(parent.schema, parent.name)} (${sql.join(fk.references.columns.map((c) => sql.id(c)))})
       on delete ${sql.raw(fk.onDelete)} on update ${sql.raw(fk.onUpdate)}
-      ${fk.deferrable ? sql`deferrable${fk.initiallyDeferred ? sql` initially deferred` : sql``}` : sql``}
-      not valid`.execute(db)
+      ${fk.deferrable ? sql`deferrable${fk.initiallyDeferred ? sql` initially deferred` : sql``}` : sql``}`.execute(
+      db,
+    )
   }
-  // Two at a time: the pool keeps connections free for the rows still loading.
-  const queue = [...keys]
-  const validateNext = async (): Promise<void> => {
-    for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
-      const { target, fk } = key
-      await sql`alter table ${sql.id(target.schema, target.name)} validate constraint ${sql.id(fk.name)}`.execute(
-        db,
-      )
-    }
-  }
-  await Promise.all([validateNext(), validateNext()])
+}
+
+/** The foreign keys of these tables, from pg_constraint, key columns in their order. */
+export async function postgresForeignKeys(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  tables: readonly TableRef[],
+): Promise<TargetForeignKey[]> {
+  if (tables.length === 0) return []
+  const names = (rel: RawBuilder<unknown>, keys: RawBuilder<unknown>) =>
+    sql`array(select a.attname::text from unnest(${keys}) with ordinality k(num, i)
+      join pg_catalog.pg_attribute a on a.attrelid = ${rel} and a.attnum = k.num order by k.i)`
+  const { rows } = await sql<{
+    name: string
+    schema: string
+    table: string
+    columns: string[]
+    parent_schema: string
+    parent_table: string
+    parent_columns: string[]
+    validated: boolean
+  }>`select c.conname as name, n.nspname as schema, t.relname as table,
+      ${names(sql`c.conrelid`, sql`c.conkey`)} as columns,
+      pn.nspname as parent_schema, p.relname as parent_table,
+      ${names(sql`c.confrelid`, sql`c.confkey`)} as parent_columns, c.convalidated as validated
+    from pg_catalog.pg_constraint c
+    join pg_catalog.pg_class t on t.oid = c.conrelid
+    join pg_catalog.pg_namespace n on n.oid = t.relnamespace
+    join pg_catalog.pg_class p on p.oid = c.confrelid
+    join pg_catalog.pg_namespace pn on pn.oid = p.relnamespace
+    where c.contype = 'f' and (n.nspname, t.relname) in (${sql.join(tables.map((r) => sql`(${r.schema}, ${r.name})`))})
+    order by n.nspname, t.relname, c.conname`.execute(db)
+  return rows.map((r) => ({
+    table: { schema: r.schema, name: r.table },
+    name: r.name,
+    columns: r.columns,
+    parent: { schema: r.parent_schema, name: r.parent_table },
+    parentColumns: r.parent_columns,
+    validated: r.validated,
+  }))
+}
+
+export async function dropPostgresForeignKeys(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  table: TableRef,
+  names: readonly string[],
+): Promise<void> {
+  if (names.length === 0) return
+  await sql`alter table ${sql.id(table.schema, table.name)} ${sql.join(
+    names.map((n) => sql`drop constraint ${sql.id(n)}`),
+  )}`.execute(db)
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -213,20 +261,17 @@ export async function truncatePostgresTables(db: Kysely<any>, tables: readonly T
   await sql`truncate ${sql.join(tables.map((t) => sql.id(t.schema, t.name)))} cascade`.execute(db)
 }
 
-/**
- * The PostgreSQL twin target, shared by node-postgres and PGlite, which differ in how rows are loaded and in
- * whether a second connection can check foreign keys meanwhile (PGlite has one).
- */
+/** The PostgreSQL twin target, shared by node-postgres and PGlite, which differ in how rows are loaded. */
 export function postgresTwin(
   enums: readonly EnumType[],
   bulkWriter: (target: TableRef, columns: readonly Column[]) => BulkWriter,
-  options: { checksWhileLoading: boolean },
 ): TwinTarget {
   return {
     family: 'postgres',
-    checksWhileLoading: options.checksWhileLoading,
     createTable: (database, spec) => createPostgresTable(database, spec, enums),
     addForeignKeys: addPostgresForeignKeys,
+    foreignKeys: postgresForeignKeys,
+    dropForeignKeys: dropPostgresForeignKeys,
     dropTable: dropPostgresTable,
     truncate: truncatePostgresTables,
     bulkWriter,
