@@ -1,4 +1,4 @@
-import { Command } from 'commander'
+import { Command, CommanderError } from 'commander'
 import { maskPasswords } from '../dialects/connection-url.js'
 import { permissionError } from '../dialects/permission-error.js'
 import { DbtwinError } from '../errors.js'
@@ -34,9 +34,18 @@ export async function main(argv: string[]): Promise<void> {
     .addCommand(cloneCommand(interrupt))
     .addCommand(reportCommand())
     .addCommand(sampleCommand())
+  // Commander's own usage errors (an unknown option, a value its parser refuses) end the run here like every
+  // other error: one line with its fix, not commander's own print and exit.
+  for (const command of [program, ...program.commands])
+    command.exitOverride().configureOutput({ outputError: () => {} })
   try {
     await program.parseAsync(argv)
   } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode !== 0) process.stderr.write(`dbtwin: ${usageLine(error, program, argv)}\n`)
+      process.exitCode = error.exitCode
+      return
+    }
     const known = error instanceof DbtwinError ? error : permissionError(error)
     process.stderr.write(`dbtwin: ${known?.toLine() ?? unexpected(error)}\n`)
     if (process.env['DEBUG']?.includes('dbtwin') === true && error instanceof Error)
@@ -53,6 +62,14 @@ function maskPasswordsIn(stream: NodeJS.WriteStream): void {
   const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean
   stream.write = ((chunk: unknown, ...rest: unknown[]) =>
     write(typeof chunk === 'string' ? maskPasswords(chunk) : chunk, ...rest)) as typeof stream.write
+}
+
+/** A commander usage error as one line ending with its fix, unless its parser already wrote one. */
+function usageLine(error: CommanderError, program: Command, argv: readonly string[]): string {
+  const message = error.message.replace(/^error: /, '').replace(/\.$/, '')
+  if (message.includes('. Fix: ')) return message
+  const command = program.commands.find((c) => argv.slice(2).includes(c.name()))
+  return `${message}. Fix: see dbtwin ${command === undefined ? '' : `${command.name()} `}--help`
 }
 
 function unexpected(error: unknown): string {

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
 import { didYouMean } from '../rules/nearest-name.js'
+import { yamlValue } from '../yaml-value.js'
 
 /**
  * `dbtwin.yaml`, the project file: named sources and targets, the rules, scale, seed and subset options a team
@@ -84,7 +85,7 @@ export function parseProjectConfig(
   }
   const syntax = document.errors[0]
   if (syntax !== undefined) fail(at(syntax.pos[0]), syntax.message.split('\n')[0]!, 'fix the YAML syntax')
-  const parsed = shape.safeParse(document.toJS() ?? {})
+  const parsed = shape.safeParse(yamlValue(document, file, 'remove the aliases (*name) from the file') ?? {})
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined

@@ -5,6 +5,7 @@ import { DbtwinError } from '../errors.js'
 import { identifier, schemaShape } from '../schema/schema-file.js'
 import { tableName } from '../schema/table-name.js'
 import { MODEL_FORMAT_VERSION, QUANTILE_LEVELS, SPECIAL_NUMBERS, type Model } from './model.js'
+import { yamlValue } from '../yaml-value.js'
 
 const fraction = z.number().min(0).max(1)
 const category = z.object({ value: z.union([z.string(), z.number(), z.boolean()]), frequency: fraction })
@@ -156,7 +157,9 @@ export function parseModelFile(text: string, fileName: string): Model {
       `${fileName}${at === undefined ? '' : `:${at.line}:${at.col}`}: ${yamlError.message.split('\n')[0]}`,
     )
   }
-  const data = document.toJS() as { formatVersion?: unknown }
+  const data = yamlValue(document, fileName, 'learn the model again with dbtwin learn') as {
+    formatVersion?: unknown
+  }
   if (typeof data?.formatVersion === 'number' && data.formatVersion > MODEL_FORMAT_VERSION) {
     throw new DbtwinError(
       'FILE_INVALID',

@@ -6,6 +6,7 @@ import { DbtwinError } from '../errors.js'
 import { FAKER_LOCALES, unknownFakerMethod, unknownTemplateMethods } from './faker-methods.js'
 import { didYouMean } from './nearest-name.js'
 import { PII_KINDS, type PiiKind } from './pii-kinds.js'
+import { yamlValue } from '../yaml-value.js'
 
 /**
  * Rule files: the reviewed record of what happens to each sensitive column. A rule picks columns by name pattern
@@ -180,7 +181,7 @@ function parseRules(text: string, file: string): ParsedRules {
     return { rules: [], includes: [], problems: [{ at: at(syntax.pos[0]), message }] }
   }
   const problems: Problem[] = []
-  const root: unknown = document.toJS()
+  const root: unknown = yamlValue(document, file, 'remove the aliases (*name) from the file')
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     return {
       rules: [],

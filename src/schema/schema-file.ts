@@ -2,6 +2,7 @@ import { parseDocument, stringify } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
 import type { Schema } from './schema.js'
+import { yamlValue } from '../yaml-value.js'
 
 const portableType = z.enum([
   'boolean',
@@ -126,7 +127,9 @@ export function parseSchemaFile(text: string, fileName: string): Schema {
       'fix the syntax, or write the file again with dbtwin inspect --yaml',
     )
   }
-  const parsed = schemaShape.safeParse(document.toJS())
+  const parsed = schemaShape.safeParse(
+    yamlValue(document, fileName, 'write the file again with dbtwin inspect --yaml'),
+  )
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const path = issue?.path.join('.') ?? ''

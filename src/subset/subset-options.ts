@@ -4,6 +4,7 @@ import { DbtwinError } from '../errors.js'
 import type { DialectName } from '../schema/schema.js'
 import { rootConditionProblem } from './root-condition.js'
 import type { ExistingTables } from '../write/write-target.js'
+import { yamlValue } from '../yaml-value.js'
 
 /** Where a subset starts: rows of one table, chosen by a SQL condition, a random percentage or a row count. */
 export type RootSelection =
@@ -144,7 +145,7 @@ export function parseSubsetConfig(text: string, file: string, dialect?: DialectN
   const document = parseDocument(text)
   const syntax = document.errors[0]
   if (syntax !== undefined) throw configError(file, syntax.message.split('\n')[0]!)
-  const parsed = configShape.safeParse(document.toJS())
+  const parsed = configShape.safeParse(yamlValue(document, file, 'remove the aliases (*name) from the file'))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     throw configError(file, `${issue.path.join('.') || 'the file'}: ${issue.message}`)

@@ -336,9 +336,11 @@ for (const dialect of testDialects().filter((d) => d.name !== 'pglite')) {
       expectOneLine(
         result,
         dialect.name === 'postgres'
-          ? /permission denied for table secret\. Fix: .*GRANT SELECT ON secret TO/
+          ? new RegExp(
+              `login ${login} cannot SELECT from table public\\.secret.*Fix: run GRANT SELECT ON public\\.secret TO ${login}`,
+            )
           : new RegExp(
-              `SELECT command denied .* for table .*secret.*\\. Fix: GRANT SELECT ON \`${database.name}\`\\.\`secret\` TO '${login}'@`,
+              `login '${login}'@'%' cannot SELECT from table ${database.name}\\.secret.*Fix: run GRANT SELECT ON \`${database.name}\`\\.\`secret\` TO '${login}'@`,
             ),
       )
     })
