@@ -6,5 +6,9 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Test files spend most of their time waiting on the servers and on CLI child processes, so three at a time
+    // keep this 2-core machine busy; Vitest's default here was one worker, and the suite took 20 minutes.
+    maxWorkers: 3,
+    minWorkers: 1,
   },
 })
