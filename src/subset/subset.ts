@@ -13,6 +13,7 @@ import type { Column, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { writeIntoTarget, type WriteEvent } from '../write/write-target.js'
 import { cellValue } from './cell-value.js'
+import { specialNumbersForMysql } from './special-numbers.js'
 import { subsetRewriters } from './row-rewriter.js'
 import { selectRows, type Edge, type Selection } from './select-rows.js'
 import { checkRoot, type SubsetOptions } from './subset-options.js'
@@ -100,6 +101,7 @@ export async function subset(
       const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
         const rewriterFor = subsetRewriters(schema, resolved, secret)
         const counts: Record<string, number> = {}
+        const replaced: string[] = []
         const order = planLoad(target).order
         for (const [index, id] of order.entries()) {
           const tableStarted = performance.now()
@@ -111,6 +113,7 @@ export async function subset(
             columns,
           )
           const rewrite = rewriterFor(table, columns)
+          const specials = session.dialect === 'mysql' ? specialNumbersForMysql(columns) : null
           const fix = danglingFix(table, columns, selection, options)
           let written = 0
           const reads = sourceReads(source, table, columns, selection, options)
@@ -123,16 +126,20 @@ export async function subset(
               const cellsOfRow = columns.map((_, c) => cellValue(row[`c${c}`]))
               fix(cellsOfRow)
               rewrite?.(cellsOfRow)
+              specials?.fix(cellsOfRow)
               return cellsOfRow
             })
             await writer.write(cells)
             written += cells.length
           }
           await writer.end()
+          replaced.push(...(specials?.summary(id) ?? []))
           counts[id] = written
           const seconds = (performance.now() - tableStarted) / 1000
           onEvent({ step: 'table', table: id, index, total: order.length, rows: written, seconds })
         }
+        if (replaced.length > 0)
+          onEvent({ step: 'note', message: `MySQL has no NaN or Infinity: written ${replaced.join(', ')}` })
         return counts
       })
       return { plan, rows, seconds: (performance.now() - started) / 1000 }

@@ -172,5 +172,29 @@ describe.skipIf(sourceDialect === undefined)('special values from PostgreSQL', (
       )
       expect(copied).toEqual(range.m)
     }, 60_000)
+
+    it('writes NaN and infinities as NULL (0 under NOT NULL), says so, and copies the rest as they are', async () => {
+      const other = await createTestDatabase('mysql')
+      try {
+        const notes: string[] = []
+        await subset(source.url, other.url, { roots: [parseRoot('public.measures')] }, (e) => {
+          if (e.step === 'note') notes.push(e.message)
+        })
+        const rows = await withDatabase(other.url, async (db) =>
+          rowsOf(db, 'select id, f, g from measures order by id'),
+        )
+        expect(rows).toHaveLength(400)
+        const at = (id: number) => rows.find((r) => Number(r['id']) === id)!
+        expect(at(10)['f']).toBeNull() // NaN
+        expect(at(41)['f']).toBeNull() // Infinity
+        expect(Number(at(8)['g'])).toBe(0) // NaN under NOT NULL
+        expect(Number(at(3)['f'])).toBe(4.5)
+        expect(notes).toContainEqual(
+          'MySQL has no NaN or Infinity: written public.measures.f: 60 as NULL, public.measures.g: 50 as 0',
+        )
+      } finally {
+        await other.drop()
+      }
+    }, 60_000)
   })
 })
