@@ -8,6 +8,7 @@ import { reportAfterWrite } from './report-command.js'
 import type { Interruption } from './interruption.js'
 import { progressReporter } from './progress.js'
 import { checkOutputFile } from './write-output.js'
+import { unmodeledNotes } from './unmodeled-notes.js'
 
 export function cloneCommand(interrupt: Interruption): Command {
   return new Command('clone')
@@ -57,15 +58,19 @@ Examples:
         const scale = options.scale ?? project?.scale ?? 1
         const seed = options.seed ?? project?.seed ?? 1
         const progress = progressReporter()
+        const unmodeled: { table: string; column: string; reason: string }[] = []
         try {
           const existing = existingTables(options)
           const { model, result } = await interrupt.during((signal) =>
             clone(from, to, { scale, seed, rules, existing, signal }, (event) => {
               if (event.step === 'table' && !('seconds' in event))
                 progress.update('learning tables', event.index + 1, event.total, event.table)
-              else if (event.step === 'unmodeled')
-                progress.note(`${event.table}.${event.column} is not modeled: ${event.reason}`)
-              else if (event.step !== 'relations') showWriteEvent(progress, event)
+              else if (event.step === 'unmodeled') unmodeled.push(event)
+              else if (event.step === 'relations') {
+                // Learning is done once relations are: say what it left out before the write's lines begin.
+                if (event.index + 1 === event.total)
+                  for (const line of unmodeledNotes(unmodeled.splice(0))) progress.note(line)
+              } else showWriteEvent(progress, event)
             }),
           )
           progress.stop()

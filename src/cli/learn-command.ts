@@ -5,6 +5,7 @@ import { formatModelFile } from '../model/model-file.js'
 import { countOfOneOrMore, positiveInteger } from './option-parsers.js'
 import { progressReporter } from './progress.js'
 import { checkOutputFile, writeOutput } from './write-output.js'
+import { unmodeledNotes } from './unmodeled-notes.js'
 
 export function learnCommand(): Command {
   return new Command('learn')
@@ -61,6 +62,7 @@ Examples:
       ) => {
         await checkOutputFile(options.out, '--out')
         const progress = progressReporter()
+        const unmodeled: { table: string; column: string; reason: string }[] = []
         try {
           const model = await learn(await databaseArgument(url), options, (event: LearnEvent) => {
             if (event.step === 'table')
@@ -72,9 +74,10 @@ Examples:
               )
             else if (event.step === 'relations')
               progress.update('learning relations', event.index + 1, event.total, event.table)
-            else progress.note(`${event.table}.${event.column} is not modeled: ${event.reason}`)
+            else unmodeled.push(event)
           })
           progress.stop()
+          for (const line of unmodeledNotes(unmodeled)) progress.note(line)
           await writeOutput(formatModelFile(model), options.out)
         } finally {
           progress.stop()
