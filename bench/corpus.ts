@@ -8,6 +8,7 @@
  *   npm run build && npm run corpus                 # all of it (a few minutes)
  *   npm run corpus -- pagila sakila_mysql           # some sources
  *   DBTWIN_DATASETS=<dir> npm run corpus            # datasets elsewhere; missing databases are loaded
+ *   DBTWIN_CORPUS_PREFIX=mine npm run corpus        # target databases named mine_… (default corpus_…)
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -25,6 +26,8 @@ const DATASETS = process.env['DBTWIN_DATASETS'] ?? join(ROOT, '../shared/dataset
 const PG = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432'
 const MYSQL = process.env['DBTWIN_TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306'
 const WORK = join(ROOT, '.dbtwin/corpus')
+/** Prefix of the target databases, so that two runs on one server stay apart. */
+const PREFIX = process.env['DBTWIN_CORPUS_PREFIX'] ?? 'corpus'
 
 type Engine = 'postgres' | 'mysql' | 'pglite'
 
@@ -162,7 +165,7 @@ interface Target {
 }
 
 function target(engine: Engine, name: string): Target {
-  const database = `corpus_${name}`.toLowerCase().replace(/[^a-z0-9_]/g, '_')
+  const database = `${PREFIX}_${name}`.toLowerCase().replace(/[^a-z0-9_]/g, '_')
   if (engine === 'pglite') {
     const dir = join(WORK, database)
     rmSync(dir, { recursive: true, force: true })
