@@ -43,6 +43,12 @@ export interface Database {
    * transactional DDL); `enums` are the source schema's named enum types.
    */
   openTwin(enums: readonly EnumType[]): Promise<TwinWrite>
+  /**
+   * Who this database is on its server, as the server tells it (not as the URL spells it): two URLs that reach the
+   * same database (`localhost` and the host's name, a socket, a second port forward) give the same identity, so a
+   * twin is never written into its source. Hashed before it is kept anywhere (see databaseIdentity).
+   */
+  serverIdentity(): Promise<string>
   /** Reads the portable schema: tables, columns, keys, FKs, checks, enums, estimates, skipped objects. */
   introspect(): Promise<Schema>
   /**

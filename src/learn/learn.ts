@@ -1,4 +1,5 @@
 import { databaseFingerprint } from '../dialects/connection-url.js'
+import { databaseIdentity } from '../dialects/database-identity.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { planLoad } from '../graph/load-plan.js'
 import { MODEL_FORMAT_VERSION, type Model, type TableModel } from '../model/model.js'
@@ -112,6 +113,7 @@ export async function learn(
             dialect: schema.dialect,
             database: schema.database,
             fingerprint: databaseFingerprint(url),
+            identity: await databaseIdentity(source),
           },
           parameters: {
             sampleRows,

@@ -61,6 +61,7 @@ const modelShape = z.object({
       dialect: z.enum(['postgres', 'mysql', 'pglite']),
       database: z.string(),
       fingerprint: z.string(),
+      identity: z.string().optional(),
     }),
     parameters: z.object({
       sampleRows: z.number().int().positive(),

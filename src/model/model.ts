@@ -29,8 +29,12 @@ export interface Provenance {
   version: string
   /** ISO time of learning; SOURCE_DATE_EPOCH fixes it, so a rerun can reproduce a file byte for byte. */
   learnedAt: string
-  /** `fingerprint`: a one-way hash of where the source is (see databaseFingerprint), so a twin is never written into it. */
-  source: { dialect: DialectName; database: string; fingerprint: string }
+  /**
+   * `fingerprint`: a one-way hash of where the source's URL points (see databaseFingerprint); `identity`: one of who
+   * the source is on its server (see databaseIdentity; absent in models from before it). Either refuses a target that
+   * is the source.
+   */
+  source: { dialect: DialectName; database: string; fingerprint: string; identity?: string }
   parameters: LearnParameters
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
+import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Database } from '../dialects/dialect.js'
 import { openDatabase } from '../dialects/open-database.js'
 import type { CellValue } from '../dialects/twin-target.js'
@@ -79,6 +80,7 @@ export async function subset(
   const database = await openDatabase(from, { readOnly: true })
   try {
     // One snapshot for every read: the rows chosen and the rows copied agree (see Database.readSnapshot).
+    const identity = await databaseIdentity(database)
     return await database.readSnapshot(async (source) => {
       const schema = await source.introspect()
       const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
@@ -92,7 +94,7 @@ export async function subset(
       const target = subsetSchema(schema, selection)
       const spec = {
         schema: target,
-        source: { dialect: schema.dialect, fingerprint: databaseFingerprint(from) },
+        source: { dialect: schema.dialect, fingerprint: databaseFingerprint(from), identity },
         what: 'subset',
         failureCode: 'SUBSET_FAILED',
         existing: options.existing ?? 'refuse',

@@ -33,7 +33,7 @@ export async function clone(
       'write the twin into another database',
     )
   }
-  await checkTarget(to, options.existing === 'create')
+  await checkTarget(to, options.existing === 'create', from)
   const { rules, seed, signal } = options
   const model = await learn(from, { rules, seed, signal }, onEvent)
   const result = await generate(

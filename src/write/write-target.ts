@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
+import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Database } from '../dialects/dialect.js'
 import { createDatabase, openDatabase } from '../dialects/open-database.js'
 import {
@@ -31,7 +32,8 @@ export type WriteEvent =
 /** What is written and where it came from: enough to create the tables and to refuse writing into the source. */
 export interface WriteSpec {
   schema: Schema
-  source: { dialect: DialectName; fingerprint: string }
+  /** `identity` (see databaseIdentity) refuses the source however the target's URL spells it. */
+  source: { dialect: DialectName; fingerprint: string; identity?: string }
   /** `twin` or `subset`, for messages. */
   what: string
   failureCode: ErrorCode
@@ -82,6 +84,10 @@ export async function writeIntoTarget<T>(
   signal?.throwIfAborted()
   const stage = spec.stage ?? 'all'
   const { target, dropCreated } = await openTarget(url, spec.existing === 'create', onEvent)
+  await refuseSource(target, spec).catch(async (error: unknown) => {
+    await target.close()
+    throw error
+  })
   let failed = false
   let write: TwinWrite | null = null
   const undo: (() => Promise<void>)[] = []
@@ -252,6 +258,19 @@ const sameTable = (a: TableRef, b: TableRef) => a.schema === b.schema && a.name 
  * Opens the target. With `create`, a database the server does not have yet is created first (and `dropCreated`
  * drops it again should the write fail); without, the missing database's message also names --create.
  */
+/** The URLs differed, but the server says the target is the source (another host name, port forward, socket). */
+async function refuseSource(
+  target: Database,
+  spec: { source: Pick<WriteSpec['source'], 'identity'>; what: string },
+): Promise<void> {
+  if (spec.source.identity === undefined || (await databaseIdentity(target)) !== spec.source.identity) return
+  throw new DbtwinError(
+    'TARGET_IS_SOURCE',
+    `${target.display} is the source of this ${spec.what}, reached through another URL`,
+    `write the ${spec.what} into another database`,
+  )
+}
+
 async function openTarget(
   url: string,
   create: boolean,
@@ -276,11 +295,21 @@ async function openTarget(
  * Fails now if the target cannot be written, before a long step (learning the source) that would fail only then:
  * an unreachable server, a refused login, a missing database without `create`.
  */
-export async function checkTarget(url: string, create: boolean): Promise<void> {
+export async function checkTarget(url: string, create: boolean, source?: string): Promise<void> {
+  let target: Database
   try {
-    await (await openDatabase(url)).close()
+    target = await openDatabase(url)
   } catch (error) {
     throwUnlessCreatable(error, create)
+    return
+  }
+  try {
+    if (source === undefined) return
+    const from = await openDatabase(source, { readOnly: true })
+    const identity = await databaseIdentity(from).finally(() => from.close())
+    await refuseSource(target, { source: { identity }, what: 'twin' })
+  } finally {
+    await target.close()
   }
 }
 

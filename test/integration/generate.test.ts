@@ -1,3 +1,4 @@
+import { rm, symlink } from 'node:fs/promises'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/dialects/dialect.js'
@@ -176,6 +177,27 @@ for (const dialect of testDialects()) {
       const error = await generate(model, source.url).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(DbtwinError)
       expect((error as DbtwinError).code).toBe('TARGET_IS_SOURCE')
+    })
+
+    it('refuses its own source reached through another URL, and writes nothing into it', async () => {
+      // The model's URL fingerprint no longer matches (learned through another host name, a port forward, a
+      // symlinked PGlite folder): the server's own identity still names the source.
+      const elsewhere: Model = {
+        ...model,
+        madeBy: { ...model.madeBy, source: { ...model.madeBy.source, fingerprint: 'another-url' } },
+      }
+      let url = source.url
+      if (dialect.name === 'pglite') {
+        const link = `${source.name}-link`
+        await symlink(source.name, link)
+        url = `pglite://${link}`
+      }
+      const before = await withTarget(source.url, (db, schema) => dumpTables(db, schema))
+      const error = await generate(elsewhere, url, { existing: 'drop' }).catch((e: unknown) => e)
+      expect((error as DbtwinError).code).toBe('TARGET_IS_SOURCE')
+      expect((error as DbtwinError).message).toMatch(/reached through another URL/)
+      expect(await withTarget(source.url, (db, schema) => dumpTables(db, schema))).toBe(before)
+      if (dialect.name === 'pglite') await rm(url.slice('pglite://'.length))
     })
 
     it('refuses an existing table that lacks a column the twin writes, before writing anything', async () => {

@@ -57,6 +57,12 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     specialNumbers: () => [],
     openTwin: () => Promise.resolve(mysqlTwinWrite(db)),
     introspect: () => introspectMysql(db, url.database, mariadb),
+    serverIdentity: async () => {
+      // Host name, port and data directory name one server on one machine, whatever URL reached it.
+      const { rows } = await sql<{ identity: string }>`
+        select concat_ws('|', 'mysql', @@hostname, @@port, @@datadir, database()) as identity`.execute(db)
+      return rows[0]?.identity ?? ''
+    },
   }))
 }
 

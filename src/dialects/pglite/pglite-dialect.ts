@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { mkdir, readdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -34,10 +35,15 @@ import type { BulkWriter } from '../twin-target.js'
 export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<Database> {
   if (url.dataDir !== null) await checkDataDir(url.dataDir, url.display)
   let pglite: PGlite
+  // PGlite's file system cannot open a folder through a symbolic link; the folder it points at is the database.
+  let dataDir: string | null = null
   try {
-    if (url.dataDir !== null) await mkdir(url.dataDir, { recursive: true })
-    const fresh = url.dataDir === null || !(await isCluster(url.dataDir))
-    pglite = await PGlite.create(url.dataDir ?? undefined, {
+    if (url.dataDir !== null) {
+      await mkdir(url.dataDir, { recursive: true })
+      dataDir = await realpath(url.dataDir)
+    }
+    const fresh = dataDir === null || !(await isCluster(dataDir))
+    pglite = await PGlite.create(dataDir ?? undefined, {
       parsers: AS_SERVER_TEXT,
       loadDataDir: fresh ? ((await freshCluster()) ?? undefined) : undefined,
     })
@@ -51,6 +57,7 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     )
   }
   const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }), plugins: [new EventLoopTurns()] })
+  const memoryId = randomUUID()
   await sql`select 1`.execute(db)
   return withReadSnapshot(db, [POSTGRES_SNAPSHOT], (db) => ({
     dialect: 'pglite',
@@ -89,6 +96,8 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
       ...(await introspectPostgres(db, 'pglite')),
       database: url.dataDir ?? 'memory',
     }),
+    // A folder is one database whatever path names it; an in-memory one is only ever itself.
+    serverIdentity: async () => `pglite|${dataDir ?? `memory|${memoryId}`}`,
   }))
 }
 

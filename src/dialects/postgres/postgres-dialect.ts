@@ -50,7 +50,20 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     specialNumbers: postgresSpecialNumbers,
     openTwin: (enums) => postgresTwinWrite(pool, enums),
     introspect: () => introspectPostgres(db, 'postgres'),
+    serverIdentity: () => postgresServerIdentity(db),
   }))
+}
+
+/**
+ * The server's start time (to the microsecond), port and the database's oid: readable by any login, unlike
+ * pg_control_system()'s system identifier, and the same through every URL that reaches this database.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function postgresServerIdentity(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ identity: string }>`
+    select concat_ws('|', 'postgres', pg_postmaster_start_time()::text, current_setting('port'), d.oid::text) as identity
+    from pg_database d where d.datname = current_database()`.execute(db)
+  return rows[0]?.identity ?? ''
 }
 
 /** One snapshot for every statement of the transaction (PostgreSQL and PGlite). */
