@@ -1,8 +1,8 @@
 import { parseConnectionUrl } from './connection-url.js'
 import type { Database, OpenOptions } from './dialect.js'
-import { createMysqlDatabase, openMysql } from './mysql/mysql-dialect.js'
-import { openPglite } from './pglite/pglite-dialect.js'
-import { createPostgresDatabase, openPostgres } from './postgres/postgres-dialect.js'
+
+// Each engine's driver is loaded when its URL is first used: a run that never touches MySQL never loads mysql2,
+// and PGlite's 27 MB of WebAssembly stays on disk (issue 21: start-up time).
 
 /**
  * Opens the database a URL names: `postgres://…`, `mysql://…` (MariaDB too), `pglite://<dir>` or `pglite:memory`.
@@ -15,11 +15,11 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const parsed = parseConnectionUrl(url)
   switch (parsed.dialect) {
     case 'postgres':
-      return openPostgres(parsed, options)
+      return (await import('./postgres/postgres-dialect.js')).openPostgres(parsed, options)
     case 'mysql':
-      return openMysql(parsed, options)
+      return (await import('./mysql/mysql-dialect.js')).openMysql(parsed, options)
     case 'pglite':
-      return openPglite(parsed, options)
+      return (await import('./pglite/pglite-dialect.js')).openPglite(parsed, options)
   }
 }
 
@@ -31,9 +31,9 @@ export async function createDatabase(url: string): Promise<(() => Promise<void>)
   const parsed = parseConnectionUrl(url)
   switch (parsed.dialect) {
     case 'postgres':
-      return createPostgresDatabase(parsed)
+      return (await import('./postgres/postgres-dialect.js')).createPostgresDatabase(parsed)
     case 'mysql':
-      return createMysqlDatabase(parsed)
+      return (await import('./mysql/mysql-dialect.js')).createMysqlDatabase(parsed)
     case 'pglite':
       return null
   }

@@ -14,6 +14,7 @@ import { postgresReadValue, postgresSpecialNumbers } from './postgres-values.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-twin.js'
 import { extendedProtocolPool } from './postgres-extended-protocol.js'
 import { withReadSnapshot } from '../read-snapshot.js'
+import { POSTGRES_SNAPSHOT } from './postgres-snapshot.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
 export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOptions): Promise<Database> {
@@ -65,9 +66,6 @@ export async function postgresServerIdentity(db: Kysely<any>): Promise<string> {
     from pg_database d where d.datname = current_database()`.execute(db)
   return rows[0]?.identity ?? ''
 }
-
-/** One snapshot for every statement of the transaction (PostgreSQL and PGlite). */
-export const POSTGRES_SNAPSHOT = sql`begin transaction isolation level repeatable read read only`
 
 /**
  * Creates the database a URL names, through the server's maintenance database (`postgres`), and returns how to drop
