@@ -128,9 +128,20 @@ export function nirValid(value: string): boolean {
   return 97n - (body % 97n) === BigInt(m[2] ?? '')
 }
 
-/** Whether a value is a national ID dbtwin can validate: US SSN (with separators), UK NINO or French NIR. */
+/**
+ * Whether a value is a US National Provider Identifier: ten digits starting 1 or 2 whose Luhn check, computed
+ * with the card-issuer prefix 80840 in front as CMS specifies, holds.
+ *
+ * @example
+ * npiValid('1234567893') // true
+ */
+export function npiValid(value: string): boolean {
+  return /^[12]\d{9}$/.test(value) && luhnValid(`80840${value}`)
+}
+
+/** Whether a value is a national ID dbtwin can validate: US SSN (with separators), UK NINO, French NIR, US NPI. */
 export function isNationalId(value: string): boolean {
-  return (SSN_SHAPE.test(value) && ssnValid(value)) || NINO.test(value) || nirValid(value)
+  return (SSN_SHAPE.test(value) && ssnValid(value)) || NINO.test(value) || nirValid(value) || npiValid(value)
 }
 
 /** Card network IIN ranges as [prefix digits, from, to] (ISO/IEC 7812 registrations of the major networks). */
@@ -553,7 +564,7 @@ const CHECKS: readonly ContentCheck[] = [
   {
     kind: 'national-id',
     strength: 0.95,
-    noun: 'valid national IDs (SSN, NINO or NIR)',
+    noun: 'valid national IDs (SSN, NINO, NIR or NPI)',
     strict: isNationalId,
     relaxed: (v) => /^\d{9}$/.test(v) && ssnValid(v),
   },

@@ -152,6 +152,8 @@ function inheritParentKeys(schema: Schema, resolved: ResolvedRules): { at: strin
 
 const INTEGER = new Set(['smallint', 'integer', 'bigint'])
 const NUMBER = new Set([...INTEGER, 'decimal', 'real', 'double'])
+/** Besides text: what `hash` rewrites in kind (see value-rewriter). */
+const HASHABLE = new Set([...INTEGER, 'uuid', 'binary'])
 
 /** Why a rule's action cannot produce values of a column, as messages naming both. */
 function misfits(table: Table, column: Column, rule: Rule): string[] {
@@ -180,9 +182,9 @@ function misfits(table: Table, column: Column, rule: Rule): string[] {
         return [`mask works on text; the ${type} needs hash, constant or null`]
       return key ? [`mask repeats values, so ${id} (a key) would not stay unique; use hash`] : []
     case 'hash':
-      return TEXT_TYPES.has(column.type) || INTEGER.has(column.type)
+      return TEXT_TYPES.has(column.type) || HASHABLE.has(column.type)
         ? []
-        : [`hash works on text and integers, not on the ${type}`]
+        : [`hash works on text, integers, uuids and binary, not on the ${type}`]
     case 'shift-date': {
       const problems = DATE_TYPES.has(column.type)
         ? []

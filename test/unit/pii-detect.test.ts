@@ -11,6 +11,7 @@ import {
   isNationalId,
   isPasswordHash,
   isPaymentCard,
+  npiValid,
   sniffFile,
   isPersonName,
   isPhone,
@@ -499,6 +500,14 @@ describe('detectPii', () => {
     expect(detectPii({ name: 'website', type: 'varchar' }, 'editor', null)?.kind).toBe('username')
     expect(detectPii({ name: 'phonenumbertypeid', type: 'integer' }, 'personphone', null)).toBeNull()
     expect(detectPii({ name: 'creditcardid', type: 'integer' }, 'personcreditcard', null)).toBeNull()
+  })
+
+  it('checks NPIs with the Luhn digit over the 80840 prefix', () => {
+    expect(npiValid('1234567893')).toBe(true)
+    expect(npiValid('1234567890')).toBe(false)
+    expect(npiValid('3234567893')).toBe(false)
+    const npis = ['1234567893', '1245319599', '1003000126', '1598765430']
+    expect(detectPii({ name: 'provider_ref', type: 'varchar' }, 'providers', npis)?.kind).toBe('national-id')
   })
 
   it('tells pictures and scans by their magic bytes', () => {
