@@ -2,6 +2,7 @@ import type { Column, Schema, Table } from '../schema/schema.js'
 import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 import { callFaker, fakerFor } from './faker-methods.js'
 import { didYouMean } from './nearest-name.js'
+import { isIpAddress } from './pii-detect.js'
 import type { PiiKind } from './pii-kinds.js'
 import { rewrites, throwProblems, type Rule } from './rule-file.js'
 
@@ -166,6 +167,8 @@ function misfits(table: Table, column: Column, rule: Rule): string[] {
       const sample = callFaker(fakerFor(a.locale), a.method, a.args)
       const fits =
         TEXT_TYPES.has(column.type) ||
+        // The pack's internet.ipv4 for an `inet` (openstreetmap's notes.user_ip): an address is what inet takes.
+        (typeof sample === 'string' && column.type === 'inet' && isIpAddress(sample)) ||
         (typeof sample === 'number' && NUMBER.has(column.type)) ||
         (sample instanceof Date && DATE_TYPES.has(column.type)) ||
         (typeof sample === 'boolean' && column.type === 'boolean')
