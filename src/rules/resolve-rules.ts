@@ -2,6 +2,7 @@ import type { Column, Schema, Table } from '../schema/schema.js'
 import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 import { callFaker, fakerFor } from './faker-methods.js'
 import { didYouMean } from './nearest-name.js'
+import { isIpAddress } from './pii-detect.js'
 import type { PiiKind } from './pii-kinds.js'
 import { rewrites, throwProblems, type Rule } from './rule-file.js'
 
@@ -152,6 +153,8 @@ function inheritParentKeys(schema: Schema, resolved: ResolvedRules): { at: strin
 
 const INTEGER = new Set(['smallint', 'integer', 'bigint'])
 const NUMBER = new Set([...INTEGER, 'decimal', 'real', 'double'])
+/** Besides text: what `hash` rewrites in kind (see value-rewriter). */
+const HASHABLE = new Set([...INTEGER, 'uuid', 'binary'])
 
 /** Why a rule's action cannot produce values of a column, as messages naming both. */
 function misfits(table: Table, column: Column, rule: Rule): string[] {
@@ -164,6 +167,8 @@ function misfits(table: Table, column: Column, rule: Rule): string[] {
       const sample = callFaker(fakerFor(a.locale), a.method, a.args)
       const fits =
         TEXT_TYPES.has(column.type) ||
+        // The pack's internet.ipv4 for an `inet` (openstreetmap's notes.user_ip): an address is what inet takes.
+        (typeof sample === 'string' && column.type === 'inet' && isIpAddress(sample)) ||
         (typeof sample === 'number' && NUMBER.has(column.type)) ||
         (sample instanceof Date && DATE_TYPES.has(column.type)) ||
         (typeof sample === 'boolean' && column.type === 'boolean')
@@ -180,9 +185,9 @@ function misfits(table: Table, column: Column, rule: Rule): string[] {
         return [`mask works on text; the ${type} needs hash, constant or null`]
       return key ? [`mask repeats values, so ${id} (a key) would not stay unique; use hash`] : []
     case 'hash':
-      return TEXT_TYPES.has(column.type) || INTEGER.has(column.type)
+      return TEXT_TYPES.has(column.type) || HASHABLE.has(column.type)
         ? []
-        : [`hash works on text and integers, not on the ${type}`]
+        : [`hash works on text, integers, uuids and binary, not on the ${type}`]
     case 'shift-date': {
       const problems = DATE_TYPES.has(column.type)
         ? []

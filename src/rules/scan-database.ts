@@ -1,7 +1,7 @@
 import type { Database } from '../dialects/dialect.js'
 import { readAggregates, readSample } from '../learn/source-queries.js'
 import type { Schema, Table } from '../schema/schema.js'
-import { detectPii } from './pii-detect.js'
+import { detectPii, isPeopleTable, type ColumnContext } from './pii-detect.js'
 import type { PiiKind } from './pii-kinds.js'
 import { columnId, type ColumnId } from './resolve-rules.js'
 import { TEXT_TYPES } from '../schema/type-groups.js'
@@ -33,16 +33,64 @@ export async function scanDatabase(
   onTable: (table: string, index: number, total: number) => void = () => {},
 ): Promise<PiiColumn[]> {
   const found: PiiColumn[] = []
+  const personal = personalTables(schema)
   for (const [index, table] of schema.tables.entries()) {
     const samples = await sampleText(source, table, options.sampleRows ?? 1000, options.seed ?? 1)
+    const files = await sampleFiles(source, table, options.seed ?? 1)
+    const keys = new Set([
+      ...(table.primaryKey?.columns ?? []),
+      ...table.foreignKeys.flatMap((fk) => fk.columns),
+    ])
+    const unique = new Set(table.uniques.filter((u) => u.columns.length === 1).map((u) => u.columns[0]))
     for (const column of table.columns) {
       if (column.generated !== null) continue
-      const finding = detectPii(column, table.name, samples.get(column.name) ?? null)
+      const context: ColumnContext = {
+        people: isPeopleTable(table.name),
+        personal: personal.has(table),
+        uniqueAlone: unique.has(column.name) && !keys.has(column.name),
+        siblings: table.columns.filter((c) => c !== column).map((c) => c.name),
+        files: files.get(column.name) ?? null,
+      }
+      const finding = detectPii(column, table.name, samples.get(column.name) ?? null, context)
       if (finding !== null) found.push({ column: columnId(table, column.name), ...finding })
     }
     onTable(`${table.schema}.${table.name}`, index, schema.tables.length)
   }
   return found
+}
+
+/**
+ * Tables about people or written by them: people tables, and tables that reference one directly or through one
+ * other table (`encounters` → `patients`; `editor_collection_artist` → `editor_collection` → `editor`).
+ */
+function personalTables(schema: Schema): Set<Table> {
+  const byName = new Map(schema.tables.map((t) => [`${t.schema}.${t.name}`, t]))
+  const parents = (t: Table) =>
+    t.foreignKeys.flatMap((fk) => byName.get(`${fk.references.schema}.${fk.references.name}`) ?? [])
+  const people = new Set(schema.tables.filter((t) => isPeopleTable(t.name)))
+  const near = (t: Table) => people.has(t) || parents(t).some((p) => people.has(p))
+  return new Set(schema.tables.filter((t) => near(t) || parents(t).some(near)))
+}
+
+/** Binary values sampled per table: pictures can be megabytes each, and a few dozen tell what they are. */
+const FILE_SAMPLE_ROWS = 40
+
+/** A few values of each binary column, as bytes, for {@link sniffFile}. */
+async function sampleFiles(source: Database, table: Table, seed: number): Promise<Map<string, Uint8Array[]>> {
+  const columns = table.columns.filter((c) => c.type === 'binary' && c.generated === null)
+  if (columns.length === 0) return new Map()
+  const order = table.primaryKey?.columns ?? columns.map((c) => c.name)
+  const tableRows = (await readAggregates(source, table, [])).rows
+  const rows = await readSample(source, table, columns, order, { tableRows, limit: FILE_SAMPLE_ROWS, seed })
+  return new Map(
+    columns.map((column, i) => [
+      column.name,
+      rows.flatMap((row) => {
+        const value = row[`c${i}`]
+        return value instanceof Uint8Array ? [value] : []
+      }),
+    ]),
+  )
 }
 
 /** The non-null values of a table's text columns in one sampled read. */

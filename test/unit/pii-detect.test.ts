@@ -1,6 +1,7 @@
 import { fakerDE, fakerEN_US, fakerES, fakerFR, fakerNL, type Faker } from '@faker-js/faker'
 import { describe, expect, it } from 'vitest'
 import {
+  contextOf,
   detectByContent,
   detectByName,
   detectPii,
@@ -10,6 +11,8 @@ import {
   isNationalId,
   isPasswordHash,
   isPaymentCard,
+  npiValid,
+  sniffFile,
   isPersonName,
   isPhone,
   isPostcode,
@@ -397,6 +400,8 @@ describe('detectByContent', () => {
 })
 
 describe('detectPii', () => {
+  /** encounters references patients: a table written about people. */
+  const encounters = { ...contextOf('encounters'), personal: true }
   const emails = sample(fakerEN_US, 100, (f) => f.internet.email())
 
   it('is most confident when name and content agree', () => {
@@ -434,7 +439,7 @@ describe('detectPii', () => {
   })
 
   it('lets strong content override a name that says something else', () => {
-    const found = detectPii({ name: 'notes', type: 'text' }, 'encounters', emails)
+    const found = detectPii({ name: 'notes', type: 'text' }, 'encounters', emails, encounters)
     expect(found?.kind).toBe('email')
     expect(found?.evidence).toEqual([
       '100 of 100 sampled values are valid emails',
@@ -455,9 +460,68 @@ describe('detectPii', () => {
 
   it('marks free text that carries phone numbers with high confidence', () => {
     const notes = sample(fakerEN_US, 200, (f) => `Call ${f.phone.number()} before ${f.lorem.words(6)}`)
-    const found = detectPii({ name: 'notes', type: 'text' }, 'encounters', notes)
+    const found = detectPii({ name: 'notes', type: 'text' }, 'encounters', notes, encounters)
     expect(found?.kind).toBe('free-text')
     expect(found?.confidence).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('takes free text, pictures and files for personal only on a table about or written by people', () => {
+    const blurbs = sample(fakerEN_US, 100, (f) => f.lorem.sentence(9))
+    expect(detectPii({ name: 'description', type: 'text' }, 'films', blurbs)).toBeNull()
+    expect(detectPii({ name: 'description', type: 'text' }, 'procedures', null)).toBeNull()
+    expect(detectPii({ name: 'notes', type: 'text' }, 'encounters', blurbs, encounters)?.kind).toBe(
+      'free-text',
+    )
+    expect(detectPii({ name: 'picture', type: 'binary' }, 'categories', null)).toBeNull()
+    expect(detectPii({ name: 'picture', type: 'binary' }, 'staff', null)?.kind).toBe('image')
+  })
+
+  it('does not take short labels under a comment-like name for prose', () => {
+    const labels = sample(fakerEN_US, 100, (f) => f.music.genre())
+    expect(detectPii({ name: 'comment', type: 'text' }, 'artist_notes', labels, encounters)).toBeNull()
+  })
+
+  it('needs ten distinct values before content alone says names or postcodes', () => {
+    const groups = ['North America', 'North America', 'Europe', 'Pacific', 'North America', 'Europe']
+    expect(detectPii({ name: 'group', type: 'varchar' }, 'salesterritory', groups)).toBeNull()
+    const ndc = sample(fakerEN_US, 100, (f) => `00${f.string.numeric(3)}-${f.string.numeric(4)}`)
+    expect(detectPii({ name: 'ndc', type: 'varchar' }, 'medications', ndc)).toBeNull()
+    const zips = sample(fakerEN_US, 100, (f) => f.location.zipCode('#####-####'))
+    const nextToAddress = { ...contextOf('sites'), siblings: ['street', 'city'] }
+    expect(detectPii({ name: 'code', type: 'varchar' }, 'sites', zips, nextToAddress)?.kind).toBe('postcode')
+  })
+
+  it('reads a people table’s context: unique ids, inet, profile links, glued key names', () => {
+    const patients = { ...contextOf('patients'), uniqueAlone: true }
+    expect(detectPii({ name: 'record_id', type: 'uuid' }, 'patients', null, patients)?.kind).toBe(
+      'record-number',
+    )
+    expect(detectPii({ name: 'creation_address', type: 'inet' }, 'users', null)?.kind).toBe('ip-address')
+    expect(detectPii({ name: 'website', type: 'varchar' }, 'editor', null)?.kind).toBe('username')
+    expect(detectPii({ name: 'phonenumbertypeid', type: 'integer' }, 'personphone', null)).toBeNull()
+    expect(detectPii({ name: 'creditcardid', type: 'integer' }, 'personcreditcard', null)).toBeNull()
+  })
+
+  it('checks NPIs with the Luhn digit over the 80840 prefix', () => {
+    expect(npiValid('1234567893')).toBe(true)
+    expect(npiValid('1234567890')).toBe(false)
+    expect(npiValid('3234567893')).toBe(false)
+    const npis = ['1234567893', '1245319599', '1003000126', '1598765430']
+    expect(detectPii({ name: 'provider_ref', type: 'varchar' }, 'providers', npis)?.kind).toBe('national-id')
+  })
+
+  it('tells pictures and scans by their magic bytes', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34])
+    expect(sniffFile(png)).toBe('image')
+    expect(sniffFile(pdf)).toBe('document')
+    expect(sniffFile(new Uint8Array([1, 2, 3, 4]))).toBeNull()
+    const scans = { ...contextOf('patient_documents'), personal: true, files: [png, pdf, pdf] }
+    expect(detectPii({ name: 'scan', type: 'binary' }, 'patient_documents', null, scans)?.confidence).toBe(
+      0.99,
+    )
+    const photos = { ...contextOf('staff'), files: [png, png, png] }
+    expect(detectPii({ name: 'blob', type: 'binary' }, 'staff', null, photos)?.kind).toBe('image')
   })
 
   it('never puts a sampled value in its evidence', () => {
