@@ -5,7 +5,7 @@ import { MODEL_FORMAT_VERSION, type Model, type TableModel } from '../model/mode
 import { PrivacyBudget } from '../model/privacy-budget.js'
 import { columnId, resolveRules, rewrittenColumns, type ResolvedRules } from '../rules/resolve-rules.js'
 import { valueRewriter } from '../rules/value-rewriter.js'
-import type { Table } from '../schema/schema.js'
+import type { Schema, Table } from '../schema/schema.js'
 import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
@@ -25,6 +25,11 @@ export interface LearnOptions {
   seed?: number
   /** Aborting it stops learning before the next table (it only reads, so there is nothing to undo). */
   signal?: AbortSignal
+  /**
+   * Called with the source's schema before any row is read, so a caller can refuse now rather than after minutes
+   * of learning (clone checks its target here).
+   */
+  beforeReading?: (schema: Schema) => Promise<void>
 }
 
 /** Reported as learning goes, for progress bars. */
@@ -58,6 +63,7 @@ export async function learn(
     // One snapshot for every read: row counts, samples and relations describe the same data.
     return await database.readSnapshot(async (source) => {
       const schema = await source.introspect()
+      await options.beforeReading?.(schema)
       // PII is detected first so that `pii:` rules can match, and so the model can say which columns looked like PII.
       const pii = await scanDatabase(source, schema, { seed })
       const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
