@@ -66,9 +66,21 @@ export function columnSampler(
     case 'temporal': {
       // Quantiles were written by numberToTemporal, so they always parse.
       const quantiles = model.quantiles.map((q) => temporalToNumber(model.type, q)!)
+      const special = model.unique ? null : specialPicker(model.specials ?? [])
       return {
-        draw: (u) => interpolate(quantiles, u),
-        format: (v) => temporalText(model.type, Number(v), options.family, model.fractionDigits),
+        draw(u, random) {
+          const value = special === null ? null : special(random.next())
+          if (value === null) return interpolate(quantiles, u)
+          // MySQL has no infinite dates: NULL where the column allows it, else a finite value.
+          if (options.family === 'mysql') return column.nullable ? null : interpolate(quantiles, u)
+          return SPECIAL_VALUES[value]
+        },
+        format: (v) => {
+          const n = Number(v)
+          // PostgreSQL reads ±infinity as the words it prints them as.
+          if (!Number.isFinite(n)) return n > 0 ? 'infinity' : '-infinity'
+          return temporalText(model.type, n, options.family, model.fractionDigits)
+        },
         grid:
           model.type === 'date'
             ? { unit: DAY_SECONDS, digits: 0 }
@@ -111,7 +123,13 @@ export function columnSampler(
     }
     case 'shaped':
       return {
-        draw: (_u, random) => (model.format === 'uuid' ? uuid(random) : model.format === 'json' ? '{}' : ''),
+        draw(_u, random) {
+          if (model.format === 'uuid') return uuid(random)
+          if (model.format !== 'json') return ''
+          // The top level as the source's was: an array as often as it was one (issue 15).
+          const arrays = model.arrays ?? 0
+          return arrays > 0 && random.next() < arrays ? '[]' : '{}'
+        },
         format: (v) => String(v),
       }
     default:
@@ -272,7 +290,25 @@ export function zeroValue(column: Column): CellValue {
     case 'enum':
     case 'set':
       return column.enumValues?.[0] ?? ''
+    // Issue 15: '' is no array, interval or point to PostgreSQL ("malformed array literal"); these are their zeros.
+    case 'array':
+      return '{}'
+    case 'interval':
+      return '00:00:00'
+    case 'geometry':
+      return GEOMETRIC_ZEROS[column.nativeType] ?? ''
     default:
       return ''
   }
+}
+
+/** PostgreSQL's built-in geometric types at the origin (a line needs a direction: y = x). */
+const GEOMETRIC_ZEROS: Record<string, string> = {
+  point: '(0,0)',
+  line: '{1,-1,0}',
+  lseg: '[(0,0),(0,0)]',
+  box: '(0,0),(0,0)',
+  path: '((0,0))',
+  polygon: '((0,0))',
+  circle: '<(0,0),0>',
 }

@@ -64,7 +64,7 @@ export async function learnTable(
     table.columns.map((c, i) => ({
       column: c,
       distinct: needsDistinct(planned[i]!),
-      specials: planned[i]!.kind === 'numeric',
+      specials: planned[i]!.kind === 'numeric' || planned[i]!.kind === 'temporal',
     })),
   )
   const budget = options.budget
@@ -264,10 +264,12 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
       const quantiles = quantileSketch(values, options.minCount)
       if (quantiles === null) return tooFew(options.minCount)
       const text = quantiles.map((q) => numberToTemporal(plan.type, q, digits))
+      const specials = specialShares(ctx)
       return {
         kind: 'temporal',
         type: plan.type,
         fractionDigits: digits,
+        ...(specials.length > 0 ? { specials } : {}),
         quantiles: text,
         min: text[0]!,
         max: text.at(-1)!,
@@ -297,8 +299,10 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
     }
     case 'shaped': {
       const lengths = new Map<number, number>()
+      let arrays = 0
       for (const v of ctx.sample) {
         if (v === null || v === undefined) continue
+        if (Array.isArray(v) || (typeof v === 'string' && v.trimStart().startsWith('['))) arrays++
         const length =
           typeof v === 'string' ? v.length : v instanceof Uint8Array ? v.length : JSON.stringify(v).length
         lengths.set(length, (lengths.get(length) ?? 0) + 1)
@@ -310,7 +314,15 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
         0,
         false,
       )
-      return { kind: 'shaped', format: plan.format, lengths: profile.lengths }
+      // Released like a length: not at all when fewer than minCount values were arrays.
+      const sampled = ctx.sample.filter((v) => v !== null && v !== undefined).length
+      const share = plan.format === 'json' && arrays >= options.minCount ? round(arrays / sampled) : 0
+      return {
+        kind: 'shaped',
+        format: plan.format,
+        ...(share > 0 ? { arrays: share } : {}),
+        lengths: profile.lengths,
+      }
     }
   }
 }

@@ -6,7 +6,7 @@ import { MODEL_FORMAT_VERSION, type Model, type TableModel } from '../model/mode
 import { PrivacyBudget } from '../model/privacy-budget.js'
 import { columnId, resolveRules, rewrittenColumns, type ResolvedRules } from '../rules/resolve-rules.js'
 import { valueRewriter } from '../rules/value-rewriter.js'
-import type { Table } from '../schema/schema.js'
+import type { Schema, Table } from '../schema/schema.js'
 import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
@@ -26,6 +26,11 @@ export interface LearnOptions {
   seed?: number
   /** Aborting it stops learning before the next table (it only reads, so there is nothing to undo). */
   signal?: AbortSignal
+  /**
+   * Called with the source's schema before any row is read, so a caller can refuse now rather than after minutes
+   * of learning (clone checks its target here).
+   */
+  beforeReading?: (schema: Schema, identity: string) => Promise<void>
 }
 
 /** Reported as learning goes, for progress bars. */
@@ -57,8 +62,10 @@ export async function learn(
   const database = await openDatabase(url, { readOnly: true })
   try {
     // One snapshot for every read: row counts, samples and relations describe the same data.
+    const identity = await databaseIdentity(database)
     return await database.readSnapshot(async (source) => {
       const schema = await source.introspect()
+      await options.beforeReading?.(schema, identity)
       // PII is detected first so that `pii:` rules can match, and so the model can say which columns looked like PII.
       const pii = await scanDatabase(source, schema, { seed })
       const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
@@ -113,7 +120,7 @@ export async function learn(
             dialect: schema.dialect,
             database: schema.database,
             fingerprint: databaseFingerprint(url),
-            identity: await databaseIdentity(source),
+            identity,
           },
           parameters: {
             sampleRows,

@@ -35,6 +35,7 @@ const columnShape = z.discriminatedUnion('kind', [
     type: z.enum(['date', 'time', 'timestamp', 'timestamptz']),
     // Model files from before fractions of a second were learned hold whole seconds.
     fractionDigits: z.number().int().min(0).max(6).default(0),
+    specials: z.array(z.object({ value: z.enum(['Infinity', '-Infinity']), frequency: fraction })).optional(),
     ...distribution(z.string()),
   }),
   z.object({
@@ -47,7 +48,12 @@ const columnShape = z.discriminatedUnion('kind', [
     distinctRatio: fraction,
     unique: z.boolean(),
   }),
-  z.object({ kind: z.literal('shaped'), format: z.enum(['uuid', 'json', 'binary']), lengths }),
+  z.object({
+    kind: z.literal('shaped'),
+    format: z.enum(['uuid', 'json', 'binary']),
+    arrays: fraction.optional(),
+    lengths,
+  }),
   z.object({ kind: z.literal('unmodeled'), reason: z.string() }),
 ])
 

@@ -123,9 +123,16 @@ export type ColumnShape =
       type: 'date' | 'time' | 'timestamp' | 'timestamptz'
       /** Digits of a second the source's values carry (0 to 6), so a twin writes times as finely as they were. */
       fractionDigits: number
+      /** PostgreSQL's 'infinity' and '-infinity', by their shares; absent when there are none (issue 15). */
+      specials?: SpecialShare[]
     } & Distribution<string>)
   | ({ kind: 'text'; categories: Category[] | null; suppressedFraction: number } & TextProfile)
-  | ({ kind: 'shaped'; format: 'uuid' | 'json' | 'binary' } & Pick<TextProfile, 'lengths'>)
+  | ({
+      kind: 'shaped'
+      format: 'uuid' | 'json' | 'binary'
+      /** JSON: the share of values that are arrays at the top level ('[…]', not '{…}'); absent when none. */
+      arrays?: number
+    } & Pick<TextProfile, 'lengths'>)
   /** A type the learner cannot model: generation falls back to NULL where allowed, else the type's zero value. */
   | { kind: 'unmodeled'; reason: string }
 

@@ -12,6 +12,7 @@ export function temporalToNumber(type: TemporalType, text: string): number | nul
     const m = /^(-?\d+):(\d\d)(?::(\d\d(?:\.\d+)?))?/.exec(text)
     return m === null ? null : Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)
   }
+  if (text.endsWith(' BC')) return beforeChrist(type, text)
   const iso = text.trim().replace(' ', 'T')
   // Date.parse keeps milliseconds only: the fraction of a second is cut off and added back whole.
   const fraction = type === 'date' ? null : /(\d\d:\d\d:\d\d)(\.\d+)/.exec(iso)
@@ -31,6 +32,33 @@ export function temporalToNumber(type: TemporalType, text: string): number | nul
   return type === 'date' ? Math.round(ms / 1000 / DAY_SECONDS) : ms / 1000 + Number(fraction?.[2] ?? 0)
 }
 
+/**
+ * A date or timestamp PostgreSQL prints with ' BC' (`0044-03-15 12:00:00+00 BC`): year Y BC is year 1 - Y of the
+ * proleptic Gregorian calendar, which Date.parse does not read. Issue 15: such dates were read as the year Y AD.
+ */
+function beforeChrist(type: TemporalType, text: string): number | null {
+  const m = /^(\d{4,})-(\d\d)-(\d\d)(?: (\d\d):(\d\d):(\d\d)(\.\d+)?)?(?:([+-]\d\d)(?::?(\d\d))?)? BC$/.exec(
+    text.trim(),
+  )
+  if (m === null) return null
+  const days = daysFromCivil(1 - Number(m[1]), Number(m[2]), Number(m[3]))
+  if (type === 'date') return days
+  const offset =
+    m[8] === undefined ? 0 : Number(m[8]) * 3600 + Math.sign(Number(`${m[8]}1`)) * Number(m[9] ?? 0) * 60
+  const clock = Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0) + Number(m[7] ?? 0)
+  return days * DAY_SECONDS + clock - (type === 'timestamptz' ? offset : 0)
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date, any year (Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146_097 + doe - 719_468
+}
+
 /** How many digits of a second a time or timestamp is printed with (0 to 6), trailing zeros aside. */
 export function fractionDigits(text: string): number {
   const m = /\d\d:\d\d:\d\d\.(\d+)/.exec(text)
@@ -39,6 +67,17 @@ export function fractionDigits(text: string): number {
 
 /** A temporal number as text, times and timestamps with `digits` digits of a second (0 to 6). */
 export function numberToTemporal(type: TemporalType, value: number, digits = 0): string {
+  const text = numberToTemporalText(type, value, digits)
+  // Year 0 and before are PostgreSQL's years BC, the suffix ending the text: '0044-03-15 12:00:00+00 BC'.
+  return text.startsWith('-') ? beforeChristText(text) : text
+}
+
+function beforeChristText(text: string): string {
+  const m = /^-(\d+)(-.*)$/.exec(text)!
+  return `${String(1 + Number(m[1])).padStart(4, '0')}${m[2]} BC`
+}
+
+function numberToTemporalText(type: TemporalType, value: number, digits: number): string {
   if (type === 'date') return civilDate(Math.round(value))
   let seconds = Math.round(value)
   let fraction = ''
@@ -96,5 +135,7 @@ function civilDateText(days: number): string {
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1
   const month = mp < 10 ? mp + 3 : mp - 9
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`
+  // Year 0 and before signed ('-0043' is 44 BC), for numberToTemporal to spell as PostgreSQL does.
+  const y = year > 0 ? String(year).padStart(4, '0') : `-${String(-year).padStart(4, '0')}`
+  return `${y}-${pad2(month)}-${pad2(day)}`
 }

@@ -12,7 +12,7 @@ import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase, type PiiColumn } from '../rules/scan-database.js'
 import type { Column, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
-import { writeIntoTarget, type WriteEvent } from '../write/write-target.js'
+import { checkTarget, writeIntoTarget, type WriteEvent } from '../write/write-target.js'
 import { cellValue } from './cell-value.js'
 import { specialNumbersForMysql } from './special-numbers.js'
 import { subsetRewriters } from './row-rewriter.js'
@@ -83,6 +83,17 @@ export async function subset(
     const identity = await databaseIdentity(database)
     return await database.readSnapshot(async (source) => {
       const schema = await source.introspect()
+      // Before the rows are chosen (minutes on a large source): a target the write would refuse is refused now.
+      if (to !== null && options.planOnly !== true) {
+        const excluded = new Set(options.exclude ?? [])
+        const tables = schema.tables.filter((t) => !excluded.has(tableName(t)) && !excluded.has(t.name))
+        await checkTarget(to, {
+          schema: { ...schema, tables },
+          source: { dialect: schema.dialect, identity },
+          existing: options.existing ?? 'refuse',
+          what: 'subset',
+        })
+      }
       const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
       const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
       refuseUnruledPii(pii, resolved)

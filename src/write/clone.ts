@@ -2,6 +2,7 @@ import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-
 import { DbtwinError } from '../errors.js'
 import { learn, type LearnEvent } from '../learn/learn.js'
 import type { Model } from '../model/model.js'
+import type { Schema } from '../schema/schema.js'
 import { checkTarget } from './write-target.js'
 import { generate, type ExistingTables, type GenerateEvent, type GenerateResult } from './write-twin.js'
 
@@ -33,9 +34,16 @@ export async function clone(
       'write the twin into another database',
     )
   }
-  await checkTarget(to, options.existing === 'create', from)
   const { rules, seed, signal } = options
-  const model = await learn(from, { rules, seed, signal }, onEvent)
+  // The target is checked against the source's tables before learning, which can take minutes (issue 15).
+  const beforeReading = (schema: Schema, identity: string) =>
+    checkTarget(to, {
+      schema,
+      source: { dialect: schema.dialect, identity },
+      existing: options.existing ?? 'refuse',
+      what: 'twin',
+    })
+  const model = await learn(from, { rules, seed, signal, beforeReading }, onEvent)
   const result = await generate(
     model,
     to,

@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Database } from '../dialects/dialect.js'
@@ -292,22 +292,31 @@ async function openTarget(
 }
 
 /**
- * Fails now if the target cannot be written, before a long step (learning the source) that would fail only then:
- * an unreachable server, a refused login, a missing database without `create`.
+ * Fails now if the target cannot be written, before a long step (learning the source, choosing a subset's rows)
+ * that would fail only then: an unreachable server, a refused login, a missing database without `create`, and the
+ * tables the write would refuse (any that exists under `create`, one holding rows by default, one lacking a column
+ * the write fills). Issue 15: `clone --create` into a database holding the tables refused them only after learning.
+ *
+ * @example
+ * await checkTarget(to, { schema, source: { dialect: schema.dialect }, existing: 'create', what: 'twin' })
  */
-export async function checkTarget(url: string, create: boolean, source?: string): Promise<void> {
+export async function checkTarget(
+  url: string,
+  spec: Pick<WriteSpec, 'schema' | 'existing' | 'what'> & {
+    source: Pick<WriteSpec['source'], 'dialect' | 'identity'>
+  },
+): Promise<void> {
   let target: Database
   try {
     target = await openDatabase(url)
   } catch (error) {
-    throwUnlessCreatable(error, create)
+    throwUnlessCreatable(error, spec.existing === 'create')
     return
   }
   try {
-    if (source === undefined) return
-    const from = await openDatabase(source, { readOnly: true })
-    const identity = await databaseIdentity(from).finally(() => from.close())
-    await refuseSource(target, { source: { identity }, what: 'twin' })
+    await refuseSource(target, spec)
+    const found = new Map((await target.introspect()).tables.map((t) => [tableName(t), t]))
+    await tablesToReuse(spec, target, target.db, found, targetRefs(spec, target))
   } finally {
     await target.close()
   }
@@ -358,7 +367,10 @@ async function existingTables(
 }
 
 /** Where each model table lands: PostgreSQL keeps PostgreSQL schemas; MySQL puts everything in its database. */
-function targetRefs(spec: WriteSpec, target: Database): (table: TableRef) => TableRef {
+function targetRefs(
+  spec: Pick<WriteSpec, 'schema'> & { source: Pick<WriteSpec['source'], 'dialect'> },
+  target: Database,
+): (table: TableRef) => TableRef {
   const fromPostgres = dialectFamily(spec.source.dialect) === 'postgres'
   const refOf = (t: TableRef): TableRef =>
     target.ddl.schemas
@@ -391,10 +403,64 @@ async function prepareTables(
   const existing = spec.existing
   const present = await target.introspect()
   const found = new Map(present.tables.map((t) => [tableName(t), t]))
+  const there = await tablesToReuse(spec, target, db, found, refOf)
+  const byId = new Map(spec.schema.tables.map((t) => [tableName(t), t]))
+  const tables = planLoad(spec.schema, { constraintsAfterLoad: true }).order.map((id) => byId.get(id)!)
+  const written = new Set(spec.schema.tables.map((t) => tableName(refOf(t))))
+  const others = present.tables.map((t) => tableName(t)).filter((id) => !written.has(id))
+  if (others.length > 0) {
+    // Decided for issue 15: a target may hold tables of its own (an app's migrations table, say); the twin is
+    // written beside them, never over them, and the user is told once.
+    const named = others.slice(0, 3).join(', ') + (others.length > 3 ? ', …' : '')
+    onEvent({
+      step: 'note',
+      message: `${target.display} holds ${others.length} other table${others.length === 1 ? '' : 's'} (${named}): the ${spec.what} is written beside them, which are left as they are`,
+    })
+  }
+  if (existing === 'truncate' && there.length > 0) {
+    const refs = there.map(refOf)
+    await twin.truncate(db, refs)
+    undo.push(() => twin.truncate(db, refs))
+  }
+  if (existing === 'drop') {
+    for (const t of [...there].reverse()) await twin.dropTable(db, refOf(t))
+  }
+  const reused = existing === 'drop' ? new Set<string>() : new Set(there.map((t) => tableName(t)))
+  if (existing === 'refuse' && there.length > 0) {
+    // They were empty: a failure leaves them empty again.
+    const refs = there.map(refOf)
+    undo.push(() => twin.truncate(db, refs))
+  }
+  for (const table of tables) {
+    if (reused.has(tableName(table))) continue
+    const notes = await twin.createTable(db, {
+      table,
+      target: refOf(table),
+      sameEngine: twin.family === dialectFamily(spec.source.dialect),
+      keyColumns: keyColumns(table),
+    })
+    undo.push(() => twin.dropTable(db, refOf(table)))
+    for (const message of notes) onEvent({ step: 'note', message: `${tableName(refOf(table))}: ${message}` })
+  }
+}
+
+/**
+ * The model's tables the target has already, in load order, once it is sure the write may reuse, empty or drop
+ * them: refused under `create` if any exists, unless dropped when one lacks a column the write fills, by default
+ * when one holds rows.
+ */
+async function tablesToReuse(
+  spec: Pick<WriteSpec, 'schema' | 'existing'> & { source: Pick<WriteSpec['source'], 'dialect'> },
+  target: Database,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  found: ReadonlyMap<string, Table>,
+  refOf: (t: TableRef) => TableRef,
+): Promise<Table[]> {
+  const existing = spec.existing
   const order = planLoad(spec.schema, { constraintsAfterLoad: true }).order
   const byId = new Map(spec.schema.tables.map((t) => [tableName(t), t]))
-  const tables = order.map((id) => byId.get(id)!)
-  const there = tables.filter((t) => found.has(tableName(refOf(t))))
+  const there = order.map((id) => byId.get(id)!).filter((t) => found.has(tableName(refOf(t))))
   if (existing === 'create' && there.length > 0) {
     throw new DbtwinError(
       'TARGET_NOT_EMPTY',
@@ -433,31 +499,7 @@ async function prepareTables(
       }
     }
   }
-  if (existing === 'truncate' && there.length > 0) {
-    const refs = there.map(refOf)
-    await twin.truncate(db, refs)
-    undo.push(() => twin.truncate(db, refs))
-  }
-  if (existing === 'drop') {
-    for (const t of [...there].reverse()) await twin.dropTable(db, refOf(t))
-  }
-  const reused = existing === 'drop' ? new Set<string>() : new Set(there.map((t) => tableName(t)))
-  if (existing === 'refuse' && there.length > 0) {
-    // They were empty: a failure leaves them empty again.
-    const refs = there.map(refOf)
-    undo.push(() => twin.truncate(db, refs))
-  }
-  for (const table of tables) {
-    if (reused.has(tableName(table))) continue
-    const notes = await twin.createTable(db, {
-      table,
-      target: refOf(table),
-      sameEngine: twin.family === dialectFamily(spec.source.dialect),
-      keyColumns: keyColumns(table),
-    })
-    undo.push(() => twin.dropTable(db, refOf(table)))
-    for (const message of notes) onEvent({ step: 'note', message: `${tableName(refOf(table))}: ${message}` })
-  }
+  return there
 }
 
 function keyColumns(table: Table): Set<string> {

@@ -22,6 +22,26 @@ describe('temporal values as numbers and back', () => {
     expect(numberToTemporal('timestamp', n, 0)).toBe('2021-01-01 00:00:00')
   })
 
+  // Issue 15: '0044-03-15 BC' was read as 44 AD, and years before 1 were written as '0-43-…'.
+  it('reads and writes years BC as PostgreSQL prints them', () => {
+    const ad = temporalToNumber('date', '0044-03-15')!
+    const bc = temporalToNumber('date', '0044-03-15 BC')!
+    // 87 years and 22 leap days: Feb 29 of 41 BC … 1 BC (year 0) … 44 AD, every fourth year.
+    expect(ad - bc).toBe(87 * 365 + 22)
+    for (const [type, text] of [
+      ['date', '0044-03-15 BC'],
+      ['date', '0001-12-31 BC'],
+      ['timestamp', '0044-03-15 12:00:00 BC'],
+      ['timestamp', '0001-12-31 23:59:59.5 BC'],
+      ['timestamptz', '4713-11-24 00:00:00+00 BC'],
+    ] as const) {
+      expect(numberToTemporal(type, temporalToNumber(type, text)!, text.includes('.') ? 1 : 0)).toBe(text)
+    }
+    expect(temporalToNumber('date', '0001-12-31 BC')! + 1).toBe(temporalToNumber('date', '0001-01-01'))
+    const shifted = temporalToNumber('timestamptz', '0001-01-01 00:00:00+02 BC')!
+    expect(numberToTemporal('timestamptz', shifted)).toBe('0002-12-31 22:00:00+00 BC')
+  })
+
   it('counts the digits of a second a value is printed with, trailing zeros aside', () => {
     expect(fractionDigits('2022-09-10 16:46:03.905795+00')).toBe(6)
     expect(fractionDigits('2022-09-10 16:46:03.250000')).toBe(2)

@@ -24,7 +24,7 @@ import { POSTGRES_SNAPSHOT } from '../postgres/postgres-snapshot.js'
 import { withReadSnapshot } from '../read-snapshot.js'
 import { introspectPostgres } from '../postgres/postgres-introspector.js'
 import { postgresSampledTable } from '../postgres/postgres-sampling.js'
-import { postgresReadValue, postgresSpecialNumbers } from '../postgres/postgres-values.js'
+import { postgresReadValue, postgresSpecialNumbers, SERVER_TEXT_OIDS } from '../postgres/postgres-values.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from '../postgres/postgres-twin.js'
 import type { BulkWriter } from '../twin-target.js'
 
@@ -174,11 +174,11 @@ class EventLoopTurns implements KyselyPlugin {
 }
 
 /**
- * Values read as the server prints them, like node-postgres does: temporal types never become local-time Dates, and
- * int8 and numeric never lose digits to JavaScript numbers.
+ * Values read as the server prints them, like node-postgres does (see SERVER_TEXT_OIDS), and int8 and numeric,
+ * which must not lose digits to JavaScript numbers.
  */
 const AS_SERVER_TEXT = Object.fromEntries(
-  [20, 1700, 1082, 1083, 1114, 1184, 1266].map((oid) => [oid, (value: string) => value]),
+  [20, 1700, ...SERVER_TEXT_OIDS].map((oid) => [oid, (value: string) => value]),
 )
 
 /**

@@ -10,7 +10,7 @@ import { POSTGRES_ERROR_CODES } from './postgres-errors.js'
 import { postgresDdl } from './postgres-ddl.js'
 import { introspectPostgres } from './postgres-introspector.js'
 import { postgresSampledTable } from './postgres-sampling.js'
-import { postgresReadValue, postgresSpecialNumbers } from './postgres-values.js'
+import { postgresReadValue, postgresSpecialNumbers, SERVER_TEXT_OIDS } from './postgres-values.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-twin.js'
 import { extendedProtocolPool } from './postgres-extended-protocol.js'
 import { withReadSnapshot } from '../read-snapshot.js'
@@ -91,11 +91,8 @@ function sslOption(sslmode: string | undefined): pg.PoolConfig['ssl'] {
   return sslmode === 'require' ? { rejectUnauthorized: false } : true
 }
 
-/** The OIDs of date, time, timestamp, timestamptz and timetz: read as the server prints them, never as local-time Dates. */
-const TEMPORAL_OIDS = new Set([1082, 1083, 1114, 1184, 1266])
-
 function textForTemporal(oid: number, format?: string): (value: string) => unknown {
-  if (TEMPORAL_OIDS.has(oid)) return (value: string) => value
+  if (SERVER_TEXT_OIDS.has(oid)) return (value: string) => value
   return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text')
 }
 
