@@ -1,6 +1,7 @@
 import type { Column, Schema, Table } from '../schema/schema.js'
 import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 import { callFaker, fakerFor } from './faker-methods.js'
+import { ipColumnTakes } from './ip-address.js'
 import { didYouMean } from './nearest-name.js'
 import type { PiiKind } from './pii-kinds.js'
 import { rewrites, throwProblems, type Rule } from './rule-file.js'
@@ -166,7 +167,8 @@ function misfits(table: Table, column: Column, rule: Rule): string[] {
         TEXT_TYPES.has(column.type) ||
         (typeof sample === 'number' && NUMBER.has(column.type)) ||
         (sample instanceof Date && DATE_TYPES.has(column.type)) ||
-        (typeof sample === 'boolean' && column.type === 'boolean')
+        (typeof sample === 'boolean' && column.type === 'boolean') ||
+        (typeof sample === 'string' && ipColumnTakes(column, sample))
       return fits
         ? []
         : [

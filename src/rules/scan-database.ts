@@ -37,7 +37,10 @@ export async function scanDatabase(
     const samples = await sampleText(source, table, options.sampleRows ?? 1000, options.seed ?? 1)
     for (const column of table.columns) {
       if (column.generated !== null) continue
-      const finding = detectPii(column, table.name, samples.get(column.name) ?? null)
+      const key =
+        (table.primaryKey?.columns.includes(column.name) ?? false) ||
+        table.foreignKeys.some((fk) => fk.columns.includes(column.name))
+      const finding = detectPii({ ...column, key }, table.name, samples.get(column.name) ?? null)
       if (finding !== null) found.push({ column: columnId(table, column.name), ...finding })
     }
     onTable(`${table.schema}.${table.name}`, index, schema.tables.length)
