@@ -76,6 +76,7 @@ function describeForeignKey(table: Table, fk: ForeignKey): string {
     fk.onDelete === 'no action' ? '' : `on delete ${fk.onDelete}`,
     fk.onUpdate === 'no action' ? '' : `on update ${fk.onUpdate}`,
     fk.deferrable ? (fk.initiallyDeferred ? 'deferrable initially deferred' : 'deferrable') : '',
+    fk.validated ? '' : 'not valid',
   ].filter((a) => a !== '')
   return (
     `${tableName(table)}.${columnList(fk.columns)} → ${tableName(fk.references)}.${columnList(fk.references.columns)}` +

@@ -28,6 +28,22 @@ export interface TwinTableSpec {
   keyColumns: ReadonlySet<string>
 }
 
+/** What creating a table had to say: notes on it, and the columns given a type of the target's own. */
+export interface CreatedTable {
+  notes: string[]
+  translated: TypeTranslation[]
+}
+
+/**
+ * A column whose source type the target lacks (PostGIS's geometry on PGlite or MySQL, citext, cube, hstore …), and
+ * the type it was created with instead. The write sums them up in one line.
+ */
+export interface TypeTranslation {
+  column: string
+  from: string
+  to: string
+}
+
 /** A foreign key to add to a loaded table: `target` and `parent` are where the two tables landed. */
 export interface NewForeignKey {
   target: TableRef
@@ -43,7 +59,7 @@ export interface TwinTarget {
   /** The dialect family whose native types this target reads as its own. */
   readonly family: 'postgres' | 'mysql'
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  createTable(db: Kysely<any>, spec: TwinTableSpec): Promise<string[]>
+  createTable(db: Kysely<any>, spec: TwinTableSpec): Promise<CreatedTable>
   /**
    * Adds foreign keys to loaded tables; the engine checks each one against the rows. Stops between statements once
    * `signal` is aborted.

@@ -9,6 +9,7 @@ import {
 } from '../model/model.js'
 import { DAY_SECONDS, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import type { Random } from '../random/seeded-random.js'
+import { smallestGeometry } from '../schema/postgis-type.js'
 import type { Column } from '../schema/schema.js'
 import type { Grid } from './inequality-guard.js'
 import { textFromShape } from './text-from-shape.js'
@@ -259,10 +260,20 @@ function uuid(random: Random): string {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
 }
 
+/** The zero of each extension type dbtwin does not model; the others' is the empty string (hstore, ltree …). */
+const EXTENSION_ZEROS: Record<string, string> = { cube: '(0)', seg: '0' }
+
 /** A value for a column nothing was learned about: NULL where allowed, else the type's zero value. */
-export function zeroValue(column: Column): CellValue {
+export function zeroValue(column: Column, family: 'postgres' | 'mysql'): CellValue {
   if (column.nullable) return null
   switch (column.type) {
+    case 'geometry':
+      return smallestGeometry(column, family)
+    case 'inet':
+      return '0.0.0.0'
+    case 'unknown':
+      // Extension types without a model: a value each reads, which a text column (elsewhere) keeps as well.
+      return EXTENSION_ZEROS[column.nativeType.replace(/\(.*$/, '')] ?? ''
     case 'boolean':
       return false
     case 'smallint':

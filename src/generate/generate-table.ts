@@ -108,7 +108,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       return { kind: 'rule', values }
     }
     const sampler = columnSampler(learned, column, { family: ctx.family })
-    if (sampler === null) return { kind: 'zero', value: zeroValue(column) }
+    if (sampler === null) return { kind: 'zero', value: zeroValue(column, ctx.family) }
     return {
       kind: 'value',
       sampler,

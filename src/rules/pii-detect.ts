@@ -40,6 +40,11 @@ export interface PiiFinding {
 export interface ColumnInfo {
   name: string
   type: PortableType
+  /**
+   * Part of the table's primary key or of a foreign key. A key's name says what it points at, not what it holds
+   * (`phonenumbertypeid`, `creditcardid`): only its values can make it PII.
+   */
+  key?: boolean
 }
 
 /** A kind is reported from content when at least this share of sampled values match it. */
@@ -479,8 +484,10 @@ export function detectByName(column: ColumnInfo, table: string): NameHit | null 
   const tokens = nameTokens(column.name)
   const last = tokens.at(-1)
   if (last === undefined) return null
-  // `creditcardid`, `phonenumbertypeid`: PostgreSQL folds unquoted names, so a key's words arrive glued together.
-  if (INTEGRAL_OR_UUID.includes(column.type) && last.endsWith('id')) return null
+  if (column.key === true) return null
+  // A surrogate key glued into one word (`creditcardid`, `phonenumbertypeid`): a number ending in id holds no PII.
+  if (INTEGRAL_OR_UUID.includes(column.type) && (last === 'id' || (last.length > 4 && last.endsWith('id'))))
+    return null
   if (WHOLE.includes(column.type) && COUNT_PREFIXES.has(tokens[0] ?? '')) return null
   const joined = tokens.join('_')
   let best = personInContext(tokens, column, table)

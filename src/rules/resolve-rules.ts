@@ -1,6 +1,7 @@
 import type { Column, Schema, Table } from '../schema/schema.js'
 import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 import { callFaker, fakerFor } from './faker-methods.js'
+import { ipColumnTakes } from './ip-address.js'
 import { didYouMean } from './nearest-name.js'
 import { isIpAddress } from './pii-detect.js'
 import type { PiiKind } from './pii-kinds.js'
@@ -171,7 +172,8 @@ function misfits(table: Table, column: Column, rule: Rule): string[] {
         (typeof sample === 'string' && column.type === 'inet' && isIpAddress(sample)) ||
         (typeof sample === 'number' && NUMBER.has(column.type)) ||
         (sample instanceof Date && DATE_TYPES.has(column.type)) ||
-        (typeof sample === 'boolean' && column.type === 'boolean')
+        (typeof sample === 'boolean' && column.type === 'boolean') ||
+        (typeof sample === 'string' && ipColumnTakes(column, sample))
       return fits
         ? []
         : [

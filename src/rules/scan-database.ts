@@ -51,7 +51,12 @@ export async function scanDatabase(
         siblings: table.columns.filter((c) => c !== column).map((c) => c.name),
         files: files.get(column.name) ?? null,
       }
-      const finding = detectPii(column, table.name, samples.get(column.name) ?? null, context)
+      const finding = detectPii(
+        { ...column, key: keys.has(column.name) },
+        table.name,
+        samples.get(column.name) ?? null,
+        context,
+      )
       if (finding !== null) found.push({ column: columnId(table, column.name), ...finding })
     }
     onTable(`${table.schema}.${table.name}`, index, schema.tables.length)

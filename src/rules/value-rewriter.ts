@@ -3,6 +3,7 @@ import { cellText, type CellValue } from '../dialects/twin-target.js'
 import type { Column } from '../schema/schema.js'
 import { callFaker, fakerFor } from './faker-methods.js'
 import { digitPermuter, shapeHash } from './format-preserving.js'
+import { ipAddressFor } from './ip-address.js'
 import type { RuleAction } from './rule-file.js'
 
 /**
@@ -107,6 +108,7 @@ function fitTo(column: Column): (value: unknown) => CellValue {
     }
     if (typeof value === 'number' || typeof value === 'boolean') return value
     const text = String(value)
+    if (column.type === 'bigint' || column.type === 'binary') return ipAddressFor(text, column)
     return column.length === null ? text : [...text].slice(0, column.length).join('')
   }
 }

@@ -87,6 +87,11 @@ export interface ForeignKey {
   onUpdate: ReferentialAction
   deferrable: boolean
   initiallyDeferred: boolean
+  /**
+   * False for a key PostgreSQL holds NOT VALID: the source may keep rows that break it on purpose, so a twin
+   * writes it NOT VALID too and a subset may carry those rows over. Absent in older schema files: true.
+   */
+  validated: boolean
 }
 
 export interface CheckConstraint {
@@ -123,6 +128,7 @@ export type SkippedKind =
   | 'function'
   | 'procedure'
   | 'sequence'
+  | 'extension table'
 
 /** An object dbtwin saw and deliberately does not copy, listed so nothing disappears silently. */
 export interface SkippedObject {

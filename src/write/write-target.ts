@@ -9,6 +9,7 @@ import {
   type CellValue,
   type NewForeignKey,
   type TwinWrite,
+  type TypeTranslation,
 } from '../dialects/twin-target.js'
 import { DbtwinError, type ErrorCode } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
@@ -231,16 +232,34 @@ async function addForeignKeys(
   const tables = spec.schema.tables.map(refOf)
   const keys = modelForeignKeys(spec.schema, refOf)
   onEvent({ step: 'keys', foreignKeys: keys.length })
+  const unchecked = keys.filter((k) => !k.fk.validated).map((k) => `${tableName(k.target)}.${k.fk.name}`)
+  if (unchecked.length > 0) {
+    const how =
+      twin.family === 'mysql'
+        ? 'added with foreign_key_checks off and not checked, as MySQL has no NOT VALID'
+        : 'added NOT VALID, not checked'
+    onEvent({
+      step: 'note',
+      message: `${unchecked.length} foreign key${unchecked.length === 1 ? ' is' : 's are'} NOT VALID on the source, so rows may break ${unchecked.length === 1 ? 'it' : 'them'}: ${how} (${unchecked.slice(0, 3).join(', ')}${unchecked.length > 3 ? ` and ${unchecked.length - 3} more` : ''})`,
+    })
+  }
   await twin.addForeignKeys(db, keys, spec.signal)
   const shape = (table: TableRef, columns: string[], parent: TableRef, parentColumns: string[]) =>
     `${tableName(table)} (${columns.join(', ')}) -> ${tableName(parent)} (${parentColumns.join(', ')})`
   const wanted = keys.map((k) => shape(k.target, k.fk.columns, k.parent, k.fk.references.columns))
+  const notValid = new Set(
+    keys
+      .filter((k) => !k.fk.validated)
+      .map((k) => shape(k.target, k.fk.columns, k.parent, k.fk.references.columns)),
+  )
   const found = await twin.foreignKeys(db, tables)
   const have = found.map((k) => shape(k.table, k.columns, k.parent, k.parentColumns))
   const problems = [
     ...wanted.filter((k) => !have.includes(k)).map((k) => `missing ${k}`),
     ...have.filter((k) => !wanted.includes(k)).map((k) => `not in the model ${k}`),
-    ...found.filter((k) => !k.validated).map((k) => `not validated ${k.name}`),
+    ...found
+      .filter((k) => !k.validated && !notValid.has(shape(k.table, k.columns, k.parent, k.parentColumns)))
+      .map((k) => `not validated ${k.name}`),
   ]
   if (problems.length > 0) {
     throw new DbtwinError(
@@ -431,17 +450,21 @@ async function prepareTables(
     const refs = there.map(refOf)
     undo.push(() => twin.truncate(db, refs))
   }
+  const translated: (TypeTranslation & { table: TableRef })[] = []
   for (const table of tables) {
     if (reused.has(tableName(table))) continue
-    const notes = await twin.createTable(db, {
+    const created = await twin.createTable(db, {
       table,
       target: refOf(table),
       sameEngine: twin.family === dialectFamily(spec.source.dialect),
       keyColumns: keyColumns(table),
     })
     undo.push(() => twin.dropTable(db, refOf(table)))
-    for (const message of notes) onEvent({ step: 'note', message: `${tableName(refOf(table))}: ${message}` })
+    for (const message of created.notes)
+      onEvent({ step: 'note', message: `${tableName(refOf(table))}: ${message}` })
+    translated.push(...created.translated.map((t) => ({ ...t, table: refOf(table) })))
   }
+  if (translated.length > 0) onEvent({ step: 'note', message: translationNote(translated, target.display) })
 }
 
 /**
@@ -500,6 +523,27 @@ async function tablesToReuse(
     }
   }
   return there
+}
+
+/**
+ * One line for every column created with a type other than its source's, because the target lacks that type:
+ * `2 columns have types postgres://…/twin lacks: geometry(Polygon,4326) → text (public.a.bbox), citext → text (…)`.
+ */
+export function translationNote(
+  translated: readonly (TypeTranslation & { table: TableRef })[],
+  display: string,
+): string {
+  const groups = new Map<string, string[]>()
+  for (const t of translated) {
+    const key = `${t.from} → ${t.to}`
+    groups.set(key, [...(groups.get(key) ?? []), `${tableName(t.table)}.${t.column}`])
+  }
+  const parts = [...groups].map(
+    ([key, columns]) =>
+      `${key} (${columns.slice(0, 3).join(', ')}${columns.length > 3 ? ` and ${columns.length - 3} more` : ''})`,
+  )
+  const n = translated.length
+  return `${n} column${n === 1 ? ' has a type' : 's have types'} ${display} lacks, written as: ${parts.join('; ')}`
 }
 
 function keyColumns(table: Table): Set<string> {

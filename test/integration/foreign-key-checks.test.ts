@@ -40,6 +40,7 @@ async function createPair(db: Database, orphan: boolean): Promise<NewForeignKey>
       onUpdate: 'no action',
       deferrable: false,
       initiallyDeferred: false,
+      validated: true,
     },
   }
 }

@@ -50,6 +50,7 @@ function fk(
     onUpdate: 'no action',
     deferrable: options.deferrable ?? false,
     initiallyDeferred: false,
+    validated: true,
   }
 }
 

@@ -61,6 +61,7 @@ export const SCHEMA: Schema = {
             onUpdate: 'no action',
             deferrable: false,
             initiallyDeferred: false,
+            validated: true,
           },
         ],
       },

@@ -104,6 +104,7 @@ function addKeys(
         onUpdate: 'no action',
         deferrable: false,
         initiallyDeferred: false,
+        validated: true,
       }
       table.foreignKeys.push(fk)
       foreignKeys.push({ table: row.table, fk })

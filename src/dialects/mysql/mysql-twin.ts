@@ -5,13 +5,16 @@ import {
   checkedTypeText,
   type BulkWriter,
   type CellValue,
+  type CreatedTable,
+  type TypeTranslation,
   type NewForeignKey,
   type TargetForeignKey,
   type TwinTarget,
   type TwinWrite,
   type TwinTableSpec,
 } from '../twin-target.js'
-import { mysqlTypeFor } from './mysql-types.js'
+import { ewkbToWkb } from '../../schema/postgis-type.js'
+import { mysqlSpatialType, mysqlTypeFor } from './mysql-types.js'
 
 /** Rows per INSERT: large statements load fast, and stay well under max_allowed_packet. */
 const INSERT_ROWS = 1000
@@ -62,7 +65,9 @@ function mysqlTwin(db: Kysely<any>, keyConnection: { id: number | null }): TwinT
               )}`.execute(connection)
             }
           })
-          for (const key of keys) {
+          // MySQL has no NOT VALID: a key the source holds NOT VALID is added with the checks off, as above, and
+          // left unchecked, so rows that break it on the source may break it here too.
+          for (const key of keys.filter((k) => k.fk.validated)) {
             signal?.throwIfAborted()
             await checkForeignKey(connection, key)
           }
@@ -174,11 +179,18 @@ function mysqlAction(action: ForeignKey['onDelete']): string {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function createMysqlTable(db: Kysely<any>, spec: TwinTableSpec): Promise<string[]> {
+async function createMysqlTable(db: Kysely<any>, spec: TwinTableSpec): Promise<CreatedTable> {
   const { table, target, sameEngine } = spec
   const notes: string[] = []
+  const translated: TypeTranslation[] = []
   const parts: RawBuilder<unknown>[] = []
   for (const column of table.columns) {
+    if (!sameEngine && lacksCounterpart(column))
+      translated.push({
+        column: column.name,
+        from: column.nativeType,
+        to: mysqlTypeFor(column, spec.keyColumns.has(column.name)),
+      })
     const items = [sql`${sql.id(column.name)} ${columnType(spec, column)}`]
     if (column.generated !== null && sameEngine) {
       items.push(sql`as (${sql.raw(checkedExpression(column.generated))}) stored`)
@@ -206,7 +218,12 @@ async function createMysqlTable(db: Kysely<any>, spec: TwinTableSpec): Promise<s
   await sql`create table ${sql.id(target.schema, target.name)} (${sql.join(parts)}) character set utf8mb4 collate utf8mb4_bin`.execute(
     db,
   )
-  return notes
+  return { notes, translated }
+}
+
+/** PostgreSQL types with no MySQL type of their own: an extension's (citext, cube, hstore …) or a geometry. */
+function lacksCounterpart(column: Column): boolean {
+  return column.type === 'geometry' || column.type === 'unknown' || /^citext\b/.test(column.nativeType)
 }
 
 function columnType(spec: TwinTableSpec, column: Column): RawBuilder<unknown> {
@@ -238,12 +255,15 @@ function insertWriter(db: Kysely<any>, target: TableRef, columns: readonly Colum
   const into = sql`insert into ${sql.id(target.schema, target.name)} (${sql.join(columns.map((c) => sql.id(c.name)))}) values `
   // Instants from PostgreSQL carry their offset (2006-02-15 04:44:00+00), which MySQL's DATETIME refuses.
   const instants = columns.map((c) => c.type === 'timestamptz')
+  const spatial = columns.map((c) => c.type === 'geometry' && mysqlSpatialType(c) !== null)
+  const value = (v: CellValue, i: number) =>
+    spatial[i] === true ? spatialValue(v) : mysqlValue(instants[i] === true ? utcText(v) : v)
   return {
     async write(rows: readonly CellValue[][]) {
       let values: RawBuilder<unknown>[] = []
       let chars = 0
       for (const row of rows) {
-        values.push(sql`(${sql.join(row.map((v, i) => mysqlValue(instants[i] === true ? utcText(v) : v)))})`)
+        values.push(sql`(${sql.join(row.map(value))})`)
         for (const v of row)
           chars += typeof v === 'string' ? v.length : typeof v === 'object' && v !== null ? 2 * v.length : 0
         if (values.length === INSERT_ROWS || chars >= INSERT_CHARS) {
@@ -282,4 +302,18 @@ export function utcText(value: CellValue): CellValue {
 function mysqlValue(value: CellValue): RawBuilder<unknown> {
   if (typeof value !== 'object' || value === null) return sql`${value}`
   return sql.raw(`X'${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}'`)
+}
+
+/**
+ * A PostGIS value into a MySQL spatial column: hex EWKB (as PostgreSQL prints a geometry) through ST_GeomFromWKB,
+ * EWKT (`SRID=4326;POINT(1 2)`, as dbtwin generates one) or WKT through ST_GeomFromText, the SRID kept. Anything
+ * else goes as it is, for MySQL to judge.
+ */
+function spatialValue(value: CellValue): RawBuilder<unknown> {
+  if (typeof value !== 'string') return mysqlValue(value)
+  const binary = ewkbToWkb(value)
+  if (binary !== null) return sql`ST_GeomFromWKB(${mysqlValue(binary.wkb)}, ${binary.srid})`
+  const text = /^(?:SRID=(\d+);)?\s*([A-Za-z]+\s*\(.*)$/s.exec(value)
+  if (text === null) return mysqlValue(value)
+  return sql`ST_GeomFromText(${text[2]!}, ${Number(text[1] ?? 0)})`
 }

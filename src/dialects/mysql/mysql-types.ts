@@ -1,3 +1,4 @@
+import { postgisShape } from '../../schema/postgis-type.js'
 import type { Column, PortableType } from '../../schema/schema.js'
 
 const BY_DATA_TYPE: Record<string, PortableType> = {
@@ -126,9 +127,33 @@ export function mysqlTypeFor(column: Column, inKey: boolean): string {
       return inKey ? 'varbinary(255)' : 'longblob'
     case 'inet':
       return 'varchar(45)'
+    case 'geometry':
+      return mysqlSpatialType(column) ?? text
     case 'interval':
       return 'varchar(64)'
     default:
       return text
   }
+}
+
+const SPATIAL = new Set([
+  'GEOMETRY',
+  'POINT',
+  'LINESTRING',
+  'POLYGON',
+  'MULTIPOINT',
+  'MULTILINESTRING',
+  'MULTIPOLYGON',
+  'GEOMETRYCOLLECTION',
+])
+
+/**
+ * MySQL's spatial type for a PostGIS column (`geometry(Polygon,4326)` → `polygon`), or null where there is none:
+ * MySQL has no Z or M coordinates and no curves, so those stay text (the EWKT or hex EWKB PostGIS reads back).
+ * PostgreSQL's own `point`, `box` … are no PostGIS types and stay text too. The SRID travels with each value.
+ */
+export function mysqlSpatialType(column: Column): string | null {
+  const shape = postgisShape(column.nativeType)
+  if (shape === null || shape.dimensions !== '' || !SPATIAL.has(shape.kind)) return null
+  return shape.kind.toLowerCase()
 }

@@ -54,6 +54,7 @@ export interface PostgresCatalog {
     confdeltype: string
     condeferrable: boolean
     condeferred: boolean
+    convalidated: boolean
     conparentid: number
   }
   'pg_catalog.pg_index': {

@@ -40,6 +40,17 @@ const SKIPPED_RELATIONS: Record<string, { kind: SkippedObject['kind']; reason: s
 }
 
 /**
+ * A relation an extension created (PostGIS's spatial_ref_sys) is the extension's, not the application's data: it is
+ * never generated, emptied or subset, and CREATE EXTENSION on a target brings its own.
+ */
+function extensionRelation(extension: string): { kind: SkippedObject['kind']; reason: string } {
+  return {
+    kind: 'extension table',
+    reason: `it belongs to an extension (here ${extension}), which fills it: not data to copy`,
+  }
+}
+
+/**
  * Reads the portable schema of every user schema in a PostgreSQL (or PGlite) database from pg_catalog.
  *
  * Partitions are listed on their partitioned table and as skipped objects, because rows are written through the
@@ -47,7 +58,9 @@ const SKIPPED_RELATIONS: Record<string, { kind: SkippedObject['kind']; reason: s
  */
 export async function introspectPostgres(db: Catalog, dialect: DialectName): Promise<Schema> {
   const [relations, database] = await Promise.all([readRelations(db), readDatabaseName(db)])
-  const tableRelations = relations.filter((r) => r.relkind === 'r' || r.relkind === 'p')
+  const tableRelations = relations.filter(
+    (r) => (r.relkind === 'r' || r.relkind === 'p') && r.extension === null,
+  )
   const tableOids = tableRelations.map((r) => r.oid)
   const [columns, constraints, uniqueIndexes, enums, otherObjects] = await Promise.all([
     readColumns(db, tableOids),
@@ -135,7 +148,7 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
   }
 
   for (const r of relations) {
-    const kind = SKIPPED_RELATIONS[r.relkind]
+    const kind = r.extension === null ? SKIPPED_RELATIONS[r.relkind] : extensionRelation(r.extension)
     if (kind !== undefined) skipped.push({ schema: r.nspname, name: r.relname, ...kind })
   }
   skipped.push(...otherObjects)
@@ -215,6 +228,12 @@ async function readRelations(db: Catalog) {
       // pg_catalog lists every table to every role: whether this one may read it is a question of its own.
       sql<boolean>`has_schema_privilege(n.oid, 'USAGE')`.as('schemaUsable'),
       sql<boolean>`has_table_privilege(c.oid, 'SELECT')`.as('selectable'),
+      sql<string | null>`(select e.extname from pg_catalog.pg_depend d
+        join pg_catalog.pg_extension e on e.oid = d.refobjid
+        where d.classid = 'pg_catalog.pg_class'::regclass and d.objid = c.oid
+          and d.refclassid = 'pg_catalog.pg_extension'::regclass and d.deptype = 'e' limit 1)`.as(
+        'extension',
+      ),
     ])
     .where('c.relkind', 'in', ['r', 'p', 'v', 'm', 'f'])
     .orderBy('n.nspname')
@@ -329,6 +348,7 @@ async function readConstraints(db: Catalog, tableOids: number[]) {
       'c.confdeltype',
       'c.condeferrable',
       'c.condeferred',
+      'c.convalidated',
       sql<number>`c.conparentid::int8`.as('conparentid'),
       sql<string>`pg_get_constraintdef(c.oid)`.as('definition'),
     ])
@@ -360,6 +380,7 @@ function toForeignKey(
     onUpdate: ACTIONS[c.confupdtype] ?? 'no action',
     deferrable: c.condeferrable,
     initiallyDeferred: c.condeferred,
+    validated: c.convalidated,
   }
 }
 

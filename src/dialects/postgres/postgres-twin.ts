@@ -7,6 +7,8 @@ import {
   checkedTypeText,
   type BulkWriter,
   type CellValue,
+  type CreatedTable,
+  type TypeTranslation,
   type NewForeignKey,
   type TargetForeignKey,
   type TwinTarget,
@@ -23,13 +25,17 @@ export async function createPostgresTable(
   db: Kysely<any>,
   spec: TwinTableSpec,
   enums: readonly EnumType[],
-): Promise<string[]> {
+): Promise<CreatedTable> {
   const { table, target, sameEngine } = spec
   const notes: string[] = []
+  const translated: TypeTranslation[] = []
   await sql`create schema if not exists ${sql.id(target.schema)}`.execute(db)
+  const missing = sameEngine ? await missingTypes(db, table.columns) : new Set<string>()
   const columns: RawBuilder<unknown>[] = []
   for (const column of table.columns) {
-    const type = await columnType(db, spec, column, enums)
+    const lacked = missing.has(column.nativeType)
+    const type = await columnType(db, { ...spec, sameEngine: sameEngine && !lacked }, column, enums)
+    if (lacked) translated.push({ column: column.name, from: column.nativeType, to: postgresTypeFor(column) })
     const parts = [sql`${sql.id(column.name)} ${type}`]
     if (column.generated !== null && sameEngine) {
       parts.push(sql`generated always as (${sql.raw(checkedExpression(column.generated))}) stored`)
@@ -66,7 +72,22 @@ export async function createPostgresTable(
       notes.push(`check ${check.name} (${check.expression}) is written for another engine and is not created`)
   }
   await sql`create table ${sql.id(target.schema, target.name)} (${sql.join(columns)})`.execute(db)
-  return notes
+  return { notes, translated }
+}
+
+/**
+ * The native types of these columns the target does not have: an extension's (PostGIS's geometry, citext, cube,
+ * hstore …) where the extension is not installed, as in PGlite or a fresh database. Their columns get the portable
+ * translation instead (postgresTypeFor: text), so a twin never fails on `type "geometry" does not exist`. A type
+ * is looked up by name, without its modifiers, which to_regtype would check against the type itself.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function missingTypes(db: Kysely<any>, columns: readonly Column[]): Promise<Set<string>> {
+  const types = [...new Set(columns.filter((c) => c.type !== 'enum').map((c) => c.nativeType))]
+  if (types.length === 0) return new Set()
+  const { rows } = await sql<{ type: string }>`select t as type from unnest(${types}::text[]) t
+    where to_regtype(regexp_replace(t, ${'\\([^)]*\\)'}, '', 'g')) is null`.execute(db)
+  return new Set(rows.map((r) => r.type))
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -176,7 +197,8 @@ export function copyStatement(schema: string, name: string, columns: readonly st
 }
 
 /**
- * Adds foreign keys one statement each, which checks each against the rows. A write runs on one connection, in one
+ * Adds foreign keys one statement each, which checks each against the rows; a key the source holds NOT VALID is
+ * added NOT VALID, unchecked, as the source's rows may break it on purpose. A write runs on one connection, in one
  * transaction, so they go one after another (issue 14: a pool's side-by-side checks left a NOT VALID key behind when
  * the process was killed).
  */
@@ -192,9 +214,8 @@ export async function addPostgresForeignKeys(
       foreign key (${sql.join(fk.columns.map((c) => sql.id(c)))})
       references ${sql.id(parent.schema, parent.name)} (${sql.join(fk.references.columns.map((c) => sql.id(c)))})
       on delete ${sql.raw(fk.onDelete)} on update ${sql.raw(fk.onUpdate)}
-      ${fk.deferrable ? sql`deferrable${fk.initiallyDeferred ? sql` initially deferred` : sql``}` : sql``}`.execute(
-      db,
-    )
+      ${fk.deferrable ? sql`deferrable${fk.initiallyDeferred ? sql` initially deferred` : sql``}` : sql``}
+      ${fk.validated ? sql`` : sql`not valid`}`.execute(db)
   }
 }
 
