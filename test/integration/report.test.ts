@@ -214,7 +214,7 @@ for (const dialect of testDialects()) {
       expect(r.real).toBeNull()
       expect(r.verdicts.quality.score).toBeGreaterThan(0.8)
       expect(r.verdicts.privacy.score).toBeNull()
-      expect(r.quality.parts.nullRates).toBeGreaterThan(0.95)
+      expect(r.quality.extras.nullRates).toBeGreaterThan(0.95)
       // The reference side follows the model: each column's null rate is the learned one. Free text once drew
       // nothing but NULL, and was scored as a category that is always missing (0% against any twin).
       const learned = (table: string, column: string) =>
