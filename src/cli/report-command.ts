@@ -3,8 +3,8 @@ import { databaseArgument } from '../config/project-config.js'
 import { parseModelFile } from '../model/model-file.js'
 import { renderHtml } from '../report/render-html.js'
 import { renderSummary } from '../report/render-terminal.js'
-import type { Report } from '../report/report.js'
-import { report, type Gate, type ReportOptions } from '../report/report-twin.js'
+import { QUALITY_PARTS, type Report } from '../report/report.js'
+import { report, type ReportOptions } from '../report/report-twin.js'
 import { countOfOneOrMore, positiveInteger } from './option-parsers.js'
 import { progressReporter } from './progress.js'
 import { readInput } from './read-input.js'
@@ -22,7 +22,11 @@ export function reportCommand(): Command {
     .option('--rules <path>', 'rules directory or file: a PII column is covered when a rule decides it')
     .option('--html <file>', 'write the report as one self-contained HTML file')
     .option('--json <file>', 'write every figure as JSON')
-    .option('--fail-under <gates>', 'exit 1 below these scores, e.g. quality=0.85,privacy=0.9', parseGates)
+    .option(
+      '--fail-under <gates>',
+      'exit 1 below these scores, e.g. quality=0.85,privacy=0.9; a quality property too: quality.columnPairs=0.8',
+      parseGates,
+    )
     .option('--max-rows <n>', 'rows sampled per table and side', countOfOneOrMore, 10_000)
     .option('--seed <s>', 'seed of the samples', positiveInteger, 1)
     .option('--subset', 'the twin is a subset of the source: row counts are listed, not scored')
@@ -33,6 +37,7 @@ Examples:
   dbtwin report --real postgres://…/prod --twin postgres://…/twin --html report.html
   dbtwin report --model model.yaml --twin pglite://.dbtwin/twin --json report.json
   dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality=0.85,privacy=0.9,consistency=1
+  dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality.columnPairs=0.8,quality.interTable=0.7
   dbtwin report --real "$PROD_URL" --twin postgres://…/slice --subset`,
     )
     .action(async (flags: ReportFlags) => {
@@ -49,7 +54,7 @@ export interface ReportFlags {
   rules?: string
   html?: string
   json?: string
-  failUnder?: Partial<Record<Gate, number>>
+  failUnder?: ReportOptions['failUnder']
   maxRows?: number
   seed?: number
   subset?: boolean
@@ -102,17 +107,20 @@ export async function writeReport(result: Report, flags: { html?: string; json?:
   return Object.values(result.verdicts).some((v) => v.passed === false)
 }
 
-function parseGates(value: string): Partial<Record<Gate, number>> {
-  const gates: Partial<Record<Gate, number>> = {}
+type Gates = NonNullable<ReportOptions['failUnder']>
+
+function parseGates(value: string): Gates {
+  const gates: Gates = {}
+  const names = ['quality', 'privacy', 'consistency', ...QUALITY_PARTS.map((part) => `quality.${part}`)]
   for (const part of value.split(',')) {
-    const match = /^(quality|privacy|consistency)=([\d.]+)$/.exec(part.trim())
+    const match = /^([\w.]+)=([\d.]+)$/.exec(part.trim())
     const score = Number(match?.[2])
-    if (match === null || !(score >= 0 && score <= 1)) {
+    if (match === null || !names.includes(match[1]!) || !(score >= 0 && score <= 1)) {
       throw new InvalidArgumentError(
-        `"${part}" is not gate=score with a gate of quality, privacy or consistency and a score in [0, 1]`,
+        `"${part}" is not gate=score with a gate of ${names.join(', ')} and a score in [0, 1]`,
       )
     }
-    gates[match[1] as Gate] = score
+    gates[match[1] as keyof Gates] = score
   }
   return gates
 }

@@ -1,4 +1,4 @@
-import type { Report, Verdict } from './report.js'
+import { QUALITY_PARTS, type Report, type Verdict } from './report.js'
 import { count, decimal, percent } from './html/format.js'
 
 export interface SummaryOptions {
@@ -28,6 +28,10 @@ export function renderSummary(report: Report, reportPath?: string, options: Summ
     )
   for (const name of VERDICT_NAMES)
     lines.push(verdictLine(name, report.verdicts[name], options.color === true))
+  for (const part of QUALITY_PARTS) {
+    const verdict = report.verdicts[`quality.${part}`]
+    if (verdict !== undefined) lines.push(verdictLine(`  ${part}`, verdict, options.color === true))
+  }
   lines.push(...qualityLines(report), ...privacyLines(report), consistencyLine(report))
   if (reportPath !== undefined) lines.push(`full report: ${reportPath}`)
   return `${lines.join('\n')}\n`
@@ -44,11 +48,11 @@ function verdictLine(name: string, verdict: Verdict, color: boolean): string {
 }
 
 function qualityLines(report: Report): string[] {
-  const { parts } = report.quality
+  const { parts, extras } = report.quality
   const partsLine =
-    `  quality parts: shapes ${percent(parts.columnShapes)} · pairs ${percent(parts.columnPairs)}` +
+    `  quality (SDMetrics properties): shapes ${percent(parts.columnShapes)} · pairs ${percent(parts.columnPairs)}` +
     ` · cardinality ${percent(parts.cardinality)} · inter-table ${percent(parts.interTable)}` +
-    ` · null rates ${percent(parts.nullRates)}`
+    `\n  beside it, not in it: null rates ${percent(extras.nullRates)} · text lengths ${percent(extras.textLengths)}`
   const worst = report.quality.tables
     .flatMap((t) => t.columns.map((c) => ({ name: `${t.table}.${c.column}`, shape: c.shape })))
     .filter((c): c is { name: string; shape: number } => c.shape !== null)
@@ -63,9 +67,25 @@ function privacyLines(report: Report): string[] {
   const dcr = p.dcr === null ? '—' : `${percent(p.dcr.share)} (score ${percent(p.dcr.score)})`
   const rare = `${count(p.rareValues.leaked)}/${count(p.rareValues.rare)} rare values leaked (k=${p.rareValues.k})`
   const uncovered = p.pii.filter((c) => !c.covered).length
+  const pii = `PII columns ${p.pii.length}, ${uncovered} without a rule`
+  if (p.scope === 'ruled-columns') {
+    const rows = p.ruledColumns.reduce((s, c) => s + c.rows, 0)
+    const unchanged = p.ruledColumns.reduce((s, c) => s + c.unchanged, 0)
+    return [
+      `  privacy covers ruled columns only (${p.note})`,
+      `  ruled columns ${p.ruledColumns.length}: ${count(unchanged)} of ${count(rows)} copied values unchanged · ${pii}`,
+    ]
+  }
+  const unavoidable = p.tables.filter((t) => t.exactMatchUnavoidable && (t.exactMatchRate ?? 0) > 0)
   return [
     `  privacy: exact matches ${percent(p.exactMatchRate)} · DCR share ${dcr} · membership AUC ${decimal(p.membershipAuc)}`,
-    `  ${rare} · PII columns ${p.pii.length}, ${uncovered} without a rule`,
+    ...(unavoidable.length === 0
+      ? []
+      : [
+          `  unavoidable exact matches (tables of a few categories, not scored): ` +
+            unavoidable.map((t) => `${t.table} ${percent(t.exactMatchRate)}`).join(', '),
+        ]),
+    `  ${rare} · ${pii}`,
   ]
 }
 

@@ -72,3 +72,29 @@ export async function readPresentValues(
     where ${sql.id(column)} in (${sql.join(values.map((v) => sql`${v}`))})`
   return (await query.execute(db.db)).rows.map((r) => String(r.v))
 }
+
+/**
+ * The source's rows with the given key values (at most a thousand keys), their key columns as `k0…` and the
+ * asked columns as `v0…`: a subset's copied rows, matched to where they came from.
+ */
+export async function readRowsByKey(
+  db: Database,
+  table: TableRef,
+  key: readonly string[],
+  keys: readonly (readonly unknown[])[],
+  columns: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  if (keys.length === 0) return []
+  const select = sql.join([
+    ...key.map((c, i) => sql`${sql.id(c)} as ${sql.id(`k${i}`)}`),
+    ...columns.map((c, i) => sql`${sql.id(c)} as ${sql.id(`v${i}`)}`),
+  ])
+  const where =
+    key.length === 1
+      ? sql`${sql.id(key[0]!)} in (${sql.join(keys.map((k) => sql`${k[0]}`))})`
+      : sql`(${sql.join(key.map((c) => sql.id(c)))}) in (${sql.join(
+          keys.map((k) => sql`(${sql.join(k.map((v) => sql`${v}`))})`),
+        )})`
+  return (await sql<Record<string, unknown>>`select ${select} from ${t(table)} where ${where}`.execute(db.db))
+    .rows
+}

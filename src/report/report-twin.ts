@@ -14,7 +14,9 @@ import { dcrScore } from './metrics/privacy.js'
 import { mean, overallQuality } from './metrics/scores.js'
 import { gatherUnnamed, modelColumnKinds, modelRowCount, modelSampleRows } from './model-rows.js'
 import {
+  QUALITY_PARTS,
   REPORT_FORMAT_VERSION,
+  type QualityGate,
   type CardinalityQuality,
   type InterTableQuality,
   type PrivacySection,
@@ -29,10 +31,18 @@ import {
   countRows,
   readPresentValues,
   readRareValues,
+  readRowsByKey,
 } from './report-queries.js'
 import { tablePrivacy } from './table-privacy.js'
-import { columnQualities, correlationMatrices, pairQualities, round } from './table-quality.js'
-import { comparedColumns, keyColumns, quantitativeKind, quantity } from './table-samples.js'
+import {
+  columnQualities,
+  correlationMatrices,
+  interTableQualities,
+  pairQualities,
+  qualityParts,
+  round,
+} from './table-quality.js'
+import { columnValues, comparedColumns, keyColumns, quantity, type ComparedColumn } from './table-samples.js'
 
 export type Gate = 'quality' | 'privacy' | 'consistency'
 
@@ -46,8 +56,8 @@ export interface ReportOptions {
   /** Values seen fewer than k times in the source are rare (default: the model's min-count, else 5). */
   k?: number
   seed?: number
-  /** `--fail-under`: the verdict fails below these scores. */
-  failUnder?: Partial<Record<Gate, number>>
+  /** `--fail-under`: the verdict fails below these scores (a gate per verdict, or per quality property). */
+  failUnder?: Partial<Record<Gate | QualityGate, number>>
   /**
    * The twin is a subset of the source: its row counts follow from the selection, not from the source's
    * cardinalities, so they are listed but do not count toward consistency.
@@ -99,9 +109,13 @@ export async function report(
     const realSchema = real === null ? options.model!.schema : await real.introspect()
     const pairs = pairTables(realSchema, twinSchema)
     const { pii, rewritten } = await piiCoverage(real, realSchema, options.model, rules)
+    const subset = options.subset === true
     const sampledTables: string[] = []
     const tables: TableQuality[] = []
+    /** How each compared column of each table is compared (ruled columns left out). */
+    const kinds = new Map<string, Map<string, ComparedColumn['kind']>>()
     const privacyRows: PrivacySection['tables'] = []
+    const ruledColumns: PrivacySection['ruledColumns'] = []
     let rare = { rare: 0, leaked: 0 }
     const sides: Sides = { real, twin, model: options.model, maxRows, seed }
     for (const [index, { realTable, twinTable }] of pairs.entries()) {
@@ -140,23 +154,7 @@ export async function report(
       const faithful = compared.filter(
         (c) => !rewritten.has(`${realTable.schema}.${realTable.name}.${c.name}`),
       )
-      const relations = await Promise.all(
-        realTable.foreignKeys.flatMap((fk) => {
-          const twinFk = matchingForeignKey(twinTable, fk)
-          const parent = pairs.find((p) => tableName(p.realTable) === tableName(fk.references))
-          return twinFk === undefined || parent === undefined
-            ? []
-            : [
-                relationQuality(
-                  sides,
-                  { realTable, twinTable, rows: { real: realRows, twin: twinRows } },
-                  fk,
-                  twinFk,
-                  parent,
-                ),
-              ]
-        }),
-      )
+      kinds.set(id, new Map(faithful.map((c) => [c.name, c.kind])))
       tables.push({
         table: id,
         rows: { real: realRows, twin: twinRows },
@@ -164,8 +162,8 @@ export async function report(
         columns: columnQualities(faithful),
         pairs: pairQualities(faithful),
         correlation: correlationMatrices(faithful),
-        cardinality: relations.map((r) => r.cardinality),
-        interTable: relations.flatMap((r) => r.interTable),
+        cardinality: [],
+        interTable: [],
       })
       if (real !== null) {
         const nonKey = columns.filter((c) => !keyColumns(realTable).has(c.name)).map((c) => c.name)
@@ -182,45 +180,76 @@ export async function report(
           k,
         )
         rare = { rare: rare.rare + tableRare.rare, leaked: rare.leaked + tableRare.leaked }
+        const ruled = columns
+          .map((c) => c.name)
+          .filter((name) => rewritten.has(`${realTable.schema}.${realTable.name}.${name}`))
+        if (subset) ruledColumns.push(...(await ruledColumnsKept(real, realTable, twinSample, ruled)))
         privacyRows.push({
           table: id,
-          ...tablePrivacy(compared, exact),
+          // A subset's rows are the source's: nearness to them says "copied", which is what a subset is.
+          ...(subset
+            ? { exactMatchRate: null, dcrShare: null, membershipAuc: null }
+            : tablePrivacy(compared, exact)),
+          exactMatchUnavoidable:
+            !subset &&
+            nonKey.length > 0 &&
+            nonKey.every((name) => compared.find((c) => c.name === name)?.kind === 'category'),
           rareLeaked: tableRare.leaked,
           rareLeakedColumns: tableRare.columns,
         })
       }
       onEvent({ step: 'table', table: id, index, total: pairs.length })
     }
-    const consistency = await consistencyOf(twin, pairs, tables, options.subset === true)
-
-    const quality = {
-      columnShapes: mean(tables.flatMap((t) => t.columns.map((c) => c.shape))),
-      columnPairs: mean(tables.flatMap((t) => t.pairs.map((p) => p.score))),
-      cardinality: mean(tables.flatMap((t) => t.cardinality.map((c) => c.score))),
-      interTable: mean(tables.flatMap((t) => t.interTable.map((c) => c.score))),
-      nullRates: mean(tables.flatMap((t) => t.columns.map((c) => c.nullScore))),
+    // Relations read the kinds of their parent's columns, known once every table was compared.
+    for (const [index, pair] of pairs.entries()) {
+      const { realTable, twinTable } = pair
+      const table = tables[index]!
+      for (const fk of realTable.foreignKeys) {
+        const twinFk = matchingForeignKey(twinTable, fk)
+        const parent = pairs.find((p) => tableName(p.realTable) === tableName(fk.references))
+        if (twinFk === undefined || parent === undefined) continue
+        const relation = await relationQuality(
+          sides,
+          { ...pair, rows: table.rows },
+          fk,
+          twinFk,
+          parent,
+          kinds,
+        )
+        table.cardinality.push(relation.cardinality)
+        table.interTable.push(...relation.interTable)
+      }
     }
-    // Copied rows anywhere make a twin unsafe: the exact-match headline is the worst table's. DCR and the attack
-    // are statistical and noisy per table, so they are averaged.
-    const exactMatchRate = worst(privacyRows.map((p) => p.exactMatchRate))
+    const consistency = await consistencyOf(twin, pairs, tables, subset)
+
+    const { parts: quality, extras } = qualityParts(tables)
+    // Copied rows anywhere make a twin unsafe: the exact-match headline is the worst table's, leaving out tables
+    // of a few categories, whose rows repeat by necessity. DCR and the attack are statistical and noisy per table,
+    // so they are averaged.
+    const exactMatchRate = worst(
+      privacyRows.filter((p) => !p.exactMatchUnavoidable).map((p) => p.exactMatchRate),
+    )
     const dcrShareValue = mean(privacyRows.map((p) => p.dcrShare))
     const auc = mean(privacyRows.map((p) => p.membershipAuc))
     const rareShare = rare.rare === 0 ? 0 : rare.leaked / rare.rare
     const dcr =
       dcrShareValue === null ? null : { share: round(dcrShareValue), score: round(dcrScore(dcrShareValue)) }
     const piiCovered = pii.length === 0 ? 1 : pii.filter((p) => p.covered).length / pii.length
+    const rewriteRate = mean(ruledColumns.map((c) => (c.rows === 0 ? null : 1 - c.unchanged / c.rows)))
     const privacyScore =
       real === null
         ? null
-        : mean([
-            exactMatchRate === null ? null : 1 - exactMatchRate,
-            dcr?.score,
-            auc === null ? null : 1 - 2 * Math.max(0, auc - 0.5),
-            1 - rareShare,
-            piiCovered,
-          ])
+        : subset
+          ? mean([rewriteRate, piiCovered])
+          : mean([
+              exactMatchRate === null ? null : 1 - exactMatchRate,
+              dcr?.score,
+              auc === null ? null : 1 - 2 * Math.max(0, auc - 0.5),
+              1 - rareShare,
+              piiCovered,
+            ])
     const qualityScore = overallQuality(quality)
-    const verdict = (gate: Gate, score: number | null): Verdict => {
+    const verdict = (gate: Gate | QualityGate, score: number | null): Verdict => {
       const threshold = options.failUnder?.[gate] ?? null
       return {
         score: score === null ? null : round(score),
@@ -238,19 +267,32 @@ export async function report(
         quality: verdict('quality', qualityScore),
         privacy: verdict('privacy', privacyScore),
         consistency: verdict('consistency', consistency.score),
+        ...Object.fromEntries(
+          QUALITY_PARTS.filter((part) => options.failUnder?.[`quality.${part}`] !== undefined).map((part) => [
+            `quality.${part}`,
+            verdict(`quality.${part}`, quality[part]),
+          ]),
+        ),
       },
       quality: {
         score: qualityScore === null ? null : round(qualityScore),
         parts: roundAll(quality),
+        extras: roundAll(extras),
         tables,
       },
       privacy: {
         score: privacyScore === null ? null : round(privacyScore),
+        scope: subset ? 'ruled-columns' : 'synthetic',
+        note: subset
+          ? `a subset copies real rows: privacy covers only the ${ruledColumns.length} columns rules rewrite ` +
+            "and whether every PII column has a rule; every other column holds the source's values"
+          : 'every row was generated: exact matches, distances, a membership attack, rare values and PII coverage',
         exactMatchRate: exactMatchRate === null ? null : round(exactMatchRate),
         dcr,
         membershipAuc: auc === null ? null : round(auc),
         rareValues: { k, rare: rare.rare, leaked: rare.leaked, share: round(rareShare) },
         pii,
+        ruledColumns,
         tables: privacyRows,
       },
       consistency,
@@ -339,13 +381,14 @@ function twinColumns(twinTable: Table, columns: readonly Column[]): Column[] {
 
 /** A row's values as text in one spelling for every engine, for exact matching. */
 function textRow(row: Record<string, unknown>, columns: readonly string[]): string[] {
-  return columns.map((c) => {
-    const v = row[c]
-    if (v === null || v === undefined) return '\u0000'
-    if (v === true || v === false) return v ? '1' : '0'
-    const text = String(v)
-    return /^-?\d+(\.\d+)?$/.test(text) ? String(Number(text)) : text.replace(/\+00(:00)?$/, '')
-  })
+  return columns.map((c) => textValue(row[c]))
+}
+
+function textValue(v: unknown): string {
+  if (v === null || v === undefined) return '\u0000'
+  if (v === true || v === false) return v ? '1' : '0'
+  const text = String(v)
+  return /^-?\d+(\.\d+)?$/.test(text) ? String(Number(text)) : text.replace(/\+00(:00)?$/, '')
 }
 
 /** What every per-table comparison reads from: both sides, the model, and how much to sample. */
@@ -357,13 +400,18 @@ interface Sides {
   seed: number
 }
 
-/** Cardinality shape of one foreign key, and the parent → child column trends across it. */
+/**
+ * Cardinality shape of one foreign key, and the inter-table trends across it: every compared parent column
+ * against every compared child column, on child rows joined to their parents (sampled, never narrowed to a few
+ * columns). Without a source, the trends are the numeric parent → child correlations the model learned.
+ */
 async function relationQuality(
   { real, twin, model, maxRows, seed }: Sides,
   { realTable, twinTable, rows }: TablePair & { rows: { real: number; twin: number } },
   fk: ForeignKey,
   twinFk: ForeignKey,
   parent: TablePair,
+  kinds: ReadonlyMap<string, ReadonlyMap<string, ComparedColumn['kind']>>,
 ): Promise<{ cardinality: CardinalityQuality; interTable: InterTableQuality[] }> {
   const learned = model?.tables
     .find((t) => t.table === tableName(realTable))
@@ -380,14 +428,16 @@ async function relationQuality(
     real: shares(realHistogram),
     twin: shares(twinHistogram),
   }
-  const numeric = (table: Table, exclude: Set<string>) =>
-    table.columns.filter((c) => quantitativeKind(c) !== null && !exclude.has(c.name)).slice(0, 3)
-  const parentColumns = numeric(parent.realTable, keyColumns(parent.realTable)).filter((c) =>
-    parent.twinTable.columns.some((t) => t.name === c.name),
-  )
-  const childColumns = numeric(realTable, keyColumns(realTable)).filter((c) =>
-    twinTable.columns.some((t) => t.name === c.name),
-  )
+  // Free text is not paired (see pair-trends.ts); the kinds already leave out keys and ruled columns.
+  const paired = (table: Table) => {
+    const kindOf = kinds.get(tableName(table))
+    return table.columns.flatMap((column) => {
+      const kind = kindOf?.get(column.name)
+      return kind === undefined || kind === 'text' ? [] : [{ column, kind }]
+    })
+  }
+  const parentColumns = paired(parent.realTable)
+  const childColumns = paired(realTable)
   if (parentColumns.length === 0 || childColumns.length === 0) return { cardinality, interTable: [] }
   const order = realTable.primaryKey?.columns ?? fk.columns
   const spec = (rows: number) => ({ tableRows: rows, limit: Math.min(maxRows, 5000), seed })
@@ -396,36 +446,67 @@ async function relationQuality(
       db,
       table,
       key,
-      twinColumns(parentTable, parentColumns),
-      twinColumns(table, childColumns),
+      twinColumns(
+        parentTable,
+        parentColumns.map((p) => p.column),
+      ),
+      twinColumns(
+        table,
+        childColumns.map((c) => c.column),
+      ),
       order,
       spec(tableRows),
     )
-  const realPairs = real === null ? null : await pairsOf(real, realTable, parent.realTable, fk, rows.real)
   const twinPairs = await pairsOf(twin, twinTable, parent.twinTable, twinFk, rows.twin)
-  const values = (rows: Record<string, unknown>[], key: string, column: Column) =>
-    rows.map((r) => quantity(r[key], column))
-  const interTable: InterTableQuality[] = []
-  parentColumns.forEach((p, i) =>
-    childColumns.forEach((c, j) => {
-      const twinR = spearman(values(twinPairs, `p${i}`, p), values(twinPairs, `c${j}`, c))
-      const realR =
-        realPairs === null
-          ? (learned?.columnDependence.find((d) => d.parentColumn === p.name && d.childColumn === c.name)
-              ?.correlation ?? null)
-          : spearman(values(realPairs, `p${i}`, p), values(realPairs, `c${j}`, c))
-      if (realR === null || twinR === null) return
-      interTable.push({
-        foreignKey: fk.name,
-        parentColumn: p.name,
-        childColumn: c.name,
-        real: round(realR),
-        twin: round(twinR),
-        score: round(correlationSimilarity(realR, twinR)),
-      })
-    }),
+  if (real === null)
+    return { cardinality, interTable: learnedTrends(fk, learned, parentColumns, childColumns, twinPairs) }
+  const realPairs = await pairsOf(real, realTable, parent.realTable, fk, rows.real)
+  const side = (prefix: 'p' | 'c', table: TablePair, list: typeof parentColumns): ComparedColumn[] =>
+    list.map(({ column, kind }, i) => ({
+      name: column.name,
+      kind,
+      real: columnValues(realPairs, column, kind, `${prefix}${i}`),
+      twin: columnValues(twinPairs, twinColumns(table.twinTable, [column])[0]!, kind, `${prefix}${i}`),
+    }))
+  const interTable = interTableQualities(
+    fk.name,
+    side('p', parent, parentColumns),
+    side('c', { realTable, twinTable }, childColumns),
   )
   return { cardinality, interTable }
+}
+
+/** Without a source: the twin's numeric parent → child correlations against the ones the model learned. */
+function learnedTrends(
+  fk: ForeignKey,
+  learned: Model['tables'][number]['relations'][number] | undefined,
+  parentColumns: readonly { column: Column }[],
+  childColumns: readonly { column: Column }[],
+  twinPairs: Record<string, unknown>[],
+): InterTableQuality[] {
+  const values = (key: string, column: Column) => twinPairs.map((r) => quantity(r[key], column))
+  return (learned?.columnDependence ?? []).flatMap((d) => {
+    const p = parentColumns.findIndex((x) => x.column.name === d.parentColumn)
+    const c = childColumns.findIndex((x) => x.column.name === d.childColumn)
+    if (p < 0 || c < 0) return []
+    // The model keeps rank correlations: the twin is measured alike.
+    const twinR = spearman(
+      values(`p${p}`, parentColumns[p]!.column),
+      values(`c${c}`, childColumns[c]!.column),
+    )
+    if (twinR === null) return []
+    return [
+      {
+        foreignKey: fk.name,
+        parentColumn: d.parentColumn,
+        childColumn: d.childColumn,
+        metric: 'correlation' as const,
+        real: round(d.correlation),
+        twin: round(twinR),
+        score: round(correlationSimilarity(d.correlation, twinR)),
+      },
+    ]
+  })
 }
 
 /** A histogram of children per parent as one value per parent, thinned to at most 20,000 values. */
@@ -446,6 +527,48 @@ function shares(
   for (const h of histogram) out[Math.min(10, h.value)]!.share += h.count / total
   while (out.length > 1 && out.at(-1)!.share === 0) out.pop()
   return out.map((o) => ({ children: o.children, share: round(o.share) }))
+}
+
+/** Twin rows per table whose ruled values are checked against the source row of the same key. */
+const RULED_ROWS = 1000
+
+/**
+ * A subset's ruled columns of one table: of its first copied rows, matched to the source by primary key, how many
+ * still hold the source's (non-null) value. Nothing is counted for a table without a primary key, or whose key a
+ * rule rewrites: its rows cannot be matched.
+ */
+async function ruledColumnsKept(
+  real: Database,
+  table: Table,
+  twinSample: readonly Record<string, unknown>[],
+  ruled: readonly string[],
+): Promise<PrivacySection['ruledColumns']> {
+  const key = table.primaryKey?.columns ?? []
+  const id = (column: string) => `${tableName(table)}.${column}`
+  if (ruled.length === 0) return []
+  if (key.length === 0 || key.some((k) => ruled.includes(k)))
+    return ruled.map((column) => ({ column: id(column), rows: 0, unchanged: 0 }))
+  const rows = twinSample.slice(0, RULED_ROWS)
+  const source = await readRowsByKey(
+    real,
+    table,
+    key,
+    rows.map((r) => key.map((k) => r[k])),
+    ruled,
+  )
+  const keyText = (values: readonly unknown[]) => JSON.stringify(values.map(textValue))
+  const byKey = new Map(source.map((r) => [keyText(key.map((_, i) => r[`k${i}`])), r]))
+  return ruled.map((column, i) => {
+    let compared = 0
+    let unchanged = 0
+    for (const row of rows) {
+      const original = byKey.get(keyText(key.map((k) => row[k])))?.[`v${i}`]
+      if (original === null || original === undefined) continue
+      compared++
+      if (textValue(row[column]) === textValue(original)) unchanged++
+    }
+    return { column: id(column), rows: compared, unchanged }
+  })
 }
 
 /**

@@ -3,7 +3,7 @@
  * is this object, and the HTML and terminal renderers read nothing else.
  */
 
-export const REPORT_FORMAT_VERSION = 1
+export const REPORT_FORMAT_VERSION = 2
 
 export interface Report {
   formatVersion: typeof REPORT_FORMAT_VERSION
@@ -14,7 +14,8 @@ export interface Report {
   twin: DatabaseLabel
   /** How much was read: large tables are sampled, and the report says so. */
   sampling: { maxRowsPerTable: number; sampledTables: string[] }
-  verdicts: Record<'quality' | 'privacy' | 'consistency', Verdict>
+  /** The three verdicts, and one per quality property given a `--fail-under` threshold (`quality.columnPairs`). */
+  verdicts: Record<'quality' | 'privacy' | 'consistency', Verdict> & Partial<Record<QualityGate, Verdict>>
   quality: QualitySection
   privacy: PrivacySection
   consistency: ConsistencySection
@@ -35,16 +36,23 @@ export interface Verdict {
   passed: boolean | null
 }
 
+/** The four properties of SDMetrics' multi-table quality report, whose mean is the quality score. */
+export const QUALITY_PARTS = ['columnShapes', 'columnPairs', 'cardinality', 'interTable'] as const
+export type QualityPart = (typeof QUALITY_PARTS)[number]
+/** A `--fail-under` gate on one quality property. */
+export type QualityGate = `quality.${QualityPart}`
+
 export interface QualitySection {
+  /** The mean of the parts that exist, as SDMetrics' overall quality score. */
   score: number | null
-  /** Means over the whole twin, each 0..1 (null when not measurable, e.g. no foreign keys). */
-  parts: {
-    columnShapes: number | null
-    columnPairs: number | null
-    cardinality: number | null
-    interTable: number | null
-    nullRates: number | null
-  }
+  /**
+   * SDMetrics' properties, each a mean over the whole twin, 0..1 (null when not measurable, e.g. no foreign
+   * keys): column shapes (number, time, category columns), column pair trends (every pair of those in a table),
+   * cardinality (every foreign key) and inter-table trends (every parent column × child column of every key).
+   */
+  parts: Record<QualityPart, number | null>
+  /** dbtwin's own figures, shown beside the score and not in it: null rates, and free text by its lengths. */
+  extras: { nullRates: number | null; textLengths: number | null }
   tables: TableQuality[]
 }
 
@@ -64,9 +72,12 @@ export interface TableQuality {
 
 export interface ColumnQuality {
   column: string
-  /** `text`: free text, compared with a model by its null rate and value lengths (a source leaves it out). */
+  /** `text`: free text, compared by its null rate and value lengths, outside the quality score. */
   kind: 'number' | 'time' | 'category' | 'text'
-  /** KS complement (number, time; the values' lengths for text) or total-variation complement (category). */
+  /**
+   * KS complement (number, time) or total-variation complement (category); for text the KS complement of the
+   * values' lengths, a dbtwin extra (SDMetrics scores no text).
+   */
   shape: number | null
   nullRate: { real: number; twin: number }
   /** 1 − |real − twin| null rate. */
@@ -78,8 +89,9 @@ export interface ColumnQuality {
 export interface PairQuality {
   a: string
   b: string
+  /** Pearson correlation similarity (two number or time columns) or contingency similarity (any other pair). */
   metric: 'correlation' | 'contingency'
-  /** The correlation on each side (null for contingency). */
+  /** Pearson's r on each side (null for contingency). */
   real: number | null
   twin: number | null
   score: number
@@ -99,6 +111,8 @@ export interface InterTableQuality {
   foreignKey: string
   parentColumn: string
   childColumn: string
+  /** As for column pairs, on the child rows joined to their parents. */
+  metric: 'correlation' | 'contingency'
   real: number | null
   twin: number | null
   score: number
@@ -106,7 +120,18 @@ export interface InterTableQuality {
 
 export interface PrivacySection {
   score: number | null
-  /** Share of sampled twin rows identical to a real row on every non-key column. */
+  /**
+   * What the score covers. `synthetic`: every row was generated, and every measure applies. `ruled-columns`: a
+   * subset copies real rows, so only what rules rewrite can be private: the score is the ruled columns' rewrite
+   * rate and the PII coverage; exact matches, DCR and the attack are not computed (they would only say "copied").
+   */
+  scope: 'synthetic' | 'ruled-columns'
+  /** One sentence on what the score covers, for the renderers. */
+  note: string
+  /**
+   * Share of sampled twin rows identical to a real row on every non-key column, the worst table's. Tables whose
+   * every column is a category of few values are left out: their rows repeat by necessity (see `tables`).
+   */
   exactMatchRate: number | null
   /** Distance to closest record: share of twin rows closer to training rows than to a real holdout. */
   dcr: { share: number; score: number } | null
@@ -116,9 +141,19 @@ export interface PrivacySection {
   rareValues: { k: number; rare: number; leaked: number; share: number }
   /** Columns detected as PII and whether a rule covers each. */
   pii: { column: string; kind: string; covered: boolean }[]
+  /**
+   * A subset's ruled columns: of the copied rows read (matched to the source by primary key), how many still hold
+   * the source's value. Empty for a synthetic twin.
+   */
+  ruledColumns: { column: string; rows: number; unchanged: number }[]
   tables: {
     table: string
     exactMatchRate: number | null
+    /**
+     * Every compared column is a category: the table has few possible rows, and a twin repeats real ones by
+     * necessity. Its exact matches are listed, not scored.
+     */
+    exactMatchUnavoidable: boolean
     dcrShare: number | null
     membershipAuc: number | null
     rareLeaked: number

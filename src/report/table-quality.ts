@@ -1,12 +1,14 @@
 import { round as roundDigits } from '../model/categories.js'
-import { contingencySimilarity, correlationSimilarity, countPairs, spearman } from './metrics/column-pairs.js'
+import { pearson } from './metrics/column-pairs.js'
 import { ksComplement, tvComplement } from './metrics/column-shapes.js'
-import { binCuts, binIndex, discretize } from './metrics/number-bins.js'
-import type { ColumnQuality, PairQuality } from './report.js'
+import { binCuts, binIndex } from './metrics/number-bins.js'
+import { pairColumn, pairTrend, pairable, rowsKept, type PairTrend } from './pair-trends.js'
+import { mean } from './metrics/scores.js'
+import type { ColumnQuality, InterTableQuality, PairQuality, QualitySection, TableQuality } from './report.js'
 import type { ComparedColumn } from './table-samples.js'
 
-/** At most this many columns of a table enter pairs and heatmaps (the pairs grow with the square). */
-const PAIR_COLUMNS = 12
+/** Columns drawn in a table's correlation heatmaps: a picture, not a score (every pair is scored). */
+const HEATMAP_COLUMNS = 12
 /** Categories shown in a histogram; the rest are gathered as "other". */
 const SHOWN_CATEGORIES = 10
 
@@ -33,66 +35,90 @@ export function columnQualities(columns: readonly ComparedColumn[]): ColumnQuali
 }
 
 /**
- * Column-pair trends: correlation similarity (Spearman) for two numeric or time columns, contingency similarity
- * (numbers binned on the real data) otherwise.
+ * The quality properties over a whole twin: SDMetrics' four, each the mean over every column, pair, key or
+ * parent × child pair of every table (the score is their mean, see overallQuality), and dbtwin's extras beside
+ * them: null rates of every column, and free text by its lengths.
  */
-export function pairQualities(columns: readonly ComparedColumn[]): PairQuality[] {
-  // Free text has no values in common to pair; its lengths say nothing about the other columns.
-  const used = columns.filter((c) => c.kind !== 'text').slice(0, PAIR_COLUMNS)
-  const pairs: PairQuality[] = []
-  for (let i = 0; i < used.length; i++) {
-    for (let j = i + 1; j < used.length; j++) {
-      const a = used[i]!
-      const b = used[j]!
-      if (a.kind !== 'category' && b.kind !== 'category') {
-        const real = spearman(a.real as (number | null)[], b.real as (number | null)[])
-        const twin = spearman(a.twin as (number | null)[], b.twin as (number | null)[])
-        if (real === null || twin === null) continue
-        pairs.push({
-          a: a.name,
-          b: b.name,
-          metric: 'correlation',
-          real: round(real),
-          twin: round(twin),
-          score: round(correlationSimilarity(real, twin)),
-        })
-      } else {
-        const [ar, at] = labels(a)
-        const [br, bt] = labels(b)
-        const score = contingencySimilarity(countPairs(ar, br), countPairs(at, bt))
-        pairs.push({
-          a: a.name,
-          b: b.name,
-          metric: 'contingency',
-          real: null,
-          twin: null,
-          score: round(score),
-        })
-      }
-    }
+export function qualityParts(tables: readonly TableQuality[]): Pick<QualitySection, 'parts' | 'extras'> {
+  const columns = tables.flatMap((t) => t.columns)
+  return {
+    parts: {
+      columnShapes: mean(columns.filter((c) => c.kind !== 'text').map((c) => c.shape)),
+      columnPairs: mean(tables.flatMap((t) => t.pairs.map((p) => p.score))),
+      cardinality: mean(tables.flatMap((t) => t.cardinality.map((c) => c.score))),
+      interTable: mean(tables.flatMap((t) => t.interTable.map((c) => c.score))),
+    },
+    extras: {
+      nullRates: mean(columns.map((c) => c.nullScore)),
+      textLengths: mean(columns.filter((c) => c.kind === 'text').map((c) => c.shape)),
+    },
   }
-  return pairs
 }
 
-/** Spearman correlation matrices over the numeric and time columns, for the heatmaps. */
+/**
+ * Column pair trends of one table, every pair of its number, time and category columns (see pair-trends.ts): no
+ * column is left out for size; a wide table reads fewer rows instead.
+ */
+export function pairQualities(columns: readonly ComparedColumn[]): PairQuality[] {
+  const used = pairable(columns)
+  const pairs = (used.length * (used.length - 1)) / 2
+  const keep = rowsKept(pairs, Math.max(used[0]?.real.length ?? 0, used[0]?.twin.length ?? 0))
+  const prepared = used.map((c) => pairColumn(c, keep))
+  const out: PairQuality[] = []
+  for (let i = 0; i < prepared.length; i++)
+    for (let j = i + 1; j < prepared.length; j++) {
+      const trend = pairTrend(prepared[i]!, prepared[j]!)
+      if (trend !== null) out.push({ a: prepared[i]!.name, b: prepared[j]!.name, ...rounded(trend) })
+    }
+  return out
+}
+
+/**
+ * Inter-table trends across one foreign key: every parent column against every child column, on the child rows
+ * joined to their parents (the denormalized table SDMetrics builds), scored as column pair trends.
+ *
+ * @param parent the parent's columns, aligned row by row with `child` (one row per child row)
+ */
+export function interTableQualities(
+  foreignKey: string,
+  parent: readonly ComparedColumn[],
+  child: readonly ComparedColumn[],
+): InterTableQuality[] {
+  const ps = pairable(parent)
+  const cs = pairable(child)
+  const keep = rowsKept(ps.length * cs.length, Math.max(cs[0]?.real.length ?? 0, cs[0]?.twin.length ?? 0))
+  const parents = ps.map((c) => pairColumn(c, keep))
+  const children = cs.map((c) => pairColumn(c, keep))
+  return parents.flatMap((p) =>
+    children.flatMap((c) => {
+      const trend = pairTrend(p, c)
+      return trend === null
+        ? []
+        : [{ foreignKey, parentColumn: p.name, childColumn: c.name, ...rounded(trend) }]
+    }),
+  )
+}
+
+const rounded = (t: PairTrend): PairTrend => ({
+  metric: t.metric,
+  real: t.real === null ? null : round(t.real),
+  twin: t.twin === null ? null : round(t.twin),
+  score: round(t.score),
+})
+
+/** Pearson correlation matrices over the first numeric and time columns, for the heatmaps (display only). */
 export function correlationMatrices(columns: readonly ComparedColumn[]) {
-  const numeric = columns.filter((c) => c.kind === 'number' || c.kind === 'time').slice(0, PAIR_COLUMNS)
+  const numeric = columns.filter((c) => c.kind === 'number' || c.kind === 'time').slice(0, HEATMAP_COLUMNS)
   if (numeric.length < 2) return null
   const matrix = (side: 'real' | 'twin') =>
     numeric.map((a) =>
       numeric.map((b) => {
         if (a === b) return 1
-        const r = spearman(a[side] as (number | null)[], b[side] as (number | null)[])
+        const r = pearson(a[side] as (number | null)[], b[side] as (number | null)[])
         return r === null ? null : round(r)
       }),
     )
   return { columns: numeric.map((c) => c.name), real: matrix('real'), twin: matrix('twin') }
-}
-
-function labels(c: ComparedColumn): [string[], string[]] {
-  if (c.kind === 'category') return [c.real.map(String), c.twin.map(String)]
-  const { real, twin } = discretize(c.real as (number | null)[], c.twin as (number | null)[])
-  return [real, twin]
 }
 
 function histogram(c: ComparedColumn): ColumnQuality['histogram'] {

@@ -28,15 +28,39 @@ export function comparedColumns(
   twin: readonly Record<string, unknown>[],
   kindOf: (column: Column) => ComparedColumn['kind'] | null = (column) => sampleKind(column, real),
 ): ComparedColumn[] {
-  const keys = keyColumns(table)
+  const ids = idColumns(table)
   return table.columns.flatMap((column): ComparedColumn[] => {
-    if (keys.has(column.name)) return []
+    if (ids.has(column.name)) return []
     const kind = kindOf(column)
     if (kind === null) return []
-    const read = (rows: readonly Record<string, unknown>[]) =>
-      rows.map((r) => comparable(r[column.name], kind, column))
-    return [{ name: column.name, kind, real: read(real), twin: read(twin) }]
+    return [
+      {
+        name: column.name,
+        kind,
+        real: columnValues(real, column, kind),
+        twin: columnValues(twin, column, kind),
+      },
+    ]
   })
+}
+
+/** One column of rows read as `{ name: value }` (or under `key`), as comparable values of the given kind. */
+export function columnValues(
+  rows: readonly Record<string, unknown>[],
+  column: Column,
+  kind: ComparedColumn['kind'],
+  key = column.name,
+): ComparedColumn['real'] {
+  return rows.map((r) => comparable(r[key], kind, column))
+}
+
+/**
+ * Primary and foreign key columns: the `id` columns of SDMetrics' metadata, which its quality report leaves out.
+ * A unique column that is neither is scored by its type, as SDMetrics does (issue 19: dbtwin used to skip every
+ * column of a unique index).
+ */
+export function idColumns(table: Table): Set<string> {
+  return new Set([...(table.primaryKey?.columns ?? []), ...table.foreignKeys.flatMap((fk) => fk.columns)])
 }
 
 /** Primary, unique and foreign key columns: values the generator assigns, not learns. */

@@ -300,17 +300,11 @@ describe('scores', () => {
 
   it('overallQuality weighs the parts that exist equally', () => {
     expect(overallQuality({ columnShapes: 0.9, columnPairs: 0.7 })).toBeCloseTo(0.8, 12) // 1.6 / 2
-    // (.9 + .7 + 1 + .6 + .8) / 5 = 4 / 5
+    // (.9 + .7 + 1 + .6) / 4 = 3.2 / 4
     expect(
-      overallQuality({
-        columnShapes: 0.9,
-        columnPairs: 0.7,
-        cardinality: 1,
-        interTable: 0.6,
-        nullRates: 0.8,
-      }),
+      overallQuality({ columnShapes: 0.9, columnPairs: 0.7, cardinality: 1, interTable: 0.6 }),
     ).toBeCloseTo(0.8, 12)
-    expect(overallQuality({ columnShapes: 0.9, cardinality: null, nullRates: 0.5 })).toBeCloseTo(0.7, 12) // 1.4 / 2
+    expect(overallQuality({ columnShapes: 0.9, cardinality: null, interTable: 0.5 })).toBeCloseTo(0.7, 12) // 1.4 / 2
     expect(overallQuality({})).toBeNull()
   })
 })

@@ -23,7 +23,11 @@ export function privacySection(privacy: PrivacySection): string {
   ].join('\n')
   const tableRows = privacy.tables.map((t) => [
     code(t.table),
-    figure(percent(t.exactMatchRate)),
+    figure(
+      t.exactMatchUnavoidable && t.exactMatchRate !== null
+        ? `${percent(t.exactMatchRate)} (unavoidable, not scored)`
+        : percent(t.exactMatchRate),
+    ),
     figure(percent(t.dcrShare)),
     figure(decimal(t.membershipAuc)),
     t.rareLeaked === 0 ? 0 : `${t.rareLeaked} (${t.rareLeakedColumns.join(', ')})`,
@@ -33,11 +37,22 @@ export function privacySection(privacy: PrivacySection): string {
     p.kind,
     { html: p.covered ? '<span class="yes">yes</span>' : '<span class="no">no</span>' },
   ])
-  return `<section id="privacy">
+  const ruledRows = privacy.ruledColumns.map((c) => [
+    code(c.column),
+    figure(count(c.rows)),
+    figure(count(c.unchanged)),
+  ])
+  const ruled =
+    privacy.scope === 'ruled-columns'
+      ? `<h3>Ruled columns</h3>\n${htmlTable(['column', 'copied values read', 'unchanged from the source'], ruledRows, 'No ruled columns.')}`
+      : ''
+  return `<section id="privacy" data-scope="${privacy.scope}">
 <h2>Privacy <span class="muted">${percent(privacy.score)}</span></h2>
+<p class="muted">${escapeHtml(privacy.note.charAt(0).toUpperCase() + privacy.note.slice(1))}.</p>
 <div class="headline">
 ${headline}
 </div>
+${ruled}
 <h3>Per table</h3>
 ${htmlTable(['table', 'exact matches', 'DCR share', 'membership AUC', 'rare values leaked'], tableRows, 'No tables measured.')}
 <h3>PII columns</h3>

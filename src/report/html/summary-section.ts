@@ -1,4 +1,4 @@
-import type { DatabaseLabel, Report, Verdict } from '../report.js'
+import { QUALITY_PARTS, type DatabaseLabel, type Report, type Verdict } from '../report.js'
 import { escapeHtml } from './escape.js'
 import { count, percent } from './format.js'
 import { scoreBarsChart } from './score-bars-chart.js'
@@ -35,19 +35,27 @@ function databaseLabel(label: DatabaseLabel): string {
  */
 export function summarySection(report: Report): string {
   const verdicts = VERDICT_NAMES.map((name) => verdictTile(name, report.verdicts[name])).join('\n')
-  const { parts } = report.quality
+  const { parts, extras } = report.quality
   const bars = scoreBarsChart('quality parts', [
     { label: 'column shapes', value: parts.columnShapes },
     { label: 'column pairs', value: parts.columnPairs },
     { label: 'cardinality', value: parts.cardinality },
     { label: 'inter-table', value: parts.interTable },
-    { label: 'null rates', value: parts.nullRates },
   ])
+  const beside = scoreBarsChart('beside the score', [
+    { label: 'null rates', value: extras.nullRates },
+    { label: 'text lengths', value: extras.textLengths },
+  ])
+  const gates = QUALITY_PARTS.flatMap((part) => {
+    const verdict = report.verdicts[`quality.${part}`]
+    return verdict === undefined ? [] : [verdictTile(`quality.${part}`, verdict)]
+  })
   return `<section id="summary" class="card">
 <div class="verdicts">
-${verdicts}
+${[verdicts, ...gates].join('\n')}
 </div>
-<div class="parts"><h3>Quality parts</h3>${bars}</div>
+<div class="parts"><h3>Quality: SDMetrics' four properties, the score is their mean</h3>${bars}</div>
+<div class="parts"><h3>Beside the score, not in it</h3>${beside}</div>
 </section>`
 }
 

@@ -18,7 +18,7 @@ const PAIRS_LISTED = 10
  * @example tableSection(report.quality.tables[0], 0)
  */
 export function tableSection(table: TableQuality, index: number): string {
-  const shapes = mean(table.columns.map((c) => c.shape))
+  const shapes = mean(table.columns.filter((c) => c.kind !== 'text').map((c) => c.shape))
   const sampled =
     table.sampled.real < table.rows.real || table.sampled.twin < table.rows.twin
       ? ` · sampled ${count(table.sampled.real)} real / ${count(table.sampled.twin)} twin`
@@ -101,14 +101,20 @@ export function childrenShares(key: CardinalityQuality): {
 
 function interTablePart(table: TableQuality): string {
   if (table.interTable.length === 0) return ''
-  const rows = table.interTable.map((t) => [
+  const worst = [...table.interTable].sort((a, b) => a.score - b.score).slice(0, PAIRS_LISTED)
+  const rows = worst.map((t) => [
     code(t.foreignKey),
     { html: `<code>${escapeHtml(t.parentColumn)}</code> ↔ <code>${escapeHtml(t.childColumn)}</code>` },
+    t.metric,
     figure(decimal(t.real)),
     figure(decimal(t.twin)),
     figure(percent(t.score)),
   ])
+  const title =
+    table.interTable.length > PAIRS_LISTED
+      ? `Inter-table trends (${PAIRS_LISTED} worst)`
+      : 'Inter-table trends'
   return (
-    '<h3>Inter-table trends</h3>' + htmlTable(['foreign key', 'columns', 'real', 'twin', 'score'], rows, '')
+    `<h3>${title}</h3>` + htmlTable(['foreign key', 'columns', 'metric', 'real', 'twin', 'score'], rows, '')
   )
 }

@@ -31,7 +31,7 @@ export function ksComplement(real: readonly number[], twin: readonly number[]): 
  *
  * @example tvComplement(new Map([['a', 2], ['b', 2]]), new Map([['a', 3], ['b', 1]])) // 0.75
  */
-export function tvComplement(real: ReadonlyMap<string, number>, twin: ReadonlyMap<string, number>): number {
+export function tvComplement<K>(real: ReadonlyMap<K, number>, twin: ReadonlyMap<K, number>): number {
   const realTotal = total(real)
   const twinTotal = total(twin)
   if (realTotal === 0 || twinTotal === 0) return realTotal === twinTotal ? 1 : 0
@@ -46,7 +46,7 @@ function sortedNumbers(values: readonly number[]): Float64Array {
   return Float64Array.from(values.filter((v) => !Number.isNaN(v))).sort()
 }
 
-function total(counts: ReadonlyMap<string, number>): number {
+function total(counts: ReadonlyMap<unknown, number>): number {
   let sum = 0
   for (const count of counts.values()) sum += count
   return sum

@@ -21,16 +21,16 @@ export interface QualityParts {
   readonly columnPairs?: number | null
   readonly cardinality?: number | null
   readonly interTable?: number | null
-  readonly nullRates?: number | null
 }
 
 /**
- * Overall quality: the plain mean of the parts that exist, each weighing the same, as SDMetrics' quality report
- * averages its properties. A single table has no cardinality or inter-table part, so it is scored on the rest
- * rather than given zeros. Null when no part exists.
+ * Overall quality: the plain mean of SDMetrics' four properties that exist, each weighing the same, as its
+ * quality report averages them. A single table has no cardinality or inter-table part, so it is scored on the
+ * rest rather than given zeros. Null rates are not a part (issue 19: nearly always 1, they lifted every score).
+ * Null when no part exists.
  *
  * @example overallQuality({ columnShapes: 0.9, columnPairs: 0.7 }) // 0.8
  */
 export function overallQuality(parts: QualityParts): number | null {
-  return mean([parts.columnShapes, parts.columnPairs, parts.cardinality, parts.interTable, parts.nullRates])
+  return mean([parts.columnShapes, parts.columnPairs, parts.cardinality, parts.interTable])
 }
