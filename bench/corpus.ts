@@ -291,7 +291,7 @@ async function runWrite(
       into.url,
       '--json',
       json,
-      ...(operation === 'subset' ? ['--subset'] : []),
+      ...(operation === 'subset' ? ['--subset', '--rules', join(ROOT, 'rules')] : []),
     ])
     if (!report.ok) {
       cell.ok = false
