@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { boundedSampler, legalFallback } from '../../src/generate/check-guard.js'
+import type { ColumnSampler } from '../../src/generate/column-sampler.js'
+import type { ColumnModel } from '../../src/model/model.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
-import { tableChecks } from '../../src/schema/check-bounds.js'
+import { tableChecks, type ColumnBounds } from '../../src/schema/check-bounds.js'
 import { evaluateCheck } from '../../src/schema/check-evaluation.js'
 import { isFullyParsed, parseCheck } from '../../src/schema/check-expression.js'
 import { textFromPattern } from '../../src/schema/pattern-text.js'
@@ -148,4 +151,76 @@ describe('texts drawn from a CHECK pattern', () => {
       }
     })
   }
+})
+
+describe('samplers kept inside CHECK bounds', () => {
+  const numeric = (draws: number[], digits: number): ColumnSampler => {
+    let i = 0
+    return {
+      draw: () => draws[i++ % draws.length]!,
+      format: (v) => Math.round(Number(v) * 10 ** digits) / 10 ** digits,
+      grid: { unit: 1, digits },
+    }
+  }
+  const learned: ColumnModel = {
+    name: 'x',
+    nullFraction: 0,
+    kind: 'numeric',
+    integer: true,
+    quantiles: [0, 1],
+    min: 0,
+    max: 1,
+    distinctRatio: 1,
+    unique: false,
+  }
+  const bounds = (extra: Partial<ColumnBounds>): ColumnBounds => ({
+    low: null,
+    high: null,
+    values: null,
+    excluded: [],
+    patterns: [],
+    minLength: null,
+    maxLength: null,
+    ...extra,
+  })
+  const random = seededRandom('bounds')
+
+  it('clamps as the column writes: 4.7 is written 5, which `< 5` refuses, so 4; 0.04 under `> 0` is 0.1', () => {
+    const integer = boundedSampler(
+      numeric([4.7, -3, 2.2], 0),
+      bounds({ high: { value: 5, strict: true }, low: { value: 1, strict: false } }),
+      learned,
+    )
+    expect([0, 1, 2].map(() => integer.format(integer.draw(0.5, random)!))).toEqual(
+      [4, 1, 2.2].map(Math.round),
+    )
+    const decimal = boundedSampler(
+      numeric([0.04, 99.96], 1),
+      bounds({ low: { value: 0, strict: true }, high: { value: 100, strict: true } }),
+      learned,
+    )
+    expect([0, 1].map(() => decimal.format(decimal.draw(0.5, random)!))).toEqual([0.1, 99.9])
+  })
+
+  it('draws a declared value where the learned one is outside the list', () => {
+    const sampler = boundedSampler(
+      { draw: () => 'free text', format: (v) => String(v) },
+      bounds({ values: ['M', 'F', 'X'] }),
+      { name: 'g', nullFraction: 0, kind: 'categorical', categories: [], suppressedFraction: 1 },
+    )
+    expect(['M', 'F', 'X']).toContain(sampler.draw(0.5, random))
+  })
+
+  it('falls back to a value the CHECK accepts, not the type zero', () => {
+    const column = { type: 'integer', scale: null, nullable: false } as Column
+    expect(
+      legalFallback(
+        column,
+        bounds({ low: { value: 1, strict: false }, high: { value: 5, strict: false } }),
+        random,
+      ),
+    ).toBe(1)
+    expect(legalFallback(column, bounds({ low: { value: 0, strict: true } }), random)).toBe(1)
+    expect(legalFallback({ ...column, type: 'varchar' }, bounds({ minLength: 3 }), random)).toBe('xxx')
+  })
 })
