@@ -13,6 +13,8 @@ import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-ta
 import { keyPlan } from './key-roles.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
 import { ruleValues } from './rule-values.js'
+import type { TableChecks } from '../schema/check-bounds.js'
+import { boundedSampler, legalFallback, rowCheckGuard } from './check-guard.js'
 
 export interface TableGenerationContext {
   table: Table
@@ -26,6 +28,8 @@ export interface TableGenerationContext {
   family: 'postgres' | 'mysql'
   /** The rule that rewrites each ruled column, by column name. */
   rules: ReadonlyMap<string, Rule>
+  /** What the table's CHECKs say: generated rows keep inside them (see boundedSampler, rowCheckGuard). */
+  checks: TableChecks
   deferred: readonly DeferredForeignKey[]
   /** What later tables read of this one (null: nothing, so its rows are streamed and forgotten). */
   kept: KeptState | null
@@ -104,11 +108,21 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         seed: ctx.seed,
         stream: ctx.stream,
         nullFraction: learned.nullFraction,
+        bounds: ctx.checks.columns.get(column.name) ?? null,
       })
       return { kind: 'rule', values }
     }
-    const sampler = columnSampler(learned, column, { family: ctx.family })
-    if (sampler === null) return { kind: 'zero', value: zeroValue(column, ctx.family) }
+    const bounds = ctx.checks.columns.get(column.name)
+    const drawn = columnSampler(learned, column, { family: ctx.family })
+    if (drawn === null) {
+      // Too few values to learn (a 12-row table's rating): the type's zero would break `rating >= 1`.
+      const legal =
+        bounds === undefined || column.nullable
+          ? null
+          : legalFallback(column, bounds, seededRandom(ctx.seed, ctx.stream, column.name, 'fallback'))
+      return { kind: 'zero', value: legal ?? zeroValue(column, ctx.family) }
+    }
+    const sampler = bounds === undefined ? drawn : boundedSampler(drawn, bounds, learned)
     return {
       kind: 'value',
       sampler,
@@ -203,6 +217,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     }
   })
   const uniqueGuards = guarded.map((key) => uniqueKeyGuard(key, columns))
+  const checkRow = rowCheckGuard(ctx.checks.checks, columns, (i) => {
+    const fill = fills[i]!
+    if (fill.kind !== 'value') return undefined
+    const value = fill.sampler.draw(rowRandom.next(), rowRandom)
+    return value === null ? null : fill.sampler.format(value)
+  })
   // Values that must differ within one parent (see keyPlan): indices of their columns, and the values taken.
   const groupUnique = columns.flatMap((c, i) => (roles.get(c.name) === 'group-unique' ? [i] : []))
   const groupValues = groupUnique.map(() => new Set<number>())
@@ -212,7 +232,15 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     const fill = fills[i]
     return fill?.kind === 'value' && fill.sampler.grid !== undefined ? { i, grid: fill.sampler.grid } : null
   }
-  const inequalities = model.inequalities.flatMap((q) => {
+  // The schema's own comparisons hold on every table, also those too small to learn orderings from (under 20 rows).
+  const declared = ctx.checks.comparisons.flatMap((c) =>
+    c.op === '<' || c.op === '<=' ? [{ left: c.left, op: c.op, right: c.right }] : [],
+  )
+  const ordered = [
+    ...declared,
+    ...model.inequalities.filter((q) => !declared.some((d) => d.left === q.left && d.right === q.right)),
+  ]
+  const inequalities = ordered.flatMap((q) => {
     const left = gridOf(q.left)
     const right = gridOf(q.right)
     if (left === null || right === null) return []
@@ -246,7 +274,10 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     batch = []
   }
 
-  /** Makes one row; false when it had to be dropped (a many-to-many group with every parent taken). */
+  /**
+   * Makes one row; false when it had to be dropped (a many-to-many group with every parent taken, or a CHECK still
+   * false after its columns were drawn again).
+   */
   const emit = (parentRow: number, position: number): boolean => {
     const row = rows
     if (draw !== null) draw(rowRandom, z)
@@ -313,6 +344,11 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     }
     const out = new Array<CellValue>(cells.length)
     for (let i = 0; i < cells.length; i++) out[i] = cells[i]!(row, internal)
+    // The target would refuse the row and with it the whole load: it is left out, as a taken pair is above.
+    if (checkRow !== null && !checkRow(out)) {
+      for (const store of stores) store.popRow(row)
+      return false
+    }
     for (const guard of uniqueGuards) guard(out, row)
     batch.push(out)
     rows++

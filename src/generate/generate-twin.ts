@@ -7,6 +7,7 @@ import { rewrites } from '../rules/rule-file.js'
 import type { Column, Table } from '../schema/schema.js'
 import { randomStreamName, tableName } from '../schema/table-name.js'
 import { checkRootRows } from './root-rows.js'
+import { tableChecks } from '../schema/check-bounds.js'
 import { generateTable, writtenColumns, type KeptState } from './generate-table.js'
 import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
 
@@ -83,6 +84,7 @@ export async function generateTwin(
       stream: randomStreamName(schema, table),
       family: options.family,
       rules,
+      checks: tableChecks(table, schema.dialect),
       deferred: plan.deferred,
       kept: kept.get(id) ?? null,
       sink: await sink.table(table, writtenColumns(table)),

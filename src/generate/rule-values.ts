@@ -3,6 +3,9 @@ import { seededRandom } from '../random/seeded-random.js'
 import type { Rule } from '../rules/rule-file.js'
 import { valueRewriter } from '../rules/value-rewriter.js'
 import type { Column } from '../schema/schema.js'
+import type { ColumnBounds } from '../schema/check-bounds.js'
+import { textFromPattern } from '../schema/pattern-text.js'
+import { withinBounds } from '../rules/bounded-rewrite.js'
 
 /**
  * Values for a column a rule rewrites, made without any source value. Each row gets a stand-in of the column's
@@ -13,13 +16,33 @@ import type { Column } from '../schema/schema.js'
 export function ruleValues(
   rule: Rule,
   column: Column,
-  ctx: { seed: number; stream: string; nullFraction: number },
+  ctx: { seed: number; stream: string; nullFraction: number; bounds: ColumnBounds | null },
 ): (row: number) => CellValue {
-  const rewrite = valueRewriter(rule.action, column, `generate:${ctx.seed}`)
+  const rewrite = withinBounds(
+    valueRewriter(rule.action, column, `generate:${ctx.seed}`),
+    ctx.bounds,
+    `generate:${ctx.seed}`,
+  )
   const nulls = seededRandom(ctx.seed, ctx.stream, column.name, 'rule-null')
   const nullFraction = column.nullable ? ctx.nullFraction : 0
-  const standIn = standInFor(column, `${ctx.stream}.${column.name}`)
+  const pattern = ctx.bounds?.patterns[0]
+  // A stand-in in the CHECK's format (an SSN's ddd-dd-dddd), so a rewrite that keeps formats keeps it: `hash:
+  // digits` of the numbered stand-in `ssn111e-0` broke `^[0-9]{3}-[0-9]{2}-[0-9]{4}$`.
+  const standIn =
+    pattern === undefined
+      ? standInFor(column, `${ctx.stream}.${column.name}`)
+      : patternStandIn(pattern, column, `${ctx.stream}.${column.name}`)
   return (row) => (nulls.next() < nullFraction ? null : rewrite(standIn(row)))
+}
+
+function patternStandIn(
+  pattern: { pattern: string; caseInsensitive: boolean },
+  column: Column,
+  id: string,
+): (row: number) => CellValue {
+  const numbered = standInFor(column, id)
+  return (row) =>
+    textFromPattern(pattern.pattern, seededRandom(id, row), pattern.caseInsensitive) ?? numbered(row)
 }
 
 const DAY = 86_400_000

@@ -67,6 +67,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
           enumValues: z.array(z.string()).nullable(),
           enumType: z.string().nullable(),
           comment: z.string().nullable(),
+          domainChecks: z.array(z.object({ name: z.string(), expression: z.string() })).optional(),
         }),
       ),
       primaryKey: key.nullable(),

@@ -71,6 +71,11 @@ export interface Column {
   /** The named type behind an enum on PostgreSQL (`schema.name`); null where enums are inline (MySQL). */
   enumType: string | null
   comment: string | null
+  /**
+   * The CHECKs of the PostgreSQL domain the column is declared with, VALUE standing for the column; absent on
+   * other columns. Generation keeps values inside them.
+   */
+  domainChecks?: CheckConstraint[]
 }
 
 /** A primary key or unique constraint. */

@@ -3,6 +3,8 @@ import { columnId, type ResolvedRules } from '../rules/resolve-rules.js'
 import { rewrites, type Rule } from '../rules/rule-file.js'
 import { distinctRewriter, valueRewriter, type Rewrite } from '../rules/value-rewriter.js'
 import type { Column, Schema, Table } from '../schema/schema.js'
+import { tableChecks } from '../schema/check-bounds.js'
+import { withinBounds } from '../rules/bounded-rewrite.js'
 
 /** Rewrites the ruled cells of one row in place; `columns` is the row's column order. */
 export type RowRewrite = (row: CellValue[]) => void
@@ -37,11 +39,18 @@ export function subsetRewriters(schema: Schema, rules: ResolvedRules, secret: st
     return rewrite
   }
   return (table: Table, columns: readonly Column[]): RowRewrite | null => {
+    const checks = tableChecks(table, schema.dialect)
     const steps = columns.flatMap((column, i) => {
       const rule = rules.get(columnId(table, column.name))
       // A foreign key column takes its parent's rule through resolveRules, so it is rewritten like the parent.
       if (rule === undefined || !rewrites(rule.action)) return []
-      const rewrite = rewriteFor(table, column, rule)
+      // The twin keeps the source's CHECKs: a rewrite that leaves their format (a faker SSN under a pattern) would
+      // make the load fail.
+      const rewrite = withinBounds(
+        rewriteFor(table, column, rule),
+        checks.columns.get(column.name) ?? null,
+        secret,
+      )
       const entityName =
         rule.action.kind === 'shift-date'
           ? (rule.action.entity ??

@@ -292,6 +292,12 @@ async function readColumns(db: Catalog, tableOids: number[]) {
         'enumValues',
       ),
       sql<string | null>`col_description(a.attrelid, a.attnum)`.as('comment'),
+      sql<{ name: string; definition: string }[] | null>`case when t.typtype = 'd' then (
+        select json_agg(json_build_object('name', dc.conname, 'definition', pg_get_constraintdef(dc.oid))
+          order by dc.conname)
+        from pg_catalog.pg_constraint dc where dc.contypid = t.oid and dc.contype = 'c') end`.as(
+        'domainChecks',
+      ),
     ])
     .where(sql<boolean>`a.attrelid = any(${tableOids}::oid[])`)
     .where('a.attnum', '>', 0)
@@ -319,6 +325,10 @@ function toColumn(c: ColumnRow): Column {
     enumValues: c.enumValues,
     enumType: c.enumType === null ? null : qualifiedEnumName(c.enumType),
     comment: c.comment,
+    // Only domain columns carry the field, so schema files of other columns read as before.
+    ...(c.domainChecks === null || c.domainChecks.length === 0
+      ? {}
+      : { domainChecks: c.domainChecks.map((d) => toCheck(d.name, d.definition)) }),
   }
 }
 
