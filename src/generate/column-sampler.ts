@@ -301,25 +301,12 @@ export function zeroValue(column: Column, family: 'postgres' | 'mysql'): CellVal
     case 'enum':
     case 'set':
       return column.enumValues?.[0] ?? ''
-    // Issue 15: '' is no array, interval or point to PostgreSQL ("malformed array literal"); these are their zeros.
+    // Issue 15: '' is no array or interval to PostgreSQL ("malformed array literal"); these are their zeros.
     case 'array':
       return '{}'
     case 'interval':
       return '00:00:00'
-    case 'geometry':
-      return GEOMETRIC_ZEROS[column.nativeType] ?? ''
     default:
       return ''
   }
-}
-
-/** PostgreSQL's built-in geometric types at the origin (a line needs a direction: y = x). */
-const GEOMETRIC_ZEROS: Record<string, string> = {
-  point: '(0,0)',
-  line: '{1,-1,0}',
-  lseg: '[(0,0),(0,0)]',
-  box: '(0,0),(0,0)',
-  path: '((0,0))',
-  polygon: '((0,0))',
-  circle: '<(0,0),0>',
 }
