@@ -11,7 +11,8 @@ import { copulaSampler } from './copula-sampler.js'
 import { inequalityGuard } from './inequality-guard.js'
 import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
 import { keyPlan } from './key-roles.js'
-import { childrenCounts, countsByRank } from './children-counts.js'
+import { childrenCounts } from './children-counts.js'
+import { ParentDeal } from './parent-deal.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
 import { ruleValues } from './rule-values.js'
 
@@ -150,20 +151,28 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const keyRandom = seededRandom(ctx.seed, ctx.stream, 'keys')
 
   // Everything a row needs, decided once per table rather than once per row.
+  const keep = () => {}
   const keyActions = table.foreignKeys.map((fk) => {
     const store = parentIndex.get(fk.name)!
-    if (fk === driving) return { store, pick: null, distinct: false, kind: 'driving' as const }
+    if (fk === driving) return { store, pick: null, take: keep, distinct: false, kind: 'driving' as const }
     if (parentId(fk) === id)
       return {
         store,
         pick: treeParent(relation(fk), keyRandom),
+        take: keep,
         distinct: false,
         kind: 'self' as const,
       }
     if (deferred.has(fk.name) || !states.has(parentId(fk)))
-      return { store, pick: () => -1, distinct: false, kind: 'unset' as const }
+      return { store, pick: () => -1, take: keep, distinct: false, kind: 'unset' as const }
     const picker = parentPicker(ctx, fk, relation(fk))
-    return { store, pick: () => picker(keyRandom), distinct: fk === groupDistinct, kind: 'pick' as const }
+    return {
+      store,
+      pick: () => picker.pick(keyRandom),
+      take: (parent: number) => picker.take(parent),
+      distinct: fk === groupDistinct,
+      kind: 'pick' as const,
+    }
   })
   const conditioned = dependence.flatMap((d, j) => {
     if (d === null || drivingParent === undefined) return []
@@ -264,6 +273,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         }
         group.used.add(chosen)
       }
+      if (chosen >= 0) action.take(chosen)
       action.store.push(chosen)
     }
     for (let i = 0; i < fills.length; i++) {
@@ -424,43 +434,32 @@ function strongest(
 }
 
 /**
- * Picks a parent row for a non-driving foreign key. Each parent gets a weight from the learned children-per-parent
+ * Picks parent rows for a non-driving foreign key. Each parent gets a weight from the learned children-per-parent
  * distribution by a random rank (see countsByRank), so as many parents are popular, and as many have no children,
- * as in the source: inventory under 500 stores of which 2 hold items went to every store (issue 17.7).
+ * as in the source (inventory under 500 stores of which 2 hold items went to every store, issue 17.7); the weights
+ * are stretched to the rows expected to point at a parent and dealt out exactly (see ParentDeal). `pick` may be
+ * refused and called again; `take` commits a pick.
  */
 function parentPicker(
   ctx: TableGenerationContext,
   fk: ForeignKey,
   relation: RelationModel | undefined,
-): (random: Random) => number {
+): { pick(random: Random): number; take(parent: number): void } {
   const parent = ctx.states.get(tableName(fk.references))!
   const weightRandom = seededRandom(ctx.seed, ctx.stream, fk.name, 'weights')
   const histogram = relation?.childrenPerParent ?? [{ children: 1, frequency: 1 }]
-  const weights = countsByRank(
-    histogram,
-    Float64Array.from({ length: parent.rows }, () => weightRandom.next()),
-  )
-  const cumulative = new Float64Array(parent.rows)
-  let total = 0
-  for (let p = 0; p < parent.rows; p++) {
-    total += weights[p]!
-    cumulative[p] = total
-  }
   const nullFraction = relation?.nullFraction ?? 0
   const nullable = fk.columns.every((c) => ctx.table.columns.find((col) => col.name === c)?.nullable === true)
-  return (random) => {
-    if (nullable && random.next() < nullFraction) return -1
-    if (parent.rows === 0) return -1
-    if (total === 0) return random.int(0, parent.rows - 1)
-    const target = random.next() * total
-    let lo = 0
-    let hi = parent.rows - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (cumulative[mid]! > target) hi = mid
-      else lo = mid + 1
-    }
-    return lo
+  const expected = Math.max(1, Math.round(ctx.rows * (nullable ? 1 - Math.min(1, nullFraction) : 1)))
+  const tilt = Float64Array.from({ length: parent.rows }, () => weightRandom.next())
+  const deal =
+    parent.rows === 0 ? null : new ParentDeal(childrenCounts(histogram, tilt, expected, false, weightRandom))
+  return {
+    pick: (random) => {
+      if (nullable && random.next() < nullFraction) return -1
+      return deal === null ? -1 : deal.draw(random)
+    },
+    take: (p) => deal?.take(p),
   }
 }
 
