@@ -15,7 +15,11 @@ export function cloneCommand(interrupt: Interruption): Command {
     .description('inspect, learn and generate in one go: a synthetic twin of --from written into --to')
     .option('--from <url>', 'the source (read only): a URL or a source named in dbtwin.yaml')
     .option('--to <url>', 'the target: a URL or a target named in dbtwin.yaml')
-    .option('--scale <f>', 'rows of parentless tables = source rows × f (default 1, or dbtwin.yaml)', Number)
+    .option(
+      '--scale <f>',
+      'rows of every table = source rows × f, lookup tables under 200 rows kept (default 1, or dbtwin.yaml)',
+      Number,
+    )
     .option('--seed <s>', 'seed for learning and generating (default 1, or dbtwin.yaml)', positiveInteger)
     .option('--rules <path>', "rules directory or file (default: dbtwin.yaml's)")
     .addOption(existingTableOptions.create())
@@ -75,7 +79,7 @@ Examples:
           )
           progress.stop()
           printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
-          await reportAfterWrite(from, to, { model, rules }, options.report)
+          await reportAfterWrite(from, to, { model, rules, scale }, options.report)
         } finally {
           progress.stop()
         }

@@ -8,7 +8,7 @@ import type { Shard } from '../generate/generate-twin.js'
 import { checkRootRows } from '../generate/root-rows.js'
 import { generateFiles, type FileFormat } from '../write/file-output.js'
 import { generate, type GenerateEvent } from '../write/write-twin.js'
-import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
+import { existingTableOptions, existingTables, positiveFloat, positiveInteger } from './option-parsers.js'
 import { readInput } from './read-input.js'
 import { reportAfterWrite } from './report-command.js'
 import type { Interruption } from './interruption.js'
@@ -26,12 +26,12 @@ export function generateCommand(interrupt: Interruption): Command {
     )
     .option(
       '--scale <f>',
-      'rows of parentless tables = learned rows × f; children follow their parents',
+      'rows of every table = learned rows × f (lookup tables under 200 rows keep theirs)',
       positiveFloat,
       1,
     )
     .addOption(
-      new Option('--rows <table=n...>', 'explicit row counts for parentless tables')
+      new Option('--rows <table=n...>', 'explicit row counts for parentless tables; their children follow')
         .argParser(rowCounts)
         .default({}, 'none'),
     )
@@ -144,7 +144,7 @@ Examples:
           )
           progress.stop()
           printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
-          await reportAfterWrite(null, to, { model }, options.report)
+          await reportAfterWrite(null, to, { model, scale: options.scale }, options.report)
         } finally {
           progress.stop()
         }
@@ -184,12 +184,6 @@ function shardOf(value: string): Shard {
     throw new InvalidArgumentError(`"${value}" is not i/n with 0 ≤ i < n, e.g. 0/4`)
   }
   return { index, count }
-}
-
-function positiveFloat(value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a number > 0`)
-  return n
 }
 
 function rowCounts(value: string, previous: Record<string, number>): Record<string, number> {

@@ -8,6 +8,13 @@ export function positiveInteger(value: string): number {
   return n
 }
 
+/** Parses a number > 0 (a scale) for commander. */
+export function positiveFloat(value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a number > 0`)
+  return n
+}
+
 /**
  * Parses a count that must be at least 1 (rows to sample, a minimum count): 0 learned models that generate refused,
  * and sampled no rows to report on (issue 14).

@@ -5,7 +5,7 @@ import { renderHtml } from '../report/render-html.js'
 import { renderSummary } from '../report/render-terminal.js'
 import { QUALITY_PARTS, type Report } from '../report/report.js'
 import { report, type ReportOptions } from '../report/report-twin.js'
-import { countOfOneOrMore, positiveInteger } from './option-parsers.js'
+import { countOfOneOrMore, positiveFloat, positiveInteger } from './option-parsers.js'
 import { progressReporter } from './progress.js'
 import { readInput } from './read-input.js'
 import { checkOutputFile, writeFileWhole } from './write-output.js'
@@ -30,6 +30,12 @@ export function reportCommand(): Command {
     .option('--max-rows <n>', 'rows sampled per table and side', countOfOneOrMore, 10_000)
     .option('--seed <s>', 'seed of the samples', positiveInteger, 1)
     .option('--subset', 'the twin is a subset of the source: row counts are listed, not scored')
+    .option(
+      '--scale <f>',
+      'the scale the twin was generated at: each table should hold the source rows × f (lookups their own)',
+      positiveFloat,
+      1,
+    )
     .addHelpText(
       'after',
       `
@@ -38,7 +44,8 @@ Examples:
   dbtwin report --model model.yaml --twin pglite://.dbtwin/twin --json report.json
   dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality=0.85,privacy=0.9,consistency=1
   dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality.columnPairs=0.8,quality.interTable=0.7
-  dbtwin report --real "$PROD_URL" --twin postgres://…/slice --subset`,
+  dbtwin report --real "$PROD_URL" --twin postgres://…/slice --subset
+  dbtwin report --real "$PROD_URL" --twin postgres://…/tenth --scale 0.1`,
     )
     .action(async (flags: ReportFlags) => {
       const result = await runReport(flags)
@@ -58,6 +65,7 @@ export interface ReportFlags {
   maxRows?: number
   seed?: number
   subset?: boolean
+  scale?: number
 }
 
 export async function runReport(flags: ReportFlags): Promise<Report> {
@@ -73,6 +81,7 @@ export async function runReport(flags: ReportFlags): Promise<Report> {
     seed: flags.seed,
     failUnder: flags.failUnder,
     subset: flags.subset,
+    scale: flags.scale,
   }
   const progress = progressReporter()
   try {
@@ -91,7 +100,7 @@ export async function runReport(flags: ReportFlags): Promise<Report> {
 export async function reportAfterWrite(
   real: string | null,
   twin: string,
-  options: Pick<ReportOptions, 'model' | 'rules' | 'subset'>,
+  options: Pick<ReportOptions, 'model' | 'rules' | 'subset' | 'scale'>,
   html: string | true | undefined,
 ): Promise<void> {
   if (html === undefined) return

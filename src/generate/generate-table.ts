@@ -11,6 +11,8 @@ import { copulaSampler } from './copula-sampler.js'
 import { inequalityGuard } from './inequality-guard.js'
 import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
 import { keyPlan } from './key-roles.js'
+import { childrenCounts } from './children-counts.js'
+import { ParentDeal } from './parent-deal.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
 import { ruleValues } from './rule-values.js'
 import type { TableChecks } from '../schema/check-bounds.js'
@@ -20,8 +22,10 @@ export interface TableGenerationContext {
   table: Table
   model: TableModel
   states: Map<string, GeneratedTable>
-  /** Rows of a table without a parent to hang from: the model's count times the scale, or an explicit count. */
-  rootRows: number
+  /** The foreign key rows hang off (see drivingForeignKey), or undefined for a table generated without one. */
+  driving: ForeignKey | undefined
+  /** Rows to generate: the model's count times the table's scale, or an explicit count (see generateTwin). */
+  rows: number
   seed: number
   /** What this table's random streams are keyed on (see randomStreamName). */
   stream: string
@@ -69,18 +73,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const relation = (fk: ForeignKey): RelationModel | undefined =>
     model.relations.find((r) => r.foreignKey === fk.name)
   const deferred = new Set(ctx.deferred.filter((d) => d.table === id).map((d) => d.foreignKey))
-  const regular = table.foreignKeys.filter(
-    (fk) => parentId(fk) !== id && !deferred.has(fk.name) && states.has(parentId(fk)),
-  )
-  // Rows hang off the parent with most rows — unless a foreign key is unique (a one-to-one): under it each parent
-  // draws at most one child, which no other way of picking its parents would keep unique.
-  const unique = (fk: ForeignKey) => (holdsUniqueKey(table, fk.columns) ? 1 : 0)
-  const driving = [...regular].sort(
-    (a, b) =>
-      unique(b) - unique(a) ||
-      states.get(parentId(b))!.rows - states.get(parentId(a))!.rows ||
-      a.name.localeCompare(b.name),
-  )[0]
+  const driving = ctx.driving
   const columns = writtenColumns(table)
   const copulaColumns = model.copula?.columns ?? []
   const draw = model.copula === null ? null : copulaSampler(model.copula.correlation)
@@ -172,20 +165,28 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const keyRandom = seededRandom(ctx.seed, ctx.stream, 'keys')
 
   // Everything a row needs, decided once per table rather than once per row.
+  const keep = () => {}
   const keyActions = table.foreignKeys.map((fk) => {
     const store = parentIndex.get(fk.name)!
-    if (fk === driving) return { store, pick: null, distinct: false, kind: 'driving' as const }
+    if (fk === driving) return { store, pick: null, take: keep, distinct: false, kind: 'driving' as const }
     if (parentId(fk) === id)
       return {
         store,
         pick: treeParent(relation(fk), keyRandom),
+        take: keep,
         distinct: false,
         kind: 'self' as const,
       }
     if (deferred.has(fk.name) || !states.has(parentId(fk)))
-      return { store, pick: () => -1, distinct: false, kind: 'unset' as const }
+      return { store, pick: () => -1, take: keep, distinct: false, kind: 'unset' as const }
     const picker = parentPicker(ctx, fk, relation(fk))
-    return { store, pick: () => picker(keyRandom), distinct: fk === groupDistinct, kind: 'pick' as const }
+    return {
+      store,
+      pick: () => picker.pick(keyRandom),
+      take: (parent: number) => picker.take(parent),
+      distinct: fk === groupDistinct,
+      kind: 'pick' as const,
+    }
   })
   const conditioned = dependence.flatMap((d, j) => {
     if (d === null || drivingParent === undefined) return []
@@ -303,6 +304,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         }
         group.used.add(chosen)
       }
+      if (chosen >= 0) action.take(chosen)
       action.store.push(chosen)
     }
     for (let i = 0; i < fills.length; i++) {
@@ -357,7 +359,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   }
 
   if (driving === undefined) {
-    for (let r = 0; r < ctx.rootRows; r++) {
+    for (let r = 0; r < ctx.rows; r++) {
       emit(-1, r + 1)
       if (batch.length >= BATCH_ROWS) await flush()
     }
@@ -366,28 +368,33 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     const histogram = drivingRelation?.childrenPerParent ?? [{ children: 1, frequency: 1 }]
     const countScores = countDependence === null ? null : parent.scores.get(countDependence.column)!
     const rho = countDependence?.correlation ?? 0
-    for (let p = 0; p < parent.rows; p++) {
-      const zc =
-        countScores === null
-          ? countRandom.normal()
-          : rho * countScores[p]! + Math.sqrt(1 - rho ** 2) * countRandom.normal()
-      const children = childrenAt(histogram, normalCdf(zc))
-      for (let k = 0; k < children; k++) emit(p, k + 1)
-      if (batch.length >= BATCH_ROWS) await flush()
-    }
-    // A table the source has rows in is never left empty (a two-row lookup under 600 parents can draw none), so a
-    // NOT NULL foreign key into it always has a row to point at.
-    if (rows === 0 && model.rows > 0 && parent.rows > 0) emit(countRandom.int(0, parent.rows - 1), 1)
-    const nullFraction = drivingRelation?.nullFraction ?? 0
     const nullable = driving.columns.every(
       (c) => table.columns.find((col) => col.name === c)?.nullable === true,
     )
-    if (nullable && nullFraction > 0 && nullFraction < 1) {
-      const extra = Math.round((rows * nullFraction) / (1 - nullFraction))
-      for (let k = 0; k < extra; k++) {
-        emit(-1, k + 1)
-        if (batch.length >= BATCH_ROWS) await flush()
-      }
+    const nulls = nullable ? Math.round(ctx.rows * Math.min(1, drivingRelation?.nullFraction ?? 0)) : 0
+    const tilt = new Float64Array(parent.rows)
+    for (let p = 0; p < parent.rows; p++)
+      tilt[p] =
+        countScores === null
+          ? countRandom.normal()
+          : rho * countScores[p]! + Math.sqrt(1 - rho ** 2) * countRandom.normal()
+    const counts = childrenCounts(
+      histogram,
+      tilt,
+      ctx.rows - nulls,
+      holdsUniqueKey(table, driving.columns),
+      countRandom,
+    )
+    for (let p = 0; p < parent.rows; p++) {
+      for (let k = 0; k < counts[p]!; k++) emit(p, k + 1)
+      if (batch.length >= BATCH_ROWS) await flush()
+    }
+    // A table the source has rows in is never left empty, so a NOT NULL foreign key into it always has a row to
+    // point at.
+    if (rows === 0 && model.rows > 0 && parent.rows > 0) emit(countRandom.int(0, parent.rows - 1), 1)
+    for (let k = 0; k < nulls; k++) {
+      emit(-1, k + 1)
+      if (batch.length >= BATCH_ROWS) await flush()
     }
   }
   if (batch.length > 0) await flush()
@@ -462,49 +469,33 @@ function strongest(
   return best
 }
 
-/** The number of children at quantile u of the learned children-per-parent distribution. */
-function childrenAt(histogram: RelationModel['childrenPerParent'], u: number): number {
-  let cumulative = 0
-  for (const bin of histogram) {
-    cumulative += bin.frequency
-    if (u <= cumulative) return bin.children
-  }
-  return histogram.at(-1)?.children ?? 0
-}
-
 /**
- * Picks a parent row for a non-driving foreign key. Each parent gets a weight drawn from the learned
- * children-per-parent distribution, so some parents are popular and some have no children, as in the source.
+ * Picks parent rows for a non-driving foreign key. Each parent gets a weight from the learned children-per-parent
+ * distribution by a random rank (see countsByRank), so as many parents are popular, and as many have no children,
+ * as in the source (inventory under 500 stores of which 2 hold items went to every store, issue 17.7); the weights
+ * are stretched to the rows expected to point at a parent and dealt out exactly (see ParentDeal). `pick` may be
+ * refused and called again; `take` commits a pick.
  */
 function parentPicker(
   ctx: TableGenerationContext,
   fk: ForeignKey,
   relation: RelationModel | undefined,
-): (random: Random) => number {
+): { pick(random: Random): number; take(parent: number): void } {
   const parent = ctx.states.get(tableName(fk.references))!
   const weightRandom = seededRandom(ctx.seed, ctx.stream, fk.name, 'weights')
   const histogram = relation?.childrenPerParent ?? [{ children: 1, frequency: 1 }]
-  const cumulative = new Float64Array(parent.rows)
-  let total = 0
-  for (let p = 0; p < parent.rows; p++) {
-    total += childrenAt(histogram, weightRandom.next())
-    cumulative[p] = total
-  }
   const nullFraction = relation?.nullFraction ?? 0
   const nullable = fk.columns.every((c) => ctx.table.columns.find((col) => col.name === c)?.nullable === true)
-  return (random) => {
-    if (nullable && random.next() < nullFraction) return -1
-    if (parent.rows === 0) return -1
-    if (total === 0) return random.int(0, parent.rows - 1)
-    const target = random.next() * total
-    let lo = 0
-    let hi = parent.rows - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (cumulative[mid]! > target) hi = mid
-      else lo = mid + 1
-    }
-    return lo
+  const expected = Math.max(1, Math.round(ctx.rows * (nullable ? 1 - Math.min(1, nullFraction) : 1)))
+  const tilt = Float64Array.from({ length: parent.rows }, () => weightRandom.next())
+  const deal =
+    parent.rows === 0 ? null : new ParentDeal(childrenCounts(histogram, tilt, expected, false, weightRandom))
+  return {
+    pick: (random) => {
+      if (nullable && random.next() < nullFraction) return -1
+      return deal === null ? -1 : deal.draw(random)
+    },
+    take: (p) => deal?.take(p),
   }
 }
 

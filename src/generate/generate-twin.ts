@@ -8,13 +8,18 @@ import type { Column, Table } from '../schema/schema.js'
 import { randomStreamName, tableName } from '../schema/table-name.js'
 import { checkRootRows } from './root-rows.js'
 import { tableChecks } from '../schema/check-bounds.js'
+import { drivingForeignKey } from './driving-key.js'
+import { lookupTables, scaledRows } from './twin-rows.js'
 import { generateTable, writtenColumns, type KeptState } from './generate-table.js'
 import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
 
 export interface GenerateTwinOptions {
-  /** Rows of tables without parents = learned rows × scale; children follow from their parents. */
+  /**
+   * Every table's rows = learned rows × scale (see scaledRows): lookup tables keep theirs, and children are spread
+   * over their parents by the learned children-per-parent distribution.
+   */
   scale: number
-  /** Explicit row counts for parentless tables, by `schema.table` or table name. */
+  /** Explicit row counts for parentless tables, by `schema.table` or table name; their children follow them. */
   rows: Record<string, number>
   seed: number
   family: 'postgres' | 'mysql'
@@ -63,6 +68,8 @@ export async function generateTwin(
   const kept = keptState(schema.tables, model, plan.deferred)
   const states = new Map<string, GeneratedTable>()
   const counts = new Map<string, number>()
+  const lookups = lookupTables(schema, (id) => models.get(id)?.rows ?? 0)
+  const factors = new Map<string, number>()
   for (const id of plan.order) {
     const table = byId.get(id)!
     const rules = new Map(
@@ -73,13 +80,27 @@ export async function generateTwin(
     )
     const tableModel = models.get(id)!
     const explicit = options.rows[id] ?? options.rows[table.name]
+    const driving = drivingForeignKey(
+      table,
+      tableModel,
+      (parent) => states.get(parent)?.rows,
+      new Set(plan.deferred.filter((d) => d.table === id).map((d) => d.foreignKey)),
+    )
+    // A child takes its driving parent's rows per source row, so that `--rows` on a table carries down to its
+    // children and a lookup kept whole does not keep its children whole.
+    const factor =
+      explicit !== undefined
+        ? explicit / Math.max(1, tableModel.rows)
+        : driving === undefined
+          ? options.scale
+          : factors.get(tableName(driving.references))!
+    factors.set(id, factor)
     const state = await generateTable({
       table,
       model: tableModel,
       states,
-      // At least one row where the source has any, so that a small scale leaves no foreign key without a parent.
-      rootRows:
-        explicit ?? Math.max(Math.min(tableModel.rows, 1), Math.round(tableModel.rows * options.scale)),
+      driving,
+      rows: explicit ?? scaledRows(tableModel.rows, factor, driving === undefined && lookups.has(id)),
       seed: options.seed,
       stream: randomStreamName(schema, table),
       family: options.family,

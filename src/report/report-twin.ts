@@ -8,6 +8,7 @@ import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import type { Column, ForeignKey, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
+import { lookupTables, scaledRows } from '../generate/twin-rows.js'
 import { correlationSimilarity, spearman } from './metrics/column-pairs.js'
 import { cardinalityShapeSimilarity } from './metrics/cardinality.js'
 import { dcrScore } from './metrics/privacy.js'
@@ -63,6 +64,11 @@ export interface ReportOptions {
    * cardinalities, so they are listed but do not count toward consistency.
    */
   subset?: boolean
+  /**
+   * The scale the twin was generated at (default 1): each table is expected to hold the source's rows × scale, a
+   * lookup table its own (see scaledRows).
+   */
+  scale?: number
 }
 
 export type ReportEvent = { step: 'table'; table: string; index: number; total: number }
@@ -220,7 +226,10 @@ export async function report(
         table.interTable.push(...relation.interTable)
       }
     }
-    const consistency = await consistencyOf(twin, pairs, tables, subset)
+    const consistency = await consistencyOf(twin, realSchema, pairs, tables, {
+      subset,
+      scale: options.scale ?? 1,
+    })
 
     const { parts: quality, extras } = qualityParts(tables)
     // Copied rows anywhere make a twin unsafe: the exact-match headline is the worst table's, leaving out tables
@@ -625,9 +634,10 @@ async function piiCoverage(
  */
 async function consistencyOf(
   twin: Database,
+  realSchema: Schema,
   pairs: readonly TablePair[],
   tables: readonly TableQuality[],
-  subset: boolean,
+  { subset, scale }: { subset: boolean; scale: number },
 ) {
   const orphans: Report['consistency']['orphans'] = []
   const uniqueViolations: Report['consistency']['uniqueViolations'] = []
@@ -665,7 +675,7 @@ async function consistencyOf(
       tally(count, total)
     }
   }
-  const rowCounts = expectedRows(pairs, tables)
+  const rowCounts = expectedRows(realSchema, pairs, tables, scale)
   const rowScore = subset
     ? null
     : mean(rowCounts.map((r) => 1 - Math.min(1, Math.abs(r.actual - r.expected) / Math.max(r.expected, 1))))
@@ -677,30 +687,28 @@ async function consistencyOf(
     checkViolations,
     rowCounts,
     rowCountsScored: !subset,
+    scale,
   }
 }
 
 /**
- * What a child table's row count should be, given the twin's parents: twin parents × the source's children per
- * parent, through the foreign key to the largest parent. Tables without parents have no expectation.
+ * What each table's row count should be: the source's × scale, a lookup table's unchanged — what generation aims
+ * at. Expecting a child's count from the twin's own parents hid a twin 13–15% short on every table, each child as
+ * short as its parent (issue 19.6).
  */
-function expectedRows(pairs: readonly TablePair[], tables: readonly TableQuality[]) {
+function expectedRows(
+  realSchema: Schema,
+  pairs: readonly TablePair[],
+  tables: readonly TableQuality[],
+  scale: number,
+) {
   const counts = new Map(tables.map((t) => [t.table, t.rows]))
+  const lookups = lookupTables(realSchema, (id) => counts.get(id)?.real ?? 0)
   return pairs.flatMap(({ realTable }) => {
-    const own = counts.get(tableName(realTable))
-    const parents = realTable.foreignKeys
-      .filter((fk) => tableName(fk.references) !== tableName(realTable))
-      .map((fk) => counts.get(tableName(fk.references)))
-      .filter((c): c is { real: number; twin: number } => c !== undefined && c.real > 0)
-    const driving = parents.sort((a, b) => b.real - a.real)[0]
-    if (own === undefined || driving === undefined) return []
-    return [
-      {
-        table: tableName(realTable),
-        expected: Math.round((own.real / driving.real) * driving.twin),
-        actual: own.twin,
-      },
-    ]
+    const id = tableName(realTable)
+    const own = counts.get(id)
+    if (own === undefined) return []
+    return [{ table: id, expected: scaledRows(own.real, scale, lookups.has(id)), actual: own.twin }]
   })
 }
 

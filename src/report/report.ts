@@ -167,8 +167,10 @@ export interface ConsistencySection {
   orphans: { table: string; foreignKey: string; count: number }[]
   uniqueViolations: { table: string; key: string; count: number }[]
   checkViolations: { table: string; check: string; count: number }[]
-  /** Rows in the twin against what the model (or the source × scale) expects. */
+  /** Rows in each twin table against the source's (or the model's) × scale; lookup tables keep their size. */
   rowCounts: { table: string; expected: number; actual: number }[]
   /** False for a subset, whose selection decides its row counts: listed, not scored. */
   rowCountsScored: boolean
+  /** The scale the twin was expected at (`report --scale`, or the scale it was just generated at). */
+  scale: number
 }

@@ -124,8 +124,6 @@ for (const dialect of testDialects()) {
     })
 
     it('lists but does not score row counts for a subset, whose counts the selection decides', async () => {
-      // Drawn parent by parent, a twin's counts are never exact: they cost a twin a little, a subset nothing.
-      expect(faithful.consistency.score).toBeLessThan(1)
       const asSubset = await report(source.url, twins[0]!.url, { model, rules: RULES, subset: true })
       expect(asSubset.consistency.rowCounts).toEqual(faithful.consistency.rowCounts)
       expect(asSubset.consistency.score).toBe(1)
@@ -135,6 +133,22 @@ for (const dialect of testDialects()) {
       ])
       expect(renderSummary(asSubset)).toMatch(/row counts not scored \(a subset\)/)
     }, 60_000)
+
+    it('scores row counts against the source × scale: a twin 15% short loses, unless it was asked for', async () => {
+      const target = await createTestDatabase(dialect.name)
+      twins.push(target)
+      await generate(model, target.url, { rules: RULES, seed: 5, scale: 0.85 })
+      const short = await report(source.url, target.url, { model, rules: RULES })
+      const patients = short.consistency.rowCounts.find((r) => r.table.endsWith('.patients'))!
+      expect(patients).toEqual({ table: patients.table, expected: 400, actual: 340 })
+      const visits = short.consistency.rowCounts.find((r) => r.table.endsWith('.encounters'))!
+      expect(visits.actual / visits.expected).toBeCloseTo(0.85, 2)
+      expect(short.consistency.score).toBeLessThan(faithful.consistency.score! - 0.04)
+      expect(renderSummary(short)).toMatch(/row counts off by >3% [1-9]\d*\/\d+ tables/)
+      const asked = await report(source.url, target.url, { model, rules: RULES, scale: 0.85 })
+      expect(asked.consistency.score).toBeGreaterThanOrEqual(faithful.consistency.score! - 0.01)
+      expect(asked.consistency.rowCounts.find((r) => r.table === patients.table)?.expected).toBe(340)
+    }, 120_000)
 
     it('catches a dropped correlation in the column pairs, not the column shapes', async () => {
       const noCopula: Model = { ...model, tables: model.tables.map((t) => ({ ...t, copula: null })) }

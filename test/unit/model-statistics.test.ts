@@ -67,18 +67,37 @@ describe('mergeSmallBins', () => {
     ])
   })
 
-  it('folds a small remainder at the top into the last kept bin, keeping the total and the mean', () => {
-    const merged = mergeSmallBins(
-      [
-        { value: 1, count: 20 },
-        { value: 30, count: 1 },
-      ],
-      5,
-    )
-    // A mean of 50/21 = 2.38: thirteen parents at 2 and eight at 3.
-    expect(merged.map((b) => b.value)).toEqual([2, 3])
-    expect(merged[0]!.count).toBeCloseTo(13, 9)
-    expect(merged[1]!.count).toBeCloseTo(8, 9)
+  it('borrows the parents a small remainder at the top lacks from the last kept bin', () => {
+    // One parent with 30 children cannot be a bin of its own: four of the twenty parents with one child join it,
+    // and the five average 34 / 5 = 6.8 children, written as 7.
+    expect(
+      mergeSmallBins(
+        [
+          { value: 1, count: 20 },
+          { value: 30, count: 1 },
+        ],
+        5,
+      ),
+    ).toEqual([
+      { value: 1, count: 16 },
+      { value: 7, count: 5 },
+    ])
+  })
+
+  it('keeps a zero-inflated histogram zero-inflated (2 stores of 500 hold every item, issue 17.7)', () => {
+    expect(
+      mergeSmallBins(
+        [
+          { value: 0, count: 498 },
+          { value: 2270, count: 1 },
+          { value: 2311, count: 1 },
+        ],
+        5,
+      ),
+    ).toEqual([
+      { value: 0, count: 495 },
+      { value: 916, count: 5 },
+    ])
   })
 
   it('never splits a merged bin into one that describes fewer than minCount rows', () => {

@@ -125,7 +125,7 @@ describe('renderSummary', () => {
     expect(summary).toContain('membership AUC 0.54')
     expect(summary).toContain('3/40 rare values leaked (k=5)')
     expect(summary).toContain(
-      'orphans 2 · unique violations 0 · check violations 1 · row counts off by >10% 1/4 tables',
+      'orphans 2 · unique violations 0 · check violations 1 · row counts off by >3% 1/4 tables',
     )
     expect(summary).toContain('full report: report.html')
     expect(summary.split('\n').length).toBeLessThanOrEqual(20)

@@ -1,0 +1,83 @@
+import type { RelationModel } from '../model/model.js'
+import type { Random } from '../random/seeded-random.js'
+
+type Histogram = RelationModel['childrenPerParent']
+
+/** The number of children at quantile u of the learned children-per-parent distribution. */
+export function childrenAt(histogram: Histogram, u: number): number {
+  let cumulative = 0
+  for (const bin of histogram) {
+    cumulative += bin.frequency
+    if (u <= cumulative) return bin.children
+  }
+  return histogram.at(-1)?.children ?? 0
+}
+
+/**
+ * Each parent's number of children by its rank: the parent at rank r of n (ranked by `tilt`, lowest first) gets the
+ * count at quantile (r + ½) / n of the learned distribution. The share of parents with each count — zero
+ * included — is then the source's exactly, not a draw around it: 500 stores of which 5 may hold items get 5, not
+ * anywhere from 1 to 10. `tilt` carries the randomness and any pull of a parent column on the count.
+ */
+export function countsByRank(histogram: Histogram, tilt: Float64Array): Int32Array {
+  const n = tilt.length
+  const sorted = Float64Array.from(tilt).sort()
+  const counts = new Int32Array(n)
+  for (let p = 0; p < n; p++) counts[p] = childrenAt(histogram, (lowerBound(sorted, tilt[p]!) + 0.5) / n)
+  return counts
+}
+
+/**
+ * Children of each parent under the driving foreign key, `total` in all. Counts come by rank (see countsByRank)
+ * and are then stretched or shrunk to the total by systematic rounding: each parent gets its count × total / sum,
+ * rounded down or up from one random offset, so the sum is exact and a parent without children keeps none. A
+ * draw per parent summed to whatever it summed to: a 600-city table under 109 countries came out at 553, and each
+ * child table below a short parent was short again (issue 15). `atMostOne` (a unique foreign key) gives one child
+ * to each of the `total` highest-ranked parents instead.
+ */
+export function childrenCounts(
+  histogram: Histogram,
+  tilt: Float64Array,
+  total: number,
+  atMostOne: boolean,
+  random: Random,
+): Int32Array {
+  const n = tilt.length
+  if (atMostOne) {
+    const sorted = Float64Array.from(tilt).sort()
+    const first = n - Math.min(total, n)
+    return Int32Array.from(tilt, (t) => (lowerBound(sorted, t) >= first ? 1 : 0))
+  }
+  const counts = countsByRank(histogram, tilt)
+  let sum = 0
+  for (const c of counts) sum += c
+  if (sum === 0) {
+    // The histogram says no parent has children, yet the table has rows: spread them evenly.
+    counts.fill(1)
+    sum = n
+  }
+  if (sum === total || n === 0) return counts
+  const offset = random.next()
+  let cumulative = 0
+  let before = Math.floor(offset)
+  for (let p = 0; p < n; p++) {
+    cumulative += counts[p]!
+    // Multiplied before dividing, so that the last bound is the total exactly.
+    const upTo = Math.floor((cumulative * total) / sum + offset)
+    counts[p] = upTo - before
+    before = upTo
+  }
+  return counts
+}
+
+/** The first index of `sorted` whose value is not below `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
