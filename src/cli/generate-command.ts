@@ -8,7 +8,8 @@ import type { Shard } from '../generate/generate-twin.js'
 import { checkRootRows } from '../generate/root-rows.js'
 import { generateFiles, type FileFormat } from '../write/file-output.js'
 import { generate, type GenerateEvent } from '../write/write-twin.js'
-import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
+import type { SchemaMap } from '../schema/table-placement.js'
+import { existingTableOptions, existingTables, positiveInteger, schemaMapOption } from './option-parsers.js'
 import { readInput } from './read-input.js'
 import { reportAfterWrite } from './report-command.js'
 import type { Interruption } from './interruption.js'
@@ -43,6 +44,7 @@ export function generateCommand(interrupt: Interruption): Command {
     .addOption(existingTableOptions.create())
     .addOption(existingTableOptions.truncate())
     .addOption(existingTableOptions.drop())
+    .addOption(schemaMapOption())
     .addOption(
       new Option(
         '--shard <i/n>',
@@ -102,6 +104,7 @@ Examples:
         shard?: Shard
         schemaOnly?: boolean
         constraintsOnly?: boolean
+        schemaMap: SchemaMap
       }) => {
         if ((options.to === undefined) === (options.out === undefined)) {
           throw new DbtwinError(
@@ -144,7 +147,7 @@ Examples:
           )
           progress.stop()
           printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
-          await reportAfterWrite(null, to, { model }, options.report)
+          await reportAfterWrite(null, to, { model, schemaMap: options.schemaMap }, options.report)
         } finally {
           progress.stop()
         }

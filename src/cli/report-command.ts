@@ -5,7 +5,8 @@ import { renderHtml } from '../report/render-html.js'
 import { renderSummary } from '../report/render-terminal.js'
 import type { Report } from '../report/report.js'
 import { report, type Gate, type ReportOptions } from '../report/report-twin.js'
-import { countOfOneOrMore, positiveInteger } from './option-parsers.js'
+import type { SchemaMap } from '../schema/table-placement.js'
+import { countOfOneOrMore, positiveInteger, schemaMapOption } from './option-parsers.js'
 import { progressReporter } from './progress.js'
 import { readInput } from './read-input.js'
 import { checkOutputFile, writeFileWhole } from './write-output.js'
@@ -26,6 +27,7 @@ export function reportCommand(): Command {
     .option('--max-rows <n>', 'rows sampled per table and side', countOfOneOrMore, 10_000)
     .option('--seed <s>', 'seed of the samples', positiveInteger, 1)
     .option('--subset', 'the twin is a subset of the source: row counts are listed, not scored')
+    .addOption(schemaMapOption())
     .addHelpText(
       'after',
       `
@@ -53,6 +55,7 @@ export interface ReportFlags {
   maxRows?: number
   seed?: number
   subset?: boolean
+  schemaMap?: SchemaMap
 }
 
 export async function runReport(flags: ReportFlags): Promise<Report> {
@@ -68,6 +71,7 @@ export async function runReport(flags: ReportFlags): Promise<Report> {
     seed: flags.seed,
     failUnder: flags.failUnder,
     subset: flags.subset,
+    schemaMap: flags.schemaMap,
   }
   const progress = progressReporter()
   try {
@@ -86,7 +90,7 @@ export async function runReport(flags: ReportFlags): Promise<Report> {
 export async function reportAfterWrite(
   real: string | null,
   twin: string,
-  options: Pick<ReportOptions, 'model' | 'rules' | 'subset'>,
+  options: Pick<ReportOptions, 'model' | 'rules' | 'subset' | 'schemaMap'>,
   html: string | true | undefined,
 ): Promise<void> {
   if (html === undefined) return

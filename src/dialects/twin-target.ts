@@ -12,6 +12,13 @@ export function cellText(value: Exclude<CellValue, null>): string {
   return typeof value === 'object' ? Buffer.from(value).toString('hex') : String(value)
 }
 
+/** Something a target leaves out of a table or changes in it, told in one line per reason, not one per item. */
+export interface TableNote {
+  reason: string
+  /** What it concerns, e.g. `public.film.fulltext`. */
+  item: string
+}
+
 /** Streams rows into one table; `end` flushes and resolves once every row is in. */
 export interface BulkWriter {
   write(rows: readonly CellValue[][]): Promise<void>
@@ -43,7 +50,7 @@ export interface TwinTarget {
   /** The dialect family whose native types this target reads as its own. */
   readonly family: 'postgres' | 'mysql'
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  createTable(db: Kysely<any>, spec: TwinTableSpec): Promise<string[]>
+  createTable(db: Kysely<any>, spec: TwinTableSpec): Promise<TableNote[]>
   /**
    * Adds foreign keys to loaded tables; the engine checks each one against the rows. Stops between statements once
    * `signal` is aborted.

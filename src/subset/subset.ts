@@ -97,6 +97,7 @@ export async function subset(
         failureCode: 'SUBSET_FAILED',
         existing: options.existing ?? 'refuse',
         signal: options.signal,
+        schemaMap: options.schemaMap,
       } as const
       const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
         const rewriterFor = subsetRewriters(schema, resolved, secret)
