@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import type { Database } from '../dialects/dialect.js'
 import { openDatabase } from '../dialects/open-database.js'
-import type { CellValue } from '../dialects/twin-target.js'
+import { dialectFamily, type CellValue } from '../dialects/twin-target.js'
 import { DbtwinError } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
@@ -13,7 +13,7 @@ import type { Column, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { writeIntoTarget, type WriteEvent } from '../write/write-target.js'
 import { cellValue } from './cell-value.js'
-import { specialNumbersForMysql } from './special-numbers.js'
+import { crossEngineValues } from './cross-engine-values.js'
 import { subsetRewriters } from './row-rewriter.js'
 import { selectRows, type Edge, type Selection } from './select-rows.js'
 import { checkRoot, type SubsetOptions } from './subset-options.js'
@@ -114,7 +114,11 @@ export async function subset(
             columns,
           )
           const rewrite = rewriterFor(table, columns)
-          const specials = session.dialect === 'mysql' ? specialNumbersForMysql(columns) : null
+          const specials = crossEngineValues(
+            columns,
+            dialectFamily(schema.dialect),
+            dialectFamily(session.dialect),
+          )
           const fix = danglingFix(table, columns, selection, options)
           let written = 0
           const reads = sourceReads(source, table, columns, selection, options)
@@ -140,7 +144,10 @@ export async function subset(
           onEvent({ step: 'table', table: id, index, total: order.length, rows: written, seconds })
         }
         if (replaced.length > 0)
-          onEvent({ step: 'note', message: `MySQL has no NaN or Infinity: written ${replaced.join(', ')}` })
+          onEvent({
+            step: 'note',
+            message: `values ${dialectFamily(session.dialect) === 'mysql' ? 'MySQL' : 'PostgreSQL'} cannot hold are written as: ${replaced.join(', ')}`,
+          })
         return counts
       })
       return { plan, rows, seconds: (performance.now() - started) / 1000 }
