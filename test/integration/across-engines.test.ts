@@ -44,11 +44,11 @@ const POSTGRES_SOURCE = [
   `create table archive.item (id integer primary key, kept date)`,
   `insert into archive.item select i, date '2020-01-01' + i from generate_series(1, 30) i`,
   `create table shop.periods (id integer primary key, valid_from date, valid_to timestamp not null,
-     at_tz timestamptz, opens timetz)`,
+     at_tz timestamptz, opens timetz, ratio numeric)`,
   `insert into shop.periods values
-     (1, '-infinity', 'infinity', 'infinity', '04:05:06+02'),
-     (2, '0044-03-15 BC', '2020-05-01 10:00:00', '2020-05-01 10:00:00+00', '23:30:00-01:30'),
-     (3, '2021-01-01', '2021-01-02 03:04:05.678901', null, '12:00:00+00')`,
+     (1, '-infinity', 'infinity', 'infinity', '04:05:06+02', 'NaN'),
+     (2, '0044-03-15 BC', '2020-05-01 10:00:00', '2020-05-01 10:00:00+00', '23:30:00-01:30', 1.25),
+     (3, '2021-01-01', '2021-01-02 03:04:05.678901', null, '12:00:00+00', null)`,
 ]
 
 describe.skipIf(!both)('PostgreSQL → MySQL', () => {
@@ -107,7 +107,8 @@ describe.skipIf(!both)('PostgreSQL → MySQL', () => {
     expect(column?.['column_type']).toBe('bigint(20)')
     const periods = await rowsOf(
       target.url,
-      `select id, cast(valid_from as char) f, cast(valid_to as char) t, cast(at_tz as char) z, cast(opens as char) o
+      `select id, cast(valid_from as char) f, cast(valid_to as char) t, cast(at_tz as char) z, cast(opens as char) o,
+          cast(ratio as char) r
         from shop__periods order by id`,
     )
     expect(periods).toEqual([
@@ -117,6 +118,7 @@ describe.skipIf(!both)('PostgreSQL → MySQL', () => {
         t: '9999-12-31 23:59:59.999999',
         z: '9999-12-31 23:59:59.999999',
         o: '02:05:06.000000',
+        r: null,
       },
       {
         id: 2,
@@ -124,8 +126,9 @@ describe.skipIf(!both)('PostgreSQL → MySQL', () => {
         t: '2020-05-01 10:00:00.000000',
         z: '2020-05-01 10:00:00.000000',
         o: '01:00:00.000000',
+        r: '1.2500000000',
       },
-      { id: 3, f: '2021-01-01', t: '2021-01-02 03:04:05.678901', z: null, o: '12:00:00.000000' },
+      { id: 3, f: '2021-01-01', t: '2021-01-02 03:04:05.678901', z: null, o: '12:00:00.000000', r: null },
     ])
     expect(notes).toContainEqual(
       expect.stringMatching(
@@ -138,6 +141,7 @@ describe.skipIf(!both)('PostgreSQL → MySQL', () => {
       'shop.periods.valid_from: 1 as 0001-01-01 (BC)',
       'shop.periods.valid_to: 1 as 9999-12-31 23:59:59.999999 (infinity)',
       'shop.periods.opens: 3 as the time of day in UTC',
+      'shop.periods.ratio: 1 as NULL (NaN or ±Infinity)',
     ])
       expect(notes).toContainEqual(expect.stringContaining(part))
   }, 120_000)
