@@ -20,6 +20,7 @@ import pg from 'pg'
 import { openDatabase } from '../src/dialects/open-database.js'
 import type { Schema, Table } from '../src/schema/schema.js'
 import type { Report } from '../src/report/report.js'
+import { tablePlacement } from '../src/schema/table-placement.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DATASETS = process.env['DBTWIN_DATASETS'] ?? join(ROOT, '../shared/datasets')
@@ -191,10 +192,18 @@ function dropDatabase(engine: 'postgres' | 'mysql', database: string) {
     })
 }
 
-/** Finds the target's table for a source table: same schema and name, else the same name (engines fold schemas). */
-function matchTable(twin: Schema, table: Table): Table | undefined {
+/**
+ * Finds the target's table for a source table where dbtwin put it (tablePlacement, --schema-map auto), else the same
+ * schema and name, else the same name.
+ */
+function matchTable(source: Schema, twin: Schema, table: Table): Table | undefined {
   const lower = (s: string) => s.toLowerCase()
+  const placed = tablePlacement(source.tables, source.dialect, {
+    schemas: twin.dialect !== 'mysql',
+    database: twin.database,
+  })(table)
   return (
+    twin.tables.find((t) => t.schema === placed.schema && t.name === placed.name) ??
     twin.tables.find((t) => t.schema === table.schema && t.name === table.name) ??
     twin.tables.find((t) => lower(t.name) === lower(table.name))
   )
@@ -210,11 +219,11 @@ async function countTwin(source: Schema, url: string): Promise<{ rows: number; o
     let orphans = 0
     for (const table of source.tables) {
       for (const fk of table.foreignKeys) {
-        const child = matchTable(twin, table)
+        const child = matchTable(source, twin, table)
         const parentSource = source.tables.find(
           (t) => t.schema === fk.references.schema && t.name === fk.references.name,
         )
-        const parent = parentSource && matchTable(twin, parentSource)
+        const parent = parentSource && matchTable(source, twin, parentSource)
         if (!child || !parent) continue
         orphans += await orphanCount(db.db, child, fk.columns, parent, fk.references.columns)
       }

@@ -3,7 +3,8 @@ import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { loadProjectConfig, resolveDatabase } from '../config/project-config.js'
 import { clone } from '../write/clone.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
-import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
+import type { SchemaMap } from '../schema/table-placement.js'
+import { existingTableOptions, existingTables, positiveInteger, schemaMapOption } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import type { Interruption } from './interruption.js'
 import { progressReporter } from './progress.js'
@@ -25,6 +26,7 @@ export function cloneCommand(interrupt: Interruption): Command {
     .addOption(existingTableOptions.create())
     .addOption(existingTableOptions.truncate())
     .addOption(existingTableOptions.drop())
+    .addOption(schemaMapOption())
     .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
@@ -53,6 +55,7 @@ Examples:
         truncate?: boolean
         drop?: boolean
         report?: string | true
+        schemaMap: SchemaMap
       }) => {
         if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
         const project = await loadProjectConfig()
@@ -66,20 +69,30 @@ Examples:
         try {
           const existing = existingTables(options)
           const { model, result } = await interrupt.during((signal) =>
-            clone(from, to, { scale, seed, rules, existing, signal }, (event) => {
-              if (event.step === 'table' && !('seconds' in event))
-                progress.update('learning tables', event.index + 1, event.total, event.table)
-              else if (event.step === 'unmodeled') unmodeled.push(event)
-              else if (event.step === 'relations') {
-                // Learning is done once relations are: say what it left out before the write's lines begin.
-                if (event.index + 1 === event.total)
-                  for (const line of unmodeledNotes(unmodeled.splice(0))) progress.note(line)
-              } else showWriteEvent(progress, event)
-            }),
+            clone(
+              from,
+              to,
+              { scale, seed, rules, existing, signal, schemaMap: options.schemaMap },
+              (event) => {
+                if (event.step === 'table' && !('seconds' in event))
+                  progress.update('learning tables', event.index + 1, event.total, event.table)
+                else if (event.step === 'unmodeled') unmodeled.push(event)
+                else if (event.step === 'relations') {
+                  // Learning is done once relations are: say what it left out before the write's lines begin.
+                  if (event.index + 1 === event.total)
+                    for (const line of unmodeledNotes(unmodeled.splice(0))) progress.note(line)
+                } else showWriteEvent(progress, event)
+              },
+            ),
           )
           progress.stop()
           printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
-          await reportAfterWrite(from, to, { model, rules, scale }, options.report)
+          await reportAfterWrite(
+            from,
+            to,
+            { model, rules, scale, schemaMap: options.schemaMap },
+            options.report,
+          )
         } finally {
           progress.stop()
         }

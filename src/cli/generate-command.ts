@@ -8,7 +8,14 @@ import type { Shard } from '../generate/generate-twin.js'
 import { checkRootRows } from '../generate/root-rows.js'
 import { generateFiles, type FileFormat } from '../write/file-output.js'
 import { generate, type GenerateEvent } from '../write/write-twin.js'
-import { existingTableOptions, existingTables, positiveFloat, positiveInteger } from './option-parsers.js'
+import type { SchemaMap } from '../schema/table-placement.js'
+import {
+  existingTableOptions,
+  existingTables,
+  positiveFloat,
+  positiveInteger,
+  schemaMapOption,
+} from './option-parsers.js'
 import { readInput } from './read-input.js'
 import { reportAfterWrite } from './report-command.js'
 import type { Interruption } from './interruption.js'
@@ -43,6 +50,7 @@ export function generateCommand(interrupt: Interruption): Command {
     .addOption(existingTableOptions.create())
     .addOption(existingTableOptions.truncate())
     .addOption(existingTableOptions.drop())
+    .addOption(schemaMapOption())
     .addOption(
       new Option(
         '--shard <i/n>',
@@ -102,6 +110,7 @@ Examples:
         shard?: Shard
         schemaOnly?: boolean
         constraintsOnly?: boolean
+        schemaMap: SchemaMap
       }) => {
         if ((options.to === undefined) === (options.out === undefined)) {
           throw new DbtwinError(
@@ -144,7 +153,12 @@ Examples:
           )
           progress.stop()
           printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
-          await reportAfterWrite(null, to, { model, scale: options.scale }, options.report)
+          await reportAfterWrite(
+            null,
+            to,
+            { model, scale: options.scale, schemaMap: options.schemaMap },
+            options.report,
+          )
         } finally {
           progress.stop()
         }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander'
+import { SCHEMA_MAPS } from '../schema/table-placement.js'
 import type { ExistingTables } from '../write/write-target.js'
 
 /** Parses a whole number ≥ 0 for commander, refusing anything else with a message commander prints. */
@@ -47,3 +48,12 @@ export const existingTableOptions = {
   truncate: () => new Option('--truncate', 'empty existing tables first').conflicts('drop'),
   drop: () => new Option('--drop', 'drop existing tables and create them again'),
 }
+
+/** `--schema-map`, shared by every command that writes a twin and by report, which must look where they wrote. */
+export const schemaMapOption = () =>
+  new Option(
+    '--schema-map <map>',
+    'how PostgreSQL schemas land in a MySQL target: prefix (<schema>__<table>), merge (bare names), auto (prefix when the tables span more than one schema)',
+  )
+    .choices(SCHEMA_MAPS)
+    .default('auto')

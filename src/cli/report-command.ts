@@ -5,7 +5,8 @@ import { renderHtml } from '../report/render-html.js'
 import { renderSummary } from '../report/render-terminal.js'
 import { QUALITY_PARTS, type Report } from '../report/report.js'
 import { report, type ReportOptions } from '../report/report-twin.js'
-import { countOfOneOrMore, positiveFloat, positiveInteger } from './option-parsers.js'
+import type { SchemaMap } from '../schema/table-placement.js'
+import { countOfOneOrMore, positiveFloat, positiveInteger, schemaMapOption } from './option-parsers.js'
 import { progressReporter } from './progress.js'
 import { readInput } from './read-input.js'
 import { checkOutputFile, writeFileWhole } from './write-output.js'
@@ -36,6 +37,7 @@ export function reportCommand(): Command {
       positiveFloat,
       1,
     )
+    .addOption(schemaMapOption())
     .addHelpText(
       'after',
       `
@@ -66,6 +68,7 @@ export interface ReportFlags {
   seed?: number
   subset?: boolean
   scale?: number
+  schemaMap?: SchemaMap
 }
 
 export async function runReport(flags: ReportFlags): Promise<Report> {
@@ -82,6 +85,7 @@ export async function runReport(flags: ReportFlags): Promise<Report> {
     failUnder: flags.failUnder,
     subset: flags.subset,
     scale: flags.scale,
+    schemaMap: flags.schemaMap,
   }
   const progress = progressReporter()
   try {
@@ -100,7 +104,7 @@ export async function runReport(flags: ReportFlags): Promise<Report> {
 export async function reportAfterWrite(
   real: string | null,
   twin: string,
-  options: Pick<ReportOptions, 'model' | 'rules' | 'subset' | 'scale'>,
+  options: Pick<ReportOptions, 'model' | 'rules' | 'subset' | 'scale' | 'schemaMap'>,
   html: string | true | undefined,
 ): Promise<void> {
   if (html === undefined) return

@@ -13,7 +13,8 @@ import {
   type SubsetOptions,
 } from '../subset/subset-options.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
-import { existingTableOptions, existingTables, positiveInteger } from './option-parsers.js'
+import type { SchemaMap } from '../schema/table-placement.js'
+import { existingTableOptions, existingTables, positiveInteger, schemaMapOption } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import type { Interruption } from './interruption.js'
 import { progressReporter } from './progress.js'
@@ -66,6 +67,7 @@ export function subsetCommand(interrupt: Interruption): Command {
     .addOption(existingTableOptions.create())
     .addOption(existingTableOptions.truncate())
     .addOption(existingTableOptions.drop())
+    .addOption(schemaMapOption())
     .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
@@ -107,7 +109,12 @@ Examples:
         progress.stop()
         if (flags.plan !== true) {
           printTotal(result.rows, result.seconds, parseConnectionUrl(flags.to!).display)
-          await reportAfterWrite(flags.from!, flags.to!, { rules: options.rules, subset: true }, flags.report)
+          await reportAfterWrite(
+            flags.from!,
+            flags.to!,
+            { rules: options.rules, subset: true, schemaMap: flags.schemaMap },
+            flags.report,
+          )
         }
       } finally {
         progress.stop()
@@ -132,6 +139,7 @@ interface SubsetFlags {
   truncate?: boolean
   drop?: boolean
   report?: string | true
+  schemaMap: SchemaMap
 }
 
 /** The options from --config or dbtwin.yaml and the flags; root conditions are checked for the source's dialect. */
@@ -163,6 +171,7 @@ async function subsetOptions(
     optionalParents: flags.optionalParents ?? base.optionalParents,
     seed: flags.seed ?? base.seed,
     existing,
+    schemaMap: flags.schemaMap,
   }
   if (options.roots.length === 0) {
     throw new DbtwinError(

@@ -12,6 +12,13 @@ export function cellText(value: Exclude<CellValue, null>): string {
   return typeof value === 'object' ? Buffer.from(value).toString('hex') : String(value)
 }
 
+/** Something a target leaves out of a table or changes in it, told in one line per reason, not one per item. */
+export interface TableNote {
+  reason: string
+  /** What it concerns, e.g. `public.film.fulltext`. */
+  item: string
+}
+
 /** Streams rows into one table; `end` flushes and resolves once every row is in. */
 export interface BulkWriter {
   write(rows: readonly CellValue[][]): Promise<void>
@@ -30,7 +37,7 @@ export interface TwinTableSpec {
 
 /** What creating a table had to say: notes on it, and the columns given a type of the target's own. */
 export interface CreatedTable {
-  notes: string[]
+  notes: TableNote[]
   translated: TypeTranslation[]
 }
 

@@ -6,9 +6,10 @@ import type { Model } from '../model/model.js'
 import { resolveRules, rewrittenColumns } from '../rules/resolve-rules.js'
 import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
-import type { Column, ForeignKey, Schema, Table } from '../schema/schema.js'
+import type { Column, ForeignKey, Schema, Table, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { lookupTables, scaledRows } from '../generate/twin-rows.js'
+import { tablePlacement, type SchemaMap } from '../schema/table-placement.js'
 import { correlationSimilarity, spearman } from './metrics/column-pairs.js'
 import { cardinalityShapeSimilarity } from './metrics/cardinality.js'
 import { dcrScore } from './metrics/privacy.js'
@@ -69,6 +70,8 @@ export interface ReportOptions {
    * lookup table its own (see scaledRows).
    */
   scale?: number
+  /** The --schema-map the twin was written with (see SchemaMap): where its tables are looked for first. */
+  schemaMap?: SchemaMap
 }
 
 export type ReportEvent = { step: 'table'; table: string; index: number; total: number }
@@ -113,7 +116,7 @@ export async function report(
   try {
     const twinSchema = await twin.introspect()
     const realSchema = real === null ? options.model!.schema : await real.introspect()
-    const pairs = pairTables(realSchema, twinSchema)
+    const pairs = pairTables(realSchema, twinSchema, options.schemaMap)
     const { pii, rewritten } = await piiCoverage(real, realSchema, options.model, rules)
     const subset = options.subset === true
     const sampledTables: string[] = []
@@ -211,8 +214,8 @@ export async function report(
       const { realTable, twinTable } = pair
       const table = tables[index]!
       for (const fk of realTable.foreignKeys) {
-        const twinFk = matchingForeignKey(twinTable, fk)
         const parent = pairs.find((p) => tableName(p.realTable) === tableName(fk.references))
+        const twinFk = parent && matchingForeignKey(twinTable, fk, parent.twinTable)
         if (twinFk === undefined || parent === undefined) continue
         const relation = await relationQuality(
           sides,
@@ -317,18 +320,22 @@ interface TablePair {
   twinTable: Table
 }
 
-/** Twin tables by name: the same schema where the engines share one, else the same table name. */
 /**
- * Pairs each source table with its twin. A twin that lacks a table or a column of its source is not its twin
- * (issue 14: a pagila twin reported against chinook scored 100% consistency and passed --fail-under), so that is
- * an error naming what is missing; tables the twin has beyond its source are not compared.
+ * Pairs each source table with its twin: where the write put it (the same tablePlacement, so a musicbrainz twin on
+ * MySQL is found under `<schema>__<table>`), else the same schema and name, else the same table name. A twin that
+ * lacks a table or a column of its source is not its twin (issue 14: a pagila twin reported against chinook scored
+ * 100% consistency and passed --fail-under), so that is an error naming what is missing; tables the twin has beyond
+ * its source are not compared.
  */
-function pairTables(real: Schema, twin: Schema): TablePair[] {
+function pairTables(real: Schema, twin: Schema, schemaMap: SchemaMap | undefined): TablePair[] {
   const pairs: TablePair[] = []
   const missingTables: string[] = []
   const missingColumns: string[] = []
+  const placed = placementOrNull(real, twin, schemaMap)
   for (const realTable of real.tables) {
+    const ref = placed?.(realTable)
     const twinTable =
+      (ref && twin.tables.find((t) => t.schema === ref.schema && t.name === ref.name)) ??
       twin.tables.find((t) => t.schema === realTable.schema && t.name === realTable.name) ??
       twin.tables.find((t) => t.name === realTable.name)
     if (twinTable === undefined) {
@@ -356,16 +363,37 @@ function pairTables(real: Schema, twin: Schema): TablePair[] {
   return pairs
 }
 
+/** Where a write would have put the source's tables; null when the mapping itself refuses them (merge collides). */
+function placementOrNull(
+  real: Schema,
+  twin: Schema,
+  schemaMap: SchemaMap | undefined,
+): ((t: TableRef) => TableRef) | null {
+  try {
+    return tablePlacement(
+      real.tables,
+      real.dialect,
+      { schemas: twin.dialect !== 'mysql', database: twin.database },
+      schemaMap,
+    )
+  } catch {
+    return null
+  }
+}
+
 /** The first few names of a list, for a message. */
 const sample = (names: readonly string[]) =>
   names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')}, …`
 
-function matchingForeignKey(twinTable: Table, fk: ForeignKey): ForeignKey | undefined {
+/** The twin's key for a source key: same columns and parent (a MySQL twin may have renamed it), else same name. */
+function matchingForeignKey(twinTable: Table, fk: ForeignKey, twinParent: Table): ForeignKey | undefined {
   return (
-    twinTable.foreignKeys.find((f) => f.name === fk.name) ??
     twinTable.foreignKeys.find(
-      (f) => f.columns.join() === fk.columns.join() && f.references.name === fk.references.name,
-    )
+      (f) =>
+        f.columns.join() === fk.columns.join() &&
+        f.references.name === twinParent.name &&
+        f.references.columns.join() === fk.references.columns.join(),
+    ) ?? twinTable.foreignKeys.find((f) => f.name === fk.name)
   )
 }
 

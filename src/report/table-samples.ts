@@ -109,5 +109,7 @@ function comparable(value: unknown, kind: ComparedColumn['kind'], column: Column
   // Engines spell booleans differently (true, 1, t): one spelling for both sides.
   if (column.type === 'boolean')
     return value === true || value === 1 || value === '1' || value === 't' ? 'true' : 'false'
+  // PostgreSQL pads a char(n) with spaces, MySQL strips them: 'PG   ' and 'PG' scored 0% across engines.
+  if (column.type === 'char') return String(value).trimEnd()
   return String(value)
 }

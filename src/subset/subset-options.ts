@@ -1,3 +1,4 @@
+import type { SchemaMap } from '../schema/table-placement.js'
 import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
@@ -45,6 +46,8 @@ export interface SubsetOptions {
   /** Seed of percentage roots. */
   seed?: number
   existing?: ExistingTables
+  /** How the source's schemas land on a MySQL target (see SchemaMap); `auto` by default. */
+  schemaMap?: SchemaMap
 }
 
 /**

@@ -3,7 +3,7 @@ import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-
 import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Database } from '../dialects/dialect.js'
 import { openDatabase } from '../dialects/open-database.js'
-import type { CellValue } from '../dialects/twin-target.js'
+import { dialectFamily, type CellValue } from '../dialects/twin-target.js'
 import { DbtwinError } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
@@ -14,7 +14,7 @@ import type { Column, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { checkTarget, writeIntoTarget, type WriteEvent } from '../write/write-target.js'
 import { cellValue } from './cell-value.js'
-import { specialNumbersForMysql } from './special-numbers.js'
+import { crossEngineValues } from './cross-engine-values.js'
 import { subsetRewriters } from './row-rewriter.js'
 import { selectRows, type Edge, type Selection } from './select-rows.js'
 import { checkRoot, type SubsetOptions } from './subset-options.js'
@@ -110,6 +110,7 @@ export async function subset(
         failureCode: 'SUBSET_FAILED',
         existing: options.existing ?? 'refuse',
         signal: options.signal,
+        schemaMap: options.schemaMap,
       } as const
       const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
         const rewriterFor = subsetRewriters(schema, resolved, secret)
@@ -126,7 +127,11 @@ export async function subset(
             columns,
           )
           const rewrite = rewriterFor(table, columns)
-          const specials = session.dialect === 'mysql' ? specialNumbersForMysql(columns) : null
+          const specials = crossEngineValues(
+            columns,
+            dialectFamily(schema.dialect),
+            dialectFamily(session.dialect),
+          )
           const fix = danglingFix(table, columns, selection, options)
           let written = 0
           const reads = sourceReads(source, table, columns, selection, options)
@@ -152,7 +157,10 @@ export async function subset(
           onEvent({ step: 'table', table: id, index, total: order.length, rows: written, seconds })
         }
         if (replaced.length > 0)
-          onEvent({ step: 'note', message: `MySQL has no NaN or Infinity: written ${replaced.join(', ')}` })
+          onEvent({
+            step: 'note',
+            message: `values ${dialectFamily(session.dialect) === 'mysql' ? 'MySQL' : 'PostgreSQL'} cannot hold are written as: ${replaced.join(', ')}`,
+          })
         return counts
       })
       return { plan, rows, seconds: (performance.now() - started) / 1000 }

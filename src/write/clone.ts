@@ -3,6 +3,7 @@ import { DbtwinError } from '../errors.js'
 import { learn, type LearnEvent } from '../learn/learn.js'
 import type { Model } from '../model/model.js'
 import type { Schema } from '../schema/schema.js'
+import type { SchemaMap } from '../schema/table-placement.js'
 import { checkTarget } from './write-target.js'
 import { generate, type ExistingTables, type GenerateEvent, type GenerateResult } from './write-twin.js'
 
@@ -13,6 +14,8 @@ export interface CloneOptions {
   existing?: ExistingTables
   /** Aborting it stops learning, or stops the write and rolls it back. */
   signal?: AbortSignal
+  /** How the source's schemas land on a MySQL target (see SchemaMap); `auto` by default. */
+  schemaMap?: SchemaMap
 }
 
 /**
@@ -47,7 +50,7 @@ export async function clone(
   const result = await generate(
     model,
     to,
-    { scale: options.scale, seed, rules, existing: options.existing, signal },
+    { scale: options.scale, seed, rules, existing: options.existing, signal, schemaMap: options.schemaMap },
     onEvent,
   )
   return { model, result }

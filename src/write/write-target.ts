@@ -8,14 +8,17 @@ import {
   type BulkWriter,
   type CellValue,
   type NewForeignKey,
+  type TableNote,
   type TwinWrite,
   type TypeTranslation,
 } from '../dialects/twin-target.js'
+import { crossEngineSchema, noteLines } from './cross-engine-schema.js'
 import { DbtwinError, type ErrorCode } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
 import type { Column, DialectName, Schema, Table, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
+import { tablePlacement, type SchemaMap } from '../schema/table-placement.js'
 
 /**
  * What to do with tables the target already has. `refuse` (default): reuse empty ones, refuse any with rows;
@@ -47,6 +50,8 @@ export interface WriteSpec {
   stage?: WriteStage
   /** Aborting it stops the write at its next statement (or cancels the one in flight) and rolls it back. */
   signal?: AbortSignal
+  /** How the source's schemas land on a target without schemas (MySQL); `auto` by default. */
+  schemaMap?: SchemaMap
 }
 
 export type WriteStage = 'all' | 'schema' | 'rows' | 'constraints'
@@ -99,7 +104,15 @@ export async function writeIntoTarget<T>(
     write = await target.openTwin(spec.schema.enums)
     const { db, twin } = write
     const refOf = targetRefs(spec, target)
-    if (stage === 'all' || stage === 'schema') await prepareTables(spec, target, write, refOf, undo, onEvent)
+    const sameEngine = twin.family === dialectFamily(spec.source.dialect)
+    const adapted = sameEngine
+      ? { schema: spec.schema, notes: [] }
+      : crossEngineSchema(spec.schema, twin.family)
+    spec = { ...spec, schema: adapted.schema }
+    if (stage === 'all' || stage === 'schema')
+      await prepareTables(spec, target, write, refOf, undo, onEvent, (notes) => {
+        for (const message of noteLines([...adapted.notes, ...notes])) onEvent({ step: 'note', message })
+      })
     else await existingTables(spec, target, refOf)
     // Before any row: PostgreSQL refuses to drop a key whose deferred checks the rows queued.
     if (stage !== 'rows') await dropForeignKeys(spec, write, refOf)
@@ -385,30 +398,17 @@ async function existingTables(
   }
 }
 
-/** Where each model table lands: PostgreSQL keeps PostgreSQL schemas; MySQL puts everything in its database. */
+/** Where each model table lands (see tablePlacement): the same mapping report uses to find them. */
 function targetRefs(
-  spec: Pick<WriteSpec, 'schema'> & { source: Pick<WriteSpec['source'], 'dialect'> },
+  spec: Pick<WriteSpec, 'schema' | 'schemaMap'> & { source: Pick<WriteSpec['source'], 'dialect'> },
   target: Database,
 ): (table: TableRef) => TableRef {
-  const fromPostgres = dialectFamily(spec.source.dialect) === 'postgres'
-  const refOf = (t: TableRef): TableRef =>
-    target.ddl.schemas
-      ? { schema: fromPostgres ? t.schema : 'public', name: t.name }
-      : { schema: target.name, name: t.name }
-  const seen = new Map<string, string>()
-  for (const t of spec.schema.tables) {
-    const id = tableName(refOf(t))
-    const other = seen.get(id)
-    if (other !== undefined) {
-      throw new DbtwinError(
-        'TARGET_CONFLICT',
-        `${other} and ${tableName(t)} would both become ${id} on ${target.display}`,
-        'write this model into a PostgreSQL target, which keeps schemas apart',
-      )
-    }
-    seen.set(id, tableName(t))
-  }
-  return refOf
+  return tablePlacement(
+    spec.schema.tables,
+    spec.source.dialect,
+    { schemas: target.ddl.schemas, database: target.name },
+    spec.schemaMap,
+  )
 }
 
 async function prepareTables(
@@ -418,6 +418,7 @@ async function prepareTables(
   refOf: (t: TableRef) => TableRef,
   undo: (() => Promise<void>)[],
   onEvent: (e: WriteEvent) => void,
+  onNotes: (notes: TableNote[]) => void,
 ): Promise<void> {
   const existing = spec.existing
   const present = await target.introspect()
@@ -450,6 +451,7 @@ async function prepareTables(
     const refs = there.map(refOf)
     undo.push(() => twin.truncate(db, refs))
   }
+  const notes: TableNote[] = []
   const translated: (TypeTranslation & { table: TableRef })[] = []
   for (const table of tables) {
     if (reused.has(tableName(table))) continue
@@ -460,10 +462,10 @@ async function prepareTables(
       keyColumns: keyColumns(table),
     })
     undo.push(() => twin.dropTable(db, refOf(table)))
-    for (const message of created.notes)
-      onEvent({ step: 'note', message: `${tableName(refOf(table))}: ${message}` })
+    notes.push(...created.notes)
     translated.push(...created.translated.map((t) => ({ ...t, table: refOf(table) })))
   }
+  onNotes(notes)
   if (translated.length > 0) onEvent({ step: 'note', message: translationNote(translated, target.display) })
 }
 

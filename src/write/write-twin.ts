@@ -4,6 +4,7 @@ import { assertLoadable, planLoad } from '../graph/load-plan.js'
 import type { Model } from '../model/model.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
 import { tableName } from '../schema/table-name.js'
+import type { SchemaMap } from '../schema/table-placement.js'
 import { writeIntoTarget, type ExistingTables, type WriteEvent, type WriteStage } from './write-target.js'
 
 export type { ExistingTables } from './write-target.js'
@@ -24,6 +25,8 @@ export interface GenerateOptions {
   shard?: Shard
   /** Aborting it stops the write and rolls it back (the CLI aborts it on SIGINT, SIGTERM and SIGHUP). */
   signal?: AbortSignal
+  /** How the model's schemas land on a MySQL target (see SchemaMap); `auto` by default. */
+  schemaMap?: SchemaMap
 }
 
 export interface GenerateResult {
@@ -59,6 +62,7 @@ export async function generate(
     existing: options.existing ?? 'refuse',
     stage: options.stage ?? (options.shard === undefined ? 'all' : 'rows'),
     signal: options.signal,
+    schemaMap: options.schemaMap,
   } as const
   const counts = await writeIntoTarget(spec, url, onEvent, async (session) => {
     const writers = new Map<string, BulkWriter>()

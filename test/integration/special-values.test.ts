@@ -190,7 +190,7 @@ describe.skipIf(sourceDialect === undefined)('special values from PostgreSQL', (
         expect(Number(at(8)['g'])).toBe(0) // NaN under NOT NULL
         expect(Number(at(3)['f'])).toBe(4.5)
         expect(notes).toContainEqual(
-          'MySQL has no NaN or Infinity: written public.measures.f: 60 as NULL, public.measures.g: 50 as 0',
+          'values MySQL cannot hold are written as: public.measures.f: 60 as NULL (NaN or ±Infinity), public.measures.g: 50 as 0 (NaN or ±Infinity)',
         )
       } finally {
         await other.drop()

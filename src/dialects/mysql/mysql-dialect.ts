@@ -53,7 +53,8 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     display: url.display,
     ddl: mysqlDdl,
     sampledTable: mysqlSampledTable,
-    readValue: (_column, value) => value,
+    // mysql2 parses GEOMETRY into {x, y}, which no engine reads back; its stored bytes (SRID and WKB) it does.
+    readValue: (column, value) => (column.type === 'geometry' ? sql`cast(${value} as binary)` : value),
     specialNumbers: () => [],
     openTwin: () => Promise.resolve(mysqlTwinWrite(db)),
     introspect: () => introspectMysql(db, url.database, mariadb),

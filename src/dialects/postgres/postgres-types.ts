@@ -71,7 +71,10 @@ export function typeSize(
   }
 }
 
-/** The PostgreSQL type for a column that came from another engine, from its portable type and sizes. */
+/**
+ * The PostgreSQL type for a column that came from another engine (MySQL: PostgreSQL and PGlite models keep their
+ * native types), from its portable type and sizes.
+ */
 export function postgresTypeFor(column: Column): string {
   const { length, precision, scale } = column
   switch (column.type) {
@@ -94,8 +97,10 @@ export function postgresTypeFor(column: Column): string {
       return length === null ? 'text' : `char(${length})`
     case 'varchar':
       return length === null ? 'text' : `varchar(${length})`
-    case 'date':
+    // A MySQL TIME is as often a duration (-838:59:59 to 838:59:59) as a time of day: an interval holds both.
     case 'time':
+      return 'interval'
+    case 'date':
     case 'timestamp':
     case 'timestamptz':
     case 'interval':
