@@ -62,6 +62,10 @@ export function generateCommand(interrupt: Interruption): Command {
       ).conflicts('shard'),
     )
     .option(
+      '--trust-model',
+      "run the model's functions, triggers, views and policies on a PostgreSQL or PGlite target (a model file is untrusted: off, only its plain objects are written)",
+    )
+    .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
     )
@@ -102,6 +106,7 @@ Examples:
         shard?: Shard
         schemaOnly?: boolean
         constraintsOnly?: boolean
+        trustModel?: boolean
       }) => {
         if ((options.to === undefined) === (options.out === undefined)) {
           throw new DbtwinError(

@@ -80,13 +80,46 @@ export const schemaShape: z.ZodType<Schema> = z.object({
           initiallyDeferred: z.boolean(),
         }),
       ),
-      checks: z.array(z.object({ name: z.string(), expression: z.string() })),
+      checks: z.array(
+        z.object({ name: z.string(), expression: z.string(), requires: z.array(z.string()).optional() }),
+      ),
       estimatedRows: z.number().nonnegative(),
       comment: z.string().nullable(),
       partitions: z.array(tableRef),
+      partitionBy: z.string().optional(),
     }),
   ),
   enums: z.array(tableRef.extend({ values: z.array(z.string()) })),
+  // Files from before schema objects were read have none.
+  objects: z
+    .array(
+      tableRef.extend({
+        kind: z.enum([
+          'extension',
+          'schema',
+          'enum',
+          'domain',
+          'type',
+          'function',
+          'procedure',
+          'sequence',
+          'partition',
+          'column',
+          'check',
+          'index',
+          'constraint',
+          'trigger',
+          'view',
+          'materialized view',
+          'policy',
+          'comment',
+        ]),
+        statement: z.string(),
+        phase: z.enum(['before-tables', 'after-tables', 'after-load']),
+        requires: z.array(z.string()),
+      }),
+    )
+    .default([]),
   skipped: z.array(
     tableRef.extend({
       kind: z.enum([
@@ -98,6 +131,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
         'function',
         'procedure',
         'sequence',
+        'aggregate',
       ]),
       reason: z.string(),
     }),

@@ -97,6 +97,8 @@ export async function subset(
         failureCode: 'SUBSET_FAILED',
         existing: options.existing ?? 'refuse',
         signal: options.signal,
+        // Read from the live source just now.
+        trustedObjects: true,
       } as const
       const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
         const rewriterFor = subsetRewriters(schema, resolved, secret)

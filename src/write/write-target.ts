@@ -12,7 +12,8 @@ import {
 import { DbtwinError, type ErrorCode } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
-import type { Column, DialectName, Schema, Table, TableRef } from '../schema/schema.js'
+import type { Column, DialectName, Schema, SchemaObjectPhase, Table, TableRef } from '../schema/schema.js'
+import { objectsOfPhase, planSchemaObjects, type ObjectPlan } from './plan-schema-objects.js'
 import { tableName } from '../schema/table-name.js'
 
 /**
@@ -44,6 +45,11 @@ export interface WriteSpec {
   stage?: WriteStage
   /** Aborting it stops the write at its next statement (or cancels the one in flight) and rolls it back. */
   signal?: AbortSignal
+  /**
+   * The schema's objects came from a live source, or from a model file the user trusts (`--trust-model`): a
+   * same-engine target gets their code (functions, triggers, views, policies) too. See planSchemaObjects.
+   */
+  trustedObjects?: boolean
 }
 
 export type WriteStage = 'all' | 'schema' | 'rows' | 'constraints'
@@ -66,11 +72,12 @@ export interface TargetSession {
  * again — and the error says so.
  */
 export async function writeIntoTarget<T>(
-  spec: WriteSpec,
+  written: WriteSpec,
   url: string,
   onEvent: (e: WriteEvent) => void,
   fill: (session: TargetSession) => Promise<T>,
 ): Promise<T> {
+  let spec = written
   if (databaseFingerprint(url) === spec.source.fingerprint) {
     throw new DbtwinError(
       'TARGET_IS_SOURCE',
@@ -91,9 +98,17 @@ export async function writeIntoTarget<T>(
   try {
     write = await target.openTwin(spec.schema.enums)
     const { db, twin } = write
+    const objects = await planObjects(spec, write, onEvent)
+    spec = { ...spec, schema: objects.schema }
     const refOf = targetRefs(spec, target)
-    if (stage === 'all' || stage === 'schema') await prepareTables(spec, target, write, refOf, undo, onEvent)
-    else await existingTables(spec, target, refOf)
+    const writeObjects = async (phase: SchemaObjectPhase) => {
+      const notes = await twin.schemaObjects?.writeObjects(db, objectsOfPhase(objects, phase), signal)
+      for (const message of notes ?? []) onEvent({ step: 'note', message })
+    }
+    if (stage === 'all' || stage === 'schema') {
+      await prepareTables(spec, target, write, refOf, undo, onEvent, () => writeObjects('before-tables'))
+      await writeObjects('after-tables')
+    } else await existingTables(spec, target, refOf)
     // Before any row: PostgreSQL refuses to drop a key whose deferred checks the rows queued.
     if (stage !== 'rows') await dropForeignKeys(spec, write, refOf)
     const session: TargetSession = {
@@ -128,6 +143,10 @@ export async function writeIntoTarget<T>(
           if (column.identity !== null) await target.ddl.syncIdentity(db, refOf(table), column.name)
         }
       }
+      signal?.throwIfAborted()
+      // Indexes, triggers, views once the rows are in: triggers never fire on the twin's own rows.
+      await writeObjects('after-load')
+      await twin.schemaObjects?.syncSequences(db, objects.objects)
       onEvent({ step: 'constraints', foreignKeys: keys })
     }
     // Past this point the write is kept whole: a signal now is too late to cancel the COMMIT halfway.
@@ -351,6 +370,33 @@ function targetRefs(spec: WriteSpec, target: Database): (table: TableRef) => Tab
   return refOf
 }
 
+/**
+ * The schema objects this write gives the target, with one note per reason some are left out: on a target of the
+ * source's engine, what planSchemaObjects keeps; on another engine none, said in one line.
+ */
+async function planObjects(
+  spec: WriteSpec,
+  { db, twin }: TwinWrite,
+  onEvent: (e: WriteEvent) => void,
+): Promise<ObjectPlan> {
+  const sameEngine = twin.family === dialectFamily(spec.source.dialect)
+  if (twin.schemaObjects === null || !sameEngine) {
+    const objects = spec.schema.objects
+    if (objects.length > 0)
+      onEvent({
+        step: 'note',
+        message: `${objects.length} PostgreSQL schema objects (views, functions, indexes, defaults…) are not written to a ${twin.family === 'mysql' ? 'MySQL' : 'PostgreSQL'} target; write to PostgreSQL or PGlite to keep them`,
+      })
+    return { objects: [], schema: spec.schema, notes: [], missingExtensions: [] }
+  }
+  const plan = planSchemaObjects(spec.schema, {
+    trusted: spec.trustedObjects === true,
+    availableExtensions: await twin.schemaObjects.availableExtensions(db),
+  })
+  for (const message of plan.notes) onEvent({ step: 'note', message })
+  return plan
+}
+
 async function prepareTables(
   spec: WriteSpec,
   target: Database,
@@ -358,6 +404,7 @@ async function prepareTables(
   refOf: (t: TableRef) => TableRef,
   undo: (() => Promise<void>)[],
   onEvent: (e: WriteEvent) => void,
+  beforeCreate: () => Promise<void>,
 ): Promise<void> {
   const existing = spec.existing
   const present = await target.introspect()
@@ -412,6 +459,8 @@ async function prepareTables(
   if (existing === 'drop') {
     for (const t of [...there].reverse()) await twin.dropTable(db, refOf(t))
   }
+  // After the drop, which takes the sequences the dropped tables owned with it.
+  await beforeCreate()
   const reused = existing === 'drop' ? new Set<string>() : new Set(there.map((t) => tableName(t)))
   if (existing === 'refuse' && there.length > 0) {
     // They were empty: a failure leaves them empty again.

@@ -24,6 +24,12 @@ export interface GenerateOptions {
   shard?: Shard
   /** Aborting it stops the write and rolls it back (the CLI aborts it on SIGINT, SIGTERM and SIGHUP). */
   signal?: AbortSignal
+  /**
+   * The model was learned here from a live source, or its file is trusted (`--trust-model`): a PostgreSQL or PGlite
+   * target gets the source's functions, triggers, views and policies too. Off, a model file is untrusted input and
+   * only its plain objects (indexes, defaults, sequences, domains, partitions, comments) are written.
+   */
+  trustModel?: boolean
 }
 
 export interface GenerateResult {
@@ -59,6 +65,7 @@ export async function generate(
     existing: options.existing ?? 'refuse',
     stage: options.stage ?? (options.shard === undefined ? 'all' : 'rows'),
     signal: options.signal,
+    trustedObjects: options.trustModel === true,
   } as const
   const counts = await writeIntoTarget(spec, url, onEvent, async (session) => {
     const writers = new Map<string, BulkWriter>()

@@ -12,6 +12,7 @@ import {
   type TwinTarget,
   type TwinTableSpec,
 } from '../twin-target.js'
+import { postgresObjectWriter } from './postgres-objects-writer.js'
 import { postgresTypeFor } from './postgres-types.js'
 
 /**
@@ -65,7 +66,14 @@ export async function createPostgresTable(
     else
       notes.push(`check ${check.name} (${check.expression}) is written for another engine and is not created`)
   }
-  await sql`create table ${sql.id(target.schema, target.name)} (${sql.join(columns)})`.execute(db)
+  // Its partitions are schema objects, created next (issue 16); rows written to it land in them.
+  const partitioned =
+    sameEngine && table.partitionBy !== undefined
+      ? sql` partition by ${sql.raw(checkedExpression(table.partitionBy))}`
+      : sql``
+  await sql`create table ${sql.id(target.schema, target.name)} (${sql.join(columns)})${partitioned}`.execute(
+    db,
+  )
   return notes
 }
 
@@ -275,5 +283,6 @@ export function postgresTwin(
     dropTable: dropPostgresTable,
     truncate: truncatePostgresTables,
     bulkWriter,
+    schemaObjects: postgresObjectWriter,
   }
 }
