@@ -25,6 +25,8 @@ export interface ObjectPlanOptions {
   trusted: boolean
   /** Extensions the target server has (pg_available_extensions). */
   availableExtensions: ReadonlySet<string>
+  /** Where the twin goes, for the fix a missing extension's line names. */
+  target: 'postgres' | 'pglite'
 }
 
 /** pg_dump's order inside each phase; views and indexes on them follow their needs (see ordered). */
@@ -97,7 +99,7 @@ export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): O
     objects = objects.filter((o) => !dropping.includes(o))
   }
   if (dropped.length > 0)
-    notes.push(`left out ${describe(dropped)}, which need ${list([...needs])}, not written`)
+    notes.push(`left out ${describe(dropped)}: they need ${list([...needs])}, which the twin does not have`)
 
   const droppedChecks: string[] = []
   const tables = schema.tables.map((table) => {
@@ -111,10 +113,14 @@ export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): O
     notes.push(
       `left out ${droppedChecks.length} CHECK${droppedChecks.length === 1 ? '' : 's'} calling functions not written: ${list(droppedChecks)}`,
     )
-  if (missingExtensions.length > 0)
+  if (missingExtensions.length > 0) {
+    const names = `extension${missingExtensions.length === 1 ? '' : 's'} ${missingExtensions.join(', ')}`
     notes.unshift(
-      `the target server lacks the extension${missingExtensions.length === 1 ? '' : 's'} ${missingExtensions.join(', ')} the source uses: install ${missingExtensions.length === 1 ? 'it' : 'them'} on the target server (its package, e.g. apt-get install postgresql-<version>-${missingExtensions[0]!}), then run again to get what needs ${missingExtensions.length === 1 ? 'it' : 'them'}`,
+      options.target === 'pglite'
+        ? `PGlite as dbtwin opens it has no ${names}, which the source uses: write to a PostgreSQL server to keep what needs them`
+        : `the target server lacks the ${names} the source uses (pg_available_extensions): install them on that server (contrib ones with the postgresql-contrib package, others with their own, e.g. postgresql-15-postgis-3), then run again to keep what needs them`,
     )
+  }
   return { objects: ordered(objects), schema: { ...schema, tables }, notes, missingExtensions }
 }
 

@@ -98,7 +98,7 @@ export async function writeIntoTarget<T>(
   try {
     write = await target.openTwin(spec.schema.enums)
     const { db, twin } = write
-    const objects = await planObjects(spec, write, onEvent)
+    const objects = await planObjects(spec, target, write, onEvent)
     spec = { ...spec, schema: objects.schema }
     const refOf = targetRefs(spec, target)
     const writeObjects = async (phase: SchemaObjectPhase) => {
@@ -376,6 +376,7 @@ function targetRefs(spec: WriteSpec, target: Database): (table: TableRef) => Tab
  */
 async function planObjects(
   spec: WriteSpec,
+  target: Database,
   { db, twin }: TwinWrite,
   onEvent: (e: WriteEvent) => void,
 ): Promise<ObjectPlan> {
@@ -392,6 +393,7 @@ async function planObjects(
   const plan = planSchemaObjects(spec.schema, {
     trusted: spec.trustedObjects === true,
     availableExtensions: await twin.schemaObjects.availableExtensions(db),
+    target: target.dialect === 'pglite' ? 'pglite' : 'postgres',
   })
   for (const message of plan.notes) onEvent({ step: 'note', message })
   return plan

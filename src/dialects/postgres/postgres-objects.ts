@@ -32,7 +32,8 @@ export async function readSchemaObjects(db: Kysely<any>): Promise<SchemaObject[]
         statement: r.statement.trim().replace(/;$/, ''),
         phase: r.phase,
         requires: [...new Set(r.requires)]
-          .filter((need) => need !== providedBy(r) && isUserName(need))
+          .filter(isUserName)
+          .filter((need) => need !== providedBy(r))
           .sort(),
       }))
       .map((o) => ({ ...o, phase: routineAfterTables(o) ? 'after-tables' : o.phase })),
@@ -47,13 +48,16 @@ function routineAfterTables(o: { kind: SchemaObjectKind; requires: string[] }): 
 }
 
 /** What a table's CHECK calls or names that the source defines (see CheckConstraint.requires). */
-export function checkRequires(constraintOid: RawBuilder<unknown>): RawBuilder<string[]> {
+export function checkRequires(constraintOid: RawBuilder<unknown>): RawBuilder<(string | null)[]> {
   return dependsOn('pg_catalog.pg_constraint', constraintOid)
 }
 
 /** Keeps only what the source defines itself, as readSchemaObjects does. */
-export function userRequirements(requires: readonly string[], table: string): string[] {
-  return [...new Set(requires)].filter((need) => need !== `relation ${table}` && isUserName(need)).sort()
+export function userRequirements(requires: readonly (string | null)[], table: string): string[] {
+  return [...new Set(requires)]
+    .filter(isUserName)
+    .filter((need) => need !== `relation ${table}`)
+    .sort()
 }
 
 /** What an object gives that others may require, in {@link SchemaObject.requires}'s naming; null for nothing. */
@@ -85,7 +89,8 @@ function isUserSchema(nspname: string): boolean {
 }
 
 /** A requirement on something the server itself has (pg_catalog's types and functions) is no requirement. */
-function isUserName(need: string): boolean {
+function isUserName(need: string | null): need is string {
+  if (need === null) return false
   const [kind, rest = ''] = need.split(' ', 2)
   return kind === 'extension' || isUserSchema(rest.split('.')[0] ?? '')
 }
@@ -96,15 +101,16 @@ interface ObjectRow {
   name: string
   statement: string
   phase: SchemaObjectPhase
-  requires: string[]
+  /** Null for a dependency on something no requirement names (a collation, an operator class of the server). */
+  requires: (string | null)[]
 }
 
 /**
  * What the objects matching a pg_depend condition (`d.classid`, `d.objid`) depend on, named as requirements:
  * an object an extension installed needs that extension; an array type needs its element type.
  */
-function requiresOf(condition: RawBuilder<unknown>): RawBuilder<string[]> {
-  return sql<string[]>`array(
+function requiresOf(condition: RawBuilder<unknown>): RawBuilder<(string | null)[]> {
+  return sql<(string | null)[]>`array(
     select coalesce(
       (select 'extension ' || e.extname from pg_catalog.pg_depend x
         join pg_catalog.pg_extension e on e.oid = x.refobjid
@@ -123,6 +129,8 @@ function requiresOf(condition: RawBuilder<unknown>): RawBuilder<string[]> {
           join pg_catalog.pg_namespace n on n.oid = t.typnamespace
           left join pg_catalog.pg_class r on r.oid = t.typrelid
           where a.oid = d.refobjid)
+        when 'pg_catalog.pg_extension'::regclass then (select 'extension ' || e.extname
+          from pg_catalog.pg_extension e where e.oid = d.refobjid)
         when 'pg_catalog.pg_namespace'::regclass then (select 'schema ' || n.nspname
           from pg_catalog.pg_namespace n where n.oid = d.refobjid)
       end)
@@ -146,7 +154,7 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
   // plpgsql ships with every server, in pg_catalog.
   sql<ObjectRow>`select 'extension' as kind, n.nspname as schema, e.extname as name, 'before-tables' as phase,
       format('CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I', e.extname, n.nspname) as statement,
-      array[]::text[] as requires
+      ${dependsOn('pg_catalog.pg_extension', sql`e.oid`)} as requires
     from pg_catalog.pg_extension e join pg_catalog.pg_namespace n on n.oid = e.extnamespace
     where e.extname <> 'plpgsql'`,
   sql<ObjectRow>`select 'schema' as kind, n.nspname as schema, n.nspname as name, 'before-tables' as phase,
