@@ -1,5 +1,13 @@
 import type { Kysely } from 'kysely'
-import type { Column, DialectName, ForeignKey, SchemaObject, Table, TableRef } from '../schema/schema.js'
+import type {
+  CheckConstraint,
+  Column,
+  DialectName,
+  ForeignKey,
+  SchemaObject,
+  Table,
+  TableRef,
+} from '../schema/schema.js'
 
 /**
  * One value as generators hand it to writers: already in the text form the engines read, except binary values
@@ -65,13 +73,25 @@ export interface TwinTarget {
   readonly schemaObjects: SchemaObjectWriter | null
 }
 
+/** A CHECK to add to a table where it landed. */
+export interface TableCheck {
+  table: TableRef
+  check: CheckConstraint
+}
+
 /** Writes a source's schema objects on a target of the same engine (see planSchemaObjects). */
 export interface SchemaObjectWriter {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   availableExtensions(db: Kysely<any>): Promise<Set<string>>
+  /** Resolves bare names in these schemas for the rest of the write; returns a note when the target's differ. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  useSearchPath(db: Kysely<any>, schemas: readonly string[]): Promise<string[]>
   /** Runs each object's statement in order; returns notes (objects there already, policies without roles). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   writeObjects(db: Kysely<any>, objects: readonly SchemaObject[], signal?: AbortSignal): Promise<string[]>
+  /** After the load: a same-engine table's CHECKs, validated; returns a note naming those the rows break. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  addChecks(db: Kysely<any>, checks: readonly TableCheck[], signal?: AbortSignal): Promise<string[]>
   /** After the load: sequences behind column defaults moved past the written values. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   syncSequences(db: Kysely<any>, objects: readonly SchemaObject[]): Promise<void>

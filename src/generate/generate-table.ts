@@ -6,6 +6,7 @@ import { seededRandom, type Random } from '../random/seeded-random.js'
 import type { Rule } from '../rules/rule-file.js'
 import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
+import { allowedValues, withinAllowed } from './check-values.js'
 import { cellSamplers, columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
 import { copulaSampler } from './copula-sampler.js'
 import { inequalityGuard } from './inequality-guard.js'
@@ -108,10 +109,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       return { kind: 'rule', values }
     }
     const sampler = columnSampler(learned, column, { family: ctx.family })
-    if (sampler === null) return { kind: 'zero', value: zeroValue(column) }
+    const allowed = allowedValues(table, column.name)
+    if (sampler === null)
+      return { kind: 'zero', value: column.nullable ? null : (allowed?.[0] ?? zeroValue(column)) }
     return {
       kind: 'value',
-      sampler,
+      sampler: withinAllowed(sampler, allowed),
       copulaIndex: copulaColumns.indexOf(column.name),
       nullFraction: learned.nullFraction,
       nullable: column.nullable,

@@ -90,6 +90,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
     }),
   ),
   enums: z.array(tableRef.extend({ values: z.array(z.string()) })),
+  searchPath: z.array(identifier).optional(),
   // Files from before schema objects were read have none.
   objects: z
     .array(
@@ -97,6 +98,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
         kind: z.enum([
           'extension',
           'schema',
+          'collation',
           'enum',
           'domain',
           'type',

@@ -151,6 +151,7 @@ export interface SkippedObject {
 export type SchemaObjectKind =
   | 'extension'
   | 'schema'
+  | 'collation'
   | 'enum'
   | 'domain'
   | 'type'
@@ -213,6 +214,11 @@ export interface Schema {
   schemas: string[]
   tables: Table[]
   enums: EnumType[]
+  /**
+   * The schemas unqualified names resolve in on the source (PostgreSQL's search_path, as the source's settings make
+   * it): a CHECK that calls `controlled_for_whitespace(name)`, and the bodies of functions, mean the source's own.
+   */
+  searchPath?: string[]
   /** Views, functions, indexes, triggers… (PostgreSQL and PGlite sources; empty on MySQL), in writing order. */
   objects: SchemaObject[]
   skipped: SkippedObject[]

@@ -33,6 +33,7 @@ export interface ObjectPlanOptions {
 const KIND_ORDER: SchemaObjectKind[] = [
   'schema',
   'extension',
+  'collation',
   'enum',
   'domain',
   'type',
@@ -139,6 +140,8 @@ function provides(o: Pick<SchemaObject, 'kind' | 'schema' | 'name'>): string | n
     case 'extension':
     case 'schema':
       return `${o.kind} ${o.name}`
+    case 'collation':
+      return `collation ${o.schema}.${o.name}`
     case 'enum':
     case 'domain':
     case 'type':
@@ -187,6 +190,7 @@ const NAME = String.raw`${QNAME}(?:\.${QNAME})?`
 const SHAPES: Partial<Record<SchemaObjectKind, RegExp>> = {
   extension: new RegExp(`^CREATE EXTENSION IF NOT EXISTS ${QNAME} WITH SCHEMA ${QNAME}$`, 'u'),
   schema: new RegExp(`^CREATE SCHEMA IF NOT EXISTS ${QNAME}$`, 'u'),
+  collation: new RegExp(`^CREATE COLLATION IF NOT EXISTS ${NAME} \\(provider = (icu|libc), `, 'u'),
   enum: new RegExp(`^CREATE TYPE ${NAME} AS ENUM \\(`, 'u'),
   domain: new RegExp(`^CREATE DOMAIN ${NAME} AS `, 'u'),
   type: new RegExp(`^CREATE TYPE ${NAME} AS (RANGE )?\\(`, 'u'),

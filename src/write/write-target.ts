@@ -144,6 +144,11 @@ export async function writeIntoTarget<T>(
         }
       }
       signal?.throwIfAborted()
+      if (objects.sameEngine) {
+        const checks = spec.schema.tables.flatMap((t) => t.checks.map((check) => ({ table: refOf(t), check })))
+        const notes = await twin.schemaObjects?.addChecks(db, checks, signal)
+        for (const message of notes ?? []) onEvent({ step: 'note', message })
+      }
       // Indexes, triggers, views once the rows are in: triggers never fire on the twin's own rows.
       await writeObjects('after-load')
       await twin.schemaObjects?.syncSequences(db, objects.objects)
@@ -379,7 +384,7 @@ async function planObjects(
   target: Database,
   { db, twin }: TwinWrite,
   onEvent: (e: WriteEvent) => void,
-): Promise<ObjectPlan> {
+): Promise<ObjectPlan & { sameEngine: boolean }> {
   const sameEngine = twin.family === dialectFamily(spec.source.dialect)
   if (twin.schemaObjects === null || !sameEngine) {
     const objects = spec.schema.objects
@@ -388,15 +393,18 @@ async function planObjects(
         step: 'note',
         message: `${objects.length} PostgreSQL schema objects (views, functions, indexes, defaults…) are not written to a ${twin.family === 'mysql' ? 'MySQL' : 'PostgreSQL'} target; write to PostgreSQL or PGlite to keep them`,
       })
-    return { objects: [], schema: spec.schema, notes: [], missingExtensions: [] }
+    return { objects: [], schema: spec.schema, notes: [], missingExtensions: [], sameEngine: false }
   }
   const plan = planSchemaObjects(spec.schema, {
     trusted: spec.trustedObjects === true,
     availableExtensions: await twin.schemaObjects.availableExtensions(db),
     target: target.dialect === 'pglite' ? 'pglite' : 'postgres',
   })
-  for (const message of plan.notes) onEvent({ step: 'note', message })
-  return plan
+  const notes = [...plan.notes]
+  if (spec.schema.searchPath !== undefined)
+    notes.push(...(await twin.schemaObjects.useSearchPath(db, spec.schema.searchPath)))
+  for (const message of notes) onEvent({ step: 'note', message })
+  return { ...plan, sameEngine: true }
 }
 
 async function prepareTables(

@@ -49,13 +49,14 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
   const [relations, database] = await Promise.all([readRelations(db), readDatabaseName(db)])
   const tableRelations = relations.filter((r) => r.relkind === 'r' || r.relkind === 'p')
   const tableOids = tableRelations.map((r) => r.oid)
-  const [columns, constraints, uniqueIndexes, enums, otherObjects, objects] = await Promise.all([
+  const [columns, constraints, uniqueIndexes, enums, otherObjects, objects, searchPath] = await Promise.all([
     readColumns(db, tableOids),
     readConstraints(db, tableOids),
     readUniqueIndexes(db, tableOids),
     readEnums(db),
     readOtherObjects(db),
     readSchemaObjects(db),
+    readSearchPath(db),
   ])
 
   const byOid = new Map(relations.map((r) => [r.oid, r]))
@@ -146,6 +147,7 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     schemas: [...new Set(relations.map((r) => r.nspname))].sort(),
     tables: sorted,
     enums,
+    searchPath,
     objects,
     skipped: skipped.sort((a, b) => a.kind.localeCompare(b.kind) || byName(a, b)),
   }
@@ -186,6 +188,12 @@ async function checkReadable(
   const schemas = [...new Set(unreadable.filter((t) => !t.schemaUsable).map((t) => t.nspname))]
   const usage = schemas.map((s) => `GRANT USAGE ON SCHEMA ${displayIdentifier(s)} TO ${role}; `).join('')
   throw unreadableTables(role, names, `${usage}GRANT SELECT ON ${names.join(', ')} TO ${role}`)
+}
+
+/** The user schemas of the search path the source's settings give a connection, in order. */
+async function readSearchPath(db: Catalog): Promise<string[]> {
+  const { rows } = await sql<{ path: string[] }>`select current_schemas(false)::text[] as path`.execute(db)
+  return (rows[0]?.path ?? []).filter(isUserSchema)
 }
 
 async function readDatabaseName(db: Catalog): Promise<string> {

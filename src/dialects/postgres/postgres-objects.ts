@@ -72,6 +72,7 @@ export function providedBy(o: Pick<SchemaObject, 'kind' | 'schema' | 'name'>): s
 const PROVIDES: Partial<Record<SchemaObjectKind, string>> = {
   extension: 'extension',
   schema: 'schema',
+  collation: 'collation',
   enum: 'type',
   domain: 'type',
   type: 'type',
@@ -129,6 +130,9 @@ function requiresOf(condition: RawBuilder<unknown>): RawBuilder<(string | null)[
           join pg_catalog.pg_namespace n on n.oid = t.typnamespace
           left join pg_catalog.pg_class r on r.oid = t.typrelid
           where a.oid = d.refobjid)
+        when 'pg_catalog.pg_collation'::regclass then (select 'collation ' || n.nspname || '.' || c.collname
+          from pg_catalog.pg_collation c join pg_catalog.pg_namespace n on n.oid = c.collnamespace
+          where c.oid = d.refobjid)
         when 'pg_catalog.pg_extension'::regclass then (select 'extension ' || e.extname
           from pg_catalog.pg_extension e where e.oid = d.refobjid)
         when 'pg_catalog.pg_namespace'::regclass then (select 'schema ' || n.nspname
@@ -161,6 +165,15 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
       format('CREATE SCHEMA IF NOT EXISTS %I', n.nspname) as statement, array[]::text[] as requires
     from pg_catalog.pg_namespace n
     where n.nspname <> 'public' and ${notFromExtension('pg_catalog.pg_namespace', sql`n.oid`)}`,
+  // The locale column is colliculocale up to PostgreSQL 16 and colllocale from 17 (PGlite): read through jsonb.
+  sql<ObjectRow>`select 'collation' as kind, n.nspname as schema, c.collname as name, 'before-tables' as phase,
+      format('CREATE COLLATION IF NOT EXISTS %I.%I (%s)', n.nspname, c.collname, case c.collprovider
+        when 'i' then format('provider = icu, locale = %L, deterministic = %s',
+          coalesce(to_jsonb(c) ->> 'colllocale', to_jsonb(c) ->> 'colliculocale'), c.collisdeterministic::text)
+        else format('provider = libc, lc_collate = %L, lc_ctype = %L', c.collcollate, c.collctype) end) as statement,
+      array[]::text[] as requires
+    from pg_catalog.pg_collation c join pg_catalog.pg_namespace n on n.oid = c.collnamespace
+    where ${notFromExtension('pg_catalog.pg_collation', sql`c.oid`)}`,
   sql<ObjectRow>`select 'enum' as kind, n.nspname as schema, t.typname as name, 'before-tables' as phase,
       format('CREATE TYPE %I.%I AS ENUM (%s)', n.nspname, t.typname, (select string_agg(quote_literal(e.enumlabel), ', '
         order by e.enumsortorder) from pg_catalog.pg_enum e where e.enumtypid = t.oid)) as statement,

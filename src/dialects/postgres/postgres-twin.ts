@@ -58,14 +58,10 @@ export async function createPostgresTable(
       sql`constraint ${sql.id(constraintName(unique.name))} unique (${sql.join(unique.columns.map((c) => sql.id(c)))})`,
     )
   }
-  for (const check of table.checks) {
-    if (sameEngine)
-      columns.push(
-        sql`constraint ${sql.id(check.name)} check (${sql.raw(checkedExpression(check.expression))})`,
-      )
-    else
+  // A same-engine table's checks are added once its rows are in (see addPostgresChecks).
+  if (!sameEngine)
+    for (const check of table.checks)
       notes.push(`check ${check.name} (${check.expression}) is written for another engine and is not created`)
-  }
   // Its partitions are schema objects, created next (issue 16); rows written to it land in them.
   const partitioned =
     sameEngine && table.partitionBy !== undefined
