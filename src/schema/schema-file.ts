@@ -99,6 +99,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
           'extension',
           'schema',
           'collation',
+          'text search',
           'enum',
           'domain',
           'type',

@@ -152,6 +152,7 @@ export type SchemaObjectKind =
   | 'extension'
   | 'schema'
   | 'collation'
+  | 'text search'
   | 'enum'
   | 'domain'
   | 'type'

@@ -37,6 +37,7 @@ const KIND_ORDER: SchemaObjectKind[] = [
   'enum',
   'domain',
   'type',
+  'text search',
   'function',
   'procedure',
   'sequence',
@@ -141,7 +142,8 @@ function provides(o: Pick<SchemaObject, 'kind' | 'schema' | 'name'>): string | n
     case 'schema':
       return `${o.kind} ${o.name}`
     case 'collation':
-      return `collation ${o.schema}.${o.name}`
+    case 'text search':
+      return `${o.kind} ${o.schema}.${o.name}`
     case 'enum':
     case 'domain':
     case 'type':
@@ -190,6 +192,10 @@ const NAME = String.raw`${QNAME}(?:\.${QNAME})?`
 const SHAPES: Partial<Record<SchemaObjectKind, RegExp>> = {
   extension: new RegExp(`^CREATE EXTENSION IF NOT EXISTS ${QNAME} WITH SCHEMA ${QNAME}$`, 'u'),
   schema: new RegExp(`^CREATE SCHEMA IF NOT EXISTS ${QNAME}$`, 'u'),
+  'text search': new RegExp(
+    `^(CREATE TEXT SEARCH (DICTIONARY|CONFIGURATION) ${NAME} \\((TEMPLATE|PARSER) = |ALTER TEXT SEARCH CONFIGURATION ${NAME} ADD MAPPING FOR )`,
+    'u',
+  ),
   collation: new RegExp(`^CREATE COLLATION IF NOT EXISTS ${NAME} \\(provider = (icu|libc), `, 'u'),
   enum: new RegExp(`^CREATE TYPE ${NAME} AS ENUM \\(`, 'u'),
   domain: new RegExp(`^CREATE DOMAIN ${NAME} AS `, 'u'),

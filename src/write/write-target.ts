@@ -145,7 +145,9 @@ export async function writeIntoTarget<T>(
       }
       signal?.throwIfAborted()
       if (objects.sameEngine) {
-        const checks = spec.schema.tables.flatMap((t) => t.checks.map((check) => ({ table: refOf(t), check })))
+        const checks = spec.schema.tables.flatMap((t) =>
+          t.checks.map((check) => ({ table: refOf(t), check })),
+        )
         const notes = await twin.schemaObjects?.addChecks(db, checks, signal)
         for (const message of notes ?? []) onEvent({ step: 'note', message })
       }

@@ -73,6 +73,7 @@ const PROVIDES: Partial<Record<SchemaObjectKind, string>> = {
   extension: 'extension',
   schema: 'schema',
   collation: 'collation',
+  'text search': 'text search',
   enum: 'type',
   domain: 'type',
   type: 'type',
@@ -133,6 +134,12 @@ function requiresOf(condition: RawBuilder<unknown>): RawBuilder<(string | null)[
         when 'pg_catalog.pg_collation'::regclass then (select 'collation ' || n.nspname || '.' || c.collname
           from pg_catalog.pg_collation c join pg_catalog.pg_namespace n on n.oid = c.collnamespace
           where c.oid = d.refobjid)
+        when 'pg_catalog.pg_ts_config'::regclass then (select 'text search ' || n.nspname || '.' || c.cfgname
+          from pg_catalog.pg_ts_config c join pg_catalog.pg_namespace n on n.oid = c.cfgnamespace
+          where c.oid = d.refobjid)
+        when 'pg_catalog.pg_ts_dict'::regclass then (select 'text search ' || n.nspname || '.' || t.dictname
+          from pg_catalog.pg_ts_dict t join pg_catalog.pg_namespace n on n.oid = t.dictnamespace
+          where t.oid = d.refobjid)
         when 'pg_catalog.pg_extension'::regclass then (select 'extension ' || e.extname
           from pg_catalog.pg_extension e where e.oid = d.refobjid)
         when 'pg_catalog.pg_namespace'::regclass then (select 'schema ' || n.nspname
@@ -174,6 +181,35 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
       array[]::text[] as requires
     from pg_catalog.pg_collation c join pg_catalog.pg_namespace n on n.oid = c.collnamespace
     where ${notFromExtension('pg_catalog.pg_collation', sql`c.oid`)}`,
+  // Text search dictionaries and configurations, the latter with one mapping statement per list of dictionaries
+  // (musicbrainz's mb_simple, which its full-text indexes name).
+  sql<ObjectRow>`select 'text search' as kind, n.nspname as schema, t.dictname as name, 'before-tables' as phase,
+      format('CREATE TEXT SEARCH DICTIONARY %I.%I (TEMPLATE = %I.%I%s)', n.nspname, t.dictname, tn.nspname,
+        tm.tmplname, coalesce(', ' || t.dictinitoption, '')) as statement,
+      ${dependsOn('pg_catalog.pg_ts_dict', sql`t.oid`)} as requires
+    from pg_catalog.pg_ts_dict t join pg_catalog.pg_namespace n on n.oid = t.dictnamespace
+    join pg_catalog.pg_ts_template tm on tm.oid = t.dicttemplate
+    join pg_catalog.pg_namespace tn on tn.oid = tm.tmplnamespace
+    where ${notFromExtension('pg_catalog.pg_ts_dict', sql`t.oid`)}`,
+  sql<ObjectRow>`select 'text search' as kind, n.nspname as schema, c.cfgname as name, 'before-tables' as phase,
+      format('CREATE TEXT SEARCH CONFIGURATION %I.%I (PARSER = %I.%I)', n.nspname, c.cfgname, pn.nspname, p.prsname)
+        as statement,
+      array[]::text[] as requires
+    from pg_catalog.pg_ts_config c join pg_catalog.pg_namespace n on n.oid = c.cfgnamespace
+    join pg_catalog.pg_ts_parser p on p.oid = c.cfgparser join pg_catalog.pg_namespace pn on pn.oid = p.prsnamespace
+    where ${notFromExtension('pg_catalog.pg_ts_config', sql`c.oid`)}`,
+  sql<ObjectRow>`select 'text search' as kind, n.nspname as schema, c.cfgname as name, 'before-tables' as phase,
+      format('ALTER TEXT SEARCH CONFIGURATION %I.%I ADD MAPPING FOR %s WITH %s', n.nspname, c.cfgname,
+        string_agg(t.alias, ', ' order by t.tokid), m.dicts) as statement,
+      ${dependsOn('pg_catalog.pg_ts_config', sql`c.oid`)} as requires
+    from (select mc.mapcfg, mc.maptokentype, string_agg(format('%I.%I', dn.nspname, d.dictname), ', '
+        order by mc.mapseqno) as dicts
+      from pg_catalog.pg_ts_config_map mc join pg_catalog.pg_ts_dict d on d.oid = mc.mapdict
+      join pg_catalog.pg_namespace dn on dn.oid = d.dictnamespace group by mc.mapcfg, mc.maptokentype) m
+    join pg_catalog.pg_ts_config c on c.oid = m.mapcfg join pg_catalog.pg_namespace n on n.oid = c.cfgnamespace
+    cross join lateral pg_catalog.ts_token_type(c.cfgparser) t
+    where t.tokid = m.maptokentype and ${notFromExtension('pg_catalog.pg_ts_config', sql`c.oid`)}
+    group by c.oid, n.nspname, c.cfgname, m.dicts`,
   sql<ObjectRow>`select 'enum' as kind, n.nspname as schema, t.typname as name, 'before-tables' as phase,
       format('CREATE TYPE %I.%I AS ENUM (%s)', n.nspname, t.typname, (select string_agg(quote_literal(e.enumlabel), ', '
         order by e.enumsortorder) from pg_catalog.pg_enum e where e.enumtypid = t.oid)) as statement,
