@@ -227,7 +227,7 @@ function describe(objects: readonly SchemaObject[]): string {
 }
 
 function plural(kind: string): string {
-  if (kind.endsWith('x')) return `${kind}es`
+  if (/(x|ch|sh|s)$/.test(kind)) return `${kind}es`
   return kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`
 }
 

@@ -113,6 +113,7 @@ async function addChecks(
   signal?: AbortSignal,
 ): Promise<string[]> {
   const broken: string[] = []
+  const refused: string[] = []
   for (const { table, check } of checks) {
     signal?.throwIfAborted()
     const target = sql.id(table.schema, table.name)
@@ -122,9 +123,12 @@ async function addChecks(
         check (${sql.raw(checkedExpression(check.expression))}) not valid`.execute(db)
     } catch (error) {
       await sql`rollback to savepoint dbtwin_check`.execute(db)
-      // A reused table has its checks already.
-      if ((error as { code?: unknown }).code === '42710') continue
-      throw error
+      // A reused table has its checks already; one that calls what the target refused is left out and named.
+      if ((error as { code?: unknown }).code !== '42710')
+        refused.push(
+          `${table.name}.${check.name} (${error instanceof Error ? error.message : String(error)})`,
+        )
+      continue
     }
     await sql`release savepoint dbtwin_check`.execute(db)
     await sql`savepoint dbtwin_check`.execute(db)
@@ -133,12 +137,19 @@ async function addChecks(
       await sql`release savepoint dbtwin_check`.execute(db)
     } catch (error) {
       await sql`rollback to savepoint dbtwin_check`.execute(db)
-      if ((error as { code?: unknown }).code !== '23514') throw error
-      broken.push(`${table.name}.${check.name}`)
+      if ((error as { code?: unknown }).code === '23514') broken.push(`${table.name}.${check.name}`)
+      else throw error
     }
   }
-  if (broken.length === 0) return []
+  const notes =
+    refused.length === 0
+      ? []
+      : [
+          `left out ${refused.length} CHECK${refused.length === 1 ? '' : 's'} the target refused: ${short(refused)}`,
+        ]
+  if (broken.length === 0) return notes
   return [
+    ...notes,
     `${broken.length} CHECK${broken.length === 1 ? '' : 's'} the generated rows break ${broken.length === 1 ? 'is' : 'are'} added NOT VALID (enforced on new rows): ${short(broken)}`,
   ]
 }

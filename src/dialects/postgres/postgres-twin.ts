@@ -29,8 +29,14 @@ export async function createPostgresTable(
   const notes: string[] = []
   await sql`create schema if not exists ${sql.id(target.schema)}`.execute(db)
   const columns: RawBuilder<unknown>[] = []
+  const absent = sameEngine ? await absentTypes(db, table.columns) : new Set<string>()
   for (const column of table.columns) {
-    const type = await columnType(db, spec, column, enums)
+    const native = spec.sameEngine && !absent.has(column.nativeType)
+    if (spec.sameEngine && !native)
+      notes.push(
+        `${column.name}: type ${column.nativeType} does not exist here (an extension the target lacks): written as ${postgresTypeFor(column)}`,
+      )
+    const type = await columnType(db, { ...spec, sameEngine: native }, column, enums)
     const parts = [sql`${sql.id(column.name)} ${type}`]
     if (column.generated !== null && sameEngine) {
       parts.push(sql`generated always as (${sql.raw(checkedExpression(column.generated))}) stored`)
@@ -71,6 +77,20 @@ export async function createPostgresTable(
     db,
   )
   return notes
+}
+
+/**
+ * The native types of these columns the target does not know: a type an extension defines, where the target lacks
+ * the extension (musicbrainz's cube, on PGlite). Those columns are written in the portable mapping's type instead,
+ * as for another engine, rather than fail the twin over a column dbtwin does not model anyway.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function absentTypes(db: Kysely<any>, columns: readonly Column[]): Promise<Set<string>> {
+  const types = [...new Set(columns.filter((c) => c.type !== 'enum').map((c) => c.nativeType))]
+  if (types.length === 0) return new Set()
+  const { rows } = await sql<{ type: string }>`select t as type from unnest(${types}::text[]) t
+    where to_regtype(t) is null`.execute(db)
+  return new Set(rows.map((r) => r.type))
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
