@@ -105,6 +105,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
           'type',
           'function',
           'procedure',
+          'aggregate',
           'sequence',
           'partition',
           'column',

@@ -158,6 +158,7 @@ export type SchemaObjectKind =
   | 'type'
   | 'function'
   | 'procedure'
+  | 'aggregate'
   | 'sequence'
   | 'partition'
   | 'column'
@@ -181,6 +182,7 @@ export type SchemaObjectPhase = 'before-tables' | 'after-tables' | 'after-load'
 export const CODE_KINDS: ReadonlySet<SchemaObjectKind> = new Set([
   'function',
   'procedure',
+  'aggregate',
   'trigger',
   'view',
   'materialized view',

@@ -40,6 +40,7 @@ const KIND_ORDER: SchemaObjectKind[] = [
   'text search',
   'function',
   'procedure',
+  'aggregate',
   'sequence',
   'partition',
   'column',
@@ -150,6 +151,7 @@ function provides(o: Pick<SchemaObject, 'kind' | 'schema' | 'name'>): string | n
       return `type ${o.schema}.${o.name}`
     case 'function':
     case 'procedure':
+    case 'aggregate':
       return `function ${o.schema}.${o.name}`
     case 'sequence':
     case 'partition':

@@ -426,13 +426,13 @@ async function readEnums(db: Catalog): Promise<EnumType[]> {
   return rows.filter((r) => isUserSchema(r.schema))
 }
 
-/** Aggregates and window functions: not copied (pg_get_functiondef cannot print them), but listed. */
+/** Window functions (written in C): not copied, but listed. Aggregates are schema objects. */
 async function readOtherObjects(db: Catalog): Promise<SkippedObject[]> {
   const routines = await db
     .selectFrom('pg_catalog.pg_proc as p')
     .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'p.pronamespace')
     .select(['n.nspname as schema', 'p.proname as name'])
-    .where('p.prokind', 'in', ['a', 'w'])
+    .where('p.prokind', '=', 'w')
     // Functions an extension installed belong to the extension, not to the application.
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -446,10 +446,10 @@ async function readOtherObjects(db: Catalog): Promise<SkippedObject[]> {
     .execute()
   return routines
     .map((r) => ({
-      kind: 'aggregate' as const,
+      kind: 'function' as const,
       schema: r.schema,
       name: r.name,
-      reason: 'aggregates are not copied; recreate them on the target if the application needs them',
+      reason: 'window functions are not copied; recreate them on the target if the application needs them',
     }))
     .filter((o) => isUserSchema(o.schema))
 }

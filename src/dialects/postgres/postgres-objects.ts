@@ -79,6 +79,7 @@ const PROVIDES: Partial<Record<SchemaObjectKind, string>> = {
   type: 'type',
   function: 'function',
   procedure: 'function',
+  aggregate: 'function',
   sequence: 'relation',
   partition: 'relation',
   index: 'relation',
@@ -252,6 +253,17 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
       -- A range type's constructors come with the type.
       and not exists (select 1 from pg_catalog.pg_depend x where x.classid = 'pg_catalog.pg_proc'::regclass
         and x.objid = p.oid and x.deptype = 'i')`,
+  // Aggregates pg_get_functiondef cannot print (pagila's group_concat, which three of its views call).
+  sql<ObjectRow>`select 'aggregate' as kind, n.nspname as schema, p.proname as name, 'before-tables' as phase,
+      format('CREATE AGGREGATE %I.%I(%s) (SFUNC = %s, STYPE = %s', n.nspname, p.proname,
+        pg_get_function_identity_arguments(p.oid), a.aggtransfn::regproc, format_type(a.aggtranstype, null))
+        || case when a.aggfinalfn <> 0 then format(', FINALFUNC = %s', a.aggfinalfn::regproc) else '' end
+        || case when a.aggcombinefn <> 0 then format(', COMBINEFUNC = %s', a.aggcombinefn::regproc) else '' end
+        || case when a.agginitval is not null then format(', INITCOND = %L', a.agginitval) else '' end || ')' as statement,
+      ${dependsOn(PG_PROC, sql`p.oid`)} as requires
+    from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
+    join pg_catalog.pg_aggregate a on a.aggfnoid = p.oid
+    where p.prokind = 'a' and a.aggkind = 'n' and ${notFromExtension(PG_PROC, sql`p.oid`)}`,
   // Identity sequences come with their column; every other sequence is written as the source declares it.
   sql<ObjectRow>`select 'sequence' as kind, n.nspname as schema, c.relname as name, 'before-tables' as phase,
       format('CREATE SEQUENCE IF NOT EXISTS %I.%I AS %s START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s',
