@@ -42,7 +42,7 @@ describe.skipIf(postgres?.available !== true)(
   () => {
     let source: TestDatabase
     const made: TestDatabase[] = []
-    const fresh = async (dialect: 'postgres' | 'pglite') => {
+    const fresh = async (dialect: 'postgres' | 'pglite' | 'mysql') => {
       const database = await createTestDatabase(dialect)
       made.push(database)
       return database
@@ -123,6 +123,18 @@ describe.skipIf(postgres?.available !== true)(
         statements(await schemaDump(source.url)).filter((s) => !trigram(s)),
       )
     })
+
+    it.skipIf(testDialects().find((d) => d.name === 'mysql')?.available !== true)(
+      'clones into MySQL as before, the PostgreSQL objects left out in one line',
+      async () => {
+        const target = await fresh('mysql')
+        const events: { step: string; message?: string }[] = []
+        await clone(source.url, target.url, { seed: 3 }, (e) => events.push(e))
+        expect(notes(events).filter((n) => /schema objects/.test(n))).toEqual([
+          expect.stringMatching(/^\d+ PostgreSQL schema objects \(.*\) are not written to a MySQL target/),
+        ])
+      },
+    )
 
     it('subsets PostgreSQL into PostgreSQL with the same schema objects', async () => {
       const target = await fresh('postgres')
