@@ -70,6 +70,10 @@ export function generateCommand(interrupt: Interruption): Command {
       ).conflicts('shard'),
     )
     .option(
+      '--trust-model',
+      "run the model's functions, triggers, views and policies on a PostgreSQL or PGlite target (a model file is untrusted: off, only its plain objects are written)",
+    )
+    .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
     )
@@ -111,6 +115,7 @@ Examples:
         schemaOnly?: boolean
         constraintsOnly?: boolean
         schemaMap: SchemaMap
+        trustModel?: boolean
       }) => {
         if ((options.to === undefined) === (options.out === undefined)) {
           throw new DbtwinError(

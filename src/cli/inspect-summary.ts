@@ -60,6 +60,8 @@ export function inspectSummary(schema: Schema, plan: LoadPlan): string {
     lines.push('', 'Foreign keys to tables outside the inspected schemas (not followed)')
     for (const e of plan.external) lines.push(`  ${e.table} → ${e.references} (${e.foreignKey})`)
   }
+  lines.push('', 'Schema objects (PostgreSQL and PGlite twins recreate them)')
+  lines.push(...objectCounts(schema))
   lines.push('', 'Skipped (not copied)')
   if (schema.skipped.length === 0) lines.push('  (nothing)')
   const byKind = new Map<string, SkippedObject[]>()
@@ -69,6 +71,37 @@ export function inspectSummary(schema: Schema, plan: LoadPlan): string {
     lines.push(`  ${count(objects.length, kind)} (${objects[0]?.reason ?? ''}): ${names.join(', ')}`)
   }
   return lines.join('\n')
+}
+
+/**
+ * One line per kind with how many the source has, e.g. `32 indexes, 15 triggers`; `column` changes are split into
+ * what they set. Counted from the schema, so the numbers are the source's, before any is left out on a target.
+ */
+function objectCounts(schema: Schema): string[] {
+  if (schema.objects.length === 0) return ['  (none)']
+  const counts = new Map<string, number>()
+  const add = (label: string) => counts.set(label, (counts.get(label) ?? 0) + 1)
+  for (const o of schema.objects) {
+    if (o.kind === 'column')
+      add(
+        / SET DEFAULT /.test(o.statement)
+          ? 'column default'
+          : / TYPE /.test(o.statement)
+            ? 'domain column'
+            : 'identity ALWAYS',
+      )
+    else if (o.kind === 'sequence' && / OWNED BY /.test(o.statement)) continue
+    else if (o.kind === 'text search' && /^ALTER /.test(o.statement)) continue
+    else add(o.kind)
+  }
+  const checks = schema.tables.reduce(
+    (n, t) => n + t.checks.filter((c) => (c.requires ?? []).length > 0).length,
+    0,
+  )
+  if (checks > 0) counts.set('CHECK calling functions', checks)
+  const partitioned = schema.tables.filter((t) => t.partitionBy !== undefined).length
+  if (partitioned > 0) counts.set('partitioned table', partitioned)
+  return [...counts].map(([label, n]) => `  ${count(n, label).replace(/xs$/, 'xes').replace(/ys$/, 'ies')}`)
 }
 
 function describeForeignKey(table: Table, fk: ForeignKey): string {

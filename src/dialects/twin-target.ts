@@ -1,5 +1,13 @@
 import type { Kysely } from 'kysely'
-import type { Column, DialectName, ForeignKey, Table, TableRef } from '../schema/schema.js'
+import type {
+  CheckConstraint,
+  Column,
+  DialectName,
+  ForeignKey,
+  SchemaObject,
+  Table,
+  TableRef,
+} from '../schema/schema.js'
 
 /**
  * One value as generators hand it to writers: already in the text form the engines read, except binary values
@@ -84,6 +92,32 @@ export interface TwinTarget {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   truncate(db: Kysely<any>, tables: readonly TableRef[]): Promise<void>
   bulkWriter(target: TableRef, columns: readonly Column[]): BulkWriter
+  /** How the engine writes PostgreSQL schema objects (views, functions, indexes…); null on MySQL. */
+  readonly schemaObjects: SchemaObjectWriter | null
+}
+
+/** A CHECK to add to a table where it landed. */
+export interface TableCheck {
+  table: TableRef
+  check: CheckConstraint
+}
+
+/** Writes a source's schema objects on a target of the same engine (see planSchemaObjects). */
+export interface SchemaObjectWriter {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  availableExtensions(db: Kysely<any>): Promise<Set<string>>
+  /** Resolves bare names in these schemas for the rest of the write; returns a note when the target's differ. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  useSearchPath(db: Kysely<any>, schemas: readonly string[]): Promise<string[]>
+  /** Runs each object's statement in order; returns notes (objects there already, policies without roles). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  writeObjects(db: Kysely<any>, objects: readonly SchemaObject[], signal?: AbortSignal): Promise<string[]>
+  /** After the load: a same-engine table's CHECKs, validated; returns a note naming those the rows break. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  addChecks(db: Kysely<any>, checks: readonly TableCheck[], signal?: AbortSignal): Promise<string[]>
+  /** After the load: sequences behind column defaults moved past the written values. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  syncSequences(db: Kysely<any>, objects: readonly SchemaObject[]): Promise<void>
 }
 
 /** A foreign key a target table has: `validated` is false for PostgreSQL's NOT VALID (MySQL has no such state). */
@@ -126,8 +160,52 @@ export function checkedTypeText(text: string): string {
   return text
 }
 
-/** Expressions from a model file go into DDL as written; refuse anything that could end the statement. */
+/**
+ * Expressions from a model file go into DDL as written: refuse anything that could end the statement or reach
+ * outside its parentheses (see {@link sqlTextProblem}).
+ */
 export function checkedExpression(expression: string): string {
-  if (/;|--|\/\*/.test(expression)) throw new Error(`"${expression}" is not a plain expression`)
+  const problem = sqlTextProblem(expression)
+  if (problem !== null) throw new Error(`"${expression}" is not a plain expression: ${problem}`)
   return expression
+}
+
+/**
+ * Why model text is not one plain piece of a statement, or null when it is: read token by token, outside string
+ * literals and quoted names it holds no semicolon, comment, dollar quote or subquery (SELECT), and its parentheses
+ * balance without ever closing one opened before it. The old check only looked for `;`, `--` and `/*` anywhere,
+ * so `1) ... (1` passed and a literal holding `;` did not.
+ */
+export function sqlTextProblem(text: string): string | null {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === "'") {
+      // E'…' strings take backslash escapes; standard strings only double their quotes.
+      const escapes = /[eE]$/.test(text.slice(0, i)) && !/[\w$]$/.test(text.slice(0, i - 1))
+      for (i++; i < text.length; i++) {
+        if (escapes && text[i] === '\\') i++
+        else if (text[i] === "'") {
+          if (text[i + 1] === "'") i++
+          else break
+        }
+      }
+      if (i >= text.length) return 'an unterminated string'
+    } else if (c === '"') {
+      for (i++; i < text.length; i++) {
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') i++
+          else break
+        }
+      }
+      if (i >= text.length) return 'an unterminated quoted name'
+    } else if (c === ';') return 'a semicolon'
+    else if (c === '$' && !/[\w$]/.test(text[i - 1] ?? ' ')) return 'a dollar quote'
+    else if ((c === '-' && text[i + 1] === '-') || (c === '/' && text[i + 1] === '*')) return 'a comment'
+    else if (c === '(') depth++
+    else if (c === ')' && --depth < 0) return 'a parenthesis closed that it did not open'
+    else if (/[sS]/.test(c) && /^select\b/i.test(text.slice(i)) && !/[\w$]/.test(text[i - 1] ?? ' '))
+      return 'a subquery'
+  }
+  return depth === 0 ? null : 'unbalanced parentheses'
 }

@@ -294,7 +294,10 @@ export function zeroValue(column: Column, family: 'postgres' | 'mysql'): CellVal
       return '2000-01-01 00:00:00'
     case 'uuid':
       return '00000000-0000-0000-0000-000000000000'
+    // The empty array in PostgreSQL's array syntax, and an empty JSON object where another engine holds arrays as
+    // JSON: '' failed musicbrainz's clone (smallint[] NOT NULL: malformed array literal).
     case 'json':
+    case 'array':
       return '{}'
     case 'bit':
       return '0'

@@ -82,13 +82,50 @@ export const schemaShape: z.ZodType<Schema> = z.object({
           validated: z.boolean().default(true),
         }),
       ),
-      checks: z.array(z.object({ name: z.string(), expression: z.string() })),
+      checks: z.array(
+        z.object({ name: z.string(), expression: z.string(), requires: z.array(z.string()).optional() }),
+      ),
       estimatedRows: z.number().nonnegative(),
       comment: z.string().nullable(),
       partitions: z.array(tableRef),
+      partitionBy: z.string().optional(),
     }),
   ),
   enums: z.array(tableRef.extend({ values: z.array(z.string()) })),
+  searchPath: z.array(identifier).optional(),
+  // Files from before schema objects were read have none.
+  objects: z
+    .array(
+      tableRef.extend({
+        kind: z.enum([
+          'extension',
+          'schema',
+          'collation',
+          'text search',
+          'enum',
+          'domain',
+          'type',
+          'function',
+          'procedure',
+          'aggregate',
+          'sequence',
+          'partition',
+          'column',
+          'check',
+          'index',
+          'constraint',
+          'trigger',
+          'view',
+          'materialized view',
+          'policy',
+          'comment',
+        ]),
+        statement: z.string(),
+        phase: z.enum(['before-tables', 'after-tables', 'after-load']),
+        requires: z.array(z.string()),
+      }),
+    )
+    .default([]),
   skipped: z.array(
     tableRef.extend({
       kind: z.enum([
@@ -101,6 +138,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
         'procedure',
         'sequence',
         'extension table',
+        'aggregate',
       ]),
       reason: z.string(),
     }),

@@ -103,6 +103,11 @@ export interface CheckConstraint {
   name: string
   /** The boolean expression as the engine prints it, without the `CHECK` keyword. */
   expression: string
+  /**
+   * What the check calls that the source defines itself, as {@link SchemaObject.requires} names it (e.g.
+   * `function musicbrainz.controlled_for_whitespace`): without those on the target the check is not created.
+   */
+  requires?: string[]
 }
 
 export interface Table extends TableRef {
@@ -116,6 +121,12 @@ export interface Table extends TableRef {
   comment: string | null
   /** For a partitioned table: its partitions, which are written through it and so are not tables of their own. */
   partitions: TableRef[]
+  /**
+   * For a partitioned table read from PostgreSQL: its partition key as `pg_get_partkeydef` prints it (`RANGE
+   * (payment_date)`). A PostgreSQL twin creates the table partitioned and its partitions (objects of kind
+   * `partition`); other engines get one plain table.
+   */
+  partitionBy?: string
 }
 
 export interface EnumType {
@@ -134,6 +145,7 @@ export type SkippedKind =
   | 'procedure'
   | 'sequence'
   | 'extension table'
+  | 'aggregate'
 
 /** An object dbtwin saw and deliberately does not copy, listed so nothing disappears silently. */
 export interface SkippedObject {
@@ -141,6 +153,70 @@ export interface SkippedObject {
   schema: string
   name: string
   reason: string
+}
+
+/**
+ * The kinds of PostgreSQL schema objects a same-engine twin recreates. `column` is a change to a created table's
+ * column (its default, its domain, identity ALWAYS); `check` a CHECK that calls the source's own functions.
+ */
+export type SchemaObjectKind =
+  | 'extension'
+  | 'schema'
+  | 'collation'
+  | 'text search'
+  | 'enum'
+  | 'domain'
+  | 'type'
+  | 'function'
+  | 'procedure'
+  | 'aggregate'
+  | 'sequence'
+  | 'partition'
+  | 'column'
+  | 'check'
+  | 'index'
+  | 'constraint'
+  | 'trigger'
+  | 'view'
+  | 'materialized view'
+  | 'policy'
+  | 'comment'
+
+/**
+ * When an object is written, in pg_dump's order: `before-tables` (extensions, schemas, types, functions,
+ * sequences), `after-tables` (partitions, column defaults and identity, CHECKs that call functions: still before
+ * any row), `after-load` (indexes, triggers, so they do not fire on written rows, views, policies, comments).
+ */
+export type SchemaObjectPhase = 'before-tables' | 'after-tables' | 'after-load'
+
+/** Kinds whose statement is code that runs on the target: written from a live source, or a trusted model only. */
+export const CODE_KINDS: ReadonlySet<SchemaObjectKind> = new Set([
+  'function',
+  'procedure',
+  'aggregate',
+  'trigger',
+  'view',
+  'materialized view',
+  'policy',
+])
+
+/**
+ * A PostgreSQL schema object beyond tables and keys, as one DDL statement from the engine's own deparsers
+ * (pg_get_functiondef, pg_get_indexdef, pg_get_viewdef…). Only a PostgreSQL or PGlite twin writes them.
+ */
+export interface SchemaObject {
+  kind: SchemaObjectKind
+  schema: string
+  /** The object's name; for a `column` or `comment`, what it changes (`table.column`, `table payment`…). */
+  name: string
+  /** One statement, no trailing semicolon. */
+  statement: string
+  phase: SchemaObjectPhase
+  /**
+   * What the statement needs that the source defines: `relation s.n` (a table, view or sequence), `function
+   * s.n`, `type s.n`, `extension n`. An object whose needs are not written is left out, and said so.
+   */
+  requires: string[]
 }
 
 export interface Schema {
@@ -152,5 +228,12 @@ export interface Schema {
   schemas: string[]
   tables: Table[]
   enums: EnumType[]
+  /**
+   * The schemas unqualified names resolve in on the source (PostgreSQL's search_path, as the source's settings make
+   * it): a CHECK that calls `controlled_for_whitespace(name)`, and the bodies of functions, mean the source's own.
+   */
+  searchPath?: string[]
+  /** Views, functions, indexes, triggers… (PostgreSQL and PGlite sources; empty on MySQL), in writing order. */
+  objects: SchemaObject[]
   skipped: SkippedObject[]
 }

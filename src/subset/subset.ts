@@ -111,6 +111,8 @@ export async function subset(
         existing: options.existing ?? 'refuse',
         signal: options.signal,
         schemaMap: options.schemaMap,
+        // Read from the live source just now.
+        trustedObjects: true,
       } as const
       const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
         const rewriterFor = subsetRewriters(schema, resolved, secret)

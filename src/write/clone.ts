@@ -50,7 +50,16 @@ export async function clone(
   const result = await generate(
     model,
     to,
-    { scale: options.scale, seed, rules, existing: options.existing, signal, schemaMap: options.schemaMap },
+    // Learned from the live source just now: its schema objects are the source's own, code included.
+    {
+      scale: options.scale,
+      seed,
+      rules,
+      existing: options.existing,
+      signal,
+      schemaMap: options.schemaMap,
+      trustModel: true,
+    },
     onEvent,
   )
   return { model, result }

@@ -16,7 +16,8 @@ import { crossEngineSchema, noteLines } from './cross-engine-schema.js'
 import { DbtwinError, type ErrorCode } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
-import type { Column, DialectName, Schema, Table, TableRef } from '../schema/schema.js'
+import type { Column, DialectName, Schema, SchemaObjectPhase, Table, TableRef } from '../schema/schema.js'
+import { objectsOfPhase, planSchemaObjects, type ObjectPlan } from './plan-schema-objects.js'
 import { tableName } from '../schema/table-name.js'
 import { tablePlacement, type SchemaMap } from '../schema/table-placement.js'
 
@@ -52,6 +53,11 @@ export interface WriteSpec {
   signal?: AbortSignal
   /** How the source's schemas land on a target without schemas (MySQL); `auto` by default. */
   schemaMap?: SchemaMap
+  /**
+   * The schema's objects came from a live source, or from a model file the user trusts (`--trust-model`): a
+   * same-engine target gets their code (functions, triggers, views, policies) too. See planSchemaObjects.
+   */
+  trustedObjects?: boolean
 }
 
 export type WriteStage = 'all' | 'schema' | 'rows' | 'constraints'
@@ -74,11 +80,12 @@ export interface TargetSession {
  * again — and the error says so.
  */
 export async function writeIntoTarget<T>(
-  spec: WriteSpec,
+  written: WriteSpec,
   url: string,
   onEvent: (e: WriteEvent) => void,
   fill: (session: TargetSession) => Promise<T>,
 ): Promise<T> {
+  let spec = written
   if (databaseFingerprint(url) === spec.source.fingerprint) {
     throw new DbtwinError(
       'TARGET_IS_SOURCE',
@@ -103,17 +110,27 @@ export async function writeIntoTarget<T>(
   try {
     write = await target.openTwin(spec.schema.enums)
     const { db, twin } = write
+    const objects = await planObjects(spec, target, write, onEvent)
+    spec = { ...spec, schema: objects.schema }
     const refOf = targetRefs(spec, target)
     const sameEngine = twin.family === dialectFamily(spec.source.dialect)
     const adapted = sameEngine
       ? { schema: spec.schema, notes: [] }
       : crossEngineSchema(spec.schema, twin.family)
     spec = { ...spec, schema: adapted.schema }
-    if (stage === 'all' || stage === 'schema')
-      await prepareTables(spec, target, write, refOf, undo, onEvent, (notes) => {
+    const writeObjects = async (phase: SchemaObjectPhase) => {
+      const notes = await twin.schemaObjects?.writeObjects(db, objectsOfPhase(objects, phase), signal)
+      for (const message of notes ?? []) onEvent({ step: 'note', message })
+    }
+    if (stage === 'all' || stage === 'schema') {
+      const onNotes = (notes: TableNote[]) => {
         for (const message of noteLines([...adapted.notes, ...notes])) onEvent({ step: 'note', message })
-      })
-    else await existingTables(spec, target, refOf)
+      }
+      await prepareTables(spec, target, write, refOf, undo, onEvent, onNotes, () =>
+        writeObjects('before-tables'),
+      )
+      await writeObjects('after-tables')
+    } else await existingTables(spec, target, refOf)
     // Before any row: PostgreSQL refuses to drop a key whose deferred checks the rows queued.
     if (stage !== 'rows') await dropForeignKeys(spec, write, refOf)
     const session: TargetSession = {
@@ -148,6 +165,17 @@ export async function writeIntoTarget<T>(
           if (column.identity !== null) await target.ddl.syncIdentity(db, refOf(table), column.name)
         }
       }
+      signal?.throwIfAborted()
+      if (objects.sameEngine) {
+        const checks = spec.schema.tables.flatMap((t) =>
+          t.checks.map((check) => ({ table: refOf(t), check })),
+        )
+        const notes = await twin.schemaObjects?.addChecks(db, checks, signal)
+        for (const message of notes ?? []) onEvent({ step: 'note', message })
+      }
+      // Indexes, triggers, views once the rows are in: triggers never fire on the twin's own rows.
+      await writeObjects('after-load')
+      await twin.schemaObjects?.syncSequences(db, objects.objects)
       onEvent({ step: 'constraints', foreignKeys: keys })
     }
     // Past this point the write is kept whole: a signal now is too late to cancel the COMMIT halfway.
@@ -411,6 +439,38 @@ function targetRefs(
   )
 }
 
+/**
+ * The schema objects this write gives the target, with one note per reason some are left out: on a target of the
+ * source's engine, what planSchemaObjects keeps; on another engine none, said in one line.
+ */
+async function planObjects(
+  spec: WriteSpec,
+  target: Database,
+  { db, twin }: TwinWrite,
+  onEvent: (e: WriteEvent) => void,
+): Promise<ObjectPlan & { sameEngine: boolean }> {
+  const sameEngine = twin.family === dialectFamily(spec.source.dialect)
+  if (twin.schemaObjects === null || !sameEngine) {
+    const objects = spec.schema.objects
+    if (objects.length > 0)
+      onEvent({
+        step: 'note',
+        message: `${objects.length} PostgreSQL schema objects (views, functions, indexes, defaults…) are not written to a ${twin.family === 'mysql' ? 'MySQL' : 'PostgreSQL'} target; write to PostgreSQL or PGlite to keep them`,
+      })
+    return { objects: [], schema: spec.schema, notes: [], missingExtensions: [], sameEngine: false }
+  }
+  const plan = planSchemaObjects(spec.schema, {
+    trusted: spec.trustedObjects === true,
+    availableExtensions: await twin.schemaObjects.availableExtensions(db),
+    target: target.dialect === 'pglite' ? 'pglite' : 'postgres',
+  })
+  const notes = [...plan.notes]
+  if (spec.schema.searchPath !== undefined)
+    notes.push(...(await twin.schemaObjects.useSearchPath(db, spec.schema.searchPath)))
+  for (const message of notes) onEvent({ step: 'note', message })
+  return { ...plan, sameEngine: true }
+}
+
 async function prepareTables(
   spec: WriteSpec,
   target: Database,
@@ -419,6 +479,7 @@ async function prepareTables(
   undo: (() => Promise<void>)[],
   onEvent: (e: WriteEvent) => void,
   onNotes: (notes: TableNote[]) => void,
+  beforeCreate: () => Promise<void>,
 ): Promise<void> {
   const existing = spec.existing
   const present = await target.introspect()
@@ -445,6 +506,8 @@ async function prepareTables(
   if (existing === 'drop') {
     for (const t of [...there].reverse()) await twin.dropTable(db, refOf(t))
   }
+  // After the drop, which takes the sequences the dropped tables owned with it.
+  await beforeCreate()
   const reused = existing === 'drop' ? new Set<string>() : new Set(there.map((t) => tableName(t)))
   if (existing === 'refuse' && there.length > 0) {
     // They were empty: a failure leaves them empty again.

@@ -27,6 +27,12 @@ export interface GenerateOptions {
   signal?: AbortSignal
   /** How the model's schemas land on a MySQL target (see SchemaMap); `auto` by default. */
   schemaMap?: SchemaMap
+  /**
+   * The model was learned here from a live source, or its file is trusted (`--trust-model`): a PostgreSQL or PGlite
+   * target gets the source's functions, triggers, views and policies too. Off, a model file is untrusted input and
+   * only its plain objects (indexes, defaults, sequences, domains, partitions, comments) are written.
+   */
+  trustModel?: boolean
 }
 
 export interface GenerateResult {
@@ -63,6 +69,7 @@ export async function generate(
     stage: options.stage ?? (options.shard === undefined ? 'all' : 'rows'),
     signal: options.signal,
     schemaMap: options.schemaMap,
+    trustedObjects: options.trustModel === true,
   } as const
   const counts = await writeIntoTarget(spec, url, onEvent, async (session) => {
     const writers = new Map<string, BulkWriter>()

@@ -66,6 +66,7 @@ describe('the PII pack fits the columns it rewrites', () => {
     schemas: ['app'],
     enums: [],
     skipped: [],
+    objects: [],
     tables: [
       {
         schema: 'app',

@@ -50,6 +50,7 @@ function model(): Model {
         },
       ],
       enums: [],
+      objects: [],
       skipped: [],
     },
     tables: [

@@ -29,6 +29,7 @@ export const SCHEMA: Schema = {
   database: 'shop',
   schemas: ['app'],
   enums: [],
+  objects: [],
   skipped: [],
   tables: [
     table(

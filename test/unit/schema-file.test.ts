@@ -40,6 +40,7 @@ const schema: Schema = {
     },
   ],
   enums: [],
+  objects: [],
   skipped: [{ kind: 'view', schema: 'public', name: 'v', reason: 'views hold no rows' }],
 }
 

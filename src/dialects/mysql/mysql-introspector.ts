@@ -69,6 +69,7 @@ export async function introspectMysql(db: Catalog, database: string, mariadb: bo
     schemas: [database],
     tables: sorted,
     enums: [],
+    objects: [],
     skipped: [...skippedRelations(relations, database), ...skipped].sort(
       (a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
     ),

@@ -52,6 +52,7 @@ function mysqlTwin(db: Kysely<any>, keyConnection: { id: number | null }): TwinT
   return {
     family: 'mysql',
     createTable: createMysqlTable,
+    schemaObjects: null,
     async addForeignKeys(database, keys, signal) {
       await database.connection().execute(async (connection) => {
         const { rows } = await sql<{ id: unknown }>`select connection_id() as id`.execute(connection)

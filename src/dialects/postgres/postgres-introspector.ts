@@ -16,6 +16,7 @@ import { sortTables } from '../../schema/sort-schema.js'
 import { displayIdentifier, tableName } from '../../schema/table-name.js'
 import { unreadableTables } from '../unreadable-tables.js'
 import type { PostgresCatalog } from './postgres-catalog.js'
+import { checkRequires, readSchemaObjects, userRequirements } from './postgres-objects.js'
 import { portableType, typeSize } from './postgres-types.js'
 
 type Catalog = Kysely<PostgresCatalog>
@@ -33,9 +34,8 @@ const ACTIONS: Record<string, ReferentialAction> = {
   d: 'set default',
 }
 
+/** Views and materialized views are schema objects now (issue 16); a foreign table's rows are not the twin's. */
 const SKIPPED_RELATIONS: Record<string, { kind: SkippedObject['kind']; reason: string }> = {
-  v: { kind: 'view', reason: 'views hold no rows of their own; recreate them on the target' },
-  m: { kind: 'materialized view', reason: 'refresh it on the target after the twin is written' },
   f: { kind: 'foreign table', reason: 'its rows live in another server' },
 }
 
@@ -62,12 +62,14 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     (r) => (r.relkind === 'r' || r.relkind === 'p') && r.extension === null,
   )
   const tableOids = tableRelations.map((r) => r.oid)
-  const [columns, constraints, uniqueIndexes, enums, otherObjects] = await Promise.all([
+  const [columns, constraints, uniqueIndexes, enums, otherObjects, objects, searchPath] = await Promise.all([
     readColumns(db, tableOids),
     readConstraints(db, tableOids),
     readUniqueIndexes(db, tableOids),
     readEnums(db),
     readOtherObjects(db),
+    readSchemaObjects(db),
+    readSearchPath(db),
   ])
 
   const byOid = new Map(relations.map((r) => [r.oid, r]))
@@ -101,6 +103,7 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
       estimatedRows: r.estimatedRows,
       comment: r.comment,
       partitions: [],
+      ...(r.partitionKey === null ? {} : { partitionBy: r.partitionKey }),
     })
   }
   await checkReadable(
@@ -114,12 +117,6 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     if (table === undefined) continue
     table.partitions.push({ schema: r.nspname, name: r.relname })
     table.estimatedRows += r.estimatedRows
-    skipped.push({
-      kind: 'partition',
-      schema: r.nspname,
-      name: r.relname,
-      reason: `a partition: its rows are written through its partitioned table, which lists it`,
-    })
   }
   for (const c of columns) tables.get(c.attrelid)?.columns.push(toColumn(c))
 
@@ -133,8 +130,10 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     const key: Key = { name: c.conname, columns: namesOf(c.conrelid, c.conkey) }
     if (c.contype === 'p') table.primaryKey = key
     else if (c.contype === 'u') table.uniques.push(key)
-    else if (c.contype === 'c') table.checks.push(toCheck(c.conname, c.definition))
-    else if (c.contype === 'f') {
+    else if (c.contype === 'c') {
+      const requires = userRequirements(c.requires, `${table.schema}.${table.name}`)
+      table.checks.push({ ...toCheck(c.conname, c.definition), ...(requires.length > 0 ? { requires } : {}) })
+    } else if (c.contype === 'f') {
       const fk = toForeignKey(c, key.columns, refOf(c.confrelid), namesOf(c.confrelid, c.confkey))
       // Every partition may declare the same key (pagila's six payment partitions): the table holds it once.
       if (!(fromPartition && table.foreignKeys.some((other) => sameReference(other, fk))))
@@ -161,6 +160,8 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     schemas: [...new Set(relations.map((r) => r.nspname))].sort(),
     tables: sorted,
     enums,
+    searchPath,
+    objects,
     skipped: skipped.sort((a, b) => a.kind.localeCompare(b.kind) || byName(a, b)),
   }
 }
@@ -202,6 +203,12 @@ async function checkReadable(
   throw unreadableTables(role, names, `${usage}GRANT SELECT ON ${names.join(', ')} TO ${role}`)
 }
 
+/** The user schemas of the search path the source's settings give a connection, in order. */
+async function readSearchPath(db: Catalog): Promise<string[]> {
+  const { rows } = await sql<{ path: string[] }>`select current_schemas(false)::text[] as path`.execute(db)
+  return (rows[0]?.path ?? []).filter(isUserSchema)
+}
+
 async function readDatabaseName(db: Catalog): Promise<string> {
   const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db)
   return rows[0]?.name ?? ''
@@ -225,6 +232,7 @@ async function readRelations(db: Catalog) {
       sql<number>`(case when c.relkind = 'p' then 0 when c.reltuples >= 0 then c.reltuples
         else coalesce(pg_stat_get_live_tuples(c.oid), 0) end)::float8`.as('estimatedRows'),
       sql<string | null>`obj_description(c.oid, 'pg_class')`.as('comment'),
+      sql<string | null>`case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end`.as('partitionKey'),
       // pg_catalog lists every table to every role: whether this one may read it is a question of its own.
       sql<boolean>`has_schema_privilege(n.oid, 'USAGE')`.as('schemaUsable'),
       sql<boolean>`has_table_privilege(c.oid, 'SELECT')`.as('selectable'),
@@ -361,6 +369,7 @@ async function readConstraints(db: Catalog, tableOids: number[]) {
       'c.convalidated',
       sql<number>`c.conparentid::int8`.as('conparentid'),
       sql<string>`pg_get_constraintdef(c.oid)`.as('definition'),
+      checkRequires(sql`c.oid`).as('requires'),
     ])
     .where(sql<boolean>`c.conrelid = any(${tableOids}::oid[])`)
     .where('c.contype', 'in', ['p', 'u', 'f', 'c'])
@@ -448,70 +457,30 @@ async function readEnums(db: Catalog): Promise<EnumType[]> {
   return rows.filter((r) => isUserSchema(r.schema))
 }
 
-/** Triggers, routines and free-standing sequences: not copied, but listed. */
+/** Window functions (written in C): not copied, but listed. Aggregates are schema objects. */
 async function readOtherObjects(db: Catalog): Promise<SkippedObject[]> {
-  const [triggers, routines, sequences] = await Promise.all([
-    db
-      .selectFrom('pg_catalog.pg_trigger as tg')
-      .innerJoin('pg_catalog.pg_class as c', 'c.oid', 'tg.tgrelid')
-      .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'c.relnamespace')
-      .select(['n.nspname as schema', 'c.relname as table', 'tg.tgname as name'])
-      .where('tg.tgisinternal', '=', false)
-      .execute(),
-    db
-      .selectFrom('pg_catalog.pg_proc as p')
-      .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'p.pronamespace')
-      .select(['n.nspname as schema', 'p.proname as name', 'p.prokind'])
-      .where('p.prokind', 'in', ['f', 'p'])
-      // Functions an extension installed belong to the extension, not to the application.
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('pg_catalog.pg_depend as d')
-              .select('d.objid')
-              .where(sql<boolean>`d.objid = p.oid and d.deptype = 'e'`),
-          ),
+  const routines = await db
+    .selectFrom('pg_catalog.pg_proc as p')
+    .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'p.pronamespace')
+    .select(['n.nspname as schema', 'p.proname as name'])
+    .where('p.prokind', '=', 'w')
+    // Functions an extension installed belong to the extension, not to the application.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('pg_catalog.pg_depend as d')
+            .select('d.objid')
+            .where(sql<boolean>`d.objid = p.oid and d.deptype = 'e'`),
         ),
-      )
-      .execute(),
-    db
-      .selectFrom('pg_catalog.pg_class as c')
-      .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'c.relnamespace')
-      .select(['n.nspname as schema', 'c.relname as name'])
-      .where('c.relkind', '=', 'S')
-      // Sequences behind serial and identity columns, or named in a column default, travel with their column.
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('pg_catalog.pg_depend as d')
-              .select('d.objid')
-              .where(
-                sql<boolean>`(d.objid = c.oid and d.deptype in ('a', 'i'))
-                  or (d.refobjid = c.oid and d.classid = 'pg_catalog.pg_attrdef'::regclass)`,
-              ),
-          ),
-        ),
-      )
-      .execute(),
-  ])
-  return [
-    ...triggers.map((t) => ({
-      kind: 'trigger' as const,
-      schema: t.schema,
-      name: `${t.name} on ${t.table}`,
-      reason: 'triggers are not created on the target, so they do not fire while the twin is written',
-    })),
-    ...routines.map((r) => ({
-      kind: r.prokind === 'p' ? ('procedure' as const) : ('function' as const),
+      ),
+    )
+    .execute()
+  return routines
+    .map((r) => ({
+      kind: 'function' as const,
       schema: r.schema,
       name: r.name,
-      reason: 'routines are not copied; recreate them on the target if the application needs them',
-    })),
-    ...sequences.map((s) => ({
-      kind: 'sequence' as const,
-      schema: s.schema,
-      name: s.name,
-      reason: 'a sequence no column owns is not copied',
-    })),
-  ].filter((o) => isUserSchema(o.schema))
+      reason: 'window functions are not copied; recreate them on the target if the application needs them',
+    }))
+    .filter((o) => isUserSchema(o.schema))
 }

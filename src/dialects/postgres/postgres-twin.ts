@@ -15,6 +15,7 @@ import {
   type TwinTableSpec,
   type TableNote,
 } from '../twin-target.js'
+import { postgresObjectWriter } from './postgres-objects-writer.js'
 import { postgresTypeFor } from './postgres-types.js'
 
 /**
@@ -68,18 +69,21 @@ export async function createPostgresTable(
       sql`constraint ${sql.id(constraintName(unique.name))} unique (${sql.join(unique.columns.map((c) => sql.id(c)))})`,
     )
   }
-  for (const check of table.checks) {
-    if (sameEngine)
-      columns.push(
-        sql`constraint ${sql.id(check.name)} check (${sql.raw(checkedExpression(check.expression))})`,
-      )
-    else
+  // A same-engine table's checks are added once its rows are in (see addPostgresChecks).
+  if (!sameEngine)
+    for (const check of table.checks)
       notes.push({
         reason: "checks are not created (their expressions are the source engine's)",
         item: item(check.name),
       })
-  }
-  await sql`create table ${sql.id(target.schema, target.name)} (${sql.join(columns)})`.execute(db)
+  // Its partitions are schema objects, created next (issue 16); rows written to it land in them.
+  const partitioned =
+    sameEngine && table.partitionBy !== undefined
+      ? sql` partition by ${sql.raw(checkedExpression(table.partitionBy))}`
+      : sql``
+  await sql`create table ${sql.id(target.schema, target.name)} (${sql.join(columns)})${partitioned}`.execute(
+    db,
+  )
   return { notes, translated }
 }
 
@@ -227,7 +231,10 @@ export async function addPostgresForeignKeys(
   }
 }
 
-/** The foreign keys of these tables, from pg_constraint, key columns in their order. */
+/**
+ * The foreign keys of these tables, from pg_constraint, key columns in their order. The tables go as two array
+ * parameters: as 802 parameters of a row list, PGlite answered no row at all (musicbrainz's 375 tables).
+ */
 export async function postgresForeignKeys(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
@@ -255,7 +262,8 @@ export async function postgresForeignKeys(
     join pg_catalog.pg_namespace n on n.oid = t.relnamespace
     join pg_catalog.pg_class p on p.oid = c.confrelid
     join pg_catalog.pg_namespace pn on pn.oid = p.relnamespace
-    where c.contype = 'f' and (n.nspname, t.relname) in (${sql.join(tables.map((r) => sql`(${r.schema}, ${r.name})`))})
+    where c.contype = 'f' and (n.nspname::text, t.relname::text) in (select * from
+      unnest(${tables.map((r) => r.schema)}::text[], ${tables.map((r) => r.name)}::text[]))
     order by n.nspname, t.relname, c.conname`.execute(db)
   return rows.map((r) => ({
     table: { schema: r.schema, name: r.table },
@@ -304,5 +312,6 @@ export function postgresTwin(
     dropTable: dropPostgresTable,
     truncate: truncatePostgresTables,
     bulkWriter,
+    schemaObjects: postgresObjectWriter,
   }
 }

@@ -1,0 +1,240 @@
+import { sqlTextProblem } from '../dialects/twin-target.js'
+import {
+  CODE_KINDS,
+  type Schema,
+  type SchemaObject,
+  type SchemaObjectKind,
+  type SchemaObjectPhase,
+} from '../schema/schema.js'
+
+/** The schema objects a same-engine twin writes, in order, and one line per reason some are left out. */
+export interface ObjectPlan {
+  objects: SchemaObject[]
+  /** The schema with the CHECKs whose functions are not written taken off its tables. */
+  schema: Schema
+  notes: string[]
+  /** Extensions the source uses that the target server cannot create. */
+  missingExtensions: string[]
+}
+
+export interface ObjectPlanOptions {
+  /**
+   * The objects come from a live source (clone, subset) or a model the user vouched for (`--trust-model`): code
+   * (functions, triggers, views, policies) is written. Otherwise only statements of a checked shape are.
+   */
+  trusted: boolean
+  /** Extensions the target server has (pg_available_extensions). */
+  availableExtensions: ReadonlySet<string>
+  /** Where the twin goes, for the fix a missing extension's line names. */
+  target: 'postgres' | 'pglite'
+}
+
+/** pg_dump's order inside each phase; views and indexes on them follow their needs (see ordered). */
+const KIND_ORDER: SchemaObjectKind[] = [
+  'schema',
+  'extension',
+  'collation',
+  'enum',
+  'domain',
+  'type',
+  'text search',
+  'function',
+  'procedure',
+  'aggregate',
+  'sequence',
+  'partition',
+  'column',
+  'check',
+  'index',
+  'constraint',
+  'view',
+  'materialized view',
+  'trigger',
+  'policy',
+  'comment',
+]
+const PHASES: SchemaObjectPhase[] = ['before-tables', 'after-tables', 'after-load']
+
+/**
+ * Decides which of a schema's objects a PostgreSQL or PGlite twin writes (issue 16): all of them from a trusted
+ * source; from an untrusted model file, no code and only statements of their kind's shape. Then any object, or
+ * table CHECK, that needs something not written (a missing extension, a function left out, a table a subset
+ * leaves out) is left out too, and the notes say so, one line per reason.
+ *
+ * @example
+ * planSchemaObjects(schema, { trusted: true, availableExtensions: new Set(['pg_trgm']) }).objects.length
+ */
+export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): ObjectPlan {
+  const notes: string[] = []
+  let objects = schema.objects
+  if (!options.trusted) {
+    const code = objects.filter((o) => CODE_KINDS.has(o.kind))
+    const unshaped = objects.filter((o) => !CODE_KINDS.has(o.kind) && statementProblem(o) !== null)
+    if (code.length > 0)
+      notes.push(
+        `left out ${describe(code)} of the model file: a model file is untrusted, so its code is not run; pass --trust-model if you made it or trust who did`,
+      )
+    if (unshaped.length > 0)
+      notes.push(
+        `left out ${describe(unshaped)} of the model file whose statements are not of their kind's plain shape (${unshaped[0]!.kind} ${unshaped[0]!.name}: ${statementProblem(unshaped[0]!)})`,
+      )
+    objects = objects.filter((o) => !CODE_KINDS.has(o.kind) && statementProblem(o) === null)
+  }
+  const missingExtensions = objects
+    .filter((o) => o.kind === 'extension' && !options.availableExtensions.has(o.name))
+    .map((o) => o.name)
+  objects = objects.filter((o) => !(o.kind === 'extension' && missingExtensions.includes(o.name)))
+
+  // Needs are only judged against what the source defines: anything else (pg_catalog, an earlier twin) is there.
+  const known = new Set(
+    [...schema.objects.map(provides), ...sourceRelations(schema)].filter((k) => k !== null),
+  )
+  let written = new Set<string>()
+  const unmet = (requires: readonly string[]) => requires.filter((r) => known.has(r) && !written.has(r))
+  const dropped: SchemaObject[] = []
+  const needs = new Set<string>()
+  for (;;) {
+    written = new Set([...sourceRelations(schema), ...objects.map(provides).filter((k) => k !== null)])
+    const dropping = objects.filter((o) => unmet(o.requires).length > 0)
+    if (dropping.length === 0) break
+    for (const o of dropping) for (const need of unmet(o.requires)) needs.add(need)
+    dropped.push(...dropping)
+    objects = objects.filter((o) => !dropping.includes(o))
+  }
+  if (dropped.length > 0)
+    notes.push(`left out ${describe(dropped)}: they need ${list([...needs])}, which the twin does not have`)
+
+  const droppedChecks: string[] = []
+  const tables = schema.tables.map((table) => {
+    const checks = table.checks.filter((c) => unmet(c.requires ?? []).length === 0)
+    droppedChecks.push(
+      ...table.checks.filter((c) => !checks.includes(c)).map((c) => `${table.name}.${c.name}`),
+    )
+    return checks.length === table.checks.length ? table : { ...table, checks }
+  })
+  if (droppedChecks.length > 0)
+    notes.push(
+      `left out ${droppedChecks.length} CHECK${droppedChecks.length === 1 ? '' : 's'} calling functions not written: ${list(droppedChecks)}`,
+    )
+  if (missingExtensions.length > 0) {
+    const names = `extension${missingExtensions.length === 1 ? '' : 's'} ${missingExtensions.join(', ')}`
+    notes.unshift(
+      options.target === 'pglite'
+        ? `PGlite as dbtwin opens it has no ${names}, which the source uses: write to a PostgreSQL server to keep what needs them`
+        : `the target server lacks the ${names} the source uses (pg_available_extensions): install them on that server (contrib ones with the postgresql-contrib package, others with their own, e.g. postgresql-15-postgis-3), then run again to keep what needs them`,
+    )
+  }
+  return { objects: ordered(objects), schema: { ...schema, tables }, notes, missingExtensions }
+}
+
+/** Statements of the objects that go in one phase, in writing order. */
+export function objectsOfPhase(plan: ObjectPlan, phase: SchemaObjectPhase): SchemaObject[] {
+  return plan.objects.filter((o) => o.phase === phase)
+}
+
+/** The tables a twin writes, and their partitions, as requirements name them. */
+function sourceRelations(schema: Schema): string[] {
+  return schema.tables.map((t) => `relation ${t.schema}.${t.name}`)
+}
+
+function provides(o: Pick<SchemaObject, 'kind' | 'schema' | 'name'>): string | null {
+  switch (o.kind) {
+    case 'extension':
+    case 'schema':
+      return `${o.kind} ${o.name}`
+    case 'collation':
+    case 'text search':
+      return `${o.kind} ${o.schema}.${o.name}`
+    case 'enum':
+    case 'domain':
+    case 'type':
+      return `type ${o.schema}.${o.name}`
+    case 'function':
+    case 'procedure':
+    case 'aggregate':
+      return `function ${o.schema}.${o.name}`
+    case 'sequence':
+    case 'partition':
+    case 'index':
+    case 'view':
+    case 'materialized view':
+      return `relation ${o.schema}.${o.name}`
+    default:
+      return null
+  }
+}
+
+/**
+ * By phase, then kind in pg_dump's order; inside a phase an object that needs another of the same phase (a view
+ * on a view, an index on a materialized view, a partition of a partition) comes after it.
+ */
+function ordered(objects: readonly SchemaObject[]): SchemaObject[] {
+  const out: SchemaObject[] = []
+  for (const phase of PHASES) {
+    const pending = objects
+      .filter((o) => o.phase === phase)
+      .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
+    const later = new Set(pending.map(provides).filter((k) => k !== null))
+    while (pending.length > 0) {
+      const next = pending.findIndex((o) => o.requires.every((r) => !later.has(r) || r === provides(o)))
+      // A cycle among them (none PostgreSQL allows): keep the kind order.
+      const [o] = pending.splice(next < 0 ? 0 : next, 1)
+      const key = provides(o!)
+      if (key !== null && !pending.some((p) => provides(p) === key)) later.delete(key)
+      out.push(o!)
+    }
+  }
+  return out
+}
+
+const QNAME = String.raw`(?:"(?:[^"]|"")+"|[\p{L}_][\p{L}\p{N}_$]*)`
+const NAME = String.raw`${QNAME}(?:\.${QNAME})?`
+
+/** The only statement each kind may hold when it comes from an untrusted model file. */
+const SHAPES: Partial<Record<SchemaObjectKind, RegExp>> = {
+  extension: new RegExp(`^CREATE EXTENSION IF NOT EXISTS ${QNAME} WITH SCHEMA ${QNAME}$`, 'u'),
+  schema: new RegExp(`^CREATE SCHEMA IF NOT EXISTS ${QNAME}$`, 'u'),
+  'text search': new RegExp(
+    `^(CREATE TEXT SEARCH (DICTIONARY|CONFIGURATION) ${NAME} \\((TEMPLATE|PARSER) = |ALTER TEXT SEARCH CONFIGURATION ${NAME} ADD MAPPING FOR )`,
+    'u',
+  ),
+  collation: new RegExp(`^CREATE COLLATION IF NOT EXISTS ${NAME} \\(provider = (icu|libc), `, 'u'),
+  enum: new RegExp(`^CREATE TYPE ${NAME} AS ENUM \\(`, 'u'),
+  domain: new RegExp(`^CREATE DOMAIN ${NAME} AS `, 'u'),
+  type: new RegExp(`^CREATE TYPE ${NAME} AS (RANGE )?\\(`, 'u'),
+  sequence: new RegExp(`^(CREATE SEQUENCE IF NOT EXISTS ${NAME} AS |ALTER SEQUENCE ${NAME} OWNED BY )`, 'u'),
+  partition: new RegExp(`^CREATE TABLE ${NAME} PARTITION OF ${NAME} `, 'u'),
+  column: new RegExp(
+    `^ALTER TABLE ${NAME} ALTER COLUMN ${QNAME} (SET DEFAULT |TYPE |SET GENERATED ALWAYS$)`,
+    'u',
+  ),
+  index: new RegExp(`^CREATE (UNIQUE )?INDEX ${QNAME} ON (ONLY )?${NAME} USING \\w+ \\(`, 'u'),
+  constraint: new RegExp(`^ALTER TABLE ${NAME} ADD CONSTRAINT ${QNAME} EXCLUDE `, 'u'),
+  comment: new RegExp(`^COMMENT ON [A-Z ]+ ${NAME}(\\.${QNAME})?(\\([^()]*\\))? IS '`, 'u'),
+}
+
+/** Why an untrusted object's statement is not plainly one statement of its kind, or null. */
+function statementProblem(o: SchemaObject): string | null {
+  const shape = SHAPES[o.kind]
+  if (shape === undefined) return 'not a kind a model file may carry'
+  if (!shape.test(o.statement)) return 'not the statement its kind makes'
+  return sqlTextProblem(o.statement)
+}
+
+function describe(objects: readonly SchemaObject[]): string {
+  const counts = new Map<string, number>()
+  for (const o of objects) counts.set(o.kind, (counts.get(o.kind) ?? 0) + 1)
+  const kinds = [...counts].map(([kind, n]) => `${n} ${n === 1 ? kind : plural(kind)}`)
+  return `${kinds.join(', ')} (${list(objects.map((o) => o.name))})`
+}
+
+function plural(kind: string): string {
+  if (/(x|ch|sh|s)$/.test(kind)) return `${kind}es`
+  return kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`
+}
+
+/** Three names and how many more: a line stays a line (issue 15). */
+function list(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ')
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown
+}

@@ -1,0 +1,176 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { learn } from '../../src/learn/learn.js'
+import { formatModelFile, parseModelFile } from '../../src/model/model-file.js'
+import { subset } from '../../src/subset/subset.js'
+import { parseRoot } from '../../src/subset/subset-options.js'
+import { clone } from '../../src/write/clone.js'
+import { generate } from '../../src/write/write-twin.js'
+import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
+import { withDatabase } from '../support/twin-checks.js'
+
+const FIXTURE = new URL('../fixtures/schema-objects/', import.meta.url)
+const run = promisify(execFile)
+
+/** pg_dump's schema of a PostgreSQL database, without the per-run \restrict key lines. */
+async function schemaDump(url: string): Promise<string> {
+  const { stdout } = await run('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', url], {
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  return stdout
+    .split('\n')
+    .filter((line) => !/^\\(un)?restrict /.test(line))
+    .join('\n')
+}
+
+/** The dump's statements, one string each (the `--` header comments dropped). */
+const statements = (dump: string) =>
+  dump
+    .split(/\n\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !s.startsWith('--'))
+
+const notes = (events: { step: string; message?: string }[]) =>
+  events.flatMap((e) => (e.step === 'note' && e.message !== undefined ? [e.message] : []))
+
+const postgres = testDialects().find((d) => d.name === 'postgres')
+
+describe.skipIf(postgres?.available !== true)(
+  'a same-engine twin keeps the schema objects (issue 16)',
+  () => {
+    let source: TestDatabase
+    const made: TestDatabase[] = []
+    const fresh = async (dialect: 'postgres' | 'pglite' | 'mysql') => {
+      const database = await createTestDatabase(dialect)
+      made.push(database)
+      return database
+    }
+
+    beforeAll(async () => {
+      source = await createTestDatabase('postgres')
+      // psql, as a user restores a schema: the files hold many statements, and function bodies with semicolons.
+      for (const file of ['schema.sql', 'rows.sql'])
+        await run('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-f', new URL(file, FIXTURE).pathname, source.url])
+    })
+    afterAll(async () => {
+      for (const database of made) await database.drop()
+      await source?.drop()
+    })
+
+    it('clones PostgreSQL into PostgreSQL with a schema pg_dump cannot tell from the source', async () => {
+      const target = await fresh('postgres')
+      const events: { step: string; message?: string }[] = []
+      await clone(source.url, target.url, { seed: 3 }, (e) => events.push(e))
+      expect(notes(events).filter((n) => /left out|lacks/.test(n))).toEqual([])
+      // Sequence positions are data, not schema: the two dumps are the same, line for line.
+      expect(await schemaDump(target.url)).toEqual(await schemaDump(source.url))
+
+      await withDatabase(target.url, async (db) => {
+        const one = async (query: ReturnType<typeof sql>) =>
+          (await query.execute(db.db)).rows[0] as Record<string, unknown>
+        // The trigger was made after the load: it fired on no written row, so audit holds only its generated rows.
+        const audit =
+          await one(sql`select count(*)::int as n, count(*) filter (where note ~ '^INSERT ')::int as fired
+        from shop.audit`)
+        expect(audit).toEqual({ n: 40, fired: 0 })
+        expect(await one(sql`select max(touched)::int as t from shop.customer`)).toEqual({ t: 1 })
+        // Inserts that give no id, code or timestamp: identity ALWAYS, a function default and now() fill them, and
+        // the sequences start past the written keys; the trigger fires now.
+        const customer =
+          await one(sql`insert into shop.customer (name) values ('Zed') returning id, code, touched,
+        created_at is not null as stamped`)
+        expect(customer).toMatchObject({ id: 41, code: 'C100', touched: 1, stamped: true })
+        expect(await one(sql`select count(*)::int as n from shop.audit where note = 'INSERT Zed'`)).toEqual({
+          n: 1,
+        })
+        expect(await one(sql`insert into shop.item (title, price) values ('x', 1) returning id`)).toEqual({
+          id: 41,
+        })
+        await expect(
+          sql`insert into shop.customer (id, name) values (99, 'Ida')`.execute(db.db),
+        ).rejects.toThrow(/non-DEFAULT value into column "id"/)
+        // The domain's CHECK and the CHECK that calls the source's own function hold on the twin.
+        await expect(
+          sql`insert into shop.customer (name, since) values ('Old', 1800)`.execute(db.db),
+        ).rejects.toThrow(/year_check/)
+        await expect(
+          sql`insert into shop.customer (name) values (' padded ')`.execute(db.db),
+        ).rejects.toThrow(/customer_name_tidy/)
+        // Rows land in the partitions; the materialized view was filled after the load.
+        const partitions = await one(sql`select (select count(*) from shop.orders_2024)::int
+        + (select count(*) from shop.orders_2025)::int as n, (select count(*) from shop.orders)::int as total`)
+        expect(partitions['n']).toBe(partitions['total'])
+        expect(await one(sql`select count(*)::int as n from shop.sales`)).toEqual({ n: 40 })
+      })
+    })
+
+    it('clones PostgreSQL into PGlite with every object PGlite can hold, and says which extension it lacks', async () => {
+      const twin = await fresh('pglite')
+      const events: { step: string; message?: string }[] = []
+      await clone(source.url, twin.url, { seed: 3 }, (e) => events.push(e))
+      const lines = notes(events)
+      expect(lines.filter((n) => /pg_trgm/.test(n))).toEqual([
+        expect.stringMatching(/^PGlite as dbtwin opens it has no extension pg_trgm/),
+        'left out 1 index (item_title_trgm): they need extension pg_trgm, which the twin does not have',
+      ])
+      // PGlite has no pg_dump: its twin cloned back into PostgreSQL is dumped instead.
+      const back = await fresh('postgres')
+      await clone(twin.url, back.url, { seed: 3 })
+      const trigram = (s: string) => /pg_trgm|item_title_trgm/.test(s)
+      expect(statements(await schemaDump(back.url))).toEqual(
+        statements(await schemaDump(source.url)).filter((s) => !trigram(s)),
+      )
+    })
+
+    it.skipIf(testDialects().find((d) => d.name === 'mysql')?.available !== true)(
+      'clones into MySQL as before, the PostgreSQL objects left out in one line',
+      async () => {
+        const target = await fresh('mysql')
+        const events: { step: string; message?: string }[] = []
+        await clone(source.url, target.url, { seed: 3 }, (e) => events.push(e))
+        expect(notes(events).filter((n) => /schema objects/.test(n))).toEqual([
+          expect.stringMatching(/^\d+ PostgreSQL schema objects \(.*\) are not written to a MySQL target/),
+        ])
+      },
+    )
+
+    it('subsets PostgreSQL into PostgreSQL with the same schema objects', async () => {
+      const target = await fresh('postgres')
+      await subset(source.url, target.url, {
+        roots: [parseRoot('shop.orders 50%')],
+        seed: 1,
+        rules: new URL('rules.yaml', FIXTURE).pathname,
+      })
+      expect(await schemaDump(target.url)).toEqual(await schemaDump(source.url))
+    })
+
+    it('runs no code from an untrusted model file, and leaves out what needs it, one line per reason', async () => {
+      const model = parseModelFile(formatModelFile(await learn(source.url, { seed: 3 })), 'model.yaml')
+      const target = await fresh('postgres')
+      const events: { step: string; message?: string }[] = []
+      await generate(model, target.url, { seed: 3 }, (e) => events.push(e))
+      expect(notes(events).filter((n) => /left out/.test(n))).toEqual([
+        expect.stringMatching(
+          /^left out 3 functions, 1 procedure, 1 trigger, 2 views, 1 materialized view, 2 policies .* pass --trust-model/,
+        ),
+        'left out 1 column, 1 index, 2 comments (customer.code, sales_customer, busy_customers and 1 more): they need ' +
+          'function shop.next_code, relation shop.sales, relation shop.busy_customers and 1 more, which the twin does not have',
+        expect.stringMatching(
+          /^left out 1 CHECK calling functions not written: customer\.customer_name_tidy/,
+        ),
+      ])
+      const dump = await schemaDump(target.url)
+      expect(dump).not.toMatch(/CREATE FUNCTION|CREATE TRIGGER|CREATE VIEW|CREATE POLICY/)
+      expect(dump).toContain(
+        'CREATE INDEX customer_lower_name ON shop.customer USING btree (lower(name)) INCLUDE (code);',
+      )
+      expect(dump).toContain('PARTITION BY RANGE (ordered_on)')
+
+      const trusted = await fresh('postgres')
+      await generate(model, trusted.url, { seed: 3, trustModel: true })
+      expect(await schemaDump(trusted.url)).toEqual(await schemaDump(source.url))
+    })
+  },
+)

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest'
+import { sqlTextProblem } from '../../src/dialects/twin-target.js'
+import type { Schema, SchemaObject } from '../../src/schema/schema.js'
+import { planSchemaObjects } from '../../src/write/plan-schema-objects.js'
+
+const object = (
+  o: Partial<SchemaObject> & Pick<SchemaObject, 'kind' | 'name' | 'statement'>,
+): SchemaObject => ({
+  schema: 'public',
+  phase: 'after-load',
+  requires: [],
+  ...o,
+})
+
+const schema = (objects: SchemaObject[]): Schema => ({
+  formatVersion: 1,
+  dialect: 'postgres',
+  database: 'shop',
+  schemas: ['public'],
+  tables: [
+    {
+      schema: 'public',
+      name: 't',
+      columns: [],
+      primaryKey: null,
+      uniques: [],
+      foreignKeys: [],
+      checks: [
+        { name: 'tidy', expression: 'public.tidy(name)', requires: ['function public.tidy'] },
+        { name: 'positive', expression: '(n > 0)' },
+      ],
+      estimatedRows: 0,
+      comment: null,
+      partitions: [],
+    },
+  ],
+  enums: [],
+  objects,
+  skipped: [],
+})
+
+const tidy = object({
+  kind: 'function',
+  name: 'tidy',
+  phase: 'before-tables',
+  statement:
+    'CREATE OR REPLACE FUNCTION public.tidy(text) RETURNS boolean LANGUAGE sql AS $f$ SELECT true $f$',
+})
+const index = object({
+  kind: 'index',
+  name: 't_n',
+  statement: 'CREATE INDEX t_n ON public.t USING btree (n)',
+  requires: ['relation public.t'],
+})
+const view = object({
+  kind: 'view',
+  name: 'v',
+  statement: 'CREATE VIEW public.v AS SELECT n FROM public.t',
+  requires: ['relation public.t'],
+})
+const onView = object({
+  kind: 'comment',
+  name: 'v',
+  statement: "COMMENT ON VIEW public.v IS 'all of t'",
+  requires: ['relation public.v'],
+})
+
+describe('which schema objects a twin writes', () => {
+  it('writes everything from a trusted source, a view before what needs it', () => {
+    const plan = planSchemaObjects(schema([onView, view, index, tidy]), {
+      trusted: true,
+      availableExtensions: new Set(),
+      target: 'postgres',
+    })
+    expect(plan.objects.map((o) => o.name)).toEqual(['tidy', 't_n', 'v', 'v'])
+    expect(plan.objects.at(-1)?.kind).toBe('comment')
+    expect(plan.schema.tables[0]?.checks.map((c) => c.name)).toEqual(['tidy', 'positive'])
+    expect(plan.notes).toEqual([])
+  })
+
+  it('runs no code from an untrusted model, and leaves out the comment and CHECK that need it', () => {
+    const plan = planSchemaObjects(schema([onView, view, index, tidy]), {
+      trusted: false,
+      availableExtensions: new Set(),
+      target: 'postgres',
+    })
+    expect(plan.objects.map((o) => o.name)).toEqual(['t_n'])
+    expect(plan.schema.tables[0]?.checks.map((c) => c.name)).toEqual(['positive'])
+    expect(plan.notes).toEqual([
+      expect.stringMatching(/^left out 1 view, 1 function \(v, tidy\) of the model file: .* --trust-model/),
+      'left out 1 comment (v): they need relation public.v, which the twin does not have',
+      'left out 1 CHECK calling functions not written: t.tidy',
+    ])
+  })
+
+  it('refuses an untrusted statement that is not one statement of its kind', () => {
+    const smuggled = [
+      object({
+        kind: 'index',
+        name: 'a',
+        statement: 'CREATE INDEX a ON public.t USING btree (n); DROP TABLE t',
+      }),
+      object({ kind: 'index', name: 'b', statement: 'DROP TABLE public.t' }),
+      object({
+        kind: 'column',
+        name: 'c',
+        statement: 'ALTER TABLE public.t ALTER COLUMN n SET DEFAULT (select 1)',
+      }),
+      object({ kind: 'comment', name: 'd', statement: "COMMENT ON TABLE public.t IS 'x' -- y" }),
+    ]
+    const plan = planSchemaObjects(schema(smuggled), {
+      trusted: false,
+      availableExtensions: new Set(),
+      target: 'postgres',
+    })
+    expect(plan.objects).toEqual([])
+    expect(plan.notes[0]).toMatch(
+      /^left out 2 indexes, 1 column, 1 comment \(a, b, c and 1 more\) .*a semicolon/,
+    )
+  })
+
+  it('names the extension a target lacks once, and leaves out only what needs it', () => {
+    const trgm = object({
+      kind: 'extension',
+      name: 'pg_trgm',
+      phase: 'before-tables',
+      statement: 'CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public',
+    })
+    const gin = { ...index, name: 't_gin', requires: ['extension pg_trgm', 'relation public.t'] }
+    const plan = planSchemaObjects(schema([trgm, gin, index]), {
+      trusted: true,
+      availableExtensions: new Set(['plpgsql']),
+      target: 'postgres',
+    })
+    expect(plan.objects.map((o) => o.name)).toEqual(['t_n'])
+    expect(plan.missingExtensions).toEqual(['pg_trgm'])
+    expect(plan.notes[0]).toMatch(/^the target server lacks the extension pg_trgm the source uses/)
+  })
+})
+
+describe('model text as one plain piece of a statement', () => {
+  it('accepts expressions with literals that hold what would otherwise end the statement', () => {
+    expect(sqlTextProblem("(name <> ''::text) AND (note ~ '^a;b--c$')")).toBeNull()
+    expect(sqlTextProblem(`"we""ird;" > 0`)).toBeNull()
+    expect(sqlTextProblem("E'it\\'s; fine' = x")).toBeNull()
+  })
+
+  it('refuses what could end it, hide text, or reach outside its parentheses', () => {
+    expect(sqlTextProblem('true); drop table t; --')).toBe('a parenthesis closed that it did not open')
+    expect(sqlTextProblem('n > 0; drop table t')).toBe('a semicolon')
+    expect(sqlTextProblem('n > 0 /* x */')).toBe('a comment')
+    expect(sqlTextProblem('$$a$$ = x')).toBe('a dollar quote')
+    expect(sqlTextProblem('n in (select id from t)')).toBe('a subquery')
+    expect(sqlTextProblem("'open")).toBe('an unterminated string')
+    expect(sqlTextProblem('((n > 0)')).toBe('unbalanced parentheses')
+  })
+})
