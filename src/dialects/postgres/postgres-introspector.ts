@@ -300,9 +300,10 @@ async function readColumns(db: Catalog, tableOids: number[]) {
         'enumValues',
       ),
       sql<string | null>`col_description(a.attrelid, a.attnum)`.as('comment'),
-      sql<{ name: string; definition: string }[] | null>`case when t.typtype = 'd' then (
+      // As text: json arrives as the server prints it (see postgres-values), and is parsed in toColumn.
+      sql<string | null>`case when t.typtype = 'd' then (
         select json_agg(json_build_object('name', dc.conname, 'definition', pg_get_constraintdef(dc.oid))
-          order by dc.conname)
+          order by dc.conname)::text
         from pg_catalog.pg_constraint dc where dc.contypid = t.oid and dc.contype = 'c') end`.as(
         'domainChecks',
       ),
@@ -334,10 +335,13 @@ function toColumn(c: ColumnRow): Column {
     enumType: c.enumType === null ? null : qualifiedEnumName(c.enumType),
     comment: c.comment,
     // Only domain columns carry the field, so schema files of other columns read as before.
-    ...(c.domainChecks === null || c.domainChecks.length === 0
-      ? {}
-      : { domainChecks: c.domainChecks.map((d) => toCheck(d.name, d.definition)) }),
+    ...domainChecksOf(c.domainChecks),
   }
+}
+
+function domainChecksOf(text: string | null): Pick<Column, 'domainChecks'> {
+  const checks = text === null ? [] : (JSON.parse(text) as { name: string; definition: string }[])
+  return checks.length === 0 ? {} : { domainChecks: checks.map((d) => toCheck(d.name, d.definition)) }
 }
 
 /**
