@@ -68,7 +68,10 @@ export async function generateTwin(
   const kept = keptState(schema.tables, model, plan.deferred)
   const states = new Map<string, GeneratedTable>()
   const counts = new Map<string, number>()
-  const lookups = lookupTables(schema, (id) => models.get(id)?.rows ?? 0)
+  const lookups = lookupTables(schema, (id) => models.get(id)?.rows ?? 0, [
+    ...model.pii.map((p) => p.column),
+    ...model.madeBy.parameters.ruledColumns,
+  ])
   const factors = new Map<string, number>()
   for (const id of plan.order) {
     const table = byId.get(id)!

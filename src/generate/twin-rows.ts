@@ -3,26 +3,32 @@ import { tableName } from '../schema/table-name.js'
 import { rootTables } from './root-rows.js'
 
 /**
- * Lookup tables keep their size under `--scale`: a table without parents that other tables reference and that
- * has fewer rows than this (languages, countries, categories, statuses). A tenth of pagila keeps its 6 languages
- * and 16 categories rather than 1 and 2.
+ * Lookup tables keep their size under `--scale`: a table without parents that other tables reference, that holds
+ * no personal data and has fewer rows than this (languages, countries, categories, statuses). A tenth of pagila
+ * keeps its 6 languages and 16 categories rather than 1 and 2; a clinic's 120 patients are people, not a lookup,
+ * and scale like every other table.
  */
 export const LOOKUP_ROWS = 200
 
-/** The lookup tables of a schema (see LOOKUP_ROWS), by `tableName`, given each table's row count in the source. */
+/**
+ * The lookup tables of a schema (see LOOKUP_ROWS), by `tableName`, given each table's row count in the source and
+ * the columns found to hold personal data (`schema.table.column`).
+ */
 export function lookupTables(
   schema: Pick<Schema, 'tables'>,
   sourceRows: (id: string) => number,
+  personalColumns: Iterable<string>,
 ): Set<string> {
   const referenced = new Set(
     schema.tables.flatMap((t) =>
       t.foreignKeys.map((fk) => tableName(fk.references)).filter((parent) => parent !== tableName(t)),
     ),
   )
+  const personal = new Set([...personalColumns].map((column) => column.slice(0, column.lastIndexOf('.'))))
   return new Set(
     rootTables(schema)
       .map(tableName)
-      .filter((id) => referenced.has(id) && sourceRows(id) < LOOKUP_ROWS),
+      .filter((id) => referenced.has(id) && !personal.has(id) && sourceRows(id) < LOOKUP_ROWS),
   )
 }
 

@@ -232,6 +232,7 @@ export async function report(
     const consistency = await consistencyOf(twin, realSchema, pairs, tables, {
       subset,
       scale: options.scale ?? 1,
+      personal: [...pii.map((p) => p.column), ...rewritten],
     })
 
     const { parts: quality, extras } = qualityParts(tables)
@@ -665,7 +666,7 @@ async function consistencyOf(
   realSchema: Schema,
   pairs: readonly TablePair[],
   tables: readonly TableQuality[],
-  { subset, scale }: { subset: boolean; scale: number },
+  { subset, scale, personal }: { subset: boolean; scale: number; personal: readonly string[] },
 ) {
   const orphans: Report['consistency']['orphans'] = []
   const uniqueViolations: Report['consistency']['uniqueViolations'] = []
@@ -703,7 +704,7 @@ async function consistencyOf(
       tally(count, total)
     }
   }
-  const rowCounts = expectedRows(realSchema, pairs, tables, scale)
+  const rowCounts = expectedRows(realSchema, pairs, tables, scale, personal)
   const rowScore = subset
     ? null
     : mean(rowCounts.map((r) => 1 - Math.min(1, Math.abs(r.actual - r.expected) / Math.max(r.expected, 1))))
@@ -729,9 +730,10 @@ function expectedRows(
   pairs: readonly TablePair[],
   tables: readonly TableQuality[],
   scale: number,
+  personal: readonly string[],
 ) {
   const counts = new Map(tables.map((t) => [t.table, t.rows]))
-  const lookups = lookupTables(realSchema, (id) => counts.get(id)?.real ?? 0)
+  const lookups = lookupTables(realSchema, (id) => counts.get(id)?.real ?? 0, personal)
   return pairs.flatMap(({ realTable }) => {
     const id = tableName(realTable)
     const own = counts.get(id)

@@ -110,7 +110,12 @@ export async function writeIntoTarget<T>(
   try {
     write = await target.openTwin(spec.schema.enums)
     const { db, twin } = write
-    const objects = await planObjects(spec, target, write, onEvent)
+    // What the plan leaves out is said once the target's tables were accepted: a refused write prints one line.
+    const planNotes: WriteEvent[] = []
+    const objects = await planObjects(spec, target, write, (e) => planNotes.push(e))
+    const sayPlanNotes = () => {
+      for (const e of planNotes.splice(0)) onEvent(e)
+    }
     spec = { ...spec, schema: objects.schema }
     const refOf = targetRefs(spec, target)
     const sameEngine = twin.family === dialectFamily(spec.source.dialect)
@@ -126,11 +131,13 @@ export async function writeIntoTarget<T>(
       const onNotes = (notes: TableNote[]) => {
         for (const message of noteLines([...adapted.notes, ...notes])) onEvent({ step: 'note', message })
       }
-      await prepareTables(spec, target, write, refOf, undo, onEvent, onNotes, () =>
-        writeObjects('before-tables'),
-      )
+      await prepareTables(spec, target, write, refOf, undo, onEvent, onNotes, async () => {
+        sayPlanNotes()
+        await writeObjects('before-tables')
+      })
       await writeObjects('after-tables')
     } else await existingTables(spec, target, refOf)
+    sayPlanNotes()
     // Before any row: PostgreSQL refuses to drop a key whose deferred checks the rows queued.
     if (stage !== 'rows') await dropForeignKeys(spec, write, refOf)
     const session: TargetSession = {
