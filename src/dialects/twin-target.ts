@@ -123,6 +123,8 @@ export interface SchemaObjectWriter {
 /** A foreign key a target table has: `validated` is false for PostgreSQL's NOT VALID (MySQL has no such state). */
 export interface TargetForeignKey {
   table: TableRef
+  /** The partition of `table` that declares the key, when not the table itself (see ForeignKey.declaredOn). */
+  partition?: TableRef
   name: string
   columns: string[]
   parent: TableRef

@@ -71,7 +71,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
         }),
       ),
       primaryKey: key.nullable(),
-      uniques: z.array(key),
+      uniques: z.array(key.extend({ index: z.literal(true).optional() })),
       foreignKeys: z.array(
         key.extend({
           references: tableRef.extend({ columns: z.array(identifier).min(1) }),
@@ -80,6 +80,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
           deferrable: z.boolean(),
           initiallyDeferred: z.boolean(),
           validated: z.boolean().default(true),
+          declaredOn: z.array(tableRef.extend({ constraint: identifier })).optional(),
         }),
       ),
       checks: z.array(

@@ -82,6 +82,11 @@ export interface Column {
 export interface Key {
   name: string
   columns: string[]
+  /**
+   * A unique index without a constraint (PostgreSQL): a same-engine twin creates it as that index, a schema object,
+   * so its pg_dump shows what the source's does (issue 16); other engines get a unique constraint.
+   */
+  index?: true
 }
 
 export interface ForeignKey {
@@ -97,6 +102,12 @@ export interface ForeignKey {
    * writes it NOT VALID too and a subset may carry those rows over. Absent in older schema files: true.
    */
   validated: boolean
+  /**
+   * PostgreSQL: the partitions that declare this key themselves, each under its own constraint name (pagila's six
+   * payment partitions); the schema holds it once, on their partitioned table. A same-engine twin declares it on
+   * those partitions again, so its pg_dump shows what the source's does (issue 16). Absent: declared on the table.
+   */
+  declaredOn?: (TableRef & { constraint: string })[]
 }
 
 export interface CheckConstraint {

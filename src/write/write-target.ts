@@ -261,8 +261,12 @@ async function dropForeignKeys(
   const tables = spec.schema.tables.map(refOf)
   const present = await twin.foreignKeys(db, tables)
   for (const table of tables) {
-    const names = present.filter((k) => sameTable(k.table, table)).map((k) => k.name)
-    await twin.dropForeignKeys(db, table, names)
+    const keys = present.filter((k) => sameTable(k.table, table))
+    const declarers = [table, ...keys.flatMap((k) => (k.partition === undefined ? [] : [k.partition]))]
+    for (const on of declarers.filter((t, i) => declarers.findIndex((u) => sameTable(t, u)) === i)) {
+      const names = keys.filter((k) => sameTable(k.partition ?? k.table, on)).map((k) => k.name)
+      await twin.dropForeignKeys(db, on, names)
+    }
   }
 }
 

@@ -135,15 +135,22 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
       table.checks.push({ ...toCheck(c.conname, c.definition), ...(requires.length > 0 ? { requires } : {}) })
     } else if (c.contype === 'f') {
       const fk = toForeignKey(c, key.columns, refOf(c.confrelid), namesOf(c.confrelid, c.confkey))
-      // Every partition may declare the same key (pagila's six payment partitions): the table holds it once.
-      if (!(fromPartition && table.foreignKeys.some((other) => sameReference(other, fk))))
+      if (!fromPartition) {
         table.foreignKeys.push(fk)
+        continue
+      }
+      // Every partition may declare the same key (pagila's six payment partitions): the table holds it once.
+      const partition = byOid.get(c.conrelid)!
+      const declaration = { schema: partition.nspname, name: partition.relname, constraint: c.conname }
+      const held = table.foreignKeys.find((other) => sameReference(other, fk))
+      if (held === undefined) table.foreignKeys.push({ ...fk, declaredOn: [declaration] })
+      else held.declaredOn?.push(declaration)
     }
   }
   for (const index of uniqueIndexes) {
     tables
       .get(index.indrelid)
-      ?.uniques.push({ name: index.name, columns: namesOf(index.indrelid, index.columns) })
+      ?.uniques.push({ name: index.name, columns: namesOf(index.indrelid, index.columns), index: true })
   }
 
   for (const r of relations) {
@@ -168,8 +175,8 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
 
 /** Two foreign keys that hold the same rows to the same parent, names aside. */
 function sameReference(a: ForeignKey, b: ForeignKey): boolean {
-  const { name: _a, ...restA } = a
-  const { name: _b, ...restB } = b
+  const { name: _a, declaredOn: _c, ...restA } = a
+  const { name: _b, declaredOn: _d, ...restB } = b
   return JSON.stringify(restA) === JSON.stringify(restB)
 }
 

@@ -305,6 +305,21 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
     join pg_catalog.pg_type t on t.oid = a.atttypid join pg_catalog.pg_namespace tn on tn.oid = t.typnamespace
     where c.relkind in ('r', 'p') and not c.relispartition and a.attnum > 0 and not a.attisdropped
       and t.typtype = 'd' and a.attgenerated = ''`,
+  // A column's own collation (musicbrainz's name columns, COLLATE musicbrainz.musicbrainz), set while the table is
+  // empty. A domain column's comes with its domain.
+  sql<ObjectRow>`select 'column' as kind, n.nspname as schema, c.relname || '.' || a.attname as name,
+      'after-tables' as phase,
+      format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE %s COLLATE %I.%I', n.nspname, c.relname, a.attname,
+        format_type(a.atttypid, a.atttypmod), cn.nspname, co.collname) as statement,
+      array['collation ' || cn.nspname || '.' || co.collname, 'relation ' || n.nspname || '.' || c.relname]
+        as requires
+    from pg_catalog.pg_attribute a join pg_catalog.pg_class c on c.oid = a.attrelid
+    join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    join pg_catalog.pg_type t on t.oid = a.atttypid
+    join pg_catalog.pg_collation co on co.oid = a.attcollation
+    join pg_catalog.pg_namespace cn on cn.oid = co.collnamespace
+    where c.relkind in ('r', 'p') and not c.relispartition and a.attnum > 0 and not a.attisdropped
+      and a.attcollation <> t.typcollation and t.typtype <> 'd' and a.attgenerated = ''`,
   sql<ObjectRow>`select 'column' as kind, n.nspname as schema, c.relname || '.' || a.attname as name,
       'after-tables' as phase,
       format('ALTER TABLE %I.%I ALTER COLUMN %I SET GENERATED ALWAYS', n.nspname, c.relname, a.attname) as statement,
@@ -322,8 +337,9 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
     join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum = ad.adnum
     where c.relkind in ('r', 'p') and not c.relispartition and a.attgenerated = '' and not a.attisdropped`,
-  // Indexes a key or unique constraint makes come with the table; so do unique indexes on plain columns, which the
-  // schema lists as uniques. A partitioned table's index is written without ONLY: each partition gets its own.
+  // Indexes a key or unique constraint makes come with the table. A unique index on plain columns is written as the
+  // index it is (pagila's idx_unq_manager_staff_id), though the schema also lists it among the uniques (Key.index).
+  // A partitioned table's index is written without ONLY: each partition gets its own.
   sql<ObjectRow>`select 'index' as kind, n.nspname as schema, ic.relname as name, 'after-load' as phase,
       replace(pg_get_indexdef(i.indexrelid), ' ON ONLY ', ' ON ') as statement,
       ${dependsOn(PG_CLASS, sql`i.indexrelid`)} as requires
@@ -333,8 +349,6 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
       and not exists (select 1 from pg_catalog.pg_constraint k where k.conindid = i.indexrelid
         and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x'))
       and not exists (select 1 from pg_catalog.pg_inherits h where h.inhrelid = i.indexrelid)
-      and not (c.relkind in ('r', 'p') and i.indisunique and not i.indisprimary and i.indexprs is null
-        and i.indpred is null)
       and ${notFromExtension(PG_CLASS, sql`i.indexrelid`)}`,
   sql<ObjectRow>`select 'constraint' as kind, n.nspname as schema, k.conname as name, 'after-load' as phase,
       format('ALTER TABLE %I.%I ADD CONSTRAINT %I ', n.nspname, c.relname, k.conname) || pg_get_constraintdef(k.oid)

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import type { Column, EnumType, PortableType, TableRef } from '../../schema/schema.js'
+import type { Column, EnumType, ForeignKey, PortableType, TableRef } from '../../schema/schema.js'
 import { NUMBER_TYPES, TEMPORAL_TYPES } from '../../schema/type-groups.js'
 import { tableName } from '../../schema/table-name.js'
 import {
@@ -65,6 +65,8 @@ export async function createPostgresTable(
     )
   }
   for (const unique of table.uniques) {
+    // Written as the source's own index, with the other schema objects (see Key.index).
+    if (sameEngine && unique.index === true) continue
     columns.push(
       sql`constraint ${sql.id(constraintName(unique.name))} unique (${sql.join(unique.columns.map((c) => sql.id(c)))})`,
     )
@@ -212,7 +214,8 @@ export function copyStatement(schema: string, name: string, columns: readonly st
  * Adds foreign keys one statement each, which checks each against the rows; a key the source holds NOT VALID is
  * added NOT VALID, unchecked, as the source's rows may break it on purpose. A write runs on one connection, in one
  * transaction, so they go one after another (issue 14: a pool's side-by-side checks left a NOT VALID key behind when
- * the process was killed).
+ * the process was killed). A key the source's partitions each declare is declared on those partitions again, when
+ * the twin has them.
  */
 export async function addPostgresForeignKeys(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -221,14 +224,41 @@ export async function addPostgresForeignKeys(
   signal?: AbortSignal,
 ): Promise<void> {
   for (const { target, fk, parent } of keys) {
-    signal?.throwIfAborted()
-    await sql`alter table ${sql.id(target.schema, target.name)} add constraint ${sql.id(fk.name)}
-      foreign key (${sql.join(fk.columns.map((c) => sql.id(c)))})
-      references ${sql.id(parent.schema, parent.name)} (${sql.join(fk.references.columns.map((c) => sql.id(c)))})
-      on delete ${sql.raw(fk.onDelete)} on update ${sql.raw(fk.onUpdate)}
-      ${fk.deferrable ? sql`deferrable${fk.initiallyDeferred ? sql` initially deferred` : sql``}` : sql``}
-      ${fk.validated ? sql`` : sql`not valid`}`.execute(db)
+    const partitions = fk.declaredOn ?? []
+    const declarations =
+      partitions.length > 0 && (await allExist(db, partitions))
+        ? partitions.map((p) => ({ on: p as TableRef, name: p.constraint }))
+        : [{ on: target, name: fk.name }]
+    for (const { on, name } of declarations) {
+      signal?.throwIfAborted()
+      await addPostgresForeignKey(db, on, name, fk, parent)
+    }
   }
+}
+
+/** Whether every one of these tables is on the target (a partition the twin made). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function allExist(db: Kysely<any>, tables: readonly TableRef[]): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from unnest(
+    ${tables.map((t) => t.schema)}::text[], ${tables.map((t) => t.name)}::text[]) r(s, t)
+    where to_regclass(quote_ident(r.s) || '.' || quote_ident(r.t)) is not null`.execute(db)
+  return rows[0]?.n === tables.length
+}
+
+async function addPostgresForeignKey(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  target: TableRef,
+  name: string,
+  fk: ForeignKey,
+  parent: TableRef,
+): Promise<void> {
+  await sql`alter table ${sql.id(target.schema, target.name)} add constraint ${sql.id(name)}
+    foreign key (${sql.join(fk.columns.map((c) => sql.id(c)))})
+    references ${sql.id(parent.schema, parent.name)} (${sql.join(fk.references.columns.map((c) => sql.id(c)))})
+    on delete ${sql.raw(fk.onDelete)} on update ${sql.raw(fk.onUpdate)}
+    ${fk.deferrable ? sql`deferrable${fk.initiallyDeferred ? sql` initially deferred` : sql``}` : sql``}
+    ${fk.validated ? sql`` : sql`not valid`}`.execute(db)
 }
 
 /**
@@ -244,29 +274,38 @@ export async function postgresForeignKeys(
   const names = (rel: RawBuilder<unknown>, keys: RawBuilder<unknown>) =>
     sql`array(select a.attname::text from unnest(${keys}) with ordinality k(num, i)
       join pg_catalog.pg_attribute a on a.attrelid = ${rel} and a.attnum = k.num order by k.i)`
+  // A key a partition declares itself (conparentid 0) is its partitioned table's; copies of the table's own are not.
   const { rows } = await sql<{
     name: string
     schema: string
     table: string
+    partition_schema: string
+    partition: string
     columns: string[]
     parent_schema: string
     parent_table: string
     parent_columns: string[]
     validated: boolean
   }>`select c.conname as name, n.nspname as schema, t.relname as table,
+      dn.nspname as partition_schema, d.relname as partition,
       ${names(sql`c.conrelid`, sql`c.conkey`)} as columns,
       pn.nspname as parent_schema, p.relname as parent_table,
       ${names(sql`c.confrelid`, sql`c.confkey`)} as parent_columns, c.convalidated as validated
     from pg_catalog.pg_constraint c
-    join pg_catalog.pg_class t on t.oid = c.conrelid
+    join pg_catalog.pg_class d on d.oid = c.conrelid
+    join pg_catalog.pg_namespace dn on dn.oid = d.relnamespace
+    join pg_catalog.pg_class t on t.oid = coalesce(pg_catalog.pg_partition_root(c.conrelid), c.conrelid)
     join pg_catalog.pg_namespace n on n.oid = t.relnamespace
     join pg_catalog.pg_class p on p.oid = c.confrelid
     join pg_catalog.pg_namespace pn on pn.oid = p.relnamespace
-    where c.contype = 'f' and (n.nspname::text, t.relname::text) in (select * from
+    where c.contype = 'f' and c.conparentid = 0 and (n.nspname::text, t.relname::text) in (select * from
       unnest(${tables.map((r) => r.schema)}::text[], ${tables.map((r) => r.name)}::text[]))
     order by n.nspname, t.relname, c.conname`.execute(db)
   return rows.map((r) => ({
     table: { schema: r.schema, name: r.table },
+    ...(r.partition_schema === r.schema && r.partition === r.table
+      ? {}
+      : { partition: { schema: r.partition_schema, name: r.partition } }),
     name: r.name,
     columns: r.columns,
     parent: { schema: r.parent_schema, name: r.parent_table },

@@ -1,0 +1,173 @@
+/**
+ * Issue 16's bar for same-engine PostgreSQL twins: `pg_dump --schema-only --no-owner --no-privileges` of the source
+ * and of its twin differ only in sequence positions, and an insert that gives no id or timestamp succeeds on the
+ * twin. For each PostgreSQL corpus source: clone it with the built CLI into `<prefix>_<source>`, dump both, drop
+ * sequence positions (setval, START WITH) and comment lines, print the lines that remain different; then insert one
+ * row into every table whose key has a default or identity, giving only the columns without a default (their values
+ * copied from a row of the twin), in a transaction rolled back; drop the twin.
+ *
+ *   npm run build && npm run schema-diff                     # pagila sakila musicbrainz employee northwind
+ *   npm run schema-diff -- pagila --keep                      # one source, twin left in place
+ *   DBTWIN_CORPUS_PREFIX=mine SCALE=1 npm run schema-diff     # targets named mine_…, full-size twins
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const PG = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432'
+const PREFIX = process.env['DBTWIN_CORPUS_PREFIX'] ?? 'corpus'
+/** The schema does not depend on the row count; a tenth keeps the run short. */
+const SCALE = process.env['SCALE'] ?? '0.1'
+const SOURCES = ['pagila', 'sakila', 'musicbrainz', 'employee', 'northwind']
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(' ')}: ${result.stderr.trim().split('\n')[0]}`)
+  return result.stdout
+}
+
+const psql = (command: string) => run('psql', ['-q', `${PG}/postgres`, '-c', command])
+
+/** The dump with sequence positions and comment lines taken out: what must be equal. */
+function schemaDump(database: string): string[] {
+  return (
+    run('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', `${PG}/${database}`])
+      .split('\n')
+      // \restrict carries a random key per dump.
+      .filter((line) => line.trim() !== '' && !line.startsWith('--') && !/^\\(un)?restrict /.test(line))
+      .filter((line) => !/^SELECT pg_catalog\.setval\(/.test(line))
+      .map((line) => line.replace(/START WITH \d+/, 'START WITH n'))
+  )
+}
+
+/** Lines only in the source (`-`) or only in the twin (`+`), by a line diff of the two dumps. */
+function dumpDiff(source: string[], twin: string[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'dbtwin-schema-diff-'))
+  try {
+    writeFileSync(join(dir, 'source.sql'), source.join('\n') + '\n')
+    writeFileSync(join(dir, 'twin.sql'), twin.join('\n') + '\n')
+    const result = spawnSync(
+      'diff',
+      [
+        '--old-line-format=- %L',
+        '--new-line-format=+ %L',
+        '--unchanged-line-format=',
+        'source.sql',
+        'twin.sql',
+      ],
+      { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    )
+    return result.stdout.split('\n').filter((l) => l !== '')
+  } finally {
+    rmSync(dir, { recursive: true })
+  }
+}
+
+interface Insertable {
+  table: string
+  /** The primary key's name. */
+  key: string
+  columns: string[]
+}
+
+/**
+ * Tables whose key has a default or identity, with the columns an insert gives: all without a default, nullable ones
+ * too, as a CHECK may want one of them (musicbrainz's release_label_check).
+ */
+async function insertableTables(client: pg.Client): Promise<Insertable[]> {
+  const { rows } = await client.query<Insertable>(`
+    select format('%I.%I', n.nspname, c.relname) as table, k.conname as key,
+      array(select quote_ident(a.attname) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0
+        and not a.attisdropped and not a.atthasdef and a.attidentity = '' and a.attgenerated = ''
+        order by a.attnum) as columns
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    join pg_constraint k on k.conrelid = c.oid and k.contype = 'p'
+    where c.relkind in ('r', 'p') and not c.relispartition and n.nspname not like 'pg\\_%'
+      and n.nspname <> 'information_schema'
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attnum = any(k.conkey)
+        and (a.atthasdef or a.attidentity <> ''))
+    order by 1`)
+  return rows
+}
+
+/** One insert per table, rolled back: the failures, as `table: message`; an empty table is not tried. */
+async function insertFailures(
+  database: string,
+): Promise<{ tried: number; empty: number; failures: string[] }> {
+  const client = new pg.Client({ connectionString: `${PG}/${database}` })
+  await client.connect()
+  const failures: string[] = []
+  let empty = 0
+  try {
+    const tables = await insertableTables(client)
+    await client.query('begin')
+    for (const t of tables) {
+      await client.query('savepoint one')
+      const list = t.columns.join(', ')
+      const statement =
+        t.columns.length === 0
+          ? `insert into ${t.table} default values`
+          : `insert into ${t.table} (${list}) select ${list} from ${t.table} limit 1`
+      try {
+        const { rowCount } = await client.query(statement)
+        if (rowCount === 0) empty++
+      } catch (error) {
+        // Values copied from an existing row collide on a unique key other than the primary one: not the twin's fault.
+        const e = error as { message: string; code?: string; constraint?: string }
+        if (e.code !== '23505' || e.constraint === t.key) failures.push(`${t.table}: ${e.message}`)
+      }
+      await client.query('rollback to savepoint one')
+    }
+    await client.query('rollback')
+    return { tried: tables.length - empty, empty, failures }
+  } finally {
+    await client.end()
+  }
+}
+
+const names = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const keep = process.argv.includes('--keep')
+const summary: string[] = []
+for (const source of names.length > 0 ? names : SOURCES) {
+  const twin = `${PREFIX}_${source}`
+  psql(`drop database if exists "${twin}" with (force)`)
+  try {
+    const clone = spawnSync(
+      'node',
+      [
+        join(ROOT, 'bin/dbtwin.js'),
+        'clone',
+        '--from',
+        `${PG}/${source}`,
+        '--to',
+        `${PG}/${twin}`,
+        '--create',
+      ].concat(['--scale', SCALE]),
+      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
+    )
+    if (clone.status !== 0) {
+      console.log(`## ${source}: clone failed\n${clone.stderr.trim()}\n`)
+      summary.push(`${source}: clone failed`)
+      continue
+    }
+    const diff = dumpDiff(schemaDump(source), schemaDump(twin))
+    const inserts = await insertFailures(twin)
+    console.log(
+      `## ${source}: ${diff.length} dump lines differ, ${inserts.failures.length}/${inserts.tried} inserts fail`,
+    )
+    for (const line of diff) console.log(line)
+    for (const failure of inserts.failures) console.log(`insert ${failure}`)
+    console.log()
+    summary.push(
+      `${source}: ${diff.length} dump lines differ, ${inserts.failures.length} of ${inserts.tried} inserts fail`,
+    )
+  } finally {
+    if (!keep) psql(`drop database if exists "${twin}" with (force)`)
+  }
+}
+console.log(summary.join('\n'))
