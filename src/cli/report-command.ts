@@ -25,7 +25,8 @@ export function reportCommand(): Command {
     .option('--json <file>', 'write every figure as JSON')
     .option(
       '--fail-under <gates>',
-      'exit 1 below these scores, e.g. quality=0.85,privacy=0.9; a quality property too: quality.columnPairs=0.8',
+      'exit 1 below these scores, e.g. quality=0.85,privacy=0.9; a quality property too: quality.columnPairs=0.8; ' +
+        'and the detection score: detection=0.5',
       parseGates,
     )
     .option('--max-rows <n>', 'rows sampled per table and side', countOfOneOrMore, 10_000)
@@ -46,6 +47,7 @@ Examples:
   dbtwin report --model model.yaml --twin pglite://.dbtwin/twin --json report.json
   dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality=0.85,privacy=0.9,consistency=1
   dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality.columnPairs=0.8,quality.interTable=0.7
+  dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under detection=0.5
   dbtwin report --real "$PROD_URL" --twin postgres://…/slice --subset
   dbtwin report --real "$PROD_URL" --twin postgres://…/tenth --scale 0.1`,
     )
@@ -124,7 +126,13 @@ type Gates = NonNullable<ReportOptions['failUnder']>
 
 function parseGates(value: string): Gates {
   const gates: Gates = {}
-  const names = ['quality', 'privacy', 'consistency', ...QUALITY_PARTS.map((part) => `quality.${part}`)]
+  const names = [
+    'quality',
+    'privacy',
+    'consistency',
+    ...QUALITY_PARTS.map((part) => `quality.${part}`),
+    'detection',
+  ]
   for (const part of value.split(',')) {
     const match = /^([\w.]+)=([\d.]+)$/.exec(part.trim())
     const score = Number(match?.[2])

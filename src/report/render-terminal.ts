@@ -32,6 +32,8 @@ export function renderSummary(report: Report, reportPath?: string, options: Summ
     const verdict = report.verdicts[`quality.${part}`]
     if (verdict !== undefined) lines.push(verdictLine(`  ${part}`, verdict, options.color === true))
   }
+  if (report.verdicts.detection !== undefined)
+    lines.push(verdictLine('  detection', report.verdicts.detection, options.color === true))
   lines.push(...qualityLines(report), ...privacyLines(report), consistencyLine(report))
   if (reportPath !== undefined) lines.push(`full report: ${reportPath}`)
   return `${lines.join('\n')}\n`
@@ -52,7 +54,9 @@ function qualityLines(report: Report): string[] {
   const partsLine =
     `  quality (SDMetrics properties): shapes ${percent(parts.columnShapes)} · pairs ${percent(parts.columnPairs)}` +
     ` · cardinality ${percent(parts.cardinality)} · inter-table ${percent(parts.interTable)}` +
-    `\n  beside it, not in it: null rates ${percent(extras.nullRates)} · text lengths ${percent(extras.textLengths)}`
+    `\n  beside it, not in it: null rates ${percent(extras.nullRates)} · text lengths ${percent(extras.textLengths)}` +
+    ` · detection ${percent(extras.detection)} · text tokens in source vocabulary ${percent(extras.textTokens)}` +
+    ` · category values in source ${percent(extras.categoryValues)}`
   const worst = report.quality.tables
     .flatMap((t) => t.columns.map((c) => ({ name: `${t.table}.${c.column}`, shape: c.shape })))
     .filter((c): c is { name: string; shape: number } => c.shape !== null)

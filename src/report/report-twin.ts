@@ -18,7 +18,7 @@ import { gatherUnnamed, modelColumnKinds, modelRowCount, modelSampleRows } from 
 import {
   QUALITY_PARTS,
   REPORT_FORMAT_VERSION,
-  type QualityGate,
+  type ExtraGate,
   type CardinalityQuality,
   type InterTableQuality,
   type PrivacySection,
@@ -35,7 +35,9 @@ import {
   readRareValues,
   readRowsByKey,
 } from './report-queries.js'
+import { tableDetection, type DetectionView } from './table-detection.js'
 import { tablePrivacy } from './table-privacy.js'
+import { columnRealism } from './column-realism.js'
 import {
   columnQualities,
   correlationMatrices,
@@ -58,8 +60,11 @@ export interface ReportOptions {
   /** Values seen fewer than k times in the source are rare (default: the model's min-count, else 5). */
   k?: number
   seed?: number
-  /** `--fail-under`: the verdict fails below these scores (a gate per verdict, or per quality property). */
-  failUnder?: Partial<Record<Gate | QualityGate, number>>
+  /**
+   * `--fail-under`: the verdict fails below these scores (a gate per verdict, per quality property, or on the
+   * detection score).
+   */
+  failUnder?: Partial<Record<Gate | ExtraGate, number>>
   /**
    * The twin is a subset of the source: its row counts follow from the selection, not from the source's
    * cardinalities, so they are listed but do not count toward consistency.
@@ -123,6 +128,8 @@ export async function report(
     const tables: TableQuality[] = []
     /** How each compared column of each table is compared (ruled columns left out). */
     const kinds = new Map<string, Map<string, ComparedColumn['kind']>>()
+    /** Each table's compared columns, read again by the detection score once relations are joined. */
+    const detectionViews: DetectionView[][] = []
     const privacyRows: PrivacySection['tables'] = []
     const ruledColumns: PrivacySection['ruledColumns'] = []
     let rare = { rare: 0, leaked: 0 }
@@ -164,15 +171,23 @@ export async function report(
         (c) => !rewritten.has(`${realTable.schema}.${realTable.name}.${c.name}`),
       )
       kinds.set(id, new Map(faithful.map((c) => [c.name, c.kind])))
+      detectionViews.push([{ foreignKey: null, columns: faithful }])
+      const columnRows = columnQualities(faithful)
+      if (real !== null) {
+        const sampled = Math.max(realRows, twinRows) > maxRows
+        const realism = await columnRealism(real, realTable, faithful, k, sampled)
+        for (const column of columnRows) column.realism = realism.get(column.column) ?? null
+      }
       tables.push({
         table: id,
         rows: { real: realRows, twin: twinRows },
         sampled: { real: realSample.length, twin: twinSample.length },
-        columns: columnQualities(faithful),
+        columns: columnRows,
         pairs: pairQualities(faithful),
         correlation: correlationMatrices(faithful),
         cardinality: [],
         interTable: [],
+        detection: null,
       })
       if (real !== null) {
         const nonKey = columns.filter((c) => !keyColumns(realTable).has(c.name)).map((c) => c.name)
@@ -227,7 +242,11 @@ export async function report(
         )
         table.cardinality.push(relation.cardinality)
         table.interTable.push(...relation.interTable)
+        if (relation.joined !== null)
+          detectionViews[index]!.push({ foreignKey: fk.name, columns: relation.joined })
       }
+      // A model's rows are synthetic too: telling two synthetic draws apart says nothing of the twin.
+      if (real !== null) table.detection = tableDetection(table.table, detectionViews[index]!, k, seed)
     }
     const consistency = await consistencyOf(twin, realSchema, pairs, tables, {
       subset,
@@ -262,7 +281,7 @@ export async function report(
               piiCovered,
             ])
     const qualityScore = overallQuality(quality)
-    const verdict = (gate: Gate | QualityGate, score: number | null): Verdict => {
+    const verdict = (gate: Gate | ExtraGate, score: number | null): Verdict => {
       const threshold = options.failUnder?.[gate] ?? null
       return {
         score: score === null ? null : round(score),
@@ -286,6 +305,9 @@ export async function report(
             verdict(`quality.${part}`, quality[part]),
           ]),
         ),
+        ...(options.failUnder?.detection === undefined
+          ? {}
+          : { detection: verdict('detection', extras.detection) }),
       },
       quality: {
         score: qualityScore === null ? null : round(qualityScore),
@@ -450,7 +472,11 @@ async function relationQuality(
   twinFk: ForeignKey,
   parent: TablePair,
   kinds: ReadonlyMap<string, ReadonlyMap<string, ComparedColumn['kind']>>,
-): Promise<{ cardinality: CardinalityQuality; interTable: InterTableQuality[] }> {
+): Promise<{
+  cardinality: CardinalityQuality
+  interTable: InterTableQuality[]
+  joined: ComparedColumn[] | null
+}> {
   const learned = model?.tables
     .find((t) => t.table === tableName(realTable))
     ?.relations.find((r) => r.foreignKey === fk.name)
@@ -466,17 +492,19 @@ async function relationQuality(
     real: shares(realHistogram),
     twin: shares(twinHistogram),
   }
-  // Free text is not paired (see pair-trends.ts); the kinds already leave out keys and ruled columns.
+  // Free text is read for the detection score, not paired (see pair-trends.ts); the kinds already leave out keys
+  // and ruled columns.
   const paired = (table: Table) => {
     const kindOf = kinds.get(tableName(table))
     return table.columns.flatMap((column) => {
       const kind = kindOf?.get(column.name)
-      return kind === undefined || kind === 'text' ? [] : [{ column, kind }]
+      return kind === undefined ? [] : [{ column, kind }]
     })
   }
   const parentColumns = paired(parent.realTable)
   const childColumns = paired(realTable)
-  if (parentColumns.length === 0 || childColumns.length === 0) return { cardinality, interTable: [] }
+  if (parentColumns.length === 0 || childColumns.length === 0)
+    return { cardinality, interTable: [], joined: null }
   const order = realTable.primaryKey?.columns ?? fk.columns
   const spec = (rows: number) => ({ tableRows: rows, limit: Math.min(maxRows, 5000), seed })
   const pairsOf = (db: Database, table: Table, parentTable: Table, key: ForeignKey, tableRows: number) =>
@@ -497,7 +525,11 @@ async function relationQuality(
     )
   const twinPairs = await pairsOf(twin, twinTable, parent.twinTable, twinFk, rows.twin)
   if (real === null)
-    return { cardinality, interTable: learnedTrends(fk, learned, parentColumns, childColumns, twinPairs) }
+    return {
+      cardinality,
+      interTable: learnedTrends(fk, learned, parentColumns, childColumns, twinPairs),
+      joined: null,
+    }
   const realPairs = await pairsOf(real, realTable, parent.realTable, fk, rows.real)
   const side = (prefix: 'p' | 'c', table: TablePair, list: typeof parentColumns): ComparedColumn[] =>
     list.map(({ column, kind }, i) => ({
@@ -506,12 +538,14 @@ async function relationQuality(
       real: columnValues(realPairs, column, kind, `${prefix}${i}`),
       twin: columnValues(twinPairs, twinColumns(table.twinTable, [column])[0]!, kind, `${prefix}${i}`),
     }))
-  const interTable = interTableQualities(
-    fk.name,
-    side('p', parent, parentColumns),
-    side('c', { realTable, twinTable }, childColumns),
-  )
-  return { cardinality, interTable }
+  const parentSide = side('p', parent, parentColumns)
+  const childSide = side('c', { realTable, twinTable }, childColumns)
+  const interTable = interTableQualities(fk.name, parentSide, childSide)
+  const joined = [
+    ...parentSide.map((c) => ({ ...c, name: `${tableName(parent.realTable)}.${c.name}` })),
+    ...childSide,
+  ]
+  return { cardinality, interTable, joined }
 }
 
 /** Without a source: the twin's numeric parent → child correlations against the ones the model learned. */

@@ -14,8 +14,11 @@ export interface Report {
   twin: DatabaseLabel
   /** How much was read: large tables are sampled, and the report says so. */
   sampling: { maxRowsPerTable: number; sampledTables: string[] }
-  /** The three verdicts, and one per quality property given a `--fail-under` threshold (`quality.columnPairs`). */
-  verdicts: Record<'quality' | 'privacy' | 'consistency', Verdict> & Partial<Record<QualityGate, Verdict>>
+  /**
+   * The three verdicts, and one per quality property or extra given a `--fail-under` threshold
+   * (`quality.columnPairs`, `detection`).
+   */
+  verdicts: Record<'quality' | 'privacy' | 'consistency', Verdict> & Partial<Record<ExtraGate, Verdict>>
   quality: QualitySection
   privacy: PrivacySection
   consistency: ConsistencySection
@@ -41,6 +44,8 @@ export const QUALITY_PARTS = ['columnShapes', 'columnPairs', 'cardinality', 'int
 export type QualityPart = (typeof QUALITY_PARTS)[number]
 /** A `--fail-under` gate on one quality property. */
 export type QualityGate = `quality.${QualityPart}`
+/** A `--fail-under` gate beside the three verdicts: a quality property, or the detection score. */
+export type ExtraGate = QualityGate | 'detection'
 
 export interface QualitySection {
   /** The mean of the parts that exist, as SDMetrics' overall quality score. */
@@ -51,8 +56,21 @@ export interface QualitySection {
    * cardinality (every foreign key) and inter-table trends (every parent column × child column of every key).
    */
   parts: Record<QualityPart, number | null>
-  /** dbtwin's own figures, shown beside the score and not in it: null rates, and free text by its lengths. */
-  extras: { nullRates: number | null; textLengths: number | null }
+  /**
+   * dbtwin's own figures, shown beside the score and not in it (each null without a source, or when nothing was
+   * measured):
+   * - `nullRates`, `textLengths`: null rates of every column, and free text by its lengths;
+   * - `detection`: the mean of the tables' detection scores (see TableQuality.detection);
+   * - `textTokens`: over free-text columns, the mean share of the twin's tokens found in the source's vocabulary;
+   * - `categoryValues`: over category columns, the mean share of the twin's values the source holds.
+   */
+  extras: {
+    nullRates: number | null
+    textLengths: number | null
+    detection: number | null
+    textTokens: number | null
+    categoryValues: number | null
+  }
   tables: TableQuality[]
 }
 
@@ -68,6 +86,23 @@ export interface TableQuality {
   correlation: { columns: string[]; real: (number | null)[][]; twin: (number | null)[][] } | null
   cardinality: CardinalityQuality[]
   interTable: InterTableQuality[]
+  /** Whether a classifier tells the twin's rows from the source's; null without a source or rows to read. */
+  detection: TableDetection | null
+}
+
+/**
+ * A classifier two-sample test: logistic regression on every compared column (the parent's joined in per foreign
+ * key), cross-validated over five folds. The table's worst view is kept.
+ */
+export interface TableDetection {
+  /** Out-of-fold AUC of telling twin rows from real ones: 0.5 = chance, 1 = every twin row recognised. */
+  auc: number
+  /** 1 − max(0, 2·AUC − 1), as SDMetrics' detection metrics. */
+  score: number
+  /** The view scored: the rows joined to the parent of this key, or null for the table's own rows. */
+  foreignKey: string | null
+  /** Rows the classifier read per side. */
+  rows: { real: number; twin: number }
 }
 
 export interface ColumnQuality {
@@ -84,6 +119,12 @@ export interface ColumnQuality {
   nullScore: number
   /** Bins shared by both sides (labels; lengths for text), with the share of non-null values in each. */
   histogram: { bins: string[]; real: number[]; twin: number[] }
+  /**
+   * Text realism: for free text, the share of the twin's tokens found in the source's vocabulary (tokens in at
+   * least k sampled source rows, k as for rare values); for a category, the share of the twin's values the source
+   * holds. Null for numbers and times, and without a source.
+   */
+  realism: number | null
 }
 
 export interface PairQuality {

@@ -30,6 +30,7 @@ export function columnQualities(columns: readonly ComparedColumn[]): ColumnQuali
       nullRate,
       nullScore: round(1 - Math.abs(nullRate.real - nullRate.twin)),
       histogram: histogram(c),
+      realism: null,
     }
   })
 }
@@ -37,7 +38,8 @@ export function columnQualities(columns: readonly ComparedColumn[]): ColumnQuali
 /**
  * The quality properties over a whole twin: SDMetrics' four, each the mean over every column, pair, key or
  * parent × child pair of every table (the score is their mean, see overallQuality), and dbtwin's extras beside
- * them: null rates of every column, and free text by its lengths.
+ * them: null rates of every column, free text by its lengths, the detection score (the mean of the tables') and
+ * text realism (the mean of the columns').
  */
 export function qualityParts(tables: readonly TableQuality[]): Pick<QualitySection, 'parts' | 'extras'> {
   const columns = tables.flatMap((t) => t.columns)
@@ -51,6 +53,9 @@ export function qualityParts(tables: readonly TableQuality[]): Pick<QualitySecti
     extras: {
       nullRates: mean(columns.map((c) => c.nullScore)),
       textLengths: mean(columns.filter((c) => c.kind === 'text').map((c) => c.shape)),
+      detection: mean(tables.map((t) => t.detection?.score)),
+      textTokens: mean(columns.filter((c) => c.kind === 'text').map((c) => c.realism)),
+      categoryValues: mean(columns.filter((c) => c.kind === 'category').map((c) => c.realism)),
     },
   }
 }

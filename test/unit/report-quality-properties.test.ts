@@ -47,6 +47,7 @@ const table = (name: string, columns: ComparedColumn[], extra: Partial<TableQual
   correlation: null,
   cardinality: [],
   interTable: [],
+  detection: null,
   ...extra,
 })
 
@@ -109,7 +110,13 @@ describe("SDMetrics' quality properties, by hand", () => {
     expect(parts.interTable).toBeCloseTo((0.75 + 0.9835) / 2, 4)
     // (0.833333 + 0.75 + 0.75 + 0.866733) / 4 = 0.800017
     expect(overallQuality(parts)).toBeCloseTo(0.800017, 4)
-    expect(extras).toEqual({ nullRates: 1, textLengths: null })
+    expect(extras).toEqual({
+      nullRates: 1,
+      textLengths: null,
+      detection: null,
+      textTokens: null,
+      categoryValues: null,
+    })
   })
 
   it('pairs every column of a wide table, thinning rows instead of columns', () => {

@@ -45,11 +45,15 @@ export function summarySection(report: Report): string {
   const beside = scoreBarsChart('beside the score', [
     { label: 'null rates', value: extras.nullRates },
     { label: 'text lengths', value: extras.textLengths },
+    { label: 'detection', value: extras.detection },
+    { label: 'text tokens in source', value: extras.textTokens },
+    { label: 'categories in source', value: extras.categoryValues },
   ])
   const gates = QUALITY_PARTS.flatMap((part) => {
     const verdict = report.verdicts[`quality.${part}`]
     return verdict === undefined ? [] : [verdictTile(`quality.${part}`, verdict)]
   })
+  if (report.verdicts.detection !== undefined) gates.push(verdictTile('detection', report.verdicts.detection))
   return `<section id="summary" class="card">
 <div class="verdicts">
 ${[verdicts, ...gates].join('\n')}

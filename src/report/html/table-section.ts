@@ -24,7 +24,12 @@ export function tableSection(table: TableQuality, index: number): string {
       ? ` · sampled ${count(table.sampled.real)} real / ${count(table.sampled.twin)} twin`
       : ''
   const rows = `${count(table.rows.real)} real rows · ${count(table.rows.twin)} twin rows${sampled}`
-  const summary = `<code>${escapeHtml(table.table)}</code><span class="muted">${rows} · column shapes ${percent(shapes)}</span>`
+  const detection =
+    table.detection === null
+      ? ''
+      : ` · detection ${percent(table.detection.score)} (AUC ${decimal(table.detection.auc)}` +
+        `${table.detection.foreignKey === null ? '' : `, joined by ${escapeHtml(table.detection.foreignKey)}`})`
+  const summary = `<code>${escapeHtml(table.table)}</code><span class="muted">${rows} · column shapes ${percent(shapes)}${detection}</span>`
   const parts = [
     `<h3>Columns</h3><div class="columns">${table.columns.map(columnCard).join('\n')}</div>`,
     pairsPart(table),
@@ -45,9 +50,16 @@ function columnCard(column: ColumnQuality): string {
   })
   return `<div class="column">
 <header><code>${escapeHtml(column.column)}</code><span>shape <b>${percent(column.shape)}</b></span></header>
-<div class="muted">${column.kind} · ${nulls}</div>
+<div class="muted">${column.kind} · ${nulls}${realism(column)}</div>
 ${chart}
 </div>`
+}
+
+/** Text realism, for the columns that have it. */
+function realism(column: ColumnQuality): string {
+  if (column.realism === null) return ''
+  const what = column.kind === 'text' ? 'tokens in source vocabulary' : 'values in source'
+  return ` · ${what} ${percent(column.realism)}`
 }
 
 function pairsPart(table: TableQuality): string {
