@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { databaseArgument } from '../config/project-config.js'
+import { groupName } from '../rules/quasi-identifiers.js'
 import { check } from '../rules/scan.js'
 import { positiveInteger } from './option-parsers.js'
 import { findingsTable } from './scan-command.js'
@@ -21,6 +22,11 @@ Examples:
       const result = await check(await databaseArgument(url), options.rules, {
         sampleRows: options.sampleRows,
       })
+      for (const group of result.quasiRisks) {
+        process.stdout.write(
+          `warning: ${group.k === 1 ? `k = 1 for ${group.uniqueRows} rows` : `k = ${group.k}`} on ${groupName(group)}: coarsen with generalize rules (e.g. \`generalize: year\` on a birth date, \`generalize: { digits: 3 }\` on a zip)\n`,
+        )
+      }
       if (result.uncovered.length === 0) {
         process.stdout.write(
           `ok: every one of ${result.covered.length} PII columns in ${result.database} has a rule\n`,
