@@ -7,7 +7,9 @@ import { findingsTable } from './scan-command.js'
 
 export function checkCommand(): Command {
   return new Command('check')
-    .description('fail (exit 1) when a PII column has no rule: the gate to run in CI before a twin is made')
+    .description(
+      'fail (exit 1) when a PII column has no rule: the gate to run in CI before a twin is made; warn where quasi-identifiers leave k below 5',
+    )
     .argument('<url>', 'the database to scan (read only)')
     .requiredOption('--rules <path>', 'rules directory or file')
     .option('--sample-rows <n>', 'rows sampled per table for content checks', positiveInteger, 1000)

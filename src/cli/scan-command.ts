@@ -12,7 +12,7 @@ import { checkOutputFile, writeOutput } from './write-output.js'
 export function scanCommand(): Command {
   return new Command('scan')
     .description(
-      'find the columns that hold personal data, by name and by sampled content; never prints a value',
+      'find the columns that hold personal data, by name and by sampled content, and count how many rows their quasi-identifiers (zip, birth date, sex…) single out; never prints a value',
     )
     .argument('<url>', 'the database to scan (read only)')
     .option('--write <file>', 'write a rule file skeleton for review (refuses to overwrite one)')
