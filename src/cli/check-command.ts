@@ -1,12 +1,15 @@
 import { Command } from 'commander'
 import { databaseArgument } from '../config/project-config.js'
+import { groupName } from '../rules/quasi-identifiers.js'
 import { check } from '../rules/scan.js'
 import { positiveInteger } from './option-parsers.js'
 import { findingsTable } from './scan-command.js'
 
 export function checkCommand(): Command {
   return new Command('check')
-    .description('fail (exit 1) when a PII column has no rule: the gate to run in CI before a twin is made')
+    .description(
+      'fail (exit 1) when a PII column has no rule: the gate to run in CI before a twin is made; warn where quasi-identifiers leave k below 5',
+    )
     .argument('<url>', 'the database to scan (read only)')
     .requiredOption('--rules <path>', 'rules directory or file')
     .option('--sample-rows <n>', 'rows sampled per table for content checks', positiveInteger, 1000)
@@ -21,6 +24,11 @@ Examples:
       const result = await check(await databaseArgument(url), options.rules, {
         sampleRows: options.sampleRows,
       })
+      for (const group of result.quasiRisks) {
+        process.stdout.write(
+          `warning: ${group.k === 1 ? `k = 1 for ${group.uniqueRows} rows` : `k = ${group.k}`} on ${groupName(group)}: coarsen with generalize rules (e.g. \`generalize: year\` on a birth date, \`generalize: { digits: 3 }\` on a zip)\n`,
+        )
+      }
       if (result.uncovered.length === 0) {
         process.stdout.write(
           `ok: every one of ${result.covered.length} PII columns in ${result.database} has a rule\n`,

@@ -3,7 +3,7 @@ import type { DeferredForeignKey } from '../graph/load-plan.js'
 import type { RelationModel, TableModel } from '../model/model.js'
 import { normalCdf } from '../model/normal-scores.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'
-import type { Rule } from '../rules/rule-file.js'
+import { learnedRewritten, type Rule } from '../rules/rule-file.js'
 import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { cellSamplers, columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
@@ -15,6 +15,7 @@ import { childrenCounts } from './children-counts.js'
 import { ParentDeal } from './parent-deal.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
 import { ruleValues } from './rule-values.js'
+import { valueRewriter, type Rewrite } from '../rules/value-rewriter.js'
 import type { TableChecks } from '../schema/check-bounds.js'
 import { boundedSampler, legalFallback, rowCheckGuard } from './check-guard.js'
 
@@ -95,8 +96,8 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     )
       return { kind: 'key' }
     const rule = ctx.rules.get(column.name)
-    // A shift-date column was learned from shifted values (see learn): the model already stands for it.
-    if (rule !== undefined && !(rule.action.kind === 'shift-date' && learned.kind !== 'ruled')) {
+    // A shift-date or generalize column was learned from rewritten values (see learn): the model stands for it.
+    if (rule !== undefined && !(learnedRewritten(rule.action.kind) && learned.kind !== 'ruled')) {
       const values = ruleValues(rule, column, {
         seed: ctx.seed,
         stream: ctx.stream,
@@ -115,7 +116,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
           : legalFallback(column, bounds, seededRandom(ctx.seed, ctx.stream, column.name, 'fallback'))
       return { kind: 'zero', value: legal ?? zeroValue(column, ctx.family) }
     }
-    const sampler = bounds === undefined ? drawn : boundedSampler(drawn, bounds, learned)
+    const bounded = bounds === undefined ? drawn : boundedSampler(drawn, bounds, learned)
+    // The model learned coarsened values, but draws between them (a birth date in May): coarsen the draw again.
+    const sampler =
+      rule?.action.kind === 'generalize'
+        ? { ...bounded, format: coarsen(bounded.format, valueRewriter(rule.action, column, '')) }
+        : bounded
     return {
       kind: 'value',
       sampler,
@@ -564,4 +570,8 @@ function uniqueKeyGuard(key: readonly string[], columns: Column[]): (out: CellVa
 function suffixed(value: string, tag: string, length: number | null): string {
   const suffix = `-${tag}`
   return length === null ? value + suffix : value.slice(0, Math.max(0, length - suffix.length)) + suffix
+}
+
+function coarsen(format: ColumnSampler['format'], rewrite: Rewrite): ColumnSampler['format'] {
+  return (value) => rewrite(format(value))
 }

@@ -41,8 +41,8 @@ export interface LearnTableOptions {
   seed: number
   ruled: ReadonlySet<string>
   /**
-   * Columns a `shift-date` rule perturbs, by name, with the column keying each row's offset: they are learned
-   * from their shifted values, never the real ones.
+   * Columns a `shift-date` rule perturbs or a `generalize` rule coarsens, by name, with the column keying each
+   * row's offset (shift-date only): they are learned from their rewritten values, never the real ones.
    */
   shifted: ReadonlyMap<string, { rewrite: Rewrite; entity: string | null }>
   budget: PrivacyBudget
@@ -96,7 +96,10 @@ export async function learnTable(
     return read(i).map((v, row) =>
       v === null || v === undefined
         ? v
-        : shift.rewrite(String(v), entity === null ? undefined : String(entity[row])),
+        : shift.rewrite(
+            typeof v === 'number' ? v : String(v),
+            entity === null ? undefined : String(entity[row]),
+          ),
     )
   }
 

@@ -7,7 +7,7 @@ import { PrivacyBudget } from '../model/privacy-budget.js'
 import { columnId, resolveRules, rewrittenColumns, type ResolvedRules } from '../rules/resolve-rules.js'
 import { valueRewriter } from '../rules/value-rewriter.js'
 import type { Schema, Table } from '../schema/schema.js'
-import { loadRules } from '../rules/rule-file.js'
+import { learnedRewritten, loadRules } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
@@ -69,9 +69,10 @@ export async function learn(
       // PII is detected first so that `pii:` rules can match, and so the model can say which columns looked like PII.
       const pii = await scanDatabase(source, schema, { seed })
       const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
-      // shift-date columns are learned from shifted values (see learnTable); every other rewritten column not at all.
+      // shift-date and generalize columns are learned from rewritten values (see learnTable); every other
+      // rewritten column not at all.
       const ruled = new Set(
-        [...rewrittenColumns(resolved)].filter((id) => resolved.get(id)?.action.kind !== 'shift-date'),
+        [...rewrittenColumns(resolved)].filter((id) => !learnedRewritten(resolved.get(id)?.action.kind)),
       )
       const budget = new PrivacyBudget(options.epsilon ?? null, seed, {
         tables: schema.tables.length,
@@ -142,14 +143,19 @@ export async function learn(
   }
 }
 
-/** The shift-date columns of a table, each with its rewrite (keyed by the seed) and the column keying offsets. */
+/**
+ * The shift-date and generalize columns of a table, each with its rewrite (keyed by the seed) and, for shift-date,
+ * the column keying offsets.
+ */
 function shiftedColumns(table: Table, resolved: ResolvedRules, seed: number): LearnTableOptions['shifted'] {
   return new Map(
     table.columns.flatMap((column) => {
       const action = resolved.get(columnId(table, column.name))?.action
-      if (action?.kind !== 'shift-date') return []
+      if (action?.kind !== 'shift-date' && action?.kind !== 'generalize') return []
       const entity =
-        action.entity ?? (table.primaryKey?.columns.length === 1 ? table.primaryKey.columns[0]! : null)
+        action.kind === 'generalize'
+          ? null
+          : (action.entity ?? (table.primaryKey?.columns.length === 1 ? table.primaryKey.columns[0]! : null))
       return [[column.name, { rewrite: valueRewriter(action, column, `learn:${seed}`), entity }] as const]
     }),
   )

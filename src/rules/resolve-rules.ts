@@ -202,6 +202,17 @@ function misfits(table: Table, column: Column, rule: Rule): string[] {
       }
       return problems
     }
+    case 'generalize': {
+      if (key) return [`generalize repeats values, so ${id} (a key) would not stay unique; leave keys alone`]
+      const fits =
+        a.to === 'bucket'
+          ? NUMBER.has(column.type)
+          : a.to === 'digits'
+            ? TEXT_TYPES.has(column.type) || INTEGER.has(column.type)
+            : DATE_TYPES.has(column.type) || TEXT_TYPES.has(column.type)
+      const works = { year: 'dates', month: 'dates', digits: 'text and integers', bucket: 'numbers' }[a.to]
+      return fits ? [] : [`generalize to ${a.to} works on ${works}, not on the ${type}`]
+    }
     case 'null':
       return column.nullable ? [] : [`${id} is NOT NULL, so it cannot be set to null; use constant or faker`]
     case 'constant':

@@ -23,6 +23,13 @@ export type RuleAction =
   | { kind: 'hash'; format: HashFormat }
   /** Moves dates by up to ±days, the same offset for every row of one entity (the `entity` column's value). */
   | { kind: 'shift-date'; days: number; entity: string | null }
+  /**
+   * Coarsens a quasi-identifier: a date to the first day of its year or month, a code's digits after the first
+   * `digits` to 0 (90210 → 90200), a number down to a multiple of `width` (37 → 30).
+   */
+  | { kind: 'generalize'; to: 'year' | 'month' }
+  | { kind: 'generalize'; to: 'digits'; digits: number }
+  | { kind: 'generalize'; to: 'bucket'; width: number }
   | { kind: 'null' }
   | { kind: 'constant'; value: Scalar | null }
   | { kind: 'pick'; values: Scalar[] }
@@ -39,6 +46,7 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   'mask',
   'hash',
   'shift-date',
+  'generalize',
   'null',
   'constant',
   'pick',
@@ -59,6 +67,14 @@ export interface Rule {
 /** Whether an action replaces real values (everything but `keep` and `model`). */
 export function rewrites(action: RuleAction): boolean {
   return action.kind !== 'keep' && action.kind !== 'model'
+}
+
+/**
+ * Whether an action's rewritten values still describe the column (moved or coarsened, not replaced): `learn`
+ * learns such a column from its rewritten values, and `generate` draws it from the model.
+ */
+export function learnedRewritten(kind: ActionKind | undefined): boolean {
+  return kind === 'shift-date' || kind === 'generalize'
 }
 
 const scalar = z.union([z.string(), z.number(), z.boolean()])
@@ -83,6 +99,11 @@ const actionSchemas: Record<ActionKind, z.ZodType> = {
   'shift-date': z.union([
     z.number().int().positive(),
     z.object({ days: z.number().int().positive(), entity: z.string().min(1).optional() }).strict(),
+  ]),
+  generalize: z.union([
+    z.enum(['year', 'month']),
+    z.object({ digits: z.number().int().positive() }).strict(),
+    z.object({ bucket: z.number().positive() }).strict(),
   ]),
   null: z.literal(true),
   constant: scalar.nullable(),
@@ -327,6 +348,11 @@ function toAction(kind: ActionKind, value: unknown, locale: string | null): Rule
       return typeof value === 'number'
         ? { kind, days: value, entity: null }
         : { kind, days: (v as { days: number }).days, entity: (v as { entity?: string }).entity ?? null }
+    case 'generalize':
+      if (typeof value === 'string') return { kind, to: v }
+      return 'digits' in (v as object)
+        ? { kind, to: 'digits', digits: (v as { digits: number }).digits }
+        : { kind, to: 'bucket', width: (v as { bucket: number }).bucket }
     case 'null':
       return { kind }
     case 'constant':
@@ -366,6 +392,7 @@ const ACTION_FORMS: Record<ActionKind, string> = {
   mask: '`true` (keep the last 4) or `{ keep-first: N, keep-last: N, char: "*" }`',
   hash: '`true`, `digits`, `email` or `text`',
   'shift-date': 'a number of days, or `{ days: N, entity: column }`',
+  generalize: '`year` or `month` (dates), `{ digits: N }` (codes) or `{ bucket: WIDTH }` (numbers)',
   null: '`true`',
   constant: 'one value',
   pick: 'a list of values',

@@ -45,6 +45,15 @@ export function actionEntry(action: RuleAction): Record<string, unknown> {
       return {
         'shift-date': action.entity === null ? action.days : { days: action.days, entity: action.entity },
       }
+    case 'generalize':
+      return {
+        generalize:
+          action.to === 'digits'
+            ? { digits: action.digits }
+            : action.to === 'bucket'
+              ? { bucket: action.width }
+              : action.to,
+      }
     case 'null':
     case 'model':
       return { [action.kind]: true }

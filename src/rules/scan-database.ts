@@ -68,7 +68,7 @@ export async function scanDatabase(
  * Tables about people or written by them: people tables, and tables that reference one directly or through one
  * other table (`encounters` → `patients`; `editor_collection_artist` → `editor_collection` → `editor`).
  */
-function personalTables(schema: Schema): Set<Table> {
+export function personalTables(schema: Schema): Set<Table> {
   const byName = new Map(schema.tables.map((t) => [`${t.schema}.${t.name}`, t]))
   const parents = (t: Table) =>
     t.foreignKeys.flatMap((fk) => byName.get(`${fk.references.schema}.${fk.references.name}`) ?? [])

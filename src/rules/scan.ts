@@ -2,7 +2,8 @@ import { openDatabase } from '../dialects/open-database.js'
 import { packageFile } from '../package-file.js'
 import type { Schema } from '../schema/schema.js'
 import { resolveRules, type ColumnId } from './resolve-rules.js'
-import { loadRules, type Rule } from './rule-file.js'
+import { loadRules, rewrites, type Rule } from './rule-file.js'
+import { scanQuasiIdentifiers, SAFE_K, type QuasiGroup } from './quasi-identifiers.js'
 import { scanDatabase, type PiiColumn, type ScanOptions } from './scan-database.js'
 
 export interface ScanResult {
@@ -10,6 +11,8 @@ export interface ScanResult {
   database: string
   schema: Schema
   columns: PiiColumn[]
+  /** How unique rows are on each table's quasi-identifier combinations, counted in the source. */
+  quasiIdentifiers: QuasiGroup[]
 }
 
 /**
@@ -24,7 +27,9 @@ export async function scan(url: string, options: ScanOptions = {}): Promise<Scan
   const source = await openDatabase(url, { readOnly: true })
   try {
     const schema = await source.introspect()
-    return { database: schema.database, schema, columns: await scanDatabase(source, schema, options) }
+    const columns = await scanDatabase(source, schema, options)
+    const quasiIdentifiers = await scanQuasiIdentifiers(source, schema, columns)
+    return { database: schema.database, schema, columns, quasiIdentifiers }
   } finally {
     await source.close()
   }
@@ -35,6 +40,11 @@ export interface CheckResult extends ScanResult {
   covered: { column: PiiColumn; rule: Rule }[]
   /** PII columns no rule covers: what `dbtwin check` fails on. */
   uncovered: PiiColumn[]
+  /**
+   * Quasi-identifier combinations with k below {@link SAFE_K} whose columns no rule rewrites: a warning, not a
+   * failure, since coarsening is a trade of detail for safety only the reviewer can make.
+   */
+  quasiRisks: QuasiGroup[]
 }
 
 /**
@@ -56,7 +66,16 @@ export async function check(url: string, rules: string, options: ScanOptions = {
     if (rule === undefined) uncovered.push(column)
     else covered.push({ column, rule })
   }
-  return { ...result, covered, uncovered }
+  const quasiRisks = result.quasiIdentifiers.filter(
+    (group) =>
+      group.k !== null &&
+      group.k < SAFE_K &&
+      !group.columns.some((c) => {
+        const rule = resolved.get(`${group.table}.${c.name}`)
+        return rule !== undefined && rewrites(rule.action)
+      }),
+  )
+  return { ...result, covered, uncovered, quasiRisks }
 }
 
 /** The rule the default PII pack (rules/pii-pack.yaml) gives each PII column: what a skeleton proposes. */

@@ -6,6 +6,8 @@ import { digitPermuter, shapeHash } from './format-preserving.js'
 import { ipAddressFor } from './ip-address.js'
 import type { RuleAction } from './rule-file.js'
 
+type Generalization = Extract<RuleAction, { kind: 'generalize' }>
+
 /**
  * Rewrites one value. `entity` is the value of the row's entity column, for `shift-date`; other actions ignore it.
  * Values arrive and leave in the text form writers take (dates as `YYYY-MM-DD`, timestamps as
@@ -54,6 +56,8 @@ export function valueRewriter(action: RuleAction, column: Column, secret: string
         const days = (digest(entity ?? value).readUInt32LE(0) % (2 * action.days + 1)) - action.days
         return shiftDate(value, days === 0 ? 1 : days)
       }
+    case 'generalize':
+      return (value) => (value === null ? null : generalize(value, action))
     case 'null':
       return () => null
     case 'constant':
@@ -193,4 +197,37 @@ function shiftDate(value: Exclude<CellValue, null>, days: number): CellValue {
   if (match === null) return text
   const shifted = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days))
   return `${shifted.toISOString().slice(0, 10)}${match[4]}`
+}
+
+/**
+ * A value coarsened, in the form it came in: a date stays a valid date (the first of its year or month, midnight for
+ * a timestamp, the zone kept), a number a number, a code a code of the same length.
+ */
+function generalize(value: Exclude<CellValue, null>, action: Generalization): CellValue {
+  if (typeof value === 'boolean' || typeof value === 'object') return value
+  switch (action.to) {
+    case 'year':
+    case 'month': {
+      const match = /^(\d{4})-(\d{2})-\d{2}(?:([ T])\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(.*)$/s.exec(
+        String(value),
+      )
+      if (match === null) return value
+      const [, year, month, separator, zone] = match
+      const day = `${year!}-${action.to === 'year' ? '01' : month!}-01`
+      return separator === undefined ? `${day}${zone!}` : `${day}${separator}00:00:00${zone!}`
+    }
+    case 'digits': {
+      let seen = 0
+      const text = String(value).replace(/\d/g, (d) => (++seen > action.digits ? '0' : d))
+      return typeof value === 'number' ? Number(text) : text
+    }
+    case 'bucket': {
+      const number = Number(value)
+      if (!Number.isFinite(number)) return value
+      // Rounded to the width's decimals: 0.1 * 3 is 0.30000000000000004 in binary floating point.
+      const decimals = (String(action.width).split('.')[1] ?? '').length
+      const bucket = Number((Math.floor(number / action.width) * action.width).toFixed(decimals))
+      return typeof value === 'number' ? bucket : String(bucket)
+    }
+  }
 }
