@@ -130,8 +130,8 @@ export function withoutDefiner(statement: string): string {
  * A table's options, column definitions and secondary indexes from its SHOW CREATE TABLE, as statements on the
  * table dbtwin created. The server prints one clause per line and escapes newlines inside comments and defaults,
  * so each line is a clause. Left to others: the primary key, unique keys (created with the table), foreign keys
- * (added after the load), CHECKs (created with the table), generated columns (created with the table: MySQL
- * cannot change one's storage later), AUTO_INCREMENT=N (the twin's own rows set it) and partitioning.
+ * (added after the load), CHECKs (created with the table), AUTO_INCREMENT=N (the twin's own rows set it) and
+ * partitioning.
  */
 export function tableObjects(table: Table, shown: { statement: string }): SchemaObject[] {
   const lines = shown.statement.split('\n')
@@ -150,14 +150,21 @@ export function tableObjects(table: Table, shown: { statement: string }): Schema
     .trim()
   if (options !== '')
     objects.push({ ...base, kind: 'table', name: table.name, statement: `ALTER TABLE ${name} ${options}` })
+  // A generated column is recreated in its place, as MySQL cannot change how one is stored (dbtwin creates it
+  // STORED; the source's may be VIRTUAL): no row is written yet, and dbtwin never writes generated columns.
   const generated = new Set(table.columns.filter((c) => c.generated !== null).map((c) => c.name))
-  const columns = clauses.filter((c) => c.startsWith('`') && !generated.has(quotedName(c)))
-  if (columns.length > 0)
+  const columns = clauses.filter((c) => c.startsWith('`'))
+  const changes = columns.map((c, i) => {
+    if (!generated.has(quotedName(c))) return `MODIFY COLUMN ${c}`
+    const after = i === 0 ? 'FIRST' : `AFTER ${/^`(?:[^`]|``)*`/.exec(columns[i - 1]!)![0]}`
+    return `DROP COLUMN ${/^`(?:[^`]|``)*`/.exec(c)![0]}, ADD COLUMN ${c} ${after}`
+  })
+  if (changes.length > 0)
     objects.push({
       ...base,
       kind: 'column',
       name: table.name,
-      statement: `ALTER TABLE ${name} ${columns.map((c) => `MODIFY COLUMN ${c}`).join(', ')}`,
+      statement: `ALTER TABLE ${name} ${changes.join(', ')}`,
     })
   const uniques = new Set(table.uniques.map((u) => u.name))
   for (const clause of clauses) {
