@@ -60,7 +60,7 @@ export function inspectSummary(schema: Schema, plan: LoadPlan): string {
     lines.push('', 'Foreign keys to tables outside the inspected schemas (not followed)')
     for (const e of plan.external) lines.push(`  ${e.table} → ${e.references} (${e.foreignKey})`)
   }
-  lines.push('', 'Schema objects (PostgreSQL and PGlite twins recreate them)')
+  lines.push('', "Schema objects (twins of the source's engine recreate them)")
   lines.push(...objectCounts(schema))
   lines.push('', 'Skipped (not copied)')
   if (schema.skipped.length === 0) lines.push('  (nothing)')
@@ -84,11 +84,13 @@ function objectCounts(schema: Schema): string[] {
   for (const o of schema.objects) {
     if (o.kind === 'column')
       add(
-        / SET DEFAULT /.test(o.statement)
-          ? 'column default'
-          : / TYPE /.test(o.statement)
-            ? 'domain column'
-            : 'identity ALWAYS',
+        / MODIFY COLUMN /.test(o.statement)
+          ? 'table column definitions'
+          : / SET DEFAULT /.test(o.statement)
+            ? 'column default'
+            : / TYPE /.test(o.statement)
+              ? 'domain column'
+              : 'identity ALWAYS',
       )
     else if (o.kind === 'sequence' && / OWNED BY /.test(o.statement)) continue
     else if (o.kind === 'text search' && /^ALTER /.test(o.statement)) continue

@@ -92,7 +92,7 @@ export interface TwinTarget {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   truncate(db: Kysely<any>, tables: readonly TableRef[]): Promise<void>
   bulkWriter(target: TableRef, columns: readonly Column[]): BulkWriter
-  /** How the engine writes PostgreSQL schema objects (views, functions, indexes…); null on MySQL. */
+  /** How the engine writes its own schema objects (views, functions, indexes…) on a twin of its engine. */
   readonly schemaObjects: SchemaObjectWriter | null
 }
 

@@ -157,6 +157,7 @@ export type SkippedKind =
   | 'sequence'
   | 'extension table'
   | 'aggregate'
+  | 'event'
 
 /** An object dbtwin saw and deliberately does not copy, listed so nothing disappears silently. */
 export interface SkippedObject {
@@ -167,8 +168,9 @@ export interface SkippedObject {
 }
 
 /**
- * The kinds of PostgreSQL schema objects a same-engine twin recreates. `column` is a change to a created table's
- * column (its default, its domain, identity ALWAYS); `check` a CHECK that calls the source's own functions.
+ * The kinds of schema objects a same-engine twin recreates. `column` is a change to a created table's column (its
+ * default, its domain, identity ALWAYS; on MySQL its whole definition); `check` a CHECK that calls the source's own
+ * functions; `table` a MySQL table's options (engine, charset, collation, comment); `event` a MySQL scheduled event.
  */
 export type SchemaObjectKind =
   | 'extension'
@@ -183,6 +185,7 @@ export type SchemaObjectKind =
   | 'aggregate'
   | 'sequence'
   | 'partition'
+  | 'table'
   | 'column'
   | 'check'
   | 'index'
@@ -192,6 +195,7 @@ export type SchemaObjectKind =
   | 'materialized view'
   | 'policy'
   | 'comment'
+  | 'event'
 
 /**
  * When an object is written, in pg_dump's order: `before-tables` (extensions, schemas, types, functions,
@@ -209,11 +213,12 @@ export const CODE_KINDS: ReadonlySet<SchemaObjectKind> = new Set([
   'view',
   'materialized view',
   'policy',
+  'event',
 ])
 
 /**
- * A PostgreSQL schema object beyond tables and keys, as one DDL statement from the engine's own deparsers
- * (pg_get_functiondef, pg_get_indexdef, pg_get_viewdef…). Only a PostgreSQL or PGlite twin writes them.
+ * A schema object beyond tables and keys, as one DDL statement from the engine's own deparsers (PostgreSQL's
+ * pg_get_functiondef, pg_get_indexdef…; MySQL's SHOW CREATE). Only a twin of the source's engine writes them.
  */
 export interface SchemaObject {
   kind: SchemaObjectKind
@@ -228,6 +233,11 @@ export interface SchemaObject {
    * s.n`, `type s.n`, `extension n`. An object whose needs are not written is left out, and said so.
    */
   requires: string[]
+  /**
+   * MySQL: the sql_mode the source created a routine, trigger or event under, which decides how its body parses
+   * and runs; the twin creates it under the same.
+   */
+  sqlMode?: string
 }
 
 export interface Schema {
@@ -244,7 +254,7 @@ export interface Schema {
    * it): a CHECK that calls `controlled_for_whitespace(name)`, and the bodies of functions, mean the source's own.
    */
   searchPath?: string[]
-  /** Views, functions, indexes, triggers… (PostgreSQL and PGlite sources; empty on MySQL), in writing order. */
+  /** Views, functions, indexes, triggers…, in writing order. */
   objects: SchemaObject[]
   skipped: SkippedObject[]
 }

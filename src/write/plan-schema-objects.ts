@@ -26,7 +26,7 @@ export interface ObjectPlanOptions {
   /** Extensions the target server has (pg_available_extensions). */
   availableExtensions: ReadonlySet<string>
   /** Where the twin goes, for the fix a missing extension's line names. */
-  target: 'postgres' | 'pglite'
+  target: 'postgres' | 'pglite' | 'mysql'
 }
 
 /** pg_dump's order inside each phase; views and indexes on them follow their needs (see ordered). */
@@ -43,6 +43,7 @@ const KIND_ORDER: SchemaObjectKind[] = [
   'aggregate',
   'sequence',
   'partition',
+  'table',
   'column',
   'check',
   'index',
@@ -52,11 +53,12 @@ const KIND_ORDER: SchemaObjectKind[] = [
   'trigger',
   'policy',
   'comment',
+  'event',
 ]
 const PHASES: SchemaObjectPhase[] = ['before-tables', 'after-tables', 'after-load']
 
 /**
- * Decides which of a schema's objects a PostgreSQL or PGlite twin writes (issue 16): all of them from a trusted
+ * Decides which of a schema's objects a twin of the source's engine writes (issue 16): all of them from a trusted
  * source; from an untrusted model file, no code and only statements of their kind's shape. Then any object, or
  * table CHECK, that needs something not written (a missing extension, a function left out, a table a subset
  * leaves out) is left out too, and the notes say so, one line per reason.

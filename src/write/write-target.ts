@@ -463,17 +463,20 @@ async function planObjects(
   const sameEngine = twin.family === dialectFamily(spec.source.dialect)
   if (twin.schemaObjects === null || !sameEngine) {
     const objects = spec.schema.objects
+    const fromMysql = dialectFamily(spec.source.dialect) === 'mysql'
     if (objects.length > 0)
       onEvent({
         step: 'note',
-        message: `${objects.length} PostgreSQL schema objects (views, functions, indexes, defaults…) are not written to a ${twin.family === 'mysql' ? 'MySQL' : 'PostgreSQL'} target; write to PostgreSQL or PGlite to keep them`,
+        message: fromMysql
+          ? `${objects.length} MySQL schema objects (views, routines, triggers, events, indexes, defaults…) are not written to a PostgreSQL target; write to MySQL or MariaDB to keep them`
+          : `${objects.length} PostgreSQL schema objects (views, functions, indexes, defaults…) are not written to a MySQL target; write to PostgreSQL or PGlite to keep them`,
       })
     return { objects: [], schema: spec.schema, notes: [], missingExtensions: [], sameEngine: false }
   }
   const plan = planSchemaObjects(spec.schema, {
     trusted: spec.trustedObjects === true,
     availableExtensions: await twin.schemaObjects.availableExtensions(db),
-    target: target.dialect === 'pglite' ? 'pglite' : 'postgres',
+    target: target.dialect,
   })
   const notes = [...plan.notes]
   if (spec.schema.searchPath !== undefined)

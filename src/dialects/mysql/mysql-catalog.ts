@@ -65,10 +65,15 @@ export interface MysqlCatalog {
     TRIGGER_SCHEMA: string
     TRIGGER_NAME: string
     EVENT_OBJECT_TABLE: string
+    ACTION_ORDER: number
   }
   'information_schema.ROUTINES': {
     ROUTINE_SCHEMA: string
     ROUTINE_NAME: string
     ROUTINE_TYPE: string
+  }
+  'information_schema.EVENTS': {
+    EVENT_SCHEMA: string
+    EVENT_NAME: string
   }
 }

@@ -3,6 +3,7 @@ import type { Column, Schema, SkippedObject, Table } from '../../schema/schema.j
 import { sortTables } from '../../schema/sort-schema.js'
 import type { MysqlCatalog } from './mysql-catalog.js'
 import { readMysqlKeys } from './mysql-keys.js'
+import { readMysqlObjects } from './mysql-objects.js'
 import { checkMysqlReadable } from './mysql-readable.js'
 import { enumValues, portableType } from './mysql-types.js'
 
@@ -18,11 +19,10 @@ const JSON_VALID_CHECK = /^json_valid\(`(.+)`\)$/
  * when none is given.
  */
 export async function introspectMysql(db: Catalog, database: string, mariadb: boolean): Promise<Schema> {
-  const [relations, columns, checks, skipped] = await Promise.all([
+  const [relations, columns, checks] = await Promise.all([
     readRelations(db, database),
     readColumns(db, database),
     mariadb ? readMariadbChecks(db, database) : readMysqlChecks(db, database),
-    readOtherObjects(db, database),
   ])
   const tables = new Map<string, Table>()
   for (const r of relations) {
@@ -62,6 +62,8 @@ export async function introspectMysql(db: Catalog, database: string, mariadb: bo
   await checkMysqlReadable(db, database, [...tables.values()])
 
   const sorted = sortTables(tables.values())
+  const views = relations.filter((r) => r.TABLE_TYPE === 'VIEW').map((r) => r.TABLE_NAME)
+  const { objects, skipped } = await readMysqlObjects(db, database, sorted, views)
   return {
     formatVersion: 1,
     dialect: 'mysql',
@@ -69,7 +71,7 @@ export async function introspectMysql(db: Catalog, database: string, mariadb: bo
     schemas: [database],
     tables: sorted,
     enums: [],
-    objects: [],
+    objects,
     skipped: [...skippedRelations(relations, database), ...skipped].sort(
       (a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name),
     ),
@@ -174,56 +176,12 @@ function skippedRelations(
   relations: Awaited<ReturnType<typeof readRelations>>,
   database: string,
 ): SkippedObject[] {
-  return relations.flatMap((r): SkippedObject[] => {
-    if (r.TABLE_TYPE === 'VIEW') {
-      return [
-        {
-          kind: 'view',
-          schema: database,
-          name: r.TABLE_NAME,
-          reason: 'views hold no rows of their own; recreate them on the target',
-        },
-      ]
-    }
-    if (r.TABLE_TYPE === 'SEQUENCE') {
-      return [
-        {
-          kind: 'sequence',
-          schema: database,
-          name: r.TABLE_NAME,
-          reason: 'a sequence no column owns is not copied',
-        },
-      ]
-    }
-    return []
-  })
-}
-
-async function readOtherObjects(db: Catalog, database: string): Promise<SkippedObject[]> {
-  const [triggers, routines] = await Promise.all([
-    db
-      .selectFrom('information_schema.TRIGGERS')
-      .select(['TRIGGER_NAME as name', 'EVENT_OBJECT_TABLE as table'])
-      .where('TRIGGER_SCHEMA', '=', database)
-      .execute(),
-    db
-      .selectFrom('information_schema.ROUTINES')
-      .select(['ROUTINE_NAME as name', 'ROUTINE_TYPE as type'])
-      .where('ROUTINE_SCHEMA', '=', database)
-      .execute(),
-  ])
-  return [
-    ...triggers.map((t) => ({
-      kind: 'trigger' as const,
+  return relations
+    .filter((r) => r.TABLE_TYPE === 'SEQUENCE')
+    .map((r) => ({
+      kind: 'sequence',
       schema: database,
-      name: `${t.name} on ${t.table}`,
-      reason: 'triggers are not created on the target, so they do not fire while the twin is written',
-    })),
-    ...routines.map((r) => ({
-      kind: r.type === 'PROCEDURE' ? ('procedure' as const) : ('function' as const),
-      schema: database,
-      name: r.name,
-      reason: 'routines are not copied; recreate them on the target if the application needs them',
-    })),
-  ]
+      name: r.TABLE_NAME,
+      reason: 'a sequence no column owns is not copied',
+    }))
 }
