@@ -1,5 +1,6 @@
 import type { RelationModel } from '../model/model.js'
 import type { Random } from '../random/seeded-random.js'
+import { firstAtLeast } from './column-sampler.js'
 
 type Histogram = RelationModel['childrenPerParent']
 
@@ -23,7 +24,7 @@ export function countsByRank(histogram: Histogram, tilt: Float64Array): Int32Arr
   const n = tilt.length
   const sorted = Float64Array.from(tilt).sort()
   const counts = new Int32Array(n)
-  for (let p = 0; p < n; p++) counts[p] = childrenAt(histogram, (lowerBound(sorted, tilt[p]!) + 0.5) / n)
+  for (let p = 0; p < n; p++) counts[p] = childrenAt(histogram, (firstAtLeast(sorted, tilt[p]!) + 0.5) / n)
   return counts
 }
 
@@ -46,7 +47,7 @@ export function childrenCounts(
   if (atMostOne) {
     const sorted = Float64Array.from(tilt).sort()
     const first = n - Math.min(total, n)
-    return Int32Array.from(tilt, (t) => (lowerBound(sorted, t) >= first ? 1 : 0))
+    return Int32Array.from(tilt, (t) => (firstAtLeast(sorted, t) >= first ? 1 : 0))
   }
   const counts = countsByRank(histogram, tilt)
   let sum = 0
@@ -68,16 +69,4 @@ export function childrenCounts(
     before = upTo
   }
   return counts
-}
-
-/** The first index of `sorted` whose value is not below `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }

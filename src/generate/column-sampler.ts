@@ -229,7 +229,7 @@ export function interpolate(quantiles: readonly number[], u: number): number {
 }
 
 /** The first index whose value is at least u in an ascending list, or its length when there is none. */
-function firstAtLeast(ascending: ArrayLike<number>, u: number): number {
+export function firstAtLeast(ascending: ArrayLike<number>, u: number): number {
   let lo = 0
   let hi = ascending.length
   while (lo < hi) {
