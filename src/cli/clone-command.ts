@@ -18,7 +18,7 @@ export function cloneCommand(interrupt: Interruption): Command {
     .option('--to <url>', 'the target: a URL or a target named in dbtwin.yaml')
     .option(
       '--scale <f>',
-      'rows of every table = source rows × f, lookup tables under 200 rows kept (default 1, or dbtwin.yaml)',
+      'rows of every table = source rows × f, small lookup tables (no personal data, under 200 rows) kept (default 1, or dbtwin.yaml)',
       Number,
     )
     .option('--seed <s>', 'seed for learning and generating (default 1, or dbtwin.yaml)', positiveInteger)

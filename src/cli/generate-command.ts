@@ -33,7 +33,7 @@ export function generateCommand(interrupt: Interruption): Command {
     )
     .option(
       '--scale <f>',
-      'rows of every table = learned rows × f (lookup tables under 200 rows keep theirs)',
+      'rows of every table = learned rows × f (small lookup tables without personal data keep theirs)',
       positiveFloat,
       1,
     )
