@@ -96,7 +96,7 @@ export function parseProjectConfig(
       unknown === undefined
         ? `${issue.path.join('.')}: ${issue.message}`
         : `unknown key "${unknown}"${didYouMean(unknown, Object.keys(shape.shape))}`
-    fail(at(node?.range?.[0]), message, 'see README, "dbtwin.yaml", for the keys a project file takes')
+    fail(at(node?.range?.[0]), message, 'see docs/cli.md, "dbtwin.yaml", for the keys a project file takes')
   }
   const config = parsed.data!
   const expand = (value: string, path: (string | number)[]) =>
@@ -142,7 +142,7 @@ export function resolveDatabase(
     throw new DbtwinError(
       'USAGE',
       `no ${kind} database: pass ${flag} <url>${config === null ? '' : ` or set default.${kind === 'source' ? 'from' : 'to'} in ${config.file}`}`,
-      `name a database with ${flag}, or add it to ${PROJECT_FILE} (see README, "dbtwin.yaml")`,
+      `name a database with ${flag}, or add it to ${PROJECT_FILE} (see docs/cli.md, "dbtwin.yaml")`,
     )
   }
   if (hasScheme(name)) return name

@@ -173,7 +173,7 @@ export function throwProblems(problems: readonly Problem[]): void {
   throw new DbtwinError(
     'FILE_INVALID',
     lines.length === 1 ? lines[0]! : `${lines.length} problems in the rules:\n  ${lines.join('\n  ')}`,
-    'correct the rules named above (README, "Rule files", lists every action and its form)',
+    'correct the rules named above (docs/rules.md lists every action and its form)',
   )
 }
 

@@ -84,7 +84,7 @@ function translationsFor(column: Column, source: Family, target: Family): Transl
 /**
  * What a subset's cells become when they cross engines, where the target cannot hold them as they are: each
  * translation is counted per column for the one line that says so (`summary`). Null when no column needs one.
- * Floats and numerics keep to issue 14's rule (NULL, or 0 under NOT NULL); see README "Across engines".
+ * Floats and numerics keep to issue 14's rule (NULL, or 0 under NOT NULL); see docs/across-engines.md.
  */
 export function crossEngineValues(
   columns: readonly Column[],

@@ -181,6 +181,6 @@ function configError(file: string, message: string): DbtwinError {
   return new DbtwinError(
     'FILE_INVALID',
     `${file}: ${message}`,
-    'see README, "Subset", for the config file keys',
+    'see docs/cli.md, "dbtwin subset", for the config file keys',
   )
 }

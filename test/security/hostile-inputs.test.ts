@@ -12,7 +12,7 @@ import { createTestDatabase, testDialects, type TestDatabase } from '../support/
 import { withDatabase } from '../support/twin-checks.js'
 
 /**
- * The promises of the README's "What dbtwin guarantees about a source", tried the way an attacker would: hostile
+ * The promises of docs/safety.md, "What dbtwin guarantees about a source", tried the way an attacker would: hostile
  * root conditions, URLs, model and rule files, names inside models and sources, and option values. Whatever
  * dbtwin does with each (refuse it, or do something harmless), the source is unchanged afterwards (catalog and
  * row checksums), no file appears outside the folder dbtwin was told to write, no password reaches the output,
