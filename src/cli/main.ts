@@ -3,17 +3,8 @@ import { maskPasswords } from '../dialects/connection-url.js'
 import { permissionError } from '../dialects/permission-error.js'
 import { DbtwinError } from '../errors.js'
 import { VERSION } from '../version.js'
-import { checkCommand } from './check-command.js'
-import { cloneCommand } from './clone-command.js'
-import { demoCommand } from './demo-command.js'
-import { generateCommand } from './generate-command.js'
-import { inspectCommand } from './inspect-command.js'
+import type { Interruption } from './interruption.js'
 import { interruption } from './interruption.js'
-import { learnCommand } from './learn-command.js'
-import { reportCommand } from './report-command.js'
-import { sampleCommand } from './sample-command.js'
-import { scanCommand } from './scan-command.js'
-import { subsetCommand } from './subset-command.js'
 
 /** The CLI: a thin layer over the library; the only place that prints and sets the exit code. */
 export async function main(argv: string[]): Promise<void> {
@@ -24,16 +15,7 @@ export async function main(argv: string[]): Promise<void> {
       'a safe, realistic twin of a production database: inspect, scan for PII, learn a model, generate or subset',
     )
     .version(VERSION)
-    .addCommand(demoCommand())
-    .addCommand(inspectCommand())
-    .addCommand(scanCommand())
-    .addCommand(checkCommand())
-    .addCommand(learnCommand())
-    .addCommand(generateCommand(interrupt))
-    .addCommand(subsetCommand(interrupt))
-    .addCommand(cloneCommand(interrupt))
-    .addCommand(reportCommand())
-    .addCommand(sampleCommand())
+  for (const make of commandsFor(argv)) program.addCommand(await make(interrupt))
   // Commander's own usage errors (an unknown option, a value its parser refuses) end the run here like every
   // other error: one line with its fix, not commander's own print and exit.
   for (const command of [program, ...program.commands])
@@ -52,6 +34,36 @@ export async function main(argv: string[]): Promise<void> {
       process.stderr.write(`${error.stack}\n`)
     process.exitCode = interrupt.exitCode() ?? 1
   }
+}
+
+type CommandMaker = (interrupt: Interruption) => Promise<Command>
+
+/**
+ * Each command's module, imported only when it runs: a command's module pulls in its whole stage (kysely, zod,
+ * faker's locales…), and `dbtwin --version` or `dbtwin inspect` should not wait for the others' (issue 21.5).
+ */
+const COMMANDS: Record<string, CommandMaker> = {
+  demo: async () => (await import('./demo-command.js')).demoCommand(),
+  inspect: async () => (await import('./inspect-command.js')).inspectCommand(),
+  scan: async () => (await import('./scan-command.js')).scanCommand(),
+  check: async () => (await import('./check-command.js')).checkCommand(),
+  learn: async () => (await import('./learn-command.js')).learnCommand(),
+  generate: async (interrupt) => (await import('./generate-command.js')).generateCommand(interrupt),
+  subset: async (interrupt) => (await import('./subset-command.js')).subsetCommand(interrupt),
+  clone: async (interrupt) => (await import('./clone-command.js')).cloneCommand(interrupt),
+  report: async () => (await import('./report-command.js')).reportCommand(),
+  sample: async () => (await import('./sample-command.js')).sampleCommand(),
+}
+
+/**
+ * The commands argv needs: the one it names, none for a bare `--version`, and every one otherwise (the overall
+ * help lists them all, and an unknown word gets commander's "did you mean").
+ */
+function commandsFor(argv: readonly string[]): CommandMaker[] {
+  const first = argv[2]
+  if (first !== undefined && Object.hasOwn(COMMANDS, first)) return [COMMANDS[first]!]
+  if (argv.length === 3 && (first === '--version' || first === '-V')) return []
+  return Object.values(COMMANDS)
 }
 
 /**
