@@ -1,52 +1,25 @@
+import { pearson } from '../stats/correlation.js'
+import { averageRanks } from '../stats/ranks.js'
+
 /**
  * Normal scores: each value replaced by the standard normal quantile of its mid-rank, Φ⁻¹(rank / (n + 1)). Ties
  * share their mean rank; nulls stay null. Correlating normal scores is how a Gaussian copula is fitted.
  */
 export function normalScores(values: readonly (number | null)[]): (number | null)[] {
-  const present = values
-    .flatMap((v, i) => (v === null || Number.isNaN(v) ? [] : [{ v, i }]))
-    .sort((a, b) => a.v - b.v)
+  const present = values.flatMap((v, i) => (v === null || Number.isNaN(v) ? [] : [i]))
+  const ranks = averageRanks(present.map((i) => values[i]!))
   const scores: (number | null)[] = values.map(() => null)
-  const n = present.length
-  for (let start = 0; start < n;) {
-    let end = start
-    while (end + 1 < n && present[end + 1]!.v === present[start]!.v) end++
-    const midRank = (start + end) / 2 + 1
-    const score = inverseNormal(midRank / (n + 1))
-    for (let j = start; j <= end; j++) scores[present[j]!.i] = score
-    start = end + 1
-  }
+  present.forEach((i, r) => (scores[i] = inverseNormal(ranks[r]! / (present.length + 1))))
   return scores
 }
 
-/** Pearson correlation over the positions where both series are set; 0 with fewer than 3 pairs or no spread. */
+/**
+ * Pearson correlation over the positions where both series are set, as the copula wants it: 0, not undefined,
+ * with fewer than 3 pairs or no spread (a column without a correlation is independent of the others).
+ */
 export function correlation(a: readonly (number | null)[], b: readonly (number | null)[]): number {
-  let n = 0
-  let sa = 0
-  let sb = 0
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]
-    const y = b[i]
-    if (x == null || y == null) continue
-    n++
-    sa += x
-    sb += y
-  }
-  if (n < 3) return 0
-  const ma = sa / n
-  const mb = sb / n
-  let cov = 0
-  let va = 0
-  let vb = 0
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]
-    const y = b[i]
-    if (x == null || y == null) continue
-    cov += (x - ma) * (y - mb)
-    va += (x - ma) ** 2
-    vb += (y - mb) ** 2
-  }
-  return va === 0 || vb === 0 ? 0 : cov / Math.sqrt(va * vb)
+  const complete = a.filter((x, i) => x != null && b[i] != null).length
+  return complete < 3 ? 0 : (pearson(a, b) ?? 0)
 }
 
 /** Φ⁻¹(p) by Acklam's rational approximation (relative error below 1.2e-9). */

@@ -1,4 +1,5 @@
-import { correlationSimilarity, pearson } from './metrics/column-pairs.js'
+import { correlationSimilarity } from './metrics/column-pairs.js'
+import { pearson } from '../stats/correlation.js'
 import { tvComplement } from './metrics/column-shapes.js'
 import { discretize } from './metrics/number-bins.js'
 import type { ComparedColumn } from './table-samples.js'

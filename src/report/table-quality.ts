@@ -1,5 +1,5 @@
 import { round as roundDigits } from '../model/categories.js'
-import { pearson } from './metrics/column-pairs.js'
+import { pearson } from '../stats/correlation.js'
 import { ksComplement, tvComplement } from './metrics/column-shapes.js'
 import { binCuts, binIndex } from './metrics/number-bins.js'
 import { pairColumn, pairTrend, pairable, rowsKept, type PairTrend } from './pair-trends.js'

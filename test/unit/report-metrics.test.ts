@@ -4,14 +4,13 @@ import {
   contingencySimilarity,
   correlationSimilarity,
   countPairs,
-  pearson,
-  spearman,
   type PairCount,
 } from '../../src/report/metrics/column-pairs.js'
 import { ksComplement, tvComplement } from '../../src/report/metrics/column-shapes.js'
 import { binCuts, binIndex, discretize } from '../../src/report/metrics/number-bins.js'
 import { dcrScore, exactMatchRate, membershipAuc } from '../../src/report/metrics/privacy.js'
-import { averageRanks, mannWhitneyAuc } from '../../src/report/metrics/ranks.js'
+import { pearson, spearman } from '../../src/stats/correlation.js'
+import { averageRanks, mannWhitneyAuc } from '../../src/stats/ranks.js'
 import {
   closestDistances,
   rowDistance,

@@ -1,6 +1,6 @@
 import { seededRandom } from '../../random/seeded-random.js'
 import { fitLogistic, predictLogistic } from './logistic-regression.js'
-import { mannWhitneyAuc } from './ranks.js'
+import { mannWhitneyAuc } from '../../stats/ranks.js'
 
 /** Folds of the cross-validation. */
 const FOLDS = 5

@@ -1,4 +1,4 @@
-import { mannWhitneyAuc } from './ranks.js'
+import { mannWhitneyAuc } from '../../stats/ranks.js'
 import { closestDistances, type MixedRow, type RowEncoding } from './row-distance.js'
 
 /**
