@@ -71,7 +71,13 @@ export const schemaShape: z.ZodType<Schema> = z.object({
         }),
       ),
       primaryKey: key.nullable(),
-      uniques: z.array(key.extend({ index: z.literal(true).optional() })),
+      uniques: z.array(
+        key.extend({
+          index: z.literal(true).optional(),
+          deferrable: z.enum(['immediate', 'deferred']).optional(),
+          nullsNotDistinct: z.literal(true).optional(),
+        }),
+      ),
       foreignKeys: z.array(
         key.extend({
           references: tableRef.extend({ columns: z.array(identifier).min(1) }),

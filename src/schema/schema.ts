@@ -87,6 +87,13 @@ export interface Key {
    * so its pg_dump shows what the source's does (issue 16); other engines get a unique constraint.
    */
   index?: true
+  /**
+   * PostgreSQL: the unique constraint is DEFERRABLE (checked at the end of the statement or, initially deferred,
+   * of the transaction), as musicbrainz's medium_uniq. Absent: not deferrable.
+   */
+  deferrable?: 'immediate' | 'deferred'
+  /** PostgreSQL 15+: UNIQUE NULLS NOT DISTINCT, two rows with NULLs in the same columns collide (release_label_uniq). */
+  nullsNotDistinct?: true
 }
 
 export interface ForeignKey {

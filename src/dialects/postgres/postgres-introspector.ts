@@ -129,7 +129,12 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     if (fromPartition && (c.conparentid !== 0 || c.contype !== 'f')) continue
     const key: Key = { name: c.conname, columns: namesOf(c.conrelid, c.conkey) }
     if (c.contype === 'p') table.primaryKey = key
-    else if (c.contype === 'u') table.uniques.push(key)
+    else if (c.contype === 'u')
+      table.uniques.push({
+        ...key,
+        ...(c.condeferrable ? { deferrable: c.condeferred ? 'deferred' : 'immediate' } : {}),
+        ...(c.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+      })
     else if (c.contype === 'c') {
       const requires = userRequirements(c.requires, `${table.schema}.${table.name}`)
       table.checks.push({ ...toCheck(c.conname, c.definition), ...(requires.length > 0 ? { requires } : {}) })
@@ -380,6 +385,9 @@ async function readConstraints(db: Catalog, tableOids: number[]) {
       'c.convalidated',
       sql<number>`c.conparentid::int8`.as('conparentid'),
       sql<string>`pg_get_constraintdef(c.oid)`.as('definition'),
+      // indnullsnotdistinct is PostgreSQL 15's: read through jsonb, absent (false) before.
+      sql<boolean>`coalesce((select (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean from pg_catalog.pg_index i
+        where i.indexrelid = c.conindid), false)`.as('nullsNotDistinct'),
       checkRequires(sql`c.oid`).as('requires'),
     ])
     .where(sql<boolean>`c.conrelid = any(${tableOids}::oid[])`)

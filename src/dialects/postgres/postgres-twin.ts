@@ -67,8 +67,13 @@ export async function createPostgresTable(
   for (const unique of table.uniques) {
     // Written as the source's own index, with the other schema objects (see Key.index).
     if (sameEngine && unique.index === true) continue
+    const nulls = unique.nullsNotDistinct === true ? sql` nulls not distinct` : sql``
+    const deferrable =
+      unique.deferrable === undefined
+        ? sql``
+        : sql` deferrable initially ${sql.raw(unique.deferrable === 'deferred' ? 'deferred' : 'immediate')}`
     columns.push(
-      sql`constraint ${sql.id(constraintName(unique.name))} unique (${sql.join(unique.columns.map((c) => sql.id(c)))})`,
+      sql`constraint ${sql.id(constraintName(unique.name))} unique${nulls} (${sql.join(unique.columns.map((c) => sql.id(c)))})${deferrable}`,
     )
   }
   // A same-engine table's checks are added once its rows are in (see addPostgresChecks).
