@@ -145,6 +145,12 @@ export interface Table extends TableRef {
    * `partition`); other engines get one plain table.
    */
   partitionBy?: string
+  /**
+   * PostgreSQL: the parents this table INHERITS (not as a partition: sakila's payment_p2007_01 of payment), and the
+   * columns it has only from them (pg_attribute.attislocal false). A PostgreSQL twin creates it with INHERITS and
+   * leaves those columns, and the CHECKs it inherits, to its parents; other engines get a plain table.
+   */
+  inherits?: { parents: TableRef[]; columns: string[] }
 }
 
 export interface EnumType {
@@ -198,6 +204,7 @@ export type SchemaObjectKind =
   | 'index'
   | 'constraint'
   | 'trigger'
+  | 'rule'
   | 'view'
   | 'materialized view'
   | 'policy'
@@ -217,6 +224,7 @@ export const CODE_KINDS: ReadonlySet<SchemaObjectKind> = new Set([
   'procedure',
   'aggregate',
   'trigger',
+  'rule',
   'view',
   'materialized view',
   'policy',

@@ -35,7 +35,10 @@ export async function createPostgresTable(
   await sql`create schema if not exists ${sql.id(target.schema)}`.execute(db)
   const missing = sameEngine ? await missingTypes(db, table.columns) : new Set<string>()
   const columns: RawBuilder<unknown>[] = []
+  // A table that INHERITS gets the columns it only inherits from its parents, as the source's did (attislocal).
+  const inherits = sameEngine ? table.inherits : undefined
   for (const column of table.columns) {
+    if (inherits?.columns.includes(column.name) === true) continue
     const lacked = missing.has(column.nativeType)
     const type = await columnType(db, { ...spec, sameEngine: sameEngine && !lacked }, column, enums)
     if (lacked) translated.push({ column: column.name, from: column.nativeType, to: postgresTypeFor(column) })
@@ -88,7 +91,11 @@ export async function createPostgresTable(
     sameEngine && table.partitionBy !== undefined
       ? sql` partition by ${sql.raw(checkedExpression(table.partitionBy))}`
       : sql``
-  await sql`create table ${sql.id(target.schema, target.name)} (${sql.join(columns)})${partitioned}`.execute(
+  const parents =
+    inherits === undefined
+      ? sql``
+      : sql` inherits (${sql.join(inherits.parents.map((p) => sql.id(p.schema, p.name)))})`
+  await sql`create table ${sql.id(target.schema, target.name)} (${sql.join(columns)})${parents}${partitioned}`.execute(
     db,
   )
   return { notes, translated }
