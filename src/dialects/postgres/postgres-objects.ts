@@ -370,7 +370,7 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
       ${dependsOn('pg_catalog.pg_rewrite', sql`r.oid`)} as requires
     from pg_catalog.pg_rewrite r join pg_catalog.pg_class c on c.oid = r.ev_class
     join pg_catalog.pg_namespace n on n.oid = c.relnamespace
-    where r.rulename <> '_RETURN' and ${notFromExtension('pg_catalog.pg_rewrite', sql`r.oid`)}`,
+    where r.rulename <> '_RETURN' and ${notFromExtension(PG_CLASS, sql`c.oid`)}`,
   // A materialized view made after the load is as good as refreshed.
   sql<ObjectRow>`select case when c.relkind = 'v' then 'view' else 'materialized view' end as kind,
       n.nspname as schema, c.relname as name, 'after-load' as phase,
@@ -444,5 +444,7 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
       array['schema ' || n.nspname] as requires
     from pg_catalog.pg_description ds join pg_catalog.pg_namespace n on n.oid = ds.objoid
     where ds.classoid = 'pg_catalog.pg_namespace'::regclass
+      -- public's own comment is every new database's; another (sakila's 'Standard public schema') is the source's.
+      and not (n.nspname = 'public' and ds.description = 'standard public schema')
       and ${notFromExtension('pg_catalog.pg_namespace', sql`n.oid`)}`,
 ]
