@@ -4,9 +4,8 @@
  * twin. For each PostgreSQL corpus source: clone it with the built CLI into `<prefix>_<source>`, dump both, drop
  * sequence positions (setval, START WITH) and comment lines, print the lines that remain different from the source
  * after pg_dump's own round trip (see restoredDump), and, marked `#`, those that differ only from the source as it
- * was before it; then insert one
- * row into every table whose key has a default or identity, giving only the columns without a default (their values
- * copied from a row of the twin), in a transaction rolled back; drop the twin.
+ * was before it; then insert one row into every table giving only its NOT NULL columns without a default (see
+ * twin-inserts.ts; bench/default-inserts.ts does this on every corpus twin of both engines); drop the twin.
  *
  *   npm run build && npm run schema-diff                     # pagila sakila musicbrainz employee northwind
  *   npm run schema-diff -- pagila --keep                      # one source, twin left in place
@@ -17,7 +16,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
+import { postgresInsertFailures } from './twin-inserts.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PG = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432'
@@ -91,68 +90,6 @@ function dumpDiff(source: string[], twin: string[]): string[] {
   }
 }
 
-interface Insertable {
-  table: string
-  /** The primary key's name. */
-  key: string
-  columns: string[]
-}
-
-/**
- * Tables whose key has a default or identity, with the columns an insert gives: all without a default, nullable ones
- * too, as a CHECK may want one of them (musicbrainz's release_label_check).
- */
-async function insertableTables(client: pg.Client): Promise<Insertable[]> {
-  const { rows } = await client.query<Insertable>(`
-    select format('%I.%I', n.nspname, c.relname) as table, k.conname as key,
-      array(select quote_ident(a.attname) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0
-        and not a.attisdropped and not a.atthasdef and a.attidentity = '' and a.attgenerated = ''
-        order by a.attnum) as columns
-    from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    join pg_constraint k on k.conrelid = c.oid and k.contype = 'p'
-    where c.relkind in ('r', 'p') and not c.relispartition and n.nspname not like 'pg\\_%'
-      and n.nspname <> 'information_schema'
-      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attnum = any(k.conkey)
-        and (a.atthasdef or a.attidentity <> ''))
-    order by 1`)
-  return rows
-}
-
-/** One insert per table, rolled back: the failures, as `table: message`; an empty table is not tried. */
-async function insertFailures(
-  database: string,
-): Promise<{ tried: number; empty: number; failures: string[] }> {
-  const client = new pg.Client({ connectionString: `${PG}/${database}` })
-  await client.connect()
-  const failures: string[] = []
-  let empty = 0
-  try {
-    const tables = await insertableTables(client)
-    await client.query('begin')
-    for (const t of tables) {
-      await client.query('savepoint one')
-      const list = t.columns.join(', ')
-      const statement =
-        t.columns.length === 0
-          ? `insert into ${t.table} default values`
-          : `insert into ${t.table} (${list}) select ${list} from ${t.table} limit 1`
-      try {
-        const { rowCount } = await client.query(statement)
-        if (rowCount === 0) empty++
-      } catch (error) {
-        // Values copied from an existing row collide on a unique key other than the primary one: not the twin's fault.
-        const e = error as { message: string; code?: string; constraint?: string }
-        if (e.code !== '23505' || e.constraint === t.key) failures.push(`${t.table}: ${e.message}`)
-      }
-      await client.query('rollback to savepoint one')
-    }
-    await client.query('rollback')
-    return { tried: tables.length - empty, empty, failures }
-  } finally {
-    await client.end()
-  }
-}
-
 const names = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 const keep = process.argv.includes('--keep')
 const summary: string[] = []
@@ -182,7 +119,7 @@ for (const source of names.length > 0 ? names : SOURCES) {
     const twinDump = schemaDump(twin)
     const fromSource = dumpDiff(schemaDump(source), twinDump)
     const diff = dumpDiff(restoredDump(source, restored), twinDump)
-    const inserts = await insertFailures(twin)
+    const inserts = await postgresInsertFailures(`${PG}/${twin}`)
     console.log(
       `## ${source}: ${diff.length} dump lines differ (${fromSource.length} before the source's round trip), ${inserts.failures.length}/${inserts.tried} inserts fail`,
     )

@@ -83,8 +83,9 @@ export interface Key {
   name: string
   columns: string[]
   /**
-   * A unique index without a constraint (PostgreSQL): a same-engine twin creates it as that index, a schema object,
-   * so its pg_dump shows what the source's does (issue 16); other engines get a unique constraint.
+   * A unique index without a constraint (PostgreSQL), or a unique key on column prefixes (MySQL: `name`(10)): a
+   * same-engine twin creates it as that index, a schema object, so its pg_dump or SHOW CREATE shows what the
+   * source's does (issue 16); other engines get a unique constraint on the whole columns.
    */
   index?: true
   /**
