@@ -69,7 +69,7 @@ for (const entry of names.length > 0 ? names : SOURCES) {
     const url = `${SERVERS[engine]}/${twin}`
     const result: InsertResult =
       engine === 'postgres' ? await postgresInsertFailures(url) : await mysqlInsertFailures(url)
-    const line = `${entry}: ${result.failures.length} of ${result.tried} inserts fail (${result.empty} empty tables, ${result.keyGiven} whose key the application gives)`
+    const line = `${entry}: ${result.failures.length} of ${result.tried} inserts fail (${result.empty} empty tables, ${result.keyGiven} whose key the application gives, ${result.wantsNullable} whose CHECK wants a nullable column)`
     console.log(`## ${line}`)
     for (const failure of result.failures) console.log(`insert ${failure}`)
     console.log()

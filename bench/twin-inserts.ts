@@ -14,6 +14,11 @@ export interface InsertResult {
   empty: number
   /** Tables whose whole primary key has no default: an application gives it, so copying a row's collides. */
   keyGiven: number
+  /**
+   * Tables whose CHECK asks for one of the nullable columns (musicbrainz's release_label_check: a label or a
+   * catalog number): the insert failed, and succeeded once those were given too, so the rule is the application's.
+   */
+  wantsNullable: number
   /** `table: message` for each insert that failed. */
   failures: string[]
 }
@@ -22,6 +27,8 @@ interface Insertable {
   table: string
   /** The required columns (NOT NULL, no default, identity or generation), quoted. */
   columns: string[]
+  /** The nullable columns without a default, quoted. */
+  nullable: string[]
   /** The primary key's name, null without one. */
   key: string | null
   /** Every primary key column is among the required ones. */
@@ -45,6 +52,9 @@ export async function postgresInsertFailures(url: string): Promise<InsertResult>
         array(select quote_ident(a.attname) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0
           and not a.attisdropped and a.attnotnull and not a.atthasdef and a.attidentity = ''
           and a.attgenerated = '' order by a.attnum) as columns,
+        array(select quote_ident(a.attname) from pg_attribute a where a.attrelid = c.oid and a.attnum > 0
+          and not a.attisdropped and not a.attnotnull and not a.atthasdef and a.attgenerated = ''
+          order by a.attnum) as nullable,
         coalesce((select bool_and(a.attnotnull and not a.atthasdef and a.attidentity = '')
           from pg_attribute a where a.attrelid = c.oid and a.attnum = any(k.conkey)), false) as "keyGiven"
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -55,12 +65,12 @@ export async function postgresInsertFailures(url: string): Promise<InsertResult>
           and d.deptype = 'e')
       order by 1`)
     await client.query('begin')
-    return await tryEach(tables, async (t) => {
+    return await tryEach(tables, async (t, columns) => {
       await client.query('savepoint one')
       try {
-        const list = t.columns.join(', ')
+        const list = columns.join(', ')
         const { rowCount } = await client.query(
-          t.columns.length === 0
+          columns.length === 0
             ? `insert into ${t.table} default values`
             : `insert into ${t.table} (${list}) select ${list} from ${t.table} limit 1`,
         )
@@ -86,7 +96,10 @@ export async function mysqlInsertFailures(url: string): Promise<InsertResult> {
       `select c.table_name as name, c.column_name as col, c.column_key = 'PRI' as pk,
         c.is_nullable = 'NO' and c.column_default is null and c.extra not like '%auto_increment%'
           and c.extra not like '%GENERATED%' and c.extra not like '%VIRTUAL%' and c.extra not like '%STORED%'
-          as required
+          as required,
+        c.is_nullable = 'YES' and (c.column_default is null or c.column_default = 'NULL')
+          and c.extra not like '%GENERATED%' and c.extra not like '%VIRTUAL%' and c.extra not like '%STORED%'
+          as optional
       from information_schema.columns c join information_schema.tables t
         on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
       where c.table_schema = ? order by c.table_name, c.ordinal_position`,
@@ -98,11 +111,13 @@ export async function mysqlInsertFailures(url: string): Promise<InsertResult> {
       const t = byTable.get(name) ?? {
         table: id(name),
         columns: [],
+        nullable: [],
         key: 'PRIMARY',
         keyGiven: false,
         keyColumns: [],
       }
       if (Number(r['required']) === 1) t.columns.push(id(r['col'] as string))
+      if (Number(r['optional']) === 1) t.nullable.push(id(r['col'] as string))
       if (Number(r['pk']) === 1) t.keyColumns.push(Number(r['required']) === 1)
       byTable.set(name, t)
     }
@@ -111,12 +126,12 @@ export async function mysqlInsertFailures(url: string): Promise<InsertResult> {
       keyGiven: t.keyColumns.length > 0 && t.keyColumns.every(Boolean),
     }))
     await connection.query('start transaction')
-    return await tryEach(tables, async (t) => {
+    return await tryEach(tables, async (t, columns) => {
       await connection.query('savepoint one')
       try {
-        const list = t.columns.join(', ')
+        const list = columns.join(', ')
         const [result] = await connection.query<mysql.ResultSetHeader>(
-          t.columns.length === 0
+          columns.length === 0
             ? `insert into ${t.table} () values ()`
             : `insert into ${t.table} (${list}) select ${list} from ${t.table} limit 1`,
         )
@@ -131,23 +146,34 @@ export async function mysqlInsertFailures(url: string): Promise<InsertResult> {
   }
 }
 
+/** PostgreSQL's check_violation; MariaDB's ER_CONSTRAINT_FAILED, MySQL's ER_CHECK_CONSTRAINT_VIOLATED. */
+const isCheckViolation = (e: { code?: string }) =>
+  e.code === '23514' || e.code === 'ER_CONSTRAINT_FAILED' || e.code === 'ER_CHECK_CONSTRAINT_VIOLATED'
+
 /** Runs `insert` on each table whose key is not the application's to give; `insert` says whether a row went in. */
 async function tryEach(
   tables: readonly Insertable[],
-  insert: (t: Insertable) => Promise<boolean>,
+  insert: (t: Insertable, columns: readonly string[]) => Promise<boolean>,
 ): Promise<InsertResult> {
-  const result: InsertResult = { tried: 0, empty: 0, keyGiven: 0, failures: [] }
+  const result: InsertResult = { tried: 0, empty: 0, keyGiven: 0, wantsNullable: 0, failures: [] }
   for (const t of tables) {
     if (t.keyGiven) {
       result.keyGiven++
       continue
     }
     try {
-      if (await insert(t)) result.tried++
+      if (await insert(t, t.columns)) result.tried++
       else result.empty++
     } catch (error) {
       result.tried++
       const e = error as { message: string; code?: string; constraint?: string }
+      if (isCheckViolation(e) && t.nullable.length > 0) {
+        const given = await insert(t, [...t.columns, ...t.nullable]).catch(() => false)
+        if (given) {
+          result.wantsNullable++
+          continue
+        }
+      }
       // MySQL names no constraint: a duplicate on PRIMARY is the key's own.
       const mysqlDuplicate = e.code === 'ER_DUP_ENTRY' && !/for key '(\S+\.)?PRIMARY'/.test(e.message)
       if (!collidesElsewhere(e, t) && !mysqlDuplicate) result.failures.push(`${t.table}: ${e.message}`)
