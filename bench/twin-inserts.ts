@@ -168,11 +168,19 @@ async function tryEach(
       result.tried++
       const e = error as { message: string; code?: string; constraint?: string }
       if (isCheckViolation(e) && t.nullable.length > 0) {
-        const given = await insert(t, [...t.columns, ...t.nullable]).catch(() => false)
-        if (given) {
-          result.wantsNullable++
-          continue
+        // Again with the nullable columns given: a row in, or one stopped only by a unique key (checked after the
+        // CHECKs), passed the CHECK; no row to copy them from leaves the table untried.
+        const again = await insert(t, [...t.columns, ...t.nullable]).then(
+          (inserted) => (inserted ? 'passed' : 'empty'),
+          (retry: { code?: string }) =>
+            retry.code === '23505' || retry.code === 'ER_DUP_ENTRY' ? 'passed' : 'failed',
+        )
+        if (again === 'passed') result.wantsNullable++
+        if (again === 'empty') {
+          result.tried--
+          result.empty++
         }
+        if (again !== 'failed') continue
       }
       // MySQL names no constraint: a duplicate on PRIMARY is the key's own.
       const mysqlDuplicate = e.code === 'ER_DUP_ENTRY' && !/for key '(\S+\.)?PRIMARY'/.test(e.message)
