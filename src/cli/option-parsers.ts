@@ -43,7 +43,7 @@ export const existingTableOptions = {
   create: () =>
     new Option(
       '--create',
-      'create the target database if the server lacks it; refuse if any of the tables exists already',
+      "create the target database if the server lacks it (PostgreSQL: with the source database's search_path); refuse if any of the tables exists already",
     ).conflicts(['truncate', 'drop']),
   truncate: () => new Option('--truncate', 'empty existing tables first').conflicts('drop'),
   drop: () => new Option('--drop', 'drop existing tables and create them again'),

@@ -106,9 +106,12 @@ export interface TableCheck {
 export interface SchemaObjectWriter {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   availableExtensions(db: Kysely<any>): Promise<Set<string>>
-  /** Resolves bare names in these schemas for the rest of the write; returns a note when the target's differ. */
+  /**
+   * Resolves bare names in these schemas for the rest of the write; on a database the write created, also for every
+   * later session (the database's setting). Returns a note when the target's setting is left differing.
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  useSearchPath(db: Kysely<any>, schemas: readonly string[]): Promise<string[]>
+  useSearchPath(db: Kysely<any>, schemas: readonly string[], created: boolean): Promise<string[]>
   /** Runs each object's statement in order; returns notes (objects there already, policies without roles). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   writeObjects(db: Kysely<any>, objects: readonly SchemaObject[], signal?: AbortSignal): Promise<string[]>

@@ -71,7 +71,13 @@ export const schemaShape: z.ZodType<Schema> = z.object({
         }),
       ),
       primaryKey: key.nullable(),
-      uniques: z.array(key.extend({ index: z.literal(true).optional() })),
+      uniques: z.array(
+        key.extend({
+          index: z.literal(true).optional(),
+          deferrable: z.enum(['immediate', 'deferred']).optional(),
+          nullsNotDistinct: z.literal(true).optional(),
+        }),
+      ),
       foreignKeys: z.array(
         key.extend({
           references: tableRef.extend({ columns: z.array(identifier).min(1) }),
@@ -90,6 +96,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
       comment: z.string().nullable(),
       partitions: z.array(tableRef),
       partitionBy: z.string().optional(),
+      inherits: z.object({ parents: z.array(tableRef).min(1), columns: z.array(identifier) }).optional(),
     }),
   ),
   enums: z.array(tableRef.extend({ values: z.array(z.string()) })),
@@ -117,6 +124,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
           'index',
           'constraint',
           'trigger',
+          'rule',
           'view',
           'materialized view',
           'policy',

@@ -83,10 +83,18 @@ export interface Key {
   name: string
   columns: string[]
   /**
-   * A unique index without a constraint (PostgreSQL): a same-engine twin creates it as that index, a schema object,
-   * so its pg_dump shows what the source's does (issue 16); other engines get a unique constraint.
+   * A unique index without a constraint (PostgreSQL), or a unique key on column prefixes (MySQL: `name`(10)): a
+   * same-engine twin creates it as that index, a schema object, so its pg_dump or SHOW CREATE shows what the
+   * source's does (issue 16); other engines get a unique constraint on the whole columns.
    */
   index?: true
+  /**
+   * PostgreSQL: the unique constraint is DEFERRABLE (checked at the end of the statement or, initially deferred,
+   * of the transaction), as musicbrainz's medium_uniq. Absent: not deferrable.
+   */
+  deferrable?: 'immediate' | 'deferred'
+  /** PostgreSQL 15+: UNIQUE NULLS NOT DISTINCT, two rows with NULLs in the same columns collide (release_label_uniq). */
+  nullsNotDistinct?: true
 }
 
 export interface ForeignKey {
@@ -138,6 +146,12 @@ export interface Table extends TableRef {
    * `partition`); other engines get one plain table.
    */
   partitionBy?: string
+  /**
+   * PostgreSQL: the parents this table INHERITS (not as a partition: sakila's payment_p2007_01 of payment), and the
+   * columns it has only from them (pg_attribute.attislocal false). A PostgreSQL twin creates it with INHERITS and
+   * leaves those columns, and the CHECKs it inherits, to its parents; other engines get a plain table.
+   */
+  inherits?: { parents: TableRef[]; columns: string[] }
 }
 
 export interface EnumType {
@@ -191,6 +205,7 @@ export type SchemaObjectKind =
   | 'index'
   | 'constraint'
   | 'trigger'
+  | 'rule'
   | 'view'
   | 'materialized view'
   | 'policy'
@@ -210,6 +225,7 @@ export const CODE_KINDS: ReadonlySet<SchemaObjectKind> = new Set([
   'procedure',
   'aggregate',
   'trigger',
+  'rule',
   'view',
   'materialized view',
   'policy',

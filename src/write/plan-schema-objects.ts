@@ -51,6 +51,7 @@ const KIND_ORDER: SchemaObjectKind[] = [
   'view',
   'materialized view',
   'trigger',
+  'rule',
   'policy',
   'comment',
   'event',

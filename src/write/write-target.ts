@@ -112,7 +112,7 @@ export async function writeIntoTarget<T>(
     const { db, twin } = write
     // What the plan leaves out is said once the target's tables were accepted: a refused write prints one line.
     const planNotes: WriteEvent[] = []
-    const objects = await planObjects(spec, target, write, (e) => planNotes.push(e))
+    const objects = await planObjects(spec, target, write, dropCreated !== null, (e) => planNotes.push(e))
     const sayPlanNotes = () => {
       for (const e of planNotes.splice(0)) onEvent(e)
     }
@@ -458,6 +458,8 @@ async function planObjects(
   spec: WriteSpec,
   target: Database,
   { db, twin }: TwinWrite,
+  /** The write created the target database: its settings are the twin's to set. */
+  created: boolean,
   onEvent: (e: WriteEvent) => void,
 ): Promise<ObjectPlan & { sameEngine: boolean }> {
   const sameEngine = twin.family === dialectFamily(spec.source.dialect)
@@ -480,7 +482,7 @@ async function planObjects(
   })
   const notes = [...plan.notes]
   if (spec.schema.searchPath !== undefined)
-    notes.push(...(await twin.schemaObjects.useSearchPath(db, spec.schema.searchPath)))
+    notes.push(...(await twin.schemaObjects.useSearchPath(db, spec.schema.searchPath, created)))
   for (const message of notes) onEvent({ step: 'note', message })
   return { ...plan, sameEngine: true }
 }
@@ -530,7 +532,7 @@ async function prepareTables(
   }
   const notes: TableNote[] = []
   const translated: (TypeTranslation & { table: TableRef })[] = []
-  for (const table of tables) {
+  for (const table of parentsFirst(tables)) {
     if (reused.has(tableName(table))) continue
     const created = await twin.createTable(db, {
       table,
@@ -544,6 +546,31 @@ async function prepareTables(
   }
   onNotes(notes)
   if (translated.length > 0) onEvent({ step: 'note', message: translationNote(translated, target.display) })
+}
+
+/**
+ * The load order with each table that INHERITS (PostgreSQL) moved after its parents, which its CREATE TABLE names;
+ * the rest keep their order.
+ */
+function parentsFirst(tables: readonly Table[]): Table[] {
+  const out: Table[] = []
+  const placed = new Set<string>()
+  const ids = new Set(tables.map((t) => tableName(t)))
+  const place = (table: Table, seen: Set<string>) => {
+    const id = tableName(table)
+    if (placed.has(id) || seen.has(id)) return
+    seen.add(id)
+    for (const parent of table.inherits?.parents ?? []) {
+      const found = ids.has(tableName(parent))
+        ? tables.find((t) => tableName(t) === tableName(parent))
+        : undefined
+      if (found !== undefined) place(found, seen)
+    }
+    placed.add(id)
+    out.push(table)
+  }
+  for (const table of tables) place(table, new Set())
+  return out
 }
 
 /**

@@ -57,11 +57,21 @@ describe.skipIf(!available('mysql'))('a MariaDB twin keeps the source schema (is
       'table item',
       'table item_log',
       'table place',
+      'table visit',
       'trigger item_logged',
       'view cheap_count',
       'view cheap_item',
     ])
     expect(showCreateDiffs(before, await mysqlShowCreate(target.url))).toEqual([])
+    // The visits were written into the partitions their dates choose.
+    const [visits] = await query(
+      target.url,
+      `select (select count(*) from visit) as n, (select count(*) from visit partition (p2024)) as early,
+        (select count(*) from visit partition (p2024) where year(visited) >= 2025) as misplaced`,
+    )
+    expect(Number(visits?.['n'])).toBe(6)
+    expect(Number(visits?.['early'])).toBeGreaterThan(0)
+    expect(Number(visits?.['misplaced'])).toBe(0)
 
     // The trigger was created after the load: it fired on no written row, so item_log holds its generated rows only.
     const [logged] = await query(target.url, 'select count(*) as n from item_log')

@@ -8,7 +8,12 @@ import { subset } from '../../src/subset/subset.js'
 import { parseRoot } from '../../src/subset/subset-options.js'
 import { clone } from '../../src/write/clone.js'
 import { generate } from '../../src/write/write-twin.js'
-import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
+import {
+  absentTestDatabase,
+  createTestDatabase,
+  testDialects,
+  type TestDatabase,
+} from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'
 
 const FIXTURE = new URL('../fixtures/schema-objects/', import.meta.url)
@@ -103,6 +108,16 @@ describe.skipIf(postgres?.available !== true)(
         + (select count(*) from shop.orders_2025)::int as n, (select count(*) from shop.orders)::int as total`)
         expect(partitions['n']).toBe(partitions['total'])
         expect(await one(sql`select count(*)::int as n from shop.sales`)).toEqual({ n: 40 })
+        // The child still INHERITS its parent, and the rule, made after the load, sends the parent's inserts to it.
+        expect(
+          await one(sql`select count(*)::int as n, count(*) filter (where tableoid = 'shop.note'::regclass)::int
+          as parent from shop.note`),
+        ).toEqual({ n: 20, parent: 20 })
+        await sql`insert into shop.note (body, written_on) values ('early', '2024-03-01')`.execute(db.db)
+        expect(await one(sql`select body, pinned from shop.note_2024`)).toEqual({
+          body: 'early',
+          pinned: false,
+        })
       })
     })
 
@@ -153,7 +168,7 @@ describe.skipIf(postgres?.available !== true)(
       await generate(model, target.url, { seed: 3 }, (e) => events.push(e))
       expect(notes(events).filter((n) => /left out/.test(n))).toEqual([
         expect.stringMatching(
-          /^left out 3 functions, 1 procedure, 1 trigger, 2 views, 1 materialized view, 2 policies .* pass --trust-model/,
+          /^left out 3 functions, 1 procedure, 1 trigger, 1 rule, 2 views, 1 materialized view, 2 policies .* pass --trust-model/,
         ),
         'left out 1 column, 1 index, 2 comments (customer.code, sales_customer, busy_customers and 1 more): they need ' +
           'function shop.next_code, relation shop.sales, relation shop.busy_customers and 1 more, which the twin does not have',
@@ -174,3 +189,68 @@ describe.skipIf(postgres?.available !== true)(
     })
   },
 )
+
+describe.skipIf(postgres?.available !== true)("the source database's search_path (issue 16)", () => {
+  let source: TestDatabase
+  const made: { drop(): Promise<void> }[] = []
+  beforeAll(async () => {
+    source = await createTestDatabase('postgres')
+    // Its trigger names its log table bare, as musicbrainz's do: it works where the database's search_path has app.
+    await run('psql', [
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      `ALTER DATABASE "${source.name}" SET search_path = app, public`,
+      source.url,
+    ])
+    await run('psql', [
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      `CREATE SCHEMA app;
+      CREATE TABLE app.thing (id serial PRIMARY KEY, name text NOT NULL);
+      CREATE TABLE app.log (id serial PRIMARY KEY, note text NOT NULL);
+      CREATE FUNCTION app.log_thing() RETURNS trigger LANGUAGE plpgsql
+        AS $$ BEGIN INSERT INTO log (note) VALUES (NEW.name); RETURN NEW; END $$;
+      CREATE TRIGGER thing_log AFTER INSERT ON app.thing FOR EACH ROW EXECUTE FUNCTION app.log_thing();
+      INSERT INTO app.thing (name) SELECT 'thing ' || i FROM generate_series(1, 10) AS i`,
+      source.url,
+    ])
+  })
+  afterAll(async () => {
+    for (const database of made) await database.drop()
+    await source?.drop()
+  })
+
+  /** Inserts a thing in a new session, as an application would: the trigger then logs it, or fails. */
+  const insertThing = (url: string) =>
+    withDatabase(url, async (db) => {
+      await sql`insert into app.thing (name) values ('new')`.execute(db.db)
+      const { rows } = await sql<{
+        n: number
+      }>`select count(*)::int as n from app.log where note = 'new'`.execute(db.db)
+      return rows[0]?.n
+    })
+
+  it('is the setting of a twin database dbtwin created', async () => {
+    const target = absentTestDatabase('postgres')
+    made.push(target)
+    const events: { step: string; message?: string }[] = []
+    await clone(source.url, target.url, { seed: 1, existing: 'create' }, (e) => events.push(e))
+    expect(notes(events).filter((n) => /search_path/.test(n))).toEqual([])
+    expect(await insertThing(target.url)).toBe(1)
+  })
+
+  it('is left to the user, in one line, on a database the user made', async () => {
+    const target = await createTestDatabase('postgres')
+    made.push(target)
+    const events: { step: string; message?: string }[] = []
+    await clone(source.url, target.url, { seed: 1 }, (e) => events.push(e))
+    expect(notes(events).filter((n) => /search_path/.test(n))).toEqual([
+      expect.stringMatching(/run ALTER DATABASE <twin> SET search_path = app, public$/),
+    ])
+    await expect(insertThing(target.url)).rejects.toThrow(/relation "log" does not exist/)
+  })
+})

@@ -21,8 +21,17 @@ export async function readMysqlKeys(
   tables: Map<string, Table>,
   mariadb: boolean,
 ): Promise<void> {
-  const [columns, rules] = await Promise.all([readKeyColumns(db, database), readRules(db, database)])
+  const [columns, rules, prefixed] = await Promise.all([
+    readKeyColumns(db, database),
+    readRules(db, database),
+    readPrefixedUniques(db, database),
+  ])
   const foreignKeys = addKeys(tables, columns)
+  // A unique key on column prefixes (`name`(10)) is the source's own index, written with the other schema objects
+  // by a same-engine twin (see Key.index); other engines get a unique constraint on the whole columns, which the
+  // rows meet too, as values unique in their first characters are unique.
+  for (const { table, name } of prefixed)
+    for (const key of tables.get(table)?.uniques ?? []) if (key.name === name) key.index = true
   const withoutRules = new Set(
     foreignKeys.filter(({ table, fk }) => !rules.has(ruleId(table, fk.name))).map(({ table }) => table),
   )
@@ -61,6 +70,14 @@ async function readKeyColumns(db: Catalog, database: string) {
     .orderBy('CONSTRAINT_NAME')
     .orderBy('ORDINAL_POSITION')
     .execute()
+}
+
+/** Unique keys with a column prefix length (STATISTICS.SUB_PART), readable with SELECT on the database. */
+async function readPrefixedUniques(db: Catalog, database: string) {
+  const { rows } = await sql<{ table: string; name: string }>`select distinct table_name as \`table\`,
+      index_name as name from information_schema.statistics
+    where table_schema = ${database} and non_unique = 0 and sub_part is not null`.execute(db)
+  return rows
 }
 
 async function readRules(db: Catalog, database: string): Promise<Map<string, Rule>> {

@@ -130,8 +130,8 @@ export function withoutDefiner(statement: string): string {
  * A table's options, column definitions and secondary indexes from its SHOW CREATE TABLE, as statements on the
  * table dbtwin created. The server prints one clause per line and escapes newlines inside comments and defaults,
  * so each line is a clause. Left to others: the primary key, unique keys (created with the table), foreign keys
- * (added after the load), CHECKs (created with the table), AUTO_INCREMENT=N (the twin's own rows set it) and
- * partitioning.
+ * (added after the load), CHECKs (created with the table) and AUTO_INCREMENT=N (the twin's own rows set it).
+ * Partitioning (the lines after the options, MySQL 8 inside a `/*!50100 … *\/` comment) is set before any row.
  */
 export function tableObjects(table: Table, shown: { statement: string }): SchemaObject[] {
   const lines = shown.statement.split('\n')
@@ -150,6 +150,18 @@ export function tableObjects(table: Table, shown: { statement: string }): Schema
     .trim()
   if (options !== '')
     objects.push({ ...base, kind: 'table', name: table.name, statement: `ALTER TABLE ${name} ${options}` })
+  const partitioning = lines
+    .slice(end + 1)
+    .join('\n')
+    .trim()
+    .replace(/^\/\*!\d+ (.*) \*\/$/s, '$1')
+  if (end >= 0 && partitioning !== '')
+    objects.push({
+      ...base,
+      kind: 'table',
+      name: `${table.name} partitioning`,
+      statement: `ALTER TABLE ${name} ${partitioning}`,
+    })
   // A generated column is recreated in its place, as MySQL cannot change how one is stored (dbtwin creates it
   // STORED; the source's may be VIRTUAL): no row is written yet, and dbtwin never writes generated columns.
   const generated = new Set(table.columns.filter((c) => c.generated !== null).map((c) => c.name))
@@ -166,7 +178,7 @@ export function tableObjects(table: Table, shown: { statement: string }): Schema
       name: table.name,
       statement: `ALTER TABLE ${name} ${changes.join(', ')}`,
     })
-  const uniques = new Set(table.uniques.map((u) => u.name))
+  const uniques = new Set(table.uniques.filter((u) => u.index !== true).map((u) => u.name))
   for (const clause of clauses) {
     const index = /^(?:(UNIQUE|FULLTEXT|SPATIAL) )?KEY (`(?:[^`]|``)*`)/.exec(clause)
     if (index === null) continue

@@ -222,6 +222,8 @@ async function createMysqlTable(db: Kysely<any>, spec: TwinTableSpec): Promise<C
   if (table.primaryKey !== null)
     parts.push(sql`primary key (${sql.join(table.primaryKey.columns.map((c) => sql.id(c)))})`)
   for (const unique of table.uniques) {
+    // Written as the source's own index, with the other schema objects (a prefix length: see Key.index).
+    if (sameEngine && unique.index === true) continue
     parts.push(sql`unique key ${sql.id(unique.name)} (${sql.join(unique.columns.map((c) => sql.id(c)))})`)
   }
   for (const check of table.checks) {

@@ -104,6 +104,14 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
       comment: r.comment,
       partitions: [],
       ...(r.partitionKey === null ? {} : { partitionBy: r.partitionKey }),
+      ...(r.inheritsFrom === null
+        ? {}
+        : {
+            inherits: {
+              parents: JSON.parse(r.inheritsFrom) as TableRef[],
+              columns: columns.filter((c) => c.attrelid === r.oid && !c.local).map((c) => c.attname),
+            },
+          }),
     })
   }
   await checkReadable(
@@ -129,8 +137,14 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     if (fromPartition && (c.conparentid !== 0 || c.contype !== 'f')) continue
     const key: Key = { name: c.conname, columns: namesOf(c.conrelid, c.conkey) }
     if (c.contype === 'p') table.primaryKey = key
-    else if (c.contype === 'u') table.uniques.push(key)
-    else if (c.contype === 'c') {
+    else if (c.contype === 'u')
+      table.uniques.push({
+        ...key,
+        ...(c.condeferrable ? { deferrable: c.condeferred ? 'deferred' : 'immediate' } : {}),
+        ...(c.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+      })
+    // A CHECK a table has from the parent it INHERITS comes with the inheritance.
+    else if (c.contype === 'c' && c.local) {
       const requires = userRequirements(c.requires, `${table.schema}.${table.name}`)
       table.checks.push({ ...toCheck(c.conname, c.definition), ...(requires.length > 0 ? { requires } : {}) })
     } else if (c.contype === 'f') {
@@ -240,6 +254,12 @@ async function readRelations(db: Catalog) {
         else coalesce(pg_stat_get_live_tuples(c.oid), 0) end)::float8`.as('estimatedRows'),
       sql<string | null>`obj_description(c.oid, 'pg_class')`.as('comment'),
       sql<string | null>`case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end`.as('partitionKey'),
+      // The parents of a table that INHERITS them (not a partition), in their declared order; as text, as json is.
+      sql<string | null>`(select json_agg(json_build_object('schema', hn.nspname, 'name', h.relname)
+          order by ih.inhseqno)::text
+        from pg_catalog.pg_inherits ih join pg_catalog.pg_class h on h.oid = ih.inhparent
+        join pg_catalog.pg_namespace hn on hn.oid = h.relnamespace
+        where ih.inhrelid = c.oid and not c.relispartition)`.as('inheritsFrom'),
       // pg_catalog lists every table to every role: whether this one may read it is a question of its own.
       sql<boolean>`has_schema_privilege(n.oid, 'USAGE')`.as('schemaUsable'),
       sql<boolean>`has_table_privilege(c.oid, 'SELECT')`.as('selectable'),
@@ -307,6 +327,7 @@ async function readColumns(db: Catalog, tableOids: number[]) {
         'enumValues',
       ),
       sql<string | null>`col_description(a.attrelid, a.attnum)`.as('comment'),
+      sql<boolean>`a.attislocal`.as('local'),
       // As text: json arrives as the server prints it (see postgres-values), and is parsed in toColumn.
       sql<string | null>`case when t.typtype = 'd' then (
         select json_agg(json_build_object('name', dc.conname, 'definition', pg_get_constraintdef(dc.oid))
@@ -379,7 +400,11 @@ async function readConstraints(db: Catalog, tableOids: number[]) {
       'c.condeferred',
       'c.convalidated',
       sql<number>`c.conparentid::int8`.as('conparentid'),
+      sql<boolean>`c.conislocal`.as('local'),
       sql<string>`pg_get_constraintdef(c.oid)`.as('definition'),
+      // indnullsnotdistinct is PostgreSQL 15's: read through jsonb, absent (false) before.
+      sql<boolean>`coalesce((select (to_jsonb(i) ->> 'indnullsnotdistinct')::boolean from pg_catalog.pg_index i
+        where i.indexrelid = c.conindid), false)`.as('nullsNotDistinct'),
       checkRequires(sql`c.oid`).as('requires'),
     ])
     .where(sql<boolean>`c.conrelid = any(${tableOids}::oid[])`)

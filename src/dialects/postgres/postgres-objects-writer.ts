@@ -81,11 +81,17 @@ async function syncSequences(db: Kysely<any>, objects: readonly SchemaObject[]):
 /**
  * Resolves unqualified names as the source did, for the rest of the write's transaction: its CHECKs call its
  * functions by bare name (musicbrainz: controlled_for_whitespace(name)), and function bodies name tables bare.
- * The names are quoted by the server, from a bound parameter. Returns a note when the target's own setting differs,
- * since the twin's functions will run with it once the write is done.
+ * The names are quoted by the server, from a bound parameter. The twin's functions and triggers run with the
+ * target's own setting once the write is done (musicbrainz's edit, editor and link triggers name tables bare): on a
+ * database the write created, the source's path becomes the database's setting, in the write's transaction;
+ * otherwise the database is the user's, and a note says what to run.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function useSearchPath(db: Kysely<any>, schemas: readonly string[]): Promise<string[]> {
+async function useSearchPath(
+  db: Kysely<any>,
+  schemas: readonly string[],
+  created: boolean,
+): Promise<string[]> {
   const { rows } = await sql<{
     before: string[]
     after: string
@@ -95,6 +101,13 @@ async function useSearchPath(db: Kysely<any>, schemas: readonly string[]): Promi
   const before = (rows[0]?.before ?? []).filter((s) => !s.startsWith('pg_'))
   if (before.join() === schemas.join()) return []
   const path = rows[0]?.after ?? ''
+  if (created && schemas.length > 0) {
+    const { rows: names } = await sql<{ name: string }>`select current_database() as name`.execute(db)
+    await sql`alter database ${sql.id(names[0]?.name ?? '')} set search_path = ${sql.join(schemas.map((s) => sql.id(s)))}`.execute(
+      db,
+    )
+    return []
+  }
   return [
     `the source resolves bare names in ${path}, this target in ${before.join(', ') || 'no schema'}: for the twin's functions to behave as the source's, run ALTER DATABASE <twin> SET search_path = ${path}`,
   ]

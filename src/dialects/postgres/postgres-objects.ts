@@ -363,6 +363,14 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
     from pg_catalog.pg_trigger tg join pg_catalog.pg_class c on c.oid = tg.tgrelid
     join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     where not tg.tgisinternal and tg.tgparentid = 0`,
+  // A rule rewrites statements on its table (sakila's payment_insert_p2007_01 sends an INSERT on payment to a child
+  // table): made after the load, as a trigger is, so it rewrites none of the twin's own inserts.
+  sql<ObjectRow>`select 'rule' as kind, n.nspname as schema, r.rulename || ' on ' || c.relname as name,
+      'after-load' as phase, pg_get_ruledef(r.oid) as statement,
+      ${dependsOn('pg_catalog.pg_rewrite', sql`r.oid`)} as requires
+    from pg_catalog.pg_rewrite r join pg_catalog.pg_class c on c.oid = r.ev_class
+    join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+    where r.rulename <> '_RETURN' and ${notFromExtension(PG_CLASS, sql`c.oid`)}`,
   // A materialized view made after the load is as good as refreshed.
   sql<ObjectRow>`select case when c.relkind = 'v' then 'view' else 'materialized view' end as kind,
       n.nspname as schema, c.relname as name, 'after-load' as phase,
@@ -435,6 +443,8 @@ const QUERIES: RawBuilder<ObjectRow>[] = [
       format('COMMENT ON SCHEMA %I IS %L', n.nspname, ds.description) as statement,
       array['schema ' || n.nspname] as requires
     from pg_catalog.pg_description ds join pg_catalog.pg_namespace n on n.oid = ds.objoid
-    where ds.classoid = 'pg_catalog.pg_namespace'::regclass and n.nspname <> 'public'
+    where ds.classoid = 'pg_catalog.pg_namespace'::regclass
+      -- public's own comment is every new database's; another (sakila's 'Standard public schema') is the source's.
+      and not (n.nspname = 'public' and ds.description = 'standard public schema')
       and ${notFromExtension('pg_catalog.pg_namespace', sql`n.oid`)}`,
 ]

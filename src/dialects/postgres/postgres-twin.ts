@@ -35,7 +35,10 @@ export async function createPostgresTable(
   await sql`create schema if not exists ${sql.id(target.schema)}`.execute(db)
   const missing = sameEngine ? await missingTypes(db, table.columns) : new Set<string>()
   const columns: RawBuilder<unknown>[] = []
+  // A table that INHERITS gets the columns it only inherits from its parents, as the source's did (attislocal).
+  const inherits = sameEngine ? table.inherits : undefined
   for (const column of table.columns) {
+    if (inherits?.columns.includes(column.name) === true) continue
     const lacked = missing.has(column.nativeType)
     const type = await columnType(db, { ...spec, sameEngine: sameEngine && !lacked }, column, enums)
     if (lacked) translated.push({ column: column.name, from: column.nativeType, to: postgresTypeFor(column) })
@@ -67,8 +70,13 @@ export async function createPostgresTable(
   for (const unique of table.uniques) {
     // Written as the source's own index, with the other schema objects (see Key.index).
     if (sameEngine && unique.index === true) continue
+    const nulls = unique.nullsNotDistinct === true ? sql` nulls not distinct` : sql``
+    const deferrable =
+      unique.deferrable === undefined
+        ? sql``
+        : sql` deferrable initially ${sql.raw(unique.deferrable === 'deferred' ? 'deferred' : 'immediate')}`
     columns.push(
-      sql`constraint ${sql.id(constraintName(unique.name))} unique (${sql.join(unique.columns.map((c) => sql.id(c)))})`,
+      sql`constraint ${sql.id(constraintName(unique.name))} unique${nulls} (${sql.join(unique.columns.map((c) => sql.id(c)))})${deferrable}`,
     )
   }
   // A same-engine table's checks are added once its rows are in (see addPostgresChecks).
@@ -83,7 +91,11 @@ export async function createPostgresTable(
     sameEngine && table.partitionBy !== undefined
       ? sql` partition by ${sql.raw(checkedExpression(table.partitionBy))}`
       : sql``
-  await sql`create table ${sql.id(target.schema, target.name)} (${sql.join(columns)})${partitioned}`.execute(
+  const parents =
+    inherits === undefined
+      ? sql``
+      : sql` inherits (${sql.join(inherits.parents.map((p) => sql.id(p.schema, p.name)))})`
+  await sql`create table ${sql.id(target.schema, target.name)} (${sql.join(columns)})${parents}${partitioned}`.execute(
     db,
   )
   return { notes, translated }
