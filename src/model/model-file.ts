@@ -47,6 +47,16 @@ const columnShape = z.discriminatedUnion('kind', [
     prefixes: z.array(z.object({ prefix: z.string(), frequency: fraction })),
     distinctRatio: fraction,
     unique: z.boolean(),
+    // Model files from before words were learned have none: their text is written from shapes.
+    words: z
+      .object({
+        vocabulary: z.array(z.object({ token: z.string().min(1), frequency: fraction })),
+        pairs: z.array(z.object({ after: z.string(), token: z.string(), frequency: fraction })),
+        lengths: z.array(z.object({ tokens: z.number().int().nonnegative(), frequency: fraction })),
+      })
+      .optional(),
+    shapesBecause: z.string().optional(),
+    checkDigit: z.enum(['luhn', 'npi']).optional(),
   }),
   z.object({
     kind: z.literal('shaped'),
