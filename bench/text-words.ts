@@ -3,7 +3,8 @@
  * each twin into `<prefix>_<db>`, and prints, per text column, whether words or shapes write it and, for words,
  * the share of the twin's tokens in the model's released vocabulary (the same tokenizer as the report's; it must
  * be 1.0). For the databases in BENCH_REPORT (default pagila) it runs `dbtwin report` and prints the detection
- * score of the tables holding free text and the text realism of film.description. The twins are dropped at the end.
+ * score of the tables holding free text with their text realism, and each text column's detection score on its own
+ * (the report's classifier on that column's text features). The twins are dropped at the end.
  *
  *   npm run build && node --import tsx bench/text-words.ts
  *   DBTWIN_BIN=/path/to/other/bin/dbtwin.js BENCH_PREFIX=before node --import tsx bench/text-words.ts   # a baseline
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { parse } from 'yaml'
 import { textWords } from '../src/model/text-tokens.js'
+import { tableDetection } from '../src/report/table-detection.js'
 import { admin, benchUrl } from './bench-source.js'
 
 const DBS = (process.env['BENCH_DBS'] ?? 'pagila,chinook,sakila,employee').split(',')
@@ -34,6 +36,33 @@ interface TextColumn {
 function dbtwin(...args: string[]): void {
   const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' })
   if (run.status !== 0) throw new Error(`dbtwin ${args[0]}: ${run.stderr}`)
+}
+
+async function readColumn(client: pg.Client, table: string, column: string): Promise<{ v: string | null }[]> {
+  const [schema, name] = table.split('.')
+  const { rows } = await client.query<{ v: string | null }>(
+    `select ${pg.escapeIdentifier(column)}::text as v from ${pg.escapeIdentifier(schema!)}.${pg.escapeIdentifier(name!)}`,
+  )
+  return rows
+}
+
+/**
+ * The report's detection score of one text column alone (the classifier on its text features only), so a column's
+ * change is not hidden by the table's other columns.
+ */
+async function columnDetection(db: string, target: string, table: string, column: string): Promise<string> {
+  const read = async (database: string) => {
+    const client = new pg.Client({ connectionString: benchUrl(database) })
+    await client.connect()
+    try {
+      return (await readColumn(client, table, column)).map((r) => r.v)
+    } finally {
+      await client.end()
+    }
+  }
+  const compared = { name: column, kind: 'text' as const, real: await read(db), twin: await read(target) }
+  const result = tableDetection(table, [{ foreignKey: null, columns: [compared] }], 5, 1)
+  return result === null ? '' : `; column detection ${result.score} (AUC ${result.auc})`
 }
 
 const folder = await mkdtemp(join(tmpdir(), 'dbtwin-text-words-'))
@@ -54,15 +83,15 @@ try {
       for (const table of model.tables) {
         for (const column of table.columns.filter((c) => c.kind === 'text')) {
           const at = `${db} ${table.table}.${column.name}`
+          const detection = REPORTED.has(db)
+            ? await columnDetection(db, target, table.table, column.name)
+            : ''
           if (column.words === undefined) {
-            console.log(`${at}: shapes (${column.shapesBecause ?? 'no words in this model'})`)
+            console.log(`${at}: shapes (${column.shapesBecause ?? 'no words in this model'})${detection}`)
             continue
           }
           const released = new Set(column.words.vocabulary.flatMap((v) => textWords(v.token)))
-          const [schema, name] = table.table.split('.')
-          const { rows } = await client.query<{ v: string | null }>(
-            `select ${pg.escapeIdentifier(column.name)}::text as v from ${pg.escapeIdentifier(schema!)}.${pg.escapeIdentifier(name!)}`,
-          )
+          const rows = await readColumn(client, table.table, column.name)
           let all = 0
           let found = 0
           for (const { v } of rows) {
@@ -72,7 +101,9 @@ try {
             }
           }
           const share = all === 0 ? 'no tokens' : (found / all).toFixed(4)
-          console.log(`${at}: words, ${released.size} released, ${all} twin tokens, in vocabulary ${share}`)
+          console.log(
+            `${at}: words, ${released.size} released, ${all} twin tokens, in vocabulary ${share}${detection}`,
+          )
         }
       }
     } finally {
