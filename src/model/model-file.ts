@@ -4,7 +4,13 @@ import { PII_KINDS } from '../rules/pii-kinds.js'
 import { DbtwinError } from '../errors.js'
 import { identifier, schemaShape } from '../schema/schema-file.js'
 import { tableName } from '../schema/table-name.js'
-import { MODEL_FORMAT_VERSION, QUANTILE_LEVELS, SPECIAL_NUMBERS, type Model } from './model.js'
+import {
+  MODEL_FORMAT_VERSION,
+  QUANTILE_LEVELS,
+  SPECIAL_NUMBERS,
+  type Model,
+  type WordModel,
+} from './model.js'
 import { yamlValue } from '../yaml-value.js'
 
 const fraction = z.number().min(0).max(1)
@@ -225,6 +231,14 @@ function inconsistency(model: Model): { path: string; message: string } | null {
         message: `the columns differ from the schema's (${names.join(', ')})`,
       }
     }
+    for (const [j, column] of table.columns.entries()) {
+      const pair = column.kind === 'text' ? unreleasedPair(column.words) : null
+      if (pair !== null)
+        return {
+          path: `tables.${i}.columns.${j}.words.pairs.${pair.at}`,
+          message: `"${pair.token}" is not a token of the vocabulary`,
+        }
+    }
     for (const [j, conditional] of table.conditionals.entries()) {
       const bad = [conditional.column, conditional.given].find((c) => !names.includes(c))
       if (bad !== undefined)
@@ -262,6 +276,20 @@ function inconsistency(model: Model): { path: string; message: string } | null {
         }
       }
     }
+  }
+  return null
+}
+
+/**
+ * The first word pair holding a token its vocabulary does not release ('' is a value's start or end), or null:
+ * generation writes pairs' tokens, so a hand edit must not slip an unreleased word in through them.
+ */
+function unreleasedPair(words: WordModel | undefined): { at: number; token: string } | null {
+  if (words === undefined) return null
+  const released = new Set(words.vocabulary.map((v) => v.token))
+  for (const [at, pair] of words.pairs.entries()) {
+    const token = [pair.after, pair.token].find((t) => t !== '' && !released.has(t))
+    if (token !== undefined) return { at, token }
   }
   return null
 }
