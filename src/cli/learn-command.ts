@@ -20,13 +20,13 @@ export function learnCommand(): Command {
     )
     .option(
       '--sample-rows <n>',
-      'rows sampled per table for quantiles, shapes and correlations',
+      'rows sampled per table for quantiles, shapes, words and correlations',
       countOfOneOrMore,
       LEARN_DEFAULTS.sampleRows,
     )
     .option(
       '--min-count <k>',
-      'never write a value, shape or bin seen fewer than k times',
+      'never write a value, shape or bin seen fewer than k times, nor a word or word pair seen in fewer than k rows',
       countOfOneOrMore,
       LEARN_DEFAULTS.minCount,
     )

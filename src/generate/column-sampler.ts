@@ -7,12 +7,14 @@ import {
   type SpecialNumber,
   type SpecialShare,
 } from '../model/model.js'
+import { withCheckDigit } from '../model/check-digits.js'
 import { DAY_SECONDS, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import type { Random } from '../random/seeded-random.js'
 import { smallestGeometry } from '../schema/postgis-type.js'
 import type { Column } from '../schema/schema.js'
 import type { Grid } from './inequality-guard.js'
 import { textFromShape } from './text-from-shape.js'
+import { textFromWords } from './text-from-words.js'
 
 /**
  * Draws one column's values from its learned marginal. `draw` takes a uniform `u` — from the copula when the
@@ -103,6 +105,7 @@ export function columnSampler(
         Math.max(0, 1 - prefixShare),
       ])
       const maxLength = column.length ?? Infinity
+      const fromWords = model.words === undefined ? null : textFromWords(model.words, maxLength)
       return {
         draw(u, random) {
           if (
@@ -111,12 +114,15 @@ export function columnSampler(
           ) {
             return pickCategory.draw(u, random)
           }
+          const words = fromWords?.(random) ?? null
+          if (words !== null) return words
           const length = model.lengths[pickLength(random.next())]?.length ?? 8
           const shape =
             model.shapes.length > 0 ? model.shapes[pickShape(random.next())]!.pattern : `a{${length}}`
           const prefix =
             model.prefixes.length === 0 ? null : (model.prefixes[pickPrefix(random.next())]?.prefix ?? null)
-          const text = textFromShape(shape, length, random, prefix)
+          const shaped = textFromShape(shape, length, random, prefix)
+          const text = model.checkDigit === undefined ? shaped : withCheckDigit(shaped, model.checkDigit)
           return text.length > maxLength ? [...text].slice(0, maxLength).join('') : text
         },
         format: (v) => String(v),

@@ -20,6 +20,7 @@ import type {
 import { correlation, normalScores } from '../model/normal-scores.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { quantileSketch } from '../model/quantile-sketch.js'
+import { textModelChoice } from '../model/text-model-choice.js'
 import { textProfile } from '../model/text-profile.js'
 import { DAY_SECONDS, fractionDigits, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import { categoryKey, valueEncoder } from '../model/value-encoding.js'
@@ -298,6 +299,12 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
         ...textProfile(sample, noisyLengths, options.minCount, distinctRatio, unique, (count, key) =>
           options.budget.count(count, 1, id, column.name, key),
         ),
+        ...textModelChoice(sample, {
+          minCount: options.minCount,
+          release: (count, sensitivity, key) =>
+            options.budget.count(count, sensitivity, id, column.name, key),
+          bounded: options.budget.epsilon !== null,
+        }),
       }
     }
     case 'shaped': {

@@ -4,7 +4,13 @@ import { PII_KINDS } from '../rules/pii-kinds.js'
 import { DbtwinError } from '../errors.js'
 import { identifier, schemaShape } from '../schema/schema-file.js'
 import { tableName } from '../schema/table-name.js'
-import { MODEL_FORMAT_VERSION, QUANTILE_LEVELS, SPECIAL_NUMBERS, type Model } from './model.js'
+import {
+  MODEL_FORMAT_VERSION,
+  QUANTILE_LEVELS,
+  SPECIAL_NUMBERS,
+  type Model,
+  type WordModel,
+} from './model.js'
 import { yamlValue } from '../yaml-value.js'
 
 const fraction = z.number().min(0).max(1)
@@ -47,6 +53,16 @@ const columnShape = z.discriminatedUnion('kind', [
     prefixes: z.array(z.object({ prefix: z.string(), frequency: fraction })),
     distinctRatio: fraction,
     unique: z.boolean(),
+    // Model files from before words were learned have none: their text is written from shapes.
+    words: z
+      .object({
+        vocabulary: z.array(z.object({ token: z.string().min(1), frequency: fraction })),
+        pairs: z.array(z.object({ after: z.string(), token: z.string(), frequency: fraction })),
+        lengths: z.array(z.object({ tokens: z.number().int().nonnegative(), frequency: fraction })),
+      })
+      .optional(),
+    shapesBecause: z.string().optional(),
+    checkDigit: z.enum(['luhn', 'npi']).optional(),
   }),
   z.object({
     kind: z.literal('shaped'),
@@ -215,6 +231,14 @@ function inconsistency(model: Model): { path: string; message: string } | null {
         message: `the columns differ from the schema's (${names.join(', ')})`,
       }
     }
+    for (const [j, column] of table.columns.entries()) {
+      const pair = column.kind === 'text' ? unreleasedPair(column.words) : null
+      if (pair !== null)
+        return {
+          path: `tables.${i}.columns.${j}.words.pairs.${pair.at}`,
+          message: `"${pair.token}" is not a token of the vocabulary`,
+        }
+    }
     for (const [j, conditional] of table.conditionals.entries()) {
       const bad = [conditional.column, conditional.given].find((c) => !names.includes(c))
       if (bad !== undefined)
@@ -252,6 +276,20 @@ function inconsistency(model: Model): { path: string; message: string } | null {
         }
       }
     }
+  }
+  return null
+}
+
+/**
+ * The first word pair holding a token its vocabulary does not release ('' is a value's start or end), or null:
+ * generation writes pairs' tokens, so a hand edit must not slip an unreleased word in through them.
+ */
+function unreleasedPair(words: WordModel | undefined): { at: number; token: string } | null {
+  if (words === undefined) return null
+  const released = new Set(words.vocabulary.map((v) => v.token))
+  for (const [at, pair] of words.pairs.entries()) {
+    const token = [pair.after, pair.token].find((t) => t !== '' && !released.has(t))
+    if (token !== undefined) return { at, token }
   }
   return null
 }

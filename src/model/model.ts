@@ -167,6 +167,32 @@ export interface TextProfile {
   prefixes: { prefix: string; frequency: number }[]
   distinctRatio: number
   unique: boolean
+  /**
+   * The words values are written from (issue 17.2, docs/text.md); absent where the shapes write them, and in model
+   * files from before words were learned.
+   */
+  words?: WordModel
+  /** Why the shapes write this column's values rather than words (codes, or no token seen in minCount rows). */
+  shapesBecause?: string
+  /** A check digit every code of the column carries, kept by generation: Luhn, or Luhn after `80840` (a US NPI). */
+  checkDigit?: CheckDigit
+}
+
+export type CheckDigit = 'luhn' | 'npi'
+
+/**
+ * A free-text column's word model, learned from the sample (see wordModel). Tokens are keys of textTokens: a word
+ * or a punctuation mark, after one space when white space came before it. Privacy: a token is released only when
+ * seen in at least minCount distinct sampled rows, a pair only when both its tokens are released and it is seen in
+ * at least minCount distinct rows; under --epsilon both counts, and the token-count histogram, are noised through
+ * the privacy budget before that threshold. Frequencies are shares of the sampled values.
+ */
+export interface WordModel {
+  vocabulary: { token: string; frequency: number }[]
+  /** `token` follows `after`; `after` '' is the start of a value, `token` '' its end. */
+  pairs: { after: string; token: string; frequency: number }[]
+  /** How many tokens values hold. */
+  lengths: { tokens: number; frequency: number }[]
 }
 
 export interface RelationModel {

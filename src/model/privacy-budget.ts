@@ -3,11 +3,11 @@ import { noisyCount } from './laplace-noise.js'
 import type { PrivacyStatement } from './model.js'
 
 /**
- * Counting queries one table can release: its row count and, per column, up to six histograms (a text column's
- * non-null count, categories, lengths, shapes, prefixes, and its cells given another column; a number column's
- * non-null count and its NaN and infinity counts).
+ * Counting queries one table can release: its row count and, per column, up to nine histograms (a text column's
+ * non-null count, categories, lengths, shapes, prefixes, its cells given another column, and its word model's
+ * vocabulary, word pairs and token counts; a number column's non-null count and its NaN and infinity counts).
  */
-const QUERIES_PER_COLUMN = 6
+const QUERIES_PER_COLUMN = 9
 /** Per foreign key: the children-per-parent histogram, the null count and, for a self-reference, the depths. */
 const QUERIES_PER_FOREIGN_KEY = 3
 
@@ -57,6 +57,7 @@ export class PrivacyBudget {
                 'NaN and infinity counts of number columns',
                 'category frequencies',
                 'text length, shape and prefix histograms',
+                'text vocabularies, word pairs and token counts (at most 20 distinct tokens and pairs per row)',
                 'cells of category columns given another column',
                 'children-per-parent histograms and foreign-key null counts',
               ],
@@ -65,6 +66,7 @@ export class PrivacyBudget {
                 'correlations and inequalities, computed from a sample',
                 'which category columns are learned given which (chosen from a sample)',
                 'which category labels of free-text columns appear (only those seen at least minCount times)',
+                'whether a text column is written from words or shapes, and its check digit (chosen from a sample)',
               ],
             },
     }

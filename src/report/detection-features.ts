@@ -1,4 +1,5 @@
-import { tokens, vocabulary } from './metrics/text-realism.js'
+import { textWords } from '../model/text-tokens.js'
+import { vocabulary } from './metrics/text-realism.js'
 import type { ComparedColumn } from './table-samples.js'
 
 /** Categories given a feature of their own; the rest share one. */
@@ -54,7 +55,7 @@ function encoder(column: ComparedColumn, k: number): Encoder {
       const chars = [...v]
       const share = (test: RegExp) =>
         chars.length === 0 ? 0 : chars.filter((ch) => test.test(ch)).length / chars.length
-      const found = tokens(v)
+      const found = textWords(v)
       const known = found.length === 0 ? 0 : found.filter((t) => words.has(t)).length / found.length
       return [
         0,

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net'
 import { de, en, en_GB, es, fr, it, nl, type LocaleDefinition } from '@faker-js/faker'
 import { round } from '../model/categories.js'
+import { luhnValid } from '../model/check-digits.js'
 import type { PortableType } from '../schema/schema.js'
 import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 import type { PiiKind } from './pii-kinds.js'
@@ -62,22 +63,8 @@ export const CONTAINS_SHARE = 0.02
 // -----------------------------------------------------------------------------------------------------------
 // Validators
 
-/**
- * Whether a digit string passes the Luhn checksum that payment card numbers carry.
- *
- * @example
- * luhnValid('4111111111111111') // true
- */
-export function luhnValid(digits: string): boolean {
-  if (!/^\d{2,}$/.test(digits)) return false
-  let sum = 0
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2
-    sum += d
-  }
-  return sum % 10 === 0
-}
+// The Luhn check lives with the model's check digits, which generation keeps (issue 17.2).
+export { luhnValid }
 
 /** IBAN lengths of common countries; others are only held to the generic 15–34 and the checksum. */
 // prettier-ignore

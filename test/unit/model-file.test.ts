@@ -176,4 +176,46 @@ describe('model files', () => {
       'model.yaml: at tables.0.table: "public.order" is not a table of the schema',
     )
   })
+
+  it('read text words back, and refuse a word pair whose token the vocabulary does not release', () => {
+    const withWords = model()
+    const schemaColumns = withWords.schema.tables[0]!.columns
+    schemaColumns.push({
+      ...schemaColumns[0]!,
+      name: 'note',
+      nativeType: 'text',
+      type: 'text',
+      nullable: true,
+    })
+    const words = {
+      vocabulary: [
+        { token: 'Seen', frequency: 1 },
+        { token: '.', frequency: 1 },
+      ],
+      pairs: [
+        { after: '', token: 'Seen', frequency: 1 },
+        { after: 'Seen', token: '.', frequency: 1 },
+        { after: '.', token: '', frequency: 1 },
+      ],
+      lengths: [{ tokens: 2, frequency: 1 }],
+    }
+    withWords.tables[0]!.columns.push({
+      name: 'note',
+      nullFraction: 0,
+      kind: 'text',
+      categories: null,
+      suppressedFraction: 0,
+      lengths: [{ length: 5, frequency: 1 }],
+      shapes: [],
+      prefixes: [],
+      distinctRatio: 0.1,
+      unique: false,
+      words,
+    })
+    expect(parseModelFile(formatModelFile(withWords), 'model.yaml')).toEqual(withWords)
+    words.pairs.push({ after: 'Seen', token: ' Quarrington', frequency: 1 })
+    expect(failure(formatModelFile(withWords)).message).toBe(
+      'model.yaml: at tables.0.columns.3.words.pairs.3: " Quarrington" is not a token of the vocabulary',
+    )
+  })
 })

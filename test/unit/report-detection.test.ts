@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { detectionFeatures } from '../../src/report/detection-features.js'
 import { detectionAuc, detectionScore } from '../../src/report/metrics/detection.js'
 import { fitLogistic, predictLogistic } from '../../src/report/metrics/logistic-regression.js'
-import { presentShare, tokens, vocabulary, vocabularyShare } from '../../src/report/metrics/text-realism.js'
+import { textWords } from '../../src/model/text-tokens.js'
+import { presentShare, vocabulary, vocabularyShare } from '../../src/report/metrics/text-realism.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
 import type { ComparedColumn } from '../../src/report/table-samples.js'
 
@@ -61,7 +62,7 @@ describe('detection (classifier two-sample test)', () => {
 
 describe('text realism', () => {
   it('counts tokens of at least k rows as the vocabulary', () => {
-    expect(tokens('Hello, wörld 42!')).toEqual(['hello', 'wörld', '42'])
+    expect(textWords('Hello, wörld 42!')).toEqual(['hello', 'wörld', '42'])
     expect([...vocabulary(['a b', 'a c', 'a', null], 2)]).toEqual(['a'])
     expect(vocabularyShare(['a x', 'a', null], new Set(['a']))).toBeCloseTo(2 / 3)
     expect(vocabularyShare([null], new Set(['a']))).toBeNull()

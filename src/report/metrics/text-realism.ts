@@ -1,12 +1,10 @@
+import { textWords } from '../../model/text-tokens.js'
+
 /**
  * Text realism: whether a twin's words are the source's words. A twin of free text may write new sentences, but
- * a sentence of tokens the source never uses (`qzkvx wbrt`) is gibberish however well its lengths match. Pure.
+ * a sentence of tokens the source never uses (`qzkvx wbrt`) is gibberish however well its lengths match. Tokens are
+ * the words the word model cuts (textWords), so a twin written from released words finds every token. Pure.
  */
-
-/** A value's tokens: runs of letters or digits, lower-cased. */
-export function tokens(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-}
 
 /**
  * The source's vocabulary of a column: tokens found in at least `k` of its values (k as for rare values, so a
@@ -18,7 +16,7 @@ export function vocabulary(values: readonly (string | number | null)[], k: numbe
   const rows = new Map<string, number>()
   for (const v of values) {
     if (typeof v !== 'string') continue
-    for (const token of new Set(tokens(v))) rows.set(token, (rows.get(token) ?? 0) + 1)
+    for (const token of new Set(textWords(v))) rows.set(token, (rows.get(token) ?? 0) + 1)
   }
   return new Set([...rows].filter(([, n]) => n >= k).map(([token]) => token))
 }
@@ -36,7 +34,7 @@ export function vocabularyShare(
   let all = 0
   for (const v of values) {
     if (typeof v !== 'string') continue
-    for (const token of tokens(v)) {
+    for (const token of textWords(v)) {
       all++
       if (words.has(token)) found++
     }

@@ -1,0 +1,61 @@
+import { checkDigitOf } from './check-digits.js'
+import type { TextProfile, WordModel } from './model.js'
+import { shapeOf } from './text-profile.js'
+import { textTokens } from './text-tokens.js'
+import { wordModel, type WordModelOptions } from './word-model.js'
+
+/** Share of values a column's frequent code shapes must cover for the shapes to write it (issue 17.2). */
+export const CODE_SHARE = 0.9
+
+/**
+ * Whether a column's values are written from words or from shapes (issue 17.2, docs/text.md):
+ * - codes keep their shape: a column whose values carry a check digit (Luhn, NPI), or where at least 90% of
+ *   values have a code shape seen in at least `minCount` values and fewer than half of the values are made of
+ *   released words only. A code shape is a fine pattern with a digit in it (`A9{2}.9`, `9{5}-9{4}-9{2}`) or without
+ *   lower-case letters and spaces (`A{5}`, `A{2}-A{3}`). The coverage tells `A{5}` codes, each seen rarely, from
+ *   capitalized names of things (`MEDICINE`, `ACTION`), which repeat and whose letters a shape would scramble;
+ * - everything else gets words when at least one token is seen in `minCount` rows, else the shapes.
+ * Pure.
+ */
+export function textModelChoice(
+  values: readonly string[],
+  options: WordModelOptions,
+): Pick<TextProfile, 'words' | 'shapesBecause' | 'checkDigit'> {
+  const check = checkDigitOf(values, options.minCount)
+  if (check !== null) return { checkDigit: check, shapesBecause: `codes with a ${check} check digit` }
+  const words = wordModel(values, options)
+  const shapes = new Map<string, number>()
+  for (const v of values) {
+    const shape = shapeOf(v, 'fine')
+    shapes.set(shape, (shapes.get(shape) ?? 0) + 1)
+  }
+  const coded = [...shapes]
+    .filter(([shape, n]) => n >= options.minCount && isCodeShape(shape))
+    .reduce((sum, [, n]) => sum + n, 0)
+  if (values.length > 0 && coded >= CODE_SHARE * values.length && coverage(values, words) < WORD_SHARE) {
+    return {
+      shapesBecause: `codes: ${Math.round((100 * coded) / values.length)}% of values have a code shape`,
+    }
+  }
+  if (words === null) return { shapesBecause: `no token seen in ${options.minCount} rows` }
+  return { words }
+}
+
+/** Share of values the released words must write whole for code-shaped values to be written as words. */
+const WORD_SHARE = 0.5
+
+/**
+ * Share of the values made of released tokens only. Whole values, not tokens: a code's separators and single digits
+ * (`.`, `0` of `A00.0`) repeat as tokens while the codes themselves do not.
+ */
+function coverage(values: readonly string[], words: WordModel | null): number {
+  if (words === null || values.length === 0) return 0
+  const known = new Set(words.vocabulary.map((v) => v.token))
+  return values.filter((v) => textTokens(v).every((t) => known.has(t))).length / values.length
+}
+
+/** A fine pattern that reads as a code: a digit in it, or no lower-case letter and no space. */
+function isCodeShape(shape: string): boolean {
+  const classes = shape.replace(/\\./g, '').replace(/\{\d+\}/g, '')
+  return classes.includes('9') || (!classes.includes('a') && !/\s/.test(shape))
+}

@@ -1,0 +1,59 @@
+/**
+ * How free text is cut into tokens, for the word model (learn, generate) and for the report's text realism alike,
+ * so that "every twin token is in the released vocabulary" means the same thing on both sides (issue 17.2):
+ * - a word is a maximal run of letters, combining marks and digits in any script (`naïve`, `Zürich`, `2006`);
+ * - every other character that is not white space is a token of its own (`.`, `,`, `'`, `(`, `-`, `@`);
+ * - white space and control characters separate tokens and are not ones: a token remembers only whether some came before it, written as
+ *   one leading space in its key (`' tolerated'`, `'.'`), so punctuation keeps its spacing and newlines and tabs
+ *   become single spaces.
+ * Case is kept: `The` and `the` are different tokens, which is how capitals at the start of a sentence are learned.
+ * Pure.
+ */
+
+const TOKEN = /([\s\p{Cc}]*)([\p{L}\p{M}\p{N}]+|[^\s\p{Cc}\p{L}\p{M}\p{N}])/gu
+const WORD = /^[\p{L}\p{M}\p{N}]+$/u
+
+/**
+ * A value's tokens as keys: the token, after one space when white space preceded it (never for the first).
+ *
+ * @example textTokens('Patient tolerated it well.') // ['Patient', ' tolerated', ' it', ' well', '.']
+ */
+export function textTokens(value: string): string[] {
+  const out: string[] = []
+  for (const match of value.matchAll(TOKEN)) {
+    const spaced = out.length > 0 && match[1] !== ''
+    out.push(spaced ? ` ${match[2]!}` : match[2]!)
+  }
+  return out
+}
+
+/**
+ * The words of a value, lower-cased, without punctuation: what the report counts as a value's tokens.
+ *
+ * @example textWords('Patient tolerated it well.') // ['patient', 'tolerated', 'it', 'well']
+ */
+export function textWords(value: string): string[] {
+  return value.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+}
+
+/** Whether a token key (its leading space aside) is a word rather than punctuation. */
+export function isWordToken(token: string): boolean {
+  return WORD.test(token.trimStart())
+}
+
+/**
+ * Appends a token to text built from tokens: the first loses its leading space, and a word right after a word
+ * gets one even when its key has none, since two words written together would read as one new word.
+ *
+ * @example joinToken('Patient', 'tolerated') // 'Patient tolerated'
+ */
+export function joinToken(text: string, token: string): string {
+  if (text === '') return token.trimStart()
+  if (token.startsWith(' ')) return text + token
+  return endsInWord(text) && isWordToken(token) ? `${text} ${token}` : text + token
+}
+
+function endsInWord(text: string): boolean {
+  const last = [...text.slice(-2)].at(-1) ?? ''
+  return /[\p{L}\p{M}\p{N}]/u.test(last)
+}

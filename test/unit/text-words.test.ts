@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { checkDigitOf, luhnValid, withCheckDigit } from '../../src/model/check-digits.js'
+import { textModelChoice } from '../../src/model/text-model-choice.js'
+import { joinToken, textTokens, textWords } from '../../src/model/text-tokens.js'
+import { wordModel } from '../../src/model/word-model.js'
+import { textFromWords } from '../../src/generate/text-from-words.js'
+import { seededRandom } from '../../src/random/seeded-random.js'
+
+const PHRASES = [
+  'Patient tolerated procedure well.',
+  'Follow-up in two weeks.',
+  'No complaints today; vitals stable.',
+  'Patient reports mild pain, advised rest.',
+]
+
+/** 200 notes from a few phrases, one of them naming a rare person three times. */
+function notes(): string[] {
+  const out = Array.from({ length: 200 }, (_, i) => `${PHRASES[i % 4]!} ${PHRASES[(i * 7) % 4]!}`)
+  out[17] = 'Patient tolerated procedure well. Spoke with Zebulon Quarrington, Zebulon Quarrington agreed.'
+  return out
+}
+
+describe('text tokens', () => {
+  it('cuts words, numbers and punctuation, keeping the space before a token and Unicode letters whole', () => {
+    expect(textTokens('Naïve  café, 2 doses.\nZürich')).toEqual([
+      'Naïve',
+      ' café',
+      ',',
+      ' 2',
+      ' doses',
+      '.',
+      ' Zürich',
+    ])
+    expect(textWords('Naïve café, 2 doses.')).toEqual(['naïve', 'café', '2', 'doses'])
+  })
+
+  it('joins tokens back into the same text, and never writes two words together', () => {
+    const value = 'Follow-up in (two) weeks.'
+    expect(textTokens(value).reduce(joinToken, '')).toBe(value)
+    expect(joinToken('Patient', 'tolerated')).toBe('Patient tolerated')
+  })
+})
+
+describe('word model', () => {
+  it('releases tokens of at least minCount distinct rows, and pairs of released tokens only', () => {
+    const model = wordModel(notes(), { minCount: 5 })!
+    const tokens = model.vocabulary.map((v) => v.token)
+    expect(tokens).toEqual(expect.arrayContaining(['Patient', ' tolerated', '.', ' weeks']))
+    // Seen twice, but in one row: never released, nor any pair with it.
+    expect(JSON.stringify(model)).not.toMatch(/Zebulon|Quarrington/)
+    for (const pair of model.pairs) {
+      for (const token of [pair.after, pair.token].filter((t) => t !== '')) expect(tokens).toContain(token)
+    }
+    expect(model.lengths.length).toBeGreaterThan(0)
+  })
+
+  it('releases nothing when no token reaches minCount', () => {
+    expect(wordModel(['alpha beta', 'gamma delta'], { minCount: 2 })).toBeNull()
+  })
+
+  it('passes every count through the release function, and drops what falls under minCount', () => {
+    const model = wordModel(notes(), { minCount: 5, release: () => 4 })
+    expect(model).toBeNull()
+  })
+
+  it('writes values of released tokens only, within the column length', () => {
+    const model = wordModel(notes(), { minCount: 5 })!
+    const released = new Set(model.vocabulary.flatMap((v) => textWords(v.token)))
+    const draw = textFromWords(model, 40)
+    for (let i = 0; i < 300; i++) {
+      const value = draw(seededRandom(1, 'notes', i))
+      expect(value).not.toBeNull()
+      expect([...value!].length).toBeLessThanOrEqual(40)
+      for (const word of textWords(value!)) expect(released).toContain(word)
+    }
+  })
+})
+
+describe('words or shapes', () => {
+  const npi = (i: number) => {
+    const body = `1${String((i * 7_919_113) % 100_000_000).padStart(8, '0')}`
+    return body + [...'0123456789'].find((d) => luhnValid(`80840${body}${d}`))!
+  }
+
+  it('gives prose words, and codes their shapes and check digits', () => {
+    expect(textModelChoice(notes(), { minCount: 5 }).words).toBeDefined()
+    const icd = Array.from(
+      { length: 100 },
+      (_, i) => `${'ABCDE'[i % 5]!}${String(i % 90).padStart(2, '0')}.${i % 10}`,
+    )
+    expect(textModelChoice(icd, { minCount: 5 })).toEqual({
+      shapesBecause: 'codes: 100% of values have a code shape',
+    })
+    const npis = Array.from({ length: 100 }, (_, i) => npi(i))
+    expect(textModelChoice(npis, { minCount: 5 })).toMatchObject({ checkDigit: 'npi' })
+    const cards = [
+      '4111111111111111',
+      '4012888888881881',
+      '5555555555554444',
+      '378282246310005',
+      '6011111111111117',
+    ]
+    expect(checkDigitOf(cards, 5)).toBe('luhn')
+  })
+
+  it('gives capitalized names of things words: they repeat, codes do not', () => {
+    const genres = Array.from({ length: 100 }, (_, i) => ['ACTION', 'COMEDY', 'DRAMA', 'HORROR'][i % 4]!)
+    expect(textModelChoice(genres, { minCount: 5 }).words).toBeDefined()
+  })
+
+  it('sets a check digit that verifies', () => {
+    expect(withCheckDigit('4111-1111-1111-1112', 'luhn')).toBe('4111-1111-1111-1111')
+    expect(luhnValid(`80840${withCheckDigit('1234567890', 'npi')}`)).toBe(true)
+  })
+})
