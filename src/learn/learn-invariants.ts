@@ -1,6 +1,6 @@
 import type { Database } from '../dialects/dialect.js'
 import { round } from '../model/categories.js'
-import { INVARIANT_STRENGTH, type Invariant, type TableModel } from '../model/model.js'
+import { INVARIANT_STRENGTH, type Invariant } from '../model/model.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { quantileSketch } from '../model/quantile-sketch.js'
 import { DAY_SECONDS, temporalToNumber, type TemporalType } from '../model/temporal-values.js'
@@ -26,14 +26,14 @@ export interface LearnInvariantsOptions {
 export async function learnInvariants(
   source: Database,
   candidates: readonly InvariantCandidate[],
-  models: ReadonlyMap<string, TableModel>,
+  rowsOf: (table: string) => number,
   options: LearnInvariantsOptions,
 ): Promise<Invariant[]> {
   const out: Invariant[] = []
   const names = (path: { steps: readonly { name: string }[] }) => path.steps.map((s) => s.name)
   for (const [index, candidate] of candidates.entries()) {
     const table = tableName(candidate.table)
-    if ((models.get(table)?.rows ?? 0) === 0) continue
+    if (rowsOf(table) === 0) continue
     const id = `invariant/${index}`
     const release = (counts: { rows: number; agree: number }) => {
       const rows = Math.max(0, Math.round(options.budget.count(counts.rows, 1, id, 'rows')))
@@ -90,7 +90,7 @@ export async function learnInvariants(
           candidate.path.steps,
           candidate.ancestorColumn,
           key,
-          { tableRows: models.get(table)!.rows, limit: options.sampleRows, seed: options.seed },
+          { tableRows: rowsOf(table), limit: options.sampleRows, seed: options.seed },
         )
         const gaps = pairs.flatMap((p) => {
           const c = seconds(candidate.column, p['c'])

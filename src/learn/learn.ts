@@ -117,7 +117,7 @@ export async function learn(
         onEvent({ step: 'relations', table: id, index, total: plan.order.length })
       }
       options.signal?.throwIfAborted()
-      const invariants = await learnInvariants(source, candidates, tables, {
+      const invariants = await learnInvariants(source, candidates, (t) => tables.get(t)?.rows ?? 0, {
         sampleRows,
         minCount,
         seed,
