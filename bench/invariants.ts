@@ -6,6 +6,7 @@
  *
  *   node --import tsx bench/invariants.ts pagila chinook sakila mysql:sakila
  *   DBTWIN_CORPUS_PREFIX=mine node --import tsx bench/invariants.ts pagila
+ *   WITHOUT=1 node --import tsx bench/invariants.ts pagila   # a twin generated without keeping them, to compare
  */
 import { sql } from 'kysely'
 import { openDatabase } from '../src/dialects/open-database.js'
@@ -33,7 +34,9 @@ async function run(name: string): Promise<void> {
     const started = performance.now()
     const model = await learn(source, { seed: 1 })
     const learnSeconds = (performance.now() - started) / 1000
-    await generate(model, twin, { seed: 1 })
+    // WITHOUT=1: the twin generated as before invariants were kept, to see how many rules a twin broke then.
+    const without = process.env['WITHOUT'] === '1'
+    await generate(without ? { ...model, invariants: [] } : model, twin, { seed: 1 })
     const db = await openDatabase(twin, { readOnly: true })
     try {
       const tables = await db.introspect()
@@ -59,7 +62,7 @@ async function run(name: string): Promise<void> {
         )
       }
       console.log(
-        `${name}: learned in ${learnSeconds.toFixed(1)} s; kept in the twin (zero violations): ` +
+        `${name}: learned in ${learnSeconds.toFixed(1)} s; kept in the twin${without ? ' made without them' : ''} (zero violations): ` +
           Object.entries(kinds)
             .map(([kind, [n, k]]) => `${kind} ${k}/${n}`)
             .join(', '),

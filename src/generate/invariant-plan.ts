@@ -52,11 +52,17 @@ export function invariantPlan(
     if (invariant.table !== id) continue
     switch (invariant.kind) {
       case 'paths-meet': {
-        // The path whose first key is picked freely follows the other; a driving key is never moved.
-        const options = [
-          [invariant.second, invariant.first],
-          [invariant.first, invariant.second],
-        ] as const
+        // The path whose first key is picked freely follows the other; a driving key is never moved. A path of one
+        // key is moved first: its parent is the ancestor itself, always there, where a parent of two keys may have
+        // no row under the ancestor (a department no provider works in).
+        const options = (
+          [
+            [invariant.second, invariant.first],
+            [invariant.first, invariant.second],
+          ] as const
+        )
+          .slice()
+          .sort((a, b) => a[0].length - b[0].length)
         for (const [moved, kept] of options) {
           const key = moved[0]
           const index = fkIndex(key)
