@@ -65,8 +65,10 @@ export function invariantCandidates(schema: Schema): InvariantCandidate[] {
     for (const column of table.columns) {
       if (!INTEGER_TYPES.has(column.type) || alone.includes(column.name) || column.generated !== null)
         continue
+      // A key column points at a parent; it numbers nothing.
+      if (table.foreignKeys.some((fk) => fk.columns.includes(column.name))) continue
       for (const fk of table.foreignKeys) {
-        if (isSelfReference(table, fk) || fk.columns.includes(column.name)) continue
+        if (isSelfReference(table, fk)) continue
         out.push({ kind: 'sequence', table, column, foreignKey: fk })
       }
     }
