@@ -35,6 +35,13 @@ export async function learnInvariants(
     const table = tableName(candidate.table)
     if (rowsOf(table) === 0) continue
     const id = `invariant/${index}`
+    const sample = {
+      tableRows: rowsOf(table),
+      limit: options.sampleRows,
+      seed: options.seed,
+      // Without a primary key, the key the rule walks first orders the sample (a json column cannot be ordered).
+      key: candidate.table.primaryKey?.columns ?? firstKey(candidate),
+    }
     const release = (counts: { rows: number; agree: number }) => {
       const rows = Math.max(0, Math.round(options.budget.count(counts.rows, 1, id, 'rows')))
       const agree = Math.max(0, Math.round(options.budget.count(counts.agree, 1, id, 'agree')))
@@ -50,6 +57,7 @@ export async function learnInvariants(
           candidate.table,
           candidate.first.steps,
           candidate.second.steps,
+          sample,
         )
         const kept = release(counts)
         if (kept !== null)
@@ -79,18 +87,18 @@ export async function learnInvariants(
           candidate.column.name,
           candidate.path.steps,
           candidate.ancestorColumn.name,
+          sample,
         )
         const kept = release(counts)
         if (kept === null) break
-        const key = candidate.table.primaryKey?.columns ?? candidate.path.steps[0]!.columns
         const pairs = await readTimeOrderPairs(
           source,
           candidate.table,
           candidate.column,
           candidate.path.steps,
           candidate.ancestorColumn,
-          key,
-          { tableRows: rowsOf(table), limit: options.sampleRows, seed: options.seed },
+          sample.key,
+          sample,
         )
         const gaps = pairs.flatMap((p) => {
           const c = seconds(candidate.column, p['c'])
@@ -132,6 +140,17 @@ export async function learnInvariants(
     }
   }
   return out
+}
+
+function firstKey(candidate: InvariantCandidate): string[] {
+  switch (candidate.kind) {
+    case 'paths-meet':
+      return (candidate.first.steps[0] ?? candidate.second.steps[0])!.columns
+    case 'time-order':
+      return candidate.path.steps[0]!.columns
+    case 'sequence':
+      return candidate.foreignKey.columns
+  }
 }
 
 /** A date or time value as seconds since 1970 (dates at midnight), or null when unreadable or infinite. */
