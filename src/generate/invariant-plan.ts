@@ -12,7 +12,7 @@ import type { GeneratedTable } from './generated-table.js'
  */
 export interface InvariantPlan {
   /** Per foreign key (by index in table.foreignKeys): the parents that agree, given the row's other parents. */
-  meets: Map<number, { after: number; candidates: (chosen: Int32Array) => readonly number[] | null }>
+  meets: Map<number, { candidates: (chosen: Int32Array) => readonly number[] | null }>
   /** Per written column index: the instants (seconds) the column must not be earlier than, with their gaps. */
   orders: Map<number, TimeOrder[]>
   /** Written columns numbering the rows of each driving parent 1..n. */
@@ -25,6 +25,12 @@ export interface TimeOrder {
   gaps: readonly number[] | null
 }
 
+/**
+ * The plan for one table: only rules whose keys this table picks itself (not the driving one, not deferred) and
+ * whose parents kept what the rule reads (see invariantKeeps) are kept here; the rest are left to the report.
+ *
+ * @example const plan = invariantPlan(table, model.invariants ?? [], states, driving, pickable, names)
+ */
 export function invariantPlan(
   table: Table,
   invariants: readonly Invariant[],
@@ -71,7 +77,6 @@ export function invariantPlan(
           const candidates = meetingParents(table.foreignKeys[index]!, moved.slice(1), states)
           if (reach === null || candidates === null || kept[0] === key) continue
           plan.meets.set(index, {
-            after: fkIndex(kept[0]),
             candidates: (chosen) => {
               const ancestor = reach(chosen)
               return ancestor < 0 ? null : (candidates.get(ancestor) ?? [])
