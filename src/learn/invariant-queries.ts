@@ -111,16 +111,39 @@ export async function readTimeOrder(
   column: string,
   path: readonly ForeignKey[],
   ancestorColumn: string,
-  sample?: TableSample,
 ): Promise<{ rows: number; agree: number }> {
   const { joins, end } = walk(path, 't', 'a')
   const [row] = await rows(
     source,
     sql`select count(*) as n, count(case when ${col('t', column)} >= ${col(end, ancestorColumn)} then 1 end) as agree
-        from ${sampledSource(source, table, sample)} ${joins}
+        from ${from(table, 't')} ${joins}
         where ${col('t', column)} is not null and ${col(end, ancestorColumn)} is not null`,
   )
   return { rows: count(row?.['n']), agree: count(row?.['agree']) }
+}
+
+/**
+ * readTimeOrder for several column pairs along one path, in one scan: per pair `[column, ancestorColumn]`, the rows
+ * where both are set and those where the column is not earlier. A table with 76 candidate orders on 20 paths is read
+ * 20 times, not 76 (pagila's learn took 15 s longer one query per order).
+ */
+export async function readTimeOrders(
+  source: Database,
+  table: TableRef,
+  pairs: readonly (readonly [string, string])[],
+  path: readonly ForeignKey[],
+  sample?: TableSample,
+): Promise<{ rows: number; agree: number }[]> {
+  const { joins, end } = walk(path, 't', 'a')
+  const selections = pairs.flatMap(([column, ancestor], i) => [
+    sql`count(case when ${col('t', column)} is not null and ${col(end, ancestor)} is not null then 1 end) as ${sql.id(`n${i}`)}`,
+    sql`count(case when ${col('t', column)} >= ${col(end, ancestor)} then 1 end) as ${sql.id(`a${i}`)}`,
+  ])
+  const [row] = await rows(
+    source,
+    sql`select ${sql.join(selections)} from ${sampledSource(source, table, sample)} ${joins}`,
+  )
+  return pairs.map((_, i) => ({ rows: count(row?.[`n${i}`]), agree: count(row?.[`a${i}`]) }))
 }
 
 /**

@@ -7,7 +7,7 @@ import { DAY_SECONDS, temporalToNumber, type TemporalType } from '../model/tempo
 import type { Column } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import type { InvariantCandidate } from './invariant-candidates.js'
-import { readPathsMeet, readSequence, readTimeOrder, readTimeOrderPairs } from './invariant-queries.js'
+import { readPathsMeet, readSequence, readTimeOrderPairs, readTimeOrders } from './invariant-queries.js'
 
 export interface LearnInvariantsOptions {
   sampleRows: number
@@ -31,6 +31,7 @@ export async function learnInvariants(
 ): Promise<Invariant[]> {
   const out: Invariant[] = []
   const names = (path: { steps: readonly { name: string }[] }) => path.steps.map((s) => s.name)
+  const orderCounts = await timeOrderCounts(source, candidates, rowsOf, options)
   for (const [index, candidate] of candidates.entries()) {
     const table = tableName(candidate.table)
     if (rowsOf(table) === 0) continue
@@ -72,23 +73,9 @@ export async function learnInvariants(
         break
       }
       case 'time-order': {
-        const ancestor = tableName(candidate.path.end)
-        const end = candidate.path.end
-        if (
-          options.rewritten.has(
-            `${candidate.table.schema}.${candidate.table.name}.${candidate.column.name}`,
-          ) ||
-          options.rewritten.has(`${end.schema}.${end.name}.${candidate.ancestorColumn.name}`)
-        )
-          break
-        const counts = await readTimeOrder(
-          source,
-          candidate.table,
-          candidate.column.name,
-          candidate.path.steps,
-          candidate.ancestorColumn.name,
-          sample,
-        )
+        // Not asked: the table is empty, or a rule rewrites one of the columns (see timeOrderCounts).
+        const counts = orderCounts.get(index)
+        if (counts === undefined) break
         const kept = release(counts)
         if (kept === null) break
         const pairs = await readTimeOrderPairs(
@@ -110,7 +97,7 @@ export async function learnInvariants(
           table,
           column: candidate.column.name,
           path: names(candidate.path),
-          ancestor,
+          ancestor: tableName(candidate.path.end),
           ancestorColumn: candidate.ancestorColumn.name,
           ...kept,
           gaps: quantileSketch(gaps, options.minCount)?.map((g) => Math.max(0, round(g, 3))) ?? null,
@@ -140,6 +127,51 @@ export async function learnInvariants(
     }
   }
   return out
+}
+
+/**
+ * The counts of every time order, one scan per table and path (see readTimeOrders), by candidate index. Orders on
+ * rewritten columns are not asked.
+ */
+async function timeOrderCounts(
+  source: Database,
+  candidates: readonly InvariantCandidate[],
+  rowsOf: (table: string) => number,
+  options: LearnInvariantsOptions,
+): Promise<Map<number, { rows: number; agree: number }>> {
+  const groups = new Map<
+    string,
+    { candidate: InvariantCandidate & { kind: 'time-order' }; index: number }[]
+  >()
+  for (const [index, candidate] of candidates.entries()) {
+    if (candidate.kind !== 'time-order' || rowsOf(tableName(candidate.table)) === 0) continue
+    const end = candidate.path.end
+    if (
+      options.rewritten.has(`${candidate.table.schema}.${candidate.table.name}.${candidate.column.name}`) ||
+      options.rewritten.has(`${end.schema}.${end.name}.${candidate.ancestorColumn.name}`)
+    )
+      continue
+    const key = `${tableName(candidate.table)}/${candidate.path.steps.map((s) => s.name).join('/')}`
+    groups.set(key, [...(groups.get(key) ?? []), { candidate, index }])
+  }
+  const counts = new Map<number, { rows: number; agree: number }>()
+  for (const group of groups.values()) {
+    const { table, path } = group[0]!.candidate
+    const read = await readTimeOrders(
+      source,
+      table,
+      group.map(({ candidate }) => [candidate.column.name, candidate.ancestorColumn.name] as const),
+      path.steps,
+      {
+        tableRows: rowsOf(tableName(table)),
+        limit: options.sampleRows,
+        seed: options.seed,
+        key: table.primaryKey?.columns ?? path.steps[0]!.columns,
+      },
+    )
+    group.forEach(({ index }, i) => counts.set(index, read[i]!))
+  }
+  return counts
 }
 
 function firstKey(candidate: InvariantCandidate): string[] {
