@@ -26,7 +26,7 @@ export function reportCommand(): Command {
     .option(
       '--fail-under <gates>',
       'exit 1 below these scores, e.g. quality=0.85,privacy=0.9; a quality property too: quality.columnPairs=0.8; ' +
-        'and the detection score: detection=0.5',
+        'the detection score: detection=0.5; and the invariants (rules across tables, source CHECKs): invariants=1',
       parseGates,
     )
     .option('--max-rows <n>', 'rows sampled per table and side', countOfOneOrMore, 10_000)
@@ -48,6 +48,7 @@ Examples:
   dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality=0.85,privacy=0.9,consistency=1
   dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under quality.columnPairs=0.8,quality.interTable=0.7
   dbtwin report --real "$PROD_URL" --twin "$TWIN_URL" --fail-under detection=0.5
+  dbtwin report --model model.yaml --twin "$TWIN_URL" --fail-under invariants=1
   dbtwin report --real "$PROD_URL" --twin postgres://…/slice --subset
   dbtwin report --real "$PROD_URL" --twin postgres://…/tenth --scale 0.1`,
     )
@@ -132,6 +133,7 @@ function parseGates(value: string): Gates {
     'consistency',
     ...QUALITY_PARTS.map((part) => `quality.${part}`),
     'detection',
+    'invariants',
   ]
   for (const part of value.split(',')) {
     const match = /^([\w.]+)=([\d.]+)$/.exec(part.trim())

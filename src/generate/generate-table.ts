@@ -1,6 +1,6 @@
 import type { CellValue } from '../dialects/twin-target.js'
 import type { DeferredForeignKey } from '../graph/load-plan.js'
-import type { RelationModel, TableModel } from '../model/model.js'
+import type { Invariant, RelationModel, TableModel } from '../model/model.js'
 import { normalCdf } from '../model/normal-scores.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'
 import { learnedRewritten, type Rule } from '../rules/rule-file.js'
@@ -9,15 +9,17 @@ import { tableName } from '../schema/table-name.js'
 import { cellSamplers, columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
 import { copulaSampler } from './copula-sampler.js'
 import { inequalityGuard } from './inequality-guard.js'
-import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
+import { holdsUniqueKey, keyResolver, numberedKey, type GeneratedTable } from './generated-table.js'
 import { keyPlan } from './key-roles.js'
 import { childrenCounts } from './children-counts.js'
 import { ParentDeal } from './parent-deal.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
+import { DAY_SECONDS } from '../model/temporal-values.js'
 import { ruleValues } from './rule-values.js'
 import { valueRewriter, type Rewrite } from '../rules/value-rewriter.js'
 import type { TableChecks } from '../schema/check-bounds.js'
 import { boundedSampler, legalFallback, rowCheckGuard } from './check-guard.js'
+import { invariantPlan, orderedTime, writtenSeconds } from './invariant-plan.js'
 
 export interface TableGenerationContext {
   table: Table
@@ -36,6 +38,8 @@ export interface TableGenerationContext {
   /** What the table's CHECKs say: generated rows keep inside them (see boundedSampler, rowCheckGuard). */
   checks: TableChecks
   deferred: readonly DeferredForeignKey[]
+  /** The model's invariants (see Invariant): those of this table are kept as its rows are made. */
+  invariants: readonly Invariant[]
   /** What later tables read of this one (null: nothing, so its rows are streamed and forgotten). */
   kept: KeptState | null
   /** Receives each batch of formatted rows, in the order of `writtenColumns`. */
@@ -44,10 +48,15 @@ export interface TableGenerationContext {
 
 const BATCH_ROWS = 5000
 
-/** Key columns other tables point at, and columns whose normal scores children are conditioned on. */
+/**
+ * Key columns other tables point at, columns whose normal scores children are conditioned on, and what later
+ * tables' invariants read: foreign keys whose parent rows are kept, and time columns whose values are.
+ */
 export interface KeptState {
   keys: ReadonlySet<string>
   scores: ReadonlySet<string>
+  indexes?: ReadonlySet<string>
+  values?: ReadonlySet<string>
 }
 
 /** Columns a writer fills: generated columns are computed by the target (or left NULL across engines). */
@@ -58,6 +67,8 @@ export function writtenColumns(table: Table): Column[] {
 type ColumnFill =
   /** Resolved from the row's number: foreign keys and the key columns with a role (see keyPlan). */
   | { kind: 'key' }
+  /** The row's position within its driving parent, 1..n: a sequence invariant. */
+  | { kind: 'sequence' }
   | { kind: 'value'; sampler: ColumnSampler; copulaIndex: number; nullFraction: number; nullable: boolean }
   | { kind: 'rule'; values: (row: number) => CellValue }
   | { kind: 'zero'; value: CellValue }
@@ -86,9 +97,25 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     model.columns,
     ctx.kept?.keys ?? new Set(),
   )
+  const pickable = new Set(
+    table.foreignKeys
+      .filter(
+        (fk) => fk !== driving && parentId(fk) !== id && !deferred.has(fk.name) && states.has(parentId(fk)),
+      )
+      .map((fk) => fk.name),
+  )
+  const invariants = invariantPlan(
+    table,
+    ctx.invariants,
+    states,
+    driving,
+    pickable,
+    columns.map((c) => c.name),
+  )
   const fills = columns.map((column): ColumnFill => {
     const learned = model.columns.find((c) => c.name === column.name)!
     const role = roles.get(column.name)
+    if (invariants.sequences.has(column.name) && role !== 'row') return { kind: 'sequence' }
     if (
       role === 'row' ||
       role === 'position' ||
@@ -148,7 +175,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   // near 512 MB holding every store of every referenced table.
   const kept = ctx.kept
   const keptIndex = table.foreignKeys
-    .filter((fk) => fk.columns.some((c) => kept?.keys.has(c) === true))
+    .filter(
+      (fk) => fk.columns.some((c) => kept?.keys.has(c) === true) || kept?.indexes?.has(fk.name) === true,
+    )
     .map((fk) => [fk.name, parentIndex.get(fk.name)!] as const)
   const keptSequence = [...roles].some(([c, role]) => role === 'position' && kept?.keys.has(c) === true)
   const keptScores = copulaColumns.flatMap((c, j) =>
@@ -165,6 +194,13 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         ],
   )
   const transient = stores.filter((store) => !keptStores.has(store))
+  // Instants later rows are ordered after: kept as written, for every row, NaN where NULL or not drawn.
+  const keptValues = columns.flatMap((c, i) => {
+    if (kept?.values?.has(c.name) !== true) return []
+    const learned = model.columns.find((l) => l.name === c.name)!
+    return [{ name: c.name, i, learned, values: [] as number[] }]
+  })
+  const chosen = new Int32Array(table.foreignKeys.length)
   const self = { table, parentIndex, sequence, roles, family: ctx.family }
   const rowRandom = seededRandom(ctx.seed, ctx.stream, 'rows')
   const countRandom = seededRandom(ctx.seed, ctx.stream, 'counts')
@@ -172,11 +208,15 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
 
   // Everything a row needs, decided once per table rather than once per row.
   const keep = () => {}
-  const keyActions = table.foreignKeys.map((fk) => {
+  const keyActions = table.foreignKeys.map((fk, index) => {
     const store = parentIndex.get(fk.name)!
-    if (fk === driving) return { store, pick: null, take: keep, distinct: false, kind: 'driving' as const }
+    const meet = invariants.meets.get(index) ?? null
+    if (fk === driving)
+      return { index, meet, store, pick: null, take: keep, distinct: false, kind: 'driving' as const }
     if (parentId(fk) === id)
       return {
+        index,
+        meet,
         store,
         pick: treeParent(relation(fk), keyRandom),
         take: keep,
@@ -184,9 +224,11 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         kind: 'self' as const,
       }
     if (deferred.has(fk.name) || !states.has(parentId(fk)))
-      return { store, pick: () => -1, take: keep, distinct: false, kind: 'unset' as const }
+      return { index, meet, store, pick: () => -1, take: keep, distinct: false, kind: 'unset' as const }
     const picker = parentPicker(ctx, fk, relation(fk))
     return {
+      index,
+      meet,
       store,
       pick: () => picker.pick(keyRandom),
       take: (parent: number) => picker.take(parent),
@@ -194,6 +236,8 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       kind: 'pick' as const,
     }
   })
+  // A key that meets another path is picked once the key it follows is (see InvariantPlan).
+  keyActions.sort((a, b) => Number(a.meet !== null) - Number(b.meet !== null))
   const conditioned = dependence.flatMap((d, j) => {
     if (d === null || drivingParent === undefined) return []
     return [
@@ -214,6 +258,10 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       }
       case 'rule':
         return (row) => fill.values(row)
+      case 'sequence': {
+        const key = numberedKey(column, ctx.family)
+        return (row) => key(sequence.at(row))
+      }
       case 'zero':
         return () => fill.value
       case 'value':
@@ -267,6 +315,46 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   const z = new Float64Array(copulaColumns.length)
   const uniforms = new Float64Array(columns.length)
   const internal: Internal[] = new Array<Internal>(columns.length).fill(null)
+  const nullableKey = table.foreignKeys.map((fk) =>
+    fk.columns.every((c) => table.columns.find((col) => col.name === c)?.nullable === true),
+  )
+  // Time columns not earlier than an ancestor's (see orderedTime). A column after another in the row's own order
+  // (admitted ≤ discharged) moves with it, keeping the gap the copula drew between them, rather than drawing its
+  // own gap from the ancestor: that kept a stay a stay.
+  const columnIndex = (name: string) => columns.findIndex((c) => c.name === name)
+  const timeOrders = [...invariants.orders].flatMap(([i, orders]) =>
+    fills[i]?.kind === 'value'
+      ? [{ i, orders, learned: model.columns.find((c) => c.name === columns[i]!.name)! }]
+      : [],
+  )
+  const leaders = new Map<number, number>()
+  for (const q of ordered) {
+    const [l, r] = [columnIndex(q.left), columnIndex(q.right)]
+    const isOrdered = (i: number) => timeOrders.some((t) => t.i === i)
+    if (isOrdered(l) && isOrdered(r) && !leaders.has(r) && leaders.get(l) !== r) leaders.set(r, l)
+  }
+  timeOrders.sort((a, b) => Number(leaders.has(a.i)) - Number(leaders.has(b.i)))
+  const moved = new Float64Array(columns.length)
+  const unitOf = (learned: (typeof timeOrders)[number]['learned']) =>
+    learned.kind === 'temporal' && learned.type === 'date' ? DAY_SECONDS : 1
+  const keepTimeOrders = (settle: boolean): boolean => {
+    let changed = false
+    moved.fill(NaN)
+    for (const t of timeOrders) {
+      const value = internal[t.i]
+      const u = rowRandom.next()
+      if (typeof value !== 'number') continue
+      const unit = unitOf(t.learned)
+      const leader = leaders.get(t.i)
+      const shift = leader === undefined ? NaN : moved[leader]!
+      const start = Number.isNaN(shift) ? value : value + shift / unit
+      const next = orderedTime(start, t.learned, t.orders, chosen, u, settle || !Number.isNaN(shift))
+      moved[t.i] = (next - value) * unit
+      if (next !== value) changed = true
+      internal[t.i] = next
+    }
+    return changed
+  }
 
   let batch: CellValue[][] = []
   let pending: Promise<void> = Promise.resolve()
@@ -296,22 +384,38 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     if (anyDistinct && group.parent !== parentRow) group = { parent: parentRow, used: new Set() }
     for (const action of keyActions) {
       if (action.kind === 'driving') {
+        chosen[action.index] = parentRow
         action.store.push(parentRow)
         continue
       }
-      let chosen = action.pick(row)
+      let picked = action.pick(row)
+      if (action.meet !== null && picked >= 0 && !action.distinct) {
+        const candidates = action.meet.candidates(chosen)
+        // No parent meets the other path: none at all where the key may be NULL, else the one drawn.
+        if (candidates !== null)
+          picked =
+            candidates.length > 0
+              ? candidates[keyRandom.int(0, candidates.length - 1)]!
+              : nullableKey[action.index]
+                ? -1
+                : picked
+        chosen[action.index] = picked
+        action.store.push(picked)
+        continue
+      }
       if (action.distinct) {
         // Many-to-many: the same pair twice would break the composite key.
-        for (let tries = 0; tries < 50 && chosen >= 0 && group.used.has(chosen); tries++)
-          chosen = action.pick(row)
-        if (chosen >= 0 && group.used.has(chosen)) {
+        for (let tries = 0; tries < 50 && picked >= 0 && group.used.has(picked); tries++)
+          picked = action.pick(row)
+        if (picked >= 0 && group.used.has(picked)) {
           for (const store of stores) store.popRow(row)
           return false
         }
-        group.used.add(chosen)
+        group.used.add(picked)
       }
-      if (chosen >= 0) action.take(chosen)
-      action.store.push(chosen)
+      if (picked >= 0) action.take(picked)
+      chosen[action.index] = picked
+      action.store.push(picked)
     }
     for (let i = 0; i < fills.length; i++) {
       const fill = fills[i]!
@@ -331,11 +435,16 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       const cell = c.cells.get(given === null || given === undefined ? null : String(given))
       if (cell !== undefined) internal[c.i] = cell(uniforms[c.i]!)
     }
+    if (timeOrders.length > 0) keepTimeOrders(false)
     // Inequalities chain (q <= f < m): a swap for one can break another kept before it, so they are kept again
-    // until none changes the row, as a bubble sort settles (one pass in most rows).
-    for (let pass = 0, changed = true; changed && pass <= inequalities.length; pass++) {
-      changed = false
-      for (const keep of inequalities) changed = keep(internal) || changed
+    // until none changes the row, as a bubble sort settles (one pass in most rows). A swap can put an earlier
+    // value into a time column that is ordered after an ancestor: that is settled in turn.
+    for (let round = 0, again = true; again && round < 3; round++) {
+      for (let pass = 0, changed = true; changed && pass <= inequalities.length; pass++) {
+        changed = false
+        for (const keep of inequalities) changed = keep(internal) || changed
+      }
+      again = timeOrders.length > 0 && keepTimeOrders(true)
     }
     if (groupUnique.length > 0) {
       if (valuesParent !== parentRow) for (const values of groupValues) values.clear()
@@ -358,6 +467,10 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       return false
     }
     for (const guard of uniqueGuards) guard(out, row)
+    for (const v of keptValues) {
+      const value = internal[v.i]
+      v.values.push(typeof value === 'number' ? writtenSeconds(v.learned, value) : NaN)
+    }
     batch.push(out)
     rows++
     for (const store of transient) store.forget()
@@ -392,7 +505,8 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       countRandom,
     )
     for (let p = 0; p < parent.rows; p++) {
-      for (let k = 0; k < counts[p]!; k++) emit(p, k + 1)
+      // A row left out (see emit) gives its position to the next: positions stay 1..n without gaps.
+      for (let k = 0, position = 1; k < counts[p]!; k++) if (emit(p, position)) position++
       if (batch.length >= BATCH_ROWS) await flush()
     }
     // A table the source has rows in is never left empty, so a NOT NULL foreign key into it always has a row to
@@ -414,6 +528,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     roles,
     family: ctx.family,
     scores: new Map(keptScores.map(([c, store]) => [c, store.values() as Float32Array])),
+    values: new Map(keptValues.map((v) => [v.name, Float64Array.from(v.values)])),
   }
 }
 

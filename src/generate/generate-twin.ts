@@ -1,6 +1,6 @@
 import type { CellValue } from '../dialects/twin-target.js'
 import { assertLoadable, planLoad } from '../graph/load-plan.js'
-import type { Model } from '../model/model.js'
+import type { Invariant, Model } from '../model/model.js'
 import { seededRandom } from '../random/seeded-random.js'
 import type { ResolvedRules } from '../rules/resolve-rules.js'
 import { rewrites } from '../rules/rule-file.js'
@@ -9,6 +9,7 @@ import { randomStreamName, tableName } from '../schema/table-name.js'
 import { checkRootRows } from './root-rows.js'
 import { tableChecks } from '../schema/check-bounds.js'
 import { drivingForeignKey } from './driving-key.js'
+import { invariantKeeps, meetingParents } from './invariant-plan.js'
 import { lookupTables, scaledRows } from './twin-rows.js'
 import { generateTable, writtenColumns, type KeptState } from './generate-table.js'
 import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
@@ -110,6 +111,7 @@ export async function generateTwin(
       rules,
       checks: tableChecks(table, schema.dialect),
       deferred: plan.deferred,
+      invariants: model.invariants ?? [],
       kept: kept.get(id) ?? null,
       sink: await sink.table(table, writtenColumns(table)),
     })
@@ -118,7 +120,15 @@ export async function generateTwin(
     counts.set(id, written)
     await sink.tableDone(table, written)
   }
-  await fillDeferred(plan.deferred, byId, states, options.seed, (ref) => randomStreamName(schema, ref), sink)
+  await fillDeferred(
+    plan.deferred,
+    byId,
+    states,
+    options.seed,
+    (ref) => randomStreamName(schema, ref),
+    sink,
+    model.invariants ?? [],
+  )
   return counts
 }
 
@@ -158,6 +168,7 @@ async function fillDeferred(
   seed: number,
   streamOf: (table: Table) => string,
   sink: TwinSink,
+  invariants: readonly Invariant[],
 ): Promise<void> {
   for (const d of deferred) {
     const table = byId.get(d.table)!
@@ -175,8 +186,21 @@ async function fillDeferred(
     // the value the row's placeholder already holds (both are numbered from 1), so no update meets a row not yet
     // filled in with the value it takes.
     const oneToOne = holdsUniqueKey(table, fk.columns)
+    // A row whose key must lead back to itself (a department's head works in that department): its parent is one
+    // of the parents whose own key points at the row.
+    const meet = invariants.find(
+      (i) =>
+        i.kind === 'paths-meet' && i.table === d.table && i.first.length === 0 && i.second[0] === fk.name,
+    )
+    const meeting = meet?.kind === 'paths-meet' ? meetingParents(fk, meet.second.slice(1), states) : null
     for (let row = 0; row < child.rows; row++) {
-      const parentRow = oneToOne ? row % parent.rows : random.int(0, parent.rows - 1)
+      const candidates = oneToOne ? undefined : meeting?.get(row)
+      const parentRow =
+        candidates !== undefined && candidates.length > 0
+          ? candidates[random.int(0, candidates.length - 1)]!
+          : oneToOne
+            ? row % parent.rows
+            : random.int(0, parent.rows - 1)
       const key = Object.fromEntries(keyOf.map(([c, resolve]) => [c, resolve(row)]))
       const values = Object.fromEntries(valueOf.map(([c, resolve]) => [c, resolve(parentRow)]))
       await sink.update(table, key, values, row)
@@ -194,11 +218,19 @@ function keptState(
   model: Model,
   deferred: ReturnType<typeof planLoad>['deferred'],
 ): Map<string, KeptState> {
-  const kept = new Map<string, { keys: Set<string>; scores: Set<string> }>()
+  const kept = new Map<
+    string,
+    { keys: Set<string>; scores: Set<string>; indexes: Set<string>; values: Set<string> }
+  >()
   const of = (id: string) => {
     let entry = kept.get(id)
-    if (entry === undefined) kept.set(id, (entry = { keys: new Set(), scores: new Set() }))
+    if (entry === undefined)
+      kept.set(id, (entry = { keys: new Set(), scores: new Set(), indexes: new Set(), values: new Set() }))
     return entry
+  }
+  for (const [id, keeps] of invariantKeeps(model)) {
+    for (const name of keeps.indexes) of(id).indexes.add(name)
+    for (const name of keeps.values) of(id).values.add(name)
   }
   for (const table of tables) {
     for (const fk of table.foreignKeys)

@@ -26,6 +26,8 @@ export interface GeneratedTable {
   roles: ReadonlyMap<string, KeyRole>
   family: 'postgres' | 'mysql'
   scores: Map<string, Float32Array>
+  /** Time columns later rows are ordered after (see Invariant): each row's instant in seconds, NaN when NULL. */
+  values: Map<string, Float64Array>
 }
 
 /** Reads a row's key value; resolvers are built once per column and called once per row. */

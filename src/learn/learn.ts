@@ -11,6 +11,8 @@ import { learnedRewritten, loadRules } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
+import { invariantCandidates } from './invariant-candidates.js'
+import { learnInvariants } from './learn-invariants.js'
 import { learnRelation } from './learn-relations.js'
 import { learnTable, type LearnTableOptions } from './learn-table.js'
 
@@ -74,10 +76,13 @@ export async function learn(
       const ruled = new Set(
         [...rewrittenColumns(resolved)].filter((id) => !learnedRewritten(resolved.get(id)?.action.kind)),
       )
+      // Fixed by the schema alone, so the budget's split says nothing of the data.
+      const candidates = invariantCandidates(schema)
       const budget = new PrivacyBudget(options.epsilon ?? null, seed, {
         tables: schema.tables.length,
         columns: schema.tables.reduce((n, t) => n + t.columns.length, 0),
         foreignKeys: schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0),
+        invariants: candidates.length,
       })
       const plan = planLoad(schema)
       const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
@@ -111,6 +116,14 @@ export async function learn(
         }
         onEvent({ step: 'relations', table: id, index, total: plan.order.length })
       }
+      options.signal?.throwIfAborted()
+      const invariants = await learnInvariants(source, candidates, (t) => tables.get(t)?.rows ?? 0, {
+        sampleRows,
+        minCount,
+        seed,
+        budget,
+        rewritten: rewrittenColumns(resolved),
+      })
       return {
         formatVersion: MODEL_FORMAT_VERSION,
         madeBy: {
@@ -136,6 +149,7 @@ export async function learn(
         schema,
         // Schema order, not load order: the file reads like the schema it describes.
         tables: schema.tables.map((t) => tables.get(tableName(t))!),
+        invariants,
       }
     })
   } finally {

@@ -10,6 +10,7 @@ import {
   SPECIAL_NUMBERS,
   type Model,
   type WordModel,
+  type Invariant,
 } from './model.js'
 import { yamlValue } from '../yaml-value.js'
 
@@ -71,6 +72,36 @@ const columnShape = z.discriminatedUnion('kind', [
     lengths,
   }),
   z.object({ kind: z.literal('unmodeled'), reason: z.string() }),
+])
+
+const path = z.array(z.string()).max(2)
+const invariantCounts = { rows: z.number().int().nonnegative(), strength: fraction }
+const invariant = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('paths-meet'),
+    table: z.string(),
+    first: path,
+    second: path,
+    ancestor: z.string(),
+    ...invariantCounts,
+  }),
+  z.object({
+    kind: z.literal('time-order'),
+    table: z.string(),
+    column: z.string(),
+    path: path.min(1),
+    ancestor: z.string(),
+    ancestorColumn: z.string(),
+    ...invariantCounts,
+    gaps: z.array(z.number().nonnegative()).length(QUANTILE_LEVELS.length).nullable(),
+  }),
+  z.object({
+    kind: z.literal('sequence'),
+    table: z.string(),
+    column: z.string(),
+    foreignKey: z.string(),
+    ...invariantCounts,
+  }),
 ])
 
 const modelShape = z.object({
@@ -158,6 +189,8 @@ const modelShape = z.object({
       ),
     }),
   ),
+  // Model files from before invariants were learned have none.
+  invariants: z.array(invariant).optional(),
 })
 
 /** Serializes a model as YAML. Key order and number formatting are fixed, so equal models give equal bytes. */
@@ -277,6 +310,10 @@ function inconsistency(model: Model): { path: string; message: string } | null {
       }
     }
   }
+  for (const [i, invariant] of (model.invariants ?? []).entries()) {
+    const problem = invariantProblem(model, invariant)
+    if (problem !== null) return { path: `invariants.${i}`, message: problem }
+  }
   return null
 }
 
@@ -292,4 +329,44 @@ function unreleasedPair(words: WordModel | undefined): { at: number; token: stri
     if (token !== undefined) return { at, token }
   }
   return null
+}
+
+/** Why an invariant does not fit the schema (a path through keys it does not have), or null. */
+function invariantProblem(model: Model, invariant: Invariant): string | null {
+  const tables = new Map(model.schema.tables.map((t) => [tableName(t), t]))
+  const walk = (path: readonly string[]): string => {
+    let at = invariant.table
+    for (const name of path) {
+      const fk = tables.get(at)?.foreignKeys.find((f) => f.name === name)
+      if (fk === undefined) throw new Error(`"${name}" is not a foreign key of ${at}`)
+      at = tableName(fk.references)
+    }
+    return at
+  }
+  try {
+    const table = tables.get(invariant.table)
+    if (table === undefined) return `"${invariant.table}" is not a table of the schema`
+    const has = (t: string, c: string) => tables.get(t)?.columns.some((col) => col.name === c) === true
+    switch (invariant.kind) {
+      case 'paths-meet':
+        return walk(invariant.first) === invariant.ancestor && walk(invariant.second) === invariant.ancestor
+          ? null
+          : `the paths do not both reach ${invariant.ancestor}`
+      case 'time-order':
+        if (walk(invariant.path) !== invariant.ancestor)
+          return `the path does not reach ${invariant.ancestor}`
+        if (!has(invariant.table, invariant.column))
+          return `"${invariant.column}" is not a column of ${invariant.table}`
+        return has(invariant.ancestor, invariant.ancestorColumn)
+          ? null
+          : `"${invariant.ancestorColumn}" is not a column of ${invariant.ancestor}`
+      case 'sequence':
+        walk([invariant.foreignKey])
+        return has(invariant.table, invariant.column)
+          ? null
+          : `"${invariant.column}" is not a column of ${invariant.table}`
+    }
+  } catch (e) {
+    return (e as Error).message
+  }
 }

@@ -15,7 +15,52 @@ export interface Model {
   pii: PiiColumnKind[]
   schema: Schema
   tables: TableModel[]
+  /**
+   * Business rules across tables that held in (nearly) every source row (see Invariant); absent in model files from
+   * before they were learned.
+   */
+  invariants?: Invariant[]
 }
+
+/**
+ * A rule across tables learned from the source (issue 18), kept when at least INVARIANT_STRENGTH of the rows it
+ * speaks of agree. Privacy: `rows` and `strength` come from two counts (rows where the rule applies, rows that agree),
+ * each released only when at least minCount rows apply and, under --epsilon, with Laplace noise of sensitivity 1 from
+ * the model's budget; a time order's gap quantiles are a quantile sketch (each end a mean of minCount gaps), not
+ * noised, like every quantile sketch.
+ *
+ * A path is a list of foreign-key names walked from `table`: `[]` is the row itself, `['claims_encounter_fk',
+ * 'encounters_patient_fk']` the claim's encounter's patient.
+ */
+export type Invariant =
+  /** Both paths from a row reach the same row of `ancestor` (a claim's policy is its encounter's patient's). */
+  | {
+      kind: 'paths-meet'
+      table: string
+      first: string[]
+      second: string[]
+      ancestor: string
+      rows: number
+      strength: number
+    }
+  /** `column` is never earlier than `ancestorColumn` of the row `path` reaches; gaps in seconds at QUANTILE_LEVELS. */
+  | {
+      kind: 'time-order'
+      table: string
+      column: string
+      path: string[]
+      ancestor: string
+      ancestorColumn: string
+      rows: number
+      strength: number
+      gaps: number[] | null
+    }
+  /** `column` numbers the rows of each parent through `foreignKey` 1..n without gaps (prescription line numbers). */
+  | { kind: 'sequence'; table: string; column: string; foreignKey: string; rows: number; strength: number }
+
+/** The least share of rows that must agree for a rule to be kept: 99%, so that a few bad source rows (31 encounters
+ * before birth among 600,000) do not hide a rule, while a coincidence of most rows is not taken for one. */
+export const INVARIANT_STRENGTH = 0.99
 
 export interface PiiColumnKind {
   /** `schema.table.column` */

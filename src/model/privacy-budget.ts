@@ -11,6 +11,9 @@ const QUERIES_PER_COLUMN = 9
 /** Per foreign key: the children-per-parent histogram, the null count and, for a self-reference, the depths. */
 const QUERIES_PER_FOREIGN_KEY = 3
 
+/** Per candidate rule across tables (see invariantCandidates): the rows it applies to and the rows that agree. */
+const QUERIES_PER_INVARIANT = 2
+
 /**
  * The differential-privacy budget of one `learn` run. The budget is split evenly over a count of queries fixed by
  * the schema alone (not by the data, which would leak), and each released count gets Laplace noise of scale
@@ -23,10 +26,13 @@ export class PrivacyBudget {
   constructor(
     readonly epsilon: number | null,
     private readonly seed: number,
-    shape: { tables: number; columns: number; foreignKeys: number },
+    shape: { tables: number; columns: number; foreignKeys: number; invariants?: number },
   ) {
     this.queries =
-      shape.tables + QUERIES_PER_COLUMN * shape.columns + QUERIES_PER_FOREIGN_KEY * shape.foreignKeys
+      shape.tables +
+      QUERIES_PER_COLUMN * shape.columns +
+      QUERIES_PER_FOREIGN_KEY * shape.foreignKeys +
+      QUERIES_PER_INVARIANT * (shape.invariants ?? 0)
   }
 
   /** A released count: noisy when a budget is set. `keys` name the query, so each gets its own noise. */
@@ -60,9 +66,11 @@ export class PrivacyBudget {
                 'text vocabularies, word pairs and token counts (at most 20 distinct tokens and pairs per row)',
                 'cells of category columns given another column',
                 'children-per-parent histograms and foreign-key null counts',
+                'rows and agreeing rows of each rule across tables (paths that meet, time orders, sequences)',
               ],
               notCovered: [
-                'quantile sketches (each end is a mean of minCount values, but not noised)',
+                'quantile sketches (each end is a mean of minCount values, but not noised), time-order gaps included',
+                'whether a parent has two rows or more, which decides if a sequence is asked about',
                 'correlations and inequalities, computed from a sample',
                 'which category columns are learned given which (chosen from a sample)',
                 'which category labels of free-text columns appear (only those seen at least minCount times)',

@@ -1,6 +1,7 @@
 import type { Report } from './report.js'
 import { consistencySection } from './html/consistency-section.js'
 import { escapeHtml } from './html/escape.js'
+import { invariantsSection } from './html/invariants-section.js'
 import { privacySection } from './html/privacy-section.js'
 import { STYLES } from './html/styles.js'
 import { headerSection, summarySection } from './html/summary-section.js'
@@ -43,6 +44,7 @@ ${summarySection(report)}
 ${quality}
 ${privacySection(report.privacy)}
 ${consistencySection(report.consistency)}
+${invariantsSection(report.invariants)}
 </main>
 </body>
 </html>

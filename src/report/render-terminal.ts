@@ -34,7 +34,14 @@ export function renderSummary(report: Report, reportPath?: string, options: Summ
   }
   if (report.verdicts.detection !== undefined)
     lines.push(verdictLine('  detection', report.verdicts.detection, options.color === true))
-  lines.push(...qualityLines(report), ...privacyLines(report), consistencyLine(report))
+  if (report.verdicts.invariants !== undefined)
+    lines.push(verdictLine('  invariants', report.verdicts.invariants, options.color === true))
+  lines.push(
+    ...qualityLines(report),
+    ...privacyLines(report),
+    consistencyLine(report),
+    ...invariantLines(report),
+  )
   if (reportPath !== undefined) lines.push(`full report: ${reportPath}`)
   return `${lines.join('\n')}\n`
 }
@@ -107,4 +114,31 @@ function consistencyLine(report: Report): string {
       ? `row counts off by >3% ${off}/${c.rowCounts.length} tables${c.scale === 1 ? '' : ` (scale ${c.scale})`}`
       : 'row counts not scored (a subset)')
   )
+}
+
+/** The invariants beside the verdicts: how many rules and CHECKs hold, and the ones the twin breaks. */
+function invariantLines(report: Report): string[] {
+  const { rules, checks, score, learnedFrom } = report.invariants
+  const broken = [
+    ...rules
+      .filter((r) => (r.violations ?? 0) > 0)
+      .map((r) => `${r.table}: ${r.rule} (${count(r.violations ?? 0)} of ${count(r.rows ?? 0)} rows)`),
+    ...checks
+      .filter((c) => c.violations > 0)
+      .map(
+        (c) =>
+          `${c.table}: CHECK ${c.check}${c.inTwin ? '' : ' (dropped by the twin)'} (${count(c.violations)} of ${count(c.rows)} rows read)`,
+      ),
+  ]
+  const kept = rules.filter((r) => r.violations === 0).length
+  const checksKept = checks.filter((c) => c.violations === 0).length
+  const from = learnedFrom === 'none' ? 'no model or source' : `from the ${learnedFrom}`
+  return [
+    `  invariants ${percent(score)} (beside the verdicts): rules across tables kept ${kept}/${rules.length} (${from})` +
+      ` · source CHECKs kept ${checksKept}/${checks.length}`,
+    ...broken.slice(0, WORST_COLUMNS).map((b) => `    broken: ${b}`),
+    ...(broken.length > WORST_COLUMNS
+      ? [`    … and ${broken.length - WORST_COLUMNS} more (see the full report)`]
+      : []),
+  ]
 }

@@ -22,6 +22,7 @@ import {
   type ExtraGate,
   type CardinalityQuality,
   type InterTableQuality,
+  type InvariantsSection,
   type PrivacySection,
   type Report,
   type TableQuality,
@@ -39,6 +40,7 @@ import {
 import { tableDetection, type DetectionView } from './table-detection.js'
 import { tablePrivacy } from './table-privacy.js'
 import { columnRealism } from './column-realism.js'
+import { invariantsPart, sourceCheckViolations } from './invariants-part.js'
 import {
   columnQualities,
   correlationMatrices,
@@ -134,6 +136,7 @@ export async function report(
     const privacyRows: PrivacySection['tables'] = []
     const ruledColumns: PrivacySection['ruledColumns'] = []
     let rare = { rare: 0, leaked: 0 }
+    const sourceChecks: InvariantsSection['checks'] = []
     const sides: Sides = { real, twin, model: options.model, maxRows, seed }
     for (const [index, { realTable, twinTable }] of pairs.entries()) {
       const id = tableName(realTable)
@@ -154,6 +157,7 @@ export async function report(
         maxRows,
         seed,
       )
+      sourceChecks.push(...sourceCheckViolations(realTable, realSchema.dialect, twinTable, twinSample))
       const compared =
         real === null
           ? gatherUnnamed(
@@ -255,6 +259,19 @@ export async function report(
       personal: [...pii.map((p) => p.column), ...rewritten],
     })
 
+    const counted = new Map(tables.map((t) => [t.table, t.rows.real]))
+    const invariants = await invariantsPart({
+      real,
+      twin,
+      realSchema,
+      model: options.model,
+      twinOf: (id) => pairs.find((p) => tableName(p.realTable) === id)?.twinTable,
+      rowsOf: (id) => counted.get(id) ?? 0,
+      checks: sourceChecks,
+      k,
+      maxRows,
+      seed,
+    })
     const { parts: quality, extras } = qualityParts(tables)
     // Copied rows anywhere make a twin unsafe: the exact-match headline is the worst table's, leaving out tables
     // of a few categories, whose rows repeat by necessity. DCR and the attack are statistical and noisy per table,
@@ -309,6 +326,9 @@ export async function report(
         ...(options.failUnder?.detection === undefined
           ? {}
           : { detection: verdict('detection', extras.detection) }),
+        ...(options.failUnder?.invariants === undefined
+          ? {}
+          : { invariants: verdict('invariants', invariants.score) }),
       },
       quality: {
         score: qualityScore === null ? null : round(qualityScore),
@@ -332,6 +352,7 @@ export async function report(
         tables: privacyRows,
       },
       consistency,
+      invariants: { ...invariants, score: invariants.score === null ? null : round(invariants.score) },
     }
   } finally {
     await twin.close()

@@ -22,6 +22,8 @@ export interface Report {
   quality: QualitySection
   privacy: PrivacySection
   consistency: ConsistencySection
+  /** Business rules across tables and the source's CHECKs, in the twin; beside the verdicts, like detection. */
+  invariants: InvariantsSection
 }
 
 export interface DatabaseLabel {
@@ -44,8 +46,8 @@ export const QUALITY_PARTS = ['columnShapes', 'columnPairs', 'cardinality', 'int
 export type QualityPart = (typeof QUALITY_PARTS)[number]
 /** A `--fail-under` gate on one quality property. */
 export type QualityGate = `quality.${QualityPart}`
-/** A `--fail-under` gate beside the three verdicts: a quality property, or the detection score. */
-export type ExtraGate = QualityGate | 'detection'
+/** A `--fail-under` gate beside the three verdicts: a quality property, the detection score, or the invariants. */
+export type ExtraGate = QualityGate | 'detection' | 'invariants'
 
 export interface QualitySection {
   /** The mean of the parts that exist, as SDMetrics' overall quality score. */
@@ -214,4 +216,37 @@ export interface ConsistencySection {
   rowCountsScored: boolean
   /** The scale the twin was expected at (`report --scale`, or the scale it was just generated at). */
   scale: number
+}
+
+/**
+ * The rules the twin should keep beyond its keys: the invariants learned across tables (see Invariant: paths that
+ * meet, time orders, sequences) and every CHECK of the source, evaluated on the twin's rows whether or not the twin
+ * kept the constraint (a MySQL → PostgreSQL twin can lose one, issue 19.4).
+ */
+export interface InvariantsSection {
+  /** The worst rule's share of rows that keep it (learned rules by whole tables, CHECKs on the sample); null if none. */
+  score: number | null
+  /** `model`: the model file's rules; `source`: learned from the source for this report; `none`: neither given. */
+  learnedFrom: 'model' | 'source' | 'none'
+  rules: {
+    kind: 'paths-meet' | 'time-order' | 'sequence'
+    table: string
+    /** The rule in words (see describeInvariant). */
+    rule: string
+    /** Share of the source's rows that kept it, and how many it applied to. */
+    strength: number
+    sourceRows: number
+    /** Rows of the twin it applies to and those that break it, counted by SQL; null when the twin lacks a table. */
+    rows: number | null
+    violations: number | null
+  }[]
+  checks: {
+    table: string
+    check: string
+    /** Twin rows read (the sample, as for quality) and those the CHECK is false on. */
+    rows: number
+    violations: number
+    /** Whether the twin itself holds the constraint; false when its engine dropped it. */
+    inTwin: boolean
+  }[]
 }

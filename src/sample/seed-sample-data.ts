@@ -29,7 +29,10 @@ const BATCH = 500
 /**
  * Fills the sample clinic schema with seeded, realistic rows, and relationships planted for dbtwin to find: older
  * patients have more encounters; claim amounts follow the department's cost and the encounter kind; dearer drugs
- * are prescribed in smaller quantities; discharge follows admission. Patients are written in chunks with
+ * are prescribed in smaller quantities; discharge follows admission. Rules across tables hold in every row (issue
+ * 18): a claim's policy is its encounter's patient's, a department's head works in it, an encounter's department
+ * is its provider's; encounters follow birth, claims discharge, payments claims; prescription lines and lab orders
+ * number 1..n within their encounter. Patients are written in chunks with
  * everything that hangs off them, so memory stays flat whatever the size.
  */
 export async function seedSampleData(
@@ -118,7 +121,8 @@ export async function seedSampleData(
         const er = random('encounters', p, e)
         const provider = er.pick(providers)
         const department = departments[provider.department_id - 1]!
-        const encounter = encounterRow(next.encounter++, Number(patient['id']), provider, er)
+        const born = Date.parse(`${patient['birth_date']}T00:00:00Z`)
+        const encounter = encounterRow(next.encounter++, Number(patient['id']), provider, er, born)
         add('encounters', encounter)
         for (const row of childrenOfEncounter(encounter, department.name, policies, er, next))
           add(row.table, row.row)
@@ -225,9 +229,13 @@ function encounterRow(
   patientId: number,
   provider: { id: number; department_id: number },
   r: Random,
+  born: number,
 ): Row {
   const kind = ['outpatient', 'inpatient', 'emergency', 'telehealth'][r.weighted([60, 12, 18, 10])]!
-  const admitted = TODAY - r.int(1, 1100) * DAY + r.int(7 * 3600, 19 * 3600) * 1000
+  const drawn = TODAY - r.int(1, 1100) * DAY + r.int(7 * 3600, 19 * 3600) * 1000
+  // Planted (issue 18): no encounter before the patient was born (13 in 5,000 patients were); a day drawn before
+  // the birth moves, at the same time of day, to the birthday.
+  const admitted = drawn >= born ? drawn : drawn + Math.ceil((born - drawn) / DAY) * DAY
   const stay =
     kind === 'inpatient' ? r.int(1, 10) * DAY + r.int(0, 86_399) * 1000 : r.int(900, 6 * 3600) * 1000
   return {
@@ -301,7 +309,11 @@ function childrenOfEncounter(
     const status = ['submitted', 'approved', 'denied', 'paid'][r.weighted([10, 20, 10, 60])]!
     const claimId = next.claim++
     const policy = policies.length > 0 && r.next() < 0.9 ? r.pick(policies) : undefined
-    const submitted = admitted + r.int(1, 20) * DAY
+    // Planted (issue 18): a claim is submitted after discharge (inpatients stay up to 10 days), else admission.
+    const discharged = encounter['discharged_at']
+    const submitted =
+      (discharged === null ? admitted : Date.parse(`${String(discharged).replace(' ', 'T')}Z`)) +
+      r.int(1, 20) * DAY
     out.push({
       table: 'claims',
       row: {

@@ -218,4 +218,26 @@ describe('model files', () => {
       'model.yaml: at tables.0.columns.3.words.pairs.3: " Quarrington" is not a token of the vocabulary',
     )
   })
+
+  it('read a model from before invariants were learned, and refuse an invariant walking a key the table lacks', () => {
+    expect(formatModelFile(model())).not.toContain('invariants')
+    expect(parseModelFile(formatModelFile(model()), 'model.yaml').invariants).toBeUndefined()
+    const sequence = model()
+    sequence.invariants = [
+      {
+        kind: 'sequence',
+        table: 'public.orders',
+        column: 'total',
+        foreignKey: 'orders_customer_fk',
+        rows: 9,
+        strength: 1,
+      },
+    ]
+    expect(failure(formatModelFile(sequence)).message).toBe(
+      'model.yaml: at invariants.0: "orders_customer_fk" is not a foreign key of public.orders',
+    )
+    const strength = model()
+    strength.invariants = [{ ...sequence.invariants[0]!, strength: 1.5 }]
+    expect(failure(formatModelFile(strength)).message).toMatch(/^model\.yaml: at invariants\.0\.strength: /)
+  })
 })

@@ -108,6 +108,17 @@ describe('renderHtml', () => {
   })
 })
 
+describe('invariants in the HTML report', () => {
+  it('has an invariants section listing each rule and each source CHECK with its violations', () => {
+    const html = renderHtml(sampleReport())
+    const section = /<section id="invariants">[\s\S]*?<\/section>/.exec(html)?.[0] ?? ''
+    expect(section).toContain('visited_at ≥ clinic.patients.birth_date')
+    expect(section).toContain(
+      '<code>résultat_positive</code></td><td>no, dropped</td><td class="num">10,000</td><td class="num">200</td>',
+    )
+  })
+})
+
 describe('renderSummary', () => {
   const summary = renderSummary(sampleReport(), 'report.html')
 
@@ -129,6 +140,15 @@ describe('renderSummary', () => {
     )
     expect(summary).toContain('full report: report.html')
     expect(summary.split('\n').length).toBeLessThanOrEqual(20)
+  })
+
+  it('lists the invariants beside the verdicts, with the source CHECK the twin dropped and broke', () => {
+    expect(summary).toContain(
+      'invariants 98.0% (beside the verdicts): rules across tables kept 1/1 (from the model) · source CHECKs kept 0/1',
+    )
+    expect(summary).toContain(
+      'broken: clinic."lab results": CHECK résultat_positive (dropped by the twin) (200 of 10,000 rows read)',
+    )
   })
 
   it('has no colour codes unless asked for', () => {

@@ -54,6 +54,8 @@ export function summarySection(report: Report): string {
     return verdict === undefined ? [] : [verdictTile(`quality.${part}`, verdict)]
   })
   if (report.verdicts.detection !== undefined) gates.push(verdictTile('detection', report.verdicts.detection))
+  if (report.verdicts.invariants !== undefined)
+    gates.push(verdictTile('invariants', report.verdicts.invariants))
   return `<section id="summary" class="card">
 <div class="verdicts">
 ${[verdicts, ...gates].join('\n')}

@@ -1,0 +1,212 @@
+import type { ColumnModel, Invariant, Model } from '../model/model.js'
+import { DAY_SECONDS } from '../model/temporal-values.js'
+import type { ForeignKey, Table } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+import { interpolate } from './column-sampler.js'
+import type { GeneratedTable } from './generated-table.js'
+
+/**
+ * How one table keeps the model's invariants (see Invariant) while its rows are made: which foreign keys pick their
+ * parent among those that meet another path, which time columns follow a row an ancestor reaches, and which
+ * columns number their rows within the driving parent. Built once per table from the tables already generated.
+ */
+export interface InvariantPlan {
+  /** Per foreign key (by index in table.foreignKeys): the parents that agree, given the row's other parents. */
+  meets: Map<number, { candidates: (chosen: Int32Array) => readonly number[] | null }>
+  /** Per written column index: the instants (seconds) the column must not be earlier than, with their gaps. */
+  orders: Map<number, TimeOrder[]>
+  /** Written columns numbering the rows of each driving parent 1..n. */
+  sequences: Set<string>
+}
+
+export interface TimeOrder {
+  /** The ancestor's instant in seconds for a row, given its chosen parents; NaN when it has none. */
+  ancestor: (chosen: Int32Array) => number
+  gaps: readonly number[] | null
+}
+
+/**
+ * The plan for one table: only rules whose keys this table picks itself (not the driving one, not deferred) and
+ * whose parents kept what the rule reads (see invariantKeeps) are kept here; the rest are left to the report.
+ *
+ * @example const plan = invariantPlan(table, model.invariants ?? [], states, driving, pickable, names)
+ */
+export function invariantPlan(
+  table: Table,
+  invariants: readonly Invariant[],
+  states: ReadonlyMap<string, GeneratedTable>,
+  driving: ForeignKey | undefined,
+  pickable: ReadonlySet<string>,
+  writtenNames: readonly string[],
+): InvariantPlan {
+  const id = tableName(table)
+  const plan: InvariantPlan = { meets: new Map(), orders: new Map(), sequences: new Set() }
+  const fkIndex = (name: string | undefined) => table.foreignKeys.findIndex((f) => f.name === name)
+  const settled = (name: string | undefined) =>
+    name !== undefined && (name === driving?.name || pickable.has(name))
+  /** The row a path reaches from the row's chosen parents, or null when the path cannot be followed here. */
+  const follower = (path: readonly string[]): ((chosen: Int32Array) => number) | null => {
+    const first = fkIndex(path[0])
+    if (first < 0 || !settled(path[0])) return null
+    if (path.length === 1) return (chosen) => chosen[first]!
+    const parent = states.get(tableName(table.foreignKeys[first]!.references))
+    const index = parent?.parentIndex.get(path[1]!)
+    if (index === undefined) return null
+    return (chosen) => (chosen[first]! < 0 ? -1 : (index.at(chosen[first]!) ?? -1))
+  }
+  for (const invariant of invariants) {
+    if (invariant.table !== id) continue
+    switch (invariant.kind) {
+      case 'paths-meet': {
+        // The path whose first key is picked freely follows the other; a driving key is never moved. A path of one
+        // key is moved first: its parent is the ancestor itself, always there, where a parent of two keys may have
+        // no row under the ancestor (a department no provider works in).
+        const options = (
+          [
+            [invariant.second, invariant.first],
+            [invariant.first, invariant.second],
+          ] as const
+        )
+          .slice()
+          .sort((a, b) => a[0].length - b[0].length)
+        for (const [moved, kept] of options) {
+          const key = moved[0]
+          const index = fkIndex(key)
+          if (key === undefined || !pickable.has(key) || plan.meets.has(index)) continue
+          const reach = follower(kept)
+          const candidates = meetingParents(table.foreignKeys[index]!, moved.slice(1), states)
+          if (reach === null || candidates === null || kept[0] === key) continue
+          plan.meets.set(index, {
+            candidates: (chosen) => {
+              const ancestor = reach(chosen)
+              return ancestor < 0 ? null : (candidates.get(ancestor) ?? [])
+            },
+          })
+          break
+        }
+        break
+      }
+      case 'time-order': {
+        const column = writtenNames.indexOf(invariant.column)
+        const reach = follower(invariant.path)
+        const values = states.get(invariant.ancestor)?.values.get(invariant.ancestorColumn)
+        if (column < 0 || reach === null || values === undefined) break
+        const orders = plan.orders.get(column) ?? []
+        orders.push({
+          ancestor: (chosen) => {
+            const row = reach(chosen)
+            return row < 0 ? NaN : (values[row] ?? NaN)
+          },
+          gaps: invariant.gaps,
+        })
+        plan.orders.set(column, orders)
+        break
+      }
+      case 'sequence':
+        if (invariant.foreignKey === driving?.name) plan.sequences.add(invariant.column)
+        break
+    }
+  }
+  return plan
+}
+
+/**
+ * The rows of `fk`'s parent grouped by the row `rest` (zero or one more key) reaches from them: for no more keys,
+ * each parent row meets only itself. Null when the parent did not keep what the walk needs.
+ */
+export function meetingParents(
+  fk: ForeignKey,
+  rest: readonly string[],
+  states: ReadonlyMap<string, GeneratedTable>,
+): Map<number, number[]> | null {
+  const parent = states.get(tableName(fk.references))
+  if (parent === undefined) return null
+  if (rest.length === 0) return new Map(Array.from({ length: parent.rows }, (_, r) => [r, [r]]))
+  const index = parent.parentIndex.get(rest[0]!)
+  if (index === undefined) return null
+  const groups = new Map<number, number[]>()
+  for (let r = 0; r < parent.rows; r++) {
+    const ancestor = index.at(r) ?? -1
+    if (ancestor >= 0) (groups.get(ancestor) ?? groups.set(ancestor, []).get(ancestor)!).push(r)
+  }
+  return groups
+}
+
+/**
+ * A drawn time column moved to keep its orders: the latest ancestor instant plus a gap drawn from that order's
+ * learned gaps (by `u`), or — without gaps, or when `settle` — the value itself where it is not earlier. Returns the
+ * value in the column's own units (days for dates, seconds otherwise), rounded up to what the column can write.
+ */
+export function orderedTime(
+  value: number,
+  column: ColumnModel,
+  orders: readonly TimeOrder[],
+  chosen: Int32Array,
+  u: number,
+  settle: boolean,
+): number {
+  let latest = -Infinity
+  let gaps: readonly number[] | null = null
+  for (const order of orders) {
+    const at = order.ancestor(chosen)
+    if (at > latest) {
+      latest = at
+      gaps = order.gaps
+    }
+  }
+  if (latest === -Infinity || !Number.isFinite(value)) return value
+  const unit = column.kind === 'temporal' && column.type === 'date' ? DAY_SECONDS : 1
+  if (writtenSeconds(column, value) >= latest && (settle || gaps === null)) return value
+  const target = gaps === null || settle ? latest : latest + interpolate(gaps, u)
+  return ceilTo(column, Math.max(target, latest)) / unit
+}
+
+/** The lowest instant at or after `seconds` that the column writes unchanged. */
+function ceilTo(column: ColumnModel, seconds: number): number {
+  if (column.kind !== 'temporal') return seconds
+  if (column.type === 'date') return Math.ceil(seconds / DAY_SECONDS) * DAY_SECONDS
+  const unit = 10 ** column.fractionDigits
+  return Math.ceil(seconds * unit - 1e-6) / unit
+}
+
+/** The instant, in seconds, a drawn time value is written as: what a child's order compares with. */
+export function writtenSeconds(column: ColumnModel, value: number): number {
+  if (column.kind !== 'temporal' || !Number.isFinite(value)) return NaN
+  if (column.type === 'date') return Math.round(value) * DAY_SECONDS
+  const unit = 10 ** column.fractionDigits
+  return Math.round(value * unit) / unit
+}
+
+/** What each table must keep for the invariants of later tables: foreign-key indexes and time values. */
+export function invariantKeeps(model: Model): Map<string, { indexes: Set<string>; values: Set<string> }> {
+  const keeps = new Map<string, { indexes: Set<string>; values: Set<string> }>()
+  const of = (id: string) => {
+    let entry = keeps.get(id)
+    if (entry === undefined) keeps.set(id, (entry = { indexes: new Set(), values: new Set() }))
+    return entry
+  }
+  const tables = new Map(model.schema.tables.map((t) => [tableName(t), t]))
+  const parentOf = (table: string, fk: string) => {
+    const key = tables.get(table)?.foreignKeys.find((f) => f.name === fk)
+    return key === undefined ? undefined : tableName(key.references)
+  }
+  const keepPath = (table: string, path: readonly string[]) => {
+    const parent = path[0] === undefined ? undefined : parentOf(table, path[0])
+    if (parent !== undefined && path[1] !== undefined) of(parent).indexes.add(path[1])
+  }
+  for (const invariant of model.invariants ?? []) {
+    switch (invariant.kind) {
+      case 'paths-meet':
+        keepPath(invariant.table, invariant.first)
+        keepPath(invariant.table, invariant.second)
+        break
+      case 'time-order':
+        keepPath(invariant.table, invariant.path)
+        of(invariant.ancestor).values.add(invariant.ancestorColumn)
+        break
+      case 'sequence':
+        break
+    }
+  }
+  return keeps
+}

@@ -1,0 +1,101 @@
+import type { Column, ForeignKey, Schema, Table } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+import { DATE_TYPES } from '../schema/type-groups.js'
+import { planLoad } from '../graph/load-plan.js'
+
+/** A walk through foreign keys from a table: the keys in order, and the table each step reaches. */
+export interface KeyPath {
+  steps: ForeignKey[]
+  /** The table the walk ends at: the start table for an empty path. */
+  end: Table
+}
+
+export type InvariantCandidate =
+  | { kind: 'paths-meet'; table: Table; first: KeyPath; second: KeyPath }
+  | { kind: 'time-order'; table: Table; column: Column; path: KeyPath; ancestorColumn: Column }
+  | { kind: 'sequence'; table: Table; column: Column; foreignKey: ForeignKey }
+
+const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint'])
+
+/**
+ * Every rule across tables worth asking the source about, from the schema alone (so their number, which the
+ * privacy budget is split by, says nothing of the data): paths of up to two foreign keys that end at the same
+ * table, date and time columns against those of the tables a path reaches, integer columns against each parent.
+ * Self-references are left out: a tree's rows are not generated through paths.
+ */
+export function invariantCandidates(schema: Schema): InvariantCandidate[] {
+  const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
+  // A key filled in after every table is loaded (one that breaks a cycle) is unknown while rows are made: no time
+  // order can follow it, and a path can meet through it only from the row itself (see fillDeferred).
+  const deferred = new Set(
+    planLoad(schema, { constraintsAfterLoad: true }).deferred.map((d) => `${d.table}/${d.foreignKey}`),
+  )
+  const late = (path: KeyPath, from: Table) => {
+    let at = from
+    return path.steps.some((fk) => {
+      const hit = deferred.has(`${tableName(at)}/${fk.name}`)
+      at = byName.get(tableName(fk.references)) ?? at
+      return hit
+    })
+  }
+  const out: InvariantCandidate[] = []
+  for (const table of schema.tables) {
+    const paths = keyPaths(table, byName)
+    for (const [i, first] of paths.entries()) {
+      for (const second of paths.slice(i + 1)) {
+        if (second.steps.length === 0 || tableName(first.end) !== tableName(second.end)) continue
+        // Two walks through the same first key meet or not in the parent: that is the parent's rule.
+        if (first.steps[0] !== undefined && first.steps[0] === second.steps[0]) continue
+        const ends = [first, second].map((p) => p.steps.at(-1)?.references.columns.join('\u0000'))
+        if (ends[0] !== undefined && ends[0] !== ends[1]) continue
+        if (late(first, table) || (late(second, table) && first.steps.length > 0)) continue
+        out.push({ kind: 'paths-meet', table, first, second })
+      }
+    }
+    for (const column of table.columns.filter(isDateColumn)) {
+      for (const path of paths) {
+        if (path.steps.length === 0 || late(path, table)) continue
+        for (const ancestorColumn of path.end.columns.filter(isDateColumn))
+          out.push({ kind: 'time-order', table, column, path, ancestorColumn })
+      }
+    }
+    const alone = [table.primaryKey, ...table.uniques].flatMap((k) =>
+      k?.columns.length === 1 ? k.columns : [],
+    )
+    for (const column of table.columns) {
+      if (!INTEGER_TYPES.has(column.type) || alone.includes(column.name) || column.generated !== null)
+        continue
+      // A key column points at a parent; it numbers nothing.
+      if (table.foreignKeys.some((fk) => fk.columns.includes(column.name))) continue
+      for (const fk of table.foreignKeys) {
+        if (isSelfReference(table, fk)) continue
+        out.push({ kind: 'sequence', table, column, foreignKey: fk })
+      }
+    }
+  }
+  return out
+}
+
+/** The paths of zero, one and two foreign keys from a table, self-references left out. */
+function keyPaths(table: Table, byName: ReadonlyMap<string, Table>): KeyPath[] {
+  const paths: KeyPath[] = [{ steps: [], end: table }]
+  for (const f of table.foreignKeys) {
+    const parent = byName.get(tableName(f.references))
+    if (parent === undefined || isSelfReference(table, f)) continue
+    paths.push({ steps: [f], end: parent })
+    for (const g of parent.foreignKeys) {
+      const grandparent = byName.get(tableName(g.references))
+      if (grandparent === undefined || isSelfReference(parent, g)) continue
+      paths.push({ steps: [f, g], end: grandparent })
+    }
+  }
+  return paths
+}
+
+function isSelfReference(table: Table, fk: ForeignKey): boolean {
+  return tableName(fk.references) === tableName(table)
+}
+
+function isDateColumn(column: Column): boolean {
+  return DATE_TYPES.has(column.type) && column.generated === null
+}

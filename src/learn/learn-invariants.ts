@@ -1,0 +1,195 @@
+import type { Database } from '../dialects/dialect.js'
+import { round } from '../model/categories.js'
+import { INVARIANT_STRENGTH, type Invariant } from '../model/model.js'
+import type { PrivacyBudget } from '../model/privacy-budget.js'
+import { quantileSketch } from '../model/quantile-sketch.js'
+import { DAY_SECONDS, temporalToNumber, type TemporalType } from '../model/temporal-values.js'
+import type { Column } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+import type { InvariantCandidate } from './invariant-candidates.js'
+import { readPathsMeet, readSequence, readTimeOrderPairs, readTimeOrders } from './invariant-queries.js'
+
+export interface LearnInvariantsOptions {
+  sampleRows: number
+  minCount: number
+  seed: number
+  budget: PrivacyBudget
+  /** `schema.table.column` of columns rules rewrite: no rule is learned from their values. */
+  rewritten: ReadonlySet<string>
+}
+
+/**
+ * Asks the source about each candidate rule (see invariantCandidates) and keeps those that at least
+ * INVARIANT_STRENGTH of the rows they speak of agree with. Each rule releases two counts, noised from the budget
+ * (sensitivity 1: one row more or less moves each by one) and released only when at least minCount rows apply.
+ */
+export async function learnInvariants(
+  source: Database,
+  candidates: readonly InvariantCandidate[],
+  rowsOf: (table: string) => number,
+  options: LearnInvariantsOptions,
+): Promise<Invariant[]> {
+  const out: Invariant[] = []
+  const names = (path: { steps: readonly { name: string }[] }) => path.steps.map((s) => s.name)
+  const orderCounts = await timeOrderCounts(source, candidates, rowsOf, options)
+  for (const [index, candidate] of candidates.entries()) {
+    const table = tableName(candidate.table)
+    if (rowsOf(table) === 0) continue
+    const id = `invariant/${index}`
+    const sample = {
+      tableRows: rowsOf(table),
+      limit: options.sampleRows,
+      seed: options.seed,
+      // Without a primary key, the key the rule walks first orders the sample (a json column cannot be ordered).
+      key: candidate.table.primaryKey?.columns ?? firstKey(candidate),
+    }
+    const release = (counts: { rows: number; agree: number }) => {
+      const rows = Math.max(0, Math.round(options.budget.count(counts.rows, 1, id, 'rows')))
+      const agree = Math.max(0, Math.round(options.budget.count(counts.agree, 1, id, 'agree')))
+      const strength = rows === 0 ? 0 : Math.min(1, agree / rows)
+      return rows < options.minCount || strength < INVARIANT_STRENGTH
+        ? null
+        : { rows, strength: round(strength, 4) }
+    }
+    switch (candidate.kind) {
+      case 'paths-meet': {
+        const counts = await readPathsMeet(
+          source,
+          candidate.table,
+          candidate.first.steps,
+          candidate.second.steps,
+          sample,
+        )
+        const kept = release(counts)
+        if (kept !== null)
+          out.push({
+            kind: 'paths-meet',
+            table,
+            first: names(candidate.first),
+            second: names(candidate.second),
+            ancestor: tableName(candidate.first.end),
+            ...kept,
+          })
+        break
+      }
+      case 'time-order': {
+        // Not asked: the table is empty, or a rule rewrites one of the columns (see timeOrderCounts).
+        const counts = orderCounts.get(index)
+        if (counts === undefined) break
+        const kept = release(counts)
+        if (kept === null) break
+        const pairs = await readTimeOrderPairs(
+          source,
+          candidate.table,
+          candidate.column,
+          candidate.path.steps,
+          candidate.ancestorColumn,
+          sample.key,
+          sample,
+        )
+        const gaps = pairs.flatMap((p) => {
+          const c = seconds(candidate.column, p['c'])
+          const a = seconds(candidate.ancestorColumn, p['a'])
+          return c === null || a === null || c < a ? [] : [c - a]
+        })
+        out.push({
+          kind: 'time-order',
+          table,
+          column: candidate.column.name,
+          path: names(candidate.path),
+          ancestor: tableName(candidate.path.end),
+          ancestorColumn: candidate.ancestorColumn.name,
+          ...kept,
+          gaps: quantileSketch(gaps, options.minCount)?.map((g) => Math.max(0, round(g, 3))) ?? null,
+        })
+        break
+      }
+      case 'sequence': {
+        const counts = await readSequence(
+          source,
+          candidate.table,
+          candidate.column.name,
+          candidate.foreignKey,
+        )
+        // A column that is 1 in the only row of every parent numbers nothing.
+        if (counts.largest < 2) break
+        const kept = release(counts)
+        if (kept !== null)
+          out.push({
+            kind: 'sequence',
+            table,
+            column: candidate.column.name,
+            foreignKey: candidate.foreignKey.name,
+            ...kept,
+          })
+        break
+      }
+    }
+  }
+  return out
+}
+
+/**
+ * The counts of every time order, one scan per table and path (see readTimeOrders), by candidate index. Orders on
+ * rewritten columns are not asked.
+ */
+async function timeOrderCounts(
+  source: Database,
+  candidates: readonly InvariantCandidate[],
+  rowsOf: (table: string) => number,
+  options: LearnInvariantsOptions,
+): Promise<Map<number, { rows: number; agree: number }>> {
+  const groups = new Map<
+    string,
+    { candidate: InvariantCandidate & { kind: 'time-order' }; index: number }[]
+  >()
+  for (const [index, candidate] of candidates.entries()) {
+    if (candidate.kind !== 'time-order' || rowsOf(tableName(candidate.table)) === 0) continue
+    const end = candidate.path.end
+    if (
+      options.rewritten.has(`${candidate.table.schema}.${candidate.table.name}.${candidate.column.name}`) ||
+      options.rewritten.has(`${end.schema}.${end.name}.${candidate.ancestorColumn.name}`)
+    )
+      continue
+    const key = `${tableName(candidate.table)}/${candidate.path.steps.map((s) => s.name).join('/')}`
+    groups.set(key, [...(groups.get(key) ?? []), { candidate, index }])
+  }
+  const counts = new Map<number, { rows: number; agree: number }>()
+  for (const group of groups.values()) {
+    const { table, path } = group[0]!.candidate
+    const read = await readTimeOrders(
+      source,
+      table,
+      group.map(({ candidate }) => [candidate.column.name, candidate.ancestorColumn.name] as const),
+      path.steps,
+      {
+        tableRows: rowsOf(tableName(table)),
+        limit: options.sampleRows,
+        seed: options.seed,
+        key: table.primaryKey?.columns ?? path.steps[0]!.columns,
+      },
+    )
+    group.forEach(({ index }, i) => counts.set(index, read[i]!))
+  }
+  return counts
+}
+
+function firstKey(candidate: InvariantCandidate): string[] {
+  switch (candidate.kind) {
+    case 'paths-meet':
+      return (candidate.first.steps[0] ?? candidate.second.steps[0])!.columns
+    case 'time-order':
+      return candidate.path.steps[0]!.columns
+    case 'sequence':
+      return candidate.foreignKey.columns
+  }
+}
+
+/** A date or time value as seconds since 1970 (dates at midnight), or null when unreadable or infinite. */
+export function seconds(column: Pick<Column, 'type'>, value: unknown): number | null {
+  if (value === null || value === undefined) return null
+  const text = value instanceof Date ? value.toISOString() : String(value)
+  const n = temporalToNumber(column.type as TemporalType, text)
+  if (n === null || !Number.isFinite(n)) return null
+  return column.type === 'date' ? n * DAY_SECONDS : n
+}

@@ -1,0 +1,75 @@
+import type { Database } from '../dialects/dialect.js'
+import { readPathsMeet, readSequence, readTimeOrder } from '../learn/invariant-queries.js'
+import type { Invariant } from '../model/model.js'
+import type { ForeignKey, Schema, TableRef } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+
+export interface InvariantCount {
+  /** Rows the rule applies to in the twin, and of those the rows that break it. */
+  rows: number
+  violations: number
+}
+
+/**
+ * Counts, by SQL in the twin, the rows that break a learned invariant — the same aggregate `learn` asked the source
+ * — with the source's tables and keys mapped onto the twin's (`twinOf`). Null when the twin lacks a table the rule
+ * walks through.
+ */
+export async function countInvariantViolations(
+  twin: Database,
+  realSchema: Schema,
+  twinOf: (id: string) => TableRef | undefined,
+  invariant: Invariant,
+): Promise<InvariantCount | null> {
+  const tables = new Map(realSchema.tables.map((t) => [tableName(t), t]))
+  const start = twinOf(invariant.table)
+  if (start === undefined) return null
+  /** The path's keys, each pointing at the twin's table; null when one is missing. */
+  const keys = (path: readonly string[]): ForeignKey[] | null => {
+    let at = invariant.table
+    const out: ForeignKey[] = []
+    for (const name of path) {
+      const fk = tables.get(at)?.foreignKeys.find((f) => f.name === name)
+      const parent = fk === undefined ? undefined : twinOf(tableName(fk.references))
+      if (fk === undefined || parent === undefined) return null
+      out.push({
+        ...fk,
+        references: { schema: parent.schema, name: parent.name, columns: fk.references.columns },
+      })
+      at = tableName(fk.references)
+    }
+    return out
+  }
+  const counted = (c: { rows: number; agree: number }) => ({ rows: c.rows, violations: c.rows - c.agree })
+  switch (invariant.kind) {
+    case 'paths-meet': {
+      const [first, second] = [keys(invariant.first), keys(invariant.second)]
+      return first === null || second === null
+        ? null
+        : counted(await readPathsMeet(twin, start, first, second))
+    }
+    case 'time-order': {
+      const path = keys(invariant.path)
+      return path === null
+        ? null
+        : counted(await readTimeOrder(twin, start, invariant.column, path, invariant.ancestorColumn))
+    }
+    case 'sequence': {
+      const [fk] = keys([invariant.foreignKey]) ?? []
+      return fk === undefined ? null : counted(await readSequence(twin, start, invariant.column, fk))
+    }
+  }
+}
+
+/** A rule in words, as the report lists it: `billing.claims: claims_policy_fk→policies_patient_fk meets …`. */
+export function describeInvariant(invariant: Invariant): string {
+  const path = (steps: readonly string[]) => (steps.length === 0 ? 'the row itself' : steps.join(' → '))
+  switch (invariant.kind) {
+    case 'paths-meet':
+      return `${path(invariant.second)} reaches the same ${invariant.ancestor} as ${path(invariant.first)}`
+    case 'time-order':
+      return `${invariant.column} ≥ ${invariant.ancestor}.${invariant.ancestorColumn} (through ${path(invariant.path)})`
+    case 'sequence':
+      return `${invariant.column} numbers the rows of each parent 1..n (through ${invariant.foreignKey})`
+  }
+}

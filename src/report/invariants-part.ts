@@ -1,0 +1,94 @@
+import type { Database } from '../dialects/dialect.js'
+import { invariantCandidates } from '../learn/invariant-candidates.js'
+import { learnInvariants } from '../learn/learn-invariants.js'
+import type { Invariant, Model } from '../model/model.js'
+import { PrivacyBudget } from '../model/privacy-budget.js'
+import { tableChecks } from '../schema/check-bounds.js'
+import { evaluateCheck } from '../schema/check-evaluation.js'
+import type { DialectName, Schema, Table, TableRef } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
+import { countInvariantViolations, describeInvariant } from './invariant-violations.js'
+import type { InvariantsSection } from './report.js'
+
+/**
+ * Every CHECK of a source table evaluated on rows read from its twin, by the source's own expression: a CHECK the
+ * twin's engine dropped (MySQL before 8.0.16, a MySQL → PostgreSQL twin of an expression it cannot carry) is still
+ * checked. A CHECK that cannot be computed here (a function call) lets every row through, as the engines do NULL.
+ */
+export function sourceCheckViolations(
+  realTable: Table,
+  dialect: DialectName,
+  twinTable: Table,
+  rows: readonly Record<string, unknown>[],
+): InvariantsSection['checks'] {
+  return tableChecks(realTable, dialect).checks.map((check) => ({
+    table: tableName(realTable),
+    check: check.name,
+    rows: rows.length,
+    violations: rows.filter(
+      (row) => evaluateCheck(check.expression, (column) => row[column] as string | number | null) === false,
+    ).length,
+    inTwin:
+      twinTable.checks.some((c) => c.name === check.name) ||
+      twinTable.columns.some((c) => (c.domainChecks ?? []).some((d) => d.name === check.name)),
+  }))
+}
+
+/**
+ * The invariants part of the report: the model's learned rules, or without a model those the source holds now
+ * (learned as `learn` would, without noise: the report reads the source anyway), each counted in the twin by SQL,
+ * and the source CHECKs already evaluated per table.
+ */
+export async function invariantsPart(input: {
+  real: Database | null
+  twin: Database
+  realSchema: Schema
+  model: Model | undefined
+  twinOf: (id: string) => TableRef | undefined
+  rowsOf: (id: string) => number
+  checks: InvariantsSection['checks']
+  k: number
+  maxRows: number
+  seed: number
+}): Promise<InvariantsSection> {
+  const { real, twin, realSchema, model } = input
+  let invariants: Invariant[] = []
+  let learnedFrom: InvariantsSection['learnedFrom'] = 'none'
+  if (model?.invariants !== undefined) {
+    invariants = model.invariants
+    learnedFrom = 'model'
+  } else if (real !== null) {
+    invariants = await learnInvariants(real, invariantCandidates(realSchema), input.rowsOf, {
+      sampleRows: input.maxRows,
+      minCount: input.k,
+      seed: input.seed,
+      budget: new PrivacyBudget(null, input.seed, { tables: 0, columns: 0, foreignKeys: 0 }),
+      rewritten: new Set(),
+    })
+    learnedFrom = 'source'
+  }
+  const rules: InvariantsSection['rules'] = []
+  for (const invariant of invariants) {
+    const count = await countInvariantViolations(twin, realSchema, input.twinOf, invariant)
+    rules.push({
+      kind: invariant.kind,
+      table: invariant.table,
+      rule: describeInvariant(invariant),
+      strength: invariant.strength,
+      sourceRows: invariant.rows,
+      rows: count?.rows ?? null,
+      violations: count?.violations ?? null,
+    })
+  }
+  // One broken rule breaks the twin's business logic: the score is the worst rule's share of rows keeping it.
+  const shares = [
+    ...rules.map((r) => (r.rows === null || r.rows === 0 ? null : 1 - (r.violations ?? 0) / r.rows)),
+    ...input.checks.map((c) => (c.rows === 0 ? null : 1 - c.violations / c.rows)),
+  ].filter((s): s is number => s !== null)
+  return {
+    score: shares.length === 0 ? null : Math.min(...shares),
+    learnedFrom,
+    rules,
+    checks: input.checks,
+  }
+}

@@ -1,0 +1,164 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { learn } from '../../src/learn/learn.js'
+import type { Invariant, Model } from '../../src/model/model.js'
+import { formatModelFile, parseModelFile } from '../../src/model/model-file.js'
+import { countInvariantViolations } from '../../src/report/invariant-violations.js'
+import { report } from '../../src/report/report-twin.js'
+import { generate } from '../../src/write/write-twin.js'
+import { createSampleSource } from '../support/sample-source.js'
+import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
+import { withDatabase } from '../support/twin-checks.js'
+
+/** The rules the sample clinic plants (issue 18), by kind, table (without its schema) and what identifies them. */
+const PLANTED: { kind: Invariant['kind']; table: string; key: string }[] = [
+  // 1. Paths that meet: a claim's policy is its encounter's patient's; a department's head works in it; an
+  // encounter's department is its provider's.
+  { kind: 'paths-meet', table: 'claims', key: 'claims_policy_fk,policies_patient_fk' },
+  { kind: 'paths-meet', table: 'departments', key: 'departments_head_fk,providers_department_fk' },
+  { kind: 'paths-meet', table: 'encounters', key: 'encounters_provider_fk,providers_department_fk' },
+  // 2. Time order across keys: encounter after birth, claim after discharge, payment after claim.
+  { kind: 'time-order', table: 'encounters', key: 'admitted_at:encounters_patient_fk:birth_date' },
+  { kind: 'time-order', table: 'claims', key: 'submitted_at:claims_encounter_fk:discharged_at' },
+  { kind: 'time-order', table: 'payments', key: 'paid_at:payments_claim_fk:submitted_at' },
+  // 6. Sequences: line numbers and lab orders count 1..n within their encounter.
+  { kind: 'sequence', table: 'prescriptions', key: 'line_no' },
+  { kind: 'sequence', table: 'lab results', key: 'order' },
+]
+
+function keyOf(invariant: Invariant): string {
+  switch (invariant.kind) {
+    case 'paths-meet':
+      return invariant.second.join(',')
+    case 'time-order':
+      return `${invariant.column}:${invariant.path.join(',')}:${invariant.ancestorColumn}`
+    case 'sequence':
+      return invariant.column
+  }
+}
+
+const bare = (id: string) => id.split('.').at(-1)!.replaceAll('"', '')
+
+for (const dialect of testDialects()) {
+  describe.skipIf(!dialect.available)(`invariants across tables on ${dialect.name}`, () => {
+    let source: TestDatabase
+    let target: TestDatabase
+    let model: Model
+
+    beforeAll(async () => {
+      source = await createSampleSource(dialect.name, 300, 5)
+      target = await createTestDatabase(dialect.name)
+      model = await learn(source.url, { seed: 5 })
+      await generate(model, target.url, { seed: 5 })
+    }, 240_000)
+    afterAll(async () => {
+      await source?.drop()
+      await target?.drop()
+    })
+
+    it('learns every planted rule at full strength, and the model file keeps them', () => {
+      for (const planted of PLANTED) {
+        const found = (model.invariants ?? []).find(
+          (i) => i.kind === planted.kind && bare(i.table) === planted.table && keyOf(i) === planted.key,
+        )
+        expect(found, `${planted.kind} ${planted.table} ${planted.key}`).toBeDefined()
+        expect(found!.strength).toBe(1)
+        expect(found!.rows).toBeGreaterThanOrEqual(5)
+      }
+      const time = model.invariants!.find(
+        (i) => i.kind === 'time-order' && bare(i.table) === 'claims' && keyOf(i) === PLANTED[4]!.key,
+      )
+      // Claims are submitted 1 to 20 days after discharge: the gaps say so, in seconds.
+      expect(time?.kind === 'time-order' && time.gaps !== null).toBe(true)
+      if (time?.kind === 'time-order') {
+        expect(time.gaps![0]).toBeGreaterThanOrEqual(86_400 * 0.9)
+        expect(time.gaps!.at(-1)).toBeLessThanOrEqual(86_400 * 20.1)
+      }
+      expect(parseModelFile(formatModelFile(model), 'model.yaml').invariants).toEqual(model.invariants)
+    })
+
+    it('keeps every learned rule in the twin: zero violations, counted by SQL', async () => {
+      await withDatabase(target.url, async (twin) => {
+        const schema = await twin.introspect()
+        const twinOf = (id: string) => schema.tables.find((t) => t.name === bare(id))
+        for (const invariant of model.invariants!) {
+          const count = await countInvariantViolations(twin, model.schema, twinOf, invariant)
+          expect(count, `${invariant.kind} ${invariant.table} ${keyOf(invariant)}`).not.toBeNull()
+          expect(count!.rows, `${invariant.table} ${keyOf(invariant)}`).toBeGreaterThan(0)
+          expect({ rule: `${invariant.table} ${keyOf(invariant)}`, violations: count!.violations }).toEqual({
+            rule: `${invariant.table} ${keyOf(invariant)}`,
+            violations: 0,
+          })
+        }
+      })
+      // Read back directly too: no claim's policy belongs to another patient than its encounter's.
+      await withDatabase(target.url, async (twin) => {
+        const at = (name: string) =>
+          twin.ddl.schemas
+            ? sql.id(name === 'claims' || name === 'policies' ? 'billing' : 'clinic', name)
+            : sql.id(name)
+        const { rows } = await sql<{ n: unknown; all: unknown }>`select
+            count(case when e.patient_id <> p.patient_id then 1 end) as n, count(*) as ${sql.id('all')}
+          from ${at('claims')} c join ${at('encounters')} e on e.id = c.encounter_id
+          join ${at('policies')} p on p.id = c.policy_id`.execute(twin.db)
+        expect(Number(rows[0]!.n)).toBe(0)
+        expect(Number(rows[0]!.all)).toBeGreaterThan(50)
+      })
+    }, 120_000)
+
+    it('reports the invariants beside the verdicts and passes --fail-under invariants=1', async () => {
+      const result = await report(null, target.url, {
+        model,
+        failUnder: { invariants: 1 },
+        maxRows: 2_000,
+      })
+      expect(result.invariants.learnedFrom).toBe('model')
+      expect(result.invariants.rules).toHaveLength(model.invariants!.length)
+      expect(result.invariants.rules.every((r) => r.violations === 0)).toBe(true)
+      expect(result.verdicts.invariants).toEqual({ score: 1, threshold: 1, passed: true })
+      // Every source CHECK is listed, evaluated on the twin's rows.
+      expect(result.invariants.checks.map((c) => c.check)).toContain('claims_amount_nonnegative')
+    }, 180_000)
+  })
+}
+
+describe.skipIf(!testDialects().find((d) => d.name === 'postgres')?.available)(
+  'source CHECKs on a twin that dropped them',
+  () => {
+    let source: TestDatabase
+    let twin: TestDatabase
+
+    beforeAll(async () => {
+      source = await createTestDatabase('postgres')
+      twin = await createTestDatabase('postgres')
+      const rows = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, qty: i < 3 ? -i - 1 : i }))
+      await withDatabase(source.url, async (db) => {
+        await sql`create table items (id integer primary key, qty integer not null,
+          constraint items_qty_positive check (qty >= 0))`.execute(db.db)
+        await db.db
+          .insertInto('items')
+          .values(rows.map((r) => ({ ...r, qty: Math.abs(r.qty) })))
+          .execute()
+      })
+      // As a cross-engine twin that lost the CHECK would: the same table without it, 3 of its 10 rows breaking it.
+      await withDatabase(twin.url, async (db) => {
+        await sql`create table items (id integer primary key, qty integer not null)`.execute(db.db)
+        await db.db.insertInto('items').values(rows).execute()
+      })
+    }, 60_000)
+    afterAll(async () => {
+      await source?.drop()
+      await twin?.drop()
+    })
+
+    it('counts the rows breaking the source CHECK and fails --fail-under invariants=1', async () => {
+      const result = await report(source.url, twin.url, { failUnder: { invariants: 1 } })
+      expect(result.invariants.checks).toEqual([
+        { table: 'public.items', check: 'items_qty_positive', rows: 10, violations: 3, inTwin: false },
+      ])
+      // The twin's own constraints are all kept: consistency alone would not see it.
+      expect(result.consistency.checkViolations).toEqual([])
+      expect(result.verdicts.invariants).toEqual({ score: 0.7, threshold: 1, passed: false })
+    }, 60_000)
+  },
+)

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { orderedTime, writtenSeconds, type TimeOrder } from '../../src/generate/invariant-plan.js'
+import { QUANTILE_LEVELS, type ColumnModel } from '../../src/model/model.js'
+
+const DAY = 86_400
+
+function temporal(type: 'date' | 'timestamp', fractionDigits = 0): ColumnModel {
+  return {
+    name: 'at',
+    nullFraction: 0,
+    kind: 'temporal',
+    type,
+    fractionDigits,
+    quantiles: QUANTILE_LEVELS.map(() => '2026-01-01'),
+    min: '2026-01-01',
+    max: '2026-01-01',
+    distinctRatio: 1,
+    unique: false,
+  }
+}
+
+/** An order after a fixed instant, with gaps spread evenly between two bounds (seconds). */
+const after = (at: number, gaps: [number, number] | null): TimeOrder => ({
+  ancestor: () => at,
+  gaps: gaps === null ? null : QUANTILE_LEVELS.map((l) => gaps[0] + l * (gaps[1] - gaps[0])),
+})
+
+describe('orderedTime', () => {
+  const none = new Int32Array(0)
+
+  it('puts a time at the latest ancestor plus a gap drawn from that order', () => {
+    const timestamp = temporal('timestamp')
+    const value = orderedTime(
+      0,
+      timestamp,
+      [after(1_000, [10, 20]), after(5_000, [100, 200])],
+      none,
+      0.5,
+      false,
+    )
+    expect(value).toBe(5_150)
+  })
+
+  it('rounds a date up to the day on or after its ancestor instant, never down before it', () => {
+    const date = temporal('date')
+    // The ancestor at noon of day 100: the child date is day 101, whose midnight is not earlier.
+    const days = orderedTime(0, date, [after(100 * DAY + DAY / 2, [0, 0])], none, 0.3, false)
+    expect(days).toBe(101)
+    expect(writtenSeconds(date, days)).toBeGreaterThanOrEqual(100 * DAY + DAY / 2)
+  })
+
+  it('leaves a value that keeps its order when settling, and clamps one that does not', () => {
+    const timestamp = temporal('timestamp')
+    expect(orderedTime(9_000, timestamp, [after(5_000, [100, 200])], none, 0.9, true)).toBe(9_000)
+    expect(orderedTime(4_000, timestamp, [after(5_000, [100, 200])], none, 0.9, true)).toBe(5_000)
+    // Without gaps (fewer than min-count of them) the drawn value only moves when it is too early.
+    expect(orderedTime(7_000, timestamp, [after(5_000, null)], none, 0.9, false)).toBe(7_000)
+  })
+
+  it('keeps a value with no ancestor (a NULL parent) as drawn', () => {
+    expect(orderedTime(42, temporal('timestamp'), [after(NaN, [1, 2])], none, 0.5, false)).toBe(42)
+  })
+})
