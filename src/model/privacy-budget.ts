@@ -58,6 +58,7 @@ export class PrivacyBudget {
                 'category frequencies',
                 'text length, shape and prefix histograms',
                 'cells of category columns given another column',
+                'size and file type histograms of binary columns',
                 'children-per-parent histograms and foreign-key null counts',
               ],
               notCovered: [
