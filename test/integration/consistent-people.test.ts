@@ -76,6 +76,20 @@ async function fill(db: Database): Promise<void> {
         email varchar(120) not null)`,
     )
     .execute(db.db)
+  // Leaflets: PDFs in a table about no one, learned (not ruled) — 3 sizes, each seen 10 times.
+  await sql
+    .raw(`create table leaflets (id integer primary key, title varchar(40) not null, body ${blob})`)
+    .execute(db.db)
+  await db.db
+    .insertInto('leaflets')
+    .values(
+      Array.from({ length: 30 }, (_, i) => ({
+        id: i + 1,
+        title: `leaflet ${i % 3}`,
+        body: sourcePdf(i % 3),
+      })),
+    )
+    .execute()
   const people = Array.from({ length: ROWS }, (_, i) => {
     const first = FIRST[i % FIRST.length]!
     const last = LAST[(i * 3) % LAST.length]!
@@ -233,6 +247,28 @@ for (const dialect of testDialects()) {
         const { people } = await readPeople(target.url)
         expectPeople(people)
         expect(people.some((r) => r['photo'] !== null)).toBe(true)
+        // Learned, not ruled: the model holds the type and sizes, never a byte of the files.
+        const body = model.tables
+          .find((t) => t.table.endsWith('leaflets'))!
+          .columns.find((c) => c.name === 'body')!
+        expect(body).toMatchObject({
+          kind: 'shaped',
+          format: 'binary',
+          types: [{ type: 'application/pdf', frequency: 1 }],
+        })
+        const sizes = [0, 1, 2].map((i) => sourcePdf(i).length)
+        expect((body as { lengths: { length: number }[] }).lengths.map((l) => l.length).sort()).toEqual(sizes)
+        const leaflets = await withDatabase(
+          target.url,
+          async (db) => (await sql<Row>`select body from leaflets`.execute(db.db)).rows,
+        )
+        expect(leaflets.length).toBeGreaterThan(0)
+        for (const r of leaflets) {
+          const text = bytes(r['body'])!.toString('latin1')
+          expect(text.startsWith('%PDF-')).toBe(true)
+          expect(text.endsWith('%%EOF')).toBe(true)
+          expect(sizes).toContain(text.length)
+        }
       } finally {
         await target.drop()
       }
