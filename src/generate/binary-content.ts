@@ -20,9 +20,9 @@ export function fileTypeOf(bytes: Uint8Array): FileType | null {
 }
 
 /**
- * A file of the type, `size` bytes long — or the type's smallest valid file when `size` is smaller than that (about
- * 70 bytes for a PNG, 160 for a JPEG, 300 for a PDF). A PNG's padding needs 12 bytes of its own, so a PNG may be up
- * to 11 bytes longer than asked.
+ * A file of the type, `size` bytes long — or the type's smallest valid file when `size` is smaller than that (67
+ * bytes for a PNG, 159 for a JPEG, 328 for a PDF). A PNG's padding chunk needs 20 bytes of its own, so a PNG may be
+ * up to 19 bytes longer than asked.
  *
  * @example fileContent('image/png', 2048, seededRandom(1, 'staff', 'picture', 0)) // 2048 bytes, `\x89PNG…IEND…`
  */
