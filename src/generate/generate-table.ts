@@ -105,11 +105,11 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     const rule = ctx.rules.get(column.name)
     // A shift-date or generalize column was learned from rewritten values (see learn): the model stands for it.
     const field = person?.fields.get(column.name)
-    if (person !== null && field !== undefined) {
+    if (person !== null && field !== undefined && rule !== undefined) {
       const unique = [table.primaryKey, ...table.uniques].some(
         (k) => k !== null && k.columns.length === 1 && k.columns[0] === column.name,
       )
-      const values = personValues(field, column, person, {
+      const values = personValues(rule, field, column, person, {
         seed: ctx.seed,
         stream: ctx.stream,
         nullFraction: learned.nullFraction,

@@ -5,7 +5,9 @@ import { distinctRewriter, fitTo, valueRewriter, type Rewrite } from '../rules/v
 import type { PersonField } from '../rules/fake-person.js'
 import { fileContent, type FileType } from './binary-content.js'
 import {
+  emailDomainOf,
   personEntity,
+  withDomain,
   personRewrite,
   rowAddressLocale,
   type PersonPlan,
@@ -118,6 +120,7 @@ function standInFor(column: Column, id: string): (row: number) => CellValue {
  * repeats get a numbered suffix (`ana.lopez-2@example.com`).
  */
 export function personValues(
+  rule: Rule,
   field: PersonField,
   column: Column,
   plan: PersonPlan,
@@ -133,11 +136,12 @@ export function personValues(
 ): (row: number, country: CellValue | undefined) => CellValue {
   const secret = `generate:${ctx.seed}`
   const { people } = ctx
+  const domain = emailDomainOf(rule.action)
   // There is no real email to key on: the email is the row's person's, like every other field.
   const emailOf: Rewrite = (_value, entity) => {
     const text = String(entity)
     const at = text.indexOf('\u0000')
-    return fitTo(column)(people(text.slice(at + 1), plan.locale, text.slice(0, at)).email)
+    return fitTo(column)(withDomain(people(text.slice(at + 1), plan.locale, text.slice(0, at)).email, domain))
   }
   let fill = field === 'email' ? emailOf : personRewrite(field, column, plan, people)
   if (ctx.unique) fill = distinctRewriter(fill, column)

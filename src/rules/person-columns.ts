@@ -162,6 +162,7 @@ export function personRewrite(
   column: Column,
   plan: PersonPlan,
   people: PersonSource,
+  domain: string | null = null,
 ): Rewrite {
   const fit = fitTo(column)
   // A state or country column of two or three characters holds the code (`CA`, `DE`), not the name.
@@ -170,13 +171,29 @@ export function personRewrite(
     short && ruled === 'state' ? 'stateCode' : short && ruled === 'country' ? 'countryCode' : ruled
   if (field === 'email')
     return (value) =>
-      value === null ? null : fit(people(`email:${norm(value)}`, plan.locale, plan.addressLocale).email)
+      value === null
+        ? null
+        : fit(withDomain(people(`email:${norm(value)}`, plan.locale, plan.addressLocale).email, domain))
   return (value, entity) => {
     if (value === null) return null
     const text = typeof entity === 'string' ? entity : ''
     const at = text.indexOf('\u0000')
     return fit(people(text.slice(at + 1), plan.locale, text.slice(0, at))[field])
   }
+}
+
+/**
+ * The domain a rule's email template writes literally (`{{person.firstName}}@corp.example` → `corp.example`), kept
+ * for the person's email; null for a template or method that makes its own.
+ */
+export function emailDomainOf(action: RuleAction): string | null {
+  if (action.kind !== 'template') return null
+  return /@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\s*$/.exec(action.template)?.[1] ?? null
+}
+
+/** The email at another domain, or as it is when `domain` is null. */
+export function withDomain(email: string, domain: string | null): string {
+  return domain === null ? email : `${email.slice(0, email.lastIndexOf('@'))}@${domain}`
 }
 
 /** What personRewrite reads as the row's person. */

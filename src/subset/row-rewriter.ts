@@ -1,5 +1,6 @@
 import { cellText, type CellValue } from '../dialects/twin-target.js'
 import {
+  emailDomainOf,
   personEntity,
   personRewrite,
   personSource,
@@ -45,15 +46,16 @@ export function subsetRewriters(schema: Schema, rules: ResolvedRules, secret: st
     }
     // An email's person depends on the email alone, so every table's email columns share one rewrite (and memo):
     // the same real email is the same fake email everywhere, whichever rule each table names.
+    const domain = emailDomainOf(rule.action)
     const id =
       person !== null && field === 'email'
-        ? `person|${person.locale}|${column.type}|${column.length}|${distinct}`
+        ? `person|${person.locale}|${domain}|${column.type}|${column.length}|${distinct}`
         : `${rule.source}|${column.type}|${distinct}`
     let rewrite = shared.get(id)
     if (rewrite === undefined) {
       rewrite =
         person !== null && field === 'email'
-          ? personRewrite(field, column, person, people)
+          ? personRewrite(field, column, person, people, domain)
           : valueRewriter(rule.action, column, secret)
       if (distinct) rewrite = distinctRewriter(rewrite, column)
       shared.set(id, rewrite)

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { fileContent, fileTypeOf, pngChunks } from '../../src/generate/binary-content.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
 import { asciiName, fakePerson, localeForCountry } from '../../src/rules/fake-person.js'
-import { personFieldOf, planPerson, personSource } from '../../src/rules/person-columns.js'
+import {
+  emailDomainOf,
+  personFieldOf,
+  personSource,
+  planPerson,
+  withDomain,
+} from '../../src/rules/person-columns.js'
 import { parseRuleFile, type Rule } from '../../src/rules/rule-file.js'
 import type { Table } from '../../src/schema/schema.js'
 
@@ -65,6 +71,12 @@ describe('person columns', () => {
     expect(field(byColumn.get('email'))).toBe('email')
     expect(field(byColumn.get('first_name'))).toBe('firstName')
     expect(field(byColumn.get('note'))).toBeNull()
+  })
+
+  it('keeps the domain an email template writes literally', () => {
+    expect(emailDomainOf(byColumn.get('email')!.action)).toBe('example.org')
+    expect(emailDomainOf(byColumn.get('first_name')!.action)).toBeNull()
+    expect(withDomain('ana.lopez@example.com', 'corp.example')).toBe('ana.lopez@corp.example')
   })
 
   it('groups a table, leaving out rules with person: false, and keys rows on the email first', () => {
