@@ -73,6 +73,12 @@ describe('person columns', () => {
     expect(field(byColumn.get('note'))).toBeNull()
   })
 
+  it('refuses a person: that is not true or false, at its place in the file', () => {
+    expect(() =>
+      parseRuleFile('rules:\n  - { column: email, faker: internet.email, person: maybe }\n', 'r.yaml'),
+    ).toThrow(/r\.yaml:2:\d+: `person:` is true .* or false/)
+  })
+
   it('keeps the domain an email template writes literally', () => {
     expect(emailDomainOf(byColumn.get('email')!.action)).toBe('example.org')
     expect(emailDomainOf(byColumn.get('first_name')!.action)).toBeNull()
