@@ -187,7 +187,7 @@ for (const dialect of testDialects()) {
       const dir = await mkdtemp(join(tmpdir(), 'dbtwin-people-'))
       rules = join(dir, 'people.yaml')
       await writeFile(rules, RULES)
-    }, 60_000)
+    }, 180_000)
     afterAll(() => source?.drop())
 
     it('subset: one fake person per row, the same fake email in every table, valid photos and scans', async () => {
