@@ -9,7 +9,8 @@ import {
 } from '../model/model.js'
 import { withCheckDigit } from '../model/check-digits.js'
 import { DAY_SECONDS, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
-import type { Random } from '../random/seeded-random.js'
+import { seededRandom, type Random } from '../random/seeded-random.js'
+import { fileContent, type FileType } from './binary-content.js'
 import { smallestGeometry } from '../schema/postgis-type.js'
 import type { Column } from '../schema/schema.js'
 import type { Grid } from './inequality-guard.js'
@@ -129,6 +130,7 @@ export function columnSampler(
       }
     }
     case 'shaped':
+      if (model.format === 'binary') return binarySampler(model, column)
       return {
         draw(_u, random) {
           if (model.format === 'uuid') return uuid(random)
@@ -141,6 +143,31 @@ export function columnSampler(
       }
     default:
       return null
+  }
+}
+
+/**
+ * Binary values of a learned size and file type (issue 17.9). A draw is the recipe `type:size:seed`, a string the
+ * row's internals can hold; format makes the file from it, so the same draw always gives the same bytes.
+ */
+function binarySampler(model: Extract<ColumnModel, { kind: 'shaped' }>, column: Column): ColumnSampler {
+  const types = model.types ?? []
+  const typeShare = types.reduce((n, t) => n + t.frequency, 0)
+  const pickType = cumulativePicker([...types.map((t) => t.frequency), Math.max(0, 1 - typeShare)])
+  const pickLength = cumulativePicker(model.lengths.map((l) => l.frequency))
+  const limit = column.length ?? Infinity
+  return {
+    draw(_u, random) {
+      const type = types[pickType(random.next())]?.type ?? ''
+      const size = Math.min(limit, model.lengths[pickLength(random.next())]?.length ?? 0)
+      return `${type}:${size}:${Math.floor(random.next() * 2 ** 32)}`
+    },
+    format(recipe) {
+      const [type, size, seed] = String(recipe).split(':')
+      const made = fileContent((type || null) as FileType | null, Number(size), seededRandom('binary', seed!))
+      // A file's smallest valid form can be longer than a short column takes: then plain bytes of the size drawn.
+      return made.length <= limit ? made : fileContent(null, Number(size), seededRandom('binary', seed!))
+    },
   }
 }
 

@@ -15,7 +15,8 @@ import { childrenCounts } from './children-counts.js'
 import { ParentDeal } from './parent-deal.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
 import { DAY_SECONDS } from '../model/temporal-values.js'
-import { ruleValues } from './rule-values.js'
+import { personValues, ruleValues } from './rule-values.js'
+import { personSource, planPerson } from '../rules/person-columns.js'
 import { valueRewriter, type Rewrite } from '../rules/value-rewriter.js'
 import type { TableChecks } from '../schema/check-bounds.js'
 import { boundedSampler, legalFallback, rowCheckGuard } from './check-guard.js'
@@ -71,6 +72,8 @@ type ColumnFill =
   | { kind: 'sequence' }
   | { kind: 'value'; sampler: ColumnSampler; copulaIndex: number; nullFraction: number; nullable: boolean }
   | { kind: 'rule'; values: (row: number) => CellValue }
+  /** A field of the row's fake person; `country` is the row's own country value, when a column holds one. */
+  | { kind: 'person'; values: (row: number, country: CellValue | undefined) => CellValue }
   | { kind: 'zero'; value: CellValue }
 
 /**
@@ -112,6 +115,10 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     pickable,
     columns.map((c) => c.name),
   )
+  const linked = (c: string) =>
+    ctx.kept?.keys.has(c) === true || table.foreignKeys.some((fk) => fk.columns.includes(c))
+  const person = planPerson(table, (c) => ctx.rules.get(c), linked)
+  const people = personSource(`generate:${ctx.seed}`)
   const fills = columns.map((column): ColumnFill => {
     const learned = model.columns.find((c) => c.name === column.name)!
     const role = roles.get(column.name)
@@ -124,6 +131,21 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       return { kind: 'key' }
     const rule = ctx.rules.get(column.name)
     // A shift-date or generalize column was learned from rewritten values (see learn): the model stands for it.
+    const field = person?.fields.get(column.name)
+    if (person !== null && field !== undefined && rule !== undefined) {
+      const unique = [table.primaryKey, ...table.uniques].some(
+        (k) => k !== null && k.columns.length === 1 && k.columns[0] === column.name,
+      )
+      const values = personValues(rule, field, column, person, {
+        seed: ctx.seed,
+        stream: ctx.stream,
+        nullFraction: learned.nullFraction,
+        bounds: ctx.checks.columns.get(column.name) ?? null,
+        unique,
+        people,
+      })
+      return { kind: 'person', values }
+    }
     if (rule !== undefined && !(learnedRewritten(rule.action.kind) && learned.kind !== 'ruled')) {
       const values = ruleValues(rule, column, {
         seed: ctx.seed,
@@ -249,6 +271,10 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       },
     ]
   })
+  // The row's country as written, read again by its person columns (its fill is deterministic per row).
+  const countryAt =
+    person?.countryColumn == null ? -1 : columns.findIndex((c) => c.name === person.countryColumn)
+  let countryCell: ((row: number, internal: Internal[]) => CellValue) | undefined
   const cells = columns.map((column, i): ((row: number, internal: Internal[]) => CellValue) => {
     const fill = fills[i]!
     switch (fill.kind) {
@@ -262,6 +288,8 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         const key = numberedKey(column, ctx.family)
         return (row) => key(sequence.at(row))
       }
+      case 'person':
+        return (row, internal) => fill.values(row, countryCell?.(row, internal))
       case 'zero':
         return () => fill.value
       case 'value':
@@ -271,6 +299,8 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         }
     }
   })
+  // Only a drawn country is read twice: a rule's values advance their stream on every call.
+  if (countryAt >= 0 && fills[countryAt]!.kind === 'value') countryCell = cells[countryAt]
   const uniqueGuards = guarded.map((key) => uniqueKeyGuard(key, columns))
   const checkRow = rowCheckGuard(ctx.checks.checks, columns, (i) => {
     const fill = fills[i]!

@@ -25,6 +25,7 @@ import { textProfile } from '../model/text-profile.js'
 import { DAY_SECONDS, fractionDigits, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import { categoryKey, valueEncoder } from '../model/value-encoding.js'
 import type { Rewrite } from '../rules/value-rewriter.js'
+import { FILE_TYPES, fileTypeOf, type FileType } from '../generate/binary-content.js'
 import type { Column, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import {
@@ -317,13 +318,21 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
           typeof v === 'string' ? v.length : v instanceof Uint8Array ? v.length : JSON.stringify(v).length
         lengths.set(length, (lengths.get(length) ?? 0) + 1)
       }
+      // Binary sizes and file types are released like text lengths: noised under --epsilon, sizes seen fewer than
+      // minCount times merged into their neighbours, types seen fewer than minCount times not written.
+      const binary = plan.format === 'binary'
+      const release = (count: number, ...key: (string | number)[]) =>
+        binary ? options.budget.count(count, 1, id, column.name, ...key) : count
       const profile = textProfile(
         [],
-        [...lengths].map(([value, count]) => ({ value, count })),
+        [...lengths].map(([value, count]) => ({ value, count: release(count, 'length', value) })),
         options.minCount,
         0,
         false,
       )
+      const types = binary
+        ? fileTypes(ctx.sample, (count, type) => release(count, 'file-type', type), options.minCount)
+        : []
       // Released like a length: not at all when fewer than minCount values were arrays.
       const sampled = ctx.sample.filter((v) => v !== null && v !== undefined).length
       const share = plan.format === 'json' && arrays >= options.minCount ? round(arrays / sampled) : 0
@@ -331,10 +340,34 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
         kind: 'shaped',
         format: plan.format,
         ...(share > 0 ? { arrays: share } : {}),
+        ...(types.length > 0 ? { types } : {}),
         lengths: profile.lengths,
       }
     }
   }
+}
+
+/**
+ * The shares of the file types dbtwin can write (PNG, JPEG, PDF, by their first bytes) among a binary column's
+ * sampled values; a type seen fewer than minCount times (after noise) is not released.
+ */
+function fileTypes(
+  sample: readonly unknown[],
+  release: (count: number, type: FileType) => number,
+  minCount: number,
+): { type: FileType; frequency: number }[] {
+  const values = sample.filter((v): v is Uint8Array => v instanceof Uint8Array)
+  const counts = new Map<FileType, number>()
+  for (const v of values) {
+    const type = fileTypeOf(v)
+    if (type !== null) counts.set(type, (counts.get(type) ?? 0) + 1)
+  }
+  return FILE_TYPES.flatMap((type) => {
+    const count = release(counts.get(type) ?? 0, type)
+    return count < minCount || count <= 0
+      ? []
+      : [{ type, frequency: round(Math.min(1, count / Math.max(1, values.length))) }]
+  })
 }
 
 /**

@@ -1,3 +1,4 @@
+import { FILE_TYPES } from '../generate/binary-content.js'
 import { parseDocument, stringify } from 'yaml'
 import { z } from 'zod'
 import { PII_KINDS } from '../rules/pii-kinds.js'
@@ -69,6 +70,7 @@ const columnShape = z.discriminatedUnion('kind', [
     kind: z.literal('shaped'),
     format: z.enum(['uuid', 'json', 'binary']),
     arrays: fraction.optional(),
+    types: z.array(z.object({ type: z.enum(FILE_TYPES), frequency: fraction })).optional(),
     lengths,
   }),
   z.object({ kind: z.literal('unmodeled'), reason: z.string() }),

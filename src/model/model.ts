@@ -1,3 +1,4 @@
+import type { FileType } from '../generate/binary-content.js'
 /**
  * The model file: statistics of a source database, never its records. `learn` writes it next to production;
  * `generate` reads it anywhere. It embeds the schema, so it is the only input generation needs.
@@ -177,6 +178,12 @@ export type ColumnShape =
       format: 'uuid' | 'json' | 'binary'
       /** JSON: the share of values that are arrays at the top level ('[…]', not '{…}'); absent when none. */
       arrays?: number
+      /**
+       * Binary: the shares of the values that are PNG, JPEG or PDF files (by their first bytes), each released only
+       * when seen at least minCount times and noised under --epsilon; the rest are other bytes. Absent when none, as
+       * in model files from before types were learned. Sizes are in `lengths`, merged like text lengths.
+       */
+      types?: { type: FileType; frequency: number }[]
     } & Pick<TextProfile, 'lengths'>)
   /** A type the learner cannot model: generation falls back to NULL where allowed, else the type's zero value. */
   | { kind: 'unmodeled'; reason: string }

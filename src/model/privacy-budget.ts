@@ -65,6 +65,7 @@ export class PrivacyBudget {
                 'text length, shape and prefix histograms',
                 'text vocabularies, word pairs and token counts (at most 20 distinct tokens and pairs per row)',
                 'cells of category columns given another column',
+                'size and file type histograms of binary columns',
                 'children-per-parent histograms and foreign-key null counts',
                 'rows and agreeing rows of each rule across tables (paths that meet, time orders, sequences)',
               ],

@@ -60,6 +60,11 @@ export interface Rule {
   /** Matches only columns detected as this kind of PII (with `column`, both must hold). */
   pii: PiiKind | null
   action: RuleAction
+  /**
+   * Whether a fake name, email, username, address or phone joins the row's one fake person (see person-columns);
+   * `person: false` in the rule file keeps the action's own, independent values.
+   */
+  person: boolean
   /** Where it was written, `file:line:column`, for messages. */
   source: string
 }
@@ -111,7 +116,7 @@ const actionSchemas: Record<ActionKind, z.ZodType> = {
   keep: z.union([z.literal(true), z.string().min(1)]),
   model: z.literal(true),
 }
-const RULE_KEYS = ['column', 'pii', 'locale', ...ACTION_KINDS]
+const RULE_KEYS = ['column', 'pii', 'locale', 'person', ...ACTION_KINDS]
 const FILE_KEYS = ['include', 'locale', 'rules']
 
 /** A key as a message quotes it: a name as it is, anything else (a line of some other file) not at all. */
@@ -287,6 +292,12 @@ function parseRule(
     problems.push({ at: here, message: 'say which columns the rule is for: `column:` and/or `pii:`' })
   }
   const locale = localeOf(fields['locale'], located([...path, 'locale']), problems) ?? fileLocale
+  const person = fields['person'] ?? true
+  if (typeof person !== 'boolean')
+    problems.push({
+      at: located([...path, 'person']),
+      message: "`person:` is true (the default: join the row's one fake person) or false",
+    })
   const actions = ACTION_KINDS.filter((kind) => kind in fields)
   if (actions.length === 0 && unknownKeys.length > 0) return null
   if (actions.length !== 1) {
@@ -311,6 +322,7 @@ function parseRule(
     column: (column as string | undefined) ?? null,
     pii: (pii as PiiKind | undefined) ?? null,
     action,
+    person: person !== false,
     source: here,
   }
 }

@@ -4,6 +4,8 @@ import type { Column } from '../schema/schema.js'
 import { callFaker, fakerFor } from './faker-methods.js'
 import { digitPermuter, shapeHash } from './format-preserving.js'
 import { ipAddressFor } from './ip-address.js'
+import { fileContent, fileTypeOf } from '../generate/binary-content.js'
+import { seededRandom } from '../random/seeded-random.js'
 import type { RuleAction } from './rule-file.js'
 
 type Generalization = Extract<RuleAction, { kind: 'generalize' }>
@@ -103,7 +105,8 @@ function suffixed(value: Exclude<CellValue, null>, n: number, column: Column): C
   return `${head.slice(0, Math.max(0, room))}${tail}${rest}`
 }
 
-function fitTo(column: Column): (value: unknown) => CellValue {
+/** A made value in the form a column takes: dates as text, text cut to the column's length. */
+export function fitTo(column: Column): (value: unknown) => CellValue {
   return (value) => {
     if (value === null || value === undefined) return null
     if (value instanceof Date) {
@@ -153,9 +156,15 @@ function hashValue(
 
 /**
  * Bytes (a photo, a scanned ID, a salt) become keyed bytes of the same length: nothing of the original is left,
- * and its size, which a report compares, stays.
+ * and its size, which a report compares, stays. A PNG, JPEG or PDF becomes a valid file of its type and size (a
+ * blank 1×1 picture, an empty page), so an application that shows it still can (issue 17.9).
  */
 function keyedBytes(value: Uint8Array, key: Buffer): Uint8Array {
+  const type = fileTypeOf(value)
+  if (type !== null) {
+    const digest = createHmac('sha256', key).update(value).digest('hex')
+    return fileContent(type, value.length, seededRandom('file', digest))
+  }
   const out = Buffer.alloc(value.length)
   for (let block = 0, at = 0; at < out.length; block++) {
     const chunk = createHmac('sha256', key).update(`${block}:`).update(value).digest()
