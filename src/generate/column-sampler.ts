@@ -12,6 +12,7 @@ import type { Random } from '../random/seeded-random.js'
 import { smallestGeometry } from '../schema/postgis-type.js'
 import type { Column } from '../schema/schema.js'
 import type { Grid } from './inequality-guard.js'
+import { otherValue } from './other-value.js'
 import { textFromShape } from './text-from-shape.js'
 
 /**
@@ -89,11 +90,22 @@ export function columnSampler(
       }
     }
     case 'categorical':
-      return categorySampler(model.categories, column)
+      return categorySampler(model.categories, column, model.suppressedFraction)
     case 'text': {
-      const categories = model.categories ?? []
-      const categoryShare = categories.reduce((n, c) => n + c.frequency, 0)
-      const pickCategory = categorySampler(categories, column)
+      // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
+      // value; never a string built from shapes and prefixes, which made up countries with real first letters.
+      if (model.categories !== null) {
+        const pickCategory = categorySampler(model.categories, column)
+        const categoryShare = model.categories.reduce((n, c) => n + c.frequency, 0)
+        const other = otherValue(column)
+        return {
+          draw(u, random) {
+            const released = random.next() * (categoryShare + model.suppressedFraction) < categoryShare
+            return released ? pickCategory.draw(u, random) : other
+          },
+          format: (v) => String(v),
+        }
+      }
       const pickLength = cumulativePicker(model.lengths.map((l) => l.frequency))
       const pickShape = cumulativePicker(model.shapes.map((s) => s.frequency))
       // The learned prefixes' shares, and the rest for values that begin with none of them.
@@ -104,13 +116,7 @@ export function columnSampler(
       ])
       const maxLength = column.length ?? Infinity
       return {
-        draw(u, random) {
-          if (
-            categories.length > 0 &&
-            random.next() * (categoryShare + model.suppressedFraction) < categoryShare
-          ) {
-            return pickCategory.draw(u, random)
-          }
+        draw(_u, random) {
           const length = model.lengths[pickLength(random.next())]?.length ?? 8
           const shape =
             model.shapes.length > 0 ? model.shapes[pickShape(random.next())]!.pattern : `a{${length}}`
@@ -173,15 +179,26 @@ export function temporalText(
   return family === 'mysql' && type === 'timestamptz' ? text.replace(/\+00$/, '') : text
 }
 
-function categorySampler(categories: readonly Category[], column: Column): ColumnSampler {
+/**
+ * Draws a released category by its frequency. A category the model suppressed as rare (`suppressed`, its share)
+ * comes from the declared domain when there is one (an enum's values the model did not release: the schema is
+ * not private), else from the released ones; with none released at all, a value of the domain.
+ */
+function categorySampler(categories: readonly Category[], column: Column, suppressed = 0): ColumnSampler {
   const total = categories.reduce((n, c) => n + c.frequency, 0)
   const cumulative: number[] = []
   let running = 0
   for (const c of categories) cumulative.push((running += c.frequency / Math.max(total, 1e-12)))
-  const fallback = column.enumValues?.[0] ?? ''
+  const released = new Set(categories.map((c) => String(c.value)))
+  const domain = column.enumValues ?? []
+  const unreleased = domain.filter((v) => !released.has(v))
+  const fromDomain =
+    unreleased.length === 0 ? 0 : categories.length === 0 ? 1 : suppressed / (total + suppressed)
   return {
-    draw(u) {
-      return categories[firstAbove(cumulative, u)]?.value ?? fallback
+    draw(u, random) {
+      if (fromDomain > 0 && random.next() < fromDomain)
+        return unreleased[Math.min(unreleased.length - 1, Math.floor(u * unreleased.length))]!
+      return categories[firstAbove(cumulative, u)]?.value ?? ''
     },
     format: (v) =>
       column.type === 'boolean'

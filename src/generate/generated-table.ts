@@ -26,6 +26,8 @@ export interface GeneratedTable {
   roles: ReadonlyMap<string, KeyRole>
   family: 'postgres' | 'mysql'
   scores: Map<string, Float32Array>
+  /** A table written as it is (a reference table): each column's values by row, which keys are read from. */
+  values?: ReadonlyMap<string, readonly CellValue[]>
 }
 
 /** Reads a row's key value; resolvers are built once per column and called once per row. */
@@ -38,9 +40,11 @@ export type KeyResolver = (row: number) => CellValue
  */
 export function keyResolver(
   states: ReadonlyMap<string, GeneratedTable>,
-  state: Pick<GeneratedTable, 'table' | 'parentIndex' | 'sequence' | 'roles' | 'family'>,
+  state: Pick<GeneratedTable, 'table' | 'parentIndex' | 'sequence' | 'roles' | 'family' | 'values'>,
   column: string,
 ): KeyResolver {
+  const fixed = state.values?.get(column)
+  if (fixed !== undefined) return (row) => fixed[row] ?? null
   const table = state.table
   const fk = table.foreignKeys.find((f) => f.columns.includes(column) && state.parentIndex.has(f.name))
   if (fk !== undefined) {
