@@ -145,6 +145,8 @@ async function measure(source: Source): Promise<string[]> {
         const m = learned.columns.find((c) => c.name === column.name)!
         if (m.kind === 'text' && m.categories === null && sourceCounts.size > LOW_CARDINALITY) continue
         const domain = new Set([
+          // A boolean's domain is its type's: true and false.
+          ...(column.type === 'boolean' ? ['0', '1'] : []),
           ...(column.enumValues ?? []),
           ...(checks.columns.get(column.name)?.values ?? []).map(String),
         ])

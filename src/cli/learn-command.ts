@@ -17,7 +17,7 @@ export function learnCommand(): Command {
     .option('-o, --out <file>', 'the model file to write (YAML); the terminal when omitted')
     .option(
       '--rules <path>',
-      'rules directory or file: the columns they rewrite are not learned from their values',
+      'rules directory or file: the columns they rewrite are not learned from their values; its `tables:` say which tables are copied whole (docs/reference-tables.md)',
     )
     .option(
       '--sample-rows <n>',
@@ -33,7 +33,7 @@ export function learnCommand(): Command {
     )
     .option(
       '--epsilon <e>',
-      'differential privacy: Laplace noise on counts and histograms, total budget e',
+      'differential privacy: Laplace noise on counts and histograms, total budget e; reference tables are then synthesized unless marked public',
       positiveNumber,
     )
     .option(
