@@ -52,7 +52,14 @@ export function referenceTables(
       if (!list.includes(tableName(t))) list.push(tableName(t))
       referencedBy.set(parent, list)
     }
-  const personal = new Set([...inputs.personalColumns].map((c) => c.slice(0, c.lastIndexOf('.'))))
+  // Column ids are `schema.table.column` unquoted (see columnId), where tableName quotes `"Chinook"."Customer"`:
+  // matched column by column, a MySQL Chinook's customers were once taken for a lookup without personal data.
+  const personalIds = new Set(inputs.personalColumns)
+  const personal = new Set(
+    schema.tables
+      .filter((t) => t.columns.some((c) => personalIds.has(`${t.schema}.${t.name}.${c.name}`)))
+      .map(tableName),
+  )
   const decisions = new Map<string, ReferenceDecision>()
   for (const table of schema.tables) {
     const id = tableName(table)

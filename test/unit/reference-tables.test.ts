@@ -86,6 +86,27 @@ describe('referenceTables', () => {
     expect(d.get('s.zones')!.reason).toBe('points at s.cities, which is not a reference table')
   })
 
+  it('finds personal columns of a table whose name is quoted (MySQL Chinook’s "Chinook"."Customer")', () => {
+    const customer = { ...table('Customer', [], ['Email']), schema: 'Chinook' }
+    const invoice = {
+      ...table('Invoice', [
+        {
+          ...fk(['CustomerId'], 'Customer'),
+          references: { schema: 'Chinook', name: 'Customer', columns: ['id'] },
+        },
+      ]),
+      schema: 'Chinook',
+    }
+    const d = referenceTables(
+      { tables: [customer, invoice] },
+      { rows: () => 59, personalColumns: ['Chinook.Customer.Email'] },
+    )
+    expect(d.get('"Chinook"."Customer"')).toMatchObject({
+      reference: false,
+      reason: 'a column holds personal data',
+    })
+  })
+
   it('refuses a table with a personal column, and follows the rules file over its own criteria', () => {
     const d = referenceTables(SCHEMA, {
       rows: () => 10,
