@@ -129,7 +129,7 @@ for (const dialect of testDialects()) {
       learned = await learnedSource(dialect.name, createShop, 3)
       await generate(learned.model, learned.target, { seed: 3 })
       work = await mkdtemp(join(tmpdir(), 'dbtwin-reference-'))
-    }, 180_000)
+    }, 300_000)
     afterAll(async () => {
       await learned?.drop()
       if (work !== undefined) await rm(work, { recursive: true, force: true })
@@ -203,7 +203,7 @@ for (const dialect of testDialects()) {
       const plain = await learn(learned.source, { seed: 3, epsilon: 1 })
       expect(plain.tables.every((t) => t.reference === undefined)).toBe(true)
       expect(plain.privacy.verbatimTables).toBeUndefined()
-    })
+    }, 180_000)
 
     it('keeps the reference tables whole in a subset', async () => {
       const target = await createTestDatabase(dialect.name)
@@ -217,6 +217,6 @@ for (const dialect of testDialects()) {
       } finally {
         await target.drop()
       }
-    })
+    }, 180_000)
   })
 }
