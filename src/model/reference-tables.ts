@@ -31,7 +31,7 @@ export interface ReferenceInputs {
 /**
  * Decides, for every table of a schema, whether it is a reference table, and why. A table is one when all hold:
  * another table's foreign key points at it; it has rows, fewer than REFERENCE_ROWS; no column of it holds personal
- * data; no column is binary (its rows are kept as text in the model file); and each of its own foreign keys points
+ * data; no column is binary, bit or geometry (its rows are kept as text in the model file); and each of its own foreign keys points
  * at a reference table (a country under a continent qualifies, a city under a 600-row country table does not), so
  * the keys it keeps point at rows that exist. A rules file's `keep` or `synthesize` overrides all of it.
  *
@@ -108,11 +108,14 @@ function ownCriteria(
   if (rows === 0) return no('empty')
   if (rows >= REFERENCE_ROWS) return no(`${rows} rows, not fewer than ${REFERENCE_ROWS}`)
   if (personal) return no('a column holds personal data')
-  const binary = table.columns.find((c) => c.type === 'binary' && c.generated === null)
-  if (binary !== undefined) return no(`column ${binary.name} is binary`)
+  // Bytes (BLOB, MySQL's BIT, geometries as drivers hand them) have no text form every engine reads back.
+  const binary = table.columns.find((c) => BYTES.has(c.type) && c.generated === null)
+  if (binary !== undefined) return no(`column ${binary.name} is ${binary.type}`)
   const by = referencedBy.length > 2 ? `${referencedBy.slice(0, 2).join(', ')} …` : referencedBy.join(', ')
   return { table: id, reference: true, reason: `${rows} rows, referenced by ${by}, no personal data` }
 }
+
+const BYTES = new Set(['binary', 'bit', 'geometry'])
 
 /** The names of the reference tables among decisions. */
 export function referenceIds(decisions: ReadonlyMap<string, ReferenceDecision>): Set<string> {
