@@ -90,7 +90,7 @@ export function columnSampler(
       }
     }
     case 'categorical':
-      return categorySampler(model.categories, column, model.suppressedFraction)
+      return categorySampler(model.categories, column)
     case 'text': {
       // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
       // value; never a string built from shapes and prefixes, which made up countries with real first letters.
@@ -180,24 +180,19 @@ export function temporalText(
 }
 
 /**
- * Draws a released category by its frequency. A category the model suppressed as rare (`suppressed`, its share)
- * comes from the declared domain when there is one (an enum's values the model did not release: the schema is
- * not private), else from the released ones; with none released at all, a value of the domain.
+ * Draws a released category by its frequency; the share suppressed as rare goes to the released ones in proportion,
+ * so no value the model did not release appears (the report counts a source's rare value in a twin as leaked).
+ * With none released at all, a value of the declared domain (an enum's values: the schema is not private).
  */
-function categorySampler(categories: readonly Category[], column: Column, suppressed = 0): ColumnSampler {
+function categorySampler(categories: readonly Category[], column: Column): ColumnSampler {
   const total = categories.reduce((n, c) => n + c.frequency, 0)
   const cumulative: number[] = []
   let running = 0
   for (const c of categories) cumulative.push((running += c.frequency / Math.max(total, 1e-12)))
-  const released = new Set(categories.map((c) => String(c.value)))
-  const domain = column.enumValues ?? []
-  const unreleased = domain.filter((v) => !released.has(v))
-  const fromDomain =
-    unreleased.length === 0 ? 0 : categories.length === 0 ? 1 : suppressed / (total + suppressed)
+  const domain = categories.length === 0 ? (column.enumValues ?? []) : []
   return {
-    draw(u, random) {
-      if (fromDomain > 0 && random.next() < fromDomain)
-        return unreleased[Math.min(unreleased.length - 1, Math.floor(u * unreleased.length))]!
+    draw(u) {
+      if (domain.length > 0) return domain[Math.min(domain.length - 1, Math.floor(u * domain.length))]!
       return categories[firstAbove(cumulative, u)]?.value ?? ''
     },
     format: (v) =>

@@ -214,20 +214,17 @@ describe('category columns never get made-up values', () => {
     expect(otherValue(column('country', 'varchar', { length: 40 }))).toBe(OTHER_MARKER)
   })
 
-  it('draws an enum’s suppressed share from its declared values the model did not release', () => {
-    const sampler = columnSampler(
-      {
-        name: 'rating',
-        nullFraction: 0,
-        kind: 'categorical',
-        categories: [{ value: 'G', frequency: 0.8 }],
-        suppressedFraction: 0.2,
-      },
-      column('rating', 'enum', { enumValues: ['G', 'PG', 'R'] }),
-      { family: 'postgres' },
-    )!
-    const random = seededRandom(2, 'test')
-    const seen = new Set(Array.from({ length: 500 }, () => sampler.draw(random.next(), random)))
-    expect([...seen].sort()).toEqual(['G', 'PG', 'R'])
+  it('draws an enum’s values from the released ones, and from its declared values only when none was released', () => {
+    const draw = (categories: { value: string; frequency: number }[]) => {
+      const sampler = columnSampler(
+        { name: 'rating', nullFraction: 0, kind: 'categorical', categories, suppressedFraction: 0.2 },
+        column('rating', 'enum', { enumValues: ['G', 'PG', 'R'] }),
+        { family: 'postgres' },
+      )!
+      const random = seededRandom(2, 'test')
+      return [...new Set(Array.from({ length: 500 }, () => sampler.draw(random.next(), random)))].sort()
+    }
+    expect(draw([{ value: 'G', frequency: 0.8 }])).toEqual(['G'])
+    expect(draw([])).toEqual(['G', 'PG', 'R'])
   })
 })
