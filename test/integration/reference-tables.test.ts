@@ -196,11 +196,13 @@ for (const dialect of testDialects()) {
         rules,
         'tables:\n  - { table: languages, reference: synthesize }\n  - { table: countries, public: true }\n',
       )
-      const model = await learn(learned.source, { seed: 3, rules, epsilon: 1 })
+      // A large budget: the decision reads noised row counts, and at epsilon 1 over 66 queries a count of 30 is
+      // noised past 0 or 200 a few times in a hundred (MySQL's table names, and so the noise, differ per run).
+      const model = await learn(learned.source, { seed: 3, rules, epsilon: 1000 })
       const reference = (name: string) => model.tables.find((t) => t.table.endsWith(`.${name}`))!.reference
       expect(reference('languages')).toBeUndefined()
       expect(reference('countries')?.rows).toHaveLength(30)
-      const plain = await learn(learned.source, { seed: 3, epsilon: 1 })
+      const plain = await learn(learned.source, { seed: 3, epsilon: 1000 })
       expect(plain.tables.every((t) => t.reference === undefined)).toBe(true)
       expect(plain.privacy.verbatimTables).toBeUndefined()
     }, 180_000)
