@@ -25,7 +25,16 @@ export {
 export { scan, check, type ScanResult, type CheckResult } from './rules/scan.js'
 export type { PiiColumn, ScanOptions } from './rules/scan-database.js'
 export { PII_KINDS, type PiiKind } from './rules/pii-kinds.js'
-export { loadRules, parseRuleFile, type Rule, type RuleAction } from './rules/rule-file.js'
+export {
+  loadRules,
+  loadRuleSet,
+  parseRuleFile,
+  type Rule,
+  type RuleAction,
+  type RuleSet,
+  type TableRule,
+} from './rules/rule-file.js'
+export { resolveTableRules, type ResolvedTableRules } from './rules/table-rules.js'
 export { resolveRules, rewrittenColumns, type ResolvedRules, type ColumnId } from './rules/resolve-rules.js'
 export { valueRewriter, type Rewrite } from './rules/value-rewriter.js'
 export { ruleSkeleton } from './rules/rule-skeleton.js'
@@ -33,6 +42,13 @@ export { ruleSkeleton } from './rules/rule-skeleton.js'
 // learn
 export { learn, LEARN_DEFAULTS, type LearnOptions, type LearnEvent } from './learn/learn.js'
 export { formatModelFile, parseModelFile } from './model/model-file.js'
+export {
+  referenceTables,
+  REFERENCE_ROWS,
+  type ReferenceDecision,
+  type ReferenceInputs,
+} from './model/reference-tables.js'
+export { OTHER_MARKER } from './generate/other-value.js'
 export type * from './model/model.js'
 
 // generate, clone

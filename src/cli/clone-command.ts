@@ -10,6 +10,7 @@ import type { Interruption } from './interruption.js'
 import { progressReporter } from './progress.js'
 import { checkOutputFile } from './write-output.js'
 import { unmodeledNotes } from './unmodeled-notes.js'
+import { referenceNotes } from './reference-notes.js'
 
 export function cloneCommand(interrupt: Interruption): Command {
   return new Command('clone')
@@ -77,6 +78,8 @@ Examples:
                 if (event.step === 'table' && !('seconds' in event))
                   progress.update('learning tables', event.index + 1, event.total, event.table)
                 else if (event.step === 'unmodeled') unmodeled.push(event)
+                else if (event.step === 'reference')
+                  for (const line of referenceNotes(event.decisions, event.notPublic)) progress.note(line)
                 else if (event.step === 'relations') {
                   // Learning is done once relations are: say what it left out before the write's lines begin.
                   if (event.index + 1 === event.total)

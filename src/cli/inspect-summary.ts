@@ -1,6 +1,8 @@
 import { planLoad, type Cycle, type LoadPlan } from '../graph/load-plan.js'
 import type { ForeignKey, Schema, SkippedObject, Table } from '../schema/schema.js'
 import { displayIdentifier, tableName } from '../schema/table-name.js'
+import { referenceTables } from '../model/reference-tables.js'
+import { detectByName } from '../rules/pii-detect.js'
 
 /**
  * The readable summary `dbtwin inspect` prints: tables in load order with row estimates, foreign keys, cycles and
@@ -56,6 +58,7 @@ export function inspectSummary(schema: Schema, plan: LoadPlan): string {
       lines.push(`  ${s.table}.${columnList(s.columns)} (${s.foreignKey}${s.nullable ? '' : ', NOT NULL'})`)
     }
   }
+  lines.push(...referenceLines(schema))
   if (plan.external.length > 0) {
     lines.push('', 'Foreign keys to tables outside the inspected schemas (not followed)')
     for (const e of plan.external) lines.push(`  ${e.table} → ${e.references} (${e.foreignKey})`)
@@ -71,6 +74,34 @@ export function inspectSummary(schema: Schema, plan: LoadPlan): string {
     lines.push(`  ${count(objects.length, kind)} (${objects[0]?.reason ?? ''}): ${names.join(', ')}`)
   }
   return lines.join('\n')
+}
+
+/**
+ * The tables `learn` would copy whole (issue 17.1), judged here from the engine's row estimates and column names
+ * alone: `learn` decides with exact counts and the content scan, and says so again.
+ */
+function referenceLines(schema: Schema): string[] {
+  const personal = schema.tables.flatMap((t) => {
+    const keys = new Set([...(t.primaryKey?.columns ?? []), ...t.foreignKeys.flatMap((fk) => fk.columns)])
+    return t.columns
+      .filter((c) => detectByName({ name: c.name, type: c.type, key: keys.has(c.name) }, t.name) !== null)
+      .map((c) => `${tableName(t)}.${c.name}`)
+  })
+  const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
+  const decisions = [
+    ...referenceTables(schema, {
+      rows: (id) => byName.get(id)?.estimatedRows ?? 0,
+      personalColumns: personal,
+    }).values(),
+  ]
+  const lines = [
+    '',
+    'Reference tables (copied whole by learn and clone; from estimates and names, learn confirms)',
+  ]
+  const references = decisions.filter((d) => d.reference)
+  if (references.length === 0) lines.push('  (none)')
+  for (const d of references) lines.push(`  ${d.table}: ${d.reason}`)
+  return lines
 }
 
 /**

@@ -6,6 +6,7 @@ import { countOfOneOrMore, positiveInteger } from './option-parsers.js'
 import { progressReporter } from './progress.js'
 import { checkOutputFile, writeOutput } from './write-output.js'
 import { unmodeledNotes } from './unmodeled-notes.js'
+import { referenceNotes } from './reference-notes.js'
 
 export function learnCommand(): Command {
   return new Command('learn')
@@ -16,7 +17,7 @@ export function learnCommand(): Command {
     .option('-o, --out <file>', 'the model file to write (YAML); the terminal when omitted')
     .option(
       '--rules <path>',
-      'rules directory or file: the columns they rewrite are not learned from their values',
+      'rules directory or file: the columns they rewrite are not learned from their values; its `tables:` say which tables are copied whole (docs/reference-tables.md)',
     )
     .option(
       '--sample-rows <n>',
@@ -32,7 +33,7 @@ export function learnCommand(): Command {
     )
     .option(
       '--epsilon <e>',
-      'differential privacy: Laplace noise on counts and histograms, total budget e',
+      'differential privacy: Laplace noise on counts and histograms, total budget e; reference tables are then synthesized unless marked public',
       positiveNumber,
     )
     .option(
@@ -63,6 +64,7 @@ Examples:
         await checkOutputFile(options.out, '--out')
         const progress = progressReporter()
         const unmodeled: { table: string; column: string; reason: string }[] = []
+        const references: string[] = []
         try {
           const model = await learn(await databaseArgument(url), options, (event: LearnEvent) => {
             if (event.step === 'table')
@@ -74,10 +76,13 @@ Examples:
               )
             else if (event.step === 'relations')
               progress.update('learning relations', event.index + 1, event.total, event.table)
+            else if (event.step === 'reference')
+              references.push(...referenceNotes(event.decisions, event.notPublic))
             else unmodeled.push(event)
           })
           progress.stop()
           for (const line of unmodeledNotes(unmodeled)) progress.note(line)
+          for (const line of references) progress.note(line)
           await writeOutput(formatModelFile(model), options.out)
         } finally {
           progress.stop()

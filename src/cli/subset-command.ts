@@ -44,7 +44,11 @@ export function subsetCommand(interrupt: Interruption): Command {
       'children to follow from chosen rows: all, none, or table=N per parent (repeatable)',
       collect,
     )
-    .option('--passthrough <table>', 'copy a (small lookup) table whole (repeatable)', collect)
+    .option(
+      '--passthrough <table>',
+      'copy a (small lookup) table whole (repeatable); reference tables are copied whole without it',
+      collect,
+    )
     .option(
       '--exclude <table>',
       'leave a table out; tables whose NOT NULL keys need it are left out too (repeatable)',

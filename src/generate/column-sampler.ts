@@ -14,6 +14,7 @@ import { fileContent, type FileType } from './binary-content.js'
 import { smallestGeometry } from '../schema/postgis-type.js'
 import type { Column } from '../schema/schema.js'
 import type { Grid } from './inequality-guard.js'
+import { otherValue } from './other-value.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
 
@@ -94,9 +95,20 @@ export function columnSampler(
     case 'categorical':
       return categorySampler(model.categories, column)
     case 'text': {
-      const categories = model.categories ?? []
-      const categoryShare = categories.reduce((n, c) => n + c.frequency, 0)
-      const pickCategory = categorySampler(categories, column)
+      // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
+      // value; never a string built from shapes and prefixes, which made up countries with real first letters.
+      if (model.categories !== null) {
+        const pickCategory = categorySampler(model.categories, column)
+        const categoryShare = model.categories.reduce((n, c) => n + c.frequency, 0)
+        const other = otherValue(column)
+        return {
+          draw(u, random) {
+            const released = random.next() * (categoryShare + model.suppressedFraction) < categoryShare
+            return released ? pickCategory.draw(u, random) : other
+          },
+          format: (v) => String(v),
+        }
+      }
       const pickLength = cumulativePicker(model.lengths.map((l) => l.frequency))
       const pickShape = cumulativePicker(model.shapes.map((s) => s.frequency))
       // The learned prefixes' shares, and the rest for values that begin with none of them.
@@ -108,13 +120,7 @@ export function columnSampler(
       const maxLength = column.length ?? Infinity
       const fromWords = model.words === undefined ? null : textFromWords(model.words, maxLength)
       return {
-        draw(u, random) {
-          if (
-            categories.length > 0 &&
-            random.next() * (categoryShare + model.suppressedFraction) < categoryShare
-          ) {
-            return pickCategory.draw(u, random)
-          }
+        draw(_u, random) {
           const words = fromWords?.(random) ?? null
           if (words !== null) return words
           const length = model.lengths[pickLength(random.next())]?.length ?? 8
@@ -206,15 +212,21 @@ export function temporalText(
   return family === 'mysql' && type === 'timestamptz' ? text.replace(/\+00$/, '') : text
 }
 
+/**
+ * Draws a released category by its frequency; the share suppressed as rare goes to the released ones in proportion,
+ * so no value the model did not release appears (the report counts a source's rare value in a twin as leaked).
+ * With none released at all, a value of the declared domain (an enum's values: the schema is not private).
+ */
 function categorySampler(categories: readonly Category[], column: Column): ColumnSampler {
   const total = categories.reduce((n, c) => n + c.frequency, 0)
   const cumulative: number[] = []
   let running = 0
   for (const c of categories) cumulative.push((running += c.frequency / Math.max(total, 1e-12)))
-  const fallback = column.enumValues?.[0] ?? ''
+  const domain = categories.length === 0 ? (column.enumValues ?? []) : []
   return {
     draw(u) {
-      return categories[firstAbove(cumulative, u)]?.value ?? fallback
+      if (domain.length > 0) return domain[Math.min(domain.length - 1, Math.floor(u * domain.length))]!
+      return categories[firstAbove(cumulative, u)]?.value ?? ''
     },
     format: (v) =>
       column.type === 'boolean'

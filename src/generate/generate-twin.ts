@@ -13,6 +13,8 @@ import { invariantKeeps, meetingParents } from './invariant-plan.js'
 import { lookupTables, scaledRows } from './twin-rows.js'
 import { generateTable, writtenColumns, type KeptState } from './generate-table.js'
 import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
+import { writeReferenceTable } from './reference-table.js'
+import { dialectFamily } from '../dialects/twin-target.js'
 
 export interface GenerateTwinOptions {
   /**
@@ -99,22 +101,32 @@ export async function generateTwin(
           ? options.scale
           : factors.get(tableName(driving.references))!
     factors.set(id, factor)
-    const state = await generateTable({
-      table,
-      model: tableModel,
-      states,
-      driving,
-      rows: explicit ?? scaledRows(tableModel.rows, factor, driving === undefined && lookups.has(id)),
-      seed: options.seed,
-      stream: randomStreamName(schema, table),
-      family: options.family,
-      rules,
-      checks: tableChecks(table, schema.dialect),
-      deferred: plan.deferred,
-      invariants: model.invariants ?? [],
-      kept: kept.get(id) ?? null,
-      sink: await sink.table(table, writtenColumns(table)),
-    })
+    // A reference table is written as the source has it (issue 17.1), unless --rows asks for another size.
+    const reference = explicit === undefined ? tableModel.reference : undefined
+    const state =
+      reference !== undefined
+        ? await writeReferenceTable(
+            table,
+            reference,
+            { source: dialectFamily(schema.dialect), target: options.family },
+            await sink.table(table, writtenColumns(table)),
+          )
+        : await generateTable({
+            table,
+            model: tableModel,
+            states,
+            driving,
+            rows: explicit ?? scaledRows(tableModel.rows, factor, driving === undefined && lookups.has(id)),
+            seed: options.seed,
+            stream: randomStreamName(schema, table),
+            family: options.family,
+            rules,
+            checks: tableChecks(table, schema.dialect),
+            deferred: plan.deferred,
+            invariants: model.invariants ?? [],
+            kept: kept.get(id) ?? null,
+            sink: await sink.table(table, writtenColumns(table)),
+          })
     states.set(id, state)
     const written = options.shard === undefined ? state.rows : rowsInShard(state.rows, options.shard)
     counts.set(id, written)
@@ -176,7 +188,8 @@ async function fillDeferred(
     const child = states.get(d.table)!
     const parent = states.get(d.references)!
     const pk = table.primaryKey?.columns ?? []
-    if (pk.length === 0 || parent.rows === 0) continue
+    // A reference table was written with its own foreign keys, which point at the rows they did in the source.
+    if (pk.length === 0 || parent.rows === 0 || child.cells !== undefined) continue
     const random = seededRandom(seed, streamOf(table), d.foreignKey, 'deferred')
     const keyOf = pk.map((c) => [c, keyResolver(states, child, c)] as const)
     const valueOf = fk.columns.map(

@@ -28,6 +28,8 @@ export interface GeneratedTable {
   scores: Map<string, Float32Array>
   /** Time columns later rows are ordered after (see Invariant): each row's instant in seconds, NaN when NULL. */
   values: Map<string, Float64Array>
+  /** A table written as it is (a reference table): each column's values by row, which keys are read from. */
+  cells?: ReadonlyMap<string, readonly CellValue[]>
 }
 
 /** Reads a row's key value; resolvers are built once per column and called once per row. */
@@ -40,9 +42,11 @@ export type KeyResolver = (row: number) => CellValue
  */
 export function keyResolver(
   states: ReadonlyMap<string, GeneratedTable>,
-  state: Pick<GeneratedTable, 'table' | 'parentIndex' | 'sequence' | 'roles' | 'family'>,
+  state: Pick<GeneratedTable, 'table' | 'parentIndex' | 'sequence' | 'roles' | 'family' | 'cells'>,
   column: string,
 ): KeyResolver {
+  const fixed = state.cells?.get(column)
+  if (fixed !== undefined) return (row) => fixed[row] ?? null
   const table = state.table
   const fk = table.foreignKeys.find((f) => f.columns.includes(column) && state.parentIndex.has(f.name))
   if (fk !== undefined) {

@@ -24,7 +24,14 @@ export function lookupTables(
       t.foreignKeys.map((fk) => tableName(fk.references)).filter((parent) => parent !== tableName(t)),
     ),
   )
-  const personal = new Set([...personalColumns].map((column) => column.slice(0, column.lastIndexOf('.'))))
+  // Column ids are unquoted (see columnId), table ids quoted where needed (`"Chinook"."Customer"`): compared per
+  // column, or MySQL Chinook's 59 customers kept their count at any scale.
+  const personalIds = new Set(personalColumns)
+  const personal = new Set(
+    schema.tables
+      .filter((t) => t.columns.some((c) => personalIds.has(`${t.schema}.${t.name}.${c.name}`)))
+      .map(tableName),
+  )
   return new Set(
     rootTables(schema)
       .map(tableName)

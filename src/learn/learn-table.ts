@@ -1,7 +1,7 @@
 import type { Database } from '../dialects/dialect.js'
 import { categoryFrequencies, round } from '../model/categories.js'
 import {
-  isCategoryText,
+  isLearnedCategoryText,
   isDependenceColumn,
   isIntegralType,
   planColumn,
@@ -283,7 +283,7 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
       }
     }
     case 'text': {
-      const categorical = !unique && isCategoryText(ctx.distinct ?? Infinity, ctx.nonNull)
+      const categorical = !unique && isLearnedCategoryText(ctx.distinct ?? Infinity, ctx.nonNull)
       const { categories, suppressedFraction } = categorical
         ? await learnCategories(ctx)
         : { categories: null, suppressedFraction: 0 }

@@ -7,7 +7,10 @@ import { PrivacyBudget } from '../model/privacy-budget.js'
 import { columnId, resolveRules, rewrittenColumns, type ResolvedRules } from '../rules/resolve-rules.js'
 import { valueRewriter } from '../rules/value-rewriter.js'
 import type { Schema, Table } from '../schema/schema.js'
-import { learnedRewritten, loadRules } from '../rules/rule-file.js'
+import { learnedRewritten, loadRuleSet } from '../rules/rule-file.js'
+import { resolveTableRules } from '../rules/table-rules.js'
+import { referenceTables, type ReferenceDecision } from '../model/reference-tables.js'
+import { readReferenceRows } from './reference-rows.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
@@ -40,6 +43,8 @@ export type LearnEvent =
   | { step: 'table'; table: string; index: number; total: number; rows: number }
   | { step: 'relations'; table: string; index: number; total: number }
   | { step: 'unmodeled'; table: string; column: string; reason: string }
+  /** Every table's reference decision (see referenceTables), and those synthesized only because of --epsilon. */
+  | { step: 'reference'; decisions: ReferenceDecision[]; notPublic: string[] }
 
 export const LEARN_DEFAULTS = { sampleRows: 50_000, minCount: 5, seed: 1 } as const
 
@@ -60,7 +65,8 @@ export async function learn(
   const minCount = options.minCount ?? LEARN_DEFAULTS.minCount
   const seed = options.seed ?? LEARN_DEFAULTS.seed
   // Rules are read (and refused if broken) before the source is touched.
-  const rules = options.rules === undefined ? [] : await loadRules(options.rules)
+  const ruleSet = options.rules === undefined ? { rules: [], tables: [] } : await loadRuleSet(options.rules)
+  const rules = ruleSet.rules
   const database = await openDatabase(url, { readOnly: true })
   try {
     // One snapshot for every read: row counts, samples and relations describe the same data.
@@ -124,6 +130,32 @@ export async function learn(
         budget,
         rewritten: rewrittenColumns(resolved),
       })
+      // Reference tables (issue 17.1) are kept row for row; under --epsilon only those the rules call public.
+      const tableRules = resolveTableRules(schema, ruleSet.tables)
+      const decisions = referenceTables(schema, {
+        rows: (id) => tables.get(id)?.rows ?? 0,
+        personalColumns: [...pii.map((p) => p.column), ...rewrittenColumns(resolved)],
+        overrides: tableRules.overrides,
+      })
+      const notPublic: string[] = []
+      for (const decision of decisions.values()) {
+        if (!decision.reference) continue
+        if (options.epsilon !== undefined && !tableRules.public.has(decision.table)) {
+          notPublic.push(decision.table)
+          continue
+        }
+        options.signal?.throwIfAborted()
+        const table = byName.get(decision.table)!
+        tables.get(decision.table)!.reference = {
+          reason: decision.reason,
+          ...(await readReferenceRows(source, table)),
+        }
+      }
+      onEvent({ step: 'reference', decisions: [...decisions.values()], notPublic })
+      const verbatimTables = schema.tables
+        .map(tableName)
+        .filter((id) => tables.get(id)?.reference !== undefined)
+      const statement = budget.statement(minCount)
       return {
         formatVersion: MODEL_FORMAT_VERSION,
         madeBy: {
@@ -144,7 +176,7 @@ export async function learn(
             ruledColumns: [...ruled].sort(),
           },
         },
-        privacy: budget.statement(minCount),
+        privacy: verbatimTables.length > 0 ? { ...statement, verbatimTables } : statement,
         pii: pii.map(({ column, kind, confidence }) => ({ column, kind, confidence })),
         schema,
         // Schema order, not load order: the file reads like the schema it describes.

@@ -55,6 +55,19 @@ export function isCategoryText(distinct: number, nonNull: number): boolean {
   return distinct <= CATEGORY_LIMIT && distinct <= 0.5 * nonNull
 }
 
+/** Text columns with at most this many distinct values are learned as categories when any value repeats. */
+const SMALL_DOMAIN = 100
+
+/**
+ * Whether `learn` treats a text column as categories: isCategoryText, or a small domain in which some value
+ * repeats — chinook's 53 cities over 59 customers and 412 invoices (issue 17.3). Their rare values are suppressed
+ * like any category's and come back as the marked other value (see otherValue), where drawing them from shapes
+ * and prefixes made up cities with real first letters. A column whose every value is distinct stays text.
+ */
+export function isLearnedCategoryText(distinct: number, nonNull: number): boolean {
+  return isCategoryText(distinct, nonNull) || (distinct <= SMALL_DOMAIN && distinct < nonNull)
+}
+
 /** Whether a learned column takes part in the copula and in parent → child dependence. */
 export function isDependenceColumn(shape: ColumnShape): boolean {
   if (shape.kind === 'numeric' || shape.kind === 'temporal') return !shape.unique

@@ -138,6 +138,7 @@ const modelShape = z.object({
         notCovered: z.array(z.string()),
       })
       .nullable(),
+    verbatimTables: z.array(z.string()).optional(),
   }),
   pii: z
     .array(z.object({ column: z.string(), kind: z.enum(PII_KINDS), confidence: z.number().min(0).max(1) }))
@@ -189,6 +190,14 @@ const modelShape = z.object({
             .default(null),
         }),
       ),
+      // Model files from before reference tables have none.
+      reference: z
+        .object({
+          reason: z.string(),
+          columns: z.array(identifier),
+          rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+        })
+        .optional(),
     }),
   ),
   // Model files from before invariants were learned have none.
@@ -302,6 +311,21 @@ function inconsistency(model: Model): { path: string; message: string } | null {
             message: `"${side}" is not a column of ${table.table}`,
           }
       }
+    }
+    if (table.reference !== undefined) {
+      const bad = table.reference.columns.find((c) => !names.includes(c))
+      if (bad !== undefined)
+        return {
+          path: `tables.${i}.reference.columns`,
+          message: `"${bad}" is not a column of ${table.table}`,
+        }
+      const width = table.reference.columns.length
+      const row = table.reference.rows.findIndex((r) => r.length !== width)
+      if (row >= 0)
+        return {
+          path: `tables.${i}.reference.rows.${row}`,
+          message: `holds ${table.reference.rows[row]!.length} values for ${width} columns`,
+        }
     }
     for (const [j, relation] of table.relations.entries()) {
       if (!schemaTable.foreignKeys.some((fk) => fk.name === relation.foreignKey)) {

@@ -108,6 +108,12 @@ export interface PrivacyStatement {
     covers: string[]
     notCovered: string[]
   } | null
+  /**
+   * Tables released row for row, as they are: reference tables (see referenceTables), which hold no personal data,
+   * so minCount and noise do not apply to them. Under --epsilon only those a rules file marks `public: true`.
+   * Absent in model files from before reference tables, and when there are none.
+   */
+  verbatimTables?: string[]
 }
 
 export interface TableModel {
@@ -128,6 +134,21 @@ export interface TableModel {
   conditionals: Conditional[]
   /** One per foreign key of this table: how its rows hang off their parents. */
   relations: RelationModel[]
+  /**
+   * A reference table's rows, copied whole (issue 17.1): written as they are by generate, keys included, so that
+   * children point at real parents. Privacy: released verbatim because the table holds no personal data (see
+   * referenceTables); listed in the privacy statement's verbatimTables. Absent for every other table.
+   */
+  reference?: ReferenceRows
+}
+
+export interface ReferenceRows {
+  /** Why it is a reference table (see ReferenceDecision). */
+  reason: string
+  /** The columns the rows hold, in order: the table's columns but generated ones. */
+  columns: string[]
+  /** Values in the form writers take (see cellValue): numbers, booleans, and text for everything else. */
+  rows: (string | number | boolean | null)[][]
 }
 
 export interface Conditional {

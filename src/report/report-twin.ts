@@ -9,6 +9,7 @@ import { scanDatabase } from '../rules/scan-database.js'
 import type { Column, ForeignKey, Schema, Table, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { lookupTables, scaledRows } from '../generate/twin-rows.js'
+import { REFERENCE_ROWS, referenceIds, referenceTables } from '../model/reference-tables.js'
 import { tablePlacement, type SchemaMap } from '../schema/table-placement.js'
 import { correlationSimilarity } from './metrics/column-pairs.js'
 import { spearman } from '../stats/correlation.js'
@@ -127,6 +128,12 @@ export async function report(
     const pairs = pairTables(realSchema, twinSchema, options.schemaMap)
     const { pii, rewritten } = await piiCoverage(real, realSchema, options.model, rules)
     const subset = options.subset === true
+    // Reference tables are copied whole on purpose (issue 17.1): their rows match the source's by design, so, as a
+    // subset's, they are not scored as synthetic rows.
+    const copied = await copiedTables(real, realSchema, options.model, [
+      ...pii.map((p) => p.column),
+      ...rewritten,
+    ])
     const sampledTables: string[] = []
     const tables: TableQuality[] = []
     /** How each compared column of each table is compared (ruled columns left out). */
@@ -205,7 +212,7 @@ export async function report(
           twin,
           realTable,
           twinTable,
-          compared.filter((c) => c.kind === 'category').map((c) => c.name),
+          copied.has(id) ? [] : compared.filter((c) => c.kind === 'category').map((c) => c.name),
           k,
         )
         rare = { rare: rare.rare + tableRare.rare, leaked: rare.leaked + tableRare.leaked }
@@ -216,11 +223,12 @@ export async function report(
         privacyRows.push({
           table: id,
           // A subset's rows are the source's: nearness to them says "copied", which is what a subset is.
-          ...(subset
+          ...(subset || copied.has(id)
             ? { exactMatchRate: null, dcrShare: null, membershipAuc: null }
             : tablePrivacy(compared, exact)),
           exactMatchUnavoidable:
             !subset &&
+            !copied.has(id) &&
             nonKey.length > 0 &&
             nonKey.every((name) => compared.find((c) => c.name === name)?.kind === 'category'),
           rareLeaked: tableRare.leaked,
@@ -796,6 +804,36 @@ function expectedRows(
     if (own === undefined) return []
     return [{ table: id, expected: scaledRows(own.real, scale, lookups.has(id)), actual: own.twin }]
   })
+}
+
+/**
+ * The tables a twin holds copied whole: the model's reference tables when there is a model, else those the source's
+ * counts and personal columns make reference tables (see referenceTables), counted only where the engine
+ * estimates a table small. Without a model, a twin learned under --epsilon (which synthesizes them) is taken for
+ * one that copied them.
+ */
+async function copiedTables(
+  real: Database | null,
+  realSchema: Schema,
+  model: Model | undefined,
+  personal: readonly string[],
+): Promise<Set<string>> {
+  if (model !== undefined)
+    return new Set(model.tables.filter((t) => t.reference !== undefined).map((t) => t.table))
+  if (real === null) return new Set()
+  const counts = new Map<string, number>()
+  const referenced = new Set(
+    realSchema.tables.flatMap((t) => t.foreignKeys.map((fk) => tableName(fk.references))),
+  )
+  for (const table of realSchema.tables)
+    if (referenced.has(tableName(table)) && table.estimatedRows < 10 * REFERENCE_ROWS)
+      counts.set(tableName(table), await countRows(real, table))
+  return referenceIds(
+    referenceTables(realSchema, {
+      rows: (id) => counts.get(id) ?? REFERENCE_ROWS,
+      personalColumns: personal,
+    }),
+  )
 }
 
 /** The largest of the figures present, or null. */

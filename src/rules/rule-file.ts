@@ -117,7 +117,28 @@ const actionSchemas: Record<ActionKind, z.ZodType> = {
   model: z.literal(true),
 }
 const RULE_KEYS = ['column', 'pii', 'locale', 'person', ...ACTION_KINDS]
-const FILE_KEYS = ['include', 'locale', 'rules']
+const FILE_KEYS = ['include', 'locale', 'rules', 'tables']
+const TABLE_KEYS = ['table', 'reference', 'public']
+
+/**
+ * What a rules file says of a whole table (issue 17.1): `reference: keep` copies it whole into every twin as a
+ * reference table, `reference: synthesize` never does, whatever referenceTables decides; `public: true` says its
+ * rows are public, so a reference table is copied whole under --epsilon too.
+ */
+export interface TableRule {
+  /** `schema.table` or `table`. */
+  table: string
+  reference: 'keep' | 'synthesize' | null
+  /** Null when the rule does not say. */
+  public: boolean | null
+  source: string
+}
+
+/** Rules and table rules, as read from a rules directory or file (see loadRules). */
+export interface RuleSet {
+  rules: Rule[]
+  tables: TableRule[]
+}
 
 /** A key as a message quotes it: a name as it is, anything else (a line of some other file) not at all. */
 const quotedKey = (key: string) => (/^[A-Za-z_][\w-]{0,39}$/.test(key) ? `"${key}"` : '(not a key name)')
@@ -134,8 +155,14 @@ interface Problem {
  * `file:line:column`, before anything uses the rules.
  */
 export async function loadRules(path: string): Promise<Rule[]> {
+  return (await loadRuleSet(path)).rules
+}
+
+/** loadRules, with the files' table rules (`tables:`) too. */
+export async function loadRuleSet(path: string): Promise<RuleSet> {
   const files = (await isDirectory(path)) ? await ruleFilesIn(path) : [path]
   const rules: Rule[] = []
+  const tables: TableRule[] = []
   const problems: Problem[] = []
   const seen = new Set<string>()
   const read = async (file: string, includedFrom: string | null): Promise<void> => {
@@ -159,10 +186,11 @@ export async function loadRules(path: string): Promise<Rule[]> {
     problems.push(...parsed.problems)
     for (const include of parsed.includes) await read(resolve(dirname(file), include.path), include.at)
     rules.push(...parsed.rules)
+    tables.push(...parsed.tables)
   }
   for (const file of files) await read(file, null)
   throwProblems(problems)
-  return rules
+  return { rules, tables }
 }
 
 /** Parses one rule file's text; throws with every problem found. Includes are not followed. */
@@ -184,6 +212,7 @@ export function throwProblems(problems: readonly Problem[]): void {
 
 interface ParsedRules {
   rules: Rule[]
+  tables: TableRule[]
   includes: { path: string; at: string }[]
   problems: Problem[]
 }
@@ -204,13 +233,14 @@ function parseRules(text: string, file: string): ParsedRules {
     const offending =
       [text.split('\n')[lines.length - 1], ...lines.reverse()].find((l) => l?.trim())?.trim() ?? ''
     const message = `${syntax.message.split(' at line')[0]!.split('\n')[0]!}, in "${offending}"`
-    return { rules: [], includes: [], problems: [{ at: at(syntax.pos[0]), message }] }
+    return { rules: [], tables: [], includes: [], problems: [{ at: at(syntax.pos[0]), message }] }
   }
   const problems: Problem[] = []
   const root: unknown = yamlValue(document, file, 'remove the aliases (*name) from the file')
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     return {
       rules: [],
+      tables: [],
       includes: [],
       problems: [{ at: at(0), message: 'a rule file is a mapping with a `rules:` list' }],
     }
@@ -234,16 +264,79 @@ function parseRules(text: string, file: string): ParsedRules {
       includes.push({ path, at: located(typeof includeValue === 'string' ? ['include'] : ['include', i]) }),
     )
   }
+  const tables = parseTableRules(data['tables'], located, problems)
   const entries = data['rules'] ?? []
   if (!Array.isArray(entries)) {
     problems.push({ at: located(['rules']), message: '`rules:` is a list of rules, each starting with `- `' })
-    return { rules: [], includes, problems }
+    return { rules: [], tables, includes, problems }
   }
   const rules = entries.flatMap((entry: unknown, i) => {
     const rule = parseRule(entry, ['rules', i], located, fileLocale, problems)
     return rule === null ? [] : [rule]
   })
-  return { rules, includes, problems }
+  return { rules, tables, includes, problems }
+}
+
+/** The `tables:` list: `- { table: public.language, reference: keep, public: true }`. */
+function parseTableRules(
+  value: unknown,
+  located: (path: readonly (string | number)[]) => string,
+  problems: Problem[],
+): TableRule[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) {
+    problems.push({
+      at: located(['tables']),
+      message: '`tables:` is a list such as `- { table: public.language, reference: keep }`',
+    })
+    return []
+  }
+  return value.flatMap((entry: unknown, i): TableRule[] => {
+    const path = ['tables', i]
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      problems.push({
+        at: located(path),
+        message: 'a table rule is a mapping such as `{ table: public.language, reference: keep }`',
+      })
+      return []
+    }
+    const fields = entry as Record<string, unknown>
+    const before = problems.length
+    for (const key of Object.keys(fields).filter((k) => !TABLE_KEYS.includes(k)))
+      problems.push({
+        at: located([...path, key]),
+        message: `unknown key ${quotedKey(key)}${didYouMean(key, TABLE_KEYS)}`,
+      })
+    const table = fields['table']
+    if (typeof table !== 'string' || !/^[^.\p{Cc}]+(\.[^.\p{Cc}]+)?$/u.test(table))
+      problems.push({
+        at: located([...path, 'table']),
+        message: `table ${JSON.stringify(table ?? null)} is not \`schema.table\` or \`table\` (a name holds no control characters)`,
+      })
+    const reference = fields['reference']
+    if (reference !== undefined && reference !== 'keep' && reference !== 'synthesize')
+      problems.push({
+        at: located([...path, 'reference']),
+        message: `reference: expected \`keep\` (copy the table whole) or \`synthesize\`, not ${JSON.stringify(reference)}`,
+      })
+    const isPublic = fields['public']
+    if (isPublic !== undefined && typeof isPublic !== 'boolean')
+      problems.push({ at: located([...path, 'public']), message: 'public: expected `true` or `false`' })
+    if (reference === undefined && isPublic === undefined)
+      problems.push({
+        at: located(path),
+        message: 'say what to do with the table: `reference:` and/or `public:`',
+      })
+    if (problems.length > before) return []
+    return [
+      {
+        table: table as string,
+        reference: (reference as TableRule['reference'] | undefined) ?? null,
+        public: (isPublic as boolean | undefined) ?? null,
+        source: located(path),
+      },
+    ]
+  })
 }
 
 function parseRule(

@@ -107,11 +107,18 @@ export async function selectRows(
     queries++
     for (const key of keys) add(table, key, `root ${describeRoot(root)}`, true)
   }
-  for (const table of passthrough) {
+  const whole = [
+    ...passthrough.map((table) => ({ table, reason: 'passthrough' })),
+    ...(options.reference ?? []).map((id) => ({
+      table: find(id, 'reference table'),
+      reason: 'reference table',
+    })),
+  ]
+  for (const { table, reason } of whole) {
     if (table.primaryKey === null) continue
     queries++
     for (const key of await readRootKeys(source, table, table.primaryKey.columns, { kind: 'all' }))
-      add(table, key, 'passthrough', false)
+      add(table, key, reason, false)
   }
 
   let rounds = 0

@@ -35,6 +35,8 @@ export interface SubsetOptions {
   children?: ChildrenPolicy
   /** Small lookup tables copied whole. */
   passthrough?: string[]
+  /** Reference tables (see referenceTables), by `tableName`: copied whole, as passthrough tables are. */
+  reference?: string[]
   /** Tables left out; tables whose NOT NULL foreign keys need them are left out too, and said so. */
   exclude?: string[]
   virtualForeignKeys?: VirtualForeignKey[]

@@ -8,7 +8,11 @@ import { DbtwinError } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
 import { resolveRules, type ResolvedRules } from '../rules/resolve-rules.js'
-import { loadRules } from '../rules/rule-file.js'
+import { loadRuleSet } from '../rules/rule-file.js'
+import { resolveTableRules } from '../rules/table-rules.js'
+import { REFERENCE_ROWS, referenceIds, referenceTables } from '../model/reference-tables.js'
+import { readAggregates } from '../learn/source-queries.js'
+import { rewrittenColumns } from '../rules/resolve-rules.js'
 import { scanDatabase, type PiiColumn } from '../rules/scan-database.js'
 import type { Column, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
@@ -76,7 +80,8 @@ export async function subset(
   }
   // Root conditions are SQL sent to the source: refused before anything is read when they are more than a condition.
   for (const root of options.roots) checkRoot(root, parseConnectionUrl(from).dialect)
-  const rules = options.rules === undefined ? [] : await loadRules(options.rules)
+  const ruleSet = options.rules === undefined ? { rules: [], tables: [] } : await loadRuleSet(options.rules)
+  const rules = ruleSet.rules
   const database = await openDatabase(from, { readOnly: true })
   try {
     // One snapshot for every read: the rows chosen and the rows copied agree (see Database.readSnapshot).
@@ -97,7 +102,12 @@ export async function subset(
       const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
       const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
       refuseUnruledPii(pii, resolved)
-      const selection = await selectRows(source, schema, options, options.signal)
+      const reference = await subsetReferenceTables(source, schema, {
+        personalColumns: [...pii.map((p) => p.column), ...rewrittenColumns(resolved)],
+        tableRules: ruleSet.tables,
+        exclude: options.exclude ?? [],
+      })
+      const selection = await selectRows(source, schema, { ...options, reference }, options.signal)
       const plan = planOf(selection, (performance.now() - started) / 1000)
       onEvent({ step: 'plan', plan })
       if (options.planOnly === true || to === null) return { plan, rows: {}, seconds: plan.seconds }
@@ -170,6 +180,41 @@ export async function subset(
   } finally {
     await database.close()
   }
+}
+
+/**
+ * The reference tables a subset copies whole, as every subsetter keeps lookups whole (issue 17.1): decided as
+ * `learn` decides them (see referenceTables), with exact counts for the tables the engine estimates small.
+ */
+async function subsetReferenceTables(
+  source: Database,
+  schema: Schema,
+  inputs: {
+    personalColumns: string[]
+    tableRules: Parameters<typeof resolveTableRules>[1]
+    exclude: string[]
+  },
+): Promise<string[]> {
+  const counts = new Map<string, number>()
+  const referenced = new Set(
+    schema.tables.flatMap((t) => t.foreignKeys.map((fk) => tableName(fk.references))),
+  )
+  for (const table of schema.tables) {
+    const id = tableName(table)
+    // An estimate ten times the limit is not off by that much: such tables are not counted.
+    if (!referenced.has(id) || table.estimatedRows >= 10 * REFERENCE_ROWS) continue
+    counts.set(id, (await readAggregates(source, table, [])).rows)
+  }
+  const decisions = referenceTables(schema, {
+    rows: (id) => counts.get(id) ?? REFERENCE_ROWS,
+    personalColumns: inputs.personalColumns,
+    overrides: resolveTableRules(schema, inputs.tableRules).overrides,
+  })
+  const excluded = new Set(inputs.exclude)
+  return [...referenceIds(decisions)].filter((id) => {
+    const table = schema.tables.find((t) => tableName(t) === id)!
+    return !excluded.has(id) && !excluded.has(table.name)
+  })
 }
 
 /** A subset copies real values, so a PII column must be rewritten or explicitly kept: `model` means nothing here. */
