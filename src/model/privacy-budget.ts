@@ -4,8 +4,8 @@ import type { PrivacyStatement } from './model.js'
 
 /**
  * Counting queries one table can release: its row count and, per column, up to six histograms (a text column's
- * non-null count, categories, lengths, shapes, prefixes, and its cells given another column; a number column's
- * non-null count and its NaN and infinity counts).
+ * non-null count, categories, lengths, shapes, prefixes, and its cells given another column — a conditional's or
+ * a functional dependency's, never both; a number column's non-null count and its NaN and infinity counts).
  */
 const QUERIES_PER_COLUMN = 6
 /** Per foreign key: the children-per-parent histogram, the null count and, for a self-reference, the depths. */
@@ -57,13 +57,14 @@ export class PrivacyBudget {
                 'NaN and infinity counts of number columns',
                 'category frequencies',
                 'text length, shape and prefix histograms',
-                'cells of category columns given another column',
+                'cells of category columns given another column, and the pairs of functional dependencies',
                 'children-per-parent histograms and foreign-key null counts',
               ],
               notCovered: [
                 'quantile sketches (each end is a mean of minCount values, but not noised)',
+                'quantile sketches of numbers within each value of a category, and of differences between ordered columns',
                 'correlations and inequalities, computed from a sample',
-                'which category columns are learned given which (chosen from a sample)',
+                'which category columns are learned given which, which columns determine which, and which numbers are learned given a category or as differences (chosen from a sample)',
                 'which category labels of free-text columns appear (only those seen at least minCount times)',
               ],
             },

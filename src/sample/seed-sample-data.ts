@@ -8,6 +8,7 @@ import {
   DRUGS,
   FIRST_NAMES,
   INSURERS,
+  LAB_PROFILE,
   LAB_TESTS,
   LAST_NAMES,
   PAYMENT_METHODS,
@@ -282,14 +283,19 @@ function childrenOfEncounter(
     }
   }
   for (let order = 1, tests = r.weighted([40, 20, 20, 10, 10]); order <= tests; order++) {
+    // Planted: the result is drawn per test, and the test determines the unit (issue 17.5). The draws are the ones
+    // a result always took, so every other sampled row stays as it was.
+    const test = r.pick(LAB_TESTS)
+    const profile = LAB_PROFILE[test]!
     out.push({
       table: 'lab results',
       row: {
         id: next.lab++,
         encounter_id: encounterId,
         order,
-        'test name': r.pick(LAB_TESTS),
-        résultat: r.next() < 0.1 ? null : Math.abs(5 + 3 * r.normal()).toFixed(3),
+        'test name': test,
+        résultat: r.next() < 0.1 ? null : Math.abs(profile.mean + profile.sd * r.normal()).toFixed(3),
+        unit: profile.unit,
         taken_at: isoTimestamp(admitted + r.int(0, 12) * 3600_000),
       },
     })
