@@ -30,7 +30,8 @@ const BATCH = 500
 /**
  * Fills the sample clinic schema with seeded, realistic rows, and relationships planted for dbtwin to find: older
  * patients have more encounters; claim amounts follow the department's cost and the encounter kind; dearer drugs
- * are prescribed in smaller quantities; discharge follows admission. Patients are written in chunks with
+ * are prescribed in smaller quantities; discharge follows admission; a lab result follows its test, which fixes
+ * its unit. Patients are written in chunks with
  * everything that hangs off them, so memory stays flat whatever the size.
  */
 export async function seedSampleData(
