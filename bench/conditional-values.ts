@@ -129,7 +129,7 @@ async function withScratchDatabase<T>(sourceUrl: string, work: (url: string) => 
   const url = new URL(sourceUrl)
   const name = `${PREFIX}${url.pathname.slice(1)}`
   const admin = new URL(sourceUrl)
-  admin.pathname = url.protocol.startsWith('postgres') ? '/postgres' : '/'
+  admin.pathname = url.protocol.startsWith('postgres') ? '/postgres' : '/mysql'
   const server = await openDatabase(admin.href)
   const drop = () => sql`drop database if exists ${sql.id(name)}`.execute(server.db)
   try {

@@ -5,9 +5,10 @@ import { interpolate, type ColumnSampler } from './column-sampler.js'
 /**
  * Sets the columns a row derives from its other columns, once every column is drawn: a functional dependency's
  * dependent from its determinant, a number from its category's cell, and a difference's later column from its
- * earlier one (issue 17.5, 17.6), in that order, each list in the order the model gives (see applyOrder). A NULL
- * drawn for a derived column stays NULL, so its null share is kept; a row whose input is NULL or has no cell keeps
- * the value drawn from the column's own distribution. Returns null when the table derives nothing.
+ * earlier one, by its row's category where one explains the difference (issue 17.5, 17.6), in that order, each
+ * list in the order the model gives (see applyOrder). A NULL drawn for a derived column stays NULL, so its null
+ * share is kept; a row whose input is NULL or has no cell keeps the value drawn from the column's own distribution.
+ * Returns null when the table derives nothing.
  *
  * `values` holds the row's drawn values (numbers for numbers and times, in the column's drawn units); `uniforms`
  * the uniform each column was drawn from (its copula draw, which for a derived column was fitted on the
@@ -62,12 +63,19 @@ export function derivedValues(
     const fromUnit = samplerOf(from)!.grid?.unit ?? 1
     const toUnit = samplerOf(to)!.grid?.unit ?? 1
     const clamp = bound(to)
+    const given = d.given === undefined ? -1 : drawn(d.given.given)
+    const cells = new Map((given < 0 ? [] : d.given!.cells).map((c) => [String(c.value), c.quantiles]))
     steps.push((values, uniforms) => {
       const start = values[from]
       const end = values[to]
       if (typeof start !== 'number' || !Number.isFinite(start)) return
       if (typeof end !== 'number' || !Number.isFinite(end)) return
-      values[to] = clamp((start * fromUnit + interpolate(d.quantiles, uniforms[to]!)) / toUnit)
+      const category = given < 0 ? null : values[given]
+      const quantiles =
+        category === null || category === undefined
+          ? d.quantiles
+          : (cells.get(String(category)) ?? d.quantiles)
+      values[to] = clamp((start * fromUnit + interpolate(quantiles, uniforms[to]!)) / toUnit)
     })
   }
 

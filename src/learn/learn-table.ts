@@ -132,7 +132,13 @@ export async function learnTable(
   const sampleByName = (name: string) => sampleOf(table.columns.findIndex((c) => c.name === name))
   const seconds = secondsOf(columns, sampleByName)
   const inequalities = inequalitiesOf(columns, seconds, options.minCount)
-  const differences = findDifferences(inequalities, seconds, options.minCount)
+  const differences = differencesGiven(
+    findDifferences(inequalities, seconds, options.minCount),
+    columns,
+    sampleByName,
+    seconds,
+    options.minCount,
+  )
   const dependencies = await learnDependencies(source, table, columns, sampleByName, options)
   const fixed = new Set(dependencies.map((d) => d.dependent))
   const numericCells = learnNumericCells(
@@ -216,6 +222,31 @@ async function learnDependencies(
   return dependencies
 }
 
+/** Each difference with the category column that explains it, when one does (see numericGivenCategory). */
+function differencesGiven(
+  differences: readonly Difference[],
+  columns: readonly ColumnModel[],
+  sampleOf: (name: string) => unknown[],
+  seconds: (name: string) => (number | null)[],
+  minCount: number,
+): Difference[] {
+  const categories = categoryColumns(columns).map((c) => ({
+    name: c.name,
+    values: categorySample(sampleOf, c.name),
+    released: new Map(c.categories.map((category) => [categoryKey(category.value), category.value])),
+  }))
+  return differences.map((d) => {
+    const [cells] = numericGivenCategory(
+      [{ name: d.to, values: differenceValues(seconds(d.from), seconds(d.to)) }],
+      categories,
+      minCount,
+    )
+    return cells === undefined
+      ? d
+      : { ...d, given: { given: cells.given, eta2: cells.eta2, cells: cells.cells } }
+  })
+}
+
 /** Number columns a category column explains (see numericGivenCategory); the later columns of differences are not. */
 function learnNumericCells(
   columns: readonly ColumnModel[],
@@ -260,7 +291,19 @@ function copulaScores(
       ),
     )
   }
-  for (const d of differences) scores.set(d.to, differenceValues(seconds(d.from), seconds(d.to)))
+  for (const d of differences) {
+    const values = differenceValues(seconds(d.from), seconds(d.to))
+    scores.set(
+      d.to,
+      d.given === undefined
+        ? values
+        : withinCellRanks(
+            categorySample(sampleOf, d.given.given),
+            values,
+            new Set(d.given.cells.map((c) => categoryKey(c.value))),
+          ),
+    )
+  }
   return scores
 }
 

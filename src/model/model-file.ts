@@ -141,7 +141,20 @@ const modelShape = z.object({
         )
         .optional(),
       differences: z
-        .array(z.object({ from: z.string(), to: z.string(), quantiles: derivedQuantiles }))
+        .array(
+          z.object({
+            from: z.string(),
+            to: z.string(),
+            quantiles: derivedQuantiles,
+            given: z
+              .object({
+                given: z.string(),
+                eta2: z.number().min(0).max(1),
+                cells: z.array(z.object({ value: category.shape.value, quantiles: derivedQuantiles })),
+              })
+              .optional(),
+          }),
+        )
         .optional(),
       relations: z.array(
         z.object({
@@ -260,7 +273,10 @@ function inconsistency(model: Model): { path: string; message: string } | null {
         path: `functionalDependencies.${j}`,
         columns: [f.determinant, f.dependent],
       })),
-      ...(table.differences ?? []).map((d, j) => ({ path: `differences.${j}`, columns: [d.from, d.to] })),
+      ...(table.differences ?? []).map((d, j) => ({
+        path: `differences.${j}`,
+        columns: [d.from, d.to, ...(d.given === undefined ? [] : [d.given.given])],
+      })),
     ]
     for (const d of derived) {
       const bad = d.columns.find((c) => !names.includes(c))

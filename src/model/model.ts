@@ -146,6 +146,12 @@ export interface Difference {
   from: string
   to: string
   quantiles: number[]
+  /**
+   * A category column of the row that explains the difference (a stay's length by the encounter's kind, η² at
+   * least 0.3), with the difference's quantiles per released value as in NumericCells; rows of other values draw
+   * from `quantiles`. Absent when no category explains it.
+   */
+  given?: Pick<NumericCells, 'given' | 'eta2' | 'cells'>
 }
 
 export interface Inequality {

@@ -23,10 +23,9 @@ const labResults = async (db: Database) =>
 
 const stays = async (db: Database) =>
   (
-    await sql<{ admitted: unknown; discharged: unknown }>`
-      select admitted_at as admitted, discharged_at as discharged from ${clinic(db, 'encounters')}`.execute(
-      db.db,
-    )
+    await sql<{ kind: string; admitted: unknown; discharged: unknown }>`
+      select kind, admitted_at as admitted, discharged_at as discharged
+      from ${clinic(db, 'encounters')}`.execute(db.db)
   ).rows
 
 const time = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(`${String(v).replace(' ', 'T')}Z`))
@@ -88,8 +87,8 @@ for (const dialect of testDialects()) {
       expect(
         Object.fromEntries(lab.functionalDependencies![0]!.pairs.map((p) => [p.value, p.determined])),
       ).toEqual(Object.fromEntries(Object.entries(LAB_PROFILE).map(([test, p]) => [test, p.unit])))
-      expect(tableModel('encounters').differences?.map((d) => [d.from, d.to])).toEqual([
-        ['admitted_at', 'discharged_at'],
+      expect(tableModel('encounters').differences?.map((d) => [d.from, d.to, d.given?.given])).toEqual([
+        ['admitted_at', 'discharged_at', 'kind'],
       ])
     })
 
@@ -115,6 +114,10 @@ for (const dialect of testDialects()) {
       const real = lengthOfStay(realRows)
       const twin = lengthOfStay(twinRows)
       expect(Math.abs(twin.meanLogHours - real.meanLogHours)).toBeLessThan(0.3)
+      // Inpatients stay days, the others hours: the difference is drawn per encounter kind.
+      const inpatient = (rows: typeof realRows) => lengthOfStay(rows.filter((r) => r.kind === 'inpatient'))
+      expect(inpatient(realRows).meanLogHours).toBeGreaterThan(3)
+      expect(Math.abs(inpatient(twinRows).meanLogHours - inpatient(realRows).meanLogHours)).toBeLessThan(0.3)
       expect(Math.abs(twin.open - real.open)).toBeLessThan(0.03)
       expect(twinRows.filter((r) => r.discharged !== null && time(r.discharged) < time(r.admitted))).toEqual(
         [],
