@@ -29,7 +29,7 @@ const numberOf = (v: unknown): number | null => {
   // PostgreSQL prints an offset as +00, which Date.parse reads only as +00:00.
   const text = String(v)
     .replace(' ', 'T')
-    .replace(/([+-]\d\d)$/, '$1:00')
+    .replace(/(T[^+-]*[+-]\d\d)$/, '$1:00')
   const ms = Date.parse(/[zZ]|[+-]\d\d(:?\d\d)?$/.test(text) || text.length <= 10 ? text : `${text}Z`)
   return Number.isNaN(ms) ? null : ms / 1000
 }
