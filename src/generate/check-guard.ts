@@ -37,6 +37,7 @@ export function boundedSampler(
   const textual = learned.kind === 'text' || learned.kind === 'categorical'
   return {
     ...sampler,
+    ...(clamp === null ? {} : { bound: clamp }),
     draw(u, random) {
       let value = sampler.draw(u, random)
       if (value === null) return value

@@ -29,6 +29,8 @@ export interface ColumnSampler {
   format(value: number | string | boolean): CellValue
   /** Numeric and temporal columns: how their drawn numbers compare with other columns' (see inequalityGuard). */
   grid?: Grid
+  /** Keeps a number computed outside `draw` (a difference, a cell's value) inside the column's CHECK bounds. */
+  bound?: (value: number) => number
 }
 
 export interface SamplerOptions {

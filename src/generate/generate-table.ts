@@ -9,6 +9,7 @@ import { tableName } from '../schema/table-name.js'
 import { cellSamplers, columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
 import { copulaSampler } from './copula-sampler.js'
 import { inequalityGuard } from './inequality-guard.js'
+import { derivedValues } from './derived-values.js'
 import { holdsUniqueKey, keyResolver, numberedKey, type GeneratedTable } from './generated-table.js'
 import { keyPlan } from './key-roles.js'
 import { childrenCounts } from './children-counts.js'
@@ -342,6 +343,10 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       learned.kind === 'text' ? new Set((learned.categories ?? []).map((cat) => String(cat.value))) : null
     return [{ i, given, cells: cellSamplers(c), categories }]
   })
+  const derive = derivedValues(model, columns, (i) => {
+    const fill = fills[i]!
+    return fill.kind === 'value' ? fill.sampler : null
+  })
   const z = new Float64Array(copulaColumns.length)
   const uniforms = new Float64Array(columns.length)
   const internal: Internal[] = new Array<Internal>(columns.length).fill(null)
@@ -465,6 +470,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       const cell = c.cells.get(given === null || given === undefined ? null : String(given))
       if (cell !== undefined) internal[c.i] = cell(uniforms[c.i]!)
     }
+    if (derive !== null) derive(internal, uniforms)
     if (timeOrders.length > 0) keepTimeOrders(false)
     // Inequalities chain (q <= f < m): a swap for one can break another kept before it, so they are kept again
     // until none changes the row, as a bubble sort settles (one pass in most rows). A swap can put an earlier

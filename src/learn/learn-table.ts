@@ -8,12 +8,18 @@ import {
   type PlannedKind,
 } from '../model/column-kind.js'
 import { findInequalities } from '../model/inequalities.js'
+import { differenceValues, findDifferences } from '../model/differences.js'
+import { dependencyPairs, findDependencies } from '../model/functional-dependencies.js'
+import { numericGivenCategory, withinCellRanks } from '../model/numeric-cells.js'
 import { conditionalCells, dependentPairs } from '../model/category-pairs.js'
 import type {
   Category,
   ColumnModel,
   ColumnShape,
   Conditional,
+  Difference,
+  FunctionalDependency,
+  NumericCells,
   SpecialShare,
   TableModel,
 } from '../model/model.js'
@@ -126,16 +132,181 @@ export async function learnTable(
     columns.push({ name: column.name, nullFraction, ...(await learnShape(plan, context)) })
   }
   const sampleByName = (name: string) => sampleOf(table.columns.findIndex((c) => c.name === name))
+  const seconds = secondsOf(columns, sampleByName)
+  const inequalities = inequalitiesOf(columns, seconds, options.minCount)
+  const differences = differencesGiven(
+    findDifferences(inequalities, seconds, options.minCount),
+    columns,
+    sampleByName,
+    seconds,
+    options.minCount,
+  )
+  const dependencies = await learnDependencies(source, table, columns, sampleByName, options)
+  const fixed = new Set(dependencies.map((d) => d.dependent))
+  const numericCells = learnNumericCells(
+    columns,
+    sampleByName,
+    new Set(differences.map((d) => d.to)),
+    options.minCount,
+  )
   return {
     table: id,
     rows,
     sampledRows: sample.length,
     columns,
-    copula: fitCopula(columns, sampleByName),
-    inequalities: inequalitiesOf(columns, sampleByName, options.minCount),
-    conditionals: await learnConditionals(source, table, columns, sampleByName, options),
+    copula: fitCopula(
+      columns,
+      sampleByName,
+      copulaScores(numericCells, differences, sampleByName, seconds, columns),
+    ),
+    inequalities,
+    conditionals: await learnConditionals(source, table, columns, sampleByName, fixed, options),
+    ...(numericCells.length > 0 ? { numericCells } : {}),
+    ...(dependencies.length > 0 ? { functionalDependencies: dependencies } : {}),
+    ...(differences.length > 0 ? { differences } : {}),
     relations: [],
   }
+}
+
+/** Columns with more than one released category: those conditionals, dependencies and numeric cells read. */
+function categoryColumns(columns: readonly ColumnModel[]) {
+  return columns.flatMap((c) =>
+    (c.kind === 'categorical' || c.kind === 'text') && c.categories !== null && c.categories.length > 1
+      ? [{ name: c.name, categories: c.categories }]
+      : [],
+  )
+}
+
+const categorySample = (sampleOf: (name: string) => unknown[], name: string) =>
+  sampleOf(name).map((v) => (v === null || v === undefined ? null : categoryKey(v)))
+
+/**
+ * Functional dependencies between category columns (chosen from the sample, see findDependencies), their pairs
+ * from the source's counts, noised like a conditional's cells: a dependent column is never also conditioned, so
+ * its one "cells given another column" query in the budget pays for them.
+ */
+async function learnDependencies(
+  source: Database,
+  table: Table,
+  columns: readonly ColumnModel[],
+  sampleOf: (name: string) => unknown[],
+  options: LearnTableOptions,
+): Promise<FunctionalDependency[]> {
+  const categorized = categoryColumns(columns)
+  if (categorized.length < 2) return []
+  const found = findDependencies(
+    categorized.map((c) => ({ name: c.name, values: categorySample(sampleOf, c.name) })),
+    options.minCount,
+  )
+  const id = tableName(table)
+  const typeOf = (name: string) => table.columns.find((c) => c.name === name)!
+  const releasedOf = (name: string) =>
+    new Set(categorized.find((c) => c.name === name)!.categories.map((c) => categoryKey(c.value)))
+  const dependencies: FunctionalDependency[] = []
+  for (const { determinant, dependent } of found) {
+    const counts = await readPairCounts(source, table, determinant, dependent)
+    const pairs = dependencyPairs(
+      counts.map((c) => {
+        const given =
+          c.given === null || c.given === undefined ? null : categoryValue(typeOf(determinant), c.given)
+        const givenKey = given === null ? 'given-null' : `given=${categoryKey(given)}`
+        return {
+          given,
+          value: categoryValue(typeOf(dependent), c.value),
+          count: options.budget.count(c.count, 1, id, dependent, givenKey, categoryKey(c.value)),
+        }
+      }),
+      { determinant: releasedOf(determinant), dependent: releasedOf(dependent) },
+      options.minCount,
+    )
+    if (pairs.length > 0) dependencies.push({ determinant, dependent, pairs })
+  }
+  return dependencies
+}
+
+/** Each difference with the category column that explains it, when one does (see numericGivenCategory). */
+function differencesGiven(
+  differences: readonly Difference[],
+  columns: readonly ColumnModel[],
+  sampleOf: (name: string) => unknown[],
+  seconds: (name: string) => (number | null)[],
+  minCount: number,
+): Difference[] {
+  const categories = categoryColumns(columns).map((c) => ({
+    name: c.name,
+    values: categorySample(sampleOf, c.name),
+    released: new Map(c.categories.map((category) => [categoryKey(category.value), category.value])),
+  }))
+  return differences.map((d) => {
+    const [cells] = numericGivenCategory(
+      [{ name: d.to, values: differenceValues(seconds(d.from), seconds(d.to)) }],
+      categories,
+      minCount,
+    )
+    return cells === undefined
+      ? d
+      : { ...d, given: { given: cells.given, eta2: cells.eta2, cells: cells.cells } }
+  })
+}
+
+/** Number columns a category column explains (see numericGivenCategory); the later columns of differences are not. */
+function learnNumericCells(
+  columns: readonly ColumnModel[],
+  sampleOf: (name: string) => unknown[],
+  derived: ReadonlySet<string>,
+  minCount: number,
+): NumericCells[] {
+  const numbers = columns.filter((c) => c.kind === 'numeric' && !c.unique && !derived.has(c.name))
+  const categories = categoryColumns(columns)
+  if (numbers.length === 0 || categories.length === 0) return []
+  return numericGivenCategory(
+    numbers.map((c) => ({ name: c.name, values: sampleOf(c.name).map(valueEncoder(c)) })),
+    categories.map((c) => ({
+      name: c.name,
+      values: categorySample(sampleOf, c.name),
+      released: new Map(c.categories.map((category) => [categoryKey(category.value), category.value])),
+    })),
+    minCount,
+  )
+}
+
+/**
+ * What the copula correlates in place of a column's values, where the column is derived: a number drawn from cells
+ * by its rank within its cell, the later column of a difference by the difference (see Difference).
+ */
+function copulaScores(
+  numericCells: readonly NumericCells[],
+  differences: readonly Difference[],
+  sampleOf: (name: string) => unknown[],
+  seconds: (name: string) => (number | null)[],
+  columns: readonly ColumnModel[],
+): Map<string, (number | null)[]> {
+  const scores = new Map<string, (number | null)[]>()
+  for (const n of numericCells) {
+    const column = columns.find((c) => c.name === n.column)!
+    scores.set(
+      n.column,
+      withinCellRanks(
+        categorySample(sampleOf, n.given),
+        sampleOf(n.column).map(valueEncoder(column)),
+        new Set(n.cells.map((c) => categoryKey(c.value))),
+      ),
+    )
+  }
+  for (const d of differences) {
+    const values = differenceValues(seconds(d.from), seconds(d.to))
+    scores.set(
+      d.to,
+      d.given === undefined
+        ? values
+        : withinCellRanks(
+            categorySample(sampleOf, d.given.given),
+            values,
+            new Set(d.given.cells.map((c) => categoryKey(c.value))),
+          ),
+    )
+  }
+  return scores
 }
 
 /**
@@ -147,10 +318,15 @@ async function learnConditionals(
   table: Table,
   columns: readonly ColumnModel[],
   sampleOf: (name: string) => unknown[],
+  fixed: ReadonlySet<string>,
   options: LearnTableOptions,
 ): Promise<Conditional[]> {
+  // A column a functional dependency sets is neither drawn from cells nor given to them: it changes after both.
   const categorized = columns.filter(
-    (c) => (c.kind === 'categorical' || c.kind === 'text') && (c.categories?.length ?? 0) > 1,
+    (c) =>
+      (c.kind === 'categorical' || c.kind === 'text') &&
+      (c.categories?.length ?? 0) > 1 &&
+      !fixed.has(c.name),
   )
   if (categorized.length < 2) return []
   const pairs = dependentPairs(
@@ -409,22 +585,31 @@ function categoryValue(column: Column, raw: unknown): Category['value'] {
   return typeof raw === 'number' ? raw : String(raw)
 }
 
-/** The Gaussian copula: correlation of normal scores between every pair of dependence columns in the sample. */
-function fitCopula(columns: ColumnModel[], sampleOf: (name: string) => unknown[]): TableModel['copula'] {
+/**
+ * The Gaussian copula: correlation of normal scores between every pair of dependence columns in the sample, a
+ * derived column scored by what `derived` gives for it (see copulaScores).
+ */
+function fitCopula(
+  columns: ColumnModel[],
+  sampleOf: (name: string) => unknown[],
+  derived: ReadonlyMap<string, (number | null)[]>,
+): TableModel['copula'] {
   const chosen = columns.filter(isDependenceColumn)
   if (chosen.length < 2) return null
-  const scores = chosen.map((c) => normalScores(sampleOf(c.name).map(valueEncoder(c))))
+  const scores = chosen.map((c) => normalScores(derived.get(c.name) ?? sampleOf(c.name).map(valueEncoder(c))))
   return {
     columns: chosen.map((c) => c.name),
     correlation: scores.map((a, i) => scores.map((b, j) => (i === j ? 1 : round(correlation(a, b), 4)))),
   }
 }
 
-function inequalitiesOf(columns: ColumnModel[], sampleOf: (name: string) => unknown[], minCount: number) {
-  const ordered = columns.filter(
-    (c) => (c.kind === 'numeric' && !c.unique) || (c.kind === 'temporal' && c.type !== 'time' && !c.unique),
-  )
-  const asSeconds = (c: ColumnModel) => {
+/** A column's sample as numbers: times in seconds (dates too, so a date compares with a timestamp), numbers as they are. */
+function secondsOf(
+  columns: readonly ColumnModel[],
+  sampleOf: (name: string) => unknown[],
+): (name: string) => (number | null)[] {
+  return (name) => {
+    const c = columns.find((column) => column.name === name)!
     const encode = valueEncoder(c)
     const scale = c.kind === 'temporal' && c.type === 'date' ? DAY_SECONDS : 1
     return sampleOf(c.name).map((v) => {
@@ -432,12 +617,22 @@ function inequalitiesOf(columns: ColumnModel[], sampleOf: (name: string) => unkn
       return n === null ? null : n * scale
     })
   }
+}
+
+function inequalitiesOf(
+  columns: ColumnModel[],
+  asSeconds: (name: string) => (number | null)[],
+  minCount: number,
+) {
+  const ordered = columns.filter(
+    (c) => (c.kind === 'numeric' && !c.unique) || (c.kind === 'temporal' && c.type !== 'time' && !c.unique),
+  )
   const numeric = ordered
     .filter((c) => c.kind === 'numeric')
-    .map((c) => ({ name: c.name, values: asSeconds(c) }))
+    .map((c) => ({ name: c.name, values: asSeconds(c.name) }))
   const temporal = ordered
     .filter((c) => c.kind === 'temporal')
-    .map((c) => ({ name: c.name, values: asSeconds(c) }))
+    .map((c) => ({ name: c.name, values: asSeconds(c.name) }))
   const minRows = Math.max(20, minCount)
   return [...findInequalities(numeric, minRows), ...findInequalities(temporal, minRows)]
 }

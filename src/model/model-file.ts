@@ -24,6 +24,11 @@ const distribution = <T extends z.ZodTypeAny>(value: T) => ({
   distinctRatio: fraction,
   unique: z.boolean(),
 })
+/** A cell's or a difference's quantiles: finite and never decreasing, or interpolating between them draws nonsense. */
+const derivedQuantiles = z
+  .array(z.number().finite())
+  .length(QUANTILE_LEVELS.length)
+  .refine((q) => q.every((v, i) => i === 0 || v >= q[i - 1]!), 'quantiles must never decrease')
 const lengths = z.array(z.object({ length: z.number().int().nonnegative(), frequency: fraction }))
 
 const columnShape = z.discriminatedUnion('kind', [
@@ -165,6 +170,42 @@ const modelShape = z.object({
           }),
         )
         .default([]),
+      // Model files from before issue 17.5 and 17.6 have none of these three.
+      numericCells: z
+        .array(
+          z.object({
+            column: z.string(),
+            given: z.string(),
+            eta2: z.number().min(0).max(1),
+            cells: z.array(z.object({ value: category.shape.value, quantiles: derivedQuantiles })),
+          }),
+        )
+        .optional(),
+      functionalDependencies: z
+        .array(
+          z.object({
+            determinant: z.string(),
+            dependent: z.string(),
+            pairs: z.array(z.object({ value: category.shape.value, determined: category.shape.value })),
+          }),
+        )
+        .optional(),
+      differences: z
+        .array(
+          z.object({
+            from: z.string(),
+            to: z.string(),
+            quantiles: derivedQuantiles,
+            given: z
+              .object({
+                given: z.string(),
+                eta2: z.number().min(0).max(1),
+                cells: z.array(z.object({ value: category.shape.value, quantiles: derivedQuantiles })),
+              })
+              .optional(),
+          }),
+        )
+        .optional(),
       relations: z.array(
         z.object({
           foreignKey: z.string(),
@@ -290,6 +331,25 @@ function inconsistency(model: Model): { path: string; message: string } | null {
           path: `tables.${i}.conditionals.${j}`,
           message: `"${bad}" is not a column of ${table.table}`,
         }
+    }
+    const derived = [
+      ...(table.numericCells ?? []).map((n, j) => ({
+        path: `numericCells.${j}`,
+        columns: [n.column, n.given],
+      })),
+      ...(table.functionalDependencies ?? []).map((f, j) => ({
+        path: `functionalDependencies.${j}`,
+        columns: [f.determinant, f.dependent],
+      })),
+      ...(table.differences ?? []).map((d, j) => ({
+        path: `differences.${j}`,
+        columns: [d.from, d.to, ...(d.given === undefined ? [] : [d.given.given])],
+      })),
+    ]
+    for (const d of derived) {
+      const bad = d.columns.find((c) => !names.includes(c))
+      if (bad !== undefined)
+        return { path: `tables.${i}.${d.path}`, message: `"${bad}" is not a column of ${table.table}` }
     }
     if (table.copula !== null) {
       const n = table.copula.columns.length

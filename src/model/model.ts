@@ -132,6 +132,21 @@ export interface TableModel {
    * ranks cannot carry: the column's frequencies within each value of the other.
    */
   conditionals: Conditional[]
+  /**
+   * Number columns a category column of the row explains (a lab value given its test code): the number's quantiles
+   * within each category value (issue 17.5). Absent in model files from before they were learned.
+   */
+  numericCells?: NumericCells[]
+  /**
+   * Category columns another one determines exactly (test code → unit, zip → city): the twin sets them from it
+   * (issue 17.5). Absent in model files from before they were learned.
+   */
+  functionalDependencies?: FunctionalDependency[]
+  /**
+   * Ordered pairs (admitted ≤ discharged) whose later column is generated as the earlier plus a difference drawn
+   * from these quantiles (issue 17.6). Absent in model files from before they were learned.
+   */
+  differences?: Difference[]
   /** One per foreign key of this table: how its rows hang off their parents. */
   relations: RelationModel[]
   /**
@@ -158,6 +173,52 @@ export interface Conditional {
   cells: { value: Category['value']; categories: Category[] }[]
   /** The same where `given` is NULL (a state left empty outside the countries that have states). */
   whenNull: Category[]
+}
+
+/**
+ * A number column drawn from the distribution of its row's category (see numericGivenCategory). Privacy: a cell
+ * exists only for a category value the given column releases (seen at least minCount times, counted with noise
+ * under --epsilon) with at least minCount sampled numbers, and its quantiles are a quantile sketch (each a mean of
+ * minCount values), like every number column's; `eta2` is a statistic of the sample, like a copula correlation.
+ * Rows whose category has no cell draw from the column's own quantiles.
+ */
+export interface NumericCells {
+  column: string
+  given: string
+  /** The correlation ratio η² of the number on the category in the sample: the share of variance it explains. */
+  eta2: number
+  cells: { value: Category['value']; quantiles: number[] }[]
+}
+
+/**
+ * `determinant` → `dependent`: every value of the determinant seen at least minCount times was seen with one value
+ * of the dependent alone. Privacy: a pair is written only when both values are categories their columns release
+ * (seen at least minCount times) and the pair itself was counted at least minCount times (noised under
+ * --epsilon); a determinant value without a pair leaves the dependent as drawn.
+ */
+export interface FunctionalDependency {
+  determinant: string
+  dependent: string
+  pairs: { value: Category['value']; determined: Category['value'] }[]
+}
+
+/**
+ * `to` = `from` + a difference, for a learned inequality `from <= to` (or `<`). The quantiles are of `to − from`
+ * over the sampled rows where both are set, in seconds for temporal columns and the column's units for numbers.
+ * Privacy: a quantile sketch like any column's (each quantile, the ends included, a mean of minCount
+ * differences), not noised under --epsilon. The copula holds the difference's normal scores for `to`, so the
+ * length of a stay moves with the rest of the row, not with the admission time.
+ */
+export interface Difference {
+  from: string
+  to: string
+  quantiles: number[]
+  /**
+   * A category column of the row that explains the difference (a stay's length by the encounter's kind, η² at
+   * least 0.3), with the difference's quantiles per released value as in NumericCells; rows of other values draw
+   * from `quantiles`. Absent when no category explains it.
+   */
+  given?: Pick<NumericCells, 'given' | 'eta2' | 'cells'>
 }
 
 export interface Inequality {

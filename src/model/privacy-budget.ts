@@ -4,8 +4,9 @@ import type { PrivacyStatement } from './model.js'
 
 /**
  * Counting queries one table can release: its row count and, per column, up to nine histograms (a text column's
- * non-null count, categories, lengths, shapes, prefixes, its cells given another column, and its word model's
- * vocabulary, word pairs and token counts; a number column's non-null count and its NaN and infinity counts).
+ * non-null count, categories, lengths, shapes, prefixes, its cells given another column — a conditional's or a
+ * functional dependency's, never both — and its word model's vocabulary, word pairs and token counts; a number
+ * column's non-null count and its NaN and infinity counts).
  */
 const QUERIES_PER_COLUMN = 9
 /** Per foreign key: the children-per-parent histogram, the null count and, for a self-reference, the depths. */
@@ -64,7 +65,7 @@ export class PrivacyBudget {
                 'category frequencies',
                 'text length, shape and prefix histograms',
                 'text vocabularies, word pairs and token counts (at most 20 distinct tokens and pairs per row)',
-                'cells of category columns given another column',
+                'cells of category columns given another column, and the pairs of functional dependencies',
                 'size and file type histograms of binary columns',
                 'children-per-parent histograms and foreign-key null counts',
                 'rows and agreeing rows of each rule across tables (paths that meet, time orders, sequences)',
@@ -72,8 +73,9 @@ export class PrivacyBudget {
               notCovered: [
                 'quantile sketches (each end is a mean of minCount values, but not noised), time-order gaps included',
                 'whether a parent has two rows or more, which decides if a sequence is asked about',
+                'quantile sketches of numbers within each value of a category, and of differences between ordered columns',
                 'correlations and inequalities, computed from a sample',
-                'which category columns are learned given which (chosen from a sample)',
+                'which category columns are learned given which, which columns determine which, and which numbers are learned given a category or as differences (chosen from a sample)',
                 'which category labels of free-text columns appear (only those seen at least minCount times)',
                 'whether a text column is written from words or shapes, and its check digit (chosen from a sample)',
               ],

@@ -93,7 +93,7 @@ function privacyLines(report: Report): string[] {
     ...(unavoidable.length === 0
       ? []
       : [
-          `  unavoidable exact matches (tables of a few categories, not scored): ` +
+          `  unavoidable exact matches (rows the source repeats as often, not scored): ` +
             unavoidable.map((t) => `${t.table} ${percent(t.exactMatchRate)}`).join(', '),
         ]),
     `  ${rare} · ${pii}`,

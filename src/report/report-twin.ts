@@ -39,7 +39,7 @@ import {
   readRowsByKey,
 } from './report-queries.js'
 import { tableDetection, type DetectionView } from './table-detection.js'
-import { tablePrivacy } from './table-privacy.js'
+import { exactMatchByChance, tablePrivacy } from './table-privacy.js'
 import { columnRealism } from './column-realism.js'
 import { invariantsPart, sourceCheckViolations } from './invariants-part.js'
 import {
@@ -220,17 +220,20 @@ export async function report(
           .map((c) => c.name)
           .filter((name) => rewritten.has(`${realTable.schema}.${realTable.name}.${name}`))
         if (subset) ruledColumns.push(...(await ruledColumnsKept(real, realTable, twinSample, ruled)))
+        // A subset's rows are the source's: nearness to them says "copied", which is what a subset is.
+        const { realExactMatchRate, ...distances } =
+          subset || copied.has(id)
+            ? { exactMatchRate: null, realExactMatchRate: null, dcrShare: null, membershipAuc: null }
+            : tablePrivacy(compared, exact)
         privacyRows.push({
           table: id,
-          // A subset's rows are the source's: nearness to them says "copied", which is what a subset is.
-          ...(subset || copied.has(id)
-            ? { exactMatchRate: null, dcrShare: null, membershipAuc: null }
-            : tablePrivacy(compared, exact)),
+          ...distances,
           exactMatchUnavoidable:
             !subset &&
             !copied.has(id) &&
             nonKey.length > 0 &&
-            nonKey.every((name) => compared.find((c) => c.name === name)?.kind === 'category'),
+            (nonKey.every((name) => compared.find((c) => c.name === name)?.kind === 'category') ||
+              exactMatchByChance({ exactMatchRate: distances.exactMatchRate, realExactMatchRate })),
           rareLeaked: tableRare.leaked,
           rareLeakedColumns: tableRare.columns,
         })

@@ -173,7 +173,8 @@ export interface PrivacySection {
   note: string
   /**
    * Share of sampled twin rows identical to a real row on every non-key column, the worst table's. Tables whose
-   * every column is a category of few values are left out: their rows repeat by necessity (see `tables`).
+   * rows repeat by necessity (every column a category, or the source repeating itself as often) are left out
+   * (see `tables`).
    */
   exactMatchRate: number | null
   /** Distance to closest record: share of twin rows closer to training rows than to a real holdout. */
@@ -193,8 +194,9 @@ export interface PrivacySection {
     table: string
     exactMatchRate: number | null
     /**
-     * Every compared column is a category: the table has few possible rows, and a twin repeats real ones by
-     * necessity. Its exact matches are listed, not scored.
+     * Every compared column is a category, or the source's held-out rows repeat its other rows at least half as
+     * often as the twin's do (see exactMatchByChance): the table has few possible rows, and a twin repeats real
+     * ones by necessity. Its exact matches are listed, not scored.
      */
     exactMatchUnavoidable: boolean
     dcrShare: number | null

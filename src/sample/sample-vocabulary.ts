@@ -131,6 +131,17 @@ export const DRUGS = [
 
 export const LAB_TESTS = ['hemoglobin', 'glucose', 'creatinine', 'potassium', 'troponin', 'CRP', 'TSH']
 
+/** Each test's unit and the mean and spread of its results in adults, roughly as a lab reports them. */
+export const LAB_PROFILE: Record<string, { unit: string; mean: number; sd: number }> = {
+  hemoglobin: { unit: 'g/dL', mean: 14.5, sd: 1.3 },
+  glucose: { unit: 'mg/dL', mean: 100, sd: 15 },
+  creatinine: { unit: 'mg/dL', mean: 0.95, sd: 0.2 },
+  potassium: { unit: 'mmol/L', mean: 4.2, sd: 0.35 },
+  troponin: { unit: 'ng/mL', mean: 0.02, sd: 0.01 },
+  CRP: { unit: 'mg/L', mean: 4, sd: 2.5 },
+  TSH: { unit: 'mIU/L', mean: 2, sd: 0.8 },
+}
+
 export const INSURERS = [
   ['Northwind Health', 'US'],
   ['Bluefield Mutual', 'US'],

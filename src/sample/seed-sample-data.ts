@@ -8,6 +8,7 @@ import {
   DRUGS,
   FIRST_NAMES,
   INSURERS,
+  LAB_PROFILE,
   LAB_TESTS,
   LAST_NAMES,
   PAYMENT_METHODS,
@@ -32,7 +33,7 @@ const BATCH = 500
  * are prescribed in smaller quantities; discharge follows admission. Rules across tables hold in every row (issue
  * 18): a claim's policy is its encounter's patient's, a department's head works in it, an encounter's department
  * is its provider's; encounters follow birth, claims discharge, payments claims; prescription lines and lab orders
- * number 1..n within their encounter. Patients are written in chunks with
+ * number 1..n within their encounter; a lab result follows its test, which fixes its unit. Patients are written in chunks with
  * everything that hangs off them, so memory stays flat whatever the size.
  */
 export async function seedSampleData(
@@ -290,14 +291,19 @@ function childrenOfEncounter(
     }
   }
   for (let order = 1, tests = r.weighted([40, 20, 20, 10, 10]); order <= tests; order++) {
+    // Planted: the result is drawn per test, and the test determines the unit (issue 17.5). The draws are the ones
+    // a result always took, so every other sampled row stays as it was.
+    const test = r.pick(LAB_TESTS)
+    const profile = LAB_PROFILE[test]!
     out.push({
       table: 'lab results',
       row: {
         id: next.lab++,
         encounter_id: encounterId,
         order,
-        'test name': r.pick(LAB_TESTS),
-        résultat: r.next() < 0.1 ? null : Math.abs(5 + 3 * r.normal()).toFixed(3),
+        'test name': test,
+        résultat: r.next() < 0.1 ? null : Math.abs(profile.mean + profile.sd * r.normal()).toFixed(3),
+        unit: profile.unit,
         taken_at: isoTimestamp(admitted + r.int(0, 12) * 3600_000),
       },
     })

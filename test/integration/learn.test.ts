@@ -5,6 +5,7 @@ import { openDatabase } from '../../src/dialects/open-database.js'
 import { learn } from '../../src/learn/learn.js'
 import { formatModelFile, parseModelFile } from '../../src/model/model-file.js'
 import { QUANTILE_LEVELS, type ColumnModel, type Model, type TableModel } from '../../src/model/model.js'
+import { correlation, normalScores } from '../../src/model/normal-scores.js'
 import { temporalToNumber } from '../../src/model/temporal-values.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { testDialects, type TestDatabase } from '../support/test-database.js'
@@ -190,10 +191,25 @@ for (const dialect of testDialects()) {
         .relations.find((r) => r.foreignKey === 'encounters_patient_fk')!
         .countDependence.find((d) => d.parentColumn === 'birth_date')!
       expect(age.correlation).toBeLessThan(-0.35) // later birth date, fewer encounters
-      const copula = tableModel('clinic', 'prescriptions').copula!
-      const q = copula.columns.indexOf('quantity')
-      const p = copula.columns.indexOf('unit_price')
-      expect(copula.correlation[q]![p]).toBeLessThan(-0.6) // dearer drugs, smaller quantities
+      // Dearer drugs, smaller quantities: both numbers are learned per drug (issue 17.5), the price exactly, and the
+      // drugs' median quantities fall as their prices rise.
+      const prescriptions = tableModel('clinic', 'prescriptions')
+      const medians = (column: string) =>
+        new Map(
+          prescriptions
+            .numericCells!.find((n) => n.column === column && n.given === 'drug')!
+            .cells.map((c) => [String(c.value), c.quantiles[QUANTILE_LEVELS.indexOf(0.5)]!]),
+        )
+      const price = medians('unit_price')
+      const quantity = medians('quantity')
+      const drugs = [...price.keys()]
+      expect(drugs.length).toBeGreaterThan(5)
+      expect(
+        correlation(
+          normalScores(drugs.map((d) => price.get(d)!)),
+          normalScores(drugs.map((d) => quantity.get(d) ?? null)),
+        ),
+      ).toBeLessThan(-0.6)
       expect(tableModel('clinic', 'encounters').inequalities).toContainEqual({
         left: 'admitted_at',
         op: '<',

@@ -140,6 +140,28 @@ describe('model files', () => {
     )
   })
 
+  it('read numbers given a category, dependencies and differences, and refuse quantiles that decrease', () => {
+    const derived = model()
+    const table = derived.tables[0]!
+    table.numericCells = [
+      {
+        column: 'total',
+        given: 'placed_at',
+        eta2: 0.5,
+        cells: [{ value: 'x', quantiles: [...QUANTILE_LEVELS] }],
+      },
+    ]
+    table.functionalDependencies = [
+      { determinant: 'id', dependent: 'total', pairs: [{ value: 1, determined: 2 }] },
+    ]
+    table.differences = [{ from: 'total', to: 'placed_at', quantiles: QUANTILE_LEVELS.map((l) => l * 10) }]
+    expect(parseModelFile(formatModelFile(derived), 'model.yaml')).toEqual(derived)
+    table.differences[0]!.quantiles = QUANTILE_LEVELS.map((l) => -l)
+    expect(failure(formatModelFile(derived)).message).toMatch(
+      /^model\.yaml: at tables\.0\.differences\.0\.quantiles: quantiles must never decrease/,
+    )
+  })
+
   it('refuse a model from a newer format, saying to upgrade', () => {
     const error = failure(formatModelFile({ ...model(), formatVersion: 2 as 1 }))
     expect(error.toLine()).toMatch(
@@ -169,6 +191,13 @@ describe('model files', () => {
     unknownColumn.tables[0]!.inequalities = [{ left: 'total', op: '<', right: 'shipped_at' }]
     expect(failure(formatModelFile(unknownColumn)).message).toBe(
       'model.yaml: at tables.0.inequalities.0: "shipped_at" is not a column of public.orders',
+    )
+    const unknownDifference = model()
+    unknownDifference.tables[0]!.differences = [
+      { from: 'placed_at', to: 'shipped_at', quantiles: QUANTILE_LEVELS.map(() => 3600) },
+    ]
+    expect(failure(formatModelFile(unknownDifference)).message).toBe(
+      'model.yaml: at tables.0.differences.0: "shipped_at" is not a column of public.orders',
     )
     const renamed = model()
     renamed.tables[0]!.table = 'public.order'

@@ -1,0 +1,58 @@
+import { applyOrder } from './apply-order.js'
+import { round } from './categories.js'
+import type { Difference, Inequality } from './model.js'
+import { quantileSketch } from './quantile-sketch.js'
+
+/**
+ * Which learned inequalities become differences, and the quantile sketch of each one's `right − left` over the
+ * sampled rows where both are set (`values` gives a column's sample in seconds for times, units for numbers). A
+ * column is the later one of one difference at most: the earlier column that bounds it most tightly (the narrowest
+ * spread of differences: a discharge hangs off its admission, not off the patient's birth date). In the order they
+ * must be applied: a difference whose earlier column another one sets comes after it.
+ */
+export function findDifferences(
+  inequalities: readonly Inequality[],
+  values: (column: string) => readonly (number | null)[],
+  minCount: number,
+): Difference[] {
+  const best = new Map<string, { difference: Difference; spread: number }>()
+  for (const q of inequalities) {
+    const left = values(q.left)
+    const right = values(q.right)
+    const differences: number[] = []
+    for (let i = 0; i < left.length; i++) {
+      const a = left[i]
+      const b = right[i]
+      if (a !== null && a !== undefined && b !== null && b !== undefined) differences.push(b - a)
+    }
+    const quantiles = quantileSketch(differences, minCount)
+    if (quantiles === null) continue
+    // Between the quartiles, so one extreme row does not decide.
+    const spread = quantiles[76]! - quantiles[26]!
+    const current = best.get(q.right)
+    if (current !== undefined && current.spread <= spread) continue
+    best.set(q.right, {
+      difference: { from: q.left, to: q.right, quantiles: quantiles.map((d) => round(Math.max(0, d))) },
+      spread,
+    })
+  }
+  return applyOrder(
+    [...best.values()].map((b) => b.difference),
+    (d) => d.from,
+    (d) => d.to,
+  )
+}
+
+/**
+ * Each sampled row's `to − from`, null where either is: what the copula correlates in place of the later column,
+ * so the difference, not the later time itself, moves with the rest of the row.
+ */
+export function differenceValues(
+  from: readonly (number | null)[],
+  to: readonly (number | null)[],
+): (number | null)[] {
+  return to.map((b, i) => {
+    const a = from[i]
+    return a === null || a === undefined || b === null || b === undefined ? null : b - a
+  })
+}
