@@ -33,8 +33,8 @@ const BATCH = 500
  * are prescribed in smaller quantities; discharge follows admission. Rules across tables hold in every row (issue
  * 18): a claim's policy is its encounter's patient's, a department's head works in it, an encounter's department
  * is its provider's; encounters follow birth, claims discharge, payments claims; prescription lines and lab orders
- * number 1..n within their encounter; a lab result follows its test, which fixes its unit. Patients are written in chunks with
- * everything that hangs off them, so memory stays flat whatever the size.
+ * number 1..n within their encounter; a lab result follows its test, which fixes its unit. Patients are written in
+ * chunks with everything that hangs off them, so memory stays flat whatever the size.
  */
 export async function seedSampleData(
   database: Database,
