@@ -4,7 +4,7 @@ import { PII_KINDS } from '../rules/pii-kinds.js'
 import { DbtwinError } from '../errors.js'
 import { identifier, schemaShape } from '../schema/schema-file.js'
 import { tableName } from '../schema/table-name.js'
-import { MODEL_FORMAT_VERSION, QUANTILE_LEVELS, SPECIAL_NUMBERS, type Model } from './model.js'
+import { MODEL_FORMAT_VERSION, QUANTILE_LEVELS, SPECIAL_NUMBERS, type JsonNode, type Model } from './model.js'
 import { yamlValue } from '../yaml-value.js'
 
 const fraction = z.number().min(0).max(1)
@@ -17,6 +17,37 @@ const distribution = <T extends z.ZodTypeAny>(value: T) => ({
   unique: z.boolean(),
 })
 const lengths = z.array(z.object({ length: z.number().int().nonnegative(), frequency: fraction }))
+
+const textProfile = {
+  lengths,
+  shapes: z.array(z.object({ pattern: z.string(), frequency: fraction })),
+  prefixes: z.array(z.object({ prefix: z.string(), frequency: fraction })),
+  distinctRatio: fraction,
+  unique: z.boolean(),
+}
+
+/** A JSON column's path tree (see JsonNode): recursive, so declared by hand for zod's lazy. */
+const jsonNode: z.ZodType<JsonNode> = z.lazy(() =>
+  z.object({
+    presence: fraction,
+    types: z.array(
+      z.object({
+        type: z.enum(['object', 'array', 'string', 'number', 'boolean', 'null']),
+        frequency: fraction,
+      }),
+    ),
+    keys: z.array(z.object({ key: z.string(), node: jsonNode })).optional(),
+    items: jsonNode.optional(),
+    lengths: lengths.optional(),
+    numbers: z
+      .object({ integer: z.boolean(), quantiles: z.array(z.number()).length(QUANTILE_LEVELS.length) })
+      .optional(),
+    trueShare: fraction.optional(),
+    strings: z
+      .object({ categories: z.array(category).nullable(), suppressedFraction: fraction, ...textProfile })
+      .optional(),
+  }),
+)
 
 const columnShape = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('key'), role: z.enum(['primary-key', 'foreign-key']) }),
@@ -42,16 +73,14 @@ const columnShape = z.discriminatedUnion('kind', [
     kind: z.literal('text'),
     categories: z.array(category).nullable(),
     suppressedFraction: fraction,
-    lengths,
-    shapes: z.array(z.object({ pattern: z.string(), frequency: fraction })),
-    prefixes: z.array(z.object({ prefix: z.string(), frequency: fraction })),
-    distinctRatio: fraction,
-    unique: z.boolean(),
+    ...textProfile,
   }),
   z.object({
     kind: z.literal('shaped'),
     format: z.enum(['uuid', 'json', 'binary']),
     arrays: fraction.optional(),
+    // Model files from before JSON structure was learned (issue 17.4) have none.
+    document: jsonNode.optional(),
     lengths,
   }),
   z.object({ kind: z.literal('unmodeled'), reason: z.string() }),

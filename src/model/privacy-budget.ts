@@ -59,12 +59,14 @@ export class PrivacyBudget {
                 'text length, shape and prefix histograms',
                 'cells of category columns given another column',
                 'children-per-parent histograms and foreign-key null counts',
+                'JSON path, type, array length and string counts (one document counts at most 32 paths)',
               ],
               notCovered: [
                 'quantile sketches (each end is a mean of minCount values, but not noised)',
                 'correlations and inequalities, computed from a sample',
                 'which category columns are learned given which (chosen from a sample)',
                 'which category labels of free-text columns appear (only those seen at least minCount times)',
+                'JSON number quantiles and text shapes, and document lengths of JSON columns',
               ],
             },
     }
