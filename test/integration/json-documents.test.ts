@@ -4,6 +4,7 @@ import type { Database } from '../../src/dialects/dialect.js'
 import { jsonPathSet, parseJsonValue, pathRowShares } from '../../src/model/json-paths.js'
 import { formatModelFile } from '../../src/model/model-file.js'
 import type { JsonNode } from '../../src/model/model.js'
+import { report } from '../../src/report/report-twin.js'
 import { generate } from '../../src/write/write-twin.js'
 import { learnedSource, type LearnedSource } from '../support/learned-source.js'
 import { testDialects } from '../support/test-database.js'
@@ -90,6 +91,15 @@ for (const dialect of testDialects()) {
       expect(Math.max(...sys)).toBeLessThanOrEqual(140)
       expect(sys.every(Number.isInteger)).toBe(true)
       expect(new Set(parsed.map((d) => d.position))).toEqual(new Set(['sitting', 'standing', 'lying']))
+    })
+
+    it('the report scores the column by its path set and presence, naming no rare path', async () => {
+      const result = await report(learned.source, learned.target, { seed: 7 })
+      const vitals = result.quality.tables[0]!.columns.find((c) => c.column === 'vitals')!
+      expect(vitals.kind).toBe('json')
+      expect(vitals.shape).toBeGreaterThan(0.95)
+      expect(vitals.histogram.bins).toContain('$.bp.sys')
+      expect(vitals.histogram.bins.some((b) => b.includes('john'))).toBe(false)
     })
   })
 }
