@@ -25,6 +25,7 @@ import { jsonStructure } from '../src/report/metrics/json-structure.js'
 import { report } from '../src/report/report-twin.js'
 import { createSampleSchema } from '../src/sample/create-sample-schema.js'
 import { seedSampleData } from '../src/sample/seed-sample-data.js'
+import type { Column } from '../src/schema/schema.js'
 import { generate } from '../src/write/write-twin.js'
 
 const PG = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -33,7 +34,7 @@ const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 2000)
 const K = 5
 const CORPUS = {
   postgres: ['pagila', 'chinook', 'sakila', 'northwind', 'employee', 'musicbrainz', 'openstreetmap'],
-  mysql: ['chinook', 'sakila', 'employee'],
+  mysql: ['Chinook', 'sakila', 'employee'],
 }
 
 const at = (server: string, database: string) => {
@@ -51,6 +52,53 @@ async function withDb<T>(url: string, use: (db: Database) => Promise<T>, readOnl
   }
 }
 
+/** Learns a path tree from documents, draws as many from it, and scores them as the report does. */
+function measure(name: string, documents: readonly unknown[], column: Column): string {
+  const tree = learnJsonPaths(documents, { minCount: K })
+  if (tree === null) return `${documents.length} documents, fewer than ${K}: nothing to learn`
+  const sampler = columnSampler(
+    { name: column.name, nullFraction: 0, kind: 'shaped', format: 'json', document: tree, lengths: [] },
+    column,
+    { family: 'postgres' },
+  )!
+  const drawn = documents.map((_, i) => sampler.draw(0.5, seededRandom(1, name, i)))
+  const real = pathRowShares(documents)
+  const twin = pathRowShares(drawn)
+  const frequent = [...real].filter(([, share]) => share * documents.length >= K).map(([p]) => p)
+  const missing = frequent.filter((p) => !twin.has(p))
+  const extra = [...twin.keys()].filter((p) => !real.has(p))
+  const gap = Math.max(0, ...frequent.map((p) => Math.abs((twin.get(p) ?? 0) - real.get(p)!)))
+  return (
+    `${documents.length} documents, ${real.size} paths, ${frequent.length} in >= ${K} rows, ` +
+    `${jsonPathSet(tree).length} learned; twin misses ${missing.length}, adds ${extra.length}; ` +
+    `largest presence gap ${gap.toFixed(3)}; structure score ${jsonStructure(documents, drawn, K).score?.toFixed(3)}`
+  )
+}
+
+/**
+ * The corpus holds almost no JSON documents (its JSON columns are empty), so documents are also built from its
+ * rows, nested as an application would store them: films with their actors and category, invoices with their lines.
+ */
+const DERIVED = [
+  {
+    name: 'pagila films with actors',
+    database: 'pagila',
+    query: sql<{ v: unknown }>`select (to_jsonb(f) - 'fulltext') || jsonb_build_object(
+        'actors', (select jsonb_agg(jsonb_build_object('first', a.first_name, 'last', a.last_name))
+                   from film_actor fa join actor a on a.actor_id = fa.actor_id where fa.film_id = f.film_id),
+        'category', (select c.name from film_category fc join category c on c.category_id = fc.category_id
+                     where fc.film_id = f.film_id limit 1)) as v from film f`,
+  },
+  {
+    name: 'chinook invoices with lines',
+    database: 'chinook',
+    query: sql<{ v: unknown }>`select to_jsonb(i) || jsonb_build_object(
+        'lines', (select jsonb_agg(jsonb_build_object('track', l.track_id, 'price', l.unit_price,
+                  'quantity', l.quantity)) from invoice_line l where l.invoice_id = i.invoice_id)) as v
+      from invoice i`,
+  },
+]
+
 console.log('# Corpus JSON columns')
 for (const [dialect, databases] of Object.entries(CORPUS)) {
   const server = dialect === 'postgres' ? PG : MY
@@ -67,33 +115,26 @@ for (const [dialect, databases] of Object.entries(CORPUS)) {
             const parsed = parseJsonValue(r.v)
             return parsed.ok ? [parsed.value] : []
           })
-          const tree = learnJsonPaths(documents, { minCount: K })
-          if (tree === null) {
-            console.log(`${name}: ${documents.length} documents, fewer than ${K}: nothing to learn`)
-            continue
-          }
-          const sampler = columnSampler(
-            {
-              name: column.name,
-              nullFraction: 0,
-              kind: 'shaped',
-              format: 'json',
-              document: tree,
-              lengths: [],
-            },
-            column,
-            { family: dialect === 'mysql' ? 'mysql' : 'postgres' },
-          )!
-          const drawn = documents.map((_, i) => sampler.draw(0.5, seededRandom(1, name, i)))
-          const score = jsonStructure(documents, drawn, K).score
-          console.log(
-            `${name}: ${documents.length} documents, ${pathRowShares(documents).size} paths, ` +
-              `${jsonPathSet(tree).length} learned (>= ${K} rows), structure score ${score?.toFixed(3)}`,
-          )
+          console.log(`${name}: ${measure(name, documents, column)}`)
         }
       }
     })
   }
+}
+
+console.log('\n# Documents built from corpus rows (PostgreSQL)')
+for (const derived of DERIVED) {
+  await withDb(at(PG, derived.database), async (db) => {
+    const { rows } = await derived.query.execute(db.db)
+    const column = { name: 'doc', type: 'json', nativeType: 'jsonb', nullable: true, length: null } as Column
+    console.log(
+      `${derived.name}: ${measure(
+        derived.name,
+        rows.map((r) => r.v),
+        column,
+      )}`,
+    )
+  })
 }
 
 console.log(`\n# Sample clinic, ${PATIENTS} patients: encounters.vitals`)
