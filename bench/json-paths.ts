@@ -53,7 +53,12 @@ async function withDb<T>(url: string, use: (db: Database) => Promise<T>, readOnl
 }
 
 /** Learns a path tree from documents, draws as many from it, and scores them as the report does. */
-function measure(name: string, documents: readonly unknown[], column: Column): string {
+function measure(name: string, values: readonly unknown[], column: Column): string {
+  // Drivers hand back text (PostgreSQL) or parsed values: the documents, as learn reads them.
+  const documents = values.flatMap((v) => {
+    const parsed = parseJsonValue(v)
+    return parsed.ok ? [parsed.value] : []
+  })
   const tree = learnJsonPaths(documents, { minCount: K })
   if (tree === null) return `${documents.length} documents, fewer than ${K}: nothing to learn`
   const sampler = columnSampler(

@@ -6,12 +6,13 @@ import { mergeSmallBins } from './small-bins.js'
 import { textProfile } from './text-profile.js'
 
 /**
- * Under --epsilon, the node visits one document may add to the released counts: each visit adds at most four
- * (its row, its occurrence, its type, its value or length), so a row changes the column's counts by at most
- * 4 × this, the sensitivity their Laplace noise is scaled to. Visits past it are not counted (issue 17.4).
+ * Under --epsilon, the node visits one document may add to the released counts. A visit adds at most eight: its
+ * path's row and occurrence, its type's count and row, and for a string its category's row, its length's, its shape's
+ * and its prefix's (an object or array adds five, a number four). So one row changes the column's counts by at most
+ * 8 × this in L1, the sensitivity their Laplace noise is scaled to; visits past it are not counted (issue 17.4).
  */
 export const JSON_VISITS_PER_ROW = 32
-export const JSON_SENSITIVITY = 4 * JSON_VISITS_PER_ROW
+export const JSON_SENSITIVITY = 8 * JSON_VISITS_PER_ROW
 
 export interface JsonPathOptions {
   minCount: number

@@ -66,7 +66,7 @@ export class PrivacyBudget {
                 'correlations and inequalities, computed from a sample',
                 'which category columns are learned given which (chosen from a sample)',
                 'which category labels of free-text columns appear (only those seen at least minCount times)',
-                'JSON number quantiles and text shapes, and document lengths of JSON columns',
+                'quantiles of JSON number paths, and the text lengths of JSON documents',
               ],
             },
     }
