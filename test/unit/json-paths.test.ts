@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { columnSampler } from '../../src/generate/column-sampler.js'
-import { jsonPathSet, learnJsonPaths, pathRowShares } from '../../src/model/json-paths.js'
+import { JSON_SENSITIVITY, jsonPathSet, learnJsonPaths, pathRowShares } from '../../src/model/json-paths.js'
+import { PrivacyBudget } from '../../src/model/privacy-budget.js'
 import type { ColumnModel, JsonNode } from '../../src/model/model.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
 import type { Column } from '../../src/schema/schema.js'
@@ -66,6 +67,25 @@ describe('learnJsonPaths', () => {
 
   it('drops a whole tree seen in fewer than minCount rows', () => {
     expect(learnJsonPaths([{ a: 1 }, { a: 2 }], { minCount: 5 })).toBeNull()
+  })
+
+  it('noises every count under --epsilon, and still never writes the rare key', () => {
+    const learned = (epsilon: number) => {
+      const budget = new PrivacyBudget(epsilon, 3, { tables: 1, columns: 1, foreignKeys: 0 })
+      return learnJsonPaths(vitals(), {
+        minCount: 5,
+        capped: true,
+        release: (count, key) => budget.count(count, JSON_SENSITIVITY, 't', 'vitals', 'json', key),
+      })
+    }
+    // A generous budget keeps the structure, with presences moved by the noise.
+    const loose = learned(10_000)!
+    expect(jsonPathSet(loose)).toEqual(jsonPathSet(tree))
+    const pulse = (t: JsonNode) => t.keys!.find((k) => k.key === 'pulse')!.node.presence
+    expect(pulse(loose)).not.toBe(pulse(tree))
+    expect(Math.abs(pulse(loose) - pulse(tree))).toBeLessThan(0.05)
+    // A strict one leaves little or nothing, and never the rare key.
+    expect(JSON.stringify(learned(1) ?? {})).not.toContain('john')
   })
 
   it('caps what one document counts under --epsilon, so its sensitivity holds', () => {
