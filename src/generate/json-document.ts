@@ -14,8 +14,7 @@ export type StringDraw = (strings: NonNullable<JsonNode['strings']>) => (random:
  * @example JSON.stringify(jsonDocumentSampler(node, stringDraw)(seededRandom(1, 't', 'c', 0)))
  */
 export function jsonDocumentSampler(root: JsonNode, stringDraw: StringDraw): (random: Random) => unknown {
-  const draw = prepare(root, stringDraw)
-  return (random) => draw(random)
+  return prepare(root, stringDraw)
 }
 
 function prepare(node: JsonNode, stringDraw: StringDraw): (random: Random) => unknown {
