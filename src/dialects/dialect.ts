@@ -96,6 +96,8 @@ export interface SchemaDdl {
   ): Promise<RawBuilder<unknown>>
   /** The engine's type for a date and time without a time zone (`timestamp` on PostgreSQL, `datetime` on MySQL). */
   readonly timestampType: 'timestamp' | 'datetime'
+  /** The engine's type for JSON documents: `jsonb` on PostgreSQL, `json` on MySQL (longtext + json_valid in MariaDB). */
+  readonly jsonType: 'jsonb' | 'json'
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   commentOnTable(db: Kysely<any>, table: TableRef, comment: string): Promise<void>
   /** Moves an identity column's next value past the largest one present, after rows were written with explicit keys. */

@@ -1,6 +1,6 @@
 import type { RelationModel } from '../model/model.js'
 import type { Random } from '../random/seeded-random.js'
-import { firstAtLeast } from './column-sampler.js'
+import { firstAtLeast } from './quantile-draw.js'
 
 type Histogram = RelationModel['childrenPerParent']
 

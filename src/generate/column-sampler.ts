@@ -1,6 +1,5 @@
 import type { CellValue } from '../dialects/twin-target.js'
 import {
-  QUANTILE_LEVELS,
   type Category,
   type ColumnModel,
   type Conditional,
@@ -15,6 +14,8 @@ import { smallestGeometry } from '../schema/postgis-type.js'
 import type { Column } from '../schema/schema.js'
 import type { Grid } from './inequality-guard.js'
 import { otherValue } from './other-value.js'
+import { jsonDocumentSampler } from './json-document.js'
+import { interpolate } from './quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
 
@@ -137,10 +138,23 @@ export function columnSampler(
         format: (v) => String(v),
       }
     }
-    case 'shaped':
+    case 'shaped': {
       if (model.format === 'binary') return binarySampler(model, column)
+      const document =
+        model.format === 'json' && model.document !== undefined
+          ? jsonDocumentSampler(model.document, (strings) => {
+              // A JSON string is drawn as a text column's value is, from the same kind of learned profile.
+              const text = columnSampler(
+                { name: column.name, nullFraction: 0, kind: 'text', ...strings },
+                column,
+                options,
+              )!
+              return (random) => String(text.draw(random.next(), random))
+            })
+          : null
       return {
         draw(_u, random) {
+          if (document !== null) return JSON.stringify(document(random))
           if (model.format === 'uuid') return uuid(random)
           if (model.format !== 'json') return ''
           // The top level as the source's was: an array as often as it was one (issue 15).
@@ -149,6 +163,7 @@ export function columnSampler(
         },
         format: (v) => String(v),
       }
+    }
     default:
       return null
   }
@@ -263,30 +278,6 @@ function cumulativePicker(weights: readonly number[]): (u: number) => number {
   return (u) => firstAbove(cumulative, u)
 }
 
-/** The value at quantile level u, linear between the learned levels. */
-export function interpolate(quantiles: readonly number[], u: number): number {
-  const levels = QUANTILE_LEVELS
-  if (u <= 0) return quantiles[0]!
-  if (u > levels.at(-1)!) return quantiles.at(-1)!
-  // The first level at or above u, by bisection: generation calls this for every numeric value it draws.
-  const i = Math.max(1, firstAtLeast(levels, u))
-  const span = levels[i]! - levels[i - 1]!
-  const t = span === 0 ? 0 : (u - levels[i - 1]!) / span
-  return quantiles[i - 1]! + t * (quantiles[i]! - quantiles[i - 1]!)
-}
-
-/** The first index whose value is at least u in an ascending list, or its length when there is none. */
-export function firstAtLeast(ascending: ArrayLike<number>, u: number): number {
-  let lo = 0
-  let hi = ascending.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (ascending[mid]! < u) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
-
 /** The first index whose running sum exceeds u, capped at the last (0 for an empty list): a weighted pick. */
 function firstAbove(cumulative: ArrayLike<number>, u: number): number {
   let lo = 0
@@ -351,9 +342,7 @@ export function zeroValue(column: Column, family: 'postgres' | 'mysql'): CellVal
     case 'enum':
     case 'set':
       return column.enumValues?.[0] ?? ''
-    // Issue 15: '' is no array or interval to PostgreSQL ("malformed array literal"); these are their zeros.
-    case 'array':
-      return '{}'
+    // Issue 15: '' is no interval to PostgreSQL; this is its zero (arrays are '{}' with json above).
     case 'interval':
       return '00:00:00'
     default:

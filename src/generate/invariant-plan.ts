@@ -2,7 +2,7 @@ import type { ColumnModel, Invariant, Model } from '../model/model.js'
 import { DAY_SECONDS } from '../model/temporal-values.js'
 import type { ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
-import { interpolate } from './column-sampler.js'
+import { interpolate } from './quantile-draw.js'
 import type { GeneratedTable } from './generated-table.js'
 
 /**

@@ -11,6 +11,7 @@ import { findInequalities } from '../model/inequalities.js'
 import { differenceValues, findDifferences } from '../model/differences.js'
 import { dependencyPairs, findDependencies } from '../model/functional-dependencies.js'
 import { numericGivenCategory, withinCellRanks } from '../model/numeric-cells.js'
+import { JSON_SENSITIVITY, learnJsonPaths, parseJsonValue } from '../model/json-paths.js'
 import { conditionalCells, dependentPairs } from '../model/category-pairs.js'
 import type {
   Category,
@@ -20,6 +21,7 @@ import type {
   Difference,
   FunctionalDependency,
   NumericCells,
+  JsonNode,
   SpecialShare,
   TableModel,
 } from '../model/model.js'
@@ -512,15 +514,33 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
       // Released like a length: not at all when fewer than minCount values were arrays.
       const sampled = ctx.sample.filter((v) => v !== null && v !== undefined).length
       const share = plan.format === 'json' && arrays >= options.minCount ? round(arrays / sampled) : 0
+      const document = plan.format === 'json' ? learnDocument(ctx) : null
       return {
         kind: 'shaped',
         format: plan.format,
         ...(share > 0 ? { arrays: share } : {}),
         ...(types.length > 0 ? { types } : {}),
+        ...(document === null ? {} : { document }),
         lengths: profile.lengths,
       }
     }
   }
+}
+
+/** A JSON column's path tree from its sampled documents (see learnJsonPaths); values that do not parse are left out. */
+function learnDocument(ctx: ColumnContext): JsonNode | null {
+  const id = tableName(ctx.table)
+  const budget = ctx.options.budget
+  const documents = ctx.sample.flatMap((v) => {
+    if (v === null || v === undefined) return []
+    const parsed = parseJsonValue(v)
+    return parsed.ok ? [parsed.value] : []
+  })
+  return learnJsonPaths(documents, {
+    minCount: ctx.options.minCount,
+    capped: budget.epsilon !== null,
+    release: (count, key) => budget.count(count, JSON_SENSITIVITY, id, ctx.column.name, 'json', key),
+  })
 }
 
 /**

@@ -9,9 +9,10 @@ import {
   MODEL_FORMAT_VERSION,
   QUANTILE_LEVELS,
   SPECIAL_NUMBERS,
+  type Invariant,
+  type JsonNode,
   type Model,
   type WordModel,
-  type Invariant,
 } from './model.js'
 import { yamlValue } from '../yaml-value.js'
 
@@ -30,6 +31,37 @@ const derivedQuantiles = z
   .length(QUANTILE_LEVELS.length)
   .refine((q) => q.every((v, i) => i === 0 || v >= q[i - 1]!), 'quantiles must never decrease')
 const lengths = z.array(z.object({ length: z.number().int().nonnegative(), frequency: fraction }))
+
+const textProfile = {
+  lengths,
+  shapes: z.array(z.object({ pattern: z.string(), frequency: fraction })),
+  prefixes: z.array(z.object({ prefix: z.string(), frequency: fraction })),
+  distinctRatio: fraction,
+  unique: z.boolean(),
+}
+
+/** A JSON column's path tree (see JsonNode): recursive, so declared by hand for zod's lazy. */
+const jsonNode: z.ZodType<JsonNode> = z.lazy(() =>
+  z.object({
+    presence: fraction,
+    types: z.array(
+      z.object({
+        type: z.enum(['object', 'array', 'string', 'number', 'boolean', 'null']),
+        frequency: fraction,
+      }),
+    ),
+    keys: z.array(z.object({ key: z.string(), node: jsonNode })).optional(),
+    items: jsonNode.optional(),
+    lengths: lengths.optional(),
+    numbers: z
+      .object({ integer: z.boolean(), quantiles: z.array(z.number()).length(QUANTILE_LEVELS.length) })
+      .optional(),
+    trueShare: fraction.optional(),
+    strings: z
+      .object({ categories: z.array(category).nullable(), suppressedFraction: fraction, ...textProfile })
+      .optional(),
+  }),
+)
 
 const columnShape = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('key'), role: z.enum(['primary-key', 'foreign-key']) }),
@@ -55,11 +87,7 @@ const columnShape = z.discriminatedUnion('kind', [
     kind: z.literal('text'),
     categories: z.array(category).nullable(),
     suppressedFraction: fraction,
-    lengths,
-    shapes: z.array(z.object({ pattern: z.string(), frequency: fraction })),
-    prefixes: z.array(z.object({ prefix: z.string(), frequency: fraction })),
-    distinctRatio: fraction,
-    unique: z.boolean(),
+    ...textProfile,
     // Model files from before words were learned have none: their text is written from shapes.
     words: z
       .object({
@@ -76,6 +104,8 @@ const columnShape = z.discriminatedUnion('kind', [
     format: z.enum(['uuid', 'json', 'binary']),
     arrays: fraction.optional(),
     types: z.array(z.object({ type: z.enum(FILE_TYPES), frequency: fraction })).optional(),
+    // Model files from before JSON structure was learned (issue 17.4) have none.
+    document: jsonNode.optional(),
     lengths,
   }),
   z.object({ kind: z.literal('unmodeled'), reason: z.string() }),

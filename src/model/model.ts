@@ -266,9 +266,42 @@ export type ColumnShape =
        * in model files from before types were learned. Sizes are in `lengths`, merged like text lengths.
        */
       types?: { type: FileType; frequency: number }[]
+      /**
+       * JSON: the documents' structure as a tree of paths (see JsonNode), learned from the sample; absent in model
+       * files from before it was learned (issue 17.4), and when fewer than minCount rows held a document.
+       */
+      document?: JsonNode
     } & Pick<TextProfile, 'lengths'>)
   /** A type the learner cannot model: generation falls back to NULL where allowed, else the type's zero value. */
   | { kind: 'unmodeled'; reason: string }
+
+export type JsonType = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null'
+
+/**
+ * One path of a JSON column's documents (the root, an object key, or `[]`, the elements of an array), learned from
+ * the sampled documents. Privacy: a path seen in fewer than minCount distinct rows is not written, nor anything
+ * beneath it, so a rare key (which can be personal data) never reaches the model; a type, string category, text
+ * shape or prefix seen in fewer than minCount rows is dropped; array lengths are binned like a histogram
+ * (mergeSmallBins); number quantiles are means of minCount values, like a number column's. Under --epsilon every
+ * count is Laplace-noised with the sensitivity of one document's capped contribution (JSON_SENSITIVITY).
+ */
+export interface JsonNode {
+  /** Share of the parent's object occurrences that hold this key; 1 for the root and for array elements. */
+  presence: number
+  /** Shares of the types this path held, among its occurrences. */
+  types: { type: JsonType; frequency: number }[]
+  /** Object keys, sorted. */
+  keys?: { key: string; node: JsonNode }[]
+  /** The elements of its arrays. */
+  items?: JsonNode
+  /** Array lengths, binned so no bin stands for fewer than minCount arrays. */
+  lengths?: { length: number; frequency: number }[]
+  numbers?: { integer: boolean; quantiles: number[] }
+  /** Share of booleans that are true (0 or 1 when the rarer value was seen fewer than minCount times). */
+  trueShare?: number
+  /** Strings: categories among rows when there are few values, else suppressed; and the text profile of all. */
+  strings?: { categories: Category[] | null; suppressedFraction: number } & TextProfile
+}
 
 /** The values a PostgreSQL float or numeric can hold besides finite numbers, spelled as PostgreSQL prints them. */
 export const SPECIAL_NUMBERS = ['NaN', 'Infinity', '-Infinity'] as const

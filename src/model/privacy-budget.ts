@@ -69,6 +69,7 @@ export class PrivacyBudget {
                 'size and file type histograms of binary columns',
                 'children-per-parent histograms and foreign-key null counts',
                 'rows and agreeing rows of each rule across tables (paths that meet, time orders, sequences)',
+                'JSON path, type, array length and string counts (one document counts at most 32 paths)',
               ],
               notCovered: [
                 'quantile sketches (each end is a mean of minCount values, but not noised), time-order gaps included',
@@ -78,6 +79,7 @@ export class PrivacyBudget {
                 'which category columns are learned given which, which columns determine which, and which numbers are learned given a category or as differences (chosen from a sample)',
                 'which category labels of free-text columns appear (only those seen at least minCount times)',
                 'whether a text column is written from words or shapes, and its check digit (chosen from a sample)',
+                'quantiles of JSON number paths, and the text lengths of JSON documents',
               ],
             },
     }

@@ -14,6 +14,7 @@ import { tablePlacement, type SchemaMap } from '../schema/table-placement.js'
 import { correlationSimilarity } from './metrics/column-pairs.js'
 import { spearman } from '../stats/correlation.js'
 import { cardinalityShapeSimilarity } from './metrics/cardinality.js'
+import { jsonStructure } from './metrics/json-structure.js'
 import { dcrScore } from './metrics/privacy.js'
 import { mean, overallQuality } from './metrics/scores.js'
 import { gatherUnnamed, modelColumnKinds, modelRowCount, modelSampleRows } from './model-rows.js'
@@ -22,6 +23,7 @@ import {
   REPORT_FORMAT_VERSION,
   type ExtraGate,
   type CardinalityQuality,
+  type ColumnQuality,
   type InterTableQuality,
   type InvariantsSection,
   type PrivacySection,
@@ -189,6 +191,15 @@ export async function report(
         const sampled = Math.max(realRows, twinRows) > maxRows
         const realism = await columnRealism(real, realTable, faithful, k, sampled)
         for (const column of columnRows) column.realism = realism.get(column.column) ?? null
+        const json = realTable.columns.filter(
+          (c) =>
+            c.type === 'json' &&
+            twinTable.columns.some((t) => t.name === c.name) &&
+            !rewritten.has(`${realTable.schema}.${realTable.name}.${c.name}`),
+        )
+        columnRows.push(
+          ...(await jsonQualities({ ...sides, real }, realTable, twinTable, json, realRows, twinRows, k)),
+        )
       }
       tables.push({
         table: id,
@@ -451,6 +462,51 @@ function matchingForeignKey(twinTable: Table, fk: ForeignKey, twinParent: Table)
         f.references.columns.join() === fk.references.columns.join(),
     ) ?? twinTable.foreignKeys.find((f) => f.name === fk.name)
   )
+}
+
+/**
+ * JSON columns compared by their path sets (see jsonStructure), from their own samples: the rows read for the other
+ * columns leave JSON out, as no value-by-value metric applies to it.
+ */
+async function jsonQualities(
+  sides: Sides & { real: Database },
+  realTable: Table,
+  twinTable: Table,
+  columns: readonly Column[],
+  realRows: number,
+  twinRows: number,
+  k: number,
+): Promise<ColumnQuality[]> {
+  if (columns.length === 0) return []
+  const { maxRows, seed } = sides
+  const real = await sampleRows(sides.real, realTable, columns, realRows, maxRows, seed)
+  const twin = await sampleRows(
+    sides.twin,
+    twinTable,
+    twinColumns(twinTable, columns),
+    twinRows,
+    maxRows,
+    seed,
+  )
+  return columns.map((c) => {
+    const values = (rows: Record<string, unknown>[]) => rows.map((r) => r[c.name] ?? null)
+    const nullShare = (v: unknown[]) => (v.length === 0 ? 0 : v.filter((x) => x === null).length / v.length)
+    const structure = jsonStructure(values(real), values(twin), k)
+    const nullRate = { real: round(nullShare(values(real))), twin: round(nullShare(values(twin))) }
+    return {
+      column: c.name,
+      kind: 'json',
+      shape: structure.score === null ? null : round(structure.score),
+      nullRate,
+      nullScore: round(1 - Math.abs(nullRate.real - nullRate.twin)),
+      histogram: {
+        bins: structure.histogram.bins,
+        real: structure.histogram.real.map((x) => round(x)),
+        twin: structure.histogram.twin.map((x) => round(x)),
+      },
+      realism: null,
+    }
+  })
 }
 
 async function sampleRows(

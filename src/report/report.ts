@@ -54,8 +54,9 @@ export interface QualitySection {
   score: number | null
   /**
    * SDMetrics' properties, each a mean over the whole twin, 0..1 (null when not measurable, e.g. no foreign
-   * keys): column shapes (number, time, category columns), column pair trends (every pair of those in a table),
-   * cardinality (every foreign key) and inter-table trends (every parent column × child column of every key).
+   * keys): column shapes (number, time, category and JSON columns), column pair trends (every pair of number, time
+   * and category columns in a table), cardinality (every foreign key) and inter-table trends (every parent column ×
+   * child column of every key).
    */
   parts: Record<QualityPart, number | null>
   /**
@@ -109,11 +110,15 @@ export interface TableDetection {
 
 export interface ColumnQuality {
   column: string
-  /** `text`: free text, compared by its null rate and value lengths, outside the quality score. */
-  kind: 'number' | 'time' | 'category' | 'text'
+  /**
+   * `text`: free text, compared by its null rate and value lengths, outside the quality score. `json`: documents,
+   * compared by their path sets (against a source only).
+   */
+  kind: 'number' | 'time' | 'category' | 'text' | 'json'
   /**
    * KS complement (number, time) or total-variation complement (category); for text the KS complement of the
-   * values' lengths, a dbtwin extra (SDMetrics scores no text).
+   * values' lengths, a dbtwin extra (SDMetrics scores no text); for JSON the mean of 1 − |real − twin| presence
+   * over the paths either side holds in at least k documents (see jsonStructure), its histogram bins being paths.
    */
   shape: number | null
   nullRate: { real: number; twin: number }

@@ -177,7 +177,11 @@ function withPersonalData(table: string, row: Row, seed: number): Row {
         signup_ip: r.next() < 0.6 ? ipAddress(r) : null,
       }
     case 'encounters':
-      return { ...row, notes: encounterNote(r, { first: r.pick(FIRST_NAMES), last: r.pick(LAST_NAMES) }) }
+      return {
+        ...row,
+        notes: encounterNote(r, { first: r.pick(FIRST_NAMES), last: r.pick(LAST_NAMES) }),
+        vitals: vitalsFor(row, seededRandom(seed, 'vitals', String(row['id']))),
+      }
     case 'policies':
       return { ...row, payer_iban: r.next() < 0.5 ? iban(r) : null }
     case 'payments':
@@ -185,6 +189,31 @@ function withPersonalData(table: string, row: Row, seed: number): Row {
     default:
       return row
   }
+}
+
+const VITAL_TAGS = ['fever', 'follow-up', 'fasting', 'pain', 'dizziness', 'medication-given']
+
+/**
+ * An encounter's vital signs as a JSON document (migration 0006), from its own random stream so that adding it left
+ * every other value as it was. Planted: emergencies have higher pulses; telehealth has no blood pressure, and a
+ * missing document is as likely as a measured one there. One document in 500 carries a key naming a person, which
+ * `learn` must never release.
+ */
+function vitalsFor(encounter: Row, r: Random): string | null {
+  const kind = String(encounter['kind'])
+  if (r.next() < (kind === 'telehealth' ? 0.5 : 0.08)) return null
+  const sys = Math.round(118 + r.normal() * 14)
+  const document: Record<string, unknown> = {
+    ...(kind === 'telehealth' ? {} : { bp: { sys, dia: Math.round(sys * 0.64 + r.normal() * 6) } }),
+    pulse: Math.round((kind === 'emergency' ? 92 : 74) + r.normal() * 11),
+    ...(r.next() < 0.7 ? { temp_c: Math.round((36.8 + r.normal() * 0.5) * 10) / 10 } : {}),
+    ...(r.next() < 0.4 ? { spo2: Math.min(100, Math.round(97 + r.normal() * 1.5)) } : {}),
+    position: ['sitting', 'lying', 'standing'][r.weighted([70, 22, 8])],
+    device: r.next() < 0.6,
+    tags: VITAL_TAGS.filter(() => r.next() < 0.15),
+  }
+  if (r.next() < 0.002) document[`${r.pick(FIRST_NAMES)}.${r.pick(LAST_NAMES)}`.toLowerCase()] = 'called back'
+  return JSON.stringify(document)
 }
 
 function patientRow(id: number, r: Random): Row {

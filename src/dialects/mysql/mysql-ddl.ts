@@ -19,6 +19,7 @@ export const mysqlDdl: SchemaDdl = {
     return sql`enum(${sql.join(values.map((v) => sql.lit(v)))})`
   },
   timestampType: 'datetime',
+  jsonType: 'json',
   async commentOnTable(db, table, comment) {
     await sql`alter table ${sql.id(table.name)} comment = ${sql.lit(comment)}`.execute(db)
   },

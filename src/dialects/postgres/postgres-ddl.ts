@@ -17,6 +17,7 @@ export const postgresDdl: SchemaDdl = {
     return sql`${sql.id(schema, name)}`
   },
   timestampType: 'timestamp',
+  jsonType: 'jsonb',
   async commentOnTable(db, table, comment) {
     await sql`comment on table ${sql.id(table.schema, table.name)} is ${sql.lit(comment)}`.execute(db)
   },

@@ -1,0 +1,25 @@
+import { QUANTILE_LEVELS } from '../model/model.js'
+
+/** The value at quantile level u, linear between the learned levels. */
+export function interpolate(quantiles: readonly number[], u: number): number {
+  const levels = QUANTILE_LEVELS
+  if (u <= 0) return quantiles[0]!
+  if (u > levels.at(-1)!) return quantiles.at(-1)!
+  // The first level at or above u, by bisection: generation calls this for every numeric value it draws.
+  const i = Math.max(1, firstAtLeast(levels, u))
+  const span = levels[i]! - levels[i - 1]!
+  const t = span === 0 ? 0 : (u - levels[i - 1]!) / span
+  return quantiles[i - 1]! + t * (quantiles[i]! - quantiles[i - 1]!)
+}
+
+/** The first index whose value is at least u in an ascending list, or its length when there is none. */
+export function firstAtLeast(ascending: ArrayLike<number>, u: number): number {
+  let lo = 0
+  let hi = ascending.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (ascending[mid]! < u) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
