@@ -12,8 +12,8 @@ import { tableName } from '../src/schema/table-name.js'
  * `COPY (SELECT * FROM t WHERE … IN (SELECT …)) TO STDOUT` per table, piped into `COPY t FROM STDIN` in a target
  * holding the source's tables without constraints, as pg_sample does. Each table's condition is written out as
  * nested IN subqueries along every path of foreign keys from the root, never revisiting a table on one path, so a
- * cycle (pagila's store ↔ staff) is followed once around: the row counts printed beside dbtwin's say whether the
- * two copied the same rows.
+ * cycle (pagila's store ↔ staff) is followed once around and a longer chain of parents is cut: the row counts
+ * printed beside dbtwin's say whether the two copied the same rows.
  */
 export function baselineQueries(schema: Schema, root: Table, condition: string): Map<string, BaselineQuery> {
   const fks = schema.tables.flatMap((child) =>
@@ -45,7 +45,8 @@ export function baselineQueries(schema: Schema, root: Table, condition: string):
   }
   // Those, and the rows any chosen row references.
   const chosen = (t: Table, path: readonly Table[]): string | null => {
-    const parts = [down(t, path) ?? []].flat()
+    // The descent from the root is a path of its own: a row chosen as a child may come from the root below.
+    const parts = [down(t, []) ?? []].flat()
     for (const e of fks.filter((e) => e.parent === t && e.child !== t && !path.includes(e.child))) {
       const inner = chosen(e.child, [...path, t])
       if (inner !== null)
@@ -59,11 +60,17 @@ export function baselineQueries(schema: Schema, root: Table, condition: string):
   for (const id of planLoad(schema).order) {
     const table = schema.tables.find((t) => tableName(t) === id)!
     const where = chosen(table, [])
-    if (where !== null)
-      queries.set(id, {
-        table: `${quote(table.schema)}.${quote(table.name)}`,
-        sql: `select * from ${quote(table.schema)}.${quote(table.name)} where ${where}`,
-      })
+    if (where === null) continue
+    // Generated columns are computed by the target again: COPY FROM takes none.
+    const columns = `(${table.columns
+      .filter((c) => c.generated === null)
+      .map((c) => quote(c.name))
+      .join(', ')})`
+    const name = `${quote(table.schema)}.${quote(table.name)}`
+    queries.set(id, {
+      table: `${name} ${columns}`,
+      sql: `select ${columns.slice(1, -1)} from ${name} where ${where}`,
+    })
   }
   return queries
 }

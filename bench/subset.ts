@@ -267,6 +267,9 @@ async function wideBench() {
         },
       )
       const ourRows = ours === null ? null : await countRows(twin)
+      console.error(
+        `${c.label}: dbtwin ${ours === null ? `did not finish in ${timeout}` : ours.seconds.toFixed(1)} s`,
+      )
       const schema = await introspected(benchUrl(c.database))
       const root = schema.tables.find((t) => t.schema === c.root.schema && t.name === c.root.table)!
       const baseline = await copyBaseline(

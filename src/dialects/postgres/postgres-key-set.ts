@@ -4,12 +4,13 @@ import type { KeyPart } from '../dialect.js'
 import { checkedTypeText } from '../twin-target.js'
 
 /**
- * `columns` take one of `keys`, the whole set sent as one array parameter per column (issue 21): one column as
- * `col = any($1)`, which PostgreSQL answers by the column's index or, without one, by one scan probing a hash of
- * the array (PostgreSQL 14+); several as `(a, b) in (select * from unnest($1, $2))`, a semi-join. An IN list of
- * 5,000 parameters per batch scanned an unindexed child table once per batch instead: more than 3 minutes for one
- * query at 2M rows. Each array travels as one text parameter in array-literal form, cast to the column's type (as
- * the catalog printed it), so both drivers (pg, PGlite) send it alike and the column's index still serves.
+ * `columns` take one of `keys`, the whole set sent as one array parameter per column (issue 21):
+ * `(a, b) in (select * from unnest($1, $2))`, a semi-join PostgreSQL runs by the columns' index or, without one,
+ * as one scan probing a hash of the keys. An IN list of 5,000 parameters per batch scanned an unindexed child table
+ * once per batch: more than 3 minutes for one query at 2M rows. `col = any($1)` is no better here: the cast array
+ * is no constant when planned, so each row searched it from the start (20,000 keys × 200,000 rows: minutes).
+ * Each array travels as one text parameter in array-literal form, cast to the column's type (as the catalog
+ * printed it), so both drivers (pg, PGlite) send it alike and the comparison is of like with like.
  */
 export function postgresKeySet(
   columns: readonly Column[],
@@ -19,7 +20,6 @@ export function postgresKeySet(
     const literal = `{${keys.map((k) => arrayElement(k[i]!)).join(',')}}`
     return sql`cast(cast(${literal} as text) as ${sql.raw(checkedTypeText(column.nativeType))}[])`
   })
-  if (columns.length === 1) return sql`${sql.id(columns[0]!.name)} = any(${arrays[0]!})`
   return sql`(${sql.join(columns.map((c) => sql.id(c.name)))}) in (select * from unnest(${sql.join(arrays)}))`
 }
 
