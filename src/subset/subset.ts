@@ -50,7 +50,7 @@ const BATCH = 20_000
 /**
  * Copies a referentially complete slice of a source's real rows into a target, rewriting every PII column by the
  * rules on the way. The source is read over a read-only connection and never written (not even temporary
- * tables); rows are chosen by keys in batches (see selectRows), then streamed table by table into the target
+ * tables); rows are chosen by sets of keys (see selectRows), then streamed table by table into the target
  * with the generate writers. Every column detected as PII must have a rule that rewrites it or an explicit
  * `keep`, or nothing starts. With `planOnly`, it stops after choosing the rows.
  *
