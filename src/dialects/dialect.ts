@@ -39,6 +39,16 @@ export interface Database {
     value: RawBuilder<unknown>,
   ): { value: SpecialNumber; is: RawBuilder<unknown> }[]
   /**
+   * A condition that a table's `columns` (its key, or a foreign key) take one of `keys` (one part per column, in
+   * their order), the whole set sent as one parameter and joined by the engine, never an IN list of parameters
+   * (issue 21). The table is the only one in the query's FROM.
+   */
+  keySet(
+    table: TableRef,
+    columns: readonly Column[],
+    keys: readonly (readonly KeyPart[])[],
+  ): Promise<RawBuilder<unknown>>
+  /**
    * Starts writing a twin into this database, on a connection of its own (in a transaction where the engine has
    * transactional DDL); `enums` are the source schema's named enum types.
    */
@@ -60,6 +70,9 @@ export interface Database {
   readSnapshot<T>(read: (snapshot: Database) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
+
+/** One column's value of a key: as the server prints it, or bytes. */
+export type KeyPart = string | Uint8Array
 
 export interface SampledTable {
   from: RawBuilder<unknown>

@@ -1,14 +1,12 @@
 import { sql, type RawBuilder } from 'kysely'
-import type { Database } from '../dialects/dialect.js'
-import type { Column, TableRef } from '../schema/schema.js'
+import type { Database, KeyPart } from '../dialects/dialect.js'
+import type { Column, Table, TableRef } from '../schema/schema.js'
 import { cellValue } from './cell-value.js'
 
 /**
- * The queries `subset` sends to its source, all reads in its read-only connection. Keys travel as text joined by
- * KEY_SEPARATOR; both engines compare a text parameter with a key column of any type by converting the text, so
- * one form serves every key — except bytes, which no text form compares equal to in both engines: they travel as
- * BYTES_MARK and hex, and go back to the source as bytes. The SQL is the portable core PostgreSQL and MySQL share
- * (tuple IN, row_number()).
+ * The queries `subset` sends to its source, all reads in its read-only connection. Keys are kept as text joined by
+ * KEY_SEPARATOR (bytes as BYTES_MARK and hex), and a set of them goes to the source as one parameter that the
+ * engine joins (Database.keySet), cast to the key columns' own types so their indexes serve.
  */
 
 export const KEY_SEPARATOR = '\u0001'
@@ -29,24 +27,27 @@ export function keyText(values: readonly unknown[]): string | null {
   return parts.join(KEY_SEPARATOR)
 }
 
-/** One part of a key string as the parameter that matches it in the source. */
-const keyParameter = (part: string) =>
-  part.startsWith(BYTES_MARK) ? sql`${Buffer.from(part.slice(1), 'hex')}` : sql`${part}`
-
 type Row = Record<string, unknown>
 
 const t = (table: TableRef) => sql.id(table.schema, table.name)
 const columnList = (columns: readonly string[]) => sql.join(columns.map((c) => sql.id(c)))
 
-/** `col in (…)` or `(a, b) in ((…), …)` for a batch of keys. */
-export function keyIn(columns: readonly string[], keys: readonly string[]): RawBuilder<unknown> {
-  if (columns.length === 1) return sql`${sql.id(columns[0]!)} in (${sql.join(keys.map(keyParameter))})`
-  const parts = keys.map((k) => k.split(KEY_SEPARATOR))
-  const tuples = parts.map((p) => sql`(${sql.join(p.map(keyParameter))})`)
-  // The leading column's own IN list lets the engines use the key's index; PostgreSQL does not for row-value IN
-  // alone, and scanned a 500,000-row table once per batch (measured: 4,000 rows/s against 160,000).
-  const leading = [...new Set(parts.map((p) => p[0]!))].map(keyParameter)
-  return sql`${sql.id(columns[0]!)} in (${sql.join(leading)}) and (${columnList(columns)}) in (${sql.join(tuples)})`
+/** A key string's parts, bytes back as bytes. */
+function keyParts(key: string): KeyPart[] {
+  return key
+    .split(KEY_SEPARATOR)
+    .map((part) => (part.startsWith(BYTES_MARK) ? Buffer.from(part.slice(1), 'hex') : part))
+}
+
+/** The condition that a table's `columns` take one of the key strings, as one set (see Database.keySet). */
+async function keySet(
+  source: Database,
+  table: Table,
+  columns: readonly string[],
+  keys: readonly string[],
+): Promise<RawBuilder<unknown>> {
+  const typed = columns.map((name) => table.columns.find((c) => c.name === name)!)
+  return source.keySet(table, typed, keys.map(keyParts))
 }
 
 /** Whether two column lists name the same columns, in any order. */
@@ -114,16 +115,14 @@ export async function readRootKeys(
 /** For a batch of rows by key, the values of several column lists (foreign keys), each as a key string or null. */
 export async function readColumnKeys(
   source: Database,
-  table: TableRef,
+  table: Table,
   key: readonly string[],
   keys: readonly string[],
   lists: readonly (readonly string[])[],
 ): Promise<(string | null)[][]> {
   const columns = [...new Set(lists.flat())]
-  const result = await rows(
-    source,
-    sql`select ${aliased(columns, 'c')} from ${t(table)} where ${keyIn(key, keys)}`,
-  )
+  const where = await keySet(source, table, key, keys)
+  const result = await rows(source, sql`select ${aliased(columns, 'c')} from ${t(table)} where ${where}`)
   return lists.map((list) => {
     const positions = list.map((c) => columns.indexOf(c))
     return result.map((r) =>
@@ -135,13 +134,13 @@ export async function readColumnKeys(
 /** Keys of the rows of `table` whose `columns` take one of the given values (a foreign key's lookup). */
 export async function readKeysWhere(
   source: Database,
-  table: TableRef,
+  table: Table,
   key: readonly string[],
   columns: readonly string[],
   values: readonly string[],
   perValueLimit: number | null,
 ): Promise<string[]> {
-  const where = keyIn(columns, values)
+  const where = await keySet(source, table, columns, values)
   if (perValueLimit === null) {
     return (await rows(source, sql`select ${aliased(key, 'k')} from ${t(table)} where ${where}`)).flatMap(
       (r) => keyOf(r, key, 'k') ?? [],
@@ -161,12 +160,13 @@ export async function readKeysWhere(
 /** Whole rows (the given columns, in order) for a batch of keys or of foreign-key values. */
 export async function readRows(
   source: Database,
-  table: TableRef,
+  table: Table,
   columns: readonly Column[],
   match: readonly string[],
   values: readonly string[],
 ): Promise<Row[]> {
-  return rows(source, sql`select ${copied(source, columns)} from ${t(table)} where ${keyIn(match, values)}`)
+  const where = await keySet(source, table, match, values)
+  return rows(source, sql`select ${copied(source, columns)} from ${t(table)} where ${where}`)
 }
 
 /** Every row of a table (passthrough tables, which are small by the user's word). */

@@ -9,6 +9,7 @@ import { introspectMysql } from './mysql-introspector.js'
 import { mysqlSampledTable } from './mysql-sampling.js'
 import { mysqlTwinWrite } from './mysql-twin.js'
 import { withReadSnapshot } from '../read-snapshot.js'
+import { mysqlKeySet } from './mysql-key-set.js'
 
 /** Opens a MySQL or MariaDB database through mysql2; fails fast, with one clear line, if it cannot be reached. */
 export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): Promise<Database> {
@@ -56,6 +57,7 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     // mysql2 parses GEOMETRY into {x, y}, which no engine reads back; its stored bytes (SRID and WKB) it does.
     readValue: (column, value) => (column.type === 'geometry' ? sql`cast(${value} as binary)` : value),
     specialNumbers: () => [],
+    keySet: mysqlKeySet(db),
     openTwin: () => Promise.resolve(mysqlTwinWrite(db)),
     introspect: () => introspectMysql(db, url.database, mariadb),
     serverIdentity: async () => {

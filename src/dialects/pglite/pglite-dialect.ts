@@ -27,6 +27,7 @@ import { postgresSampledTable } from '../postgres/postgres-sampling.js'
 import { postgresReadValue, postgresSpecialNumbers, SERVER_TEXT_OIDS } from '../postgres/postgres-values.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from '../postgres/postgres-twin.js'
 import type { BulkWriter } from '../twin-target.js'
+import { postgresKeySet } from '../postgres/postgres-key-set.js'
 
 /**
  * Opens an embedded PGlite database: in memory, or in a directory (created if missing). PGlite is PostgreSQL, so it
@@ -68,6 +69,7 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     sampledTable: postgresSampledTable,
     readValue: postgresReadValue,
     specialNumbers: postgresSpecialNumbers,
+    keySet: (_table, columns, keys) => Promise.resolve(postgresKeySet(columns, keys)),
     async openTwin(enums) {
       // One connection, so one transaction: what the write makes is undone together (see TwinWrite).
       await sql`begin`.execute(db)

@@ -15,6 +15,7 @@ import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-t
 import { extendedProtocolPool } from './postgres-extended-protocol.js'
 import { withReadSnapshot } from '../read-snapshot.js'
 import { POSTGRES_SNAPSHOT } from './postgres-snapshot.js'
+import { postgresKeySet } from './postgres-key-set.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
 export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOptions): Promise<Database> {
@@ -49,6 +50,7 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     sampledTable: postgresSampledTable,
     readValue: postgresReadValue,
     specialNumbers: postgresSpecialNumbers,
+    keySet: (_table, columns, keys) => Promise.resolve(postgresKeySet(columns, keys)),
     openTwin: (enums) => postgresTwinWrite(pool, enums),
     introspect: () => introspectPostgres(db, 'postgres'),
     serverIdentity: () => postgresServerIdentity(db),
