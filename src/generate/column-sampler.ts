@@ -18,6 +18,7 @@ import { jsonDocumentSampler } from './json-document.js'
 import { interpolate } from './quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
+import { isCodeColumn, releasedNoWords } from '../model/text-model-choice.js'
 
 /**
  * Draws one column's values from its learned marginal. `draw` takes a uniform `u` — from the copula when the
@@ -98,20 +99,6 @@ export function columnSampler(
     case 'categorical':
       return categorySampler(model.categories, column)
     case 'text': {
-      // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
-      // value; never a string built from shapes and prefixes, which made up countries with real first letters.
-      if (model.categories !== null) {
-        const pickCategory = categorySampler(model.categories, column)
-        const categoryShare = model.categories.reduce((n, c) => n + c.frequency, 0)
-        const other = otherValue(column)
-        return {
-          draw(u, random) {
-            const released = random.next() * (categoryShare + model.suppressedFraction) < categoryShare
-            return released ? pickCategory.draw(u, random) : other
-          },
-          format: (v) => String(v),
-        }
-      }
       const pickLength = cumulativePicker(model.lengths.map((l) => l.frequency))
       const pickShape = cumulativePicker(model.shapes.map((s) => s.frequency))
       // The learned prefixes' shares, and the rest for values that begin with none of them.
@@ -121,8 +108,9 @@ export function columnSampler(
         Math.max(0, 1 - prefixShare),
       ])
       const maxLength = column.length ?? Infinity
+      const other: ColumnSampler = { draw: () => otherValue(column), format: (v) => String(v) }
       const fromWords = model.words === undefined ? null : textFromWords(model.words, maxLength)
-      return {
+      const written: ColumnSampler = {
         draw(_u, random) {
           const words = fromWords?.(random) ?? null
           if (words !== null) return words
@@ -134,6 +122,20 @@ export function columnSampler(
           const shaped = textFromShape(shape, length, random, prefix)
           const text = model.checkDigit === undefined ? shaped : withCheckDigit(shaped, model.checkDigit)
           return text.length > maxLength ? [...text].slice(0, maxLength).join('') : text
+        },
+        format: (v) => String(v),
+      }
+      // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
+      // value, never a string built from shapes and prefixes, which made up countries with real first letters. Codes
+      // are the exception: a rare code is written in the codes' shape, with its check digit (issue 17.2).
+      if (model.categories === null) return releasedNoWords(model) ? other : written
+      const pickCategory = categorySampler(model.categories, column)
+      const categoryShare = model.categories.reduce((n, c) => n + c.frequency, 0)
+      const rare = isCodeColumn(model) ? written : other
+      return {
+        draw(u, random) {
+          const released = random.next() * (categoryShare + model.suppressedFraction) < categoryShare
+          return released ? pickCategory.draw(u, random) : rare.draw(u, random)
         },
         format: (v) => String(v),
       }

@@ -1,7 +1,7 @@
 import { checkDigitOf } from './check-digits.js'
 import type { TextProfile, WordModel } from './model.js'
 import { shapeOf } from './text-profile.js'
-import { textTokens } from './text-tokens.js'
+import { isWordToken, textTokens } from './text-tokens.js'
 import { wordModel, type WordModelOptions } from './word-model.js'
 
 /** Share of values a column's frequent code shapes must cover for the shapes to write it (issue 17.2). */
@@ -34,11 +34,29 @@ export function textModelChoice(
     .reduce((sum, [, n]) => sum + n, 0)
   if (values.length > 0 && coded >= CODE_SHARE * values.length && coverage(values, words) < WORD_SHARE) {
     return {
-      shapesBecause: `codes: ${Math.round((100 * coded) / values.length)}% of values have a code shape`,
+      shapesBecause: `${CODES} ${Math.round((100 * coded) / values.length)}% of values have a code shape`,
     }
   }
-  if (words === null) return { shapesBecause: `no token seen in ${options.minCount} rows` }
+  if (words === null || !words.vocabulary.some((v) => isWordToken(v.token)))
+    return { shapesBecause: `${NO_WORDS} ${options.minCount} rows` }
   return { words }
+}
+
+const NO_WORDS = 'no word seen in'
+const CODES = 'codes:'
+
+/** Whether a text column holds codes: values with a check digit, or with a code shape (see textModelChoice). */
+export function isCodeColumn(profile: Pick<TextProfile, 'shapesBecause' | 'checkDigit'>): boolean {
+  return profile.checkDigit !== undefined || profile.shapesBecause?.startsWith(CODES) === true
+}
+
+/**
+ * Whether a text column released no word at all (nothing, or only punctuation, reached K rows). Its values are
+ * then written as the marked other value, as a suppressed category's are (issue 17.3): shapes would spell letters
+ * like the source's into words nobody wrote, and punctuation alone (`.` for chinook's company names) is no value.
+ */
+export function releasedNoWords(profile: Pick<TextProfile, 'shapesBecause'>): boolean {
+  return profile.shapesBecause?.startsWith(NO_WORDS) === true
 }
 
 /** Share of values the released words must write whole for code-shaped values to be written as words. */
