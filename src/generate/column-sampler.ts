@@ -18,7 +18,7 @@ import { jsonDocumentSampler } from './json-document.js'
 import { interpolate } from './quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
-import { isCodeColumn, releasedNoWords } from '../model/text-model-choice.js'
+import { isCodeColumn } from '../model/text-model-choice.js'
 
 /**
  * Draws one column's values from its learned marginal. `draw` takes a uniform `u` — from the copula when the
@@ -128,7 +128,7 @@ export function columnSampler(
       // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
       // value, never a string built from shapes and prefixes, which made up countries with real first letters. Codes
       // are the exception: a rare code is written in the codes' shape, with its check digit (issue 17.2).
-      if (model.categories === null) return releasedNoWords(model) ? other : written
+      if (model.categories === null) return written
       const pickCategory = categorySampler(model.categories, column)
       const categoryShare = model.categories.reduce((n, c) => n + c.frequency, 0)
       const rare = isCodeColumn(model) ? written : other

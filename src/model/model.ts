@@ -339,7 +339,7 @@ export interface TextProfile {
    * files from before words were learned.
    */
   words?: WordModel
-  /** Why the shapes write this column's values rather than words (codes, or no word seen in minCount rows, which writes the marked other value). */
+  /** Why the shapes write this column's values rather than words (codes, or no word seen in minCount rows). */
   shapesBecause?: string
   /** A check digit every code of the column carries, kept by generation: Luhn, or Luhn after `80840` (a US NPI). */
   checkDigit?: CheckDigit

@@ -50,15 +50,6 @@ export function isCodeColumn(profile: Pick<TextProfile, 'shapesBecause' | 'check
   return profile.checkDigit !== undefined || profile.shapesBecause?.startsWith(CODES) === true
 }
 
-/**
- * Whether a text column released no word at all (nothing, or only punctuation, reached K rows). Its values are
- * then written as the marked other value, as a suppressed category's are (issue 17.3): shapes would spell letters
- * like the source's into words nobody wrote, and punctuation alone (`.` for chinook's company names) is no value.
- */
-export function releasedNoWords(profile: Pick<TextProfile, 'shapesBecause'>): boolean {
-  return profile.shapesBecause?.startsWith(NO_WORDS) === true
-}
-
 /** Share of values the released words must write whole for code-shaped values to be written as words. */
 const WORD_SHARE = 0.5
 
