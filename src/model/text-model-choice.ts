@@ -2,7 +2,7 @@ import { checkDigitOf } from './check-digits.js'
 import type { TextProfile, WordModel } from './model.js'
 import { shapeOf } from './text-profile.js'
 import { isWordToken, textTokens } from './text-tokens.js'
-import { wordModel, type WordModelOptions } from './word-model.js'
+import { EDGE, wordModel, type WordModelOptions } from './word-model.js'
 
 /** Share of values a column's frequent code shapes must cover for the shapes to write it (issue 17.2). */
 export const CODE_SHARE = 0.9
@@ -39,6 +39,10 @@ export function textModelChoice(
   }
   if (words === null || !words.vocabulary.some((v) => isWordToken(v.token)))
     return { shapesBecause: `${NO_WORDS} ${options.minCount} rows` }
+  // Values whose first tokens are all rare (emails' local parts: `a@x.org`) cannot be begun from released words;
+  // a walk from the middle writes `x.org`, which is no email and fails a CHECK like '%@%'. Shapes keep the form.
+  if (!words.pairs.some((p) => p.after === EDGE && p.token !== EDGE))
+    return { shapesBecause: `no value start seen in ${options.minCount} rows` }
   return { words }
 }
 
