@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { LineCounter, parseDocument, type Document } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
+import { parseConstraint, type DeclaredConstraint } from './declared-constraints.js'
 import { FAKER_LOCALES, unknownFakerMethod, unknownTemplateMethods } from './faker-methods.js'
 import { didYouMean } from './nearest-name.js'
 import { PII_KINDS, type PiiKind } from './pii-kinds.js'
@@ -112,7 +113,7 @@ const actionSchemas: Record<ActionKind, z.ZodType> = {
   model: z.literal(true),
 }
 const RULE_KEYS = ['column', 'pii', 'locale', ...ACTION_KINDS]
-const FILE_KEYS = ['include', 'locale', 'rules']
+const FILE_KEYS = ['include', 'locale', 'rules', 'constraints']
 
 /** A key as a message quotes it: a name as it is, anything else (a line of some other file) not at all. */
 const quotedKey = (key: string) => (/^[A-Za-z_][\w-]{0,39}$/.test(key) ? `"${key}"` : '(not a key name)')
@@ -129,8 +130,20 @@ interface Problem {
  * `file:line:column`, before anything uses the rules.
  */
 export async function loadRules(path: string): Promise<Rule[]> {
+  return (await loadRuleSet(path)).rules
+}
+
+/** A rule file's two lists: the column rules, and the constraints declared under `constraints:`. */
+export interface RuleSet {
+  rules: Rule[]
+  constraints: DeclaredConstraint[]
+}
+
+/** Reads rules as {@link loadRules} does, with the declared constraints beside them. */
+export async function loadRuleSet(path: string): Promise<RuleSet> {
   const files = (await isDirectory(path)) ? await ruleFilesIn(path) : [path]
   const rules: Rule[] = []
+  const constraints: DeclaredConstraint[] = []
   const problems: Problem[] = []
   const seen = new Set<string>()
   const read = async (file: string, includedFrom: string | null): Promise<void> => {
@@ -154,10 +167,11 @@ export async function loadRules(path: string): Promise<Rule[]> {
     problems.push(...parsed.problems)
     for (const include of parsed.includes) await read(resolve(dirname(file), include.path), include.at)
     rules.push(...parsed.rules)
+    constraints.push(...parsed.constraints)
   }
   for (const file of files) await read(file, null)
   throwProblems(problems)
-  return rules
+  return { rules, constraints }
 }
 
 /** Parses one rule file's text; throws with every problem found. Includes are not followed. */
@@ -179,6 +193,7 @@ export function throwProblems(problems: readonly Problem[]): void {
 
 interface ParsedRules {
   rules: Rule[]
+  constraints: DeclaredConstraint[]
   includes: { path: string; at: string }[]
   problems: Problem[]
 }
@@ -199,13 +214,14 @@ function parseRules(text: string, file: string): ParsedRules {
     const offending =
       [text.split('\n')[lines.length - 1], ...lines.reverse()].find((l) => l?.trim())?.trim() ?? ''
     const message = `${syntax.message.split(' at line')[0]!.split('\n')[0]!}, in "${offending}"`
-    return { rules: [], includes: [], problems: [{ at: at(syntax.pos[0]), message }] }
+    return { rules: [], constraints: [], includes: [], problems: [{ at: at(syntax.pos[0]), message }] }
   }
   const problems: Problem[] = []
   const root: unknown = yamlValue(document, file, 'remove the aliases (*name) from the file')
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     return {
       rules: [],
+      constraints: [],
       includes: [],
       problems: [{ at: at(0), message: 'a rule file is a mapping with a `rules:` list' }],
     }
@@ -232,13 +248,29 @@ function parseRules(text: string, file: string): ParsedRules {
   const entries = data['rules'] ?? []
   if (!Array.isArray(entries)) {
     problems.push({ at: located(['rules']), message: '`rules:` is a list of rules, each starting with `- `' })
-    return { rules: [], includes, problems }
+    return { rules: [], constraints: [], includes, problems }
   }
   const rules = entries.flatMap((entry: unknown, i) => {
     const rule = parseRule(entry, ['rules', i], located, fileLocale, problems)
     return rule === null ? [] : [rule]
   })
-  return { rules, includes, problems }
+  const declared = data['constraints'] ?? []
+  if (!Array.isArray(declared)) {
+    problems.push({
+      at: located(['constraints']),
+      message: '`constraints:` is a list, each entry starting with `- table:`',
+    })
+    return { rules, constraints: [], includes, problems }
+  }
+  const constraints = declared.flatMap((entry: unknown, i) => {
+    const parsed = parseConstraint(
+      entry,
+      (key) => located(key === null ? ['constraints', i] : ['constraints', i, key]),
+      problems,
+    )
+    return parsed === null ? [] : [parsed]
+  })
+  return { rules, constraints, includes, problems }
 }
 
 function parseRule(

@@ -8,6 +8,7 @@ import { DbtwinError } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
 import { resolveRules, type ResolvedRules } from '../rules/resolve-rules.js'
+import { derivedColumns, loadConstraints } from '../rules/load-constraints.js'
 import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase, type PiiColumn } from '../rules/scan-database.js'
 import type { Column, Schema, Table } from '../schema/schema.js'
@@ -94,6 +95,7 @@ export async function subset(
           what: 'subset',
         })
       }
+      const constraints = await loadConstraints(options.rules, schema)
       const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
       const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
       refuseUnruledPii(pii, resolved)
@@ -113,6 +115,10 @@ export async function subset(
         schemaMap: options.schemaMap,
         // Read from the live source just now.
         trustedObjects: true,
+        // Only the tables the subset keeps: an excluded table is not written.
+        derived: derivedColumns(constraints).filter((d) =>
+          target.tables.some((t) => tableName(t) === tableName(d.table)),
+        ),
       } as const
       const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
         const rewriterFor = subsetRewriters(schema, resolved, secret)

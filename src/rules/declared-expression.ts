@@ -1,0 +1,87 @@
+import { tokenize } from '../schema/check-expression.js'
+import { rootConditionProblem } from '../subset/root-condition.js'
+
+/**
+ * Why a declared rule's SQL text (a `derive` expression or a `check`) is not one plain expression over its own
+ * table's columns, or null when it is. The text comes from a rule file, which is untrusted input: it is read by the
+ * root-condition checker under both engines' lexing (no `;`, comment, statement word or side-effecting function
+ * whichever engine runs it), then token by token, refusing a subquery and a qualified name, and every name that is
+ * not a keyword, a function called, a type after `::` or `as`, must be one of `columns`.
+ *
+ * @example declaredExpressionProblem('amount >= 0', ['amount']) // null
+ * @example declaredExpressionProblem('1; drop table x', ['amount']) // '";" (character 2)'
+ */
+export function declaredExpressionProblem(text: string, columns: readonly string[] | null): string | null {
+  if (text.trim() === '') return 'the expression is empty'
+  const unsafe = rootConditionProblem(text, 'postgres') ?? rootConditionProblem(text, 'mysql')
+  if (unsafe !== null) return unsafe
+  const tokens = tokenize(text, 'postgres')
+  if (tokens === null) return 'it holds a character no expression uses'
+  for (const [i, token] of tokens.entries()) {
+    if (token.kind !== 'name') continue
+    const before = tokens[i - 1]
+    const after = tokens[i + 1]
+    const lower = token.text.toLowerCase()
+    if (!token.quoted && (lower === 'select' || lower === 'from'))
+      return `a subquery ("${token.text}"): a rule reads only its own row`
+    if (
+      (before?.kind === 'symbol' && before.text === '.') ||
+      (after?.kind === 'symbol' && after.text === '.')
+    )
+      return `the qualified name "${token.text}.": name the table's own columns alone`
+    if (!token.quoted) {
+      if (KEYWORDS.has(lower)) continue
+      if (after?.kind === 'symbol' && after.text === '(') continue
+      if (before?.kind === 'symbol' && before.text === '::') continue
+      if (before?.kind === 'name' && !before.quoted && before.text.toLowerCase() === 'as') continue
+      // A typed literal: date '2020-01-01', interval '1 day'.
+      if (after?.kind === 'string') continue
+    }
+    if (columns !== null && !columns.includes(token.text) && !(!token.quoted && columns.includes(lower)))
+      return `"${token.text}" is not a column of the table; its columns: ${columns.join(', ')}`
+  }
+  return null
+}
+
+/** Words of an expression that are not names: operators, CASE, literals, and the parts of CAST and type names. */
+const KEYWORDS = new Set([
+  'and',
+  'or',
+  'not',
+  'is',
+  'null',
+  'true',
+  'false',
+  'unknown',
+  'in',
+  'between',
+  'symmetric',
+  'like',
+  'ilike',
+  'similar',
+  'to',
+  'escape',
+  'regexp',
+  'rlike',
+  'case',
+  'when',
+  'then',
+  'else',
+  'end',
+  'as',
+  'distinct',
+  'current_date',
+  'current_time',
+  'current_timestamp',
+  'localtime',
+  'localtimestamp',
+  'collate',
+  'div',
+  'mod',
+  'precision',
+  'varying',
+  'with',
+  'without',
+  'time',
+  'zone',
+])
