@@ -109,7 +109,7 @@ export function resolveConstraints(
 ): { resolved: ResolvedConstraint[]; problems: { at: string; message: string }[] } {
   const problems: { at: string; message: string }[] = []
   const resolved: ResolvedConstraint[] = []
-  const names = schema.tables.map((t) => tableName(t))
+  const names = schema.tables.flatMap((t) => [tableName(t), t.name])
   for (const constraint of constraints) {
     const byName = schema.tables.filter(
       (t) => displayIdentifier(t.name) === constraint.table || t.name === constraint.table,

@@ -15,12 +15,14 @@ export async function readDeclaredViolations(
   constraint: Exclude<DeclaredConstraint, { kind: 'combinations' }>,
 ): Promise<{ rows: number; violations: number }> {
   const expression = sql.raw(`(${constraint.expression})`)
+  const column = constraint.kind === 'derive' ? sql.id(constraint.column) : null
+  // Written so that NULL never hides a difference: `flag = 'H'` is NULL where flag is NULL, not false.
   const broken =
-    constraint.kind === 'check'
-      ? sql`not ${expression}`
-      : sql`not (${sql.id(constraint.column)} = ${expression} or (${sql.id(constraint.column)} is null and ${expression} is null))`
+    column === null
+      ? sql`case when not ${expression} then 1 else 0 end`
+      : sql`case when ${column} = ${expression} or (${column} is null and ${expression} is null) then 0 else 1 end`
   const { rows } = await sql<{ rows: unknown; violations: unknown }>`select count(*) as ${sql.id('rows')},
-    coalesce(sum(case when ${broken} then 1 else 0 end), 0) as ${sql.id('violations')}
+    coalesce(sum(${broken}), 0) as ${sql.id('violations')}
     from ${sql.id(table.schema, table.name)}`.execute(database.db)
   return { rows: Number(rows[0]?.rows ?? 0), violations: Number(rows[0]?.violations ?? 0) }
 }
