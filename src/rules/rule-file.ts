@@ -176,9 +176,14 @@ export async function loadRuleSet(path: string): Promise<RuleSet> {
 
 /** Parses one rule file's text; throws with every problem found. Includes are not followed. */
 export function parseRuleFile(text: string, file: string): Rule[] {
+  return parseRuleSet(text, file).rules
+}
+
+/** Parses one rule file's text into its rules and declared constraints; throws with every problem found. */
+export function parseRuleSet(text: string, file: string): RuleSet {
   const parsed = parseRules(text, file)
   throwProblems(parsed.problems)
-  return parsed.rules
+  return { rules: parsed.rules, constraints: parsed.constraints }
 }
 
 export function throwProblems(problems: readonly Problem[]): void {
