@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Database } from '../dialects/dialect.js'
 import type { TableRef } from '../schema/schema.js'
 import type { DeclaredConstraint } from './declared-constraints.js'
+import { expressionFor } from './declared-expression.js'
 
 /**
  * Counts, in one aggregate over `table`, its rows and those breaking a declared `check` or `derive`. A check is
@@ -14,7 +15,9 @@ export async function readDeclaredViolations(
   table: TableRef,
   constraint: Exclude<DeclaredConstraint, { kind: 'combinations' }>,
 ): Promise<{ rows: number; violations: number }> {
-  const expression = sql.raw(`(${constraint.expression})`)
+  const expression = sql.raw(
+    `(${expressionFor(constraint.expression, database.dialect === 'mysql' ? 'mysql' : 'postgres')})`,
+  )
   const column = constraint.kind === 'derive' ? sql.id(constraint.column) : null
   // Written so that NULL never hides a difference: `flag = 'H'` is NULL where flag is NULL, not false.
   const broken =

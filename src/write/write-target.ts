@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { expressionFor } from '../rules/declared-expression.js'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Database } from '../dialects/dialect.js'
@@ -62,7 +63,8 @@ export interface WriteSpec {
    * Columns declared derived in the rule file (`derive:`, issue 18.7): once every row is in, each is set by one
    * `update <table> set <column> = (<expression>)` in the write's transaction, before the foreign keys and CHECKs
    * are added, so those judge the derived values. The expression was checked to be one plain expression over the
-   * table's columns (see declaredExpressionProblem) and runs as written, in the target's engine.
+   * table's columns (see declaredExpressionProblem) and runs as written in the target's engine, its quoted names in
+   * that engine's quotes (see expressionFor).
    */
   derived?: readonly DerivedColumn[]
 }
@@ -181,7 +183,7 @@ export async function writeIntoTarget<T>(
       for (const derived of spec.derived ?? []) {
         signal?.throwIfAborted()
         const ref = refOf(derived.table)
-        await sql`update ${sql.id(ref.schema, ref.name)} set ${sql.id(derived.column)} = (${sql.raw(derived.expression)})`.execute(
+        await sql`update ${sql.id(ref.schema, ref.name)} set ${sql.id(derived.column)} = (${sql.raw(expressionFor(derived.expression, twin.family))})`.execute(
           db,
         )
       }

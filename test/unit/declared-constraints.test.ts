@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { resolveConstraints } from '../../src/rules/declared-constraints.js'
-import { declaredExpressionProblem } from '../../src/rules/declared-expression.js'
+import { declaredExpressionProblem, expressionFor } from '../../src/rules/declared-expression.js'
 import { loadRuleSet, parseRuleFile, parseRuleSet } from '../../src/rules/rule-file.js'
 import type { Schema } from '../../src/schema/schema.js'
 import { mkdtemp, writeFile } from 'node:fs/promises'
@@ -112,3 +112,12 @@ describe('declaredExpressionProblem', () => {
 function parseRuleFileConstraints(text: string) {
   return parseRuleSet(text, 'r.yaml').constraints
 }
+
+describe('expressionFor', () => {
+  it("puts quoted names in the engine's quotes and leaves literals alone", () => {
+    expect(expressionFor(`"ref high" > 0 and flag <> '"x"'`, 'mysql')).toBe(
+      '`ref high` > 0 and flag <> \'"x"\'',
+    )
+    expect(expressionFor("`a``b` = 'it''s'", 'postgres')).toBe("\"a`b\" = 'it''s'")
+  })
+})
