@@ -25,7 +25,16 @@ export {
 export { scan, check, type ScanResult, type CheckResult } from './rules/scan.js'
 export type { PiiColumn, ScanOptions } from './rules/scan-database.js'
 export { PII_KINDS, type PiiKind } from './rules/pii-kinds.js'
-export { loadRules, parseRuleFile, type Rule, type RuleAction } from './rules/rule-file.js'
+export {
+  loadRules,
+  loadRuleSet,
+  parseRuleFile,
+  parseRuleSet,
+  type Rule,
+  type RuleAction,
+  type RuleSet,
+} from './rules/rule-file.js'
+export type { DeclaredConstraint } from './rules/declared-constraints.js'
 export { resolveRules, rewrittenColumns, type ResolvedRules, type ColumnId } from './rules/resolve-rules.js'
 export { valueRewriter, type Rewrite } from './rules/value-rewriter.js'
 export { ruleSkeleton } from './rules/rule-skeleton.js'
