@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { learn } from '../../src/learn/learn.js'
+import { renderHtml } from '../../src/report/render-html.js'
+import { renderSummary } from '../../src/report/render-terminal.js'
 import { report } from '../../src/report/report-twin.js'
 import { subset } from '../../src/subset/subset.js'
 import { parseRoot } from '../../src/subset/subset-options.js'
@@ -105,6 +107,14 @@ for (const dialect of testDialects()) {
         violations: 3,
       })
       expect(failed.verdicts.invariants?.passed).toBe(false)
+      expect(renderSummary(failed)).toMatch(
+        /broken: .*lab_results: declared check "value" >= 0 \(3 of \d+ rows\)/,
+      )
+      // The 3 rows moved below their range break the derived flag too, unless it was already 'L'.
+      expect(renderSummary(failed)).toMatch(/declared rules kept [01]\/2/)
+      const html = renderHtml(failed)
+      expect(html).toContain('<h3>Declared rules</h3>')
+      expect(html).toContain('lab-results.yaml:6:12')
     }, 240_000)
 
     it('subset derives the flag in the target too', async () => {
