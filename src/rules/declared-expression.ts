@@ -1,4 +1,4 @@
-import { tokenize } from '../schema/check-expression.js'
+import { tokenize, type Token } from '../schema/check-expression.js'
 import { rootConditionProblem } from '../subset/root-condition.js'
 
 /**
@@ -28,7 +28,7 @@ export function declaredExpressionProblem(text: string, columns: readonly string
       (before?.kind === 'symbol' && before.text === '.') ||
       (after?.kind === 'symbol' && after.text === '.')
     )
-      return `the qualified name "${token.text}.": name the table's own columns alone`
+      return `the qualified name "${qualified(tokens, i)}": name the table's own columns alone`
     if (!token.quoted) {
       if (KEYWORDS.has(lower)) continue
       if (after?.kind === 'symbol' && after.text === '(') continue
@@ -41,6 +41,19 @@ export function declaredExpressionProblem(text: string, columns: readonly string
       return `"${token.text}" is not a column of the table; its columns: ${columns.join(', ')}`
   }
   return null
+}
+
+/** The dotted name a token is part of, as written without quotes: `other.value`. */
+function qualified(tokens: readonly Token[], at: number): string {
+  let start = at
+  while (tokens[start - 1]?.kind === 'symbol' && tokens[start - 2]?.kind === 'name') start -= 2
+  const parts: string[] = []
+  for (let i = start; tokens[i]?.kind === 'name'; i += 2) {
+    parts.push((tokens[i] as { text: string }).text)
+    const dot = tokens[i + 1]
+    if (dot?.kind !== 'symbol' || dot.text !== '.') break
+  }
+  return parts.join('.')
 }
 
 /** Words of an expression that are not names: operators, CASE, literals, and the parts of CAST and type names. */

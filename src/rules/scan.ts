@@ -1,11 +1,11 @@
 import { openDatabase } from '../dialects/open-database.js'
 import { packageFile } from '../package-file.js'
 import type { Schema } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
 import { resolveRules, type ColumnId } from './resolve-rules.js'
 import { resolveConstraints } from './declared-constraints.js'
 import { readDeclaredViolations } from './declared-queries.js'
 import { loadRuleSet, loadRules, rewrites, throwProblems, type Rule } from './rule-file.js'
-import { tableName } from '../schema/table-name.js'
 import { scanQuasiIdentifiers, SAFE_K, type QuasiGroup } from './quasi-identifiers.js'
 import { scanDatabase, type PiiColumn, type ScanOptions } from './scan-database.js'
 

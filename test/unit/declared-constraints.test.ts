@@ -23,7 +23,9 @@ describe('declared constraints in a rule file', () => {
     expect(() => parseRuleFile(constraint('check: "value > 1 -- and more"'), 'r.yaml')).toThrow(
       /the comment "--"/,
     )
-    expect(() => parseRuleFile(constraint('check: "other.value > 1"'), 'r.yaml')).toThrow(/qualified name/)
+    expect(() => parseRuleFile(constraint('check: "other.value > 1"'), 'r.yaml')).toThrow(
+      /the qualified name "other\.value": name the table's own columns alone/,
+    )
   })
 
   it('names an unknown key and a missing or doubled kind', () => {
