@@ -29,12 +29,14 @@ export {
   loadRules,
   loadRuleSet,
   parseRuleFile,
+  parseRuleSet,
   type Rule,
   type RuleAction,
   type RuleSet,
   type TableRule,
 } from './rules/rule-file.js'
 export { resolveTableRules, type ResolvedTableRules } from './rules/table-rules.js'
+export type { DeclaredConstraint } from './rules/declared-constraints.js'
 export { resolveRules, rewrittenColumns, type ResolvedRules, type ColumnId } from './rules/resolve-rules.js'
 export { valueRewriter, type Rewrite } from './rules/value-rewriter.js'
 export { ruleSkeleton } from './rules/rule-skeleton.js'

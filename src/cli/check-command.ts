@@ -8,7 +8,7 @@ import { findingsTable } from './scan-command.js'
 export function checkCommand(): Command {
   return new Command('check')
     .description(
-      'fail (exit 1) when a PII column has no rule: the gate to run in CI before a twin is made; warn where quasi-identifiers leave k below 5',
+      'fail (exit 1) when a PII column has no rule or the rules are invalid: the gate to run in CI before a twin is made; warn where quasi-identifiers leave k below 5; count the source rows breaking each declared constraint',
     )
     .argument('<url>', 'the database to scan (read only)')
     .requiredOption('--rules <path>', 'rules directory or file')
@@ -24,6 +24,11 @@ Examples:
       const result = await check(await databaseArgument(url), options.rules, {
         sampleRows: options.sampleRows,
       })
+      for (const d of result.declared) {
+        process.stdout.write(
+          `declared ${d.kind} on ${d.table} (${d.source}): ${d.violations === 0 ? `holds on all ${d.rows} source rows` : `${d.violations} of ${d.rows} source rows break it`}\n`,
+        )
+      }
       for (const group of result.quasiRisks) {
         process.stdout.write(
           `warning: ${group.k === 1 ? `k = 1 for ${group.uniqueRows} rows` : `k = ${group.k}`} on ${groupName(group)}: coarsen with generalize rules (e.g. \`generalize: year\` on a birth date, \`generalize: { digits: 3 }\` on a zip)\n`,

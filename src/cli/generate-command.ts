@@ -45,7 +45,7 @@ export function generateCommand(interrupt: Interruption): Command {
     .option('--seed <s>', 'seed: the same model, seed and options give the same rows', positiveInteger, 1)
     .option(
       '--rules <path>',
-      'rules directory or file: faker/template/constant/pick/null rules fill their columns',
+      'rules directory or file: faker/template/constant/pick/null rules fill their columns; `derive:` constraints set theirs after the load',
     )
     .addOption(existingTableOptions.create())
     .addOption(existingTableOptions.truncate())

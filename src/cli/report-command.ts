@@ -20,13 +20,16 @@ export function reportCommand(): Command {
       '--model <file>',
       'the model the twin came from: the reference without --real, and the PII record',
     )
-    .option('--rules <path>', 'rules directory or file: a PII column is covered when a rule decides it')
+    .option(
+      '--rules <path>',
+      'rules directory or file: a PII column is covered when a rule decides it; declared `check:`/`derive:` constraints are counted in the invariants',
+    )
     .option('--html <file>', 'write the report as one self-contained HTML file')
     .option('--json <file>', 'write every figure as JSON')
     .option(
       '--fail-under <gates>',
       'exit 1 below these scores, e.g. quality=0.85,privacy=0.9; a quality property too: quality.columnPairs=0.8; ' +
-        'the detection score: detection=0.5; and the invariants (rules across tables, source CHECKs): invariants=1',
+        'the detection score: detection=0.5; and the invariants (rules across tables, declared rules, source CHECKs): invariants=1',
       parseGates,
     )
     .option('--max-rows <n>', 'rows sampled per table and side', countOfOneOrMore, 10_000)

@@ -32,7 +32,7 @@ export function subsetCommand(interrupt: Interruption): Command {
     .option('--to <url>', 'the target: a URL or a target named in dbtwin.yaml (not needed with --plan)')
     .option(
       '--rules <path>',
-      'rules directory or file; every PII column needs a rule that rewrites or keeps it',
+      'rules directory or file; every PII column needs a rule that rewrites or keeps it; `derive:` constraints are set after the load',
     )
     .option(
       '--root <selection>',

@@ -3,6 +3,8 @@ import { invariantCandidates } from '../learn/invariant-candidates.js'
 import { learnInvariants } from '../learn/learn-invariants.js'
 import type { Invariant, Model } from '../model/model.js'
 import { PrivacyBudget } from '../model/privacy-budget.js'
+import type { ResolvedConstraint } from '../rules/declared-constraints.js'
+import { readDeclaredViolations } from '../rules/declared-queries.js'
 import { tableChecks } from '../schema/check-bounds.js'
 import { evaluateCheck } from '../schema/check-evaluation.js'
 import type { DialectName, Schema, Table, TableRef } from '../schema/schema.js'
@@ -47,6 +49,8 @@ export async function invariantsPart(input: {
   twinOf: (id: string) => TableRef | undefined
   rowsOf: (id: string) => number
   checks: InvariantsSection['checks']
+  /** The constraints the rule file declares, resolved against the source schema. */
+  declared: readonly ResolvedConstraint[]
   k: number
   maxRows: number
   seed: number
@@ -80,15 +84,35 @@ export async function invariantsPart(input: {
       violations: count?.violations ?? null,
     })
   }
+  const declared: NonNullable<InvariantsSection['declared']> = []
+  for (const constraint of input.declared) {
+    if (constraint.kind === 'combinations') continue
+    const twinTable = input.twinOf(tableName(constraint.resolved))
+    const count = twinTable === undefined ? null : await readDeclaredViolations(twin, twinTable, constraint)
+    declared.push({
+      kind: constraint.kind,
+      table: tableName(constraint.resolved),
+      rule:
+        constraint.kind === 'check'
+          ? constraint.expression
+          : `${constraint.column} = (${constraint.expression})`,
+      source: constraint.at.rule,
+      rows: count?.rows ?? null,
+      violations: count?.violations ?? null,
+    })
+  }
   // One broken rule breaks the twin's business logic: the score is the worst rule's share of rows keeping it.
   const shares = [
-    ...rules.map((r) => (r.rows === null || r.rows === 0 ? null : 1 - (r.violations ?? 0) / r.rows)),
+    ...[...rules, ...declared].map((r) =>
+      r.rows === null || r.rows === 0 ? null : 1 - (r.violations ?? 0) / r.rows,
+    ),
     ...input.checks.map((c) => (c.rows === 0 ? null : 1 - c.violations / c.rows)),
   ].filter((s): s is number => s !== null)
   return {
     score: shares.length === 0 ? null : Math.min(...shares),
     learnedFrom,
     rules,
+    ...(declared.length > 0 ? { declared } : {}),
     checks: input.checks,
   }
 }

@@ -119,7 +119,14 @@ function consistencyLine(report: Report): string {
 /** The invariants beside the verdicts: how many rules and CHECKs hold, and the ones the twin breaks. */
 function invariantLines(report: Report): string[] {
   const { rules, checks, score, learnedFrom } = report.invariants
+  const declared = report.invariants.declared ?? []
   const broken = [
+    ...declared
+      .filter((d) => (d.violations ?? 0) > 0)
+      .map(
+        (d) =>
+          `${d.table}: declared ${d.kind} ${d.rule} (${count(d.violations ?? 0)} of ${count(d.rows ?? 0)} rows)`,
+      ),
     ...rules
       .filter((r) => (r.violations ?? 0) > 0)
       .map((r) => `${r.table}: ${r.rule} (${count(r.violations ?? 0)} of ${count(r.rows ?? 0)} rows)`),
@@ -135,7 +142,10 @@ function invariantLines(report: Report): string[] {
   const from = learnedFrom === 'none' ? 'no model or source' : `from the ${learnedFrom}`
   return [
     `  invariants ${percent(score)} (beside the verdicts): rules across tables kept ${kept}/${rules.length} (${from})` +
-      ` · source CHECKs kept ${checksKept}/${checks.length}`,
+      ` · source CHECKs kept ${checksKept}/${checks.length}` +
+      (declared.length === 0
+        ? ''
+        : ` · declared rules kept ${declared.filter((d) => d.violations === 0).length}/${declared.length}`),
     ...broken.slice(0, WORST_COLUMNS).map((b) => `    broken: ${b}`),
     ...(broken.length > WORST_COLUMNS
       ? [`    … and ${broken.length - WORST_COLUMNS} more (see the full report)`]

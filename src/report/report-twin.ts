@@ -4,6 +4,7 @@ import { DbtwinError } from '../errors.js'
 import { readChildParentPairs, readChildrenHistogram, readSample } from '../learn/source-queries.js'
 import type { Model } from '../model/model.js'
 import { resolveRules, rewrittenColumns } from '../rules/resolve-rules.js'
+import { loadConstraints } from '../rules/load-constraints.js'
 import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import type { Column, ForeignKey, Schema, Table, TableRef } from '../schema/schema.js'
@@ -128,6 +129,7 @@ export async function report(
     const twinSchema = await twin.introspect()
     const realSchema = real === null ? options.model!.schema : await real.introspect()
     const pairs = pairTables(realSchema, twinSchema, options.schemaMap)
+    const declared = await loadConstraints(options.rules, realSchema)
     const { pii, rewritten } = await piiCoverage(real, realSchema, options.model, rules)
     const subset = options.subset === true
     // Reference tables are copied whole on purpose (issue 17.1): their rows match the source's by design, so, as a
@@ -290,6 +292,7 @@ export async function report(
       twinOf: (id) => pairs.find((p) => tableName(p.realTable) === id)?.twinTable,
       rowsOf: (id) => counted.get(id) ?? 0,
       checks: sourceChecks,
+      declared,
       k,
       maxRows,
       seed,

@@ -247,6 +247,21 @@ export interface InvariantsSection {
     rows: number | null
     violations: number | null
   }[]
+  /**
+   * The rules the user declared in the rule file (`constraints:`, issue 18.7): each `check` and `derive` counted in
+   * the whole twin by SQL; absent without a rule file.
+   */
+  declared?: {
+    kind: 'check' | 'derive'
+    table: string
+    /** The expression, as `flag = (case … end)` for a derived column. */
+    rule: string
+    /** Where the rule file declares it, `file:line:column`. */
+    source: string
+    /** Rows of the twin and those that break it; null when the twin lacks the table. */
+    rows: number | null
+    violations: number | null
+  }[]
   checks: {
     table: string
     check: string

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { LineCounter, parseDocument, type Document } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
+import { parseConstraint, type DeclaredConstraint } from './declared-constraints.js'
 import { FAKER_LOCALES, unknownFakerMethod, unknownTemplateMethods } from './faker-methods.js'
 import { didYouMean } from './nearest-name.js'
 import { PII_KINDS, type PiiKind } from './pii-kinds.js'
@@ -117,7 +118,7 @@ const actionSchemas: Record<ActionKind, z.ZodType> = {
   model: z.literal(true),
 }
 const RULE_KEYS = ['column', 'pii', 'locale', 'person', ...ACTION_KINDS]
-const FILE_KEYS = ['include', 'locale', 'rules', 'tables']
+const FILE_KEYS = ['include', 'locale', 'rules', 'tables', 'constraints']
 const TABLE_KEYS = ['table', 'reference', 'public']
 
 /**
@@ -134,10 +135,11 @@ export interface TableRule {
   source: string
 }
 
-/** Rules and table rules, as read from a rules directory or file (see loadRules). */
+/** Rules, table rules and declared constraints, as read from a rules directory or file (see loadRules). */
 export interface RuleSet {
   rules: Rule[]
   tables: TableRule[]
+  constraints: DeclaredConstraint[]
 }
 
 /** A key as a message quotes it: a name as it is, anything else (a line of some other file) not at all. */
@@ -158,11 +160,12 @@ export async function loadRules(path: string): Promise<Rule[]> {
   return (await loadRuleSet(path)).rules
 }
 
-/** loadRules, with the files' table rules (`tables:`) too. */
+/** loadRules, with the files' table rules (`tables:`) and declared constraints (`constraints:`) too. */
 export async function loadRuleSet(path: string): Promise<RuleSet> {
   const files = (await isDirectory(path)) ? await ruleFilesIn(path) : [path]
   const rules: Rule[] = []
   const tables: TableRule[] = []
+  const constraints: DeclaredConstraint[] = []
   const problems: Problem[] = []
   const seen = new Set<string>()
   const read = async (file: string, includedFrom: string | null): Promise<void> => {
@@ -187,17 +190,23 @@ export async function loadRuleSet(path: string): Promise<RuleSet> {
     for (const include of parsed.includes) await read(resolve(dirname(file), include.path), include.at)
     rules.push(...parsed.rules)
     tables.push(...parsed.tables)
+    constraints.push(...parsed.constraints)
   }
   for (const file of files) await read(file, null)
   throwProblems(problems)
-  return { rules, tables }
+  return { rules, tables, constraints }
 }
 
 /** Parses one rule file's text; throws with every problem found. Includes are not followed. */
 export function parseRuleFile(text: string, file: string): Rule[] {
+  return parseRuleSet(text, file).rules
+}
+
+/** Parses one rule file's text into its rules and declared constraints; throws with every problem found. */
+export function parseRuleSet(text: string, file: string): RuleSet {
   const parsed = parseRules(text, file)
   throwProblems(parsed.problems)
-  return parsed.rules
+  return { rules: parsed.rules, tables: parsed.tables, constraints: parsed.constraints }
 }
 
 export function throwProblems(problems: readonly Problem[]): void {
@@ -213,6 +222,7 @@ export function throwProblems(problems: readonly Problem[]): void {
 interface ParsedRules {
   rules: Rule[]
   tables: TableRule[]
+  constraints: DeclaredConstraint[]
   includes: { path: string; at: string }[]
   problems: Problem[]
 }
@@ -233,7 +243,13 @@ function parseRules(text: string, file: string): ParsedRules {
     const offending =
       [text.split('\n')[lines.length - 1], ...lines.reverse()].find((l) => l?.trim())?.trim() ?? ''
     const message = `${syntax.message.split(' at line')[0]!.split('\n')[0]!}, in "${offending}"`
-    return { rules: [], tables: [], includes: [], problems: [{ at: at(syntax.pos[0]), message }] }
+    return {
+      rules: [],
+      tables: [],
+      constraints: [],
+      includes: [],
+      problems: [{ at: at(syntax.pos[0]), message }],
+    }
   }
   const problems: Problem[] = []
   const root: unknown = yamlValue(document, file, 'remove the aliases (*name) from the file')
@@ -241,6 +257,7 @@ function parseRules(text: string, file: string): ParsedRules {
     return {
       rules: [],
       tables: [],
+      constraints: [],
       includes: [],
       problems: [{ at: at(0), message: 'a rule file is a mapping with a `rules:` list' }],
     }
@@ -268,13 +285,29 @@ function parseRules(text: string, file: string): ParsedRules {
   const entries = data['rules'] ?? []
   if (!Array.isArray(entries)) {
     problems.push({ at: located(['rules']), message: '`rules:` is a list of rules, each starting with `- `' })
-    return { rules: [], tables, includes, problems }
+    return { rules: [], tables, constraints: [], includes, problems }
   }
   const rules = entries.flatMap((entry: unknown, i) => {
     const rule = parseRule(entry, ['rules', i], located, fileLocale, problems)
     return rule === null ? [] : [rule]
   })
-  return { rules, tables, includes, problems }
+  const declared = data['constraints'] ?? []
+  if (!Array.isArray(declared)) {
+    problems.push({
+      at: located(['constraints']),
+      message: '`constraints:` is a list, each entry starting with `- table:`',
+    })
+    return { rules, tables, constraints: [], includes, problems }
+  }
+  const constraints = declared.flatMap((entry: unknown, i) => {
+    const parsed = parseConstraint(
+      entry,
+      (key) => located(key === null ? ['constraints', i] : ['constraints', i, key]),
+      problems,
+    )
+    return parsed === null ? [] : [parsed]
+  })
+  return { rules, tables, constraints, includes, problems }
 }
 
 /** The `tables:` list: `- { table: public.language, reference: keep, public: true }`. */

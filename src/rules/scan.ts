@@ -1,8 +1,11 @@
 import { openDatabase } from '../dialects/open-database.js'
 import { packageFile } from '../package-file.js'
 import type { Schema } from '../schema/schema.js'
+import { tableName } from '../schema/table-name.js'
 import { resolveRules, type ColumnId } from './resolve-rules.js'
-import { loadRules, rewrites, type Rule } from './rule-file.js'
+import { resolveConstraints } from './declared-constraints.js'
+import { readDeclaredViolations } from './declared-queries.js'
+import { loadRuleSet, loadRules, rewrites, throwProblems, type Rule } from './rule-file.js'
 import { scanQuasiIdentifiers, SAFE_K, type QuasiGroup } from './quasi-identifiers.js'
 import { scanDatabase, type PiiColumn, type ScanOptions } from './scan-database.js'
 
@@ -45,6 +48,18 @@ export interface CheckResult extends ScanResult {
    * failure, since coarsening is a trade of detail for safety only the reviewer can make.
    */
   quasiRisks: QuasiGroup[]
+  /**
+   * Each `check` and `derive` the rule file declares, counted in the source (read only): a rule the source itself
+   * breaks is worth knowing before a twin is judged by it. Informational; the gate fails only on uncovered PII.
+   */
+  declared: {
+    kind: 'check' | 'derive'
+    table: string
+    rule: string
+    source: string
+    rows: number
+    violations: number
+  }[]
 }
 
 /**
@@ -56,8 +71,10 @@ export interface CheckResult extends ScanResult {
  * if (uncovered.length > 0) process.exitCode = 1
  */
 export async function check(url: string, rules: string, options: ScanOptions = {}): Promise<CheckResult> {
-  const loaded = await loadRules(rules)
+  const { rules: loaded, constraints } = await loadRuleSet(rules)
   const result = await scan(url, options)
+  const declaredConstraints = resolveConstraints(result.schema, constraints)
+  throwProblems(declaredConstraints.problems)
   const resolved = resolveRules(result.schema, loaded, kindsOf(result.columns))
   const covered: CheckResult['covered'] = []
   const uncovered: PiiColumn[] = []
@@ -75,7 +92,31 @@ export async function check(url: string, rules: string, options: ScanOptions = {
         return rule !== undefined && rewrites(rule.action)
       }),
   )
-  return { ...result, covered, uncovered, quasiRisks }
+  const declared: CheckResult['declared'] = []
+  if (declaredConstraints.resolved.length > 0) {
+    const source = await openDatabase(url, { readOnly: true })
+    try {
+      await source.readSnapshot(async (snapshot) => {
+        for (const constraint of declaredConstraints.resolved) {
+          if (constraint.kind === 'combinations') continue
+          const counted = await readDeclaredViolations(snapshot, constraint.resolved, constraint)
+          declared.push({
+            kind: constraint.kind,
+            table: tableName(constraint.resolved),
+            rule:
+              constraint.kind === 'check'
+                ? constraint.expression
+                : `${constraint.column} = (${constraint.expression})`,
+            source: constraint.at.rule,
+            ...counted,
+          })
+        }
+      })
+    } finally {
+      await source.close()
+    }
+  }
+  return { ...result, covered, uncovered, quasiRisks, declared }
 }
 
 /** The rule the default PII pack (rules/pii-pack.yaml) gives each PII column: what a skeleton proposes. */

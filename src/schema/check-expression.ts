@@ -97,7 +97,7 @@ export function checkColumns(expression: CheckExpression): string[] {
   return [...names]
 }
 
-type Token =
+export type Token =
   | { kind: 'name'; text: string; quoted: boolean }
   | { kind: 'string'; text: string }
   | { kind: 'number'; value: number }
@@ -105,7 +105,8 @@ type Token =
 
 const SYMBOLS = ['::', '<=', '>=', '<>', '!=', '!~*', '!~', '~*', '(', ')', '[', ']', ',', '<', '>', '=', '~']
 
-function tokenize(text: string, family: CheckFamily): Token[] | null {
+/** The expression's tokens, or null when it holds a character no expression here uses. */
+export function tokenize(text: string, family: CheckFamily): Token[] | null {
   const tokens: Token[] = []
   let i = 0
   while (i < text.length) {

@@ -13,6 +13,7 @@ import { resolveTableRules } from '../rules/table-rules.js'
 import { REFERENCE_ROWS, referenceIds, referenceTables } from '../model/reference-tables.js'
 import { readAggregates } from '../learn/source-queries.js'
 import { rewrittenColumns } from '../rules/resolve-rules.js'
+import { derivedColumns, loadConstraints } from '../rules/load-constraints.js'
 import { scanDatabase, type PiiColumn } from '../rules/scan-database.js'
 import type { Column, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
@@ -84,7 +85,10 @@ export async function subset(
   }
   // Root conditions are SQL sent to the source: refused before anything is read when they are more than a condition.
   for (const root of options.roots) checkRoot(root, parseConnectionUrl(from).dialect)
-  const ruleSet = options.rules === undefined ? { rules: [], tables: [] } : await loadRuleSet(options.rules)
+  const ruleSet =
+    options.rules === undefined
+      ? { rules: [], tables: [], constraints: [] }
+      : await loadRuleSet(options.rules)
   const rules = ruleSet.rules
   const database = await openDatabase(from, { readOnly: true })
   try {
@@ -103,6 +107,7 @@ export async function subset(
           what: 'subset',
         })
       }
+      const constraints = await loadConstraints(options.rules, schema)
       const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
       const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
       refuseUnruledPii(pii, resolved)
@@ -127,6 +132,10 @@ export async function subset(
         schemaMap: options.schemaMap,
         // Read from the live source just now.
         trustedObjects: true,
+        // Only the tables the subset keeps: an excluded table is not written.
+        derived: derivedColumns(constraints).filter((d) =>
+          target.tables.some((t) => tableName(t) === tableName(d.table)),
+        ),
       } as const
       const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
         const rewriterFor = subsetRewriters(schema, resolved, secret)

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { expressionFor } from '../rules/declared-expression.js'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Database } from '../dialects/dialect.js'
@@ -58,6 +59,20 @@ export interface WriteSpec {
    * same-engine target gets their code (functions, triggers, views, policies) too. See planSchemaObjects.
    */
   trustedObjects?: boolean
+  /**
+   * Columns declared derived in the rule file (`derive:`, issue 18.7): once every row is in, each is set by one
+   * `update <table> set <column> = (<expression>)` in the write's transaction, before the foreign keys and CHECKs
+   * are added, so those judge the derived values. The expression was checked to be one plain expression over the
+   * table's columns (see declaredExpressionProblem) and runs as written in the target's engine, its quoted names in
+   * that engine's quotes (see expressionFor).
+   */
+  derived?: readonly DerivedColumn[]
+}
+
+export interface DerivedColumn {
+  table: TableRef
+  column: string
+  expression: string
 }
 
 export type WriteStage = 'all' | 'schema' | 'rows' | 'constraints'
@@ -165,6 +180,13 @@ export async function writeIntoTarget<T>(
     }
     const result = stage === 'all' || stage === 'rows' ? await fill(session) : (undefined as T)
     if (stage === 'all' || stage === 'constraints') {
+      for (const derived of spec.derived ?? []) {
+        signal?.throwIfAborted()
+        const ref = refOf(derived.table)
+        await sql`update ${sql.id(ref.schema, ref.name)} set ${sql.id(derived.column)} = (${sql.raw(expressionFor(derived.expression, twin.family))})`.execute(
+          db,
+        )
+      }
       const keys = await addForeignKeys(spec, target, write, refOf, onEvent)
       signal?.throwIfAborted()
       for (const table of spec.schema.tables) {

@@ -2,6 +2,7 @@ import type { BulkWriter } from '../dialects/twin-target.js'
 import { generateTwin, type Shard } from '../generate/generate-twin.js'
 import { assertLoadable, planLoad } from '../graph/load-plan.js'
 import type { Model } from '../model/model.js'
+import { derivedColumns, loadConstraints } from '../rules/load-constraints.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
 import { tableName } from '../schema/table-name.js'
 import type { SchemaMap } from '../schema/table-placement.js'
@@ -59,6 +60,7 @@ export async function generate(
   // Before the target is touched: a cycle no writer can break fails with its way out, not as a rolled-back write.
   assertLoadable(planLoad(model.schema, { constraintsAfterLoad: true }))
   const rules = await rulesForModel(model, options.rules)
+  const constraints = await loadConstraints(options.rules, model.schema)
   const started = performance.now()
   const spec = {
     schema: model.schema,
@@ -70,6 +72,7 @@ export async function generate(
     signal: options.signal,
     schemaMap: options.schemaMap,
     trustedObjects: options.trustModel === true,
+    derived: derivedColumns(constraints),
   } as const
   const counts = await writeIntoTarget(spec, url, onEvent, async (session) => {
     const writers = new Map<string, BulkWriter>()

@@ -24,6 +24,14 @@ export function invariantsSection(invariants: InvariantsSection): string {
     c.rows,
     c.violations,
   ])
+  const declared = (invariants.declared ?? []).map((d) => [
+    code(d.table),
+    d.kind,
+    code(d.rule),
+    code(d.source),
+    d.rows ?? '—',
+    d.violations ?? '—',
+  ])
   const from =
     invariants.learnedFrom === 'none'
       ? 'No model or source was given: no rules across tables to check.'
@@ -33,7 +41,13 @@ export function invariantsSection(invariants: InvariantsSection): string {
 <p class="muted">${from}</p>
 <h3>Rules across tables</h3>
 ${htmlTable(['table', 'kind', 'rule', 'in the source', 'twin rows', 'violating rows'], rules, 'No rules across tables were learned.')}
-<h3>Source CHECKs on the twin's rows</h3>
+${
+  declared.length === 0
+    ? ''
+    : `<h3>Declared rules</h3>
+${htmlTable(['table', 'kind', 'rule', 'declared at', 'twin rows', 'violating rows'], declared, '')}
+`
+}<h3>Source CHECKs on the twin's rows</h3>
 ${htmlTable(['table', 'check', 'held by the twin', 'rows read', 'violating rows'], checks, 'The source has no CHECKs.')}
 </section>`
 }
