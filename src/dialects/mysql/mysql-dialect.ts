@@ -56,7 +56,7 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     // mysql2 parses GEOMETRY into {x, y}, which no engine reads back; its stored bytes (SRID and WKB) it does.
     readValue: (column, value) => (column.type === 'geometry' ? sql`cast(${value} as binary)` : value),
     specialNumbers: () => [],
-    openTwin: () => Promise.resolve(mysqlTwinWrite(db)),
+    openTwin: () => mysqlTwinWrite(db, pool),
     introspect: () => introspectMysql(db, url.database, mariadb),
     serverIdentity: async () => {
       // Host name, port and data directory name one server on one machine, whatever URL reached it.
