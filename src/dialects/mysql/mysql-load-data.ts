@@ -18,23 +18,49 @@ export function loadDataDecision(localInfile: unknown): { allowed: true } | { al
 }
 
 /**
- * One field of the file LOAD DATA reads, as the INSERT path writes the value: NULL as \N; text and bytes with the
- * four characters that mean something to the FIELDS/LINES/ESCAPED clauses below (backslash, tab, newline, and the
- * NUL and CR the server would otherwise keep but a reader may not) escaped; booleans as 1/0, as mysql2 binds them
- * for a TINYINT. The file is read as CHARACTER SET binary, so bytes land as they are and text as its UTF-8.
+ * The rows of a batch as lines of the file LOAD DATA reads (tab between fields, newline after each row), each value
+ * as the INSERT path writes it: NULL as \N; text and bytes with the characters that mean something to the
+ * FIELDS/LINES/ESCAPED clauses (backslash, tab, newline, and the NUL and CR a reader may not keep) escaped;
+ * booleans as 1/0, as mysql2 binds them for a TINYINT; instants with an offset (`instants`) in UTC. The file is
+ * read as CHARACTER SET binary, so bytes land as they are and text as its UTF-8.
  */
-export function loadDataField(value: CellValue): Buffer {
-  if (value === null) return NULL_FIELD
-  if (typeof value === 'boolean') return Buffer.from(value ? '1' : '0')
-  if (typeof value === 'number') return Buffer.from(String(value))
-  const bytes =
-    typeof value === 'string'
-      ? Buffer.from(value, 'utf8')
-      : Buffer.from(value.buffer, value.byteOffset, value.byteLength)
-  return escapeBytes(bytes)
+export function loadDataLines(rows: readonly CellValue[][], instants: readonly boolean[]): Buffer {
+  // Text is gathered as one string and encoded once, rather than as a Buffer per field; bytes break it into parts.
+  const parts: Buffer[] = []
+  let text = ''
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) text += '\t'
+      const v = instants[i] === true ? utcText(row[i] ?? null) : (row[i] ?? null)
+      if (v === null) text += '\\N'
+      else if (typeof v === 'string') text += v.replace(SPECIAL, escapeChar)
+      else if (typeof v === 'number') text += String(v)
+      else if (typeof v === 'boolean') text += v ? '1' : '0'
+      else {
+        parts.push(Buffer.from(text, 'utf8'), escapeBytes(Buffer.from(v.buffer, v.byteOffset, v.byteLength)))
+        text = ''
+      }
+    }
+    text += '\n'
+  }
+  parts.push(Buffer.from(text, 'utf8'))
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts)
 }
 
-const NULL_FIELD = Buffer.from('\\N')
+/** Bytes per chunk of the file: one packet each, well under max_allowed_packet. */
+const PACKET_BYTES = 1024 * 1024
+
+const SPECIAL = /[\0\t\n\r\\]/g
+const ESCAPED_CHARS: Record<string, string> = {
+  '\0': '\\0',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\\': '\\\\',
+}
+const escapeChar = (c: string) => ESCAPED_CHARS[c]!
+
+/** Escape bytes of each special byte: the same characters as in text. */
 const ESCAPES: Partial<Record<number, number>> = {
   0x00: 0x30,
   0x09: 0x74,
@@ -59,25 +85,6 @@ function escapeBytes(bytes: Buffer): Buffer {
   }
   return out
 }
-
-/** The rows of a batch as lines of the file: tab between fields, newline after each row. */
-export function loadDataLines(rows: readonly CellValue[][], instants: readonly boolean[]): Buffer {
-  const parts: Buffer[] = []
-  for (const row of rows) {
-    row.forEach((v, i) => {
-      if (i > 0) parts.push(TAB)
-      parts.push(loadDataField(instants[i] === true ? utcText(v) : v))
-    })
-    parts.push(NEWLINE)
-  }
-  return Buffer.concat(parts)
-}
-
-/** Bytes per chunk of the file: one packet each, well under max_allowed_packet. */
-const PACKET_BYTES = 1024 * 1024
-
-const TAB = Buffer.from('\t')
-const NEWLINE = Buffer.from('\n')
 
 /**
  * Streams a table's rows into one LOAD DATA LOCAL INFILE statement on a connection of its own, opened at the first
