@@ -47,6 +47,9 @@ export function loadDataLines(rows: readonly CellValue[][], instants: readonly b
   return parts.length === 1 ? parts[0]! : Buffer.concat(parts)
 }
 
+/** The loads of a write whose file is still open, each with how to end it early (see loadDataWriter). */
+export type LoadsInFlight = Set<() => Promise<void>>
+
 /** Bytes per chunk of the file: one packet each, well under max_allowed_packet. */
 const PACKET_BYTES = 1024 * 1024
 
@@ -99,6 +102,7 @@ export function loadDataWriter(
   pool: Pool,
   target: TableRef,
   columns: readonly Column[],
+  inFlight: LoadsInFlight,
 ): BulkWriter {
   const instants = columns.map((c) => c.type === 'timestamptz')
   const statement = sql`load data local infile 'dbtwin-rows' into table ${sql.id(target.schema, target.name)}
@@ -111,6 +115,8 @@ export function loadDataWriter(
     failed: Promise<never>
   } | null = null
   let sent = 0
+  // Once abandoned, a later batch must not open a new statement (and lock) that nothing would end.
+  let abandoned = false
 
   const start = async () => {
     const connection = await new Promise<PoolConnection>((resolve, reject) =>
@@ -126,13 +132,29 @@ export function loadDataWriter(
     // A statement the server refused ends a wait for drain that would never come (see write).
     const failed = done.then(() => new Promise<never>(() => {}))
     done.catch(() => {})
-    return { stream, connection, done, failed }
+    const started = { stream, connection, done, failed }
+    inFlight.add(abandon)
+    return started
+  }
+
+  // Ends the file where it is and lets the connection go, its rows left to the writer's undo: a statement left
+  // waiting for more of its file would hold the table's lock, and the undo's DROP or TRUNCATE would wait forever.
+  const abandon = async () => {
+    abandoned = true
+    inFlight.delete(abandon)
+    if (load === null) return
+    const { stream, connection, done } = load
+    load = null
+    stream.end()
+    await done.catch(() => {})
+    connection.release()
   }
 
   const finish = async () => {
     if (load === null) return
     const { stream, connection, done } = load
     load = null
+    inFlight.delete(abandon)
     try {
       stream.end()
       const result = await done
@@ -150,6 +172,7 @@ export function loadDataWriter(
   return {
     async write(rows) {
       if (rows.length === 0) return
+      if (abandoned) throw new Error(`the load into ${target.schema}.${target.name} was stopped`)
       load ??= await start()
       sent += rows.length
       const lines = loadDataLines(rows, instants)
@@ -163,6 +186,7 @@ export function loadDataWriter(
           await Promise.race([new Promise<void>((resolve) => stream.once('drain', resolve)), failed])
         } catch (error) {
           load = null
+          inFlight.delete(abandon)
           connection.release()
           throw error
         }

@@ -17,7 +17,7 @@ import {
 } from '../twin-target.js'
 import { ewkbToWkb } from '../../schema/postgis-type.js'
 import { tableName } from '../../schema/table-name.js'
-import { loadDataDecision, loadDataWriter } from './mysql-load-data.js'
+import { loadDataDecision, loadDataWriter, type LoadsInFlight } from './mysql-load-data.js'
 import { mysqlObjectWriter } from './mysql-objects-writer.js'
 import { utcText } from './mysql-time.js'
 import { mysqlSpatialType, mysqlTypeFor } from './mysql-types.js'
@@ -40,14 +40,16 @@ export async function mysqlTwinWrite(db: Kysely<any>, pool: Pool): Promise<TwinW
   const keyConnection: { id: number | null } = { id: null }
   const { rows } = await sql<{ local_infile: unknown }>`select @@local_infile as local_infile`.execute(db)
   const decision = loadDataDecision(rows[0]?.local_infile)
+  const loads: LoadsInFlight = new Set()
   return {
     db,
-    twin: mysqlTwin(db, keyConnection, decision.allowed ? pool : null),
+    twin: mysqlTwin(db, keyConnection, decision.allowed ? { pool, loads } : null),
     notes: decision.allowed ? [] : [decision.why],
     transactional: false,
     commit: () => Promise.resolve(),
     rollback: () => Promise.resolve(),
     async cancel() {
+      await abandonLoads(loads)
       if (keyConnection.id !== null) await sql`kill query ${sql.lit(keyConnection.id)}`.execute(db)
     },
   }
@@ -61,7 +63,7 @@ function mysqlTwin(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
   keyConnection: { id: number | null },
-  loadData: Pool | null,
+  loadData: { pool: Pool; loads: LoadsInFlight } | null,
 ): TwinTarget {
   return {
     family: 'mysql',
@@ -135,6 +137,7 @@ function mysqlTwin(
       )}`.execute(database)
     },
     async dropTable(database, table) {
+      if (loadData !== null) await abandonLoads(loadData.loads)
       // A table of a foreign-key cycle (sakila's staff ↔ store) is referenced whichever goes first; its partner goes
       // next, so the check can wait, as PostgreSQL's CASCADE lets it.
       await database.connection().execute((connection) =>
@@ -144,6 +147,7 @@ function mysqlTwin(
       )
     },
     async truncate(database, tables) {
+      if (loadData !== null) await abandonLoads(loadData.loads)
       // Foreign keys would refuse TRUNCATE of a referenced table; the whole set is emptied, so they can wait.
       await database.connection().execute((connection) =>
         withoutForeignKeyChecks(connection, async () => {
@@ -154,9 +158,14 @@ function mysqlTwin(
     // Spatial values need ST_GeomFromWKB/ST_GeomFromText around them, which only the INSERT path writes.
     bulkWriter: (target, columns) =>
       loadData !== null && !columns.some((c) => c.type === 'geometry' && mysqlSpatialType(c) !== null)
-        ? loadDataWriter(db, loadData, target, columns)
+        ? loadDataWriter(db, loadData.pool, target, columns, loadData.loads)
         : insertWriter(db, target, columns),
   }
+}
+
+/** Ends every load whose file is still open (a write failed or interrupted mid-table), before its undo. */
+async function abandonLoads(loads: LoadsInFlight): Promise<void> {
+  await Promise.all([...loads].map((abandon) => abandon()))
 }
 
 function foreignKeyClause(fk: ForeignKey, parent: TableRef): RawBuilder<unknown> {
