@@ -146,6 +146,8 @@ export interface TwinWrite {
   readonly db: Kysely<any>
   readonly twin: TwinTarget
   readonly transactional: boolean
+  /** What the write says once opened, e.g. why it loads rows the slower way. */
+  readonly notes?: readonly string[]
   commit(): Promise<void>
   /** Undoes the transaction (a COPY in flight is failed first) and lets the connection go. */
   rollback(): Promise<void>

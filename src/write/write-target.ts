@@ -125,6 +125,7 @@ export async function writeIntoTarget<T>(
   try {
     write = await target.openTwin(spec.schema.enums)
     const { db, twin } = write
+    for (const message of write.notes ?? []) onEvent({ step: 'note', message })
     // What the plan leaves out is said once the target's tables were accepted: a refused write prints one line.
     const planNotes: WriteEvent[] = []
     const objects = await planObjects(spec, target, write, dropCreated !== null, (e) => planNotes.push(e))

@@ -58,7 +58,7 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     readValue: (column, value) => (column.type === 'geometry' ? sql`cast(${value} as binary)` : value),
     specialNumbers: () => [],
     keySet: mysqlKeySet(db),
-    openTwin: () => Promise.resolve(mysqlTwinWrite(db)),
+    openTwin: () => mysqlTwinWrite(db, pool),
     introspect: () => introspectMysql(db, url.database, mariadb),
     serverIdentity: async () => {
       // Host name, port and data directory name one server on one machine, whatever URL reached it.

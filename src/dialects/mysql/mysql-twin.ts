@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Pool } from 'mysql2'
 import type { Column, ForeignKey, TableRef } from '../../schema/schema.js'
 import {
   checkedExpression,
@@ -16,7 +17,9 @@ import {
 } from '../twin-target.js'
 import { ewkbToWkb } from '../../schema/postgis-type.js'
 import { tableName } from '../../schema/table-name.js'
+import { loadDataDecision, loadDataWriter, type LoadsInFlight } from './mysql-load-data.js'
 import { mysqlObjectWriter } from './mysql-objects-writer.js'
+import { utcText } from './mysql-time.js'
 import { mysqlSpatialType, mysqlTypeFor } from './mysql-types.js'
 
 /** Rows per INSERT: large statements load fast, and stay well under max_allowed_packet. */
@@ -33,23 +36,35 @@ const INSERT_CHARS = 4 * 1024 * 1024
  * what it did. `cancel` stops the statement of the foreign-key phase in flight (KILL QUERY), which can take long.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function mysqlTwinWrite(db: Kysely<any>): TwinWrite {
+export async function mysqlTwinWrite(db: Kysely<any>, pool: Pool): Promise<TwinWrite> {
   const keyConnection: { id: number | null } = { id: null }
+  const { rows } = await sql<{ local_infile: unknown }>`select @@local_infile as local_infile`.execute(db)
+  const decision = loadDataDecision(rows[0]?.local_infile)
+  const loads: LoadsInFlight = new Set()
   return {
     db,
-    twin: mysqlTwin(db, keyConnection),
+    twin: mysqlTwin(db, keyConnection, decision.allowed ? { pool, loads } : null),
+    notes: decision.allowed ? [] : [decision.why],
     transactional: false,
     commit: () => Promise.resolve(),
     rollback: () => Promise.resolve(),
     async cancel() {
+      await abandonLoads(loads)
       if (keyConnection.id !== null) await sql`kill query ${sql.lit(keyConnection.id)}`.execute(db)
     },
   }
 }
 
-/** MySQL/MariaDB DDL and loading for a twin: inline enums, AUTO_INCREMENT keys, multi-row INSERTs. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function mysqlTwin(db: Kysely<any>, keyConnection: { id: number | null }): TwinTarget {
+/**
+ * MySQL/MariaDB DDL and loading for a twin: inline enums, AUTO_INCREMENT keys, rows through LOAD DATA LOCAL INFILE
+ * when `loadData` (the pool, the server allowing it), else multi-row INSERTs.
+ */
+function mysqlTwin(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  keyConnection: { id: number | null },
+  loadData: { pool: Pool; loads: LoadsInFlight } | null,
+): TwinTarget {
   return {
     family: 'mysql',
     createTable: createMysqlTable,
@@ -122,6 +137,7 @@ function mysqlTwin(db: Kysely<any>, keyConnection: { id: number | null }): TwinT
       )}`.execute(database)
     },
     async dropTable(database, table) {
+      if (loadData !== null) await abandonLoads(loadData.loads)
       // A table of a foreign-key cycle (sakila's staff ↔ store) is referenced whichever goes first; its partner goes
       // next, so the check can wait, as PostgreSQL's CASCADE lets it.
       await database.connection().execute((connection) =>
@@ -131,6 +147,7 @@ function mysqlTwin(db: Kysely<any>, keyConnection: { id: number | null }): TwinT
       )
     },
     async truncate(database, tables) {
+      if (loadData !== null) await abandonLoads(loadData.loads)
       // Foreign keys would refuse TRUNCATE of a referenced table; the whole set is emptied, so they can wait.
       await database.connection().execute((connection) =>
         withoutForeignKeyChecks(connection, async () => {
@@ -138,8 +155,17 @@ function mysqlTwin(db: Kysely<any>, keyConnection: { id: number | null }): TwinT
         }),
       )
     },
-    bulkWriter: (target, columns) => insertWriter(db, target, columns),
+    // Spatial values need ST_GeomFromWKB/ST_GeomFromText around them, which only the INSERT path writes.
+    bulkWriter: (target, columns) =>
+      loadData !== null && !columns.some((c) => c.type === 'geometry' && mysqlSpatialType(c) !== null)
+        ? loadDataWriter(db, loadData.pool, target, columns, loadData.loads)
+        : insertWriter(db, target, columns),
   }
+}
+
+/** Ends every load whose file is still open (a write failed or interrupted mid-table), before its undo. */
+async function abandonLoads(loads: LoadsInFlight): Promise<void> {
+  await Promise.all([...loads].map((abandon) => abandon()))
 }
 
 function foreignKeyClause(fk: ForeignKey, parent: TableRef): RawBuilder<unknown> {
@@ -298,26 +324,6 @@ function insertWriter(db: Kysely<any>, target: TableRef, columns: readonly Colum
     },
     async end() {},
   }
-}
-
-/**
- * An instant written with a UTC offset as the same instant in UTC, without one: the form in which dbtwin writes
- * every instant into MySQL (generated ones are UTC too). `+00` is only cut off, keeping every fraction digit.
- */
-export function utcText(value: CellValue): CellValue {
-  if (typeof value !== 'string') return value
-  const offset = /([+-])(\d\d)(?::?(\d\d))?$/.exec(value)
-  if (offset === null) return value
-  const local = value.slice(0, offset.index).trim()
-  const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0))
-  if (minutes === 0) return local
-  // Whole seconds move by the offset; the fraction, which Date would cut to milliseconds, stays as it was.
-  const fraction = /\.\d+$/.exec(local)?.[0] ?? ''
-  const ms =
-    Date.parse(`${local.slice(0, local.length - fraction.length).replace(' ', 'T')}Z`) - minutes * 60_000
-  if (Number.isNaN(ms)) return value
-  const iso = new Date(ms).toISOString()
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction}`
 }
 
 /** A value of an INSERT: bytes as a hex literal, X'00ff', which a BLOB or BINARY column stores as those bytes. */
