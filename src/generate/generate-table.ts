@@ -157,7 +157,13 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       return { kind: 'rule', values }
     }
     const bounds = ctx.checks.columns.get(column.name)
-    const drawn = columnSampler(learned, column, { family: ctx.family })
+    // A generalize column's categories were counted on its raw values, all rare once coarsened away: its words and
+    // shapes, learned from the coarsened sample, write it.
+    const modeled =
+      rule?.action.kind === 'generalize' && learned.kind === 'text'
+        ? { ...learned, categories: null }
+        : learned
+    const drawn = columnSampler(modeled, column, { family: ctx.family })
     if (drawn === null) {
       // Too few values to learn (a 12-row table's rating): the type's zero would break `rating >= 1`.
       const legal =
