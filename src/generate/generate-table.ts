@@ -715,13 +715,25 @@ function uniqueKeyGuard(key: readonly string[], columns: Column[]): (out: CellVa
     const number = typeof value === 'number' || NUMBER_TYPES.has(columns[index]!.type)
     // A NaN moved on stays NaN: it starts from 0 instead.
     const start = Number.isFinite(Number(value)) ? Number(value) : 0
+    // A date or timestamp already written as text moves on by days: a suffix would make it no date at all.
+    const dated = !number && typeof value === 'string' ? DATED.exec(value) : null
     for (let step = 1; seen.has(text(out)); step++) {
       out[index] = number
         ? start + row + step
-        : suffixed(String(value), step === 1 ? `${row + 1}` : `${row + 1}-${step}`, columns[index]!.length)
+        : dated !== null
+          ? daysLater(dated, row + step)
+          : suffixed(String(value), step === 1 ? `${row + 1}` : `${row + 1}-${step}`, columns[index]!.length)
     }
     seen.add(text(out))
   }
+}
+
+const DATED = /^(\d{4})-(\d{2})-(\d{2})(.*)$/s
+
+/** `2024-09-09 10:00` moved on by `days`, the rest of the text (a time of day) kept. */
+function daysLater(dated: RegExpExecArray, days: number): string {
+  const moved = new Date(Date.UTC(Number(dated[1]), Number(dated[2]) - 1, Number(dated[3]) + days))
+  return moved.toISOString().slice(0, 10) + dated[4]!
 }
 
 function suffixed(value: string, tag: string, length: number | null): string {
