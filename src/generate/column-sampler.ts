@@ -15,7 +15,7 @@ import type { Column } from '../schema/schema.js'
 import type { Grid } from './inequality-guard.js'
 import { otherValue } from './other-value.js'
 import { jsonDocumentSampler } from './json-document.js'
-import { interpolate } from './quantile-draw.js'
+import { firstAbove, interpolate } from './quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
 import { isCodeColumn } from '../model/text-model-choice.js'
@@ -278,18 +278,6 @@ function cumulativePicker(weights: readonly number[]): (u: number) => number {
   let sum = 0
   const cumulative = weights.map((w) => (sum += w / total))
   return (u) => firstAbove(cumulative, u)
-}
-
-/** The first index whose running sum exceeds u, capped at the last (0 for an empty list): a weighted pick. */
-function firstAbove(cumulative: ArrayLike<number>, u: number): number {
-  let lo = 0
-  let hi = cumulative.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (cumulative[mid]! <= u) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 function uuid(random: Random): string {

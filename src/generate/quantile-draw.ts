@@ -23,3 +23,15 @@ export function firstAtLeast(ascending: ArrayLike<number>, u: number): number {
   }
   return lo
 }
+
+/** The first index whose running sum exceeds u, capped at the last (0 for an empty list): a weighted pick. */
+export function firstAbove(cumulative: ArrayLike<number>, u: number): number {
+  let lo = 0
+  let hi = cumulative.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (cumulative[mid]! <= u) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -2,6 +2,7 @@ import type { WordModel } from '../model/model.js'
 import { isWordToken, joinToken } from '../model/text-tokens.js'
 import { EDGE } from '../model/word-model.js'
 import type { Random } from '../random/seeded-random.js'
+import { firstAbove } from './quantile-draw.js'
 
 /** The tokens that may come next, with their weights, and the weight of ending the value there. */
 interface Successors {
@@ -64,15 +65,7 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
   }
 }
 
+/** An index drawn in proportion to the steps of a running sum. */
 function pick(cumulative: readonly number[], random: Random): number {
-  const total = cumulative.at(-1) ?? 0
-  const u = random.next() * total
-  let lo = 0
-  let hi = cumulative.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (cumulative[mid]! <= u) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstAbove(cumulative, random.next() * (cumulative.at(-1) ?? 0))
 }

@@ -3,7 +3,7 @@ import { invariantCandidates } from '../learn/invariant-candidates.js'
 import { learnInvariants } from '../learn/learn-invariants.js'
 import type { Invariant, Model } from '../model/model.js'
 import { PrivacyBudget } from '../model/privacy-budget.js'
-import type { ResolvedConstraint } from '../rules/declared-constraints.js'
+import { declaredRuleText, type ResolvedConstraint } from '../rules/declared-constraints.js'
 import { readDeclaredViolations } from '../rules/declared-queries.js'
 import { tableChecks } from '../schema/check-bounds.js'
 import { evaluateCheck } from '../schema/check-evaluation.js'
@@ -92,10 +92,7 @@ export async function invariantsPart(input: {
     declared.push({
       kind: constraint.kind,
       table: tableName(constraint.resolved),
-      rule:
-        constraint.kind === 'check'
-          ? constraint.expression
-          : `${constraint.column} = (${constraint.expression})`,
+      rule: declaredRuleText(constraint),
       source: constraint.at.rule,
       rows: count?.rows ?? null,
       violations: count?.violations ?? null,

@@ -153,3 +153,12 @@ export function resolveConstraints(
   }
   return { resolved, problems }
 }
+
+/** How reports name a check or derive rule: its expression, or `column = (expression)`. */
+export function declaredRuleText(
+  constraint: Extract<DeclaredConstraint, { kind: 'check' | 'derive' }>,
+): string {
+  return constraint.kind === 'check'
+    ? constraint.expression
+    : `${constraint.column} = (${constraint.expression})`
+}

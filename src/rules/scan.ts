@@ -3,7 +3,7 @@ import { packageFile } from '../package-file.js'
 import type { Schema } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { resolveRules, type ColumnId } from './resolve-rules.js'
-import { resolveConstraints } from './declared-constraints.js'
+import { declaredRuleText, resolveConstraints } from './declared-constraints.js'
 import { readDeclaredViolations } from './declared-queries.js'
 import { loadRuleSet, loadRules, rewrites, throwProblems, type Rule } from './rule-file.js'
 import { scanQuasiIdentifiers, SAFE_K, type QuasiGroup } from './quasi-identifiers.js'
@@ -103,10 +103,7 @@ export async function check(url: string, rules: string, options: ScanOptions = {
           declared.push({
             kind: constraint.kind,
             table: tableName(constraint.resolved),
-            rule:
-              constraint.kind === 'check'
-                ? constraint.expression
-                : `${constraint.column} = (${constraint.expression})`,
+            rule: declaredRuleText(constraint),
             source: constraint.at.rule,
             ...counted,
           })
