@@ -1,5 +1,9 @@
 import type { Schema } from '../schema/schema.js'
-import { resolveConstraints, type ResolvedConstraint } from './declared-constraints.js'
+import {
+  resolveConstraints,
+  type DeclaredConstraint,
+  type ResolvedConstraint,
+} from './declared-constraints.js'
 import { loadRuleSet, throwProblems } from './rule-file.js'
 
 /**
@@ -10,8 +14,14 @@ export async function loadConstraints(
   path: string | undefined,
   schema: Schema,
 ): Promise<ResolvedConstraint[]> {
-  if (path === undefined) return []
-  const { constraints } = await loadRuleSet(path)
+  return path === undefined ? [] : resolvedOrThrow((await loadRuleSet(path)).constraints, schema)
+}
+
+/** Constraints already read, resolved against `schema`; a name the schema lacks throws as loadConstraints does. */
+export function resolvedOrThrow(
+  constraints: readonly DeclaredConstraint[],
+  schema: Schema,
+): ResolvedConstraint[] {
   const { resolved, problems } = resolveConstraints(schema, constraints)
   throwProblems(problems)
   return resolved

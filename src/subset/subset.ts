@@ -13,7 +13,7 @@ import { resolveTableRules } from '../rules/table-rules.js'
 import { REFERENCE_ROWS, referenceIds, referenceTables } from '../model/reference-tables.js'
 import { readAggregates } from '../learn/source-queries.js'
 import { rewrittenColumns } from '../rules/resolve-rules.js'
-import { derivedColumns, loadConstraints } from '../rules/load-constraints.js'
+import { derivedColumns, resolvedOrThrow } from '../rules/load-constraints.js'
 import { scanDatabase, type PiiColumn } from '../rules/scan-database.js'
 import type { Column, Schema, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
@@ -107,7 +107,7 @@ export async function subset(
           what: 'subset',
         })
       }
-      const constraints = await loadConstraints(options.rules, schema)
+      const constraints = resolvedOrThrow(ruleSet.constraints, schema)
       const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
       const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
       refuseUnruledPii(pii, resolved)
