@@ -175,4 +175,22 @@ describe.skipIf(mysql === undefined || !mysql.available)('LOAD DATA LOCAL INFILE
       ]),
     ).rejects.toThrow(/LOAD DATA into .*strict_rows stored 4 of 4 rows with 1 warning.*Out of range/)
   })
+
+  it('stops a load cancelled while its first batch waits for a connection, and the table can be dropped', async () => {
+    await withDatabase(target.url, async (db) => {
+      await sql`create table cancelled_early (id int primary key)`.execute(db.db)
+      const write = await db.openTwin([])
+      const table = { schema: db.name, name: 'cancelled_early' }
+      const writer = write.twin.bulkWriter(table, [column('id', 'integer')])
+      // The cancel comes before the connection for the statement is had: an interrupt in a table's first batch.
+      const batch = writer.write([[1], [2]])
+      await write.cancel()
+      await expect(batch).rejects.toThrow(/the load into .*cancelled_early was stopped/)
+      // A statement left waiting for its file would hold the table's lock, and this drop would wait forever.
+      await write.twin.dropTable(db.db, table)
+      const { rows } = await sql<{ n: unknown }>`select count(*) as n from information_schema.tables
+        where table_schema = ${db.name} and table_name = 'cancelled_early'`.execute(db.db)
+      expect(Number(rows[0]?.n)).toBe(0)
+    })
+  }, 20_000)
 })

@@ -118,10 +118,18 @@ export function loadDataWriter(
   // Once abandoned, a later batch must not open a new statement (and lock) that nothing would end.
   let abandoned = false
 
+  const stopped = () => new Error(`the load into ${target.schema}.${target.name} was stopped`)
+
   const start = async () => {
+    // In flight from before the connection is had: a cancel while it is awaited must still stop this load.
+    inFlight.add(abandon)
     const connection = await new Promise<PoolConnection>((resolve, reject) =>
       pool.getConnection((error, c) => (error ? reject(error) : resolve(c))),
     )
+    if (abandoned) {
+      connection.release()
+      throw stopped()
+    }
     const stream = new PassThrough()
     const done = new Promise<ResultSetHeader>((resolve, reject) =>
       connection.query<ResultSetHeader>(
@@ -132,9 +140,7 @@ export function loadDataWriter(
     // A statement the server refused ends a wait for drain that would never come (see write).
     const failed = done.then(() => new Promise<never>(() => {}))
     done.catch(() => {})
-    const started = { stream, connection, done, failed }
-    inFlight.add(abandon)
-    return started
+    return { stream, connection, done, failed }
   }
 
   // Ends the file where it is and lets the connection go, its rows left to the writer's undo: a statement left
@@ -172,7 +178,7 @@ export function loadDataWriter(
   return {
     async write(rows) {
       if (rows.length === 0) return
-      if (abandoned) throw new Error(`the load into ${target.schema}.${target.name} was stopped`)
+      if (abandoned) throw stopped()
       load ??= await start()
       sent += rows.length
       const lines = loadDataLines(rows, instants)
