@@ -66,7 +66,7 @@ def psql(url, query):
 
 
 def rows_of(url, query):
-    return psql(url, f'select row_to_json(t)::text from ({query}) t')
+    return psql(url, f'select row_to_json(row_)::text from ({query}) row_')
 
 
 def ident(name):
