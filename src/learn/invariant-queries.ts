@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Database } from '../dialects/dialect.js'
 import type { Column, ForeignKey, TableRef } from '../schema/schema.js'
+import { evenly } from './source-queries.js'
 
 /**
  * The queries that test a rule across tables (see invariantCandidates) in the source: each is one aggregate over
@@ -32,15 +33,17 @@ function sampledSource(
   sample: TableSample | undefined,
 ): RawBuilder<unknown> {
   if (sample === undefined || sample.tableRows <= sample.limit) return from(table, 't')
+  // Aimed at `limit` itself: cutting a larger sample by LIMIT after ORDER BY the key kept only the lower keys
+  // (issue 19, see evenly); the LIMIT only bounds what a stale row count could let through.
   const s = source.sampledTable(
     table,
     's',
-    Math.min(1, (1.2 * sample.limit) / sample.tableRows),
+    Math.min(1, sample.limit / sample.tableRows),
     sample.seed,
     sample.key,
   )
   return sql`(select ${sql.id('s')}.* from ${s.from} ${s.where === null ? sql`` : sql`where ${s.where}`}
-    order by ${sql.join(sample.key.map((c) => col('s', c)))} limit ${sql.lit(sample.limit)}) as ${sql.id('t')}`
+    limit ${sql.lit(2 * sample.limit + 100)}) as ${sql.id('t')}`
 }
 
 async function rows(source: Database, query: RawBuilder<unknown>): Promise<Row[]> {
@@ -170,12 +173,13 @@ export async function readTimeOrderPairs(
     sql`${child} is not null and ${ancestor} is not null and ${child} >= ${ancestor}`,
     ...(sampled.where === null ? [] : [sampled.where]),
   ]
-  return rows(
+  const sample = await rows(
     source,
     sql`select ${source.readValue(column, child)} as c, ${source.readValue(ancestorColumn, ancestor)} as a
         from ${sampled.from} ${joins} where ${sql.join(conditions, sql` and `)}
-        order by ${sql.join(key.map((c) => col('t', c)))} limit ${sql.lit(spec.limit)}`,
+        order by ${sql.join(key.map((c) => col('t', c)))} limit ${sql.lit(2 * spec.limit + 100)}`,
   )
+  return evenly(sample, spec.limit)
 }
 
 /**

@@ -65,9 +65,12 @@ export function pairColumn(c: ComparedColumn, keep = Infinity): PairColumn {
 
 /**
  * The trend of one pair of columns (aligned rows on each side), or null when it is undefined: Pearson's r with a
- * constant side or fewer than two complete rows, as SDMetrics reports an error for such a pair and leaves it out.
+ * constant side or fewer than two complete rows, as SDMetrics reports an error for such a pair and leaves it out;
+ * likewise no real rows at all (a relationship the source never uses, pagila's film.original_language_id), which
+ * scored a perfect 1 for every contingency pair across it. Real rows and no twin rows score 0.
  */
 export function pairTrend(a: PairColumn, b: PairColumn): PairTrend | null {
+  if (a.codes.real.length === 0) return null
   if (a.numbers !== null && b.numbers !== null) {
     const real = pearson(a.numbers.real, b.numbers.real)
     const twin = pearson(a.numbers.twin, b.numbers.twin)

@@ -62,6 +62,7 @@ function qualityLines(report: Report): string[] {
     `  quality (SDMetrics properties): shapes ${percent(parts.columnShapes)} · pairs ${percent(parts.columnPairs)}` +
     ` · cardinality ${percent(parts.cardinality)} · inter-table ${percent(parts.interTable)}` +
     `\n  beside it, not in it: null rates ${percent(extras.nullRates)} · text lengths ${percent(extras.textLengths)}` +
+    (extras.jsonStructure === null ? '' : ` · JSON paths ${percent(extras.jsonStructure)}`) +
     ` · detection ${percent(extras.detection)} · text tokens in source vocabulary ${percent(extras.textTokens)}` +
     ` · category values in source ${percent(extras.categoryValues)}`
   const worst = report.quality.tables

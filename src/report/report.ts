@@ -54,7 +54,7 @@ export interface QualitySection {
   score: number | null
   /**
    * SDMetrics' properties, each a mean over the whole twin, 0..1 (null when not measurable, e.g. no foreign
-   * keys): column shapes (number, time, category and JSON columns), column pair trends (every pair of number, time
+   * keys): column shapes (number, time and category columns), column pair trends (every pair of number, time
    * and category columns in a table), cardinality (every foreign key) and inter-table trends (every parent column ×
    * child column of every key).
    */
@@ -63,6 +63,7 @@ export interface QualitySection {
    * dbtwin's own figures, shown beside the score and not in it (each null without a source, or when nothing was
    * measured):
    * - `nullRates`, `textLengths`: null rates of every column, and free text by its lengths;
+   * - `jsonStructure`: JSON columns by their path sets (SDMetrics scores no JSON: it used to sit in column shapes);
    * - `detection`: the mean of the tables' detection scores (see TableQuality.detection);
    * - `textTokens`: over free-text columns, the mean share of the twin's tokens found in the source's vocabulary;
    * - `categoryValues`: over category columns, the mean share of the twin's values the source holds.
@@ -70,6 +71,7 @@ export interface QualitySection {
   extras: {
     nullRates: number | null
     textLengths: number | null
+    jsonStructure: number | null
     detection: number | null
     textTokens: number | null
     categoryValues: number | null

@@ -38,14 +38,15 @@ export function columnQualities(columns: readonly ComparedColumn[]): ColumnQuali
 /**
  * The quality properties over a whole twin: SDMetrics' four, each the mean over every column, pair, key or
  * parent × child pair of every table (the score is their mean, see overallQuality), and dbtwin's extras beside
- * them: null rates of every column, free text by its lengths, the detection score (the mean of the tables') and
+ * them: null rates of every column, free text by its lengths, JSON by its paths, the detection score (the mean of the tables') and
  * text realism (the mean of the columns').
  */
 export function qualityParts(tables: readonly TableQuality[]): Pick<QualitySection, 'parts' | 'extras'> {
   const columns = tables.flatMap((t) => t.columns)
   return {
     parts: {
-      columnShapes: mean(columns.filter((c) => c.kind !== 'text').map((c) => c.shape)),
+      // SDMetrics' column types only: free text and JSON have no metric there, and are shown beside the score.
+      columnShapes: mean(columns.filter((c) => c.kind !== 'text' && c.kind !== 'json').map((c) => c.shape)),
       columnPairs: mean(tables.flatMap((t) => t.pairs.map((p) => p.score))),
       cardinality: mean(tables.flatMap((t) => t.cardinality.map((c) => c.score))),
       interTable: mean(tables.flatMap((t) => t.interTable.map((c) => c.score))),
@@ -53,6 +54,7 @@ export function qualityParts(tables: readonly TableQuality[]): Pick<QualitySecti
     extras: {
       nullRates: mean(columns.map((c) => c.nullScore)),
       textLengths: mean(columns.filter((c) => c.kind === 'text').map((c) => c.shape)),
+      jsonStructure: mean(columns.filter((c) => c.kind === 'json').map((c) => c.shape)),
       detection: mean(tables.map((t) => t.detection?.score)),
       textTokens: mean(columns.filter((c) => c.kind === 'text').map((c) => c.realism)),
       categoryValues: mean(columns.filter((c) => c.kind === 'category').map((c) => c.realism)),

@@ -113,6 +113,7 @@ describe("SDMetrics' quality properties, by hand", () => {
     expect(extras).toEqual({
       nullRates: 1,
       textLengths: null,
+      jsonStructure: null,
       detection: null,
       textTokens: null,
       categoryValues: null,
@@ -131,5 +132,40 @@ describe("SDMetrics' quality properties, by hand", () => {
     const pairs = pairQualities(wide)
     expect(pairs).toHaveLength((40 * 39) / 2)
     expect(pairs.every((p) => p.score === 1)).toBe(true)
+  })
+
+  // Found by bench/sdmetrics-check.py, which recomputes the properties from the documentation on pagila's twin.
+  it('leaves out a relationship with no real joined rows; a twin with none scores 0 where the source has some', () => {
+    // pagila's film.original_language_id is never set: no joined rows on either side, nothing to compare (it
+    // scored 1 for every contingency pair).
+    const none = (name: string, kind: ComparedColumn['kind']) => column(name, kind, [], [])
+    expect(interTableQualities('fk', [none('last_update', 'time')], [none('rating', 'category')])).toEqual([])
+    // Real rows, no twin rows: tier × amount as above, but the twin side is empty → TVComplement of nothing = 0.
+    const lost = column('amount', 'number', [5, 15, 25, 35], [])
+    const emptyTier = column('tier', 'category', ['a', 'a', 'b', 'b'], [])
+    expect(interTableQualities('fk', [emptyTier], [lost])).toMatchObject([
+      { metric: 'contingency', score: 0 },
+    ])
+  })
+
+  it('keeps JSON out of column shapes: SDMetrics has no metric for it, so its path score sits beside the score', () => {
+    const documents: TableQuality = {
+      ...table('s.documents', [age]),
+      columns: [
+        ...columnQualities([age]),
+        {
+          column: 'body',
+          kind: 'json',
+          shape: 0.2,
+          nullRate: { real: 0, twin: 0 },
+          nullScore: 1,
+          histogram: { bins: [], real: [], twin: [] },
+          realism: null,
+        },
+      ],
+    }
+    const { parts, extras } = qualityParts([documents])
+    expect(parts.columnShapes).toBe(1)
+    expect(extras.jsonStructure).toBe(0.2)
   })
 })

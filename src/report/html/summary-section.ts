@@ -45,6 +45,7 @@ export function summarySection(report: Report): string {
   const beside = scoreBarsChart('beside the score', [
     { label: 'null rates', value: extras.nullRates },
     { label: 'text lengths', value: extras.textLengths },
+    { label: 'JSON paths', value: extras.jsonStructure },
     { label: 'detection', value: extras.detection },
     { label: 'text tokens in source', value: extras.textTokens },
     { label: 'categories in source', value: extras.categoryValues },
