@@ -12,6 +12,7 @@ import type { SchemaMap } from '../schema/table-placement.js'
 import {
   existingTableOptions,
   existingTables,
+  keepGrantsOption,
   positiveFloat,
   positiveInteger,
   schemaMapOption,
@@ -69,6 +70,7 @@ export function generateCommand(interrupt: Interruption): Command {
         'only add the foreign keys (the last step of a sharded load)',
       ).conflicts('shard'),
     )
+    .addOption(keepGrantsOption())
     .option(
       '--trust-model',
       "run the model's functions, triggers, views and policies on a PostgreSQL or PGlite target (a model file is untrusted: off, only its plain objects are written)",
@@ -116,6 +118,7 @@ Examples:
         constraintsOnly?: boolean
         schemaMap: SchemaMap
         trustModel?: boolean
+        keepGrants?: boolean
       }) => {
         if ((options.to === undefined) === (options.out === undefined)) {
           throw new DbtwinError(

@@ -14,7 +14,13 @@ import {
 } from '../subset/subset-options.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
 import type { SchemaMap } from '../schema/table-placement.js'
-import { existingTableOptions, existingTables, positiveInteger, schemaMapOption } from './option-parsers.js'
+import {
+  existingTableOptions,
+  existingTables,
+  keepGrantsOption,
+  positiveInteger,
+  schemaMapOption,
+} from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import type { Interruption } from './interruption.js'
 import { progressReporter } from './progress.js'
@@ -72,6 +78,7 @@ export function subsetCommand(interrupt: Interruption): Command {
     .addOption(existingTableOptions.truncate())
     .addOption(existingTableOptions.drop())
     .addOption(schemaMapOption())
+    .addOption(keepGrantsOption())
     .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
@@ -144,6 +151,7 @@ interface SubsetFlags {
   drop?: boolean
   report?: string | true
   schemaMap: SchemaMap
+  keepGrants?: boolean
 }
 
 /** The options from --config or dbtwin.yaml and the flags; root conditions are checked for the source's dialect. */
@@ -176,6 +184,7 @@ async function subsetOptions(
     seed: flags.seed ?? base.seed,
     existing,
     schemaMap: flags.schemaMap,
+    keepGrants: flags.keepGrants,
   }
   if (options.roots.length === 0) {
     throw new DbtwinError(

@@ -130,6 +130,8 @@ export const schemaShape: z.ZodType<Schema> = z.object({
           'policy',
           'comment',
           'event',
+          'owner',
+          'grant',
         ]),
         statement: z.string(),
         phase: z.enum(['before-tables', 'after-tables', 'after-load']),

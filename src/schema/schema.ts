@@ -184,7 +184,8 @@ export interface SkippedObject {
 /**
  * The kinds of schema objects a same-engine twin recreates. `column` is a change to a created table's column (its
  * default, its domain, identity ALWAYS; on MySQL its whole definition); `check` a CHECK that calls the source's own
- * functions; `table` a MySQL table's options (engine, charset, collation, comment); `event` a MySQL scheduled event.
+ * functions; `table` a MySQL table's options (engine, charset, collation, comment); `event` a MySQL scheduled event;
+ * `owner` and `grant` a PostgreSQL object's owner and privileges, written only when asked (see PRIVILEGE_KINDS).
  */
 export type SchemaObjectKind =
   | 'extension'
@@ -211,6 +212,8 @@ export type SchemaObjectKind =
   | 'policy'
   | 'comment'
   | 'event'
+  | 'owner'
+  | 'grant'
 
 /**
  * When an object is written, in pg_dump's order: `before-tables` (extensions, schemas, types, functions,
@@ -233,6 +236,12 @@ export const CODE_KINDS: ReadonlySet<SchemaObjectKind> = new Set([
 ])
 
 /**
+ * Owners and grants name roles the target may not have: a twin writes them only when asked (`--keep-grants`), and
+ * from a model file only a trusted one, since a grant opens the twin to whoever it names.
+ */
+export const PRIVILEGE_KINDS: ReadonlySet<SchemaObjectKind> = new Set(['owner', 'grant'])
+
+/**
  * A schema object beyond tables and keys, as one DDL statement from the engine's own deparsers (PostgreSQL's
  * pg_get_functiondef, pg_get_indexdef…; MySQL's SHOW CREATE). Only a twin of the source's engine writes them.
  */
@@ -246,7 +255,7 @@ export interface SchemaObject {
   phase: SchemaObjectPhase
   /**
    * What the statement needs that the source defines: `relation s.n` (a table, view or sequence), `function
-   * s.n`, `type s.n`, `extension n`. An object whose needs are not written is left out, and said so.
+   * s.n`, `type s.n`, `extension n`, `role n` (an owner's or grantee's, which the target must have). An object whose needs are not written is left out, and said so.
    */
   requires: string[]
   /**

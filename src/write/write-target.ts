@@ -60,6 +60,12 @@ export interface WriteSpec {
    */
   trustedObjects?: boolean
   /**
+   * Write the source's owners and grants too (`--keep-grants`, PostgreSQL and PGlite). Every role they name must
+   * exist on the target, or the write refuses to start. MySQL keeps privileges per account, not in the schema:
+   * there it writes none and says so.
+   */
+  keepGrants?: boolean
+  /**
    * Columns declared derived in the rule file (`derive:`, issue 18.7): once every row is in, each is set by one
    * `update <table> set <column> = (<expression>)` in the write's transaction, before the foreign keys and CHECKs
    * are added, so those judge the derived values. The expression was checked to be one plain expression over the
@@ -203,9 +209,10 @@ export async function writeIntoTarget<T>(
         const notes = await twin.schemaObjects?.addChecks(db, checks, signal)
         for (const message of notes ?? []) onEvent({ step: 'note', message })
       }
+      // Before the owners change (--keep-grants): a writer that is no superuser may no longer move them after.
+      await twin.schemaObjects?.syncSequences(db, objects.objects)
       // Indexes, triggers, views once the rows are in: triggers never fire on the twin's own rows.
       await writeObjects('after-load')
-      await twin.schemaObjects?.syncSequences(db, objects.objects)
       onEvent({ step: 'constraints', foreignKeys: keys })
     }
     // Past this point the write is kept whole: a signal now is too late to cancel the COMMIT halfway.
@@ -473,6 +480,9 @@ function targetRefs(
   )
 }
 
+const MYSQL_GRANTS =
+  '--keep-grants writes no grants on MySQL or MariaDB, which keep privileges per account (SHOW GRANTS FOR <user>), not in the schema: grant the accounts access to the twin yourself'
+
 /**
  * The schema objects this write gives the target, with one note per reason some are left out: on a target of the
  * source's engine, what planSchemaObjects keeps; on another engine none, said in one line.
@@ -489,6 +499,14 @@ async function planObjects(
   if (twin.schemaObjects === null || !sameEngine) {
     const objects = spec.schema.objects
     const fromMysql = dialectFamily(spec.source.dialect) === 'mysql'
+    if (spec.keepGrants === true)
+      onEvent({
+        step: 'note',
+        message:
+          twin.family === 'mysql'
+            ? MYSQL_GRANTS
+            : '--keep-grants writes no grants from a MySQL source, whose privileges belong to accounts, not to the schema: grant the roles access to the twin yourself',
+      })
     if (objects.length > 0)
       onEvent({
         step: 'note',
@@ -496,13 +514,37 @@ async function planObjects(
           ? `${objects.length} MySQL schema objects (views, routines, triggers, events, indexes, defaults…) are not written to a PostgreSQL target; write to MySQL or MariaDB to keep them`
           : `${objects.length} PostgreSQL schema objects (views, functions, indexes, defaults…) are not written to a MySQL target; write to PostgreSQL or PGlite to keep them`,
       })
-    return { objects: [], schema: spec.schema, notes: [], missingExtensions: [], sameEngine: false }
+    return {
+      objects: [],
+      schema: spec.schema,
+      notes: [],
+      missingExtensions: [],
+      missingRoles: [],
+      sameEngine: false,
+    }
   }
+  const keepGrants = spec.keepGrants === true
   const plan = planSchemaObjects(spec.schema, {
     trusted: spec.trustedObjects === true,
     availableExtensions: await twin.schemaObjects.availableExtensions(db),
     target: target.dialect,
+    keepGrants,
+    roles: keepGrants ? await twin.schemaObjects.roles(db) : new Set(),
   })
+  if (twin.family === 'mysql' && keepGrants)
+    onEvent({
+      step: 'note',
+      message: MYSQL_GRANTS,
+    })
+  const [first, ...others] = plan.missingRoles
+  if (first !== undefined) {
+    const more = others.length === 0 ? '' : ` (and ${others.map((r) => r.role).join(', ')})`
+    throw new DbtwinError(
+      'ROLE_NOT_FOUND',
+      `${target.display} has no role ${first.role}${more}, which the source's ${first.object} names`,
+      `create the role${others.length === 0 ? '' : 's'} there (CREATE ROLE ${first.role}), or run without --keep-grants`,
+    )
+  }
   const notes = [...plan.notes]
   if (spec.schema.searchPath !== undefined)
     notes.push(...(await twin.schemaObjects.useSearchPath(db, spec.schema.searchPath, created)))
