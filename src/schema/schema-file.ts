@@ -97,6 +97,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
       partitions: z.array(tableRef),
       partitionBy: z.string().optional(),
       inherits: z.object({ parents: z.array(tableRef).min(1), columns: z.array(identifier) }).optional(),
+      inheritanceParent: z.literal(true).optional(),
     }),
   ),
   enums: z.array(tableRef.extend({ values: z.array(z.string()) })),

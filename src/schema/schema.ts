@@ -152,6 +152,11 @@ export interface Table extends TableRef {
    * leaves those columns, and the CHECKs it inherits, to its parents; other engines get a plain table.
    */
   inherits?: { parents: TableRef[]; columns: string[] }
+  /**
+   * PostgreSQL: other tables INHERIT this one (not as partitions). A plain SELECT of it returns their rows too, so
+   * its own rows are read with `FROM ONLY` (see ownRows).
+   */
+  inheritanceParent?: true
 }
 
 export interface EnumType {
