@@ -8,6 +8,7 @@ import {
   existingTableOptions,
   existingTables,
   keepGrantsOption,
+  verboseOption,
   positiveInteger,
   schemaMapOption,
 } from './option-parsers.js'
@@ -35,6 +36,7 @@ export function cloneCommand(interrupt: Interruption): Command {
     .addOption(existingTableOptions.drop())
     .addOption(schemaMapOption())
     .addOption(keepGrantsOption())
+    .addOption(verboseOption())
     .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
@@ -65,6 +67,7 @@ Examples:
         report?: string | true
         schemaMap: SchemaMap
         keepGrants?: boolean
+        verbose?: boolean
       }) => {
         if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
         const project = await loadProjectConfig()
@@ -100,7 +103,7 @@ Examples:
                   // Learning is done once relations are: say what it left out before the write's lines begin.
                   if (event.index + 1 === event.total)
                     for (const line of unmodeledNotes(unmodeled.splice(0))) progress.note(line)
-                } else showWriteEvent(progress, event)
+                } else showWriteEvent(progress, event, options.verbose)
               },
             ),
           )

@@ -13,6 +13,7 @@ import {
   existingTableOptions,
   existingTables,
   keepGrantsOption,
+  verboseOption,
   positiveFloat,
   positiveInteger,
   schemaMapOption,
@@ -71,6 +72,7 @@ export function generateCommand(interrupt: Interruption): Command {
       ).conflicts('shard'),
     )
     .addOption(keepGrantsOption())
+    .addOption(verboseOption())
     .option(
       '--trust-model',
       "run the model's functions, triggers, views and policies on a PostgreSQL or PGlite target (a model file is untrusted: off, only its plain objects are written)",
@@ -119,6 +121,7 @@ Examples:
         schemaMap: SchemaMap
         trustModel?: boolean
         keepGrants?: boolean
+        verbose?: boolean
       }) => {
         if ((options.to === undefined) === (options.out === undefined)) {
           throw new DbtwinError(
@@ -156,7 +159,7 @@ Examples:
                 : undefined
           const result = await interrupt.during((signal) =>
             generate(model, to, { ...options, existing, stage, signal }, (event) =>
-              showWriteEvent(progress, event),
+              showWriteEvent(progress, event, options.verbose),
             ),
           )
           progress.stop()
@@ -182,7 +185,8 @@ export function printTotal(rows: Record<string, number>, seconds: number, where:
   )
 }
 
-export function showWriteEvent(progress: ProgressReporter, event: GenerateEvent): void {
+/** Prints a write's progress; `verbose` adds one line per object left out or translated across engines. */
+export function showWriteEvent(progress: ProgressReporter, event: GenerateEvent, verbose = false): void {
   if (event.step === 'table') {
     const rate =
       event.seconds > 0 ? ` ${Math.round(event.rows / event.seconds).toLocaleString('en-US')} rows/s` : ''
@@ -195,7 +199,9 @@ export function showWriteEvent(progress: ProgressReporter, event: GenerateEvent)
   } else if (event.step === 'keys')
     progress.update('adding foreign keys', 0, event.foreignKeys, 'each checked against the rows')
   else if (event.step === 'note') progress.note(event.message)
-  else progress.note(`added and checked ${event.foreignKeys} foreign keys`)
+  else if (event.step === 'objects') {
+    if (verbose) for (const f of event.fates) progress.note(`  ${f.fate} ${f.kind} ${f.name}: ${f.reason}`)
+  } else progress.note(`added and checked ${event.foreignKeys} foreign keys`)
 }
 
 function shardOf(value: string): Shard {

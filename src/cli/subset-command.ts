@@ -18,6 +18,7 @@ import {
   existingTableOptions,
   existingTables,
   keepGrantsOption,
+  verboseOption,
   positiveInteger,
   schemaMapOption,
 } from './option-parsers.js'
@@ -79,6 +80,7 @@ export function subsetCommand(interrupt: Interruption): Command {
     .addOption(existingTableOptions.drop())
     .addOption(schemaMapOption())
     .addOption(keepGrantsOption())
+    .addOption(verboseOption())
     .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
@@ -113,7 +115,7 @@ Examples:
             (event) => {
               if (event.step === 'plan') process.stdout.write(planText(event.plan))
               else if (event.step === 'secret') progress.note(event.message)
-              else showWriteEvent(progress, event)
+              else showWriteEvent(progress, event, flags.verbose)
             },
           ),
         )
@@ -152,6 +154,7 @@ interface SubsetFlags {
   report?: string | true
   schemaMap: SchemaMap
   keepGrants?: boolean
+  verbose?: boolean
 }
 
 /** The options from --config or dbtwin.yaml and the flags; root conditions are checked for the source's dialect. */

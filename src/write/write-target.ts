@@ -14,6 +14,7 @@ import {
   type TypeTranslation,
 } from '../dialects/twin-target.js'
 import { crossEngineSchema, noteLines } from './cross-engine-schema.js'
+import { crossEngineDetails, type ObjectFate } from './cross-engine-details.js'
 import { DbtwinError, type ErrorCode } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
@@ -34,6 +35,11 @@ export type WriteEvent =
   /** The rows are in; the foreign keys are being added (`constraints` follows once they are). */
   | { step: 'keys'; foreignKeys: number }
   | { step: 'constraints'; foreignKeys: number }
+  /**
+   * Across engines: each of the source's objects the target does not get as the source has it, and why (the CLI
+   * prints them with --verbose; a note gives their count).
+   */
+  | { step: 'objects'; fates: ObjectFate[] }
 
 /** What is written and where it came from: enough to create the tables and to refuse writing into the source. */
 export interface WriteSpec {
@@ -480,6 +486,30 @@ function targetRefs(
   )
 }
 
+/** The one line a write across engines gives of what it left out and translated, counted by kind. */
+function fatesLine(fates: readonly ObjectFate[], fromMysql: boolean): string {
+  const counts = (fate: ObjectFate['fate']) => {
+    const byKind = new Map<string, number>()
+    for (const f of fates.filter((f) => f.fate === fate)) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1)
+    return [...byKind].map(([kind, n]) => `${n} ${n === 1 ? kind : plural(kind)}`).join(', ')
+  }
+  const parts = [
+    ...(counts('left out') === '' ? [] : [`left out ${counts('left out')}`]),
+    ...(counts('translated') === '' ? [] : [`translated ${counts('translated')}`]),
+  ]
+  const [source, target, keep] = fromMysql
+    ? ['MySQL', 'PostgreSQL', 'MySQL or MariaDB']
+    : ['PostgreSQL', 'MySQL', 'PostgreSQL or PGlite']
+  return `of the ${source} source's schema objects, this ${target} target ${parts.join('; ')} (each with its reason: --verbose, or the report); write to ${keep} to keep them as they are`
+}
+
+function plural(kind: string): string {
+  // Kinds already plural (`table options`, `column definitions`) stay so.
+  if (kind.endsWith('s')) return kind
+  if (/(x|ch|sh)$/.test(kind)) return `${kind}es`
+  return kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`
+}
+
 const MYSQL_GRANTS =
   '--keep-grants writes no grants on MySQL or MariaDB, which keep privileges per account (SHOW GRANTS FOR <user>), not in the schema: grant the accounts access to the twin yourself'
 
@@ -497,7 +527,6 @@ async function planObjects(
 ): Promise<ObjectPlan & { sameEngine: boolean }> {
   const sameEngine = twin.family === dialectFamily(spec.source.dialect)
   if (twin.schemaObjects === null || !sameEngine) {
-    const objects = spec.schema.objects
     const fromMysql = dialectFamily(spec.source.dialect) === 'mysql'
     if (spec.keepGrants === true)
       onEvent({
@@ -507,13 +536,11 @@ async function planObjects(
             ? MYSQL_GRANTS
             : '--keep-grants writes no grants from a MySQL source, whose privileges belong to accounts, not to the schema: grant the roles access to the twin yourself',
       })
-    if (objects.length > 0)
-      onEvent({
-        step: 'note',
-        message: fromMysql
-          ? `${objects.length} MySQL schema objects (views, routines, triggers, events, indexes, defaults…) are not written to a PostgreSQL target; write to MySQL or MariaDB to keep them`
-          : `${objects.length} PostgreSQL schema objects (views, functions, indexes, defaults…) are not written to a MySQL target; write to PostgreSQL or PGlite to keep them`,
-      })
+    const fates = crossEngineDetails(spec.schema, twin.family)
+    if (fates.length > 0) {
+      onEvent({ step: 'note', message: fatesLine(fates, fromMysql) })
+      onEvent({ step: 'objects', fates })
+    }
     return {
       objects: [],
       schema: spec.schema,
