@@ -31,7 +31,12 @@ export function generateCommand(interrupt: Interruption): Command {
     .option('--to <url>', 'the target database: postgres://…, mysql://…, pglite://<dir>')
     .option('--out <dir>', 'write one file per table into a directory instead of a database')
     .addOption(
-      new Option('--format <format>', 'file format for --out').choices(['csv', 'sql']).default('csv'),
+      new Option(
+        '--format <format>',
+        'file format for --out; sql also writes the schema around the rows (00-before-load.sql, zzz-after-load.sql), for psql into an empty database',
+      )
+        .choices(['csv', 'sql'])
+        .default('csv'),
     )
     .option(
       '--scale <f>',
@@ -136,14 +141,24 @@ Examples:
         if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
         if (options.out !== undefined) {
           const started = performance.now()
-          const rows = await generateFiles(model, options.out, options.format, {
-            scale: options.scale,
-            rows: options.rows,
-            seed: options.seed,
-            family: 'postgres',
-            rules: await rulesForModel(model, options.rules),
-            shard: options.shard,
-          })
+          const rows = await generateFiles(
+            model,
+            options.out,
+            options.format,
+            {
+              scale: options.scale,
+              rows: options.rows,
+              seed: options.seed,
+              family: 'postgres',
+              rules: await rulesForModel(model, options.rules),
+              shard: options.shard,
+            },
+            {
+              trusted: options.trustModel === true,
+              keepGrants: options.keepGrants,
+              onNote: (line) => process.stderr.write(`${line}\n`),
+            },
+          )
           printTotal(rows, (performance.now() - started) / 1000, options.out)
           return
         }

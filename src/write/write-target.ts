@@ -445,7 +445,7 @@ function throwUnlessCreatable(error: unknown, create: boolean): void {
 }
 
 /** The foreign keys of the model's tables whose parent is a model table too, where the two tables land. */
-function modelForeignKeys(schema: Schema, refOf: (t: TableRef) => TableRef): NewForeignKey[] {
+export function modelForeignKeys(schema: Schema, refOf: (t: TableRef) => TableRef): NewForeignKey[] {
   return schema.tables.flatMap((table) =>
     table.foreignKeys.flatMap((fk) => {
       const parent = schema.tables.find(
@@ -644,7 +644,7 @@ async function prepareTables(
  * The load order with each table that INHERITS (PostgreSQL) moved after its parents, which its CREATE TABLE names;
  * the rest keep their order.
  */
-function parentsFirst(tables: readonly Table[]): Table[] {
+export function parentsFirst(tables: readonly Table[]): Table[] {
   const out: Table[] = []
   const placed = new Set<string>()
   const ids = new Set(tables.map((t) => tableName(t)))
@@ -744,7 +744,7 @@ export function translationNote(
   return `${n} column${n === 1 ? ' has a type' : 's have types'} ${display} lacks, written as: ${parts.join('; ')}`
 }
 
-function keyColumns(table: Table): Set<string> {
+export function keyColumns(table: Table): Set<string> {
   return new Set([
     ...(table.primaryKey?.columns ?? []),
     ...table.uniques.flatMap((u) => u.columns),
