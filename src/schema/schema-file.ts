@@ -76,6 +76,7 @@ export const schemaShape: z.ZodType<Schema> = z.object({
           index: z.literal(true).optional(),
           deferrable: z.enum(['immediate', 'deferred']).optional(),
           nullsNotDistinct: z.literal(true).optional(),
+          prefixes: z.array(z.number().int().positive().nullable()).optional(),
         }),
       ),
       foreignKeys: z.array(

@@ -95,6 +95,11 @@ export interface Key {
   deferrable?: 'immediate' | 'deferred'
   /** PostgreSQL 15+: UNIQUE NULLS NOT DISTINCT, two rows with NULLs in the same columns collide (release_label_uniq). */
   nullsNotDistinct?: true
+  /**
+   * MySQL: per column, the prefix length the key is unique on (`UNIQUE KEY (name(10))`: 10), null for a whole
+   * column. Generated rows keep the key unique on those prefixes, which the target checks. Absent: whole columns.
+   */
+  prefixes?: (number | null)[]
 }
 
 export interface ForeignKey {
