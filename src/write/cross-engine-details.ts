@@ -114,13 +114,10 @@ function objectFate(
       if (counter && / SET DEFAULT nextval\(/.test(o.statement))
         return translated(
           'column default',
-          `the column counts with AUTO_INCREMENT: ${o.statement.split(' SET DEFAULT ')[1]}`,
+          `the column counts with AUTO_INCREMENT: ${defaultOf(o.statement)}`,
         )
       if (/ SET DEFAULT /.test(o.statement))
-        return out(
-          'column default',
-          `its expression is ${from}'s SQL: ${o.statement.split(' SET DEFAULT ')[1]}`,
-        )
+        return out('column default', `its expression is ${from}'s SQL: ${defaultOf(o.statement)}`)
       if (/ SET GENERATED ALWAYS$/.test(o.statement))
         return translated('identity ALWAYS', 'AUTO_INCREMENT, which takes a key the application gives too')
       if (/ COLLATE /.test(o.statement)) return out('column collation', `the collation is ${from}'s`)
@@ -143,6 +140,11 @@ function objectFate(
     default:
       return out(o.kind, (LEFT_OUT[o.kind] ?? ((f: string) => `its DDL is ${f}'s`))(from))
   }
+}
+
+/** The expression of an `ALTER TABLE … SET DEFAULT <expression>` statement. */
+function defaultOf(statement: string): string {
+  return statement.slice(statement.indexOf(' SET DEFAULT ') + ' SET DEFAULT '.length)
 }
 
 /** Why an index is not written on the other engine: its kind, a condition or an expression, or just its DDL. */

@@ -53,8 +53,10 @@ export async function schemaScript(source: Schema, options: SchemaScriptOptions)
   const types = new Set<string>()
   const { db, statements } = recordingPostgres((sql, parameters) => {
     for (const s of statements) {
-      const made = /^create type ("(?:[^"]|"")+"|[^\s."]+)\.("(?:[^"]|"")+"|[^\s."]+) as enum /i.exec(s)
-      if (made !== null) types.add(`${unquoted(made[1]!)}.${unquoted(made[2]!)}`)
+      const [, schemaName, typeName] =
+        /^create type ("(?:[^"]|"")+"|[^\s."]+)\.("(?:[^"]|"")+"|[^\s."]+) as enum /i.exec(s) ?? []
+      if (schemaName !== undefined && typeName !== undefined)
+        types.add(`${unquoted(schemaName)}.${unquoted(typeName)}`)
     }
     if (sql.includes('to_regclass(')) return [{ n: (parameters[0] as unknown[] | undefined)?.length ?? 0 }]
     if (sql.includes('from pg_catalog.pg_type t'))

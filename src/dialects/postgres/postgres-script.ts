@@ -30,8 +30,7 @@ export function recordingPostgres(answer: ScriptAnswer): {
       if (kept(text)) statements.push(text.trim().replace(/;$/, ''))
       return Promise.resolve({ rows: answer(query.sql, query.parameters) as R[] })
     },
-    // eslint-disable-next-line require-yield
-    async *streamQuery() {
+    streamQuery() {
       throw new Error('a schema script streams no rows')
     },
   }
@@ -77,5 +76,6 @@ function literal(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value)
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
   if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(', ')}]`
-  return `'${String(value).replaceAll("'", "''")}'`
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return `'${text.replaceAll("'", "''")}'`
 }
