@@ -21,10 +21,11 @@ function aclStatements(
   defaults: RawBuilder<unknown>,
   target: RawBuilder<unknown>,
 ): RawBuilder<unknown> {
-  return sql`(select g.statement, g.roles, g.revoke from (
+  // GRANTs in the order of the ACL's own entries, as pg_dump prints them (sakila's public: postgres, then PUBLIC).
+  return sql`(select g.statement, g.roles, g.revoke, g.position from (
       select format('REVOKE %s ON %s FROM %s', string_agg(x.privilege_type, ', ' order by x.privilege_type),
           ${target}, ${grantee(sql`x.grantee`)}) as statement,
-        array[${roleNeed(sql`x.grantee`)}] as roles, true as revoke, x.grantee
+        array[${roleNeed(sql`x.grantee`)}] as roles, true as revoke, 0::bigint as position
       from (select a.grantee, a.privilege_type from aclexplode(${defaults}) a
         except select a.grantee, a.privilege_type from aclexplode(${acl}) a) x
       group by x.grantee
@@ -32,11 +33,11 @@ function aclStatements(
       select format('GRANT %s ON %s TO %s%s', string_agg(x.privilege_type, ', ' order by x.privilege_type),
           ${target}, ${grantee(sql`x.grantee`)},
           case when x.is_grantable then ' WITH GRANT OPTION' else '' end) as statement,
-        array[${roleNeed(sql`x.grantee`)}] as roles, false as revoke, x.grantee
-      from (select a.grantee, a.privilege_type, a.is_grantable from aclexplode(${acl}) a
-        except select a.grantee, a.privilege_type, a.is_grantable from aclexplode(${defaults}) a) x
-      group by x.grantee, x.is_grantable) g
-    order by g.revoke desc, g.statement)`
+        array[${roleNeed(sql`x.grantee`)}] as roles, false as revoke, min(x.o) as position
+      from aclexplode(${acl}) with ordinality x(grantor, grantee, privilege_type, is_grantable, o)
+      where not exists (select 1 from aclexplode(${defaults}) d where d.grantee = x.grantee
+        and d.privilege_type = x.privilege_type and d.is_grantable = x.is_grantable)
+      group by x.grantee, x.is_grantable) g)`
 }
 
 /** PUBLIC is grantee 0. */
@@ -109,7 +110,7 @@ export const PRIVILEGE_QUERIES: RawBuilder<PrivilegeRow>[] = [
       sql`format('SCHEMA %I', n.nspname)`,
     )} g
     where n.nspacl is not null and ${notFromExtension('pg_catalog.pg_namespace', sql`n.oid`)}
-    order by n.nspname, g.revoke desc, g.statement`,
+    order by n.nspname, g.revoke desc, g.position, g.statement`,
   sql<PrivilegeRow>`select 'grant' as kind, n.nspname as schema, c.relname as name, 'after-load' as phase,
       g.statement, array['relation ' || n.nspname || '.' || c.relname] || g.roles as requires
     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -120,7 +121,7 @@ export const PRIVILEGE_QUERIES: RawBuilder<PrivilegeRow>[] = [
     )} g
     where c.relacl is not null and c.relkind in ('r', 'p', 'v', 'm', 'S')
       and ${notFromExtension('pg_catalog.pg_class', sql`c.oid`)}
-    order by n.nspname, c.relname, g.revoke desc, g.statement`,
+    order by n.nspname, c.relname, g.revoke desc, g.position, g.statement`,
   sql<PrivilegeRow>`select 'grant' as kind, n.nspname as schema, p.proname as name, 'after-load' as phase,
       g.statement, array['function ' || n.nspname || '.' || p.proname] || g.roles as requires
     from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
@@ -132,5 +133,5 @@ export const PRIVILEGE_QUERIES: RawBuilder<PrivilegeRow>[] = [
     )} g
     where p.proacl is not null and p.prokind in ('f', 'p', 'a')
       and ${notFromExtension('pg_catalog.pg_proc', sql`p.oid`)}
-    order by n.nspname, p.proname, p.oid, g.revoke desc, g.statement`,
+    order by n.nspname, p.proname, p.oid, g.revoke desc, g.position, g.statement`,
 ]
