@@ -716,9 +716,11 @@ function uniqueKeyGuard(
   // MySQL counts a text prefix in characters (code points), as the spread below does.
   const cut = (value: CellValue, k: number) => {
     const prefix = prefixes?.[k]
-    return prefix == null || typeof value !== 'string' ? String(value) : [...value].slice(0, prefix).join('')
+    return prefix == null || typeof value !== 'string'
+      ? String(value)
+      : Array.from(value).slice(0, prefix).join('')
   }
-  const text = (out: CellValue[]) => indices.map((i, k) => cut(out[i]!, k)).join('\u0000')
+  const text = (out: CellValue[]) => indices.map((i, k) => cut(out[i] ?? null, k)).join('\u0000')
   const lastPrefix = prefixes?.at(-1) ?? null
   return (out, row) => {
     if (indices.some((i) => i < 0 || out[i] === null)) return
@@ -761,7 +763,7 @@ function daysLater(dated: RegExpExecArray, days: number): string {
  * The value keeps its length, and a short one grows only up to the prefix.
  */
 function taggedInPrefix(value: string, step: number, prefix: number): string {
-  const chars = [...value]
+  const chars = Array.from(value)
   const tag = step.toString(36)
   const head = chars.slice(0, Math.max(0, Math.min(chars.length + tag.length, prefix) - tag.length))
   return head.join('') + tag + chars.slice(prefix).join('')

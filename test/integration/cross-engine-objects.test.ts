@@ -53,7 +53,7 @@ describe.skipIf(available.get('postgres') !== true || available.get('mysql') !==
     })
     afterAll(async () => {
       for (const database of made) await database.drop()
-      await source?.drop()
+      await source.drop()
     })
 
     it('names every object in the write and in the report, the same in both', async () => {

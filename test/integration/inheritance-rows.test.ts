@@ -55,7 +55,7 @@ describe.skipIf(postgres?.available !== true)(
     })
     afterAll(async () => {
       for (const database of made) await database.drop()
-      await source?.drop()
+      await source.drop()
     })
 
     const expected = [

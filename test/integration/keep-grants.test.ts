@@ -33,7 +33,11 @@ async function query<T>(url: string, text: string, values: unknown[] = []): Prom
 }
 
 describe.skipIf(postgres?.available !== true)('--keep-grants: owners and grants (issue 16)', () => {
-  const admin = () => inject('serverUrls').postgres!
+  const admin = () => {
+    const url = inject('serverUrls').postgres
+    if (url === null) throw new Error('no PostgreSQL server for this test run')
+    return url
+  }
   // Roles are the server's, not a database's: unique names, dropped after the databases that name them.
   const suffix = randomBytes(4).toString('hex')
   const owner = `dbtwin_r_${suffix}_owner`
@@ -71,7 +75,7 @@ describe.skipIf(postgres?.available !== true)('--keep-grants: owners and grants 
   })
   afterAll(async () => {
     for (const database of made) await database.drop()
-    await source?.drop()
+    await source.drop()
     await query(admin(), `drop role if exists "${reader}"`)
     await query(admin(), `drop role if exists "${owner}"`)
   })

@@ -32,7 +32,7 @@ describe.skipIf(!available)('a unique key on a column prefix (MariaDB/MySQL, iss
   })
   afterAll(async () => {
     for (const database of made) await database.drop()
-    await source?.drop()
+    await source.drop()
   })
 
   it('reads the prefix length of the key', async () => {
