@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'TARGET_NOT_EMPTY'
   | 'TARGET_IS_SOURCE'
   | 'TARGET_CONFLICT'
+  /** `--keep-grants`: an owner or grant names a role the target lacks; refused before anything is written. */
+  | 'ROLE_NOT_FOUND'
   | 'GENERATE_FAILED'
   | 'SUBSET_FAILED'
   | 'INTERRUPTED'

@@ -4,7 +4,14 @@ import { loadProjectConfig, resolveDatabase } from '../config/project-config.js'
 import { clone } from '../write/clone.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
 import type { SchemaMap } from '../schema/table-placement.js'
-import { existingTableOptions, existingTables, positiveInteger, schemaMapOption } from './option-parsers.js'
+import {
+  existingTableOptions,
+  existingTables,
+  keepGrantsOption,
+  verboseOption,
+  positiveInteger,
+  schemaMapOption,
+} from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import type { Interruption } from './interruption.js'
 import { progressReporter } from './progress.js'
@@ -28,6 +35,8 @@ export function cloneCommand(interrupt: Interruption): Command {
     .addOption(existingTableOptions.truncate())
     .addOption(existingTableOptions.drop())
     .addOption(schemaMapOption())
+    .addOption(keepGrantsOption())
+    .addOption(verboseOption())
     .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
@@ -57,6 +66,8 @@ Examples:
         drop?: boolean
         report?: string | true
         schemaMap: SchemaMap
+        keepGrants?: boolean
+        verbose?: boolean
       }) => {
         if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
         const project = await loadProjectConfig()
@@ -73,7 +84,15 @@ Examples:
             clone(
               from,
               to,
-              { scale, seed, rules, existing, signal, schemaMap: options.schemaMap },
+              {
+                scale,
+                seed,
+                rules,
+                existing,
+                signal,
+                schemaMap: options.schemaMap,
+                keepGrants: options.keepGrants,
+              },
               (event) => {
                 if (event.step === 'table' && !('seconds' in event))
                   progress.update('learning tables', event.index + 1, event.total, event.table)
@@ -84,7 +103,7 @@ Examples:
                   // Learning is done once relations are: say what it left out before the write's lines begin.
                   if (event.index + 1 === event.total)
                     for (const line of unmodeledNotes(unmodeled.splice(0))) progress.note(line)
-                } else showWriteEvent(progress, event)
+                } else showWriteEvent(progress, event, options.verbose)
               },
             ),
           )

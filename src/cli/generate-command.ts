@@ -12,6 +12,8 @@ import type { SchemaMap } from '../schema/table-placement.js'
 import {
   existingTableOptions,
   existingTables,
+  keepGrantsOption,
+  verboseOption,
   positiveFloat,
   positiveInteger,
   schemaMapOption,
@@ -29,7 +31,12 @@ export function generateCommand(interrupt: Interruption): Command {
     .option('--to <url>', 'the target database: postgres://…, mysql://…, pglite://<dir>')
     .option('--out <dir>', 'write one file per table into a directory instead of a database')
     .addOption(
-      new Option('--format <format>', 'file format for --out').choices(['csv', 'sql']).default('csv'),
+      new Option(
+        '--format <format>',
+        'file format for --out; sql also writes the schema around the rows (00-before-load.sql, zzz-after-load.sql), for psql into an empty database',
+      )
+        .choices(['csv', 'sql'])
+        .default('csv'),
     )
     .option(
       '--scale <f>',
@@ -69,6 +76,8 @@ export function generateCommand(interrupt: Interruption): Command {
         'only add the foreign keys (the last step of a sharded load)',
       ).conflicts('shard'),
     )
+    .addOption(keepGrantsOption())
+    .addOption(verboseOption())
     .option(
       '--trust-model',
       "run the model's functions, triggers, views and policies on a PostgreSQL or PGlite target (a model file is untrusted: off, only its plain objects are written)",
@@ -116,6 +125,8 @@ Examples:
         constraintsOnly?: boolean
         schemaMap: SchemaMap
         trustModel?: boolean
+        keepGrants?: boolean
+        verbose?: boolean
       }) => {
         if ((options.to === undefined) === (options.out === undefined)) {
           throw new DbtwinError(
@@ -130,14 +141,24 @@ Examples:
         if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
         if (options.out !== undefined) {
           const started = performance.now()
-          const rows = await generateFiles(model, options.out, options.format, {
-            scale: options.scale,
-            rows: options.rows,
-            seed: options.seed,
-            family: 'postgres',
-            rules: await rulesForModel(model, options.rules),
-            shard: options.shard,
-          })
+          const rows = await generateFiles(
+            model,
+            options.out,
+            options.format,
+            {
+              scale: options.scale,
+              rows: options.rows,
+              seed: options.seed,
+              family: 'postgres',
+              rules: await rulesForModel(model, options.rules),
+              shard: options.shard,
+            },
+            {
+              trusted: options.trustModel === true,
+              keepGrants: options.keepGrants,
+              onNote: (line) => process.stderr.write(`${line}\n`),
+            },
+          )
           printTotal(rows, (performance.now() - started) / 1000, options.out)
           return
         }
@@ -153,7 +174,7 @@ Examples:
                 : undefined
           const result = await interrupt.during((signal) =>
             generate(model, to, { ...options, existing, stage, signal }, (event) =>
-              showWriteEvent(progress, event),
+              showWriteEvent(progress, event, options.verbose),
             ),
           )
           progress.stop()
@@ -179,7 +200,8 @@ export function printTotal(rows: Record<string, number>, seconds: number, where:
   )
 }
 
-export function showWriteEvent(progress: ProgressReporter, event: GenerateEvent): void {
+/** Prints a write's progress; `verbose` adds one line per object left out or translated across engines. */
+export function showWriteEvent(progress: ProgressReporter, event: GenerateEvent, verbose = false): void {
   if (event.step === 'table') {
     const rate =
       event.seconds > 0 ? ` ${Math.round(event.rows / event.seconds).toLocaleString('en-US')} rows/s` : ''
@@ -192,7 +214,9 @@ export function showWriteEvent(progress: ProgressReporter, event: GenerateEvent)
   } else if (event.step === 'keys')
     progress.update('adding foreign keys', 0, event.foreignKeys, 'each checked against the rows')
   else if (event.step === 'note') progress.note(event.message)
-  else progress.note(`added and checked ${event.foreignKeys} foreign keys`)
+  else if (event.step === 'objects') {
+    if (verbose) for (const f of event.fates) progress.note(`  ${f.fate} ${f.kind} ${f.name}: ${f.reason}`)
+  } else progress.note(`added and checked ${event.foreignKeys} foreign keys`)
 }
 
 function shardOf(value: string): Shard {

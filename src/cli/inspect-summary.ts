@@ -134,7 +134,11 @@ function objectCounts(schema: Schema): string[] {
   if (checks > 0) counts.set('CHECK calling functions', checks)
   const partitioned = schema.tables.filter((t) => t.partitionBy !== undefined).length
   if (partitioned > 0) counts.set('partitioned table', partitioned)
-  return [...counts].map(([label, n]) => `  ${count(n, label).replace(/xs$/, 'xes').replace(/ys$/, 'ies')}`)
+  // Owners and grants are written only when asked: the count says so.
+  const asked = (label: string) => (label === 'owner' || label === 'grant' ? ' (with --keep-grants)' : '')
+  return [...counts].map(
+    ([label, n]) => `  ${count(n, label).replace(/xs$/, 'xes').replace(/ys$/, 'ies')}${asked(label)}`,
+  )
 }
 
 function describeForeignKey(table: Table, fk: ForeignKey): string {

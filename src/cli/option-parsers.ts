@@ -49,6 +49,20 @@ export const existingTableOptions = {
   drop: () => new Option('--drop', 'drop existing tables and create them again'),
 }
 
+/** `--keep-grants`, shared by every command that writes a twin (issue 16). */
+export const keepGrantsOption = () =>
+  new Option(
+    '--keep-grants',
+    "PostgreSQL and PGlite: give the twin the source's owners and grants (ALTER … OWNER TO, GRANT on schemas, tables, sequences, functions); every role they name must exist on the target (MySQL keeps privileges per account: none written)",
+  )
+
+/** `--verbose`, shared by every command that writes a twin: the details behind its one-line notes. */
+export const verboseOption = () =>
+  new Option(
+    '--verbose',
+    "across engines, print each of the source's schema objects (index, default, check, view, trigger…) left out or translated, and why",
+  )
+
 /** `--schema-map`, shared by every command that writes a twin and by report, which must look where they wrote. */
 export const schemaMapOption = () =>
   new Option(

@@ -14,7 +14,14 @@ import {
 } from '../subset/subset-options.js'
 import { printTotal, showWriteEvent } from './generate-command.js'
 import type { SchemaMap } from '../schema/table-placement.js'
-import { existingTableOptions, existingTables, positiveInteger, schemaMapOption } from './option-parsers.js'
+import {
+  existingTableOptions,
+  existingTables,
+  keepGrantsOption,
+  verboseOption,
+  positiveInteger,
+  schemaMapOption,
+} from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import type { Interruption } from './interruption.js'
 import { progressReporter } from './progress.js'
@@ -72,6 +79,8 @@ export function subsetCommand(interrupt: Interruption): Command {
     .addOption(existingTableOptions.truncate())
     .addOption(existingTableOptions.drop())
     .addOption(schemaMapOption())
+    .addOption(keepGrantsOption())
+    .addOption(verboseOption())
     .option(
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
@@ -106,7 +115,7 @@ Examples:
             (event) => {
               if (event.step === 'plan') process.stdout.write(planText(event.plan))
               else if (event.step === 'secret') progress.note(event.message)
-              else showWriteEvent(progress, event)
+              else showWriteEvent(progress, event, flags.verbose)
             },
           ),
         )
@@ -144,6 +153,8 @@ interface SubsetFlags {
   drop?: boolean
   report?: string | true
   schemaMap: SchemaMap
+  keepGrants?: boolean
+  verbose?: boolean
 }
 
 /** The options from --config or dbtwin.yaml and the flags; root conditions are checked for the source's dialect. */
@@ -176,6 +187,7 @@ async function subsetOptions(
     seed: flags.seed ?? base.seed,
     existing,
     schemaMap: flags.schemaMap,
+    keepGrants: flags.keepGrants,
   }
   if (options.roots.length === 0) {
     throw new DbtwinError(

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { ownRows } from './own-rows.js'
 import type { TableRef } from '../schema/schema.js'
 import type { Database } from './dialect.js'
 
@@ -24,7 +25,7 @@ export async function readGroupSizes(
   table: TableRef,
   columns: readonly string[],
 ): Promise<GroupSizes> {
-  const grouped = sql`select count(*) as n from ${sql.id(table.schema, table.name)} as t
+  const grouped = sql`select count(*) as n from ${ownRows(table)} as t
     group by ${sql.join(columns.map((c) => sql.id('t', c)))}`
   const result = await sql<Record<string, unknown>>`select
       coalesce(sum(g.n), 0) as total,

@@ -106,6 +106,9 @@ export interface TableCheck {
 export interface SchemaObjectWriter {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   availableExtensions(db: Kysely<any>): Promise<Set<string>>
+  /** The roles the target has, which kept owners and grants may name (`--keep-grants`). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  roles(db: Kysely<any>): Promise<Set<string>>
   /**
    * Resolves bare names in these schemas for the rest of the write; on a database the write created, also for every
    * later session (the database's setting). Returns a note when the target's setting is left differing.

@@ -308,7 +308,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   })
   // Only a drawn country is read twice: a rule's values advance their stream on every call.
   if (countryAt >= 0 && fills[countryAt]!.kind === 'value') countryCell = cells[countryAt]
-  const uniqueGuards = guarded.map((key) => uniqueKeyGuard(key, columns))
+  const uniqueGuards = guarded.map((key) =>
+    uniqueKeyGuard(key, columns, table.uniques.find((u) => u.columns.join() === key.join())?.prefixes),
+  )
   const checkRow = rowCheckGuard(ctx.checks.checks, columns, (i) => {
     const fill = fills[i]!
     if (fill.kind !== 'value') return undefined
@@ -701,12 +703,25 @@ function distinctWithinGroup(table: Table, driving: ForeignKey | undefined): For
 /**
  * Keeps a unique key of drawn columns unique: a row whose key repeats an earlier one has its last non-NULL column
  * moved on (a number by its row number, a text suffixed with it) until the key is new. A key with a NULL in it is
- * not compared, as the engines do not.
+ * not compared, as the engines do not. A MySQL key unique on column prefixes (`UNIQUE KEY (title(10))`) is
+ * compared on those prefixes, and a text is moved on inside its prefix, where the target looks (issue 16.5).
  */
-function uniqueKeyGuard(key: readonly string[], columns: Column[]): (out: CellValue[], row: number) => void {
+function uniqueKeyGuard(
+  key: readonly string[],
+  columns: Column[],
+  prefixes: readonly (number | null)[] | undefined,
+): (out: CellValue[], row: number) => void {
   const indices = key.map((name) => columns.findIndex((c) => c.name === name))
   const seen = new Set<string>()
-  const text = (out: CellValue[]) => indices.map((i) => String(out[i])).join('\u0000')
+  // MySQL counts a text prefix in characters (code points), as the spread below does.
+  const cut = (value: CellValue, k: number) => {
+    const prefix = prefixes?.[k]
+    return prefix == null || typeof value !== 'string'
+      ? String(value)
+      : Array.from(value).slice(0, prefix).join('')
+  }
+  const text = (out: CellValue[]) => indices.map((i, k) => cut(out[i] ?? null, k)).join('\u0000')
+  const lastPrefix = prefixes?.at(-1) ?? null
   return (out, row) => {
     if (indices.some((i) => i < 0 || out[i] === null)) return
     const index = indices.at(-1)!
@@ -722,7 +737,13 @@ function uniqueKeyGuard(key: readonly string[], columns: Column[]): (out: CellVa
         ? start + row + step
         : dated !== null
           ? daysLater(dated, row + step)
-          : suffixed(String(value), step === 1 ? `${row + 1}` : `${row + 1}-${step}`, columns[index]!.length)
+          : lastPrefix !== null
+            ? taggedInPrefix(String(value), step, lastPrefix)
+            : suffixed(
+                String(value),
+                step === 1 ? `${row + 1}` : `${row + 1}-${step}`,
+                columns[index]!.length,
+              )
     }
     seen.add(text(out))
   }
@@ -734,6 +755,18 @@ const DATED = /^(\d{4})-(\d{2})-(\d{2})(.*)$/s
 function daysLater(dated: RegExpExecArray, days: number): string {
   const moved = new Date(Date.UTC(Number(dated[1]), Number(dated[2]) - 1, Number(dated[3]) + days))
   return moved.toISOString().slice(0, 10) + dated[4]!
+}
+
+/**
+ * `value` with the end of its first `prefix` characters replaced by `step` in base 36 (`title-7` → `tit7…` for a
+ * prefix of 3), the rest kept: the n-th try gives the n-th tag, so the tries cover every tag of each width in turn.
+ * The value keeps its length, and a short one grows only up to the prefix.
+ */
+function taggedInPrefix(value: string, step: number, prefix: number): string {
+  const chars = Array.from(value)
+  const tag = step.toString(36)
+  const head = chars.slice(0, Math.max(0, Math.min(chars.length + tag.length, prefix) - tag.length))
+  return head.join('') + tag + chars.slice(prefix).join('')
 }
 
 function suffixed(value: string, tag: string, length: number | null): string {

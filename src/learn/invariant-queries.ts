@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
+import { ownRows } from '../dialects/own-rows.js'
 import type { Database } from '../dialects/dialect.js'
 import type { Column, ForeignKey, TableRef } from '../schema/schema.js'
 import { evenly } from './source-queries.js'
@@ -13,7 +14,7 @@ type Row = Record<string, unknown>
 
 const count = (value: unknown) => Number(value ?? 0)
 const col = (alias: string, name: string) => sql.id(alias, name)
-const from = (table: TableRef, alias: string) => sql`${sql.id(table.schema, table.name)} as ${sql.id(alias)}`
+const from = (table: TableRef, alias: string) => sql`${ownRows(table)} as ${sql.id(alias)}`
 
 /** Where `learn` reads a large table from a seeded sample of about `limit` rows, ordered by `key` (see readSample). */
 export interface TableSample {

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
+import { ownRows } from '../dialects/own-rows.js'
 import type { Database } from '../dialects/dialect.js'
 import type { SpecialNumber } from '../model/model.js'
 import type { Column, ForeignKey, TableRef } from '../schema/schema.js'
@@ -11,7 +12,7 @@ import type { Column, ForeignKey, TableRef } from '../schema/schema.js'
 
 type Row = Record<string, unknown>
 
-const from = (table: TableRef, alias: string) => sql`${sql.id(table.schema, table.name)} as ${sql.id(alias)}`
+const from = (table: TableRef, alias: string) => sql`${ownRows(table)} as ${sql.id(alias)}`
 const col = (alias: string, name: string) => sql.id(alias, name)
 const count = (value: unknown) => Number(value ?? 0)
 /** A column's value as read for statistics (see Database.readValue), aliased. */
@@ -172,7 +173,7 @@ export async function readTreeDepths(
   fk: string,
   maxDepth: number,
 ): Promise<{ value: number; count: number }[]> {
-  const t = sql.id(table.schema, table.name)
+  const t = ownRows(table)
   const result = await rows(
     source,
     sql`with recursive tree (k, d) as (

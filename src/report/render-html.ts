@@ -1,4 +1,5 @@
 import type { Report } from './report.js'
+import { acrossEnginesSection } from './html/across-engines-section.js'
 import { consistencySection } from './html/consistency-section.js'
 import { escapeHtml } from './html/escape.js'
 import { invariantsSection } from './html/invariants-section.js'
@@ -45,6 +46,7 @@ ${quality}
 ${privacySection(report.privacy)}
 ${consistencySection(report.consistency)}
 ${invariantsSection(report.invariants)}
+${acrossEnginesSection(report.acrossEngines)}
 </main>
 </body>
 </html>

@@ -41,9 +41,19 @@ export function renderSummary(report: Report, reportPath?: string, options: Summ
     ...privacyLines(report),
     consistencyLine(report),
     ...invariantLines(report),
+    ...acrossEnginesLines(report),
   )
   if (reportPath !== undefined) lines.push(`full report: ${reportPath}`)
   return `${lines.join('\n')}\n`
+}
+
+function acrossEnginesLines(report: Report): string[] {
+  const objects = report.acrossEngines?.objects
+  if (objects === undefined || objects.length === 0) return []
+  const leftOut = objects.filter((o) => o.fate === 'left out').length
+  return [
+    `across engines: ${leftOut} of the source's schema objects left out, ${objects.length - leftOut} translated (listed in the full report)`,
+  ]
 }
 
 function verdictLine(name: string, verdict: Verdict, color: boolean): string {

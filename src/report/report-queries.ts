@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { ownRows } from '../dialects/own-rows.js'
 import type { Database } from '../dialects/dialect.js'
 import type { CheckConstraint, ForeignKey, Key, TableRef } from '../schema/schema.js'
 
@@ -7,7 +8,7 @@ import type { CheckConstraint, ForeignKey, Key, TableRef } from '../schema/schem
  * data is, so whole tables are checked even when the statistics are sampled. Portable SQL only.
  */
 
-const t = (table: TableRef) => sql.id(table.schema, table.name)
+const t = (table: TableRef) => ownRows(table)
 const n = (rows: unknown[]) => Number((rows[0] as { n?: unknown } | undefined)?.n ?? 0)
 
 export async function countRows(db: Database, table: TableRef): Promise<number> {

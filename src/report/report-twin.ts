@@ -7,7 +7,9 @@ import { resolveRules, rewrittenColumns } from '../rules/resolve-rules.js'
 import { loadConstraints } from '../rules/load-constraints.js'
 import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
-import type { Column, ForeignKey, Schema, Table, TableRef } from '../schema/schema.js'
+import type { Column, DialectName, ForeignKey, Schema, Table, TableRef } from '../schema/schema.js'
+import { dialectFamily } from '../dialects/twin-target.js'
+import { crossEngineDetails } from '../write/cross-engine-details.js'
 import { tableName } from '../schema/table-name.js'
 import { lookupTables, scaledRows } from '../generate/twin-rows.js'
 import { REFERENCE_ROWS, referenceIds, referenceTables } from '../model/reference-tables.js'
@@ -22,6 +24,7 @@ import { gatherUnnamed, modelColumnKinds, modelRowCount, modelSampleRows } from 
 import {
   QUALITY_PARTS,
   REPORT_FORMAT_VERSION,
+  type AcrossEnginesSection,
   type ExtraGate,
   type CardinalityQuality,
   type ColumnQuality,
@@ -378,11 +381,19 @@ export async function report(
       },
       consistency,
       invariants: { ...invariants, score: invariants.score === null ? null : round(invariants.score) },
+      ...acrossEngines(realSchema, twinSchema.dialect),
     }
   } finally {
     await twin.close()
     await real?.close()
   }
+}
+
+/** The report's across-engines section: present when the twin's engine family is not its source's. */
+function acrossEngines(source: Schema, twin: DialectName): { acrossEngines?: AcrossEnginesSection } {
+  const target = dialectFamily(twin)
+  if (dialectFamily(source.dialect) === target) return {}
+  return { acrossEngines: { target, objects: crossEngineDetails(source, target) } }
 }
 
 interface TablePair {

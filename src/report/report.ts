@@ -24,6 +24,23 @@ export interface Report {
   consistency: ConsistencySection
   /** Business rules across tables and the source's CHECKs, in the twin; beside the verdicts, like detection. */
   invariants: InvariantsSection
+  /**
+   * A twin in the other engine family than its source (PostgreSQL/PGlite ↔ MySQL/MariaDB): each of the source's
+   * schema objects it does not hold as the source does (left out or translated), and why, as the write said
+   * (see crossEngineDetails). Absent for a twin of the source's engine.
+   */
+  acrossEngines?: AcrossEnginesSection
+}
+
+export interface AcrossEnginesSection {
+  /** The twin's engine family. */
+  target: 'postgres' | 'mysql'
+  objects: {
+    fate: 'left out' | 'translated'
+    kind: string
+    name: string
+    reason: string
+  }[]
 }
 
 export interface DatabaseLabel {

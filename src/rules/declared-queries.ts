@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { ownRows } from '../dialects/own-rows.js'
 import type { Database } from '../dialects/dialect.js'
 import type { TableRef } from '../schema/schema.js'
 import type { DeclaredConstraint } from './declared-constraints.js'
@@ -26,6 +27,6 @@ export async function readDeclaredViolations(
       : sql`case when ${column} = ${expression} or (${column} is null and ${expression} is null) then 0 else 1 end`
   const { rows } = await sql<{ rows: unknown; violations: unknown }>`select count(*) as ${sql.id('rows')},
     coalesce(sum(${broken}), 0) as ${sql.id('violations')}
-    from ${sql.id(table.schema, table.name)}`.execute(database.db)
+    from ${ownRows(table)}`.execute(database.db)
   return { rows: Number(rows[0]?.rows ?? 0), violations: Number(rows[0]?.violations ?? 0) }
 }

@@ -95,6 +95,11 @@ export interface Key {
   deferrable?: 'immediate' | 'deferred'
   /** PostgreSQL 15+: UNIQUE NULLS NOT DISTINCT, two rows with NULLs in the same columns collide (release_label_uniq). */
   nullsNotDistinct?: true
+  /**
+   * MySQL: per column, the prefix length the key is unique on (`UNIQUE KEY (name(10))`: 10), null for a whole
+   * column. Generated rows keep the key unique on those prefixes, which the target checks. Absent: whole columns.
+   */
+  prefixes?: (number | null)[]
 }
 
 export interface ForeignKey {
@@ -152,6 +157,11 @@ export interface Table extends TableRef {
    * leaves those columns, and the CHECKs it inherits, to its parents; other engines get a plain table.
    */
   inherits?: { parents: TableRef[]; columns: string[] }
+  /**
+   * PostgreSQL: other tables INHERIT this one (not as partitions). A plain SELECT of it returns their rows too, so
+   * its own rows are read with `FROM ONLY` (see ownRows).
+   */
+  inheritanceParent?: true
 }
 
 export interface EnumType {
@@ -184,7 +194,8 @@ export interface SkippedObject {
 /**
  * The kinds of schema objects a same-engine twin recreates. `column` is a change to a created table's column (its
  * default, its domain, identity ALWAYS; on MySQL its whole definition); `check` a CHECK that calls the source's own
- * functions; `table` a MySQL table's options (engine, charset, collation, comment); `event` a MySQL scheduled event.
+ * functions; `table` a MySQL table's options (engine, charset, collation, comment); `event` a MySQL scheduled event;
+ * `owner` and `grant` a PostgreSQL object's owner and privileges, written only when asked (see PRIVILEGE_KINDS).
  */
 export type SchemaObjectKind =
   | 'extension'
@@ -211,6 +222,8 @@ export type SchemaObjectKind =
   | 'policy'
   | 'comment'
   | 'event'
+  | 'owner'
+  | 'grant'
 
 /**
  * When an object is written, in pg_dump's order: `before-tables` (extensions, schemas, types, functions,
@@ -233,6 +246,12 @@ export const CODE_KINDS: ReadonlySet<SchemaObjectKind> = new Set([
 ])
 
 /**
+ * Owners and grants name roles the target may not have: a twin writes them only when asked (`--keep-grants`), and
+ * from a model file only a trusted one, since a grant opens the twin to whoever it names.
+ */
+export const PRIVILEGE_KINDS: ReadonlySet<SchemaObjectKind> = new Set(['owner', 'grant'])
+
+/**
  * A schema object beyond tables and keys, as one DDL statement from the engine's own deparsers (PostgreSQL's
  * pg_get_functiondef, pg_get_indexdef…; MySQL's SHOW CREATE). Only a twin of the source's engine writes them.
  */
@@ -246,7 +265,7 @@ export interface SchemaObject {
   phase: SchemaObjectPhase
   /**
    * What the statement needs that the source defines: `relation s.n` (a table, view or sequence), `function
-   * s.n`, `type s.n`, `extension n`. An object whose needs are not written is left out, and said so.
+   * s.n`, `type s.n`, `extension n`, `role n` (an owner's or grantee's, which the target must have). An object whose needs are not written is left out, and said so.
    */
   requires: string[]
   /**

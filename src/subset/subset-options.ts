@@ -50,6 +50,8 @@ export interface SubsetOptions {
   existing?: ExistingTables
   /** How the source's schemas land on a MySQL target (see SchemaMap); `auto` by default. */
   schemaMap?: SchemaMap
+  /** Write the source's owners and grants too (see WriteSpec.keepGrants). */
+  keepGrants?: boolean
 }
 
 /**

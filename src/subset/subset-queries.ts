@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
+import { ownRows } from '../dialects/own-rows.js'
 import type { Database, KeyPart } from '../dialects/dialect.js'
 import type { Column, Table, TableRef } from '../schema/schema.js'
 import { cellValue } from './cell-value.js'
@@ -29,7 +30,7 @@ export function keyText(values: readonly unknown[]): string | null {
 
 type Row = Record<string, unknown>
 
-const t = (table: TableRef) => sql.id(table.schema, table.name)
+const t = (table: TableRef) => ownRows(table)
 const columnList = (columns: readonly string[]) => sql.join(columns.map((c) => sql.id(c)))
 
 /** A key string's parts, bytes back as bytes. */

@@ -132,6 +132,7 @@ export async function subset(
         schemaMap: options.schemaMap,
         // Read from the live source just now.
         trustedObjects: true,
+        keepGrants: options.keepGrants,
         // Only the tables the subset keeps: an excluded table is not written.
         derived: derivedColumns(constraints).filter((d) =>
           target.tables.some((t) => tableName(t) === tableName(d.table)),

@@ -16,6 +16,8 @@ export interface CloneOptions {
   signal?: AbortSignal
   /** How the source's schemas land on a MySQL target (see SchemaMap); `auto` by default. */
   schemaMap?: SchemaMap
+  /** Write the source's owners and grants too (see WriteSpec.keepGrants). */
+  keepGrants?: boolean
 }
 
 /**
@@ -59,6 +61,7 @@ export async function clone(
       signal,
       schemaMap: options.schemaMap,
       trustModel: true,
+      keepGrants: options.keepGrants,
     },
     onEvent,
   )

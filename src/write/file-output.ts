@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { byteaHex, csvField, csvRows, plainColumns } from '../dialects/postgres/postgres-twin.js'
 import type { CellValue } from '../dialects/twin-target.js'
@@ -8,22 +8,32 @@ import type { Model } from '../model/model.js'
 import { DbtwinError } from '../errors.js'
 import type { Table, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
+import { schemaScript, type SchemaScriptOptions } from './schema-script.js'
 
 export type FileFormat = 'csv' | 'sql'
 
 /**
  * Writes a twin as files, one per table, in load order: `csv` (`NN-schema.table.csv`, numbered in load order, a header line, then rows in
  * PostgreSQL's CSV dialect: unquoted empty is NULL) or `sql` (`NN-schema.table.sql`, multi-row INSERTs in PostgreSQL's
- * SQL). Foreign keys that break a cycle are NULL in the rows; in `sql` a last file, `zz-deferred.sql`, fills them
- * in with UPDATEs.
+ * SQL). Foreign keys that break a cycle are NULL in the rows; in `sql` a file `zz-deferred.sql` fills them in with
+ * UPDATEs. `sql` also writes the schema as a PostgreSQL target write makes it (see schemaScript), around the rows:
+ * `00-before-load.sql` first, `zzz-after-load.sql` last, so `cat DIR/*.sql | psql` makes the twin in an empty
+ * database; `script.onNote` gets a line per reason an object is left out.
  */
 export async function generateFiles(
   model: Model,
   dir: string,
   format: FileFormat,
   options: GenerateTwinOptions,
+  script: SchemaScriptOptions & { onNote?: (line: string) => void } = { trusted: false },
 ): Promise<Record<string, number>> {
   await mkdir(dir, { recursive: true })
+  if (format === 'sql') {
+    const ddl = await schemaScript(model.schema, script)
+    for (const line of ddl.notes) script.onNote?.(line)
+    await writeFile(join(dir, '00-before-load.sql'), ddl.beforeLoad)
+    await writeFile(join(dir, 'zzz-after-load.sql'), ddl.afterLoad)
+  }
   let current: WriteStream | null = null
   let position = 0
   let deferred: WriteStream | null = null
@@ -40,7 +50,8 @@ export async function generateFiles(
         const plain = plainColumns(columns)
         return (rows) => write(stream, csvRows(rows, plain))
       }
-      const into = `INSERT INTO ${qualified(table)} (${columns.map((c) => identifier(c.name)).join(', ')}) VALUES\n`
+      // As COPY does, a key is written into an identity ALWAYS column too (00-before-load.sql makes it ALWAYS).
+      const into = `INSERT INTO ${qualified(table)} (${columns.map((c) => identifier(c.name)).join(', ')}) OVERRIDING SYSTEM VALUE VALUES\n`
       return (rows) =>
         write(stream, `${into}${rows.map((r) => `(${r.map(literal).join(', ')})`).join(',\n')};\n`)
     },

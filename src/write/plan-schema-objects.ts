@@ -1,6 +1,7 @@
 import { sqlTextProblem } from '../dialects/twin-target.js'
 import {
   CODE_KINDS,
+  PRIVILEGE_KINDS,
   type Schema,
   type SchemaObject,
   type SchemaObjectKind,
@@ -15,6 +16,11 @@ export interface ObjectPlan {
   notes: string[]
   /** Extensions the source uses that the target server cannot create. */
   missingExtensions: string[]
+  /**
+   * With `keepGrants`: the roles the kept owners and grants name that the target lacks, each with the first object
+   * that names it. The write refuses to start (see writeIntoTarget) rather than fail halfway.
+   */
+  missingRoles: { role: string; object: string }[]
 }
 
 export interface ObjectPlanOptions {
@@ -27,6 +33,10 @@ export interface ObjectPlanOptions {
   availableExtensions: ReadonlySet<string>
   /** Where the twin goes, for the fix a missing extension's line names. */
   target: 'postgres' | 'pglite' | 'mysql'
+  /** Write the source's owners and grants too (`--keep-grants`); left out by default, as the roles may not exist. */
+  keepGrants?: boolean
+  /** The roles the target has (pg_roles), which the kept owners and grants must name only. */
+  roles?: ReadonlySet<string>
 }
 
 /** pg_dump's order inside each phase; views and indexes on them follow their needs (see ordered). */
@@ -55,6 +65,9 @@ const KIND_ORDER: SchemaObjectKind[] = [
   'policy',
   'comment',
   'event',
+  // Last, as pg_dump's ACLs: an owner changed earlier could keep the writer from the statements after it.
+  'owner',
+  'grant',
 ]
 const PHASES: SchemaObjectPhase[] = ['before-tables', 'after-tables', 'after-load']
 
@@ -70,6 +83,15 @@ const PHASES: SchemaObjectPhase[] = ['before-tables', 'after-tables', 'after-loa
 export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): ObjectPlan {
   const notes: string[] = []
   let objects = schema.objects
+  if (options.keepGrants !== true) objects = objects.filter((o) => !PRIVILEGE_KINDS.has(o.kind))
+  else if (!options.trusted) {
+    const privileges = objects.filter((o) => PRIVILEGE_KINDS.has(o.kind))
+    if (privileges.length > 0)
+      notes.push(
+        `left out ${describe(privileges)} of the model file: a grant opens the twin to the role it names, so they are written from a trusted model only; pass --trust-model if you made it or trust who did`,
+      )
+    objects = objects.filter((o) => !PRIVILEGE_KINDS.has(o.kind))
+  }
   if (!options.trusted) {
     const code = objects.filter((o) => CODE_KINDS.has(o.kind))
     const unshaped = objects.filter((o) => !CODE_KINDS.has(o.kind) && statementProblem(o) !== null)
@@ -127,7 +149,26 @@ export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): O
         : `the target server lacks the ${names} the source uses (pg_available_extensions): install them on that server (contrib ones with the postgresql-contrib package, others with their own, e.g. postgresql-15-postgis-3), then run again to keep what needs them`,
     )
   }
-  return { objects: ordered(objects), schema: { ...schema, tables }, notes, missingExtensions }
+  return {
+    objects: ordered(objects),
+    schema: { ...schema, tables },
+    notes,
+    missingExtensions,
+    missingRoles: missingRoles(objects, options.roles ?? new Set()),
+  }
+}
+
+/** Each role the objects name (`role x` requirements) that the target does not have, with one object naming it. */
+function missingRoles(
+  objects: readonly SchemaObject[],
+  roles: ReadonlySet<string>,
+): { role: string; object: string }[] {
+  const missing = new Map<string, string>()
+  for (const o of objects)
+    for (const need of o.requires)
+      if (need.startsWith('role ') && !roles.has(need.slice(5)) && !missing.has(need.slice(5)))
+        missing.set(need.slice(5), `${o.kind} ${o.schema}.${o.name}`)
+  return [...missing].map(([role, object]) => ({ role, object }))
 }
 
 /** Statements of the objects that go in one phase, in writing order. */

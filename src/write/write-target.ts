@@ -14,6 +14,7 @@ import {
   type TypeTranslation,
 } from '../dialects/twin-target.js'
 import { crossEngineSchema, noteLines } from './cross-engine-schema.js'
+import { crossEngineDetails, type ObjectFate } from './cross-engine-details.js'
 import { DbtwinError, type ErrorCode } from '../errors.js'
 import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
@@ -34,6 +35,11 @@ export type WriteEvent =
   /** The rows are in; the foreign keys are being added (`constraints` follows once they are). */
   | { step: 'keys'; foreignKeys: number }
   | { step: 'constraints'; foreignKeys: number }
+  /**
+   * Across engines: each of the source's objects the target does not get as the source has it, and why (the CLI
+   * prints them with --verbose; a note gives their count).
+   */
+  | { step: 'objects'; fates: ObjectFate[] }
 
 /** What is written and where it came from: enough to create the tables and to refuse writing into the source. */
 export interface WriteSpec {
@@ -59,6 +65,12 @@ export interface WriteSpec {
    * same-engine target gets their code (functions, triggers, views, policies) too. See planSchemaObjects.
    */
   trustedObjects?: boolean
+  /**
+   * Write the source's owners and grants too (`--keep-grants`, PostgreSQL and PGlite). Every role they name must
+   * exist on the target, or the write refuses to start. MySQL keeps privileges per account, not in the schema:
+   * there it writes none and says so.
+   */
+  keepGrants?: boolean
   /**
    * Columns declared derived in the rule file (`derive:`, issue 18.7): once every row is in, each is set by one
    * `update <table> set <column> = (<expression>)` in the write's transaction, before the foreign keys and CHECKs
@@ -203,9 +215,10 @@ export async function writeIntoTarget<T>(
         const notes = await twin.schemaObjects?.addChecks(db, checks, signal)
         for (const message of notes ?? []) onEvent({ step: 'note', message })
       }
+      // Before the owners change (--keep-grants): a writer that is no superuser may no longer move them after.
+      await twin.schemaObjects?.syncSequences(db, objects.objects)
       // Indexes, triggers, views once the rows are in: triggers never fire on the twin's own rows.
       await writeObjects('after-load')
-      await twin.schemaObjects?.syncSequences(db, objects.objects)
       onEvent({ step: 'constraints', foreignKeys: keys })
     }
     // Past this point the write is kept whole: a signal now is too late to cancel the COMMIT halfway.
@@ -432,7 +445,7 @@ function throwUnlessCreatable(error: unknown, create: boolean): void {
 }
 
 /** The foreign keys of the model's tables whose parent is a model table too, where the two tables land. */
-function modelForeignKeys(schema: Schema, refOf: (t: TableRef) => TableRef): NewForeignKey[] {
+export function modelForeignKeys(schema: Schema, refOf: (t: TableRef) => TableRef): NewForeignKey[] {
   return schema.tables.flatMap((table) =>
     table.foreignKeys.flatMap((fk) => {
       const parent = schema.tables.find(
@@ -473,6 +486,33 @@ function targetRefs(
   )
 }
 
+/** The one line a write across engines gives of what it left out and translated, counted by kind. */
+function fatesLine(fates: readonly ObjectFate[], fromMysql: boolean): string {
+  const counts = (fate: ObjectFate['fate']) => {
+    const byKind = new Map<string, number>()
+    for (const f of fates.filter((f) => f.fate === fate)) byKind.set(f.kind, (byKind.get(f.kind) ?? 0) + 1)
+    return [...byKind].map(([kind, n]) => `${n} ${n === 1 ? kind : plural(kind)}`).join(', ')
+  }
+  const parts = [
+    ...(counts('left out') === '' ? [] : [`left out ${counts('left out')}`]),
+    ...(counts('translated') === '' ? [] : [`translated ${counts('translated')}`]),
+  ]
+  const [source, target, keep] = fromMysql
+    ? ['MySQL', 'PostgreSQL', 'MySQL or MariaDB']
+    : ['PostgreSQL', 'MySQL', 'PostgreSQL or PGlite']
+  return `of the ${source} source's schema objects, this ${target} target ${parts.join('; ')} (each with its reason: --verbose, or the report); write to ${keep} to keep them as they are`
+}
+
+function plural(kind: string): string {
+  // Kinds already plural (`table options`, `column definitions`) stay so.
+  if (kind.endsWith('s')) return kind
+  if (/(x|ch|sh)$/.test(kind)) return `${kind}es`
+  return kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`
+}
+
+const MYSQL_GRANTS =
+  '--keep-grants writes no grants on MySQL or MariaDB, which keep privileges per account (SHOW GRANTS FOR <user>), not in the schema: grant the accounts access to the twin yourself'
+
 /**
  * The schema objects this write gives the target, with one note per reason some are left out: on a target of the
  * source's engine, what planSchemaObjects keeps; on another engine none, said in one line.
@@ -487,22 +527,51 @@ async function planObjects(
 ): Promise<ObjectPlan & { sameEngine: boolean }> {
   const sameEngine = twin.family === dialectFamily(spec.source.dialect)
   if (twin.schemaObjects === null || !sameEngine) {
-    const objects = spec.schema.objects
     const fromMysql = dialectFamily(spec.source.dialect) === 'mysql'
-    if (objects.length > 0)
+    if (spec.keepGrants === true)
       onEvent({
         step: 'note',
-        message: fromMysql
-          ? `${objects.length} MySQL schema objects (views, routines, triggers, events, indexes, defaults…) are not written to a PostgreSQL target; write to MySQL or MariaDB to keep them`
-          : `${objects.length} PostgreSQL schema objects (views, functions, indexes, defaults…) are not written to a MySQL target; write to PostgreSQL or PGlite to keep them`,
+        message:
+          twin.family === 'mysql'
+            ? MYSQL_GRANTS
+            : '--keep-grants writes no grants from a MySQL source, whose privileges belong to accounts, not to the schema: grant the roles access to the twin yourself',
       })
-    return { objects: [], schema: spec.schema, notes: [], missingExtensions: [], sameEngine: false }
+    const fates = crossEngineDetails(spec.schema, twin.family)
+    if (fates.length > 0) {
+      onEvent({ step: 'note', message: fatesLine(fates, fromMysql) })
+      onEvent({ step: 'objects', fates })
+    }
+    return {
+      objects: [],
+      schema: spec.schema,
+      notes: [],
+      missingExtensions: [],
+      missingRoles: [],
+      sameEngine: false,
+    }
   }
+  const keepGrants = spec.keepGrants === true
   const plan = planSchemaObjects(spec.schema, {
     trusted: spec.trustedObjects === true,
     availableExtensions: await twin.schemaObjects.availableExtensions(db),
     target: target.dialect,
+    keepGrants,
+    roles: keepGrants ? await twin.schemaObjects.roles(db) : new Set(),
   })
+  if (twin.family === 'mysql' && keepGrants)
+    onEvent({
+      step: 'note',
+      message: MYSQL_GRANTS,
+    })
+  const [first, ...others] = plan.missingRoles
+  if (first !== undefined) {
+    const more = others.length === 0 ? '' : ` (and ${others.map((r) => r.role).join(', ')})`
+    throw new DbtwinError(
+      'ROLE_NOT_FOUND',
+      `${target.display} has no role ${first.role}${more}, which the source's ${first.object} names`,
+      `create the role${others.length === 0 ? '' : 's'} there (CREATE ROLE ${first.role}), or run without --keep-grants`,
+    )
+  }
   const notes = [...plan.notes]
   if (spec.schema.searchPath !== undefined)
     notes.push(...(await twin.schemaObjects.useSearchPath(db, spec.schema.searchPath, created)))
@@ -575,7 +644,7 @@ async function prepareTables(
  * The load order with each table that INHERITS (PostgreSQL) moved after its parents, which its CREATE TABLE names;
  * the rest keep their order.
  */
-function parentsFirst(tables: readonly Table[]): Table[] {
+export function parentsFirst(tables: readonly Table[]): Table[] {
   const out: Table[] = []
   const placed = new Set<string>()
   const ids = new Set(tables.map((t) => tableName(t)))
@@ -675,7 +744,7 @@ export function translationNote(
   return `${n} column${n === 1 ? ' has a type' : 's have types'} ${display} lacks, written as: ${parts.join('; ')}`
 }
 
-function keyColumns(table: Table): Set<string> {
+export function keyColumns(table: Table): Set<string> {
   return new Set([
     ...(table.primaryKey?.columns ?? []),
     ...table.uniques.flatMap((u) => u.columns),

@@ -34,6 +34,8 @@ export interface GenerateOptions {
    * only its plain objects (indexes, defaults, sequences, domains, partitions, comments) are written.
    */
   trustModel?: boolean
+  /** Write the source's owners and grants too (see WriteSpec.keepGrants). */
+  keepGrants?: boolean
 }
 
 export interface GenerateResult {
@@ -72,6 +74,7 @@ export async function generate(
     signal: options.signal,
     schemaMap: options.schemaMap,
     trustedObjects: options.trustModel === true,
+    keepGrants: options.keepGrants,
     derived: derivedColumns(constraints),
   } as const
   const counts = await writeIntoTarget(spec, url, onEvent, async (session) => {

@@ -65,7 +65,50 @@ const onView = object({
   requires: ['relation public.v'],
 })
 
+const ownedT = object({
+  kind: 'owner',
+  name: 't',
+  statement: 'ALTER TABLE public.t OWNER TO app',
+  requires: ['relation public.t', 'role app'],
+})
+const grantT = object({
+  kind: 'grant',
+  name: 't',
+  statement: 'GRANT SELECT ON TABLE public.t TO reader',
+  requires: ['relation public.t', 'role reader'],
+})
+
 describe('which schema objects a twin writes', () => {
+  it('leaves owners and grants out unless asked, then writes them last and names the roles the target lacks', () => {
+    const options = { trusted: true, availableExtensions: new Set<string>(), target: 'postgres' } as const
+    const plain = planSchemaObjects(schema([grantT, ownedT, index]), options)
+    expect(plain.objects.map((o) => o.kind)).toEqual(['index'])
+    expect(plain.missingRoles).toEqual([])
+    const kept = planSchemaObjects(schema([grantT, ownedT, index]), {
+      ...options,
+      keepGrants: true,
+      roles: new Set(['app']),
+    })
+    expect(kept.objects.map((o) => o.kind)).toEqual(['index', 'owner', 'grant'])
+    expect(kept.missingRoles).toEqual([{ role: 'reader', object: 'grant public.t' }])
+    expect(kept.notes).toEqual([])
+  })
+
+  it('writes no owner or grant of an untrusted model, even asked, and says why', () => {
+    const plan = planSchemaObjects(schema([grantT, ownedT]), {
+      trusted: false,
+      availableExtensions: new Set(),
+      target: 'postgres',
+      keepGrants: true,
+      roles: new Set(),
+    })
+    expect(plan.objects).toEqual([])
+    expect(plan.missingRoles).toEqual([])
+    expect(plan.notes).toEqual([
+      expect.stringMatching(/^left out 1 grant, 1 owner \(t, t\) of the model file: .* --trust-model/),
+    ])
+  })
+
   it('writes everything from a trusted source, a view before what needs it', () => {
     const plan = planSchemaObjects(schema([onView, view, index, tidy]), {
       trusted: true,

@@ -30,8 +30,7 @@ export async function readMysqlKeys(
   // A unique key on column prefixes (`name`(10)) is the source's own index, written with the other schema objects
   // by a same-engine twin (see Key.index); other engines get a unique constraint on the whole columns, which the
   // rows meet too, as values unique in their first characters are unique.
-  for (const { table, name } of prefixed)
-    for (const key of tables.get(table)?.uniques ?? []) if (key.name === name) key.index = true
+  for (const key of prefixedKeys(tables, prefixed)) key.index = true
   const withoutRules = new Set(
     foreignKeys.filter(({ table, fk }) => !rules.has(ruleId(table, fk.name))).map(({ table }) => table),
   )
@@ -72,12 +71,41 @@ async function readKeyColumns(db: Catalog, database: string) {
     .execute()
 }
 
-/** Unique keys with a column prefix length (STATISTICS.SUB_PART), readable with SELECT on the database. */
+/**
+ * Unique keys with a column prefix length (STATISTICS.SUB_PART), one row per column of such a key (sub_part null
+ * for a whole column), readable with SELECT on the database.
+ */
 async function readPrefixedUniques(db: Catalog, database: string) {
-  const { rows } = await sql<{ table: string; name: string }>`select distinct table_name as \`table\`,
-      index_name as name from information_schema.statistics
-    where table_schema = ${database} and non_unique = 0 and sub_part is not null`.execute(db)
+  const { rows } = await sql<{
+    table: string
+    name: string
+    column: string
+    prefix: number | string | null
+  }>`select s.table_name as \`table\`, s.index_name as name, s.column_name as \`column\`, s.sub_part as prefix
+    from information_schema.statistics s
+    where s.table_schema = ${database} and s.non_unique = 0 and exists (select 1 from information_schema.statistics p
+      where p.table_schema = s.table_schema and p.table_name = s.table_name and p.index_name = s.index_name
+        and p.sub_part is not null)`.execute(db)
   return rows
+}
+
+/** The unique keys those rows are of, each given its columns' prefix lengths (see Key.prefixes). */
+function prefixedKeys(
+  tables: Map<string, Table>,
+  rows: Awaited<ReturnType<typeof readPrefixedUniques>>,
+): Key[] {
+  const keys: Key[] = []
+  for (const table of new Set(rows.map((r) => r.table)))
+    for (const key of tables.get(table)?.uniques ?? []) {
+      const own = rows.filter((r) => r.table === table && r.name === key.name)
+      if (own.length === 0) continue
+      key.prefixes = key.columns.map((c) => {
+        const prefix = own.find((r) => r.column === c)?.prefix
+        return prefix === null || prefix === undefined ? null : Number(prefix)
+      })
+      keys.push(key)
+    }
+  return keys
 }
 
 async function readRules(db: Catalog, database: string): Promise<Map<string, Rule>> {

@@ -73,6 +73,8 @@ function short(names: readonly string[]): string {
  */
 export const mysqlObjectWriter: SchemaObjectWriter = {
   availableExtensions: () => Promise.resolve(new Set()),
+  // Privileges are per account on MySQL: no owner or grant object is read, so none names a role.
+  roles: () => Promise.resolve(new Set()),
   useSearchPath: () => Promise.resolve([]),
   addChecks: () => Promise.resolve([]),
   writeObjects,

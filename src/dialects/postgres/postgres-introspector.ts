@@ -104,6 +104,7 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
       comment: r.comment,
       partitions: [],
       ...(r.partitionKey === null ? {} : { partitionBy: r.partitionKey }),
+      ...(r.inherited ? { inheritanceParent: true as const } : {}),
       ...(r.inheritsFrom === null
         ? {}
         : {
@@ -260,6 +261,8 @@ async function readRelations(db: Catalog) {
         from pg_catalog.pg_inherits ih join pg_catalog.pg_class h on h.oid = ih.inhparent
         join pg_catalog.pg_namespace hn on hn.oid = h.relnamespace
         where ih.inhrelid = c.oid and not c.relispartition)`.as('inheritsFrom'),
+      sql<boolean>`exists (select 1 from pg_catalog.pg_inherits ih join pg_catalog.pg_class ch on ch.oid = ih.inhrelid
+        where ih.inhparent = c.oid and not ch.relispartition)`.as('inherited'),
       // pg_catalog lists every table to every role: whether this one may read it is a question of its own.
       sql<boolean>`has_schema_privilege(n.oid, 'USAGE')`.as('schemaUsable'),
       sql<boolean>`has_table_privilege(c.oid, 'SELECT')`.as('selectable'),

@@ -175,6 +175,12 @@ async function availableExtensions(db: Kysely<any>): Promise<Set<string>> {
   return new Set(rows.map((r) => r.name))
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function roles(db: Kysely<any>): Promise<Set<string>> {
+  const { rows } = await sql<{ name: string }>`select rolname as name from pg_catalog.pg_roles`.execute(db)
+  return new Set(rows.map((r) => r.name))
+}
+
 function short(names: readonly string[]): string {
   return names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ')
 }
@@ -182,6 +188,7 @@ function short(names: readonly string[]): string {
 /** How a PostgreSQL or PGlite twin writes the source's schema objects. */
 export const postgresObjectWriter: SchemaObjectWriter = {
   availableExtensions,
+  roles,
   useSearchPath,
   addChecks,
   writeObjects,

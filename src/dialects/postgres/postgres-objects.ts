@@ -1,11 +1,13 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { SchemaObject, SchemaObjectKind, SchemaObjectPhase } from '../../schema/schema.js'
+import { PRIVILEGE_QUERIES } from './postgres-privileges.js'
 
 /**
  * Reads the schema objects a same-engine twin recreates (issue 16), each as one statement from PostgreSQL's own
  * deparsers, so the twin gets what pg_dump would write: extensions, schemas, types, functions, sequences,
  * partitions, column defaults and identity, indexes, exclusion constraints, triggers, views, policies, comments.
- * Objects an extension installed are left to the extension; grants and owners are left out.
+ * Objects an extension installed are left to the extension. Owners and grants are read too (postgres-privileges),
+ * and written only when asked.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function readSchemaObjects(db: Kysely<any>): Promise<SchemaObject[]> {
@@ -16,7 +18,7 @@ export async function readSchemaObjects(db: Kysely<any>): Promise<SchemaObject[]
     await sql`set search_path = pg_catalog`.execute(connection)
     try {
       const results = []
-      for (const query of QUERIES) results.push(await query.execute(connection))
+      for (const query of [...QUERIES, ...PRIVILEGE_QUERIES]) results.push(await query.execute(connection))
       return results
     } finally {
       await sql`reset search_path`.execute(connection)

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { ownRows } from '../own-rows.js'
 import type { SampledTable } from '../dialect.js'
 import type { TableRef } from '../../schema/schema.js'
 
@@ -14,7 +15,7 @@ export function postgresSampledTable(
 ): SampledTable {
   const percent = Math.min(100, Math.max(0, fraction * 100))
   return {
-    from: sql`${sql.id(table.schema, table.name)} as ${sql.id(alias)} tablesample bernoulli (${sql.lit(percent)}) repeatable (${sql.lit(seed)})`,
+    from: sql`${ownRows(table)} as ${sql.id(alias)} tablesample bernoulli (${sql.lit(percent)}) repeatable (${sql.lit(seed)})`,
     where: null,
   }
 }
