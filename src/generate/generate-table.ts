@@ -12,7 +12,7 @@ import { inequalityGuard } from './inequality-guard.js'
 import { derivedValues } from './derived-values.js'
 import { holdsUniqueKey, keyResolver, numberedKey, type GeneratedTable } from './generated-table.js'
 import { keyPlan } from './key-roles.js'
-import { childrenCounts } from './children-counts.js'
+import { childrenCounts, childrenCountsByState } from './children-counts.js'
 import { ParentDeal } from './parent-deal.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
 import { DAY_SECONDS } from '../model/temporal-values.js'
@@ -21,7 +21,7 @@ import { personSource, planPerson } from '../rules/person-columns.js'
 import { valueRewriter, type Rewrite } from '../rules/value-rewriter.js'
 import type { TableChecks } from '../schema/check-bounds.js'
 import { boundedSampler, legalFallback, rowCheckGuard } from './check-guard.js'
-import { invariantPlan, orderedTime, writtenSeconds } from './invariant-plan.js'
+import { invariantPlan, orderedTime, writtenSeconds, type ChildrenByState } from './invariant-plan.js'
 
 export interface TableGenerationContext {
   table: Table
@@ -59,6 +59,8 @@ export interface KeptState {
   scores: ReadonlySet<string>
   indexes?: ReadonlySet<string>
   values?: ReadonlySet<string>
+  /** Category columns whose values decide later tables' numbers of children (see GeneratedTable.labels). */
+  labels?: ReadonlySet<string>
 }
 
 /** Columns a writer fills: generated columns are computed by the target (or left NULL across engines). */
@@ -229,6 +231,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     const learned = model.columns.find((l) => l.name === c.name)!
     return [{ name: c.name, i, learned, values: [] as number[] }]
   })
+  const keptLabels = columns.flatMap((c, i) =>
+    kept?.labels?.has(c.name) === true ? [{ name: c.name, i, labels: [] as (string | null)[] }] : [],
+  )
   const chosen = new Int32Array(table.foreignKeys.length)
   const self = { table, parentIndex, sequence, roles, family: ctx.family }
   const rowRandom = seededRandom(ctx.seed, ctx.stream, 'rows')
@@ -254,7 +259,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       }
     if (deferred.has(fk.name) || !states.has(parentId(fk)))
       return { index, meet, store, pick: () => -1, take: keep, distinct: false, kind: 'unset' as const }
-    const picker = parentPicker(ctx, fk, relation(fk))
+    const picker = parentPicker(ctx, fk, relation(fk), invariants.states.get(fk.name))
     return {
       index,
       meet,
@@ -513,6 +518,10 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       const value = internal[v.i]
       v.values.push(typeof value === 'number' ? writtenSeconds(v.learned, value) : NaN)
     }
+    for (const l of keptLabels) {
+      const value = internal[l.i] ?? out[l.i]
+      l.labels.push(value === null || value === undefined ? null : String(value))
+    }
     batch.push(out)
     rows++
     for (const store of transient) store.forget()
@@ -539,13 +548,20 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         countScores === null
           ? countRandom.normal()
           : rho * countScores[p]! + Math.sqrt(1 - rho ** 2) * countRandom.normal()
-    const counts = childrenCounts(
-      histogram,
-      tilt,
-      ctx.rows - nulls,
-      holdsUniqueKey(table, driving.columns),
-      countRandom,
-    )
+    const byState = invariants.states.get(driving.name)
+    const atMostOne = holdsUniqueKey(table, driving.columns)
+    const counts =
+      byState === undefined
+        ? childrenCounts(histogram, tilt, ctx.rows - nulls, atMostOne, countRandom)
+        : childrenCountsByState(
+            histogram,
+            byState.states,
+            byState.stateOf,
+            tilt,
+            ctx.rows - nulls,
+            atMostOne,
+            countRandom,
+          )
     for (let p = 0; p < parent.rows; p++) {
       // A row left out (see emit) gives its position to the next: positions stay 1..n without gaps.
       for (let k = 0, position = 1; k < counts[p]!; k++) if (emit(p, position)) position++
@@ -571,6 +587,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     family: ctx.family,
     scores: new Map(keptScores.map(([c, store]) => [c, store.values() as Float32Array])),
     values: new Map(keptValues.map((v) => [v.name, Float64Array.from(v.values)])),
+    ...(keptLabels.length > 0 ? { labels: new Map(keptLabels.map((l) => [l.name, l.labels])) } : {}),
   }
 }
 
@@ -643,6 +660,7 @@ function parentPicker(
   ctx: TableGenerationContext,
   fk: ForeignKey,
   relation: RelationModel | undefined,
+  byState: ChildrenByState | undefined,
 ): { pick(random: Random): number; take(parent: number): void } {
   const parent = ctx.states.get(tableName(fk.references))!
   const weightRandom = seededRandom(ctx.seed, ctx.stream, fk.name, 'weights')
@@ -651,8 +669,11 @@ function parentPicker(
   const nullable = fk.columns.every((c) => ctx.table.columns.find((col) => col.name === c)?.nullable === true)
   const expected = Math.max(1, Math.round(ctx.rows * (nullable ? 1 - Math.min(1, nullFraction) : 1)))
   const tilt = Float64Array.from({ length: parent.rows }, () => weightRandom.next())
-  const deal =
-    parent.rows === 0 ? null : new ParentDeal(childrenCounts(histogram, tilt, expected, false, weightRandom))
+  const counts =
+    byState === undefined
+      ? childrenCounts(histogram, tilt, expected, false, weightRandom)
+      : childrenCountsByState(histogram, byState.states, byState.stateOf, tilt, expected, false, weightRandom)
+  const deal = parent.rows === 0 ? null : new ParentDeal(counts)
   return {
     pick: (random) => {
       if (nullable && random.next() < nullFraction) return -1

@@ -1,9 +1,9 @@
-import type { ColumnModel, Invariant, Model } from '../model/model.js'
+import type { ColumnModel, Invariant, Model, RelationModel } from '../model/model.js'
 import { DAY_SECONDS } from '../model/temporal-values.js'
 import type { ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { interpolate } from './quantile-draw.js'
-import type { GeneratedTable } from './generated-table.js'
+import { labelAt, type GeneratedTable } from './generated-table.js'
 
 /**
  * How one table keeps the model's invariants (see Invariant) while its rows are made: which foreign keys pick their
@@ -17,6 +17,14 @@ export interface InvariantPlan {
   orders: Map<number, TimeOrder[]>
   /** Written columns numbering the rows of each driving parent 1..n. */
   sequences: Set<string>
+  /** Per foreign key name: the parent's states that decide its number of children (see childrenCountsByState). */
+  states: Map<string, ChildrenByState>
+}
+
+export interface ChildrenByState {
+  states: ReadonlyMap<string, { childless: boolean; histogram: RelationModel['childrenPerParent'] }>
+  /** A parent row's state as text, or null. */
+  stateOf: (parent: number) => string | null
 }
 
 export interface TimeOrder {
@@ -40,7 +48,7 @@ export function invariantPlan(
   writtenNames: readonly string[],
 ): InvariantPlan {
   const id = tableName(table)
-  const plan: InvariantPlan = { meets: new Map(), orders: new Map(), sequences: new Set() }
+  const plan: InvariantPlan = { meets: new Map(), orders: new Map(), sequences: new Set(), states: new Map() }
   const fkIndex = (name: string | undefined) => table.foreignKeys.findIndex((f) => f.name === name)
   const settled = (name: string | undefined) =>
     name !== undefined && (name === driving?.name || pickable.has(name))
@@ -105,6 +113,24 @@ export function invariantPlan(
       case 'sequence':
         if (invariant.foreignKey === driving?.name) plan.sequences.add(invariant.column)
         break
+      case 'children-by-state': {
+        const parent = states.get(invariant.parent)
+        if (parent === undefined || plan.states.has(invariant.foreignKey)) break
+        const kept =
+          parent.labels?.has(invariant.parentColumn) === true || parent.cells?.has(invariant.parentColumn)
+        if (kept !== true) break
+        const childless = new Set(invariant.childless.map(String))
+        plan.states.set(invariant.foreignKey, {
+          states: new Map(
+            invariant.states.map((s) => [
+              String(s.value),
+              { childless: childless.has(String(s.value)), histogram: s.childrenPerParent },
+            ]),
+          ),
+          stateOf: (row) => labelAt(parent, invariant.parentColumn, row),
+        })
+        break
+      }
     }
   }
   return plan
@@ -177,12 +203,18 @@ export function writtenSeconds(column: ColumnModel, value: number): number {
   return Math.round(value * unit) / unit
 }
 
-/** What each table must keep for the invariants of later tables: foreign-key indexes and time values. */
-export function invariantKeeps(model: Model): Map<string, { indexes: Set<string>; values: Set<string> }> {
-  const keeps = new Map<string, { indexes: Set<string>; values: Set<string> }>()
+/**
+ * What each table must keep for the invariants of later tables: foreign-key indexes, time values, and the category
+ * values children's counts depend on.
+ */
+export function invariantKeeps(
+  model: Model,
+): Map<string, { indexes: Set<string>; values: Set<string>; labels: Set<string> }> {
+  const keeps = new Map<string, { indexes: Set<string>; values: Set<string>; labels: Set<string> }>()
   const of = (id: string) => {
     let entry = keeps.get(id)
-    if (entry === undefined) keeps.set(id, (entry = { indexes: new Set(), values: new Set() }))
+    if (entry === undefined)
+      keeps.set(id, (entry = { indexes: new Set(), values: new Set(), labels: new Set() }))
     return entry
   }
   const tables = new Map(model.schema.tables.map((t) => [tableName(t), t]))
@@ -205,6 +237,9 @@ export function invariantKeeps(model: Model): Map<string, { indexes: Set<string>
         of(invariant.ancestor).values.add(invariant.ancestorColumn)
         break
       case 'sequence':
+        break
+      case 'children-by-state':
+        of(invariant.parent).labels.add(invariant.parentColumn)
         break
     }
   }

@@ -14,13 +14,17 @@ export type InvariantCandidate =
   | { kind: 'paths-meet'; table: Table; first: KeyPath; second: KeyPath }
   | { kind: 'time-order'; table: Table; column: Column; path: KeyPath; ancestorColumn: Column }
   | { kind: 'sequence'; table: Table; column: Column; foreignKey: ForeignKey }
+  | { kind: 'children-by-state'; table: Table; foreignKey: ForeignKey; parent: Table; parentColumn: Column }
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint'])
+/** Types a parent's state is written in (a claim's status): asked only where the column's model is categorical. */
+const STATE_TYPES = new Set(['boolean', 'enum', 'char', 'varchar', 'text'])
 
 /**
  * Every rule across tables worth asking the source about, from the schema alone (so their number, which the
  * privacy budget is split by, says nothing of the data): paths of up to two foreign keys that end at the same
- * table, date and time columns against those of the tables a path reaches, integer columns against each parent.
+ * table, date and time columns against those of the tables a path reaches, integer columns against each parent,
+ * and each parent's category-typed columns against the number of children it has.
  * Self-references are left out: a tree's rows are not generated through paths.
  */
 export function invariantCandidates(schema: Schema): InvariantCandidate[] {
@@ -70,6 +74,16 @@ export function invariantCandidates(schema: Schema): InvariantCandidate[] {
       for (const fk of table.foreignKeys) {
         if (isSelfReference(table, fk)) continue
         out.push({ kind: 'sequence', table, column, foreignKey: fk })
+      }
+    }
+    for (const fk of table.foreignKeys) {
+      const parent = byName.get(tableName(fk.references))
+      if (parent === undefined || isSelfReference(table, fk) || late({ steps: [fk], end: parent }, table))
+        continue
+      for (const parentColumn of parent.columns) {
+        if (!STATE_TYPES.has(parentColumn.type) || parentColumn.generated !== null) continue
+        if (parent.foreignKeys.some((f) => f.columns.includes(parentColumn.name))) continue
+        out.push({ kind: 'children-by-state', table, foreignKey: fk, parent, parentColumn })
       }
     }
   }

@@ -204,3 +204,56 @@ export async function readSequence(
   )
   return { rows: count(row?.['n']), agree: count(row?.['agree']), largest: count(row?.['largest']) }
 }
+
+/**
+ * Parents by their value of `column` and their number of children through `fk` (zero included): one row per
+ * (value, children) with the number of such parents. The children are counted per parent in one grouped scan.
+ */
+export async function readChildrenByState(
+  source: Database,
+  child: TableRef,
+  fk: ForeignKey,
+  column: string,
+): Promise<{ value: unknown; children: number; parents: number }[]> {
+  const on = sql.join(
+    fk.columns.map((c, i) => sql`${col('k', c)} = ${col('p', fk.references.columns[i]!)}`),
+    sql` and `,
+  )
+  const set = sql.join(
+    fk.columns.map((c) => sql`${col('c', c)} is not null`),
+    sql` and `,
+  )
+  const found = await rows(
+    source,
+    sql`select ${col('p', column)} as v, coalesce(${col('k', 'n')}, 0) as children, count(*) as parents
+        from ${from(fk.references, 'p')}
+        left join (select ${sql.join(fk.columns.map((c) => col('c', c)))}, count(*) as n
+                   from ${from(child, 'c')} where ${set}
+                   group by ${sql.join(fk.columns.map((c) => col('c', c)))}) as k on ${on}
+        group by ${col('p', column)}, coalesce(${col('k', 'n')}, 0)`,
+  )
+  return found.map((r) => ({ value: r['v'], children: count(r['children']), parents: count(r['parents']) }))
+}
+
+/**
+ * Children whose parent through `fk` has a value of `column` set, and of those the children whose parent's value
+ * is not one of `childless`: what a children-by-state rule is counted by in the twin.
+ */
+export async function readStateChildren(
+  source: Database,
+  child: TableRef,
+  fk: ForeignKey,
+  column: string,
+  childless: readonly unknown[],
+): Promise<{ rows: number; agree: number }> {
+  const { joins, end } = walk([fk], 't', 'a')
+  const value = col(end, column)
+  const barred =
+    childless.length === 0 ? sql`0 = 1` : sql`${value} in (${sql.join(childless.map((v) => sql`${v}`))})`
+  const [row] = await rows(
+    source,
+    sql`select count(*) as n, count(case when not (${barred}) then 1 end) as agree
+        from ${from(child, 't')} ${joins} where ${value} is not null`,
+  )
+  return { rows: count(row?.['n']), agree: count(row?.['agree']) }
+}

@@ -1,6 +1,6 @@
 import type { Database } from '../dialects/dialect.js'
 import { round } from '../model/categories.js'
-import { INVARIANT_STRENGTH, type Invariant } from '../model/model.js'
+import { INVARIANT_STRENGTH, type Category, type Invariant } from '../model/model.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { quantileSketch } from '../model/quantile-sketch.js'
 import { DAY_SECONDS, temporalToNumber, type TemporalType } from '../model/temporal-values.js'
@@ -8,6 +8,7 @@ import type { Column } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import type { InvariantCandidate } from './invariant-candidates.js'
 import { readPathsMeet, readSequence, readTimeOrderPairs, readTimeOrders } from './invariant-queries.js'
+import { childrenByState } from './children-by-state.js'
 
 export interface LearnInvariantsOptions {
   sampleRows: number
@@ -16,6 +17,11 @@ export interface LearnInvariantsOptions {
   budget: PrivacyBudget
   /** `schema.table.column` of columns rules rewrite: no rule is learned from their values. */
   rewritten: ReadonlySet<string>
+  /**
+   * The released categories of a table's column, or null when the model does not hold it as categories; null for
+   * every column (the report, which has no model) asks enum and boolean columns about any value they hold.
+   */
+  categoriesOf: (table: string, column: string) => readonly Category[] | null
 }
 
 /**
@@ -52,6 +58,21 @@ export async function learnInvariants(
         : { rows, strength: round(strength, 4) }
     }
     switch (candidate.kind) {
+      case 'children-by-state': {
+        const parent = tableName(candidate.parent)
+        const categories = options.categoriesOf(parent, candidate.parentColumn.name)
+        const anyValue = categories === null && ['enum', 'boolean'].includes(candidate.parentColumn.type)
+        if ((!anyValue && (categories?.length ?? 0) < 2) || rowsOf(parent) === 0) break
+        if (
+          options.rewritten.has(
+            `${candidate.parent.schema}.${candidate.parent.name}.${candidate.parentColumn.name}`,
+          )
+        )
+          break
+        const rule = await childrenByState(source, candidate, categories, id, options)
+        if (rule !== null) out.push(rule)
+        break
+      }
       case 'paths-meet': {
         const counts = await readPathsMeet(
           source,
@@ -181,6 +202,7 @@ function firstKey(candidate: InvariantCandidate): string[] {
     case 'time-order':
       return candidate.path.steps[0]!.columns
     case 'sequence':
+    case 'children-by-state':
       return candidate.foreignKey.columns
   }
 }

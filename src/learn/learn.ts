@@ -2,7 +2,7 @@ import { databaseFingerprint } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { planLoad } from '../graph/load-plan.js'
-import { MODEL_FORMAT_VERSION, type Model, type TableModel } from '../model/model.js'
+import { MODEL_FORMAT_VERSION, type Category, type Model, type TableModel } from '../model/model.js'
 import { PrivacyBudget } from '../model/privacy-budget.js'
 import { columnId, resolveRules, rewrittenColumns, type ResolvedRules } from '../rules/resolve-rules.js'
 import { valueRewriter } from '../rules/value-rewriter.js'
@@ -129,6 +129,7 @@ export async function learn(
         seed,
         budget,
         rewritten: rewrittenColumns(resolved),
+        categoriesOf: (table, column) => releasedCategories(tables.get(table), column),
       })
       // Reference tables (issue 17.1) are kept row for row; under --epsilon only those the rules call public.
       const tableRules = resolveTableRules(schema, ruleSet.tables)
@@ -211,4 +212,11 @@ function shiftedColumns(table: Table, resolved: ResolvedRules, seed: number): Le
 function learnedAt(): string {
   const pinned = process.env['SOURCE_DATE_EPOCH']
   return new Date(pinned === undefined ? Date.now() : Number(pinned) * 1000).toISOString()
+}
+
+/** A column's released categories, when the model holds it as categories (see ColumnModel). */
+function releasedCategories(model: TableModel | undefined, column: string): Category[] | null {
+  const learned = model?.columns.find((c) => c.name === column)
+  if (learned?.kind === 'categorical') return learned.categories
+  return learned?.kind === 'text' ? learned.categories : null
 }

@@ -139,6 +139,24 @@ const invariant = z.discriminatedUnion('kind', [
     foreignKey: z.string(),
     ...invariantCounts,
   }),
+  z.object({
+    kind: z.literal('children-by-state'),
+    table: z.string(),
+    foreignKey: z.string(),
+    parent: z.string(),
+    parentColumn: z.string(),
+    states: z.array(
+      z.object({
+        value: category.shape.value,
+        share: fraction,
+        childrenPerParent: z.array(
+          z.object({ children: z.number().int().nonnegative(), frequency: fraction }),
+        ),
+      }),
+    ),
+    childless: z.array(category.shape.value),
+    ...invariantCounts,
+  }),
 ])
 
 const modelShape = z.object({
@@ -481,6 +499,12 @@ function invariantProblem(model: Model, invariant: Invariant): string | null {
         return has(invariant.table, invariant.column)
           ? null
           : `"${invariant.column}" is not a column of ${invariant.table}`
+      case 'children-by-state':
+        if (walk([invariant.foreignKey]) !== invariant.parent)
+          return `"${invariant.foreignKey}" does not reach ${invariant.parent}`
+        return has(invariant.parent, invariant.parentColumn)
+          ? null
+          : `"${invariant.parentColumn}" is not a column of ${invariant.parent}`
     }
   } catch (e) {
     return (e as Error).message

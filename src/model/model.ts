@@ -58,6 +58,33 @@ export type Invariant =
     }
   /** `column` numbers the rows of each parent through `foreignKey` 1..n without gaps (prescription line numbers). */
   | { kind: 'sequence'; table: string; column: string; foreignKey: string; rows: number; strength: number }
+  /**
+   * Whether and how many rows of `table` hang off a parent through `foreignKey` depends on the parent's category
+   * `parentColumn` (payments only for paid claims): per released value, the children-per-parent histogram, and the
+   * values whose parents have no children (`childless`). `rows` counts the children whose parent has a released
+   * value, `strength` the share of them under a value that is not childless. Privacy: each (value, children) count
+   * is noised (sensitivity 2, like a relation's histogram) and a value is written only with at least minCount
+   * parents and among the column's released categories; bins of fewer than minCount parents are merged.
+   */
+  | {
+      kind: 'children-by-state'
+      table: string
+      foreignKey: string
+      parent: string
+      parentColumn: string
+      states: StateChildren[]
+      childless: Category['value'][]
+      rows: number
+      strength: number
+    }
+
+/** The children-per-parent histogram of the parents holding one value of a category column. */
+export interface StateChildren {
+  value: Category['value']
+  /** Share of the parents with a released value that hold this one. */
+  share: number
+  childrenPerParent: { children: number; frequency: number }[]
+}
 
 /** The least share of rows that must agree for a rule to be kept: 99%, so that a few bad source rows (31 encounters
  * before birth among 600,000) do not hide a rule, while a coincidence of most rows is not taken for one. */

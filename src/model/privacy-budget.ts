@@ -68,7 +68,7 @@ export class PrivacyBudget {
                 'cells of category columns given another column, and the pairs of functional dependencies',
                 'size and file type histograms of binary columns',
                 'children-per-parent histograms and foreign-key null counts',
-                'rows and agreeing rows of each rule across tables (paths that meet, time orders, sequences)',
+                'rows and agreeing rows of each rule across tables (paths that meet, time orders, sequences), and the parents per state and number of children of each children-by-state rule',
                 'JSON path, type, array length and string counts (one document counts at most 32 paths)',
               ],
               notCovered: [

@@ -68,6 +68,8 @@ export async function invariantsPart(input: {
       seed: input.seed,
       budget: new PrivacyBudget(null, input.seed, { tables: 0, columns: 0, foreignKeys: 0 }),
       rewritten: new Set(),
+      // No column model here: a parent's state is any value of an enum or boolean column seen in k parents.
+      categoriesOf: () => null,
     })
     learnedFrom = 'source'
   }

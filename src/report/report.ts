@@ -3,6 +3,8 @@
  * is this object, and the HTML and terminal renderers read nothing else.
  */
 
+import type { Invariant } from '../model/model.js'
+
 export const REPORT_FORMAT_VERSION = 2
 
 export interface Report {
@@ -236,7 +238,7 @@ export interface InvariantsSection {
   /** `model`: the model file's rules; `source`: learned from the source for this report; `none`: neither given. */
   learnedFrom: 'model' | 'source' | 'none'
   rules: {
-    kind: 'paths-meet' | 'time-order' | 'sequence'
+    kind: Invariant['kind']
     table: string
     /** The rule in words (see describeInvariant). */
     rule: string

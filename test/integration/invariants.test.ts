@@ -21,6 +21,8 @@ const PLANTED: { kind: Invariant['kind']; table: string; key: string }[] = [
   { kind: 'time-order', table: 'encounters', key: 'admitted_at:encounters_patient_fk:birth_date' },
   { kind: 'time-order', table: 'claims', key: 'submitted_at:claims_encounter_fk:discharged_at' },
   { kind: 'time-order', table: 'payments', key: 'paid_at:payments_claim_fk:submitted_at' },
+  // 3. Children by the parent's state: payments only under paid claims.
+  { kind: 'children-by-state', table: 'payments', key: 'payments_claim_fk:status' },
   // 6. Sequences: line numbers and lab orders count 1..n within their encounter.
   { kind: 'sequence', table: 'prescriptions', key: 'line_no' },
   { kind: 'sequence', table: 'lab results', key: 'order' },
@@ -34,6 +36,8 @@ function keyOf(invariant: Invariant): string {
       return `${invariant.column}:${invariant.path.join(',')}:${invariant.ancestorColumn}`
     case 'sequence':
       return invariant.column
+    case 'children-by-state':
+      return `${invariant.foreignKey}:${invariant.parentColumn}`
   }
 }
 
@@ -74,6 +78,20 @@ for (const dialect of testDialects()) {
         expect(time.gaps![0]).toBeGreaterThanOrEqual(86_400 * 0.9)
         expect(time.gaps!.at(-1)).toBeLessThanOrEqual(86_400 * 20.1)
       }
+      // Payments hang only off paid claims: the other statuses are childless, and a paid claim has one or two.
+      const states = model.invariants!.find(
+        (i) => i.kind === 'children-by-state' && bare(i.table) === 'payments' && i.parentColumn === 'status',
+      )
+      expect(states?.kind === 'children-by-state' && states.childless.map(String).sort()).toEqual([
+        'approved',
+        'denied',
+        'submitted',
+      ])
+      if (states?.kind === 'children-by-state') {
+        const paid = states.states.find((s) => s.value === 'paid')!
+        expect(paid.childrenPerParent.find((b) => b.children === 0)?.frequency ?? 0).toBe(0)
+        expect(paid.childrenPerParent.map((b) => b.children)).toEqual([1, 2])
+      }
       expect(parseModelFile(formatModelFile(model), 'model.yaml').invariants).toEqual(model.invariants)
     })
 
@@ -95,7 +113,7 @@ for (const dialect of testDialects()) {
       await withDatabase(target.url, async (twin) => {
         const at = (name: string) =>
           twin.ddl.schemas
-            ? sql.id(name === 'claims' || name === 'policies' ? 'billing' : 'clinic', name)
+            ? sql.id(['claims', 'policies', 'payments'].includes(name) ? 'billing' : 'clinic', name)
             : sql.id(name)
         const { rows } = await sql<{ n: unknown; all: unknown }>`select
             count(case when e.patient_id <> p.patient_id then 1 end) as n, count(*) as ${sql.id('all')}
@@ -103,6 +121,17 @@ for (const dialect of testDialects()) {
           join ${at('policies')} p on p.id = c.policy_id`.execute(twin.db)
         expect(Number(rows[0]!.n)).toBe(0)
         expect(Number(rows[0]!.all)).toBeGreaterThan(50)
+        // Paid claims have payments, no other claim has any (kind 3, read back).
+        const paid = await sql<{ status: unknown; claims: unknown; paid: unknown }>`select c.status as status,
+            count(distinct c.id) as claims, count(distinct p.claim_id) as paid
+          from ${at('claims')} c left join ${at('payments')} p on p.claim_id = c.id group by c.status`.execute(
+          twin.db,
+        )
+        const byStatus = new Map(paid.rows.map((r) => [String(r.status), [Number(r.claims), Number(r.paid)]]))
+        // The twin's payments number the source's, spread over however many paid claims it drew: nearly all.
+        expect(byStatus.get('paid')![1]).toBeGreaterThanOrEqual(0.9 * byStatus.get('paid')![0]!)
+        for (const status of ['submitted', 'approved', 'denied'])
+          expect(byStatus.get(status)?.[1] ?? 0).toBe(0)
       })
     }, 120_000)
 
