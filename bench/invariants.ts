@@ -50,6 +50,7 @@ async function run(name: string): Promise<void> {
         'time-order': [0, 0],
         sequence: [0, 0],
         'children-by-state': [0, 0],
+        sum: [0, 0],
       }
       for (const invariant of model.invariants ?? []) {
         const count = await countInvariantViolations(db, model.schema, twinOf, invariant)

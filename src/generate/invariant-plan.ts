@@ -237,6 +237,7 @@ export function invariantKeeps(
         of(invariant.ancestor).values.add(invariant.ancestorColumn)
         break
       case 'sequence':
+      case 'sum':
         break
       case 'children-by-state':
         of(invariant.parent).labels.add(invariant.parentColumn)

@@ -15,16 +15,20 @@ export type InvariantCandidate =
   | { kind: 'time-order'; table: Table; column: Column; path: KeyPath; ancestorColumn: Column }
   | { kind: 'sequence'; table: Table; column: Column; foreignKey: ForeignKey }
   | { kind: 'children-by-state'; table: Table; foreignKey: ForeignKey; parent: Table; parentColumn: Column }
+  | { kind: 'sum'; table: Table; column: Column; foreignKey: ForeignKey; parent: Table; parentColumn: Column }
 
 const INTEGER_TYPES = new Set(['smallint', 'integer', 'bigint'])
 /** Types a parent's state is written in (a claim's status): asked only where the column's model is categorical. */
 const STATE_TYPES = new Set(['boolean', 'enum', 'char', 'varchar', 'text'])
+/** Types whose sums are exact: a float's sum depends on the order it is added in. */
+const EXACT_NUMBER_TYPES = new Set(['smallint', 'integer', 'bigint', 'decimal'])
 
 /**
  * Every rule across tables worth asking the source about, from the schema alone (so their number, which the
  * privacy budget is split by, says nothing of the data): paths of up to two foreign keys that end at the same
  * table, date and time columns against those of the tables a path reaches, integer columns against each parent,
- * and each parent's category-typed columns against the number of children it has.
+ * each parent's category-typed columns against the number of children it has, and each parent's exact number
+ * columns against the sum of each of its children's.
  * Self-references are left out: a tree's rows are not generated through paths.
  */
 export function invariantCandidates(schema: Schema): InvariantCandidate[] {
@@ -85,6 +89,10 @@ export function invariantCandidates(schema: Schema): InvariantCandidate[] {
         if (parent.foreignKeys.some((f) => f.columns.includes(parentColumn.name))) continue
         out.push({ kind: 'children-by-state', table, foreignKey: fk, parent, parentColumn })
       }
+      for (const parentColumn of parent.columns.filter((c) => isSummable(parent, c))) {
+        for (const column of table.columns.filter((c) => isSummable(table, c)))
+          out.push({ kind: 'sum', table, column, foreignKey: fk, parent, parentColumn })
+      }
     }
   }
   return out
@@ -108,6 +116,13 @@ function keyPaths(table: Table, byName: ReadonlyMap<string, Table>): KeyPath[] {
 
 function isSelfReference(table: Table, fk: ForeignKey): boolean {
   return tableName(fk.references) === tableName(table)
+}
+
+/** A plain exact number: not a key, not generated (a sum is set in the target, which computes generated ones). */
+function isSummable(table: Table, column: Column): boolean {
+  if (!EXACT_NUMBER_TYPES.has(column.type) || column.generated !== null) return false
+  if (table.primaryKey?.columns.includes(column.name) === true) return false
+  return !table.foreignKeys.some((fk) => fk.columns.includes(column.name))
 }
 
 function isDateColumn(column: Column): boolean {

@@ -257,3 +257,42 @@ export async function readStateChildren(
   )
   return { rows: count(row?.['n']), agree: count(row?.['agree']) }
 }
+
+/**
+ * Per pair `[parentColumn, column]`, in one scan of the child grouped by its parent: the parents through `fk` that
+ * have children and where the parent's value or the children's sum is not 0, and of those the parents whose value
+ * equals the sum. A column of zeros says nothing and counts no rows.
+ */
+export async function readSums(
+  source: Database,
+  child: TableRef,
+  fk: ForeignKey,
+  pairs: readonly (readonly [string, string])[],
+): Promise<{ rows: number; agree: number }[]> {
+  const columns = [...new Set(pairs.map(([, c]) => c))]
+  const sumOf = (c: string) => col('k', `s${columns.indexOf(c)}`)
+  const on = sql.join(
+    fk.columns.map((c, i) => sql`${col('k', c)} = ${col('p', fk.references.columns[i]!)}`),
+    sql` and `,
+  )
+  const selections = pairs.flatMap(([parentColumn, column], i) => {
+    const value = col('p', parentColumn)
+    return [
+      sql`count(case when ${value} <> 0 or ${sumOf(column)} <> 0 then 1 end) as ${sql.id(`n${i}`)}`,
+      sql`count(case when (${value} <> 0 or ${sumOf(column)} <> 0) and ${value} = ${sumOf(column)} then 1 end) as ${sql.id(`a${i}`)}`,
+    ]
+  })
+  const keys = sql.join(fk.columns.map((c) => col('c', c)))
+  const [row] = await rows(
+    source,
+    sql`select ${sql.join(selections)} from ${from(fk.references, 'p')}
+        join (select ${keys}, ${sql.join(columns.map((c, i) => sql`sum(${col('c', c)}) as ${sql.id(`s${i}`)}`))}
+              from ${from(child, 'c')}
+              where ${sql.join(
+                fk.columns.map((c) => sql`${col('c', c)} is not null`),
+                sql` and `,
+              )}
+              group by ${keys}) as k on ${on}`,
+  )
+  return pairs.map((_, i) => ({ rows: count(row?.[`n${i}`]), agree: count(row?.[`a${i}`]) }))
+}

@@ -157,6 +157,15 @@ const invariant = z.discriminatedUnion('kind', [
     childless: z.array(category.shape.value),
     ...invariantCounts,
   }),
+  z.object({
+    kind: z.literal('sum'),
+    table: z.string(),
+    column: z.string(),
+    foreignKey: z.string(),
+    parent: z.string(),
+    parentColumn: z.string(),
+    ...invariantCounts,
+  }),
 ])
 
 const modelShape = z.object({
@@ -499,6 +508,14 @@ function invariantProblem(model: Model, invariant: Invariant): string | null {
         return has(invariant.table, invariant.column)
           ? null
           : `"${invariant.column}" is not a column of ${invariant.table}`
+      case 'sum':
+        if (walk([invariant.foreignKey]) !== invariant.parent)
+          return `"${invariant.foreignKey}" does not reach ${invariant.parent}`
+        if (!has(invariant.table, invariant.column))
+          return `"${invariant.column}" is not a column of ${invariant.table}`
+        return has(invariant.parent, invariant.parentColumn)
+          ? null
+          : `"${invariant.parentColumn}" is not a column of ${invariant.parent}`
       case 'children-by-state':
         if (walk([invariant.foreignKey]) !== invariant.parent)
           return `"${invariant.foreignKey}" does not reach ${invariant.parent}`

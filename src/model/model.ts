@@ -77,6 +77,21 @@ export type Invariant =
       rows: number
       strength: number
     }
+  /**
+   * `parentColumn` of the parent through `foreignKey` equals the sum of `column` over its rows (a claim's amount is
+   * its payments'), in the parents that have rows and a value or sum other than 0. Kept exactly in the twin: set
+   * from the children after the load (see sumUpdate).
+   */
+  | {
+      kind: 'sum'
+      table: string
+      column: string
+      foreignKey: string
+      parent: string
+      parentColumn: string
+      rows: number
+      strength: number
+    }
 
 /** The children-per-parent histogram of the parents holding one value of a category column. */
 export interface StateChildren {

@@ -1,5 +1,11 @@
 import type { Database } from '../dialects/dialect.js'
-import { readPathsMeet, readSequence, readStateChildren, readTimeOrder } from '../learn/invariant-queries.js'
+import {
+  readPathsMeet,
+  readSequence,
+  readStateChildren,
+  readSums,
+  readTimeOrder,
+} from '../learn/invariant-queries.js'
 import type { Invariant } from '../model/model.js'
 import type { ForeignKey, Schema, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
@@ -58,6 +64,12 @@ export async function countInvariantViolations(
       const [fk] = keys([invariant.foreignKey]) ?? []
       return fk === undefined ? null : counted(await readSequence(twin, start, invariant.column, fk))
     }
+    case 'sum': {
+      const [fk] = keys([invariant.foreignKey]) ?? []
+      if (fk === undefined) return null
+      const [count] = await readSums(twin, start, fk, [[invariant.parentColumn, invariant.column]])
+      return counted(count!)
+    }
     case 'children-by-state': {
       const [fk] = keys([invariant.foreignKey]) ?? []
       return fk === undefined
@@ -77,6 +89,8 @@ export function describeInvariant(invariant: Invariant): string {
       return `${invariant.column} ≥ ${invariant.ancestor}.${invariant.ancestorColumn} (through ${path(invariant.path)})`
     case 'sequence':
       return `${invariant.column} numbers the rows of each parent 1..n (through ${invariant.foreignKey})`
+    case 'sum':
+      return `${invariant.parent}.${invariant.parentColumn} = the sum of ${invariant.column} over its rows (through ${invariant.foreignKey})`
     case 'children-by-state':
       return `no rows under a ${invariant.parent} whose ${invariant.parentColumn} is ${invariant.childless.map(String).join(' or ')} (through ${invariant.foreignKey})`
   }

@@ -33,7 +33,8 @@ const BATCH = 500
  * are prescribed in smaller quantities; discharge follows admission. Rules across tables hold in every row (issue
  * 18): a claim's policy is its encounter's patient's, a department's head works in it, an encounter's department
  * is its provider's; encounters follow birth, claims discharge, payments claims; prescription lines and lab orders
- * number 1..n within their encounter; a lab result follows its test, which fixes its unit. Patients are written in
+ * number 1..n within their encounter; a lab result follows its test, which fixes its unit; only paid claims have
+ * payments, which add up to the claim's amount. Patients are written in
  * chunks with everything that hangs off them, so memory stays flat whatever the size.
  */
 export async function seedSampleData(
@@ -361,14 +362,17 @@ function childrenOfEncounter(
       },
     })
     if (status === 'paid') {
-      const parts = r.next() < 0.8 ? [1] : [0.6, 0.4]
-      parts.forEach((share, i) =>
+      // Planted (issue 18.4): a paid claim's payments add up to its amount to the cent.
+      const cents = Math.max(1, Math.round(amount * 100))
+      const first = Math.round(cents * 0.6)
+      const parts = r.next() < 0.8 || cents < 2 ? [cents] : [first, cents - first]
+      parts.forEach((part, i) =>
         out.push({
           table: 'payments',
           row: {
             id: next.payment++,
             claim_id: claimId,
-            amount: Math.max(0.01, Math.round(amount * share * 100) / 100).toFixed(2),
+            amount: (part / 100).toFixed(2),
             paid_at: isoTimestamp(submitted + (i + 1) * r.int(3, 40) * DAY),
             method: r.pick(PAYMENT_METHODS),
           },

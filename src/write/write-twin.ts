@@ -1,4 +1,5 @@
 import type { BulkWriter } from '../dialects/twin-target.js'
+import type { SumColumn } from '../dialects/sum-update.js'
 import { generateTwin, type Shard } from '../generate/generate-twin.js'
 import { assertLoadable, planLoad } from '../graph/load-plan.js'
 import type { Model } from '../model/model.js'
@@ -73,6 +74,7 @@ export async function generate(
     schemaMap: options.schemaMap,
     trustedObjects: options.trustModel === true,
     derived: derivedColumns(constraints),
+    sums: learnedSums(model),
   } as const
   const counts = await writeIntoTarget(spec, url, onEvent, async (session) => {
     const writers = new Map<string, BulkWriter>()
@@ -137,4 +139,24 @@ export function specialsOnMysql(model: Model): string | null {
     ...(asFinite.length > 0 ? [`as finite values in ${asFinite.join(', ')} (NOT NULL)`] : []),
   ]
   return `MySQL has no NaN or Infinity: they are ${parts.join('; ')}`
+}
+
+/** The model's learned sums (see Invariant 'sum'), as the updates the write runs once every row is in. */
+function learnedSums(model: Model): SumColumn[] {
+  const tables = new Map(model.schema.tables.map((t) => [tableName(t), t]))
+  return (model.invariants ?? []).flatMap((invariant) => {
+    if (invariant.kind !== 'sum') return []
+    const child = tables.get(invariant.table)
+    const fk = child?.foreignKeys.find((f) => f.name === invariant.foreignKey)
+    if (child === undefined || fk === undefined) return []
+    return [
+      {
+        parent: fk.references,
+        parentColumn: invariant.parentColumn,
+        child,
+        foreignKey: fk,
+        column: invariant.column,
+      },
+    ]
+  })
 }

@@ -23,6 +23,8 @@ const PLANTED: { kind: Invariant['kind']; table: string; key: string }[] = [
   { kind: 'time-order', table: 'payments', key: 'paid_at:payments_claim_fk:submitted_at' },
   // 3. Children by the parent's state: payments only under paid claims.
   { kind: 'children-by-state', table: 'payments', key: 'payments_claim_fk:status' },
+  // 4. Sums: a paid claim's payments add up to its amount.
+  { kind: 'sum', table: 'payments', key: 'payments_claim_fk:amount' },
   // 6. Sequences: line numbers and lab orders count 1..n within their encounter.
   { kind: 'sequence', table: 'prescriptions', key: 'line_no' },
   { kind: 'sequence', table: 'lab results', key: 'order' },
@@ -37,6 +39,7 @@ function keyOf(invariant: Invariant): string {
     case 'sequence':
       return invariant.column
     case 'children-by-state':
+    case 'sum':
       return `${invariant.foreignKey}:${invariant.parentColumn}`
   }
 }
