@@ -51,6 +51,7 @@ async function run(name: string): Promise<void> {
         sequence: [0, 0],
         'children-by-state': [0, 0],
         sum: [0, 0],
+        'ancestor-cells': [0, 0],
       }
       for (const invariant of model.invariants ?? []) {
         const count = await countInvariantViolations(db, model.schema, twinOf, invariant)
@@ -63,7 +64,10 @@ async function run(name: string): Promise<void> {
             invariant.kind.padEnd(10),
             `${invariant.table}: ${describeInvariant(invariant)}`.slice(0, 110).padEnd(110),
             `source ${(invariant.strength * 100).toFixed(1)}% of ${invariant.rows}`.padEnd(22),
-            count === null ? 'twin: missing table' : `twin: ${count.violations} of ${count.rows} break it`,
+            count === null
+              ? 'twin: missing table'
+              : `twin: ${count.violations} of ${count.rows} break it` +
+                (count.eta2 === undefined ? '' : ` (η² ${count.eta2.toFixed(4)} in the twin)`),
           ].join(' '),
         )
       }

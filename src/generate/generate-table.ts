@@ -21,6 +21,7 @@ import { personSource, planPerson } from '../rules/person-columns.js'
 import { valueRewriter, type Rewrite } from '../rules/value-rewriter.js'
 import type { TableChecks } from '../schema/check-bounds.js'
 import { boundedSampler, legalFallback, rowCheckGuard } from './check-guard.js'
+import { interpolate } from './quantile-draw.js'
 import { invariantPlan, orderedTime, writtenSeconds, type ChildrenByState } from './invariant-plan.js'
 
 export interface TableGenerationContext {
@@ -358,6 +359,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     const fill = fills[i]!
     return fill.kind === 'value' ? fill.sampler : null
   })
+  // Numbers drawn within the cell of an ancestor's category (issue 18.5), from the uniform the column drew.
+  const ancestorCells = invariants.cells.flatMap((c) => {
+    const fill = fills[c.column]
+    if (fill?.kind !== 'value') return []
+    return [{ ...c, clamp: fill.sampler.bound ?? ((v: number) => v) }]
+  })
   const z = new Float64Array(copulaColumns.length)
   const uniforms = new Float64Array(columns.length)
   const internal: Internal[] = new Array<Internal>(columns.length).fill(null)
@@ -482,6 +489,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       if (cell !== undefined) internal[c.i] = cell(uniforms[c.i]!)
     }
     if (derive !== null) derive(internal, uniforms)
+    for (const c of ancestorCells) {
+      const value = internal[c.column]
+      if (typeof value !== 'number' || !Number.isFinite(value)) continue
+      const quantiles = c.quantiles(chosen)
+      if (quantiles !== undefined) internal[c.column] = c.clamp(interpolate(quantiles, uniforms[c.column]!))
+    }
     if (timeOrders.length > 0) keepTimeOrders(false)
     // Inequalities chain (q <= f < m): a swap for one can break another kept before it, so they are kept again
     // until none changes the row, as a bubble sort settles (one pass in most rows). A swap can put an earlier

@@ -17,6 +17,8 @@ export interface InvariantPlan {
   orders: Map<number, TimeOrder[]>
   /** Written columns numbering the rows of each driving parent 1..n. */
   sequences: Set<string>
+  /** Number columns drawn within the cell of an ancestor's category: the cell's quantiles for a row, if any. */
+  cells: { column: number; quantiles: (chosen: Int32Array) => readonly number[] | undefined }[]
   /** Per foreign key name: the parent's states that decide its number of children (see childrenCountsByState). */
   states: Map<string, ChildrenByState>
 }
@@ -48,7 +50,13 @@ export function invariantPlan(
   writtenNames: readonly string[],
 ): InvariantPlan {
   const id = tableName(table)
-  const plan: InvariantPlan = { meets: new Map(), orders: new Map(), sequences: new Set(), states: new Map() }
+  const plan: InvariantPlan = {
+    meets: new Map(),
+    orders: new Map(),
+    sequences: new Set(),
+    states: new Map(),
+    cells: [],
+  }
   const fkIndex = (name: string | undefined) => table.foreignKeys.findIndex((f) => f.name === name)
   const settled = (name: string | undefined) =>
     name !== undefined && (name === driving?.name || pickable.has(name))
@@ -56,11 +64,21 @@ export function invariantPlan(
   const follower = (path: readonly string[]): ((chosen: Int32Array) => number) | null => {
     const first = fkIndex(path[0])
     if (first < 0 || !settled(path[0])) return null
-    if (path.length === 1) return (chosen) => chosen[first]!
-    const parent = states.get(tableName(table.foreignKeys[first]!.references))
-    const index = parent?.parentIndex.get(path[1]!)
-    if (index === undefined) return null
-    return (chosen) => (chosen[first]! < 0 ? -1 : (index.at(chosen[first]!) ?? -1))
+    // Each further key is read from the index its table kept (see invariantKeeps).
+    const indexes: { at(row: number): number | undefined }[] = []
+    let at = states.get(tableName(table.foreignKeys[first]!.references))
+    for (const name of path.slice(1)) {
+      const index = at?.parentIndex.get(name)
+      const fk = at?.table.foreignKeys.find((f) => f.name === name)
+      if (index === undefined || fk === undefined) return null
+      indexes.push(index)
+      at = states.get(tableName(fk.references))
+    }
+    return (chosen) => {
+      let row = chosen[first]!
+      for (const index of indexes) row = row < 0 ? -1 : (index.at(row) ?? -1)
+      return row
+    }
   }
   for (const invariant of invariants) {
     if (invariant.table !== id) continue
@@ -113,6 +131,22 @@ export function invariantPlan(
       case 'sequence':
         if (invariant.foreignKey === driving?.name) plan.sequences.add(invariant.column)
         break
+      case 'ancestor-cells': {
+        const column = writtenNames.indexOf(invariant.column)
+        const reach = follower(invariant.path)
+        const ancestor = states.get(invariant.ancestor)
+        if (column < 0 || reach === null || ancestor === undefined) break
+        const cells = new Map(invariant.cells.map((c) => [String(c.value), c.quantiles]))
+        plan.cells.push({
+          column,
+          quantiles: (chosen) => {
+            const row = reach(chosen)
+            const value = row < 0 ? null : labelAt(ancestor, invariant.ancestorColumn, row)
+            return value === null ? undefined : cells.get(value)
+          },
+        })
+        break
+      }
       case 'children-by-state': {
         const parent = states.get(invariant.parent)
         if (parent === undefined || plan.states.has(invariant.foreignKey)) break
@@ -223,8 +257,12 @@ export function invariantKeeps(
     return key === undefined ? undefined : tableName(key.references)
   }
   const keepPath = (table: string, path: readonly string[]) => {
-    const parent = path[0] === undefined ? undefined : parentOf(table, path[0])
-    if (parent !== undefined && path[1] !== undefined) of(parent).indexes.add(path[1])
+    let at: string | undefined = table
+    for (const [i, name] of path.entries()) {
+      if (at === undefined) return
+      if (i > 0) of(at).indexes.add(name)
+      at = parentOf(at, name)
+    }
   }
   for (const invariant of model.invariants ?? []) {
     switch (invariant.kind) {
@@ -241,6 +279,10 @@ export function invariantKeeps(
         break
       case 'children-by-state':
         of(invariant.parent).labels.add(invariant.parentColumn)
+        break
+      case 'ancestor-cells':
+        keepPath(invariant.table, invariant.path)
+        of(invariant.ancestor).labels.add(invariant.ancestorColumn)
         break
     }
   }

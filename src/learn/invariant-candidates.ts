@@ -33,19 +33,7 @@ const EXACT_NUMBER_TYPES = new Set(['smallint', 'integer', 'bigint', 'decimal'])
  */
 export function invariantCandidates(schema: Schema): InvariantCandidate[] {
   const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
-  // A key filled in after every table is loaded (one that breaks a cycle) is unknown while rows are made: no time
-  // order can follow it, and a path can meet through it only from the row itself (see fillDeferred).
-  const deferred = new Set(
-    planLoad(schema, { constraintsAfterLoad: true }).deferred.map((d) => `${d.table}/${d.foreignKey}`),
-  )
-  const late = (path: KeyPath, from: Table) => {
-    let at = from
-    return path.steps.some((fk) => {
-      const hit = deferred.has(`${tableName(at)}/${fk.name}`)
-      at = byName.get(tableName(fk.references)) ?? at
-      return hit
-    })
-  }
+  const late = lateKeys(schema)
   const out: InvariantCandidate[] = []
   for (const table of schema.tables) {
     const paths = keyPaths(table, byName)
@@ -94,6 +82,70 @@ export function invariantCandidates(schema: Schema): InvariantCandidate[] {
           out.push({ kind: 'sum', table, column, foreignKey: fk, parent, parentColumn })
       }
     }
+  }
+  return out
+}
+
+/**
+ * Whether a path walks through a key filled in after every table is loaded (one that breaks a cycle): it is unknown
+ * while rows are made, so no time order can follow it, and a path can meet through it only from the row itself
+ * (see fillDeferred).
+ */
+function lateKeys(schema: Schema): (path: KeyPath, from: Table) => boolean {
+  const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
+  const deferred = new Set(
+    planLoad(schema, { constraintsAfterLoad: true }).deferred.map((d) => `${d.table}/${d.foreignKey}`),
+  )
+  return (path, from) => {
+    let at = from
+    return path.steps.some((fk) => {
+      const hit = deferred.has(`${tableName(at)}/${fk.name}`)
+      at = byName.get(tableName(fk.references)) ?? at
+      return hit
+    })
+  }
+}
+
+/** Where a table's number columns may be explained by a category column of a row one to three keys away. */
+export interface AncestorCandidate {
+  table: Table
+  path: KeyPath
+  /** The ancestor's columns typed like a state (see STATE_TYPES), not keys. */
+  categories: Column[]
+}
+
+/**
+ * Every path of one to three foreign keys from a table to a table with category-typed columns (issue 18.5), for
+ * tables with number columns; self-references and keys filled in after the load left out, and no path through the
+ * same table twice.
+ */
+export function ancestorCandidates(schema: Schema): AncestorCandidate[] {
+  const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
+  const late = lateKeys(schema)
+  const out: AncestorCandidate[] = []
+  for (const table of schema.tables) {
+    if (
+      !table.columns.some((c) => EXACT_NUMBER_TYPES.has(c.type) || c.type === 'real' || c.type === 'double')
+    )
+      continue
+    const walk = (at: Table, steps: ForeignKey[], seen: Set<string>) => {
+      if (steps.length === 3) return
+      for (const fk of at.foreignKeys) {
+        const next = byName.get(tableName(fk.references))
+        if (next === undefined || seen.has(tableName(next))) continue
+        const path = { steps: [...steps, fk], end: next }
+        if (late(path, table)) continue
+        const categories = next.columns.filter(
+          (c) =>
+            STATE_TYPES.has(c.type) &&
+            c.generated === null &&
+            !next.foreignKeys.some((f) => f.columns.includes(c.name)),
+        )
+        if (categories.length > 0) out.push({ table, path, categories })
+        walk(next, path.steps, new Set([...seen, tableName(next)]))
+      }
+    }
+    walk(table, [], new Set([tableName(table)]))
   }
   return out
 }

@@ -296,3 +296,59 @@ export async function readSums(
   )
   return pairs.map((_, i) => ({ rows: count(row?.[`n${i}`]), agree: count(row?.[`a${i}`]) }))
 }
+
+/**
+ * The table's `numbers` beside the `categories` of the row `path` reaches, over the table's seeded sample (see
+ * sampledSource): what a number's cells given an ancestor are learned from. Rows without an ancestor are left out.
+ */
+export async function readAncestorSample(
+  source: Database,
+  table: TableRef,
+  path: readonly ForeignKey[],
+  numbers: readonly string[],
+  categories: readonly string[],
+  sample: TableSample,
+): Promise<Row[]> {
+  const { joins, end } = walk(path, 't', 'a')
+  const selections = [
+    ...numbers.map((c, i) => sql`${col('t', c)} as ${sql.id(`n${i}`)}`),
+    ...categories.map((c, i) => sql`${col(end, c)} as ${sql.id(`c${i}`)}`),
+  ]
+  return rows(
+    source,
+    sql`select ${sql.join(selections)} from ${sampledSource(source, table, sample)} ${joins}`,
+  )
+}
+
+/**
+ * Per value of the ancestor's `category`, the rows of `table` with both set, the sum of `column` and of its squares:
+ * η² of the column on the category, in one grouped scan (see correlationRatio).
+ */
+export async function readAncestorEta2(
+  source: Database,
+  table: TableRef,
+  path: readonly ForeignKey[],
+  column: string,
+  category: string,
+): Promise<{ rows: number; eta2: number }> {
+  const { joins, end } = walk(path, 't', 'a')
+  const x = sql`(${col('t', column)} * 1.0)`
+  const groups = await rows(
+    source,
+    sql`select count(*) as n, sum(${x}) as s, sum(${x} * ${x}) as ss from ${from(table, 't')} ${joins}
+        where ${col('t', column)} is not null and ${col(end, category)} is not null group by ${col(end, category)}`,
+  )
+  let n = 0
+  let s = 0
+  let ss = 0
+  let between = 0
+  for (const g of groups) {
+    const [gn, gs] = [Number(g['n']), Number(g['s'])]
+    n += gn
+    s += gs
+    ss += Number(g['ss'])
+    between += gn === 0 ? 0 : (gs * gs) / gn
+  }
+  const total = ss - (s * s) / Math.max(1, n)
+  return { rows: n, eta2: n === 0 || total <= 0 ? 0 : Math.max(0, (between - (s * s) / n) / total) }
+}

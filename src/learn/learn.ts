@@ -14,7 +14,8 @@ import { readReferenceRows } from './reference-rows.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
-import { invariantCandidates } from './invariant-candidates.js'
+import { ancestorCandidates, invariantCandidates } from './invariant-candidates.js'
+import { learnAncestorCells } from './ancestor-cells.js'
 import { learnInvariants } from './learn-invariants.js'
 import { learnRelation } from './learn-relations.js'
 import { learnTable, type LearnTableOptions } from './learn-table.js'
@@ -123,7 +124,7 @@ export async function learn(
         onEvent({ step: 'relations', table: id, index, total: plan.order.length })
       }
       options.signal?.throwIfAborted()
-      const invariants = await learnInvariants(source, candidates, (t) => tables.get(t)?.rows ?? 0, {
+      const learned = await learnInvariants(source, candidates, (t) => tables.get(t)?.rows ?? 0, {
         sampleRows,
         minCount,
         seed,
@@ -131,6 +132,15 @@ export async function learn(
         rewritten: rewrittenColumns(resolved),
         categoriesOf: (table, column) => releasedCategories(tables.get(table), column),
       })
+      options.signal?.throwIfAborted()
+      const invariants = [
+        ...learned,
+        ...(await learnAncestorCells(source, ancestorCandidates(schema), (t) => tables.get(t), {
+          sampleRows,
+          minCount,
+          seed,
+        })),
+      ]
       // Reference tables (issue 17.1) are kept row for row; under --epsilon only those the rules call public.
       const tableRules = resolveTableRules(schema, ruleSet.tables)
       const decisions = referenceTables(schema, {

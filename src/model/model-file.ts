@@ -158,6 +158,21 @@ const invariant = z.discriminatedUnion('kind', [
     ...invariantCounts,
   }),
   z.object({
+    kind: z.literal('ancestor-cells'),
+    table: z.string(),
+    column: z.string(),
+    path: z.array(z.string()).min(1).max(3),
+    ancestor: z.string(),
+    ancestorColumn: z.string(),
+    cells: z.array(
+      z.object({
+        value: category.shape.value,
+        quantiles: z.array(z.number()).length(QUANTILE_LEVELS.length),
+      }),
+    ),
+    ...invariantCounts,
+  }),
+  z.object({
     kind: z.literal('sum'),
     table: z.string(),
     column: z.string(),
@@ -508,6 +523,14 @@ function invariantProblem(model: Model, invariant: Invariant): string | null {
         return has(invariant.table, invariant.column)
           ? null
           : `"${invariant.column}" is not a column of ${invariant.table}`
+      case 'ancestor-cells':
+        if (walk(invariant.path) !== invariant.ancestor)
+          return `the path does not reach ${invariant.ancestor}`
+        if (!has(invariant.table, invariant.column))
+          return `"${invariant.column}" is not a column of ${invariant.table}`
+        return has(invariant.ancestor, invariant.ancestorColumn)
+          ? null
+          : `"${invariant.ancestorColumn}" is not a column of ${invariant.ancestor}`
       case 'sum':
         if (walk([invariant.foreignKey]) !== invariant.parent)
           return `"${invariant.foreignKey}" does not reach ${invariant.parent}`

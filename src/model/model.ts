@@ -92,6 +92,25 @@ export type Invariant =
       rows: number
       strength: number
     }
+  /**
+   * A number column drawn within the cell of a category column up to three keys away (a claim's amount by the
+   * department of its encounter's provider, issue 18.5): the ancestor column that explains it best (η² at least
+   * EXPLAINED, and more than any column of the row), with the number's quantiles per released value as in
+   * NumericCells. `rows` are the sampled rows with both set, `strength` is η². Privacy: as NumericCells — a cell only
+   * for a value the ancestor column releases with at least minCount sampled numbers, its quantiles a quantile
+   * sketch; η² and the choice of the ancestor are statistics of the sample, not noised.
+   */
+  | {
+      kind: 'ancestor-cells'
+      table: string
+      column: string
+      path: string[]
+      ancestor: string
+      ancestorColumn: string
+      cells: NumericCells['cells']
+      rows: number
+      strength: number
+    }
 
 /** The children-per-parent histogram of the parents holding one value of a category column. */
 export interface StateChildren {

@@ -80,6 +80,7 @@ export class PrivacyBudget {
                 'which category labels of free-text columns appear (only those seen at least minCount times)',
                 'whether a text column is written from words or shapes, and its check digit (chosen from a sample)',
                 'quantiles of JSON number paths, and the text lengths of JSON documents',
+                'quantile sketches of numbers within each value of a category up to three keys away, its η², and which ancestor column is chosen (from a sample)',
               ],
             },
     }

@@ -84,6 +84,7 @@ export async function invariantsPart(input: {
       sourceRows: invariant.rows,
       rows: count?.rows ?? null,
       violations: count?.violations ?? null,
+      ...(count?.eta2 === undefined ? {} : { twinStrength: count.eta2 }),
     })
   }
   const declared: NonNullable<InvariantsSection['declared']> = []

@@ -248,6 +248,8 @@ export interface InvariantsSection {
     /** Rows of the twin it applies to and those that break it, counted by SQL; null when the twin lacks a table. */
     rows: number | null
     violations: number | null
+    /** For a number explained by an ancestor (strength is its η² in the source): its η² in the twin. */
+    twinStrength?: number
   }[]
   /**
    * The rules the user declared in the rule file (`constraints:`, issue 18.7): each `check` and `derive` counted in
@@ -263,6 +265,8 @@ export interface InvariantsSection {
     /** Rows of the twin and those that break it; null when the twin lacks the table. */
     rows: number | null
     violations: number | null
+    /** For a number explained by an ancestor (strength is its η² in the source): its η² in the twin. */
+    twinStrength?: number
   }[]
   checks: {
     table: string
