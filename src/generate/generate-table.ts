@@ -355,6 +355,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       learned.kind === 'text' ? new Set((learned.categories ?? []).map((cat) => String(cat.value))) : null
     return [{ i, given, cells: cellSamplers(c), categories }]
   })
+  const combinations = fixedCombinations(model, columns, (i) => fills[i]!.kind === 'value')
   const derive = derivedValues(model, columns, (i) => {
     const fill = fills[i]!
     return fill.kind === 'value' ? fill.sampler : null
@@ -488,6 +489,14 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       const cell = c.cells.get(given === null || given === undefined ? null : String(given))
       if (cell !== undefined) internal[c.i] = cell(uniforms[c.i]!)
     }
+    for (const f of combinations) {
+      const drawn = f.indexes.map((i) => internal[i])
+      if (drawn.some((v) => v === null || v === undefined) || f.keys.has(drawn.map(String).join('\u0000')))
+        continue
+      // A combination the source never holds: the row takes one it does, as often as the source has each.
+      const pick = f.values[rowRandom.weighted(f.weights)]!
+      f.indexes.forEach((i, j) => (internal[i] = pick[j]!))
+    }
     if (derive !== null) derive(internal, uniforms)
     for (const c of ancestorCells) {
       const value = internal[c.column]
@@ -605,6 +614,44 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
 }
 
 type Internal = number | string | boolean | null
+
+/**
+ * The table's `combinations:` rules (see FixedCombinations) whose columns are all drawn here (not keys, not ruled,
+ * not times, whose drawn values are instants): their columns' indexes, the combinations as drawn values (numbers as
+ * numbers, categories as the category's own value), and their weights.
+ */
+function fixedCombinations(
+  model: TableModel,
+  columns: readonly Column[],
+  drawn: (index: number) => boolean,
+): { indexes: number[]; values: Internal[][]; keys: Set<string>; weights: number[] }[] {
+  return (model.combinations ?? []).flatMap((f) => {
+    const indexes = f.columns.map((name) => columns.findIndex((c) => c.name === name))
+    const learned = f.columns.map((name) => model.columns.find((c) => c.name === name))
+    if (
+      indexes.some((i) => i < 0 || !drawn(i)) ||
+      learned.some((l) => l === undefined || l.kind === 'temporal')
+    )
+      return []
+    const values = f.combinations.map((c) =>
+      c.values.map((v, j): Internal => {
+        const column = learned[j]!
+        if (column.kind === 'numeric') return Number(v)
+        const categories =
+          column.kind === 'categorical' || column.kind === 'text' ? (column.categories ?? []) : []
+        return categories.find((cat) => String(cat.value) === String(v))?.value ?? v
+      }),
+    )
+    return [
+      {
+        indexes,
+        values,
+        keys: new Set(values.map((v) => v.map(String).join('\u0000'))),
+        weights: f.combinations.map((c) => c.frequency),
+      },
+    ]
+  })
+}
 
 /**
  * Per-row numbers of the table being generated, in a growable typed array (4 bytes a row, not a JavaScript

@@ -352,3 +352,21 @@ export async function readAncestorEta2(
   const total = ss - (s * s) / Math.max(1, n)
   return { rows: n, eta2: n === 0 || total <= 0 ? 0 : Math.max(0, (between - (s * s) / n) / total) }
 }
+
+/** The combinations of `columns` the table holds, none of them NULL, each with its number of rows. */
+export async function readCombinations(
+  source: Database,
+  table: TableRef,
+  columns: readonly string[],
+): Promise<{ values: unknown[]; rows: number }[]> {
+  const ids = columns.map((c) => col('t', c))
+  const found = await rows(
+    source,
+    sql`select ${sql.join(ids.map((id, i) => sql`${id} as ${sql.id(`v${i}`)}`))}, count(*) as n
+        from ${from(table, 't')} where ${sql.join(
+          ids.map((id) => sql`${id} is not null`),
+          sql` and `,
+        )} group by ${sql.join(ids)}`,
+  )
+  return found.map((r) => ({ values: columns.map((_, i) => r[`v${i}`]), rows: count(r['n']) }))
+}

@@ -16,6 +16,8 @@ import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
 import { ancestorCandidates, invariantCandidates } from './invariant-candidates.js'
 import { learnAncestorCells } from './ancestor-cells.js'
+import { learnCombinations } from './fixed-combinations.js'
+import { resolvedOrThrow } from '../rules/load-constraints.js'
 import { learnInvariants } from './learn-invariants.js'
 import { learnRelation } from './learn-relations.js'
 import { learnTable, type LearnTableOptions } from './learn-table.js'
@@ -66,7 +68,10 @@ export async function learn(
   const minCount = options.minCount ?? LEARN_DEFAULTS.minCount
   const seed = options.seed ?? LEARN_DEFAULTS.seed
   // Rules are read (and refused if broken) before the source is touched.
-  const ruleSet = options.rules === undefined ? { rules: [], tables: [] } : await loadRuleSet(options.rules)
+  const ruleSet =
+    options.rules === undefined
+      ? { rules: [], tables: [], constraints: [] }
+      : await loadRuleSet(options.rules)
   const rules = ruleSet.rules
   const database = await openDatabase(url, { readOnly: true })
   try {
@@ -85,7 +90,11 @@ export async function learn(
       )
       // Fixed by the schema alone, so the budget's split says nothing of the data.
       const candidates = invariantCandidates(schema)
+      const combinations = resolvedOrThrow(ruleSet.constraints, schema).flatMap((c) =>
+        c.kind === 'combinations' ? [c] : [],
+      )
       const budget = new PrivacyBudget(options.epsilon ?? null, seed, {
+        combinations: combinations.length,
         tables: schema.tables.length,
         columns: schema.tables.reduce((n, t) => n + t.columns.length, 0),
         foreignKeys: schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0),
@@ -122,6 +131,11 @@ export async function learn(
             )
         }
         onEvent({ step: 'relations', table: id, index, total: plan.order.length })
+      }
+      for (const c of combinations) {
+        const fixed = await learnCombinations(source, c.resolved, c.columns, { minCount, budget })
+        const model = tables.get(tableName(c.resolved))!
+        if (fixed !== null) model.combinations = [...(model.combinations ?? []), fixed]
       }
       options.signal?.throwIfAborted()
       const learned = await learnInvariants(source, candidates, (t) => tables.get(t)?.rows ?? 0, {

@@ -242,6 +242,14 @@ const modelShape = z.object({
           }),
         )
         .default([]),
+      combinations: z
+        .array(
+          z.object({
+            columns: z.array(z.string()).min(2),
+            combinations: z.array(z.object({ values: z.array(category.shape.value), frequency: fraction })),
+          }),
+        )
+        .optional(),
       // Model files from before issue 17.5 and 17.6 have none of these three.
       numericCells: z
         .array(

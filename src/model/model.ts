@@ -208,6 +208,13 @@ export interface TableModel {
    * from these quantiles (issue 17.6). Absent in model files from before they were learned.
    */
   differences?: Difference[]
+  /**
+   * Columns a rule file fixes to the combinations the source holds (`combinations:`, issue 18.7): generation keeps
+   * only these. Privacy: each combination's row count is noised under --epsilon (one query per declared rule, a
+   * histogram of disjoint cells) and a combination is written only when counted at least minCount times. Absent
+   * without such a rule.
+   */
+  combinations?: FixedCombinations[]
   /** One per foreign key of this table: how its rows hang off their parents. */
   relations: RelationModel[]
   /**
@@ -280,6 +287,12 @@ export interface Difference {
    * from `quantiles`. Absent when no category explains it.
    */
   given?: Pick<NumericCells, 'given' | 'eta2' | 'cells'>
+}
+
+export interface FixedCombinations {
+  columns: string[]
+  /** Each combination seen, its values in the order of `columns`, and its share of the rows holding one. */
+  combinations: { values: Category['value'][]; frequency: number }[]
 }
 
 export interface Inequality {

@@ -256,7 +256,7 @@ export interface InvariantsSection {
    * the whole twin by SQL; absent without a rule file.
    */
   declared?: {
-    kind: 'check' | 'derive'
+    kind: 'check' | 'derive' | 'combinations'
     table: string
     /** The expression, as `flag = (case … end)` for a derived column. */
     rule: string
