@@ -125,9 +125,14 @@ export async function seedSampleData(
         const department = departments[provider.department_id - 1]!
         const born = Date.parse(`${patient['birth_date']}T00:00:00Z`)
         const encounter = encounterRow(next.encounter++, Number(patient['id']), provider, er, born)
-        add('encounters', encounter)
-        for (const row of childrenOfEncounter(encounter, department.name, policies, er, next))
-          add(row.table, row.row)
+        const children = childrenOfEncounter(encounter, department.name, policies, er, next)
+        // Planted (issue 18.3): claims only on closed encounters; half of those without a claim are still open.
+        const claimed = children.some((c) => c.table === 'claims')
+        add('encounters', {
+          ...encounter,
+          status: claimed || Number(encounter['id']) % 2 === 1 ? 'closed' : 'open',
+        })
+        for (const row of children) add(row.table, row.row)
       }
     }
     for (const table of [
@@ -325,6 +330,12 @@ function childrenOfEncounter(
     // a result always took, so every other sampled row stays as it was.
     const test = r.pick(LAB_TESTS)
     const profile = LAB_PROFILE[test]!
+    const result = r.next() < 0.1 ? null : Math.abs(profile.mean + profile.sd * r.normal())
+    // Planted (issue 18.7): the test's reference range, and the flag rules/clinic-constraints.yaml derives from it.
+    const [low, high] = [profile.mean - 1.5 * profile.sd, profile.mean + 1.5 * profile.sd].map((v) =>
+      Number(v.toFixed(3)),
+    ) as [number, number]
+    const value = result === null ? null : Number(result.toFixed(3))
     out.push({
       table: 'lab results',
       row: {
@@ -332,8 +343,11 @@ function childrenOfEncounter(
         encounter_id: encounterId,
         order,
         'test name': test,
-        résultat: r.next() < 0.1 ? null : Math.abs(profile.mean + profile.sd * r.normal()).toFixed(3),
+        résultat: value === null ? null : value.toFixed(3),
         unit: profile.unit,
+        ref_low: low.toFixed(3),
+        ref_high: high.toFixed(3),
+        flag: value === null ? null : value > high ? 'H' : value < low ? 'L' : null,
         taken_at: isoTimestamp(admitted + r.int(0, 12) * 3600_000),
       },
     })

@@ -21,8 +21,9 @@ const PLANTED: { kind: Invariant['kind']; table: string; key: string }[] = [
   { kind: 'time-order', table: 'encounters', key: 'admitted_at:encounters_patient_fk:birth_date' },
   { kind: 'time-order', table: 'claims', key: 'submitted_at:claims_encounter_fk:discharged_at' },
   { kind: 'time-order', table: 'payments', key: 'paid_at:payments_claim_fk:submitted_at' },
-  // 3. Children by the parent's state: payments only under paid claims.
+  // 3. Children by the parent's state: payments only under paid claims, claims only on closed encounters.
   { kind: 'children-by-state', table: 'payments', key: 'payments_claim_fk:status' },
+  { kind: 'children-by-state', table: 'claims', key: 'claims_encounter_fk:status' },
   // 4. Sums: a paid claim's payments add up to its amount.
   { kind: 'sum', table: 'payments', key: 'payments_claim_fk:amount' },
   // 5. Ancestors further up: a claim's amount follows its encounter's kind (and department, whose names are each
@@ -49,6 +50,9 @@ function keyOf(invariant: Invariant): string {
   }
 }
 
+/** The sample clinic's declared rules (kind 7): a derived lab flag, a check, and fixed test/unit pairs. */
+const DECLARED = new URL('../../rules/clinic-constraints.yaml', import.meta.url).pathname
+
 const bare = (id: string) => id.split('.').at(-1)!.replaceAll('"', '')
 
 for (const dialect of testDialects()) {
@@ -60,8 +64,8 @@ for (const dialect of testDialects()) {
     beforeAll(async () => {
       source = await createSampleSource(dialect.name, 300, 5)
       target = await createTestDatabase(dialect.name)
-      model = await learn(source.url, { seed: 5 })
-      await generate(model, target.url, { seed: 5 })
+      model = await learn(source.url, { seed: 5, rules: DECLARED })
+      await generate(model, target.url, { seed: 5, rules: DECLARED })
     }, 240_000)
     afterAll(async () => {
       await source?.drop()
@@ -148,6 +152,7 @@ for (const dialect of testDialects()) {
     it('reports the invariants beside the verdicts and passes --fail-under invariants=1', async () => {
       const result = await report(null, target.url, {
         model,
+        rules: DECLARED,
         failUnder: { invariants: 1 },
         maxRows: 2_000,
       })
@@ -155,6 +160,13 @@ for (const dialect of testDialects()) {
       expect(result.invariants.rules).toHaveLength(model.invariants!.length)
       expect(result.invariants.rules.every((r) => r.violations === 0)).toBe(true)
       expect(result.verdicts.invariants).toEqual({ score: 1, threshold: 1, passed: true })
+      // 7. Declared rules: the lab flag derived from its range, a check, and the test/unit pairs, none broken.
+      expect(result.invariants.declared?.map((d) => [d.kind, d.violations])).toEqual([
+        ['derive', 0],
+        ['check', 0],
+        ['combinations', 0],
+      ])
+      expect(result.invariants.declared?.every((d) => (d.rows ?? 0) > 50)).toBe(true)
       // Every source CHECK is listed, evaluated on the twin's rows.
       expect(result.invariants.checks.map((c) => c.check)).toContain('claims_amount_nonnegative')
     }, 180_000)
