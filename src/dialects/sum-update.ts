@@ -9,6 +9,8 @@ export interface SumColumn {
   /** The child's key to the parent; its `references` name the parent's key columns. */
   foreignKey: Pick<ForeignKey, 'columns' | 'references'>
   column: string
+  /** The largest magnitude the parent column holds (its type's): a sum beyond it leaves the parent as drawn. */
+  limit: number | null
 }
 
 /**
@@ -32,8 +34,13 @@ export function sumUpdate(family: 'postgres' | 'mysql', sum: SumColumn): RawBuil
     keys.map((c, i) => sql`${sql.id('p', sum.foreignKey.references.columns[i]!)} = ${sql.id('k', c)}`),
     sql` and `,
   )
+  // An overflowing sum would fail the whole write (a twin's children can add up to more than the source's did).
+  const within =
+    sum.limit === null
+      ? sql``
+      : sql` and ${sql.id('k', 'dbtwin_sum')} between ${sql.lit(-sum.limit)} and ${sql.lit(sum.limit)}`
   const parent = sql`${sql.id(sum.parent.schema, sum.parent.name)} as ${sql.id('p')}`
   return family === 'mysql'
-    ? sql`update ${parent} join ${grouped} on ${on} set ${sql.id('p', sum.parentColumn)} = ${sql.id('k', 'dbtwin_sum')}`
-    : sql`update ${parent} set ${sql.id(sum.parentColumn)} = ${sql.id('k', 'dbtwin_sum')} from ${grouped} where ${on}`
+    ? sql`update ${parent} join ${grouped} on ${on}${within} set ${sql.id('p', sum.parentColumn)} = ${sql.id('k', 'dbtwin_sum')}`
+    : sql`update ${parent} set ${sql.id(sum.parentColumn)} = ${sql.id('k', 'dbtwin_sum')} from ${grouped} where ${on}${within}`
 }

@@ -3,6 +3,7 @@ import type { SumColumn } from '../dialects/sum-update.js'
 import { generateTwin, type Shard } from '../generate/generate-twin.js'
 import { assertLoadable, planLoad } from '../graph/load-plan.js'
 import type { Model } from '../model/model.js'
+import type { Column } from '../schema/schema.js'
 import { derivedColumns, loadConstraints } from '../rules/load-constraints.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
 import { tableName } from '../schema/table-name.js'
@@ -156,7 +157,26 @@ function learnedSums(model: Model): SumColumn[] {
         child,
         foreignKey: fk,
         column: invariant.column,
+        limit: largestValue(
+          tables.get(invariant.parent)?.columns.find((c) => c.name === invariant.parentColumn),
+        ),
       },
     ]
   })
+}
+
+/** The largest magnitude an exact number column holds, by its type; null when unbounded or unknown. */
+function largestValue(column: Column | undefined): number | null {
+  switch (column?.type) {
+    case 'smallint':
+      return 32_767
+    case 'integer':
+      return 2_147_483_647
+    case 'bigint':
+      return Number.MAX_SAFE_INTEGER
+    case 'decimal':
+      return column.precision === null ? null : 10 ** (column.precision - (column.scale ?? 0)) - 1
+    default:
+      return null
+  }
 }
