@@ -56,7 +56,8 @@ export function childrenCounts(
  * childrenCounts where each parent's state (a claim's status) picks its histogram (see Invariant
  * 'children-by-state'): the parents of each state get their counts by rank within the state, from its histogram
  * (parents of an unknown state from `histogram`), and a parent whose state has no children never gets one, also
- * when the counts are stretched to the total or `atMostOne` hands out one child each.
+ * when the counts are stretched to the total or `atMostOne` hands out one child each; nor does a parent `barred`
+ * (childless by another rule on the same key).
  */
 export function childrenCountsByState(
   histogram: Histogram,
@@ -66,6 +67,7 @@ export function childrenCountsByState(
   total: number,
   atMostOne: boolean,
   random: Random,
+  barred: (parent: number) => boolean = () => false,
 ): Int32Array {
   const n = tilt.length
   const groups = new Map<string | null, number[]>()
@@ -76,7 +78,7 @@ export function childrenCountsByState(
   }
   const open = (p: number) => {
     const label = stateOf(p)
-    return label === null || states.get(label)?.childless !== true
+    return !barred(p) && (label === null || states.get(label)?.childless !== true)
   }
   if (atMostOne) {
     const ranked = Array.from({ length: n }, (_, p) => p)
@@ -94,7 +96,7 @@ export function childrenCountsByState(
       state?.histogram ?? histogram,
       Float64Array.from(parents, (p) => tilt[p]!),
     )
-    parents.forEach((p, i) => (counts[p] = ranked[i]!))
+    parents.forEach((p, i) => (counts[p] = barred(p) ? 0 : ranked[i]!))
   }
   return stretchedCounts(counts, total, random, open)
 }

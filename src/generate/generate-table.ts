@@ -583,6 +583,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
             ctx.rows - nulls,
             atMostOne,
             countRandom,
+            byState.barred,
           )
     for (let p = 0; p < parent.rows; p++) {
       // A row left out (see emit) gives its position to the next: positions stay 1..n without gaps.
@@ -732,7 +733,16 @@ function parentPicker(
   const counts =
     byState === undefined
       ? childrenCounts(histogram, tilt, expected, false, weightRandom)
-      : childrenCountsByState(histogram, byState.states, byState.stateOf, tilt, expected, false, weightRandom)
+      : childrenCountsByState(
+          histogram,
+          byState.states,
+          byState.stateOf,
+          tilt,
+          expected,
+          false,
+          weightRandom,
+          byState.barred,
+        )
   const deal = parent.rows === 0 ? null : new ParentDeal(counts)
   return {
     pick: (random) => {

@@ -27,6 +27,8 @@ export interface ChildrenByState {
   states: ReadonlyMap<string, { childless: boolean; histogram: RelationModel['childrenPerParent'] }>
   /** A parent row's state as text, or null. */
   stateOf: (parent: number) => string | null
+  /** Whether another rule on the same key leaves the parent childless. */
+  barred: (parent: number) => boolean
 }
 
 export interface TimeOrder {
@@ -149,19 +151,32 @@ export function invariantPlan(
       }
       case 'children-by-state': {
         const parent = states.get(invariant.parent)
-        if (parent === undefined || plan.states.has(invariant.foreignKey)) break
+        if (parent === undefined) break
         const kept =
           parent.labels?.has(invariant.parentColumn) === true || parent.cells?.has(invariant.parentColumn)
         if (kept !== true) break
         const childless = new Set(invariant.childless.map(String))
+        const stateOf = (row: number) => labelAt(parent, invariant.parentColumn, row)
+        const earlier = plan.states.get(invariant.foreignKey)
+        if (earlier !== undefined) {
+          // A second rule on the same key (link types by entity_type0 and by entity_type1): the first one's
+          // histograms stay, and a parent either rule leaves childless gets no child.
+          const barred = earlier.barred
+          plan.states.set(invariant.foreignKey, {
+            ...earlier,
+            barred: (row) => barred(row) || childless.has(stateOf(row) ?? '\u0000'),
+          })
+          break
+        }
         plan.states.set(invariant.foreignKey, {
+          barred: () => false,
           states: new Map(
             invariant.states.map((s) => [
               String(s.value),
               { childless: childless.has(String(s.value)), histogram: s.childrenPerParent },
             ]),
           ),
-          stateOf: (row) => labelAt(parent, invariant.parentColumn, row),
+          stateOf,
         })
         break
       }
