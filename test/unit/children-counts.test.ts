@@ -79,6 +79,22 @@ describe('childrenCountsByState', () => {
     expect([1, 2].map((n) => paid.filter((c) => c === n).length)).toEqual([48, 12])
   })
 
+  it('gives no child to a parent another rule on the same key bars', () => {
+    const barred = (p: number) => p % 5 === 0
+    const counts = childrenCountsByState(
+      [],
+      states,
+      stateOf,
+      uniform(90, 6),
+      100,
+      false,
+      seededRandom(6),
+      barred,
+    )
+    expect(sum(counts)).toBe(100)
+    expect(counts.filter((c, p) => c > 0 && (barred(p) || stateOf(p) === 'denied')).length).toBe(0)
+  })
+
   it('hands one child each to open parents only for a unique key', () => {
     const counts = childrenCountsByState([], states, stateOf, uniform(90, 5), 200, true, seededRandom(5))
     expect(sum(counts)).toBe(60)
