@@ -1,5 +1,5 @@
 /**
- * Invariants of kinds 1, 2 and 6 (paths that meet, time orders, sequences; issue 18) in corpus sources and in
+ * Invariants of kinds 1, 2, 3 and 6 (paths that meet, time orders, children by the parent's state, sequences; issue 18) in corpus sources and in
  * their twins: learns each source, generates a twin into `<prefix>_inv_<source>`, counts each learned rule's
  * violations there by SQL, prints a table, and drops the twin. A source is `<name>` on PostgreSQL or
  * `mysql:<name>` on MariaDB/MySQL.
@@ -45,7 +45,14 @@ async function run(name: string): Promise<void> {
         const real = model.schema.tables.find((t) => tableName(t) === id)
         return real === undefined ? undefined : byName.get(real.name)
       }
-      const kinds = { 'paths-meet': [0, 0], 'time-order': [0, 0], sequence: [0, 0] }
+      const kinds = {
+        'paths-meet': [0, 0],
+        'time-order': [0, 0],
+        sequence: [0, 0],
+        'children-by-state': [0, 0],
+        sum: [0, 0],
+        'ancestor-cells': [0, 0],
+      }
       for (const invariant of model.invariants ?? []) {
         const count = await countInvariantViolations(db, model.schema, twinOf, invariant)
         const kept = count !== null && count.violations === 0
@@ -57,7 +64,10 @@ async function run(name: string): Promise<void> {
             invariant.kind.padEnd(10),
             `${invariant.table}: ${describeInvariant(invariant)}`.slice(0, 110).padEnd(110),
             `source ${(invariant.strength * 100).toFixed(1)}% of ${invariant.rows}`.padEnd(22),
-            count === null ? 'twin: missing table' : `twin: ${count.violations} of ${count.rows} break it`,
+            count === null
+              ? 'twin: missing table'
+              : `twin: ${count.violations} of ${count.rows} break it` +
+                (count.eta2 === undefined ? '' : ` (η² ${count.eta2.toFixed(4)} in the twin)`),
           ].join(' '),
         )
       }

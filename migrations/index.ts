@@ -4,6 +4,7 @@ import { billing } from './0002-billing.js'
 import { personalData } from './0003-personal-data.js'
 import { json } from './0006-json.js'
 import { labUnits } from './0007-lab-units.js'
+import { businessRules } from './0008-business-rules.js'
 
 /** The sample clinic database's migrations, in the order they apply. Also usable with Kysely's own Migrator. */
 export const sampleMigrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const sampleMigrations: Record<string, Migration> = {
   '0003-personal-data': personalData,
   '0006-json': json,
   '0007-lab-units': labUnits,
+  '0008-business-rules': businessRules,
 }

@@ -49,13 +49,76 @@ export function childrenCounts(
     const first = n - Math.min(total, n)
     return Int32Array.from(tilt, (t) => (firstAtLeast(sorted, t) >= first ? 1 : 0))
   }
-  const counts = countsByRank(histogram, tilt)
+  return stretchedCounts(countsByRank(histogram, tilt), total, random, () => true)
+}
+
+/**
+ * childrenCounts where each parent's state (a claim's status) picks its histogram (see Invariant
+ * 'children-by-state'): the parents of each state get their counts by rank within the state, from its histogram
+ * (parents of an unknown state from `histogram`), and a parent whose state has no children never gets one, also
+ * when the counts are stretched to the total or `atMostOne` hands out one child each; nor does a parent `barred`
+ * (childless by another rule on the same key).
+ */
+export function childrenCountsByState(
+  histogram: Histogram,
+  states: ReadonlyMap<string, { childless: boolean; histogram: Histogram }>,
+  stateOf: (parent: number) => string | null,
+  tilt: Float64Array,
+  total: number,
+  atMostOne: boolean,
+  random: Random,
+  barred: (parent: number) => boolean = () => false,
+): Int32Array {
+  const n = tilt.length
+  const groups = new Map<string | null, number[]>()
+  for (let p = 0; p < n; p++) {
+    const label = stateOf(p)
+    const key = label !== null && states.has(label) ? label : null
+    ;(groups.get(key) ?? groups.set(key, []).get(key)!).push(p)
+  }
+  const open = (p: number) => {
+    const label = stateOf(p)
+    return !barred(p) && (label === null || states.get(label)?.childless !== true)
+  }
+  if (atMostOne) {
+    const ranked = Array.from({ length: n }, (_, p) => p)
+      .filter(open)
+      .sort((a, b) => tilt[b]! - tilt[a]!)
+    const counts = new Int32Array(n)
+    for (const p of ranked.slice(0, total)) counts[p] = 1
+    return counts
+  }
+  const counts = new Int32Array(n)
+  for (const [key, parents] of groups) {
+    const state = key === null ? undefined : states.get(key)
+    if (state?.childless === true) continue
+    const ranked = countsByRank(
+      state?.histogram ?? histogram,
+      Float64Array.from(parents, (p) => tilt[p]!),
+    )
+    parents.forEach((p, i) => (counts[p] = barred(p) ? 0 : ranked[i]!))
+  }
+  return stretchedCounts(counts, total, random, open)
+}
+
+/**
+ * Counts stretched or shrunk to `total` by systematic rounding (see childrenCounts); when every count is 0 yet the
+ * table has rows, each parent `open` allows (all, when none does) gets one first.
+ */
+function stretchedCounts(
+  counts: Int32Array,
+  total: number,
+  random: Random,
+  open: (parent: number) => boolean,
+): Int32Array {
+  const n = counts.length
   let sum = 0
   for (const c of counts) sum += c
   if (sum === 0) {
     // The histogram says no parent has children, yet the table has rows: spread them evenly.
-    counts.fill(1)
-    sum = n
+    const any = counts.some((_, p) => open(p))
+    for (let p = 0; p < n; p++) counts[p] = !any || open(p) ? 1 : 0
+    for (const c of counts) sum += c
   }
   if (sum === total || n === 0) return counts
   const offset = random.next()

@@ -12,7 +12,7 @@ import { inequalityGuard } from './inequality-guard.js'
 import { derivedValues } from './derived-values.js'
 import { holdsUniqueKey, keyResolver, numberedKey, type GeneratedTable } from './generated-table.js'
 import { keyPlan } from './key-roles.js'
-import { childrenCounts } from './children-counts.js'
+import { childrenCounts, childrenCountsByState } from './children-counts.js'
 import { ParentDeal } from './parent-deal.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
 import { DAY_SECONDS } from '../model/temporal-values.js'
@@ -21,7 +21,8 @@ import { personSource, planPerson } from '../rules/person-columns.js'
 import { valueRewriter, type Rewrite } from '../rules/value-rewriter.js'
 import type { TableChecks } from '../schema/check-bounds.js'
 import { boundedSampler, legalFallback, rowCheckGuard } from './check-guard.js'
-import { invariantPlan, orderedTime, writtenSeconds } from './invariant-plan.js'
+import { interpolate } from './quantile-draw.js'
+import { invariantPlan, orderedTime, writtenSeconds, type ChildrenByState } from './invariant-plan.js'
 
 export interface TableGenerationContext {
   table: Table
@@ -59,6 +60,8 @@ export interface KeptState {
   scores: ReadonlySet<string>
   indexes?: ReadonlySet<string>
   values?: ReadonlySet<string>
+  /** Category columns whose values decide later tables' numbers of children (see GeneratedTable.labels). */
+  labels?: ReadonlySet<string>
 }
 
 /** Columns a writer fills: generated columns are computed by the target (or left NULL across engines). */
@@ -229,6 +232,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     const learned = model.columns.find((l) => l.name === c.name)!
     return [{ name: c.name, i, learned, values: [] as number[] }]
   })
+  const keptLabels = columns.flatMap((c, i) =>
+    kept?.labels?.has(c.name) === true ? [{ name: c.name, i, labels: [] as (string | null)[] }] : [],
+  )
   const chosen = new Int32Array(table.foreignKeys.length)
   const self = { table, parentIndex, sequence, roles, family: ctx.family }
   const rowRandom = seededRandom(ctx.seed, ctx.stream, 'rows')
@@ -254,7 +260,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       }
     if (deferred.has(fk.name) || !states.has(parentId(fk)))
       return { index, meet, store, pick: () => -1, take: keep, distinct: false, kind: 'unset' as const }
-    const picker = parentPicker(ctx, fk, relation(fk))
+    const picker = parentPicker(ctx, fk, relation(fk), invariants.states.get(fk.name))
     return {
       index,
       meet,
@@ -351,9 +357,16 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       learned.kind === 'text' ? new Set((learned.categories ?? []).map((cat) => String(cat.value))) : null
     return [{ i, given, cells: cellSamplers(c), categories }]
   })
+  const combinations = fixedCombinations(model, columns, (i) => fills[i]!.kind === 'value')
   const derive = derivedValues(model, columns, (i) => {
     const fill = fills[i]!
     return fill.kind === 'value' ? fill.sampler : null
+  })
+  // Numbers drawn within the cell of an ancestor's category (issue 18.5), from the uniform the column drew.
+  const ancestorCells = invariants.cells.flatMap((c) => {
+    const fill = fills[c.column]
+    if (fill?.kind !== 'value') return []
+    return [{ ...c, clamp: fill.sampler.bound ?? ((v: number) => v) }]
   })
   const z = new Float64Array(copulaColumns.length)
   const uniforms = new Float64Array(columns.length)
@@ -478,7 +491,21 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       const cell = c.cells.get(given === null || given === undefined ? null : String(given))
       if (cell !== undefined) internal[c.i] = cell(uniforms[c.i]!)
     }
+    for (const f of combinations) {
+      const drawn = f.indexes.map((i) => internal[i])
+      if (drawn.some((v) => v === null || v === undefined) || f.keys.has(drawn.map(String).join('\u0000')))
+        continue
+      // A combination the source never holds: the row takes one it does, as often as the source has each.
+      const pick = f.values[rowRandom.weighted(f.weights)]!
+      f.indexes.forEach((i, j) => (internal[i] = pick[j]!))
+    }
     if (derive !== null) derive(internal, uniforms)
+    for (const c of ancestorCells) {
+      const value = internal[c.column]
+      if (typeof value !== 'number' || !Number.isFinite(value)) continue
+      const quantiles = c.quantiles(chosen)
+      if (quantiles !== undefined) internal[c.column] = c.clamp(interpolate(quantiles, uniforms[c.column]!))
+    }
     if (timeOrders.length > 0) keepTimeOrders(false)
     // Inequalities chain (q <= f < m): a swap for one can break another kept before it, so they are kept again
     // until none changes the row, as a bubble sort settles (one pass in most rows). A swap can put an earlier
@@ -515,6 +542,10 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       const value = internal[v.i]
       v.values.push(typeof value === 'number' ? writtenSeconds(v.learned, value) : NaN)
     }
+    for (const l of keptLabels) {
+      const value = internal[l.i] ?? out[l.i]
+      l.labels.push(value === null || value === undefined ? null : String(value))
+    }
     batch.push(out)
     rows++
     for (const store of transient) store.forget()
@@ -541,13 +572,21 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
         countScores === null
           ? countRandom.normal()
           : rho * countScores[p]! + Math.sqrt(1 - rho ** 2) * countRandom.normal()
-    const counts = childrenCounts(
-      histogram,
-      tilt,
-      ctx.rows - nulls,
-      holdsUniqueKey(table, driving.columns),
-      countRandom,
-    )
+    const byState = invariants.states.get(driving.name)
+    const atMostOne = holdsUniqueKey(table, driving.columns)
+    const counts =
+      byState === undefined
+        ? childrenCounts(histogram, tilt, ctx.rows - nulls, atMostOne, countRandom)
+        : childrenCountsByState(
+            histogram,
+            byState.states,
+            byState.stateOf,
+            tilt,
+            ctx.rows - nulls,
+            atMostOne,
+            countRandom,
+            byState.barred,
+          )
     for (let p = 0; p < parent.rows; p++) {
       // A row left out (see emit) gives its position to the next: positions stay 1..n without gaps.
       for (let k = 0, position = 1; k < counts[p]!; k++) if (emit(p, position)) position++
@@ -573,10 +612,49 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     family: ctx.family,
     scores: new Map(keptScores.map(([c, store]) => [c, store.values() as Float32Array])),
     values: new Map(keptValues.map((v) => [v.name, Float64Array.from(v.values)])),
+    ...(keptLabels.length > 0 ? { labels: new Map(keptLabels.map((l) => [l.name, l.labels])) } : {}),
   }
 }
 
 type Internal = number | string | boolean | null
+
+/**
+ * The table's `combinations:` rules (see FixedCombinations) whose columns are all drawn here (not keys, not ruled,
+ * not times, whose drawn values are instants): their columns' indexes, the combinations as drawn values (numbers as
+ * numbers, categories as the category's own value), and their weights.
+ */
+function fixedCombinations(
+  model: TableModel,
+  columns: readonly Column[],
+  drawn: (index: number) => boolean,
+): { indexes: number[]; values: Internal[][]; keys: Set<string>; weights: number[] }[] {
+  return (model.combinations ?? []).flatMap((f) => {
+    const indexes = f.columns.map((name) => columns.findIndex((c) => c.name === name))
+    const learned = f.columns.map((name) => model.columns.find((c) => c.name === name))
+    if (
+      indexes.some((i) => i < 0 || !drawn(i)) ||
+      learned.some((l) => l === undefined || l.kind === 'temporal')
+    )
+      return []
+    const values = f.combinations.map((c) =>
+      c.values.map((v, j): Internal => {
+        const column = learned[j]!
+        if (column.kind === 'numeric') return Number(v)
+        const categories =
+          column.kind === 'categorical' || column.kind === 'text' ? (column.categories ?? []) : []
+        return categories.find((cat) => String(cat.value) === String(v))?.value ?? v
+      }),
+    )
+    return [
+      {
+        indexes,
+        values,
+        keys: new Set(values.map((v) => v.map(String).join('\u0000'))),
+        weights: f.combinations.map((c) => c.frequency),
+      },
+    ]
+  })
+}
 
 /**
  * Per-row numbers of the table being generated, in a growable typed array (4 bytes a row, not a JavaScript
@@ -645,6 +723,7 @@ function parentPicker(
   ctx: TableGenerationContext,
   fk: ForeignKey,
   relation: RelationModel | undefined,
+  byState: ChildrenByState | undefined,
 ): { pick(random: Random): number; take(parent: number): void } {
   const parent = ctx.states.get(tableName(fk.references))!
   const weightRandom = seededRandom(ctx.seed, ctx.stream, fk.name, 'weights')
@@ -653,8 +732,20 @@ function parentPicker(
   const nullable = fk.columns.every((c) => ctx.table.columns.find((col) => col.name === c)?.nullable === true)
   const expected = Math.max(1, Math.round(ctx.rows * (nullable ? 1 - Math.min(1, nullFraction) : 1)))
   const tilt = Float64Array.from({ length: parent.rows }, () => weightRandom.next())
-  const deal =
-    parent.rows === 0 ? null : new ParentDeal(childrenCounts(histogram, tilt, expected, false, weightRandom))
+  const counts =
+    byState === undefined
+      ? childrenCounts(histogram, tilt, expected, false, weightRandom)
+      : childrenCountsByState(
+          histogram,
+          byState.states,
+          byState.stateOf,
+          tilt,
+          expected,
+          false,
+          weightRandom,
+          byState.barred,
+        )
+  const deal = parent.rows === 0 ? null : new ParentDeal(counts)
   return {
     pick: (random) => {
       if (nullable && random.next() < nullFraction) return -1

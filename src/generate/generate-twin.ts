@@ -233,17 +233,27 @@ function keptState(
 ): Map<string, KeptState> {
   const kept = new Map<
     string,
-    { keys: Set<string>; scores: Set<string>; indexes: Set<string>; values: Set<string> }
+    { keys: Set<string>; scores: Set<string>; indexes: Set<string>; values: Set<string>; labels: Set<string> }
   >()
   const of = (id: string) => {
     let entry = kept.get(id)
     if (entry === undefined)
-      kept.set(id, (entry = { keys: new Set(), scores: new Set(), indexes: new Set(), values: new Set() }))
+      kept.set(
+        id,
+        (entry = {
+          keys: new Set(),
+          scores: new Set(),
+          indexes: new Set(),
+          values: new Set(),
+          labels: new Set(),
+        }),
+      )
     return entry
   }
   for (const [id, keeps] of invariantKeeps(model)) {
     for (const name of keeps.indexes) of(id).indexes.add(name)
     for (const name of keeps.values) of(id).values.add(name)
+    for (const name of keeps.labels) of(id).labels.add(name)
   }
   for (const table of tables) {
     for (const fk of table.foreignKeys)

@@ -28,6 +28,11 @@ export interface GeneratedTable {
   scores: Map<string, Float32Array>
   /** Time columns later rows are ordered after (see Invariant): each row's instant in seconds, NaN when NULL. */
   values: Map<string, Float64Array>
+  /**
+   * Category columns whose value decides how many children a row has (see Invariant 'children-by-state'): each
+   * row's value as text, null when NULL. Absent when no rule reads one.
+   */
+  labels?: ReadonlyMap<string, readonly (string | null)[]>
   /** A table written as it is (a reference table): each column's values by row, which keys are read from. */
   cells?: ReadonlyMap<string, readonly CellValue[]>
 }
@@ -100,4 +105,12 @@ export function numberedKey(column: Column, family: 'postgres' | 'mysql'): (n: n
   if (type === 'date' || type === 'time' || type === 'timestamp' || type === 'timestamptz')
     return (n) => temporalText(type, type === 'time' ? n % 86_400 : n, family)
   return (n) => String(n)
+}
+
+/** A row's value of a category column as text, from what the table kept (see GeneratedTable.labels), or null. */
+export function labelAt(state: GeneratedTable, column: string, row: number): string | null {
+  const kept = state.labels?.get(column)?.[row]
+  if (kept !== undefined) return kept
+  const cell = state.cells?.get(column)?.[row]
+  return cell === null || cell === undefined ? null : String(cell)
 }

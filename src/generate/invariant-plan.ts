@@ -1,9 +1,9 @@
-import type { ColumnModel, Invariant, Model } from '../model/model.js'
+import type { ColumnModel, Invariant, Model, RelationModel } from '../model/model.js'
 import { DAY_SECONDS } from '../model/temporal-values.js'
 import type { ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { interpolate } from './quantile-draw.js'
-import type { GeneratedTable } from './generated-table.js'
+import { labelAt, type GeneratedTable } from './generated-table.js'
 
 /**
  * How one table keeps the model's invariants (see Invariant) while its rows are made: which foreign keys pick their
@@ -17,6 +17,18 @@ export interface InvariantPlan {
   orders: Map<number, TimeOrder[]>
   /** Written columns numbering the rows of each driving parent 1..n. */
   sequences: Set<string>
+  /** Number columns drawn within the cell of an ancestor's category: the cell's quantiles for a row, if any. */
+  cells: { column: number; quantiles: (chosen: Int32Array) => readonly number[] | undefined }[]
+  /** Per foreign key name: the parent's states that decide its number of children (see childrenCountsByState). */
+  states: Map<string, ChildrenByState>
+}
+
+export interface ChildrenByState {
+  states: ReadonlyMap<string, { childless: boolean; histogram: RelationModel['childrenPerParent'] }>
+  /** A parent row's state as text, or null. */
+  stateOf: (parent: number) => string | null
+  /** Whether another rule on the same key leaves the parent childless. */
+  barred: (parent: number) => boolean
 }
 
 export interface TimeOrder {
@@ -40,7 +52,13 @@ export function invariantPlan(
   writtenNames: readonly string[],
 ): InvariantPlan {
   const id = tableName(table)
-  const plan: InvariantPlan = { meets: new Map(), orders: new Map(), sequences: new Set() }
+  const plan: InvariantPlan = {
+    meets: new Map(),
+    orders: new Map(),
+    sequences: new Set(),
+    states: new Map(),
+    cells: [],
+  }
   const fkIndex = (name: string | undefined) => table.foreignKeys.findIndex((f) => f.name === name)
   const settled = (name: string | undefined) =>
     name !== undefined && (name === driving?.name || pickable.has(name))
@@ -48,11 +66,21 @@ export function invariantPlan(
   const follower = (path: readonly string[]): ((chosen: Int32Array) => number) | null => {
     const first = fkIndex(path[0])
     if (first < 0 || !settled(path[0])) return null
-    if (path.length === 1) return (chosen) => chosen[first]!
-    const parent = states.get(tableName(table.foreignKeys[first]!.references))
-    const index = parent?.parentIndex.get(path[1]!)
-    if (index === undefined) return null
-    return (chosen) => (chosen[first]! < 0 ? -1 : (index.at(chosen[first]!) ?? -1))
+    // Each further key is read from the index its table kept (see invariantKeeps).
+    const indexes: { at(row: number): number | undefined }[] = []
+    let at = states.get(tableName(table.foreignKeys[first]!.references))
+    for (const name of path.slice(1)) {
+      const index = at?.parentIndex.get(name)
+      const fk = at?.table.foreignKeys.find((f) => f.name === name)
+      if (index === undefined || fk === undefined) return null
+      indexes.push(index)
+      at = states.get(tableName(fk.references))
+    }
+    return (chosen) => {
+      let row = chosen[first]!
+      for (const index of indexes) row = row < 0 ? -1 : (index.at(row) ?? -1)
+      return row
+    }
   }
   for (const invariant of invariants) {
     if (invariant.table !== id) continue
@@ -105,6 +133,53 @@ export function invariantPlan(
       case 'sequence':
         if (invariant.foreignKey === driving?.name) plan.sequences.add(invariant.column)
         break
+      case 'ancestor-cells': {
+        const column = writtenNames.indexOf(invariant.column)
+        const reach = follower(invariant.path)
+        const ancestor = states.get(invariant.ancestor)
+        if (column < 0 || reach === null || ancestor === undefined) break
+        const cells = new Map(invariant.cells.map((c) => [String(c.value), c.quantiles]))
+        plan.cells.push({
+          column,
+          quantiles: (chosen) => {
+            const row = reach(chosen)
+            const value = row < 0 ? null : labelAt(ancestor, invariant.ancestorColumn, row)
+            return value === null ? undefined : cells.get(value)
+          },
+        })
+        break
+      }
+      case 'children-by-state': {
+        const parent = states.get(invariant.parent)
+        if (parent === undefined) break
+        const kept =
+          parent.labels?.has(invariant.parentColumn) === true || parent.cells?.has(invariant.parentColumn)
+        if (kept !== true) break
+        const childless = new Set(invariant.childless.map(String))
+        const stateOf = (row: number) => labelAt(parent, invariant.parentColumn, row)
+        const earlier = plan.states.get(invariant.foreignKey)
+        if (earlier !== undefined) {
+          // A second rule on the same key (link types by entity_type0 and by entity_type1): the first one's
+          // histograms stay, and a parent either rule leaves childless gets no child.
+          const barred = earlier.barred
+          plan.states.set(invariant.foreignKey, {
+            ...earlier,
+            barred: (row) => barred(row) || childless.has(stateOf(row) ?? '\u0000'),
+          })
+          break
+        }
+        plan.states.set(invariant.foreignKey, {
+          barred: () => false,
+          states: new Map(
+            invariant.states.map((s) => [
+              String(s.value),
+              { childless: childless.has(String(s.value)), histogram: s.childrenPerParent },
+            ]),
+          ),
+          stateOf,
+        })
+        break
+      }
     }
   }
   return plan
@@ -177,12 +252,18 @@ export function writtenSeconds(column: ColumnModel, value: number): number {
   return Math.round(value * unit) / unit
 }
 
-/** What each table must keep for the invariants of later tables: foreign-key indexes and time values. */
-export function invariantKeeps(model: Model): Map<string, { indexes: Set<string>; values: Set<string> }> {
-  const keeps = new Map<string, { indexes: Set<string>; values: Set<string> }>()
+/**
+ * What each table must keep for the invariants of later tables: foreign-key indexes, time values, and the category
+ * values children's counts depend on.
+ */
+export function invariantKeeps(
+  model: Model,
+): Map<string, { indexes: Set<string>; values: Set<string>; labels: Set<string> }> {
+  const keeps = new Map<string, { indexes: Set<string>; values: Set<string>; labels: Set<string> }>()
   const of = (id: string) => {
     let entry = keeps.get(id)
-    if (entry === undefined) keeps.set(id, (entry = { indexes: new Set(), values: new Set() }))
+    if (entry === undefined)
+      keeps.set(id, (entry = { indexes: new Set(), values: new Set(), labels: new Set() }))
     return entry
   }
   const tables = new Map(model.schema.tables.map((t) => [tableName(t), t]))
@@ -191,8 +272,12 @@ export function invariantKeeps(model: Model): Map<string, { indexes: Set<string>
     return key === undefined ? undefined : tableName(key.references)
   }
   const keepPath = (table: string, path: readonly string[]) => {
-    const parent = path[0] === undefined ? undefined : parentOf(table, path[0])
-    if (parent !== undefined && path[1] !== undefined) of(parent).indexes.add(path[1])
+    let at: string | undefined = table
+    for (const [i, name] of path.entries()) {
+      if (at === undefined) return
+      if (i > 0) of(at).indexes.add(name)
+      at = parentOf(at, name)
+    }
   }
   for (const invariant of model.invariants ?? []) {
     switch (invariant.kind) {
@@ -205,6 +290,14 @@ export function invariantKeeps(model: Model): Map<string, { indexes: Set<string>
         of(invariant.ancestor).values.add(invariant.ancestorColumn)
         break
       case 'sequence':
+      case 'sum':
+        break
+      case 'children-by-state':
+        of(invariant.parent).labels.add(invariant.parentColumn)
+        break
+      case 'ancestor-cells':
+        keepPath(invariant.table, invariant.path)
+        of(invariant.ancestor).labels.add(invariant.ancestorColumn)
         break
     }
   }

@@ -209,3 +209,169 @@ export async function readSequence(
   )
   return { rows: count(row?.['n']), agree: count(row?.['agree']), largest: count(row?.['largest']) }
 }
+
+/**
+ * Parents by their value of `column` and their number of children through `fk` (zero included): one row per
+ * (value, children) with the number of such parents. The children are counted per parent in one grouped scan.
+ */
+export async function readChildrenByState(
+  source: Database,
+  child: TableRef,
+  fk: ForeignKey,
+  column: string,
+): Promise<{ value: unknown; children: number; parents: number }[]> {
+  const on = sql.join(
+    fk.columns.map((c, i) => sql`${col('k', c)} = ${col('p', fk.references.columns[i]!)}`),
+    sql` and `,
+  )
+  const set = sql.join(
+    fk.columns.map((c) => sql`${col('c', c)} is not null`),
+    sql` and `,
+  )
+  const found = await rows(
+    source,
+    sql`select ${col('p', column)} as v, coalesce(${col('k', 'n')}, 0) as children, count(*) as parents
+        from ${from(fk.references, 'p')}
+        left join (select ${sql.join(fk.columns.map((c) => col('c', c)))}, count(*) as n
+                   from ${from(child, 'c')} where ${set}
+                   group by ${sql.join(fk.columns.map((c) => col('c', c)))}) as k on ${on}
+        group by ${col('p', column)}, coalesce(${col('k', 'n')}, 0)`,
+  )
+  return found.map((r) => ({ value: r['v'], children: count(r['children']), parents: count(r['parents']) }))
+}
+
+/**
+ * Children whose parent through `fk` has a value of `column` set, and of those the children whose parent's value
+ * is not one of `childless`: what a children-by-state rule is counted by in the twin.
+ */
+export async function readStateChildren(
+  source: Database,
+  child: TableRef,
+  fk: ForeignKey,
+  column: string,
+  childless: readonly unknown[],
+): Promise<{ rows: number; agree: number }> {
+  const { joins, end } = walk([fk], 't', 'a')
+  const value = col(end, column)
+  const barred =
+    childless.length === 0 ? sql`0 = 1` : sql`${value} in (${sql.join(childless.map((v) => sql`${v}`))})`
+  const [row] = await rows(
+    source,
+    sql`select count(*) as n, count(case when not (${barred}) then 1 end) as agree
+        from ${from(child, 't')} ${joins} where ${value} is not null`,
+  )
+  return { rows: count(row?.['n']), agree: count(row?.['agree']) }
+}
+
+/**
+ * Per pair `[parentColumn, column]`, in one scan of the child grouped by its parent: the parents through `fk` that
+ * have children and where the parent's value or the children's sum is not 0, and of those the parents whose value
+ * equals the sum. A column of zeros says nothing and counts no rows.
+ */
+export async function readSums(
+  source: Database,
+  child: TableRef,
+  fk: ForeignKey,
+  pairs: readonly (readonly [string, string])[],
+): Promise<{ rows: number; agree: number }[]> {
+  const columns = [...new Set(pairs.map(([, c]) => c))]
+  const sumOf = (c: string) => col('k', `s${columns.indexOf(c)}`)
+  const on = sql.join(
+    fk.columns.map((c, i) => sql`${col('k', c)} = ${col('p', fk.references.columns[i]!)}`),
+    sql` and `,
+  )
+  const selections = pairs.flatMap(([parentColumn, column], i) => {
+    const value = col('p', parentColumn)
+    return [
+      sql`count(case when ${value} <> 0 or ${sumOf(column)} <> 0 then 1 end) as ${sql.id(`n${i}`)}`,
+      sql`count(case when (${value} <> 0 or ${sumOf(column)} <> 0) and ${value} = ${sumOf(column)} then 1 end) as ${sql.id(`a${i}`)}`,
+    ]
+  })
+  const keys = sql.join(fk.columns.map((c) => col('c', c)))
+  const [row] = await rows(
+    source,
+    sql`select ${sql.join(selections)} from ${from(fk.references, 'p')}
+        join (select ${keys}, ${sql.join(columns.map((c, i) => sql`sum(${col('c', c)}) as ${sql.id(`s${i}`)}`))}
+              from ${from(child, 'c')}
+              where ${sql.join(
+                fk.columns.map((c) => sql`${col('c', c)} is not null`),
+                sql` and `,
+              )}
+              group by ${keys}) as k on ${on}`,
+  )
+  return pairs.map((_, i) => ({ rows: count(row?.[`n${i}`]), agree: count(row?.[`a${i}`]) }))
+}
+
+/**
+ * The table's `numbers` beside the `categories` of the row `path` reaches, over the table's seeded sample (see
+ * sampledSource): what a number's cells given an ancestor are learned from. Rows without an ancestor are left out.
+ */
+export async function readAncestorSample(
+  source: Database,
+  table: TableRef,
+  path: readonly ForeignKey[],
+  numbers: readonly string[],
+  categories: readonly string[],
+  sample: TableSample,
+): Promise<Row[]> {
+  const { joins, end } = walk(path, 't', 'a')
+  const selections = [
+    ...numbers.map((c, i) => sql`${col('t', c)} as ${sql.id(`n${i}`)}`),
+    ...categories.map((c, i) => sql`${col(end, c)} as ${sql.id(`c${i}`)}`),
+  ]
+  return rows(
+    source,
+    sql`select ${sql.join(selections)} from ${sampledSource(source, table, sample)} ${joins}`,
+  )
+}
+
+/**
+ * Per value of the ancestor's `category`, the rows of `table` with both set, the sum of `column` and of its squares:
+ * η² of the column on the category, in one grouped scan (see correlationRatio).
+ */
+export async function readAncestorEta2(
+  source: Database,
+  table: TableRef,
+  path: readonly ForeignKey[],
+  column: string,
+  category: string,
+): Promise<{ rows: number; eta2: number }> {
+  const { joins, end } = walk(path, 't', 'a')
+  const x = sql`(${col('t', column)} * 1.0)`
+  const groups = await rows(
+    source,
+    sql`select count(*) as n, sum(${x}) as s, sum(${x} * ${x}) as ss from ${from(table, 't')} ${joins}
+        where ${col('t', column)} is not null and ${col(end, category)} is not null group by ${col(end, category)}`,
+  )
+  let n = 0
+  let s = 0
+  let ss = 0
+  let between = 0
+  for (const g of groups) {
+    const [gn, gs] = [Number(g['n']), Number(g['s'])]
+    n += gn
+    s += gs
+    ss += Number(g['ss'])
+    between += gn === 0 ? 0 : (gs * gs) / gn
+  }
+  const total = ss - (s * s) / Math.max(1, n)
+  return { rows: n, eta2: n === 0 || total <= 0 ? 0 : Math.max(0, (between - (s * s) / n) / total) }
+}
+
+/** The combinations of `columns` the table holds, none of them NULL, each with its number of rows. */
+export async function readCombinations(
+  source: Database,
+  table: TableRef,
+  columns: readonly string[],
+): Promise<{ values: unknown[]; rows: number }[]> {
+  const ids = columns.map((c) => col('t', c))
+  const found = await rows(
+    source,
+    sql`select ${sql.join(ids.map((id, i) => sql`${id} as ${sql.id(`v${i}`)}`))}, count(*) as n
+        from ${from(table, 't')} where ${sql.join(
+          ids.map((id) => sql`${id} is not null`),
+          sql` and `,
+        )} group by ${sql.join(ids)}`,
+  )
+  return found.map((r) => ({ values: columns.map((_, i) => r[`v${i}`]), rows: count(r['n']) }))
+}

@@ -1,13 +1,20 @@
 import type { Database } from '../dialects/dialect.js'
 import { round } from '../model/categories.js'
-import { INVARIANT_STRENGTH, type Invariant } from '../model/model.js'
+import { INVARIANT_STRENGTH, type Category, type Invariant } from '../model/model.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { quantileSketch } from '../model/quantile-sketch.js'
 import { DAY_SECONDS, temporalToNumber, type TemporalType } from '../model/temporal-values.js'
 import type { Column } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import type { InvariantCandidate } from './invariant-candidates.js'
-import { readPathsMeet, readSequence, readTimeOrderPairs, readTimeOrders } from './invariant-queries.js'
+import {
+  readPathsMeet,
+  readSequence,
+  readSums,
+  readTimeOrderPairs,
+  readTimeOrders,
+} from './invariant-queries.js'
+import { childrenByState } from './children-by-state.js'
 
 export interface LearnInvariantsOptions {
   sampleRows: number
@@ -16,6 +23,11 @@ export interface LearnInvariantsOptions {
   budget: PrivacyBudget
   /** `schema.table.column` of columns rules rewrite: no rule is learned from their values. */
   rewritten: ReadonlySet<string>
+  /**
+   * The released categories of a table's column, or null when the model does not hold it as categories; null for
+   * every column (the report, which has no model) asks enum and boolean columns about any value they hold.
+   */
+  categoriesOf: (table: string, column: string) => readonly Category[] | null
 }
 
 /**
@@ -32,6 +44,7 @@ export async function learnInvariants(
   const out: Invariant[] = []
   const names = (path: { steps: readonly { name: string }[] }) => path.steps.map((s) => s.name)
   const orderCounts = await timeOrderCounts(source, candidates, rowsOf, options)
+  const sums = await sumCounts(source, candidates, rowsOf, options.rewritten)
   for (const [index, candidate] of candidates.entries()) {
     const table = tableName(candidate.table)
     if (rowsOf(table) === 0) continue
@@ -52,6 +65,36 @@ export async function learnInvariants(
         : { rows, strength: round(strength, 4) }
     }
     switch (candidate.kind) {
+      case 'sum': {
+        const counts = sums.get(index)
+        const kept = counts === undefined ? null : release(counts)
+        if (kept !== null)
+          out.push({
+            kind: 'sum',
+            table,
+            column: candidate.column.name,
+            foreignKey: candidate.foreignKey.name,
+            parent: tableName(candidate.parent),
+            parentColumn: candidate.parentColumn.name,
+            ...kept,
+          })
+        break
+      }
+      case 'children-by-state': {
+        const parent = tableName(candidate.parent)
+        const categories = options.categoriesOf(parent, candidate.parentColumn.name)
+        const anyValue = categories === null && ['enum', 'boolean'].includes(candidate.parentColumn.type)
+        if ((!anyValue && (categories?.length ?? 0) < 2) || rowsOf(parent) === 0) break
+        if (
+          options.rewritten.has(
+            `${candidate.parent.schema}.${candidate.parent.name}.${candidate.parentColumn.name}`,
+          )
+        )
+          break
+        const rule = await childrenByState(source, candidate, categories, id, options)
+        if (rule !== null) out.push(rule)
+        break
+      }
       case 'paths-meet': {
         const counts = await readPathsMeet(
           source,
@@ -174,6 +217,42 @@ async function timeOrderCounts(
   return counts
 }
 
+/**
+ * The counts of every sum (see readSums), one grouped scan per child table and foreign key, by candidate index.
+ * Sums over or into rewritten columns are not asked.
+ */
+async function sumCounts(
+  source: Database,
+  candidates: readonly InvariantCandidate[],
+  rowsOf: (table: string) => number,
+  rewritten: ReadonlySet<string>,
+): Promise<Map<number, { rows: number; agree: number }>> {
+  const groups = new Map<string, { candidate: InvariantCandidate & { kind: 'sum' }; index: number }[]>()
+  for (const [index, candidate] of candidates.entries()) {
+    if (candidate.kind !== 'sum' || rowsOf(tableName(candidate.table)) === 0) continue
+    const { table, parent } = candidate
+    if (
+      rewritten.has(`${table.schema}.${table.name}.${candidate.column.name}`) ||
+      rewritten.has(`${parent.schema}.${parent.name}.${candidate.parentColumn.name}`)
+    )
+      continue
+    const key = `${tableName(table)}/${candidate.foreignKey.name}`
+    groups.set(key, [...(groups.get(key) ?? []), { candidate, index }])
+  }
+  const counts = new Map<number, { rows: number; agree: number }>()
+  for (const group of groups.values()) {
+    const { table, foreignKey } = group[0]!.candidate
+    const read = await readSums(
+      source,
+      table,
+      foreignKey,
+      group.map(({ candidate }) => [candidate.parentColumn.name, candidate.column.name] as const),
+    )
+    group.forEach(({ index }, i) => counts.set(index, read[i]!))
+  }
+  return counts
+}
+
 function firstKey(candidate: InvariantCandidate): string[] {
   switch (candidate.kind) {
     case 'paths-meet':
@@ -181,6 +260,8 @@ function firstKey(candidate: InvariantCandidate): string[] {
     case 'time-order':
       return candidate.path.steps[0]!.columns
     case 'sequence':
+    case 'children-by-state':
+    case 'sum':
       return candidate.foreignKey.columns
   }
 }

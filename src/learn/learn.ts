@@ -2,7 +2,7 @@ import { databaseFingerprint } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { planLoad } from '../graph/load-plan.js'
-import { MODEL_FORMAT_VERSION, type Model, type TableModel } from '../model/model.js'
+import { MODEL_FORMAT_VERSION, type Category, type Model, type TableModel } from '../model/model.js'
 import { PrivacyBudget } from '../model/privacy-budget.js'
 import { columnId, resolveRules, rewrittenColumns, type ResolvedRules } from '../rules/resolve-rules.js'
 import { valueRewriter } from '../rules/value-rewriter.js'
@@ -14,7 +14,10 @@ import { readReferenceRows } from './reference-rows.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
-import { invariantCandidates } from './invariant-candidates.js'
+import { ancestorCandidates, invariantCandidates } from './invariant-candidates.js'
+import { learnAncestorCells } from './ancestor-cells.js'
+import { learnCombinations } from './fixed-combinations.js'
+import { resolvedOrThrow } from '../rules/load-constraints.js'
 import { learnInvariants } from './learn-invariants.js'
 import { learnRelation } from './learn-relations.js'
 import { learnTable, type LearnTableOptions } from './learn-table.js'
@@ -65,7 +68,10 @@ export async function learn(
   const minCount = options.minCount ?? LEARN_DEFAULTS.minCount
   const seed = options.seed ?? LEARN_DEFAULTS.seed
   // Rules are read (and refused if broken) before the source is touched.
-  const ruleSet = options.rules === undefined ? { rules: [], tables: [] } : await loadRuleSet(options.rules)
+  const ruleSet =
+    options.rules === undefined
+      ? { rules: [], tables: [], constraints: [] }
+      : await loadRuleSet(options.rules)
   const rules = ruleSet.rules
   const database = await openDatabase(url, { readOnly: true })
   try {
@@ -84,7 +90,11 @@ export async function learn(
       )
       // Fixed by the schema alone, so the budget's split says nothing of the data.
       const candidates = invariantCandidates(schema)
+      const combinations = resolvedOrThrow(ruleSet.constraints, schema).flatMap((c) =>
+        c.kind === 'combinations' ? [c] : [],
+      )
       const budget = new PrivacyBudget(options.epsilon ?? null, seed, {
+        combinations: combinations.length,
         tables: schema.tables.length,
         columns: schema.tables.reduce((n, t) => n + t.columns.length, 0),
         foreignKeys: schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0),
@@ -122,14 +132,29 @@ export async function learn(
         }
         onEvent({ step: 'relations', table: id, index, total: plan.order.length })
       }
+      for (const c of combinations) {
+        const fixed = await learnCombinations(source, c.resolved, c.columns, { minCount, budget })
+        const model = tables.get(tableName(c.resolved))!
+        if (fixed !== null) model.combinations = [...(model.combinations ?? []), fixed]
+      }
       options.signal?.throwIfAborted()
-      const invariants = await learnInvariants(source, candidates, (t) => tables.get(t)?.rows ?? 0, {
+      const learned = await learnInvariants(source, candidates, (t) => tables.get(t)?.rows ?? 0, {
         sampleRows,
         minCount,
         seed,
         budget,
         rewritten: rewrittenColumns(resolved),
+        categoriesOf: (table, column) => releasedCategories(tables.get(table), column),
       })
+      options.signal?.throwIfAborted()
+      const invariants = [
+        ...learned,
+        ...(await learnAncestorCells(source, ancestorCandidates(schema), (t) => tables.get(t), {
+          sampleRows,
+          minCount,
+          seed,
+        })),
+      ]
       // Reference tables (issue 17.1) are kept row for row; under --epsilon only those the rules call public.
       const tableRules = resolveTableRules(schema, ruleSet.tables)
       const decisions = referenceTables(schema, {
@@ -211,4 +236,11 @@ function shiftedColumns(table: Table, resolved: ResolvedRules, seed: number): Le
 function learnedAt(): string {
   const pinned = process.env['SOURCE_DATE_EPOCH']
   return new Date(pinned === undefined ? Date.now() : Number(pinned) * 1000).toISOString()
+}
+
+/** A column's released categories, when the model holds it as categories (see ColumnModel). */
+function releasedCategories(model: TableModel | undefined, column: string): Category[] | null {
+  const learned = model?.columns.find((c) => c.name === column)
+  if (learned?.kind === 'categorical') return learned.categories
+  return learned?.kind === 'text' ? learned.categories : null
 }

@@ -139,6 +139,48 @@ const invariant = z.discriminatedUnion('kind', [
     foreignKey: z.string(),
     ...invariantCounts,
   }),
+  z.object({
+    kind: z.literal('children-by-state'),
+    table: z.string(),
+    foreignKey: z.string(),
+    parent: z.string(),
+    parentColumn: z.string(),
+    states: z.array(
+      z.object({
+        value: category.shape.value,
+        share: fraction,
+        childrenPerParent: z.array(
+          z.object({ children: z.number().int().nonnegative(), frequency: fraction }),
+        ),
+      }),
+    ),
+    childless: z.array(category.shape.value),
+    ...invariantCounts,
+  }),
+  z.object({
+    kind: z.literal('ancestor-cells'),
+    table: z.string(),
+    column: z.string(),
+    path: z.array(z.string()).min(1).max(3),
+    ancestor: z.string(),
+    ancestorColumn: z.string(),
+    cells: z.array(
+      z.object({
+        value: category.shape.value,
+        quantiles: z.array(z.number()).length(QUANTILE_LEVELS.length),
+      }),
+    ),
+    ...invariantCounts,
+  }),
+  z.object({
+    kind: z.literal('sum'),
+    table: z.string(),
+    column: z.string(),
+    foreignKey: z.string(),
+    parent: z.string(),
+    parentColumn: z.string(),
+    ...invariantCounts,
+  }),
 ])
 
 const modelShape = z.object({
@@ -200,6 +242,14 @@ const modelShape = z.object({
           }),
         )
         .default([]),
+      combinations: z
+        .array(
+          z.object({
+            columns: z.array(z.string()).min(2),
+            combinations: z.array(z.object({ values: z.array(category.shape.value), frequency: fraction })),
+          }),
+        )
+        .optional(),
       // Model files from before issue 17.5 and 17.6 have none of these three.
       numericCells: z
         .array(
@@ -481,6 +531,28 @@ function invariantProblem(model: Model, invariant: Invariant): string | null {
         return has(invariant.table, invariant.column)
           ? null
           : `"${invariant.column}" is not a column of ${invariant.table}`
+      case 'ancestor-cells':
+        if (walk(invariant.path) !== invariant.ancestor)
+          return `the path does not reach ${invariant.ancestor}`
+        if (!has(invariant.table, invariant.column))
+          return `"${invariant.column}" is not a column of ${invariant.table}`
+        return has(invariant.ancestor, invariant.ancestorColumn)
+          ? null
+          : `"${invariant.ancestorColumn}" is not a column of ${invariant.ancestor}`
+      case 'sum':
+        if (walk([invariant.foreignKey]) !== invariant.parent)
+          return `"${invariant.foreignKey}" does not reach ${invariant.parent}`
+        if (!has(invariant.table, invariant.column))
+          return `"${invariant.column}" is not a column of ${invariant.table}`
+        return has(invariant.parent, invariant.parentColumn)
+          ? null
+          : `"${invariant.parentColumn}" is not a column of ${invariant.parent}`
+      case 'children-by-state':
+        if (walk([invariant.foreignKey]) !== invariant.parent)
+          return `"${invariant.foreignKey}" does not reach ${invariant.parent}`
+        return has(invariant.parent, invariant.parentColumn)
+          ? null
+          : `"${invariant.parentColumn}" is not a column of ${invariant.parent}`
     }
   } catch (e) {
     return (e as Error).message

@@ -58,6 +58,67 @@ export type Invariant =
     }
   /** `column` numbers the rows of each parent through `foreignKey` 1..n without gaps (prescription line numbers). */
   | { kind: 'sequence'; table: string; column: string; foreignKey: string; rows: number; strength: number }
+  /**
+   * Whether and how many rows of `table` hang off a parent through `foreignKey` depends on the parent's category
+   * `parentColumn` (payments only for paid claims): per released value, the children-per-parent histogram, and the
+   * values whose parents have no children (`childless`). `rows` counts the children whose parent has a released
+   * value, `strength` the share of them under a value that is not childless. Privacy: each (value, children) count
+   * is noised (sensitivity 2, like a relation's histogram) and a value is written only with at least minCount
+   * parents and among the column's released categories; bins of fewer than minCount parents are merged.
+   */
+  | {
+      kind: 'children-by-state'
+      table: string
+      foreignKey: string
+      parent: string
+      parentColumn: string
+      states: StateChildren[]
+      childless: Category['value'][]
+      rows: number
+      strength: number
+    }
+  /**
+   * `parentColumn` of the parent through `foreignKey` equals the sum of `column` over its rows (a claim's amount is
+   * its payments'), in the parents that have rows and a value or sum other than 0. Kept exactly in the twin: set
+   * from the children after the load (see sumUpdate).
+   */
+  | {
+      kind: 'sum'
+      table: string
+      column: string
+      foreignKey: string
+      parent: string
+      parentColumn: string
+      rows: number
+      strength: number
+    }
+  /**
+   * A number column drawn within the cell of a category column up to three keys away (a claim's amount by the
+   * department of its encounter's provider, issue 18.5): the ancestor column that explains it best (η² at least
+   * EXPLAINED, and more than any column of the row), with the number's quantiles per released value as in
+   * NumericCells. `rows` are the sampled rows with both set, `strength` is η². Privacy: as NumericCells — a cell only
+   * for a value the ancestor column releases with at least minCount sampled numbers, its quantiles a quantile
+   * sketch; η² and the choice of the ancestor are statistics of the sample, not noised.
+   */
+  | {
+      kind: 'ancestor-cells'
+      table: string
+      column: string
+      path: string[]
+      ancestor: string
+      ancestorColumn: string
+      cells: NumericCells['cells']
+      rows: number
+      strength: number
+    }
+
+/** The children-per-parent histogram of the parents holding one value of a category column. */
+export interface StateChildren {
+  value: Category['value']
+  /** Share of the parents with a released value that hold this one. */
+  share: number
+  childrenPerParent: { children: number; frequency: number }[]
+}
 
 /** The least share of rows that must agree for a rule to be kept: 99%, so that a few bad source rows (31 encounters
  * before birth among 600,000) do not hide a rule, while a coincidence of most rows is not taken for one. */
@@ -147,6 +208,13 @@ export interface TableModel {
    * from these quantiles (issue 17.6). Absent in model files from before they were learned.
    */
   differences?: Difference[]
+  /**
+   * Columns a rule file fixes to the combinations the source holds (`combinations:`, issue 18.7): generation keeps
+   * only these. Privacy: each combination's row count is noised under --epsilon (one query per declared rule, a
+   * histogram of disjoint cells) and a combination is written only when counted at least minCount times. Absent
+   * without such a rule.
+   */
+  combinations?: FixedCombinations[]
   /** One per foreign key of this table: how its rows hang off their parents. */
   relations: RelationModel[]
   /**
@@ -219,6 +287,12 @@ export interface Difference {
    * from `quantiles`. Absent when no category explains it.
    */
   given?: Pick<NumericCells, 'given' | 'eta2' | 'cells'>
+}
+
+export interface FixedCombinations {
+  columns: string[]
+  /** Each combination seen, its values in the order of `columns`, and its share of the rows holding one. */
+  combinations: { values: Category['value'][]; frequency: number }[]
 }
 
 export interface Inequality {

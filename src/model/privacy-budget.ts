@@ -27,13 +27,21 @@ export class PrivacyBudget {
   constructor(
     readonly epsilon: number | null,
     private readonly seed: number,
-    shape: { tables: number; columns: number; foreignKeys: number; invariants?: number },
+    shape: {
+      tables: number
+      columns: number
+      foreignKeys: number
+      invariants?: number
+      /** Declared `combinations:` rules: one histogram each. */
+      combinations?: number
+    },
   ) {
     this.queries =
       shape.tables +
       QUERIES_PER_COLUMN * shape.columns +
       QUERIES_PER_FOREIGN_KEY * shape.foreignKeys +
-      QUERIES_PER_INVARIANT * (shape.invariants ?? 0)
+      QUERIES_PER_INVARIANT * (shape.invariants ?? 0) +
+      (shape.combinations ?? 0)
   }
 
   /** A released count: noisy when a budget is set. `keys` name the query, so each gets its own noise. */
@@ -68,8 +76,9 @@ export class PrivacyBudget {
                 'cells of category columns given another column, and the pairs of functional dependencies',
                 'size and file type histograms of binary columns',
                 'children-per-parent histograms and foreign-key null counts',
-                'rows and agreeing rows of each rule across tables (paths that meet, time orders, sequences)',
+                'rows and agreeing rows of each rule across tables (paths that meet, time orders, sequences), and the parents per state and number of children of each children-by-state rule',
                 'JSON path, type, array length and string counts (one document counts at most 32 paths)',
+                'the row count of each combination a `combinations:` rule fixes',
               ],
               notCovered: [
                 'quantile sketches (each end is a mean of minCount values, but not noised), time-order gaps included',
@@ -80,6 +89,7 @@ export class PrivacyBudget {
                 'which category labels of free-text columns appear (only those seen at least minCount times)',
                 'whether a text column is written from words or shapes, and its check digit (chosen from a sample)',
                 'quantiles of JSON number paths, and the text lengths of JSON documents',
+                'quantile sketches of numbers within each value of a category up to three keys away, its η², and which ancestor column is chosen (from a sample)',
               ],
             },
     }

@@ -1,6 +1,14 @@
 import type { Database } from '../dialects/dialect.js'
-import { readPathsMeet, readSequence, readTimeOrder } from '../learn/invariant-queries.js'
+import {
+  readAncestorEta2,
+  readPathsMeet,
+  readSequence,
+  readStateChildren,
+  readSums,
+  readTimeOrder,
+} from '../learn/invariant-queries.js'
 import type { Invariant } from '../model/model.js'
+import { EXPLAINED } from '../model/numeric-cells.js'
 import type { ForeignKey, Schema, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 
@@ -8,6 +16,8 @@ export interface InvariantCount {
   /** Rows the rule applies to in the twin, and of those the rows that break it. */
   rows: number
   violations: number
+  /** For a number explained by an ancestor: η² in the twin, by SQL (see readAncestorEta2). */
+  eta2?: number
 }
 
 /**
@@ -58,6 +68,32 @@ export async function countInvariantViolations(
       const [fk] = keys([invariant.foreignKey]) ?? []
       return fk === undefined ? null : counted(await readSequence(twin, start, invariant.column, fk))
     }
+    case 'ancestor-cells': {
+      const path = keys(invariant.path)
+      if (path === null) return null
+      const { rows, eta2 } = await readAncestorEta2(
+        twin,
+        start,
+        path,
+        invariant.column,
+        invariant.ancestorColumn,
+      )
+      // The rule is that the ancestor explains the number: a twin where it explains less than EXPLAINED has lost it
+      // in every row.
+      return { rows, violations: eta2 >= EXPLAINED ? 0 : rows, eta2 }
+    }
+    case 'sum': {
+      const [fk] = keys([invariant.foreignKey]) ?? []
+      if (fk === undefined) return null
+      const [count] = await readSums(twin, start, fk, [[invariant.parentColumn, invariant.column]])
+      return counted(count!)
+    }
+    case 'children-by-state': {
+      const [fk] = keys([invariant.foreignKey]) ?? []
+      return fk === undefined
+        ? null
+        : counted(await readStateChildren(twin, start, fk, invariant.parentColumn, invariant.childless))
+    }
   }
 }
 
@@ -71,5 +107,11 @@ export function describeInvariant(invariant: Invariant): string {
       return `${invariant.column} ≥ ${invariant.ancestor}.${invariant.ancestorColumn} (through ${path(invariant.path)})`
     case 'sequence':
       return `${invariant.column} numbers the rows of each parent 1..n (through ${invariant.foreignKey})`
+    case 'ancestor-cells':
+      return `${invariant.column} drawn by ${invariant.ancestor}.${invariant.ancestorColumn} (through ${path(invariant.path)}; η² ${invariant.strength} in the source)`
+    case 'sum':
+      return `${invariant.parent}.${invariant.parentColumn} = the sum of ${invariant.column} over its rows (through ${invariant.foreignKey})`
+    case 'children-by-state':
+      return `no rows under a ${invariant.parent} whose ${invariant.parentColumn} is ${invariant.childless.map(String).join(' or ')} (through ${invariant.foreignKey})`
   }
 }

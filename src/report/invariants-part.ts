@@ -1,6 +1,7 @@
 import type { Database } from '../dialects/dialect.js'
 import { invariantCandidates } from '../learn/invariant-candidates.js'
 import { learnInvariants } from '../learn/learn-invariants.js'
+import { readCombinations } from '../learn/invariant-queries.js'
 import type { Invariant, Model } from '../model/model.js'
 import { PrivacyBudget } from '../model/privacy-budget.js'
 import { declaredRuleText, type ResolvedConstraint } from '../rules/declared-constraints.js'
@@ -68,6 +69,8 @@ export async function invariantsPart(input: {
       seed: input.seed,
       budget: new PrivacyBudget(null, input.seed, { tables: 0, columns: 0, foreignKeys: 0 }),
       rewritten: new Set(),
+      // No column model here: a parent's state is any value of an enum or boolean column seen in k parents.
+      categoriesOf: () => null,
     })
     learnedFrom = 'source'
   }
@@ -82,17 +85,35 @@ export async function invariantsPart(input: {
       sourceRows: invariant.rows,
       rows: count?.rows ?? null,
       violations: count?.violations ?? null,
+      ...(count?.eta2 === undefined ? {} : { twinStrength: count.eta2 }),
     })
   }
   const declared: NonNullable<InvariantsSection['declared']> = []
   for (const constraint of input.declared) {
-    if (constraint.kind === 'combinations') continue
     const twinTable = input.twinOf(tableName(constraint.resolved))
-    const count = twinTable === undefined ? null : await readDeclaredViolations(twin, twinTable, constraint)
+    let count: { rows: number; violations: number } | null = null
+    if (constraint.kind === 'combinations') {
+      // Counted against the combinations the model learned; without a model there is nothing to hold them to.
+      const fixed = model?.tables
+        .find((t) => t.table === tableName(constraint.resolved))
+        ?.combinations?.find((f) => f.columns.join('\u0000') === constraint.columns.join('\u0000'))
+      if (fixed === undefined || twinTable === undefined) continue
+      const known = new Set(fixed.combinations.map((c) => c.values.map(String).join('\u0000')))
+      const seen = await readCombinations(twin, twinTable, constraint.columns)
+      count = {
+        rows: seen.reduce((n, c) => n + c.rows, 0),
+        violations: seen
+          .filter((c) => !known.has(c.values.map(combinationText).join('\u0000')))
+          .reduce((n, c) => n + c.rows, 0),
+      }
+    } else if (twinTable !== undefined) count = await readDeclaredViolations(twin, twinTable, constraint)
     declared.push({
       kind: constraint.kind,
       table: tableName(constraint.resolved),
-      rule: declaredRuleText(constraint),
+      rule:
+        constraint.kind === 'combinations'
+          ? `only the source's combinations of ${constraint.columns.join(', ')}`
+          : declaredRuleText(constraint),
       source: constraint.at.rule,
       rows: count?.rows ?? null,
       violations: count?.violations ?? null,
@@ -112,4 +133,9 @@ export async function invariantsPart(input: {
     ...(declared.length > 0 ? { declared } : {}),
     checks: input.checks,
   }
+}
+
+/** A value read back from the twin as the model file writes it (see learnCombinations). */
+function combinationText(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value)
 }

@@ -3,6 +3,8 @@
  * is this object, and the HTML and terminal renderers read nothing else.
  */
 
+import type { Invariant } from '../model/model.js'
+
 export const REPORT_FORMAT_VERSION = 2
 
 export interface Report {
@@ -255,7 +257,7 @@ export interface InvariantsSection {
   /** `model`: the model file's rules; `source`: learned from the source for this report; `none`: neither given. */
   learnedFrom: 'model' | 'source' | 'none'
   rules: {
-    kind: 'paths-meet' | 'time-order' | 'sequence'
+    kind: Invariant['kind']
     table: string
     /** The rule in words (see describeInvariant). */
     rule: string
@@ -265,13 +267,15 @@ export interface InvariantsSection {
     /** Rows of the twin it applies to and those that break it, counted by SQL; null when the twin lacks a table. */
     rows: number | null
     violations: number | null
+    /** For a number explained by an ancestor (strength is its η² in the source): its η² in the twin. */
+    twinStrength?: number
   }[]
   /**
    * The rules the user declared in the rule file (`constraints:`, issue 18.7): each `check` and `derive` counted in
    * the whole twin by SQL; absent without a rule file.
    */
   declared?: {
-    kind: 'check' | 'derive'
+    kind: 'check' | 'derive' | 'combinations'
     table: string
     /** The expression, as `flag = (case … end)` for a derived column. */
     rule: string
@@ -280,6 +284,8 @@ export interface InvariantsSection {
     /** Rows of the twin and those that break it; null when the twin lacks the table. */
     rows: number | null
     violations: number | null
+    /** For a number explained by an ancestor (strength is its η² in the source): its η² in the twin. */
+    twinStrength?: number
   }[]
   checks: {
     table: string

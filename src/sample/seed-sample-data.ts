@@ -33,7 +33,8 @@ const BATCH = 500
  * are prescribed in smaller quantities; discharge follows admission. Rules across tables hold in every row (issue
  * 18): a claim's policy is its encounter's patient's, a department's head works in it, an encounter's department
  * is its provider's; encounters follow birth, claims discharge, payments claims; prescription lines and lab orders
- * number 1..n within their encounter; a lab result follows its test, which fixes its unit. Patients are written in
+ * number 1..n within their encounter; a lab result follows its test, which fixes its unit; only paid claims have
+ * payments, which add up to the claim's amount. Patients are written in
  * chunks with everything that hangs off them, so memory stays flat whatever the size.
  */
 export async function seedSampleData(
@@ -124,9 +125,14 @@ export async function seedSampleData(
         const department = departments[provider.department_id - 1]!
         const born = Date.parse(`${patient['birth_date']}T00:00:00Z`)
         const encounter = encounterRow(next.encounter++, Number(patient['id']), provider, er, born)
-        add('encounters', encounter)
-        for (const row of childrenOfEncounter(encounter, department.name, policies, er, next))
-          add(row.table, row.row)
+        const children = childrenOfEncounter(encounter, department.name, policies, er, next)
+        // Planted (issue 18.3): claims only on closed encounters; half of those without a claim are still open.
+        const claimed = children.some((c) => c.table === 'claims')
+        add('encounters', {
+          ...encounter,
+          status: claimed || Number(encounter['id']) % 2 === 1 ? 'closed' : 'open',
+        })
+        for (const row of children) add(row.table, row.row)
       }
     }
     for (const table of [
@@ -324,6 +330,12 @@ function childrenOfEncounter(
     // a result always took, so every other sampled row stays as it was.
     const test = r.pick(LAB_TESTS)
     const profile = LAB_PROFILE[test]!
+    const result = r.next() < 0.1 ? null : Math.abs(profile.mean + profile.sd * r.normal())
+    // Planted (issue 18.7): the test's reference range, and the flag rules/clinic-constraints.yaml derives from it.
+    const [low, high] = [profile.mean - 1.5 * profile.sd, profile.mean + 1.5 * profile.sd].map((v) =>
+      Number(v.toFixed(3)),
+    ) as [number, number]
+    const value = result === null ? null : Number(result.toFixed(3))
     out.push({
       table: 'lab results',
       row: {
@@ -331,8 +343,11 @@ function childrenOfEncounter(
         encounter_id: encounterId,
         order,
         'test name': test,
-        résultat: r.next() < 0.1 ? null : Math.abs(profile.mean + profile.sd * r.normal()).toFixed(3),
+        résultat: value === null ? null : value.toFixed(3),
         unit: profile.unit,
+        ref_low: low.toFixed(3),
+        ref_high: high.toFixed(3),
+        flag: value === null ? null : value > high ? 'H' : value < low ? 'L' : null,
         taken_at: isoTimestamp(admitted + r.int(0, 12) * 3600_000),
       },
     })
@@ -361,14 +376,17 @@ function childrenOfEncounter(
       },
     })
     if (status === 'paid') {
-      const parts = r.next() < 0.8 ? [1] : [0.6, 0.4]
-      parts.forEach((share, i) =>
+      // Planted (issue 18.4): a paid claim's payments add up to its amount to the cent.
+      const cents = Math.max(1, Math.round(amount * 100))
+      const first = Math.round(cents * 0.6)
+      const parts = r.next() < 0.8 || cents < 2 ? [cents] : [first, cents - first]
+      parts.forEach((part, i) =>
         out.push({
           table: 'payments',
           row: {
             id: next.payment++,
             claim_id: claimId,
-            amount: Math.max(0.01, Math.round(amount * share * 100) / 100).toFixed(2),
+            amount: (part / 100).toFixed(2),
             paid_at: isoTimestamp(submitted + (i + 1) * r.int(3, 40) * DAY),
             method: r.pick(PAYMENT_METHODS),
           },

@@ -22,6 +22,7 @@ import type { Column, DialectName, Schema, SchemaObjectPhase, Table, TableRef } 
 import { objectsOfPhase, planSchemaObjects, type ObjectPlan } from './plan-schema-objects.js'
 import { tableName } from '../schema/table-name.js'
 import { tablePlacement, type SchemaMap } from '../schema/table-placement.js'
+import { sumUpdate, type SumColumn } from '../dialects/sum-update.js'
 
 /**
  * What to do with tables the target already has. `refuse` (default): reuse empty ones, refuse any with rows;
@@ -79,6 +80,11 @@ export interface WriteSpec {
    * that engine's quotes (see expressionFor).
    */
   derived?: readonly DerivedColumn[]
+  /**
+   * Learned sums (see Invariant 'sum'): once every row is in, and before the derived columns, which may read them,
+   * each parent column is set to its children's sum by one UPDATE (see sumUpdate) in the write's transaction.
+   */
+  sums?: readonly SumColumn[]
 }
 
 export interface DerivedColumn {
@@ -193,6 +199,14 @@ export async function writeIntoTarget<T>(
     }
     const result = stage === 'all' || stage === 'rows' ? await fill(session) : (undefined as T)
     if (stage === 'all' || stage === 'constraints') {
+      for (const sum of spec.sums ?? []) {
+        signal?.throwIfAborted()
+        await sumUpdate(twin.family, {
+          ...sum,
+          parent: refOf(sum.parent),
+          child: refOf(sum.child),
+        }).execute(db)
+      }
       for (const derived of spec.derived ?? []) {
         signal?.throwIfAborted()
         const ref = refOf(derived.table)

@@ -21,6 +21,14 @@ const PLANTED: { kind: Invariant['kind']; table: string; key: string }[] = [
   { kind: 'time-order', table: 'encounters', key: 'admitted_at:encounters_patient_fk:birth_date' },
   { kind: 'time-order', table: 'claims', key: 'submitted_at:claims_encounter_fk:discharged_at' },
   { kind: 'time-order', table: 'payments', key: 'paid_at:payments_claim_fk:submitted_at' },
+  // 3. Children by the parent's state: payments only under paid claims, claims only on closed encounters.
+  { kind: 'children-by-state', table: 'payments', key: 'payments_claim_fk:status' },
+  { kind: 'children-by-state', table: 'claims', key: 'claims_encounter_fk:status' },
+  // 4. Sums: a paid claim's payments add up to its amount.
+  { kind: 'sum', table: 'payments', key: 'payments_claim_fk:amount' },
+  // 5. Ancestors further up: a claim's amount follows its encounter's kind (and department, whose names are each
+  // one row's, so never released under K).
+  { kind: 'ancestor-cells', table: 'claims', key: 'amount:claims_encounter_fk:kind' },
   // 6. Sequences: line numbers and lab orders count 1..n within their encounter.
   { kind: 'sequence', table: 'prescriptions', key: 'line_no' },
   { kind: 'sequence', table: 'lab results', key: 'order' },
@@ -34,8 +42,16 @@ function keyOf(invariant: Invariant): string {
       return `${invariant.column}:${invariant.path.join(',')}:${invariant.ancestorColumn}`
     case 'sequence':
       return invariant.column
+    case 'ancestor-cells':
+      return `${invariant.column}:${invariant.path.join(',')}:${invariant.ancestorColumn}`
+    case 'children-by-state':
+    case 'sum':
+      return `${invariant.foreignKey}:${invariant.parentColumn}`
   }
 }
+
+/** The sample clinic's declared rules (kind 7): a derived lab flag, a check, and fixed test/unit pairs. */
+const DECLARED = new URL('../../rules/clinic-constraints.yaml', import.meta.url).pathname
 
 const bare = (id: string) => id.split('.').at(-1)!.replaceAll('"', '')
 
@@ -48,8 +64,8 @@ for (const dialect of testDialects()) {
     beforeAll(async () => {
       source = await createSampleSource(dialect.name, 300, 5)
       target = await createTestDatabase(dialect.name)
-      model = await learn(source.url, { seed: 5 })
-      await generate(model, target.url, { seed: 5 })
+      model = await learn(source.url, { seed: 5, rules: DECLARED })
+      await generate(model, target.url, { seed: 5, rules: DECLARED })
     }, 240_000)
     afterAll(async () => {
       await source?.drop()
@@ -62,7 +78,9 @@ for (const dialect of testDialects()) {
           (i) => i.kind === planted.kind && bare(i.table) === planted.table && keyOf(i) === planted.key,
         )
         expect(found, `${planted.kind} ${planted.table} ${planted.key}`).toBeDefined()
-        expect(found!.strength).toBe(1)
+        // An ancestor's strength is its η²: the planted amounts explain about half their variance by the kind.
+        if (planted.kind === 'ancestor-cells') expect(found!.strength).toBeGreaterThan(0.3)
+        else expect(found!.strength).toBe(1)
         expect(found!.rows).toBeGreaterThanOrEqual(5)
       }
       const time = model.invariants!.find(
@@ -73,6 +91,20 @@ for (const dialect of testDialects()) {
       if (time?.kind === 'time-order') {
         expect(time.gaps![0]).toBeGreaterThanOrEqual(86_400 * 0.9)
         expect(time.gaps!.at(-1)).toBeLessThanOrEqual(86_400 * 20.1)
+      }
+      // Payments hang only off paid claims: the other statuses are childless, and a paid claim has one or two.
+      const states = model.invariants!.find(
+        (i) => i.kind === 'children-by-state' && bare(i.table) === 'payments' && i.parentColumn === 'status',
+      )
+      expect(states?.kind === 'children-by-state' && states.childless.map(String).sort()).toEqual([
+        'approved',
+        'denied',
+        'submitted',
+      ])
+      if (states?.kind === 'children-by-state') {
+        const paid = states.states.find((s) => s.value === 'paid')!
+        expect(paid.childrenPerParent.find((b) => b.children === 0)?.frequency ?? 0).toBe(0)
+        expect(paid.childrenPerParent.map((b) => b.children)).toEqual([1, 2])
       }
       expect(parseModelFile(formatModelFile(model), 'model.yaml').invariants).toEqual(model.invariants)
     })
@@ -95,7 +127,7 @@ for (const dialect of testDialects()) {
       await withDatabase(target.url, async (twin) => {
         const at = (name: string) =>
           twin.ddl.schemas
-            ? sql.id(name === 'claims' || name === 'policies' ? 'billing' : 'clinic', name)
+            ? sql.id(['claims', 'policies', 'payments'].includes(name) ? 'billing' : 'clinic', name)
             : sql.id(name)
         const { rows } = await sql<{ n: unknown; all: unknown }>`select
             count(case when e.patient_id <> p.patient_id then 1 end) as n, count(*) as ${sql.id('all')}
@@ -103,12 +135,24 @@ for (const dialect of testDialects()) {
           join ${at('policies')} p on p.id = c.policy_id`.execute(twin.db)
         expect(Number(rows[0]!.n)).toBe(0)
         expect(Number(rows[0]!.all)).toBeGreaterThan(50)
+        // Paid claims have payments, no other claim has any (kind 3, read back).
+        const paid = await sql<{ status: unknown; claims: unknown; paid: unknown }>`select c.status as status,
+            count(distinct c.id) as claims, count(distinct p.claim_id) as paid
+          from ${at('claims')} c left join ${at('payments')} p on p.claim_id = c.id group by c.status`.execute(
+          twin.db,
+        )
+        const byStatus = new Map(paid.rows.map((r) => [String(r.status), [Number(r.claims), Number(r.paid)]]))
+        // The twin's payments number the source's, spread over however many paid claims it drew: nearly all.
+        expect(byStatus.get('paid')![1]).toBeGreaterThanOrEqual(0.9 * byStatus.get('paid')![0]!)
+        for (const status of ['submitted', 'approved', 'denied'])
+          expect(byStatus.get(status)?.[1] ?? 0).toBe(0)
       })
     }, 120_000)
 
     it('reports the invariants beside the verdicts and passes --fail-under invariants=1', async () => {
       const result = await report(null, target.url, {
         model,
+        rules: DECLARED,
         failUnder: { invariants: 1 },
         maxRows: 2_000,
       })
@@ -116,6 +160,13 @@ for (const dialect of testDialects()) {
       expect(result.invariants.rules).toHaveLength(model.invariants!.length)
       expect(result.invariants.rules.every((r) => r.violations === 0)).toBe(true)
       expect(result.verdicts.invariants).toEqual({ score: 1, threshold: 1, passed: true })
+      // 7. Declared rules: the lab flag derived from its range, a check, and the test/unit pairs, none broken.
+      expect(result.invariants.declared?.map((d) => [d.kind, d.violations])).toEqual([
+        ['derive', 0],
+        ['check', 0],
+        ['combinations', 0],
+      ])
+      expect(result.invariants.declared?.every((d) => (d.rows ?? 0) > 50)).toBe(true)
       // Every source CHECK is listed, evaluated on the twin's rows.
       expect(result.invariants.checks.map((c) => c.check)).toContain('claims_amount_nonnegative')
     }, 180_000)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { childrenCounts, countsByRank } from '../../src/generate/children-counts.js'
+import { childrenCounts, childrenCountsByState, countsByRank } from '../../src/generate/children-counts.js'
 import { ParentDeal } from '../../src/generate/parent-deal.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
 
@@ -48,5 +48,56 @@ describe('ParentDeal', () => {
       dealt[parent]!++
     }
     expect(dealt).toEqual([4, 0, 6, 2])
+  })
+})
+
+describe('childrenCountsByState', () => {
+  // Claims: a paid one has 1 or 2 payments, the others none (issue 18.3).
+  const states = new Map([
+    [
+      'paid',
+      {
+        childless: false,
+        histogram: [
+          { children: 1, frequency: 0.8 },
+          { children: 2, frequency: 0.2 },
+        ],
+      },
+    ],
+    ['denied', { childless: true, histogram: [{ children: 0, frequency: 1 }] }],
+  ])
+  const stateOf = (p: number) => (p % 3 === 0 ? 'denied' : 'paid')
+
+  it('gives no child to a parent of a childless state, whatever the total', () => {
+    for (const total of [100, 40, 400]) {
+      const counts = childrenCountsByState([], states, stateOf, uniform(90, 3), total, false, seededRandom(3))
+      expect(sum(counts)).toBe(total)
+      expect(counts.filter((_, p) => stateOf(p) === 'denied' && counts[p]! > 0).length).toBe(0)
+    }
+    const paid = childrenCountsByState([], states, stateOf, uniform(90, 4), 72, false, seededRandom(4))
+    // 60 paid claims: 48 with one payment and 12 with two, as their histogram says.
+    expect([1, 2].map((n) => paid.filter((c) => c === n).length)).toEqual([48, 12])
+  })
+
+  it('gives no child to a parent another rule on the same key bars', () => {
+    const barred = (p: number) => p % 5 === 0
+    const counts = childrenCountsByState(
+      [],
+      states,
+      stateOf,
+      uniform(90, 6),
+      100,
+      false,
+      seededRandom(6),
+      barred,
+    )
+    expect(sum(counts)).toBe(100)
+    expect(counts.filter((c, p) => c > 0 && (barred(p) || stateOf(p) === 'denied')).length).toBe(0)
+  })
+
+  it('hands one child each to open parents only for a unique key', () => {
+    const counts = childrenCountsByState([], states, stateOf, uniform(90, 5), 200, true, seededRandom(5))
+    expect(sum(counts)).toBe(60)
+    expect(counts.every((c, p) => stateOf(p) === 'paid' || c === 0)).toBe(true)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { invariantCandidates } from '../../src/learn/invariant-candidates.js'
+import { ancestorCandidates, invariantCandidates } from '../../src/learn/invariant-candidates.js'
 import type { Column, ForeignKey, Schema, Table } from '../../src/schema/schema.js'
 
 function column(name: string, type: Column['type']): Column {
@@ -56,7 +56,7 @@ const schema = {
   database: 'clinic',
   schemas: ['public'],
   tables: [
-    table('patients', [column('id', 'integer'), column('born', 'date')], []),
+    table('patients', [column('id', 'integer'), column('born', 'date'), column('sex', 'enum')], []),
     table(
       'encounters',
       [column('id', 'integer'), column('patient_id', 'integer'), column('admitted', 'timestamp')],
@@ -75,6 +75,7 @@ const schema = {
         column('policy_id', 'integer'),
         column('line', 'smallint'),
         column('submitted', 'timestamp'),
+        column('amount', 'decimal'),
       ],
       [
         fk('claims_encounter_fk', ['encounter_id'], 'encounters'),
@@ -119,5 +120,26 @@ describe('invariant candidates', () => {
       c.kind === 'sequence' ? [`${c.table.name}.${c.column.name} in ${c.foreignKey.name}`] : [],
     )
     expect(sequences).toEqual(['claims.line in claims_encounter_fk', 'claims.line in claims_policy_fk'])
+  })
+
+  it("asks whether a parent's state decides its children, of every category-typed parent column", () => {
+    const states = candidates.flatMap((c) =>
+      c.kind === 'children-by-state'
+        ? [`${c.table.name} by ${c.foreignKey.name}.${c.parentColumn.name}`]
+        : [],
+    )
+    expect(states).toEqual(['encounters by encounters_patient_fk.sex', 'policies by policies_patient_fk.sex'])
+  })
+
+  it('finds the category columns up to three keys up that may explain a number, no table twice', () => {
+    const paths = ancestorCandidates(schema).flatMap((c) =>
+      c.table.name === 'claims'
+        ? [`${names(c.path.steps)}: ${c.categories.map((k) => k.name).join(',')}`]
+        : [],
+    )
+    expect(paths).toEqual([
+      'claims_encounter_fk,encounters_patient_fk: sex',
+      'claims_policy_fk,policies_patient_fk: sex',
+    ])
   })
 })
