@@ -18,6 +18,7 @@ import { jsonDocumentSampler } from './json-document.js'
 import { firstAbove, interpolate } from './quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
+import { columnMeaning, meaningText } from './column-meaning.js'
 import { isCodeColumn } from '../model/text-model-choice.js'
 
 /**
@@ -110,10 +111,12 @@ export function columnSampler(
       const maxLength = column.length ?? Infinity
       const other: ColumnSampler = { draw: () => otherValue(column), format: (v) => String(v) }
       const fromWords = model.words === undefined ? null : textFromWords(model.words, maxLength)
+      const fallback = textFallback(model, column)
       const written: ColumnSampler = {
         draw(_u, random) {
           const words = fromWords?.(random) ?? null
           if (words !== null) return words
+          if (fallback !== null) return fallback(random)
           const length = model.lengths[pickLength(random.next())]?.length ?? 8
           const shape =
             model.shapes.length > 0 ? model.shapes[pickShape(random.next())]!.pattern : `a{${length}}`
@@ -146,9 +149,10 @@ export function columnSampler(
         model.format === 'json' && model.document !== undefined
           ? jsonDocumentSampler(model.document, (strings) => {
               // A JSON string is drawn as a text column's value is, from the same kind of learned profile.
+              // Not nullable: a JSON string is never NULL, so a string words cannot write is the marked other value.
               const text = columnSampler(
                 { name: column.name, nullFraction: 0, kind: 'text', ...strings },
-                column,
+                { ...column, nullable: false },
                 options,
               )!
               return (random) => String(text.draw(random.next(), random))
@@ -170,6 +174,40 @@ export function columnSampler(
       return null
   }
 }
+
+/**
+ * What writes a text value that words cannot (issue 17.1, docs/text.md): where words were declined for being too
+ * rare or too few, or a walk found no well-formed value, a faker value of what the column's name says it holds
+ * (a company, a city), else NULL where the column allows it, else the marked other value — never letters shaped
+ * like the source's, which read as made-up data. Codes keep their shapes, and so do model files from before words
+ * were learned (no `shapesBecause`): null for those.
+ */
+function textFallback(
+  model: Extract<ColumnModel, { kind: 'text' }>,
+  column: Column,
+): ((random: Random) => string | null) | null {
+  if (model.checkDigit !== undefined) return null
+  if (model.words === undefined && model.shapesBecause === undefined) return null
+  const meaning = columnMeaning(column.name)
+  // Character classes only: escaped literals and `{n}` repeats (whose digits are no `9`) taken out.
+  const classes = model.shapes.map((s) => s.pattern.replace(/\\./g, '').replace(/\{\d+\}/g, ''))
+  // Letters-only "codes" in a name column are names in capitals (pagila's `PENELOPE`, `A{8}`): a shape scrambles
+  // them. Codes with digits, and any other codes, keep their shapes.
+  if (
+    isCodeColumn(model) &&
+    !(meaning !== null && NAMES.has(meaning) && !classes.some((c) => c.includes('9')))
+  )
+    return null
+  if (meaning !== null) {
+    // The source's case where all its shapes are upper-case (pagila's `PENELOPE`).
+    const upper = classes.some((c) => c.includes('A')) && !classes.some((c) => c.includes('a'))
+    return meaningText(meaning, column.length ?? Infinity, upper)
+  }
+  return column.nullable ? () => null : () => otherValue(column)
+}
+
+/** Meanings whose values are words, never codes: a column of them shaped like codes is names in capitals. */
+const NAMES = new Set(['person.firstName', 'person.lastName', 'location.city', 'company.name'])
 
 /**
  * Binary values of a learned size and file type (issue 17.9). A draw is the recipe `type:size:seed`, a string the

@@ -339,7 +339,10 @@ export interface TextProfile {
    * files from before words were learned.
    */
   words?: WordModel
-  /** Why the shapes write this column's values rather than words (codes, or no word seen in minCount rows). */
+  /**
+   * Why words do not write this column (codes; no word, or too few, seen in minCount rows): codes are written from
+   * the shapes, the others by what the column's name says it holds (docs/text.md).
+   */
   shapesBecause?: string
   /** A check digit every code of the column carries, kept by generation: Luhn, or Luhn after `80840` (a US NPI). */
   checkDigit?: CheckDigit
