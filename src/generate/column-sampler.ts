@@ -14,7 +14,7 @@ import { smallestGeometry } from '../schema/postgis-type.js'
 import type { Column } from '../schema/schema.js'
 import type { Grid } from './inequality-guard.js'
 import { otherValue } from './other-value.js'
-import { jsonDocumentSampler } from './json-document.js'
+import { jsonDocumentSampler, type PathUniform } from './json-document.js'
 import { firstAbove, interpolate } from './quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
@@ -39,6 +39,8 @@ export interface ColumnSampler {
 export interface SamplerOptions {
   /** PostgreSQL writes instants with an explicit UTC offset; MySQL's datetime takes none. */
   family: 'postgres' | 'mysql'
+  /** A JSON column's numeric paths in the copula: the row's uniform for each (see jsonDocumentSampler). */
+  pathUniform?: PathUniform
 }
 
 export function columnSampler(
@@ -147,16 +149,20 @@ export function columnSampler(
       if (model.format === 'binary') return binarySampler(model, column)
       const document =
         model.format === 'json' && model.document !== undefined
-          ? jsonDocumentSampler(model.document, (strings) => {
-              // A JSON string is drawn as a text column's value is, from the same kind of learned profile.
-              // Not nullable: a JSON string is never NULL, so a string words cannot write is the marked other value.
-              const text = columnSampler(
-                { name: column.name, nullFraction: 0, kind: 'text', ...strings },
-                { ...column, nullable: false },
-                options,
-              )!
-              return (random) => String(text.draw(random.next(), random))
-            })
+          ? jsonDocumentSampler(
+              model.document,
+              (strings) => {
+                // A JSON string is drawn as a text column's value is, from the same kind of learned profile.
+                // Not nullable: a JSON string is never NULL, so a string words cannot write is the marked other value.
+                const text = columnSampler(
+                  { name: column.name, nullFraction: 0, kind: 'text', ...strings },
+                  { ...column, nullable: false },
+                  options,
+                )!
+                return (random) => String(text.draw(random.next(), random))
+              },
+              options.pathUniform,
+            )
           : null
       return {
         draw(_u, random) {
