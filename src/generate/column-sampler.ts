@@ -132,11 +132,12 @@ export function columnSampler(
       }
       // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
       // value, never a string built from shapes and prefixes, which made up countries with real first letters. Codes
-      // are the exception: a rare code is written in the codes' shape, with its check digit (issue 17.2).
+      // too: shaped state codes (`AY`, `JD`) were chinook's last invented categories. Codes with a check digit are
+      // the exception, written in their shape with a valid digit (issue 17.2): identifiers more than categories.
       if (model.categories === null) return written
       const pickCategory = categorySampler(model.categories, column)
       const categoryShare = model.categories.reduce((n, c) => n + c.frequency, 0)
-      const rare = isCodeColumn(model) ? written : other
+      const rare = model.checkDigit !== undefined ? written : other
       return {
         draw(u, random) {
           const released = random.next() * (categoryShare + model.suppressedFraction) < categoryShare

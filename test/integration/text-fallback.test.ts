@@ -24,6 +24,7 @@ async function createCustomers(db: Database): Promise<void> {
     .addColumn('city', 'varchar(50)', (c) => c.notNull())
     .addColumn('label', 'varchar(40)', (c) => c.notNull())
     .addColumn('nick', 'varchar(40)')
+    .addColumn('state', 'varchar(10)', (c) => c.notNull())
     .execute()
   const rows = Array.from({ length: 60 }, (_, i) => ({
     id: i + 1,
@@ -36,6 +37,8 @@ async function createCustomers(db: Database): Promise<void> {
           : rare(i, 'Tow'),
     label: rare(i, 'lab'),
     nick: rare(i, 'nic'),
+    // Two-letter codes: CA in 40 rows, 20 others once each.
+    state: i < 40 ? 'CA' : `Q${String.fromCharCode(65 + i - 40)}`,
   }))
   await db.db.insertInto('customers').values(rows).execute()
 }
@@ -45,6 +48,7 @@ interface Customer {
   city: string
   label: string
   nick: string | null
+  state: string
 }
 
 for (const dialect of testDialects()) {
@@ -60,7 +64,7 @@ for (const dialect of testDialects()) {
       twin = await withDatabase(
         learned.target,
         async (db) =>
-          (await sql<Customer>`select company, city, label, nick from customers`.execute(db.db)).rows,
+          (await sql<Customer>`select company, city, label, nick, state from customers`.execute(db.db)).rows,
       )
     }, 120_000)
     afterAll(() => learned?.drop())
@@ -69,7 +73,7 @@ for (const dialect of testDialects()) {
       expect(column('company').words).toBeUndefined()
       const companies = twin.flatMap((r) => (r.company === null ? [] : [r.company]))
       expect(companies.length).toBeGreaterThan(0)
-      const name = /^[A-Z][A-Za-z']+((,| -| and)? [A-Z][A-Za-z']+)*$/
+      const name = /^[A-Z][A-Za-z'-]+((,| -| and)? [A-Z][A-Za-z'-]+)*$/
       expect(companies.filter((c) => !name.test(c))).toEqual([])
       expect(companies.filter((c) => c.startsWith('Comp'))).toEqual([])
     })
@@ -77,7 +81,13 @@ for (const dialect of testDialects()) {
     it('writes cities of too few words as city names, with no empty brackets or dangling punctuation', () => {
       expect(column('city').shapesBecause).toMatch(/^too few words: 2 released/)
       expect(twin).toHaveLength(60)
-      expect(twin.filter((r) => !/^[A-Z][A-Za-z']+( [A-Z][A-Za-z']+)*$/.test(r.city))).toEqual([])
+      expect(twin.filter((r) => !/^[A-Z][A-Za-z'-]+( [A-Z][A-Za-z'-]+)*$/.test(r.city))).toEqual([])
+    })
+
+    it('writes a rare code of a category column as the marked other value, never an invented code', () => {
+      expect(column('state').categories?.map((c) => c.value)).toEqual(['CA'])
+      expect(twin.filter((r) => r.state !== 'CA' && r.state !== OTHER_MARKER)).toEqual([])
+      expect(twin.filter((r) => r.state === OTHER_MARKER).length).toBeGreaterThan(3)
     })
 
     it('writes a column no name explains as the marked other value, or NULL where it may', () => {
