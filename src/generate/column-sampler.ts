@@ -132,12 +132,13 @@ export function columnSampler(
       }
       // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
       // value, never a string built from shapes and prefixes, which made up countries with real first letters. Codes
-      // too: shaped state codes (`AY`, `JD`) were chinook's last invented categories. Codes with a check digit are
-      // the exception, written in their shape with a valid digit (issue 17.2): identifiers more than categories.
+      // of letters only too: shaped state codes (`AY`, `JD`) were chinook's last invented categories, abbreviations
+      // of names as much as codes. Codes with digits (`A9{2}.9`, ICD-10) are the exception, written in their shape,
+      // with their check digit (issue 17.2): structure a twin's user relies on, where `~~~~~~` would break it.
       if (model.categories === null) return written
       const pickCategory = categorySampler(model.categories, column)
       const categoryShare = model.categories.reduce((n, c) => n + c.frequency, 0)
-      const rare = model.checkDigit !== undefined ? written : other
+      const rare = isCodeColumn(model) && hasDigitShape(model.shapes) ? written : other
       return {
         draw(u, random) {
           const released = random.next() * (categoryShare + model.suppressedFraction) < categoryShare
@@ -211,6 +212,16 @@ function textFallback(
     return meaningText(meaning, column.length ?? Infinity, upper)
   }
   return column.nullable ? () => null : () => otherValue(column)
+}
+
+/** Whether some learned shape holds a digit class (`{n}` repeat counts and escaped literals aside). */
+function hasDigitShape(shapes: readonly { pattern: string }[]): boolean {
+  return shapes.some((s) =>
+    s.pattern
+      .replace(/\\./g, '')
+      .replace(/\{\d+\}/g, '')
+      .includes('9'),
+  )
 }
 
 /** Meanings whose values are words, never codes: a column of them shaped like codes is names in capitals. */

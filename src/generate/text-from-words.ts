@@ -80,6 +80,19 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
   }
 }
 
+/** Whether some run of tokens comes twice in a row (`the the`, `555-555-`, a sentence said twice). */
+function stutters(tokens: readonly string[]): boolean {
+  const word = (i: number) => tokens[i]!.trimStart()
+  for (let size = 1; 2 * size <= tokens.length; size++) {
+    for (let i = 0; i + 2 * size <= tokens.length; i++) {
+      let same = true
+      for (let k = 0; k < size && same; k++) same = word(i + k) === word(i + size + k)
+      if (same) return true
+    }
+  }
+  return false
+}
+
 /** Walks drawn for one value before giving up on a well-formed one. */
 const ATTEMPTS = 8
 
@@ -89,10 +102,13 @@ const CLOSERS = new Set(Object.values(OPENERS))
 const FINAL = new Set(['.', '!', '?', ')', ']', '}', '"', "'", '%'])
 
 /**
- * Whether tokens read as a value: brackets closed in order and never empty, double quotes paired, and the last
- * token a word, closing punctuation, or one after which source values were seen to end (`ends`).
+ * Whether tokens read as a value: brackets closed in order and never empty, double quotes paired, no run of tokens
+ * repeated right after itself (the clinic's `Follow-555-555-555-up`: a walk caught in a cycle of released pairs),
+ * and the last token a word, closing punctuation, or one after which source values were seen to
+ * end (`ends`).
  */
 export function wellFormed(tokens: readonly string[], ends: (token: string) => boolean): boolean {
+  if (stutters(tokens)) return false
   const open: string[] = []
   let quotes = 0
   let previous = ''

@@ -147,6 +147,9 @@ describe('values words cannot write (issue 17, steps 1 and 2)', () => {
     expect(wellFormed(['San', ' (', 'Ciudad', ')'], ends)).toBe(true)
     expect(wellFormed(['Wound', ' clean', '.'], ends)).toBe(true)
     expect(wellFormed(['San', ')', ' ('], ends)).toBe(false)
+    expect(wellFormed(['Follow', '-', '555', '-', '555', '-', 'up'], ends)).toBe(false)
+    expect(wellFormed(['the', ' the', ' end'], ends)).toBe(false)
+    expect(wellFormed(['Follow', '-', 'up', ' in', ' two', ' weeks', '.'], ends)).toBe(true)
   })
 
   it('gives up on a word model whose walks are never well formed', () => {
