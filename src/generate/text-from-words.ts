@@ -69,12 +69,18 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
   const ends = (token: string) => (next.get(token)?.end ?? 0) > 0
 
   // A walk cut short (by the length, a dead end, or a cycle) can leave `San ()` or `Rue de (`: pagila's cities,
-  // whose words inside brackets are too rare to release (issue 17, step 2). Such a value is drawn again, and after
-  // ATTEMPTS ill-formed walks the column's fallback writes it.
+  // whose words inside brackets are too rare to release (issue 17, step 2). Such a value is drawn again; after
+  // ATTEMPTS ill-formed walks the last one's longest well-formed beginning is written (chinook's album titles:
+  // `Bach: The Best Of The` of a walk caught in `The Best Of The Best Of`), and where none is, the column's fallback.
   return (random) => {
+    let tokens: string[] = []
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const tokens = walk(random)
+      tokens = walk(random)
       if (tokens.length > 0 && wellFormed(tokens, ends)) return tokens.reduce(joinToken, '')
+    }
+    for (let end = Math.min(tokens.length, MAX_PREFIX) - 1; end > 0; end--) {
+      const prefix = tokens.slice(0, end)
+      if (wellFormed(prefix, ends)) return prefix.reduce(joinToken, '')
     }
     return null
   }
@@ -95,6 +101,8 @@ function stutters(tokens: readonly string[]): boolean {
 
 /** Walks drawn for one value before giving up on a well-formed one. */
 const ATTEMPTS = 8
+/** The longest beginning of an ill-formed walk tried: checking one costs the square of its length. */
+const MAX_PREFIX = 60
 
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' }
 const CLOSERS = new Set(Object.values(OPENERS))
