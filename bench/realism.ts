@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process'
 import { sql } from 'kysely'
 import type { Database } from '../src/dialects/dialect.js'
 import { openDatabase } from '../src/dialects/open-database.js'
+import { columnMeaning } from '../src/generate/column-meaning.js'
 import { OTHER_MARKER } from '../src/generate/other-value.js'
 import { writtenColumns } from '../src/generate/generate-table.js'
 import type { Model } from '../src/model/model.js'
@@ -119,6 +120,7 @@ async function measure(source: Source): Promise<string[]> {
   const real = await openDatabase(sourceUrl, { readOnly: true })
   const twin = await openDatabase(twinUrl)
   const results: ColumnResult[] = []
+  const byMeaning: string[] = []
   let referenceEqual = 0
   const referenceUnequal: string[] = []
   try {
@@ -151,6 +153,17 @@ async function measure(source: Source): Promise<string[]> {
           ...(checks.columns.get(column.name)?.values ?? []).map(String),
         ])
         const twinCounts = await valueCounts(twin, twinTable, column)
+        // Not a category, and no word of it released: written by what its name says it holds (faker company names
+        // for chinook's ten distinct companies, docs/text.md). New by design, like the marked other value: apart.
+        const meaning =
+          m.kind === 'text' && m.categories === null && m.words === undefined
+            ? columnMeaning(column.name)
+            : null
+        if (meaning !== null) {
+          const rows = [...twinCounts.values()].reduce((a, b) => a + b, 0)
+          byMeaning.push(`${source.name}: ${id}.${column.name}: ${rows} rows written as ${meaning}`)
+          continue
+        }
         const outside = [...twinCounts.keys()].filter(
           (v) => !sourceCounts.has(v) && !domain.has(v) && v !== OTHER_MARKER && !/^~+$/.test(v),
         )
@@ -181,6 +194,7 @@ async function measure(source: Source): Promise<string[]> {
       `${`${referenceEqual} of ${referenceEqual + referenceUnequal.length}`.padStart(10)} | ${seconds.toFixed(1).padStart(5)} |`,
   )
   return [
+    ...byMeaning,
     ...offending.map(
       (r) =>
         `${source.name}: ${r.column}: ${r.outside.length} values not in the source (${r.outsideRows} of ${r.rows} rows), e.g. ${r.outside

@@ -31,6 +31,7 @@ interface TextColumn {
   kind: string
   words?: { vocabulary: { token: string }[] }
   shapesBecause?: string
+  checkDigit?: string
 }
 
 function dbtwin(...args: string[]): void {
@@ -87,7 +88,12 @@ try {
             ? await columnDetection(db, target, table.table, column.name)
             : ''
           if (column.words === undefined) {
-            console.log(`${at}: shapes (${column.shapesBecause ?? 'no words in this model'})${detection}`)
+            // Codes are written from shapes; other columns words cannot write by what their name says they hold,
+            // else NULL or the marked other value (docs/text.md, "When words cannot write a value").
+            const because = column.shapesBecause ?? 'no words in this model'
+            const how =
+              column.checkDigit !== undefined || because.startsWith('codes:') ? 'shapes' : 'fallback'
+            console.log(`${at}: ${how} (${because})${detection}`)
             continue
           }
           const released = new Set(column.words.vocabulary.flatMap((v) => textWords(v.token)))

@@ -14,10 +14,11 @@ import { smallestGeometry } from '../schema/postgis-type.js'
 import type { Column } from '../schema/schema.js'
 import type { Grid } from './inequality-guard.js'
 import { otherValue } from './other-value.js'
-import { jsonDocumentSampler } from './json-document.js'
+import { jsonDocumentSampler, type PathUniform } from './json-document.js'
 import { firstAbove, interpolate } from './quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
+import { columnMeaning, meaningText } from './column-meaning.js'
 import { isCodeColumn } from '../model/text-model-choice.js'
 
 /**
@@ -38,6 +39,8 @@ export interface ColumnSampler {
 export interface SamplerOptions {
   /** PostgreSQL writes instants with an explicit UTC offset; MySQL's datetime takes none. */
   family: 'postgres' | 'mysql'
+  /** A JSON column's numeric paths in the copula: the row's uniform for each (see jsonDocumentSampler). */
+  pathUniform?: PathUniform
 }
 
 export function columnSampler(
@@ -110,10 +113,12 @@ export function columnSampler(
       const maxLength = column.length ?? Infinity
       const other: ColumnSampler = { draw: () => otherValue(column), format: (v) => String(v) }
       const fromWords = model.words === undefined ? null : textFromWords(model.words, maxLength)
+      const fallback = textFallback(model, column)
       const written: ColumnSampler = {
         draw(_u, random) {
           const words = fromWords?.(random) ?? null
           if (words !== null) return words
+          if (fallback !== null) return fallback(random)
           const length = model.lengths[pickLength(random.next())]?.length ?? 8
           const shape =
             model.shapes.length > 0 ? model.shapes[pickShape(random.next())]!.pattern : `a{${length}}`
@@ -127,11 +132,13 @@ export function columnSampler(
       }
       // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
       // value, never a string built from shapes and prefixes, which made up countries with real first letters. Codes
-      // are the exception: a rare code is written in the codes' shape, with its check digit (issue 17.2).
+      // of letters only too: shaped state codes (`AY`, `JD`) were chinook's last invented categories, abbreviations
+      // of names as much as codes. Codes with digits (`A9{2}.9`, ICD-10) are the exception, written in their shape,
+      // with their check digit (issue 17.2): structure a twin's user relies on, where `~~~~~~` would break it.
       if (model.categories === null) return written
       const pickCategory = categorySampler(model.categories, column)
       const categoryShare = model.categories.reduce((n, c) => n + c.frequency, 0)
-      const rare = isCodeColumn(model) ? written : other
+      const rare = isCodeColumn(model) && hasDigitShape(model.shapes) ? written : other
       return {
         draw(u, random) {
           const released = random.next() * (categoryShare + model.suppressedFraction) < categoryShare
@@ -144,15 +151,20 @@ export function columnSampler(
       if (model.format === 'binary') return binarySampler(model, column)
       const document =
         model.format === 'json' && model.document !== undefined
-          ? jsonDocumentSampler(model.document, (strings) => {
-              // A JSON string is drawn as a text column's value is, from the same kind of learned profile.
-              const text = columnSampler(
-                { name: column.name, nullFraction: 0, kind: 'text', ...strings },
-                column,
-                options,
-              )!
-              return (random) => String(text.draw(random.next(), random))
-            })
+          ? jsonDocumentSampler(
+              model.document,
+              (strings) => {
+                // A JSON string is drawn as a text column's value is, from the same kind of learned profile.
+                // Not nullable: a JSON string is never NULL, so a string words cannot write is the marked other value.
+                const text = columnSampler(
+                  { name: column.name, nullFraction: 0, kind: 'text', ...strings },
+                  { ...column, nullable: false },
+                  options,
+                )!
+                return (random) => String(text.draw(random.next(), random))
+              },
+              options.pathUniform,
+            )
           : null
       return {
         draw(_u, random) {
@@ -170,6 +182,50 @@ export function columnSampler(
       return null
   }
 }
+
+/**
+ * What writes a text value that words cannot (issue 17.1, docs/text.md): where words were declined for being too
+ * rare or too few, or a walk found no well-formed value, a faker value of what the column's name says it holds
+ * (a company, a city), else NULL where the column allows it, else the marked other value — never letters shaped
+ * like the source's, which read as made-up data. Codes keep their shapes, and so do model files from before words
+ * were learned (no `shapesBecause`): null for those.
+ */
+function textFallback(
+  model: Extract<ColumnModel, { kind: 'text' }>,
+  column: Column,
+): ((random: Random) => string | null) | null {
+  if (model.checkDigit !== undefined) return null
+  if (model.words === undefined && model.shapesBecause === undefined) return null
+  const meaning = columnMeaning(column.name)
+  // Character classes only: escaped literals and `{n}` repeats (whose digits are no `9`) taken out.
+  const classes = model.shapes.map((s) => s.pattern.replace(/\\./g, '').replace(/\{\d+\}/g, ''))
+  // Letters-only "codes" in a name column are names in capitals (pagila's `PENELOPE`, `A{8}`): a shape scrambles
+  // them. Codes with digits, and any other codes, keep their shapes.
+  if (
+    isCodeColumn(model) &&
+    !(meaning !== null && NAMES.has(meaning) && !classes.some((c) => c.includes('9')))
+  )
+    return null
+  if (meaning !== null) {
+    // The source's case where all its shapes are upper-case (pagila's `PENELOPE`).
+    const upper = classes.some((c) => c.includes('A')) && !classes.some((c) => c.includes('a'))
+    return meaningText(meaning, column.length ?? Infinity, upper)
+  }
+  return column.nullable ? () => null : () => otherValue(column)
+}
+
+/** Whether some learned shape holds a digit class (`{n}` repeat counts and escaped literals aside). */
+function hasDigitShape(shapes: readonly { pattern: string }[]): boolean {
+  return shapes.some((s) =>
+    s.pattern
+      .replace(/\\./g, '')
+      .replace(/\{\d+\}/g, '')
+      .includes('9'),
+  )
+}
+
+/** Meanings whose values are words, never codes: a column of them shaped like codes is names in capitals. */
+const NAMES = new Set(['person.firstName', 'person.lastName', 'location.city', 'company.name'])
 
 /**
  * Binary values of a learned size and file type (issue 17.9). A draw is the recipe `type:size:seed`, a string the

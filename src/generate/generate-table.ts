@@ -1,9 +1,10 @@
 import type { CellValue } from '../dialects/twin-target.js'
 import type { DeferredForeignKey } from '../graph/load-plan.js'
-import type { Invariant, RelationModel, TableModel } from '../model/model.js'
+import type { ColumnModel, Invariant, RelationModel, TableModel } from '../model/model.js'
 import { normalCdf } from '../model/normal-scores.js'
+import { copulaPathEntry, numericKeyPaths } from '../model/json-paths.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'
-import { learnedRewritten, type Rule } from '../rules/rule-file.js'
+import { learnedFromSource, learnedRewritten, type Rule } from '../rules/rule-file.js'
 import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { cellSamplers, columnSampler, zeroValue, type ColumnSampler } from './column-sampler.js'
@@ -74,7 +75,15 @@ type ColumnFill =
   | { kind: 'key' }
   /** The row's position within its driving parent, 1..n: a sequence invariant. */
   | { kind: 'sequence' }
-  | { kind: 'value'; sampler: ColumnSampler; copulaIndex: number; nullFraction: number; nullable: boolean }
+  | {
+      kind: 'value'
+      sampler: ColumnSampler
+      copulaIndex: number
+      nullFraction: number
+      nullable: boolean
+      /** A JSON column's numeric paths in the copula: each row's uniforms are set here before its draw. */
+      paths?: { uniforms: Map<string, number>; entries: { path: string; index: number }[] }
+    }
   | { kind: 'rule'; values: (row: number) => CellValue }
   /** A field of the row's fake person; `country` is the row's own country value, when a column holds one. */
   | { kind: 'person'; values: (row: number, country: CellValue | undefined) => CellValue }
@@ -150,7 +159,8 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       })
       return { kind: 'person', values }
     }
-    if (rule !== undefined && !(learnedRewritten(rule.action.kind) && learned.kind !== 'ruled')) {
+    const fromModel = learnedRewritten(rule?.action.kind) || learnedFromSource(rule?.action.kind)
+    if (rule !== undefined && !(fromModel && learned.kind !== 'ruled')) {
       const values = ruleValues(rule, column, {
         seed: ctx.seed,
         stream: ctx.stream,
@@ -161,12 +171,17 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
     }
     const bounds = ctx.checks.columns.get(column.name)
     // A generalize column's categories were counted on its raw values, all rare once coarsened away: its words and
-    // shapes, learned from the coarsened sample, write it.
+    // shapes, learned from the coarsened sample, write it. A `words` column is written from its words, not its
+    // repeated notes as categories.
     const modeled =
-      rule?.action.kind === 'generalize' && learned.kind === 'text'
+      (rule?.action.kind === 'generalize' || rule?.action.kind === 'words') && learned.kind === 'text'
         ? { ...learned, categories: null }
         : learned
-    const drawn = columnSampler(modeled, column, { family: ctx.family })
+    const paths = jsonCopulaPaths(learned, column.name, copulaColumns)
+    const drawn = columnSampler(modeled, column, {
+      family: ctx.family,
+      ...(paths === undefined ? {} : { pathUniform: (path: string) => paths.uniforms.get(path) }),
+    })
     if (drawn === null) {
       // Too few values to learn (a 12-row table's rating): the type's zero would break `rating >= 1`.
       const legal =
@@ -187,6 +202,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       copulaIndex: copulaColumns.indexOf(column.name),
       nullFraction: learned.nullFraction,
       nullable: column.nullable,
+      ...(paths === undefined ? {} : { paths }),
     }
   })
 
@@ -481,6 +497,9 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       }
       const u = fill.copulaIndex >= 0 ? normalCdf(z[fill.copulaIndex]!) : rowRandom.next()
       uniforms[i] = Math.min(1 - 1e-12, Math.max(1e-12, u))
+      if (fill.paths !== undefined)
+        for (const p of fill.paths.entries)
+          fill.paths.uniforms.set(p.path, Math.min(1 - 1e-12, Math.max(1e-12, normalCdf(z[p.index]!))))
       internal[i] = fill.sampler.draw(uniforms[i]!, rowRandom)
     }
     for (const c of conditionals) {
@@ -775,6 +794,19 @@ function treeParent(relation: RelationModel | undefined, random: Random): (row: 
     ;(rowsAt[depth] ??= []).push(row)
     return parent
   }
+}
+
+/** A JSON column's numeric paths that joined the copula (issue 17.4), with their copula indices; none: undefined. */
+function jsonCopulaPaths(
+  learned: ColumnModel,
+  column: string,
+  copulaColumns: readonly string[],
+): { uniforms: Map<string, number>; entries: { path: string; index: number }[] } | undefined {
+  if (learned.kind !== 'shaped' || learned.document === undefined) return undefined
+  const entries = numericKeyPaths(learned.document)
+    .map((p) => ({ path: p.path, index: copulaColumns.indexOf(copulaPathEntry(column, p.path)) }))
+    .filter((p) => p.index >= 0)
+  return entries.length === 0 ? undefined : { uniforms: new Map(), entries }
 }
 
 /** The FK that must not repeat within one driving parent, when a key is (driving FK, other FK): a many-to-many table. */

@@ -1,5 +1,6 @@
 import { round } from '../model/categories.js'
 import type { JsonNode } from '../model/model.js'
+import { keySegment } from '../model/json-paths.js'
 import type { Random } from '../random/seeded-random.js'
 import { interpolate } from './quantile-draw.js'
 
@@ -13,18 +14,33 @@ export type StringDraw = (strings: NonNullable<JsonNode['strings']>) => (random:
  *
  * @example JSON.stringify(jsonDocumentSampler(node, stringDraw)(seededRandom(1, 't', 'c', 0)))
  */
-export function jsonDocumentSampler(root: JsonNode, stringDraw: StringDraw): (random: Random) => unknown {
-  return prepare(root, stringDraw)
+export function jsonDocumentSampler(
+  root: JsonNode,
+  stringDraw: StringDraw,
+  pathUniform: PathUniform = () => undefined,
+): (random: Random) => unknown {
+  return prepare(root, stringDraw, '$', pathUniform)
 }
 
-function prepare(node: JsonNode, stringDraw: StringDraw): (random: Random) => unknown {
+/**
+ * The row's copula uniform for a numeric path (`$.bp.sys`) that joins the table's copula (issue 17.4), read when
+ * the number is drawn; undefined for the others, which draw their own.
+ */
+export type PathUniform = (path: string) => number | undefined
+
+function prepare(
+  node: JsonNode,
+  stringDraw: StringDraw,
+  path: string,
+  pathUniform: PathUniform,
+): (random: Random) => unknown {
   const typeAt = cumulative(node.types.map((t) => t.frequency))
   const keys = (node.keys ?? []).map((k) => ({
     key: k.key,
     presence: k.node.presence,
-    draw: prepare(k.node, stringDraw),
+    draw: prepare(k.node, stringDraw, `${path}${keySegment(k.key)}`, pathUniform),
   }))
-  const items = node.items === undefined ? null : prepare(node.items, stringDraw)
+  const items = node.items === undefined ? null : prepare(node.items, stringDraw, `${path}[]`, pathUniform)
   const lengths = node.lengths ?? []
   const lengthAt = cumulative(lengths.map((l) => l.frequency))
   const numbers = node.numbers
@@ -43,8 +59,8 @@ function prepare(node: JsonNode, stringDraw: StringDraw): (random: Random) => un
       }
       case 'number': {
         if (numbers === undefined) return 0
-        const n = interpolate(numbers.quantiles, random.next())
-        return numbers.integer ? Math.round(n) : round(n, 4)
+        const n = interpolate(numbers.quantiles, pathUniform(path) ?? random.next())
+        return numbers.integer ? Math.round(n) : round(n, numbers.digits ?? 4)
       }
       case 'boolean':
         return random.next() < (node.trueShare ?? 0.5)

@@ -16,7 +16,8 @@ interface Successors {
  * aiming at a token count drawn from the learned ones. Before that count a value ends only where no token may
  * follow; from it on, it ends at the first token after which values were seen to end. A token without released
  * successors is followed by one drawn from the whole vocabulary (a word, at the start). Every token written is a released one, and a value
- * never exceeds `maxLength` characters: a token that would not fit ends it. Null when not even the first fits.
+ * never exceeds `maxLength` characters: a token that would not fit ends it. Null when not even the first fits, or
+ * when no walk of ATTEMPTS was well formed (see wellFormed).
  *
  * @example textFromWords(model.words, 255)(seededRandom(1, 'notes')) // 'Patient tolerated procedure well.'
  */
@@ -46,10 +47,11 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
   const lengthCumulative: number[] = []
   for (const l of lengths) lengthCumulative.push((lengthCumulative.at(-1) ?? 0) + l.frequency)
 
-  return (random) => {
+  const walk = (random: Random): string[] => {
     const target = Math.max(1, lengths[pick(lengthCumulative, random)]?.tokens ?? 1)
     // A walk that finds no end stops at twice its target: pairs can cycle (`of the … of the`).
     const limit = target * 2 + 4
+    const tokens: string[] = []
     let text = ''
     let after = EDGE
     for (let n = 0; n < limit; n++) {
@@ -59,10 +61,77 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
       const longer = joinToken(text, token)
       if (longer.length > maxLength && [...longer].length > maxLength) break
       text = longer
+      tokens.push(token)
       after = token
     }
-    return text === '' ? null : text
+    return tokens
   }
+  const ends = (token: string) => (next.get(token)?.end ?? 0) > 0
+
+  // A walk cut short (by the length, a dead end, or a cycle) can leave `San ()` or `Rue de (`: pagila's cities,
+  // whose words inside brackets are too rare to release (issue 17, step 2). Such a value is drawn again; after
+  // ATTEMPTS ill-formed walks the last one's longest well-formed beginning is written (chinook's album titles:
+  // `Bach: The Best Of The` of a walk caught in `The Best Of The Best Of`), and where none is, the column's fallback.
+  return (random) => {
+    let tokens: string[] = []
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      tokens = walk(random)
+      if (tokens.length > 0 && wellFormed(tokens, ends)) return tokens.reduce(joinToken, '')
+    }
+    for (let end = Math.min(tokens.length, MAX_PREFIX) - 1; end > 0; end--) {
+      const prefix = tokens.slice(0, end)
+      if (wellFormed(prefix, ends)) return prefix.reduce(joinToken, '')
+    }
+    return null
+  }
+}
+
+/** Whether some run of tokens comes twice in a row (`the the`, `555-555-`, a sentence said twice). */
+function stutters(tokens: readonly string[]): boolean {
+  const word = (i: number) => tokens[i]!.trimStart()
+  for (let size = 1; 2 * size <= tokens.length; size++) {
+    for (let i = 0; i + 2 * size <= tokens.length; i++) {
+      let same = true
+      for (let k = 0; k < size && same; k++) same = word(i + k) === word(i + size + k)
+      if (same) return true
+    }
+  }
+  return false
+}
+
+/** Walks drawn for one value before giving up on a well-formed one. */
+const ATTEMPTS = 8
+/** The longest beginning of an ill-formed walk tried: checking one costs the square of its length. */
+const MAX_PREFIX = 60
+
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' }
+const CLOSERS = new Set(Object.values(OPENERS))
+/** Punctuation a value may end with even where no source value was seen ending so. */
+const FINAL = new Set(['.', '!', '?', ')', ']', '}', '"', "'", '%'])
+
+/**
+ * Whether tokens read as a value: brackets closed in order and never empty, double quotes paired, no run of tokens
+ * repeated right after itself (the clinic's `Follow-555-555-555-up`: a walk caught in a cycle of released pairs),
+ * and the last token a word, closing punctuation, or one after which source values were seen to
+ * end (`ends`).
+ */
+export function wellFormed(tokens: readonly string[], ends: (token: string) => boolean): boolean {
+  if (stutters(tokens)) return false
+  const open: string[] = []
+  let quotes = 0
+  let previous = ''
+  for (const key of tokens) {
+    const token = key.trimStart()
+    const closer = OPENERS[token]
+    if (closer !== undefined) open.push(closer)
+    else if (CLOSERS.has(token)) {
+      if (open.pop() !== token || OPENERS[previous] === token) return false
+    } else if (token === '"') quotes++
+    previous = token
+  }
+  const last = tokens.at(-1)
+  if (open.length > 0 || quotes % 2 !== 0 || last === undefined) return false
+  return isWordToken(last) || FINAL.has(last.trimStart()) || ends(last)
 }
 
 /** An index drawn in proportion to the steps of a running sum. */

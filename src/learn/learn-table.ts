@@ -11,7 +11,14 @@ import { findInequalities } from '../model/inequalities.js'
 import { differenceValues, findDifferences } from '../model/differences.js'
 import { dependencyPairs, findDependencies } from '../model/functional-dependencies.js'
 import { numericGivenCategory, withinCellRanks } from '../model/numeric-cells.js'
-import { JSON_SENSITIVITY, learnJsonPaths, parseJsonValue } from '../model/json-paths.js'
+import {
+  copulaPathEntry,
+  JSON_SENSITIVITY,
+  learnJsonPaths,
+  numberAt,
+  numericKeyPaths,
+  parseJsonValue,
+} from '../model/json-paths.js'
 import { conditionalCells, dependentPairs } from '../model/category-pairs.js'
 import type {
   Category,
@@ -55,6 +62,11 @@ export interface LearnTableOptions {
    * row's offset (shift-date only): they are learned from their rewritten values, never the real ones.
    */
   shifted: ReadonlyMap<string, { rewrite: Rewrite; entity: string | null }>
+  /**
+   * Columns a `words` rule writes, by id (`schema.table.column`): never learned as categories, so no whole value,
+   * however often seen, is in the model; only their words are.
+   */
+  wordsOnly?: ReadonlySet<string>
   budget: PrivacyBudget
 }
 
@@ -461,7 +473,10 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
       }
     }
     case 'text': {
-      const categorical = !unique && isLearnedCategoryText(ctx.distinct ?? Infinity, ctx.nonNull)
+      const categorical =
+        !unique &&
+        options.wordsOnly?.has(`${id}.${column.name}`) !== true &&
+        isLearnedCategoryText(ctx.distinct ?? Infinity, ctx.nonNull)
       const { categories, suppressedFraction } = categorical
         ? await learnCategories(ctx)
         : { categories: null, suppressedFraction: 0 }
@@ -615,12 +630,41 @@ function fitCopula(
   derived: ReadonlyMap<string, (number | null)[]>,
 ): TableModel['copula'] {
   const chosen = columns.filter(isDependenceColumn)
-  if (chosen.length < 2) return null
-  const scores = chosen.map((c) => normalScores(derived.get(c.name) ?? sampleOf(c.name).map(valueEncoder(c))))
+  const paths = jsonPathScores(columns, sampleOf)
+  if (chosen.length + paths.length < 2) return null
+  const scores = [
+    ...chosen.map((c) => normalScores(derived.get(c.name) ?? sampleOf(c.name).map(valueEncoder(c)))),
+    ...paths.map((p) => p.scores),
+  ]
   return {
-    columns: chosen.map((c) => c.name),
+    columns: [...chosen.map((c) => c.name), ...paths.map((p) => p.entry)],
     correlation: scores.map((a, i) => scores.map((b, j) => (i === j ? 1 : round(correlation(a, b), 4)))),
   }
+}
+
+/**
+ * The numeric paths of the table's JSON columns as copula entries (issue 17.4: a pulse that rises with a visit's
+ * charge keeps doing so), each with the normal scores of its values in the sampled documents (null where a
+ * document holds none, as for a NULL). Only paths the tree released, so the model names no rare key.
+ */
+function jsonPathScores(
+  columns: readonly ColumnModel[],
+  sampleOf: (name: string) => unknown[],
+): { entry: string; scores: (number | null)[] }[] {
+  return columns.flatMap((c) => {
+    if (c.kind !== 'shaped' || c.format !== 'json' || c.document === undefined) return []
+    const paths = numericKeyPaths(c.document)
+    if (paths.length === 0) return []
+    const documents = sampleOf(c.name).map((v) => {
+      if (v === null || v === undefined) return null
+      const parsed = parseJsonValue(v)
+      return parsed.ok ? parsed.value : null
+    })
+    return paths.map((p) => ({
+      entry: copulaPathEntry(c.name, p.path),
+      scores: normalScores(documents.map((d) => numberAt(d, p.keys))),
+    }))
+  })
 }
 
 /** A column's sample as numbers: times in seconds (dates too, so a date compares with a timestamp), numbers as they are. */

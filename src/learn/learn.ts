@@ -7,7 +7,7 @@ import { PrivacyBudget } from '../model/privacy-budget.js'
 import { columnId, resolveRules, rewrittenColumns, type ResolvedRules } from '../rules/resolve-rules.js'
 import { valueRewriter } from '../rules/value-rewriter.js'
 import type { Schema, Table } from '../schema/schema.js'
-import { learnedRewritten, loadRuleSet } from '../rules/rule-file.js'
+import { learnedFromSource, learnedRewritten, loadRuleSet } from '../rules/rule-file.js'
 import { resolveTableRules } from '../rules/table-rules.js'
 import { referenceTables, type ReferenceDecision } from '../model/reference-tables.js'
 import { readReferenceRows } from './reference-rows.js'
@@ -83,10 +83,16 @@ export async function learn(
       // PII is detected first so that `pii:` rules can match, and so the model can say which columns looked like PII.
       const pii = await scanDatabase(source, schema, { seed })
       const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
-      // shift-date and generalize columns are learned from rewritten values (see learnTable); every other
-      // rewritten column not at all.
+      // shift-date and generalize columns are learned from rewritten values (see learnTable), `words` columns from
+      // their real values (only tokens of minCount rows are released); every other rewritten column not at all.
       const ruled = new Set(
-        [...rewrittenColumns(resolved)].filter((id) => !learnedRewritten(resolved.get(id)?.action.kind)),
+        [...rewrittenColumns(resolved)].filter((id) => {
+          const kind = resolved.get(id)?.action.kind
+          return !learnedRewritten(kind) && !learnedFromSource(kind)
+        }),
+      )
+      const wordsOnly = new Set(
+        [...rewrittenColumns(resolved)].filter((id) => resolved.get(id)?.action.kind === 'words'),
       )
       // Fixed by the schema alone, so the budget's split says nothing of the data.
       const candidates = invariantCandidates(schema)
@@ -107,7 +113,15 @@ export async function learn(
         options.signal?.throwIfAborted()
         const table = byName.get(id)!
         const shifted = shiftedColumns(table, resolved, seed)
-        const model = await learnTable(source, table, { sampleRows, minCount, seed, ruled, shifted, budget })
+        const model = await learnTable(source, table, {
+          sampleRows,
+          minCount,
+          seed,
+          ruled,
+          shifted,
+          wordsOnly,
+          budget,
+        })
         tables.set(id, model)
         onEvent({ step: 'table', table: id, index, total: plan.order.length, rows: model.rows })
         for (const c of model.columns)

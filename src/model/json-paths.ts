@@ -198,6 +198,7 @@ function released(t: Tally, path: string, options: JsonPathOptions): JsonNode | 
     if (quantiles !== null)
       node.numbers = {
         integer: t.numbers.every(Number.isInteger),
+        ...decimalsOf(t.numbers),
         quantiles: quantiles.map((q) => round(q)),
       }
   }
@@ -247,6 +248,66 @@ function strings(
       (n, key) => release(n, `string-${key}`),
     ),
   }
+}
+
+/** The most decimals a JSON number is written with: beyond, a float's noise (0.30000000000000004). */
+export const MAX_JSON_DIGITS = 6
+
+/**
+ * The decimals non-integral numbers are written with: the most common count among them (the larger on a tie), so
+ * a temperature of 37.2 comes back as 36.9, not 36.9183. Nothing when all are integers.
+ */
+function decimalsOf(numbers: readonly number[]): { digits?: number } {
+  const counts = new Map<number, number>()
+  for (const n of numbers) {
+    if (Number.isInteger(n) || !Number.isFinite(n)) continue
+    const digits = Math.min(MAX_JSON_DIGITS, decimalDigits(n))
+    counts.set(digits, (counts.get(digits) ?? 0) + 1)
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]
+  return best === undefined ? {} : { digits: best[0] }
+}
+
+/** Decimals of a number as JavaScript writes it shortest (`37.25` → 2, `1e-7` → 7). */
+function decimalDigits(n: number): number {
+  const [mantissa, exponent] = String(Math.abs(n)).split('e')
+  const fraction = mantissa!.split('.')[1]?.length ?? 0
+  return Math.max(0, fraction - Number(exponent ?? 0))
+}
+
+/** Numeric paths of one JSON column the copula holds at most: a document's many numbers would crowd its columns. */
+export const MAX_COPULA_PATHS = 8
+
+/**
+ * The numeric paths of a learned tree reached through object keys only (`$.bp.sys`, never `$.tags[]`), so each
+ * document holds one value at each: those that join the table's copula (issue 17.4), at most `limit`, root first.
+ */
+export function numericKeyPaths(
+  node: JsonNode,
+  limit = MAX_COPULA_PATHS,
+): { path: string; keys: string[] }[] {
+  const out: { path: string; keys: string[] }[] = []
+  const walk = (n: JsonNode, path: string, keys: string[]) => {
+    if (n.numbers !== undefined && keys.length > 0) out.push({ path, keys })
+    for (const { key, node: child } of n.keys ?? []) walk(child, `${path}${keySegment(key)}`, [...keys, key])
+  }
+  walk(node, '$', [])
+  return out.slice(0, limit)
+}
+
+/** The number a document holds at a key path, or null (absent, or not a number). */
+export function numberAt(document: unknown, keys: readonly string[]): number | null {
+  let at = document
+  for (const key of keys) {
+    if (at === null || typeof at !== 'object' || Array.isArray(at)) return null
+    at = (at as Record<string, unknown>)[key]
+  }
+  return typeof at === 'number' && Number.isFinite(at) ? at : null
+}
+
+/** A numeric JSON path as a copula entry: the column's name and the path, `vitals$.pulse`. */
+export function copulaPathEntry(column: string, path: string): string {
+  return column + path
 }
 
 /** A key as a path segment: `.name` for plain names, `["…"]` for the rest. */

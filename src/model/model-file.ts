@@ -1,3 +1,4 @@
+import { MAX_JSON_DIGITS } from './json-paths.js'
 import { FILE_TYPES } from '../generate/binary-content.js'
 import { parseDocument, stringify } from 'yaml'
 import { z } from 'zod'
@@ -54,7 +55,11 @@ const jsonNode: z.ZodType<JsonNode> = z.lazy(() =>
     items: jsonNode.optional(),
     lengths: lengths.optional(),
     numbers: z
-      .object({ integer: z.boolean(), quantiles: z.array(z.number()).length(QUANTILE_LEVELS.length) })
+      .object({
+        integer: z.boolean(),
+        digits: z.number().int().min(0).max(MAX_JSON_DIGITS).optional(),
+        quantiles: z.array(z.number()).length(QUANTILE_LEVELS.length),
+      })
       .optional(),
     trueShare: fraction.optional(),
     strings: z
@@ -433,7 +438,11 @@ function inconsistency(model: Model): { path: string; message: string } | null {
     }
     if (table.copula !== null) {
       const n = table.copula.columns.length
-      const bad = table.copula.columns.find((c) => !names.includes(c))
+      // A numeric JSON path joins the copula as `column$.path` (issue 17.4).
+      const json = table.columns.filter((c) => c.kind === 'shaped' && c.format === 'json').map((c) => c.name)
+      const bad = table.copula.columns.find(
+        (c) => !names.includes(c) && !json.some((j) => c.startsWith(`${j}$`)),
+      )
       if (bad !== undefined)
         return { path: `tables.${i}.copula.columns`, message: `"${bad}" is not a column of ${table.table}` }
       if (table.copula.correlation.length !== n || table.copula.correlation.some((row) => row.length !== n)) {

@@ -370,7 +370,11 @@ export interface JsonNode {
   items?: JsonNode
   /** Array lengths, binned so no bin stands for fewer than minCount arrays. */
   lengths?: { length: number; frequency: number }[]
-  numbers?: { integer: boolean; quantiles: number[] }
+  /**
+   * `digits`: the decimals a non-integral number is written with, the most common count among the sampled
+   * non-integers (37.2 keeps one); absent in model files from before it was learned (then 4).
+   */
+  numbers?: { integer: boolean; digits?: number; quantiles: number[] }
   /** Share of booleans that are true (0 or 1 when the rarer value was seen fewer than minCount times). */
   trueShare?: number
   /** Strings: categories among rows when there are few values, else suppressed; and the text profile of all. */
@@ -413,7 +417,10 @@ export interface TextProfile {
    * files from before words were learned.
    */
   words?: WordModel
-  /** Why the shapes write this column's values rather than words (codes, or no word seen in minCount rows). */
+  /**
+   * Why words do not write this column (codes; no word, or too few, seen in minCount rows): codes are written from
+   * the shapes, the others by what the column's name says it holds (docs/text.md).
+   */
   shapesBecause?: string
   /** A check digit every code of the column carries, kept by generation: Luhn, or Luhn after `80840` (a US NPI). */
   checkDigit?: CheckDigit

@@ -39,6 +39,14 @@ export function textModelChoice(
   }
   if (words === null || !words.vocabulary.some((v) => isWordToken(v.token)))
     return { shapesBecause: `${NO_WORDS} ${options.minCount} rows` }
+  // pagila's 600 cities release `San`, `de` and `(`: every twin city was `San de (` or the like. Few words that
+  // write little of the source are too little to write values from (issue 17, step 2).
+  const released = words.vocabulary.filter((v) => isWordToken(v.token)).length
+  const written = wordCoverage(values, words)
+  if (released < FEW_WORDS && written < WORD_SHARE)
+    return {
+      shapesBecause: `${TOO_FEW} ${released} released, ${Math.round(100 * written)}% of the values' words`,
+    }
   // Values whose first tokens are all rare (emails' local parts: `a@x.org`) cannot be begun from released words;
   // a walk from the middle writes `x.org`, which is no email and fails a CHECK like '%@%'. Shapes keep the form.
   if (!words.pairs.some((p) => p.after === EDGE && p.token !== EDGE))
@@ -47,7 +55,11 @@ export function textModelChoice(
 }
 
 const NO_WORDS = 'no word seen in'
+const TOO_FEW = 'too few words:'
 const CODES = 'codes:'
+
+/** Fewer released words than this, writing under WORD_SHARE of the source's words, are too few to write from. */
+const FEW_WORDS = 10
 
 /** Whether a text column holds codes: values with a check digit, or with a code shape (see textModelChoice). */
 export function isCodeColumn(profile: Pick<TextProfile, 'shapesBecause' | 'checkDigit'>): boolean {
@@ -65,6 +77,21 @@ function coverage(values: readonly string[], words: WordModel | null): number {
   if (words === null || values.length === 0) return 0
   const known = new Set(words.vocabulary.map((v) => v.token))
   return values.filter((v) => textTokens(v).every((t) => known.has(t))).length / values.length
+}
+
+/** Share of the values' word tokens (occurrences, not distinct words) that are released words. */
+function wordCoverage(values: readonly string[], words: WordModel): number {
+  const known = new Set(words.vocabulary.map((v) => v.token))
+  let all = 0
+  let found = 0
+  for (const v of values) {
+    for (const token of textTokens(v)) {
+      if (!isWordToken(token)) continue
+      all++
+      if (known.has(token)) found++
+    }
+  }
+  return all === 0 ? 0 : found / all
 }
 
 /** A fine pattern that reads as a code: a digit in it, or no lower-case letter and no space. */

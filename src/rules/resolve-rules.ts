@@ -225,6 +225,9 @@ function misfits(table: Table, column: Column, rule: Rule): string[] {
       const bad = values.find((v) => v !== null && !scalarFits(v, column))
       return bad === undefined ? [] : [`${a.kind} value ${JSON.stringify(bad)} does not fit the ${type}`]
     }
+    case 'words':
+      if (!TEXT_TYPES.has(column.type)) return [`words writes text, which does not fit the ${type}`]
+      return key ? [`words repeats values, so ${id} (a key) would not stay unique; use hash`] : []
     case 'keep':
     case 'model':
       return []

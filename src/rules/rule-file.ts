@@ -36,6 +36,11 @@ export type RuleAction =
   | { kind: 'pick'; values: Scalar[] }
   | { kind: 'keep'; reason: string | null }
   | { kind: 'model' }
+  /**
+   * Text written from the column's learned word model (issue 17, docs/text.md): tokens seen in at least minCount
+   * rows only, so free text reads as the source's does without any rare word (a name) of it.
+   */
+  | { kind: 'words' }
 
 export type ActionKind = RuleAction['kind']
 export type HashFormat = 'auto' | 'digits' | 'email' | 'text'
@@ -53,6 +58,7 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   'pick',
   'keep',
   'model',
+  'words',
 ]
 
 export interface Rule {
@@ -81,6 +87,14 @@ export function rewrites(action: RuleAction): boolean {
  */
 export function learnedRewritten(kind: ActionKind | undefined): boolean {
   return kind === 'shift-date' || kind === 'generalize'
+}
+
+/**
+ * Whether an action's values come from the column's model learned from real values: `words` writes from the word
+ * model, which releases only tokens seen in minCount rows, so `learn` reads the column as if no rule named it.
+ */
+export function learnedFromSource(kind: ActionKind | undefined): boolean {
+  return kind === 'words'
 }
 
 const scalar = z.union([z.string(), z.number(), z.boolean()])
@@ -116,6 +130,7 @@ const actionSchemas: Record<ActionKind, z.ZodType> = {
   pick: z.array(scalar).min(1),
   keep: z.union([z.literal(true), z.string().min(1)]),
   model: z.literal(true),
+  words: z.literal(true),
 }
 const RULE_KEYS = ['column', 'pii', 'locale', 'person', ...ACTION_KINDS]
 const FILE_KEYS = ['include', 'locale', 'rules', 'tables', 'constraints']
@@ -500,6 +515,7 @@ function toAction(kind: ActionKind, value: unknown, locale: string | null): Rule
     case 'keep':
       return { kind, reason: value === true ? null : v }
     case 'model':
+    case 'words':
       return { kind }
   }
 }
@@ -536,6 +552,7 @@ const ACTION_FORMS: Record<ActionKind, string> = {
   pick: 'a list of values',
   keep: '`true` or the reason the column is safe',
   model: '`true`',
+  words: '`true`',
 }
 
 function describeIssue(error: z.ZodError, kind: ActionKind): string {

@@ -56,6 +56,7 @@ export function actionEntry(action: RuleAction): Record<string, unknown> {
       }
     case 'null':
     case 'model':
+    case 'words':
       return { [action.kind]: true }
     case 'constant':
       return { constant: action.value }

@@ -7,6 +7,9 @@ import { ipAddressFor } from './ip-address.js'
 import { fileContent, fileTypeOf } from '../generate/binary-content.js'
 import { seededRandom } from '../random/seeded-random.js'
 import type { RuleAction } from './rule-file.js'
+import type { WordModel } from '../model/model.js'
+import { textFromWords } from '../generate/text-from-words.js'
+import { otherValue } from '../generate/other-value.js'
 
 type Generalization = Extract<RuleAction, { kind: 'generalize' }>
 
@@ -20,13 +23,20 @@ export type Rewrite = (value: CellValue, entity?: CellValue) => CellValue
 /**
  * The rewrite a rule's action stands for, keyed by a secret. The result depends only on the secret, the action and
  * the value — never on the table, column or row — so the same real value becomes the same fake value everywhere,
- * in every run with the same secret, and joins on rewritten columns still join.
+ * in every run with the same secret, and joins on rewritten columns still join. `words` writes from `words`, the
+ * column's word model (subset learns it from the source's sample); without one, a value becomes NULL where the
+ * column allows it, else the marked other value.
  *
  * @example
  * const rewrite = valueRewriter({ kind: 'hash', format: 'auto' }, column, process.env.DBTWIN_SECRET!)
  * rewrite('123-45-6789') // '804-17-2265', every time with this secret
  */
-export function valueRewriter(action: RuleAction, column: Column, secret: string): Rewrite {
+export function valueRewriter(
+  action: RuleAction,
+  column: Column,
+  secret: string,
+  words: WordModel | null = null,
+): Rewrite {
   const key = createHmac('sha256', secret).update(JSON.stringify(action)).digest()
   const digest = (value: Exclude<CellValue, null>) =>
     createHmac('sha256', key).update(cellText(value)).digest()
@@ -67,6 +77,15 @@ export function valueRewriter(action: RuleAction, column: Column, secret: string
     case 'pick':
       return (value) =>
         value === null ? null : fit(action.values[digest(value).readUInt32LE(0) % action.values.length]!)
+    case 'words': {
+      // A subset's real note becomes one written from released words, the same for the same note and secret.
+      const write = words === null ? null : textFromWords(words, column.length ?? Infinity)
+      const other = column.nullable ? null : otherValue(column)
+      return (value) => {
+        if (value === null) return null
+        return write?.(seededRandom(digest(value).toString('hex'))) ?? other
+      }
+    }
     case 'keep':
     case 'model':
       return (value) => value

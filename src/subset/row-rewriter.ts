@@ -12,6 +12,7 @@ import { columnId, type ResolvedRules } from '../rules/resolve-rules.js'
 import { rewrites, type Rule } from '../rules/rule-file.js'
 import { distinctRewriter, valueRewriter, type Rewrite } from '../rules/value-rewriter.js'
 import type { Column, Schema, Table } from '../schema/schema.js'
+import type { WordModel } from '../model/model.js'
 import { tableChecks } from '../schema/check-bounds.js'
 import { withinBounds } from '../rules/bounded-rewrite.js'
 
@@ -23,7 +24,13 @@ export type RowRewrite = (row: CellValue[]) => void
  * ruled by its parent's rule gets exactly the parent's fake key; key, unique and referenced columns go through a
  * distinct wrapper, so they stay unique.
  */
-export function subsetRewriters(schema: Schema, rules: ResolvedRules, secret: string) {
+export function subsetRewriters(
+  schema: Schema,
+  rules: ResolvedRules,
+  secret: string,
+  /** The word model of each `words` column, by column id (see subsetWordModels). */
+  words: ReadonlyMap<string, WordModel | null> = new Map(),
+) {
   const shared = new Map<string, Rewrite>()
   const referenced = new Set(
     schema.tables.flatMap((t) =>
@@ -50,13 +57,15 @@ export function subsetRewriters(schema: Schema, rules: ResolvedRules, secret: st
     const id =
       person !== null && field === 'email'
         ? `person|${person.locale}|${domain}|${column.type}|${column.length}|${distinct}`
-        : `${rule.source}|${column.type}|${distinct}`
+        : rule.action.kind === 'words'
+          ? `words|${columnId(table, column.name)}`
+          : `${rule.source}|${column.type}|${distinct}`
     let rewrite = shared.get(id)
     if (rewrite === undefined) {
       rewrite =
         person !== null && field === 'email'
           ? personRewrite(field, column, person, people, domain)
-          : valueRewriter(rule.action, column, secret)
+          : valueRewriter(rule.action, column, secret, words.get(columnId(table, column.name)) ?? null)
       if (distinct) rewrite = distinctRewriter(rewrite, column)
       shared.set(id, rewrite)
     }

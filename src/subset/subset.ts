@@ -21,6 +21,7 @@ import { checkTarget, writeIntoTarget, type WriteEvent } from '../write/write-ta
 import { cellValue } from './cell-value.js'
 import { crossEngineValues } from './cross-engine-values.js'
 import { subsetRewriters } from './row-rewriter.js'
+import { subsetWordModels } from './subset-word-models.js'
 import { selectRows, type Edge, type Selection } from './select-rows.js'
 import { checkRoot, type SubsetOptions } from './subset-options.js'
 import { keyText, readAllRows, readRows, reorderKeys, sameColumns } from './subset-queries.js'
@@ -121,6 +122,7 @@ export async function subset(
       onEvent({ step: 'plan', plan })
       if (options.planOnly === true || to === null) return { plan, rows: {}, seconds: plan.seconds }
       const secret = process.env['DBTWIN_SECRET'] ?? randomSecret(onEvent)
+      const words = await subsetWordModels(source, schema, resolved, options.seed ?? 1)
       const target = subsetSchema(schema, selection)
       const spec = {
         schema: target,
@@ -139,7 +141,7 @@ export async function subset(
         ),
       } as const
       const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
-        const rewriterFor = subsetRewriters(schema, resolved, secret)
+        const rewriterFor = subsetRewriters(schema, resolved, secret, words)
         const counts: Record<string, number> = {}
         const replaced: string[] = []
         const order = planLoad(target).order

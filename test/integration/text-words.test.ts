@@ -6,7 +6,12 @@ import { luhnValid } from '../../src/model/check-digits.js'
 import { formatModelFile, parseModelFile } from '../../src/model/model-file.js'
 import type { ColumnModel } from '../../src/model/model.js'
 import { textWords } from '../../src/model/text-tokens.js'
+import { learn } from '../../src/learn/learn.js'
+import { wordModel } from '../../src/model/word-model.js'
+import { parseChildren, parseRoot } from '../../src/subset/subset-options.js'
+import { subset } from '../../src/subset/subset.js'
 import { generate } from '../../src/write/write-twin.js'
+import { createTestDatabase } from '../support/test-database.js'
 import { learnedSource, type LearnedSource } from '../support/learned-source.js'
 import { testDialects } from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'
@@ -98,6 +103,60 @@ for (const dialect of testDialects()) {
       expect(column('npi').checkDigit).toBe('npi')
       expect(twin.filter((r) => !/^[A-Z]\d{2}\.\d$/.test(r.icd))).toEqual([])
       expect(twin.filter((r) => !/^\d{10}$/.test(r.npi) || !luhnValid(`80840${r.npi}`))).toEqual([])
+    })
+  })
+}
+
+const WORDS_RULE = 'test/fixtures/words-rule/visits.yaml'
+
+for (const dialect of testDialects()) {
+  describe.skipIf(!dialect.available)(`the words rule on ${dialect.name}`, () => {
+    let learned: LearnedSource
+    /** The source's words of at least 5 rows, lower-cased: what the words rule may write. */
+    let released: Set<string>
+
+    beforeAll(async () => {
+      learned = await learnedSource(dialect.name, createVisits, 7)
+      const notes = (await withDatabase(learned.source, visits)).flatMap((r) =>
+        r.note === null ? [] : [r.note],
+      )
+      released = new Set(wordModel(notes, { minCount: 5 })!.vocabulary.flatMap((v) => textWords(v.token)))
+    }, 180_000)
+    afterAll(() => learned?.drop())
+
+    it('writes ruled notes of a twin from released words, never the rare name', async () => {
+      const model = await learn(learned.source, { seed: 7, rules: WORDS_RULE })
+      const note = model.tables[0]!.columns.find((c) => c.name === 'note')!
+      // Learned from its words only: no note, however often seen, is in the model as a category.
+      expect(note).toMatchObject({ kind: 'text', categories: null })
+      await generate(model, learned.target, { seed: 7, rules: WORDS_RULE })
+      const notes = (await withDatabase(learned.target, visits)).flatMap((r) =>
+        r.note === null ? [] : [r.note],
+      )
+      expect(notes.length).toBeGreaterThan(200)
+      // Words, not the notes as categories: no marked other value for the rare one.
+      expect(notes.filter((n) => n === OTHER_MARKER)).toEqual([])
+      expect(notes.flatMap(textWords).filter((t) => !released.has(t))).toEqual([])
+      expect(notes.filter((n) => n.includes('tolerated')).length).toBeGreaterThan(20)
+    })
+
+    it('rewrites the real notes of a subset from released words too', async () => {
+      const target = await createTestDatabase(dialect.name)
+      try {
+        await subset(learned.source, target.url, {
+          rules: WORDS_RULE,
+          roots: [parseRoot('visits where id <= 100', dialect.name)],
+          children: parseChildren(['all']),
+        })
+        const notes = (await withDatabase(target.url, visits)).flatMap((r) =>
+          r.note === null ? [] : [r.note],
+        )
+        expect(notes.length).toBeGreaterThan(50)
+        expect(notes.flatMap(textWords).filter((t) => !released.has(t))).toEqual([])
+        expect(notes.filter((n) => n.includes(RARE))).toEqual([])
+      } finally {
+        await target.drop()
+      }
     })
   })
 }

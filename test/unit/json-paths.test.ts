@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { columnSampler } from '../../src/generate/column-sampler.js'
-import { JSON_SENSITIVITY, jsonPathSet, learnJsonPaths, pathRowShares } from '../../src/model/json-paths.js'
+import {
+  JSON_SENSITIVITY,
+  jsonPathSet,
+  learnJsonPaths,
+  numberAt,
+  numericKeyPaths,
+  pathRowShares,
+} from '../../src/model/json-paths.js'
 import { PrivacyBudget } from '../../src/model/privacy-budget.js'
 import type { ColumnModel, JsonNode } from '../../src/model/model.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
@@ -122,5 +129,26 @@ describe('JSON documents drawn from a learned tree', () => {
     expect(Math.min(...sys)).toBeGreaterThanOrEqual(100)
     expect(Math.max(...sys)).toBeLessThanOrEqual(139)
     expect(sys.every(Number.isInteger)).toBe(true)
+  })
+})
+
+describe('JSON numbers in the copula and their decimals (issue 17.4)', () => {
+  it('lists numeric paths reached through object keys only, and reads a document at them', () => {
+    const tree = learnJsonPaths(vitals(), { minCount: 5 })!
+    expect(numericKeyPaths(tree).map((p) => p.path)).toEqual(['$.bp.dia', '$.bp.sys', '$.pulse'])
+    expect(numberAt({ bp: { sys: 120 } }, ['bp', 'sys'])).toBe(120)
+    expect(numberAt({ bp: 'n/a' }, ['bp', 'sys'])).toBeNull()
+    expect(numberAt({ pulse: [70] }, ['pulse'])).toBeNull()
+  })
+
+  it('learns the decimals non-integers are written with, and draws numbers with them', () => {
+    const docs = Array.from({ length: 50 }, (_, i) => ({
+      temp: 36 + (i % 30) / 10,
+      dose: i % 2 === 0 ? 0.25 : 0.5,
+    }))
+    const tree = learnJsonPaths(docs, { minCount: 5 })!
+    const node = (key: string) => tree.keys!.find((k) => k.key === key)!.node
+    expect(node('temp').numbers).toMatchObject({ integer: false, digits: 1 })
+    expect(node('dose').numbers).toMatchObject({ integer: false, digits: 2 })
   })
 })

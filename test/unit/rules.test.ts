@@ -102,7 +102,7 @@ describe('rule files: every bad rule gets its precise error', () => {
     [
       'two actions',
       'rules:\n  - column: "*.email"\n    hash: true\n    null: true\n',
-      'r.yaml:2:5: give exactly one action of faker, template, mask, hash, shift-date, generalize, null, constant, pick, keep, model; found hash, null',
+      'r.yaml:2:5: give exactly one action of faker, template, mask, hash, shift-date, generalize, null, constant, pick, keep, model, words; found hash, null',
     ],
     [
       'unknown PII kind',

@@ -3,7 +3,8 @@ import { checkDigitOf, luhnValid, withCheckDigit } from '../../src/model/check-d
 import { textModelChoice } from '../../src/model/text-model-choice.js'
 import { joinToken, textTokens, textWords } from '../../src/model/text-tokens.js'
 import { wordModel } from '../../src/model/word-model.js'
-import { textFromWords } from '../../src/generate/text-from-words.js'
+import { textFromWords, wellFormed } from '../../src/generate/text-from-words.js'
+import { columnMeaning } from '../../src/generate/column-meaning.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
 
 const PHRASES = [
@@ -111,5 +112,77 @@ describe('words or shapes', () => {
   it('sets a check digit that verifies', () => {
     expect(withCheckDigit('4111-1111-1111-1112', 'luhn')).toBe('4111-1111-1111-1111')
     expect(luhnValid(`80840${withCheckDigit('1234567890', 'npi')}`)).toBe(true)
+  })
+})
+
+describe('values words cannot write (issue 17, steps 1 and 2)', () => {
+  /** pagila-like cities: every name rare, a few words and brackets shared by many. */
+  const rare = (i: number, salt: string) =>
+    salt + [...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('')
+  const cities = Array.from({ length: 300 }, (_, i) =>
+    i % 3 === 0
+      ? `San ${rare(i, 'Ciu')} (${rare(i, 'Reg')})`
+      : i % 3 === 1
+        ? `${rare(i, 'Nov')} de ${rare(i, 'Vil')}`
+        : rare(i, 'Tow'),
+  )
+
+  it('declines too few words that write little of the source', () => {
+    const choice = textModelChoice(cities, { minCount: 5 })
+    expect(choice.words).toBeUndefined()
+    expect(choice.shapesBecause).toMatch(/^too few words: 2 released, \d+% of the values' words$/)
+  })
+
+  it('keeps few words that write most of the source, and many rare ones', () => {
+    const states = Array.from({ length: 100 }, (_, i) => (i % 10 === 0 ? `Rare${i}` : 'Active'))
+    expect(textModelChoice(states, { minCount: 5 }).words).toBeDefined()
+  })
+
+  it('writes no empty brackets and no dangling punctuation', () => {
+    const ends = (token: string) => token === '.'
+    expect(wellFormed(['San', ' (', ')'], ends)).toBe(false)
+    expect(wellFormed(['San', ' (', 'Ciudad'], ends)).toBe(false)
+    expect(wellFormed(['San', ' de', ' ('], ends)).toBe(false)
+    expect(wellFormed(['Follow', '-'], ends)).toBe(false)
+    expect(wellFormed(['San', ' (', 'Ciudad', ')'], ends)).toBe(true)
+    expect(wellFormed(['Wound', ' clean', '.'], ends)).toBe(true)
+    expect(wellFormed(['San', ')', ' ('], ends)).toBe(false)
+    expect(wellFormed(['Follow', '-', '555', '-', '555', '-', 'up'], ends)).toBe(false)
+    expect(wellFormed(['the', ' the', ' end'], ends)).toBe(false)
+    expect(wellFormed(['Follow', '-', 'up', ' in', ' two', ' weeks', '.'], ends)).toBe(true)
+  })
+
+  it('writes the longest well-formed beginning of walks that are never well formed', () => {
+    // Only `(` and `)` follow `San`, never a word: every walk is `San ()` or cut off.
+    const model = {
+      vocabulary: [
+        { token: 'San', frequency: 1 },
+        { token: ' (', frequency: 1 },
+        { token: ')', frequency: 1 },
+      ],
+      pairs: [
+        { after: '', token: 'San', frequency: 1 },
+        { after: 'San', token: ' (', frequency: 1 },
+        { after: ' (', token: ')', frequency: 1 },
+        { after: ')', token: '', frequency: 1 },
+      ],
+      lengths: [{ tokens: 3, frequency: 1 }],
+    }
+    expect(textFromWords(model, 40)(seededRandom(1))).toBe('San')
+    // Nothing well formed at all: the column's fallback writes the value.
+    const closing = { ...model, pairs: [{ after: '', token: ')', frequency: 1 }], lengths: model.lengths }
+    expect(textFromWords(closing, 40)(seededRandom(1))).toBeNull()
+  })
+
+  it('reads what a column holds from its name, the last recognizable part winning', () => {
+    expect(columnMeaning('company')).toBe('company.name')
+    expect(columnMeaning('BillingCity')).toBe('location.city')
+    expect(columnMeaning('first_name')).toBe('person.firstName')
+    expect(columnMeaning('LastName')).toBe('person.lastName')
+    expect(columnMeaning('email_address')).toBe('location.streetAddress')
+    expect(columnMeaning('contact_email')).toBe('internet.exampleEmail')
+    expect(columnMeaning('address2')).toBe('location.streetAddress')
+    expect(columnMeaning('title')).toBeNull()
+    expect(columnMeaning('notes')).toBeNull()
   })
 })
