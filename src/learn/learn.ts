@@ -1,5 +1,6 @@
 import { databaseFingerprint } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
+import type { Connection } from '../dialects/connection.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { planLoad } from '../graph/load-plan.js'
 import { MODEL_FORMAT_VERSION, type Model, type TableModel } from '../model/model.js'
@@ -57,7 +58,7 @@ export const LEARN_DEFAULTS = { sampleRows: 50_000, minCount: 5, seed: 1 } as co
  * await writeFile('model.yaml', formatModelFile(model))
  */
 export async function learn(
-  url: string,
+  url: Connection,
   options: LearnOptions = {},
   onEvent: (e: LearnEvent) => void = () => {},
 ): Promise<Model> {
@@ -165,7 +166,8 @@ export async function learn(
           source: {
             dialect: schema.dialect,
             database: schema.database,
-            fingerprint: databaseFingerprint(url),
+            // A caller's connection has no URL to fingerprint: who the server says it is stands in.
+            fingerprint: typeof url === 'string' ? databaseFingerprint(url) : identity,
             identity,
           },
           parameters: {

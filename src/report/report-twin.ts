@@ -1,4 +1,5 @@
 import type { Database } from '../dialects/dialect.js'
+import type { Connection } from '../dialects/connection.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { DbtwinError } from '../errors.js'
 import { readChildParentPairs, readChildrenHistogram, readSample } from '../learn/source-queries.js'
@@ -101,8 +102,8 @@ const UNREADABLE = new Set(['json', 'binary', 'geometry', 'array', 'unknown', 'b
  * console.log(r.verdicts.quality.score)
  */
 export async function report(
-  realUrl: string | null,
-  twinUrl: string,
+  realUrl: Connection | null,
+  twinUrl: Connection,
   options: ReportOptions = {},
   onEvent: (e: ReportEvent) => void = () => {},
 ): Promise<Report> {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { expressionFor } from '../rules/declared-expression.js'
+import type { Connection } from '../dialects/connection.js'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Database } from '../dialects/dialect.js'
@@ -96,12 +97,12 @@ export interface TargetSession {
  */
 export async function writeIntoTarget<T>(
   written: WriteSpec,
-  url: string,
+  url: Connection,
   onEvent: (e: WriteEvent) => void,
   fill: (session: TargetSession) => Promise<T>,
 ): Promise<T> {
   let spec = written
-  if (databaseFingerprint(url) === spec.source.fingerprint) {
+  if (typeof url === 'string' && databaseFingerprint(url) === spec.source.fingerprint) {
     throw new DbtwinError(
       'TARGET_IS_SOURCE',
       `${parseConnectionUrl(url).display} is the source of this ${spec.what}`,
@@ -366,10 +367,12 @@ async function refuseSource(
 }
 
 async function openTarget(
-  url: string,
+  url: Connection,
   create: boolean,
   onEvent: (e: WriteEvent) => void,
 ): Promise<{ target: Database; dropCreated: (() => Promise<void>) | null }> {
+  // A caller's connection is to a database that exists.
+  if (typeof url !== 'string') return { target: await openDatabase(url), dropCreated: null }
   try {
     return { target: await openDatabase(url), dropCreated: null }
   } catch (error) {
@@ -395,7 +398,7 @@ async function openTarget(
  * await checkTarget(to, { schema, source: { dialect: schema.dialect }, existing: 'create', what: 'twin' })
  */
 export async function checkTarget(
-  url: string,
+  url: Connection,
   spec: Pick<WriteSpec, 'schema' | 'existing' | 'what'> & {
     source: Pick<WriteSpec['source'], 'dialect' | 'identity'>
   },

@@ -1,3 +1,4 @@
+import type { Connection } from '../dialects/connection.js'
 import type { BulkWriter } from '../dialects/twin-target.js'
 import { generateTwin, type Shard } from '../generate/generate-twin.js'
 import { assertLoadable, planLoad } from '../graph/load-plan.js'
@@ -53,7 +54,7 @@ export interface GenerateResult {
  */
 export async function generate(
   model: Model,
-  url: string,
+  url: Connection,
   options: GenerateOptions = {},
   onEvent: (e: GenerateEvent) => void = () => {},
 ): Promise<GenerateResult> {

@@ -113,9 +113,9 @@ const SERVER_TEXT = { dateStrings: true, supportBigNumbers: true, bigNumberStrin
 function serverTextPool(pool: Pool): MysqlPool {
   const wrap = (connection: PoolConnection) =>
     new Proxy(connection, {
-      get(target, key, receiver) {
+      get(target, key) {
         if (key !== 'query') {
-          const value: unknown = Reflect.get(target, key, receiver)
+          const value: unknown = Reflect.get(target, key)
           return typeof value === 'function' ? value.bind(target) : value
         }
         return (text: string, values: unknown[], callback?: (...args: unknown[]) => void) =>

@@ -72,13 +72,13 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
  */
 export async function borrowPglite(pglite: PGlite, options: OpenOptions): Promise<Database> {
   const serverText = new Proxy(pglite, {
-    get(target, key, receiver) {
+    get(target, key) {
       if (key === 'query')
         return (query: string, params?: unknown[], queryOptions?: QueryOptions) =>
           target.query(query, params, { ...queryOptions, parsers: AS_SERVER_TEXT })
       // Kysely closes its PGlite when it is destroyed; this one is the caller's.
       if (key === 'close') return () => Promise.resolve()
-      const value: unknown = Reflect.get(target, key, receiver)
+      const value: unknown = Reflect.get(target, key)
       return typeof value === 'function' ? value.bind(target) : value
     },
   })

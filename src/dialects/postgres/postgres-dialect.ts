@@ -93,23 +93,29 @@ export function postgresFamilyOver(
   }
 }
 
-/** A write through INSERTs on one connection of a Kysely instance, in one transaction (see postgresTwinWrite). */
+/**
+ * A write through INSERTs on one connection of a Kysely instance, in one transaction (see postgresTwinWrite). PGlite
+ * is one connection already, which the write must not hold: other statements of the write go through `db` too.
+ */
 async function insertTwinWrite(
   db: Kysely<any>,
   enums: readonly EnumType[],
   dialect: 'postgres' | 'pglite',
 ): Promise<TwinWrite> {
   let finish = () => {}
-  const finished = new Promise<void>((resolve) => (finish = resolve))
   let held: Promise<void> = Promise.resolve()
-  const connection = await new Promise<Kysely<any>>((resolve, reject) => {
-    held = db.connection().execute(async (connection) => {
-      await sql`begin`.execute(connection)
-      resolve(connection)
-      await finished
-    })
-    held.catch(reject)
-  })
+  const connection =
+    dialect === 'pglite'
+      ? db
+      : await new Promise<Kysely<any>>((resolve, reject) => {
+          const finished = new Promise<void>((resolve) => (finish = resolve))
+          held = db.connection().execute(async (connection) => {
+            resolve(connection)
+            await finished
+          })
+          held.catch(reject)
+        })
+  await sql`begin`.execute(connection)
   const pid = dialect === 'postgres' ? await postgresBackendPid(connection) : null
   const end = async (statement: 'commit' | 'rollback') => {
     try {
