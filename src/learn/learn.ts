@@ -15,6 +15,7 @@ import { readReferenceRows } from './reference-rows.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
+import { LEARN_DEFAULTS } from './learn-defaults.js'
 import { invariantCandidates } from './invariant-candidates.js'
 import { learnInvariants } from './learn-invariants.js'
 import { learnRelation } from './learn-relations.js'
@@ -47,7 +48,7 @@ export type LearnEvent =
   /** Every table's reference decision (see referenceTables), and those synthesized only because of --epsilon. */
   | { step: 'reference'; decisions: ReferenceDecision[]; notPublic: string[] }
 
-export const LEARN_DEFAULTS = { sampleRows: 50_000, minCount: 5, seed: 1 } as const
+export { LEARN_DEFAULTS }
 
 /**
  * Learns a model of the database a URL names, reading it over a read-only connection and pushing every aggregate

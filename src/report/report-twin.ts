@@ -85,6 +85,8 @@ export interface ReportOptions {
   scale?: number
   /** The --schema-map the twin was written with (see SchemaMap): where its tables are looked for first. */
   schemaMap?: SchemaMap
+  /** Aborting it stops the report before the next table (it only reads, so there is nothing to undo). */
+  signal?: AbortSignal
 }
 
 export type ReportEvent = { step: 'table'; table: string; index: number; total: number }
@@ -110,8 +112,9 @@ export async function report(
   if (realUrl === null && options.model === undefined) {
     throw new DbtwinError(
       'USAGE',
-      'a report needs the source (--real) or the model (--model) to compare with',
-      'pass --real <url> or --model model.yaml',
+      'a report needs the source or the model to compare with',
+      'give the source (real) or the model (model)',
+      { data: { option: 'real' }, cliFix: 'pass --real <url> or --model model.yaml' },
     )
   }
   const maxRows = options.maxRows ?? 10_000
@@ -151,6 +154,7 @@ export async function report(
     const sourceChecks: InvariantsSection['checks'] = []
     const sides: Sides = { real, twin, model: options.model, maxRows, seed }
     for (const [index, { realTable, twinTable }] of pairs.entries()) {
+      options.signal?.throwIfAborted()
       const id = tableName(realTable)
       const realRows =
         real === null ? modelRowCount(options.model!, realTable) : await countRows(real, realTable)
@@ -256,6 +260,7 @@ export async function report(
     }
     // Relations read the kinds of their parent's columns, known once every table was compared.
     for (const [index, pair] of pairs.entries()) {
+      options.signal?.throwIfAborted()
       const { realTable, twinTable } = pair
       const table = tables[index]!
       for (const fk of realTable.foreignKeys) {

@@ -86,6 +86,7 @@ export async function subset(
       'TARGET_IS_SOURCE',
       `${parseConnectionUrl(to).display} is the source`,
       'write the subset into another database',
+      { data: { target: parseConnectionUrl(to).display } },
     )
   }
   const ruleSet =

@@ -39,8 +39,9 @@ export async function clone(
   ) {
     throw new DbtwinError(
       'TARGET_IS_SOURCE',
-      `--from and --to both name ${parseConnectionUrl(to).display}`,
+      `the source and the target both name ${parseConnectionUrl(to).display}`,
       'write the twin into another database',
+      { data: { target: parseConnectionUrl(to).display } },
     )
   }
   const { rules, seed, signal } = options

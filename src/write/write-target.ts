@@ -107,6 +107,7 @@ export async function writeIntoTarget<T>(
       'TARGET_IS_SOURCE',
       `${parseConnectionUrl(url).display} is the source of this ${spec.what}`,
       `write the ${spec.what} into another database`,
+      { data: { target: parseConnectionUrl(url).display } },
     )
   }
   const signal = spec.signal
@@ -363,6 +364,7 @@ async function refuseSource(
     'TARGET_IS_SOURCE',
     `${target.display} is the source of this ${spec.what}, reached through another URL`,
     `write the ${spec.what} into another database`,
+    { data: { target: target.display } },
   )
 }
 
@@ -426,9 +428,11 @@ function throwUnlessCreatable(error: unknown, create: boolean): void {
     throw new DbtwinError(
       error.code,
       error.message,
-      `${error.fix}, or pass --create to have dbtwin create it`,
+      `${error.fix}, or let dbtwin create it (existing: 'create')`,
       {
         cause: error,
+        data: error.data,
+        cliFix: `${error.fix}, or pass --create to have dbtwin create it`,
       },
     )
   }
@@ -458,7 +462,11 @@ async function existingTables(
     throw new DbtwinError(
       'TARGET_CONFLICT',
       `${target.display} lacks ${missing.map((t) => tableName(refOf(t))).join(', ')}`,
-      'create the tables first: dbtwin generate --model <file> --to <url> --schema-only',
+      "create the tables first (generate with stage: 'schema')",
+      {
+        data: { tables: missing.map((t) => tableName(refOf(t))) },
+        cliFix: 'create the tables first: dbtwin generate --model <file> --to <url> --schema-only',
+      },
     )
   }
 }
@@ -620,7 +628,11 @@ async function tablesToReuse(
     throw new DbtwinError(
       'TARGET_NOT_EMPTY',
       `${target.display} already has ${there.map((t) => tableName(refOf(t))).join(', ')}`,
-      'use an empty database, or pass --drop or --truncate',
+      "use an empty database, or let the write drop or empty them (existing: 'drop' or 'truncate')",
+      {
+        data: { tables: there.map((t) => tableName(refOf(t))) },
+        cliFix: 'use an empty database, or pass --drop or --truncate',
+      },
     )
   }
   if (existing !== 'drop') {
@@ -634,7 +646,11 @@ async function tablesToReuse(
         throw new DbtwinError(
           'TARGET_CONFLICT',
           `${tableName(refOf(t))} on ${target.display} exists without column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`,
-          'pass --drop to recreate the tables, or point --to at another database',
+          "let the write recreate the tables (existing: 'drop'), or write into another database",
+          {
+            data: { tables: [tableName(refOf(t))] },
+            cliFix: 'pass --drop to recreate the tables, or point --to at another database',
+          },
         )
       }
     }
@@ -649,7 +665,11 @@ async function tablesToReuse(
         throw new DbtwinError(
           'TARGET_NOT_EMPTY',
           `${tableName(ref)} on ${target.display} already holds rows`,
-          'pass --truncate to empty the tables first, or --drop to recreate them',
+          "let the write empty the tables first (existing: 'truncate') or recreate them (existing: 'drop')",
+          {
+            data: { tables: [tableName(ref)] },
+            cliFix: 'pass --truncate to empty the tables first, or --drop to recreate them',
+          },
         )
       }
     }

@@ -131,7 +131,7 @@ for (const { name: dialect, available } of testDialects()) {
 
       const slice = await open()
       const subsetted = await dbtwin.subset(source.db, slice.db, {
-        roots: [dbtwin.parseRoot(`${schema.tables[0]!.schema}.shops where region = 'north'`)],
+        roots: [`${schema.tables[0]!.schema}.shops where region = 'north'`],
       })
       const sliced = await counts(slice.db)
       // The sales of the 5 northern shops; shops, a reference table, whole.
@@ -140,7 +140,7 @@ for (const { name: dialect, available } of testDialects()) {
       expect(sliced.orphans).toBe(0)
       expect(Object.values(subsetted.rows).reduce((a, b) => a + b, 0)).toBe(40)
 
-      const report = await dbtwin.report(source.db, twin.db, { model, scale: 0.5 })
+      const report = await dbtwin.report(twin.db, { real: source.db, model, scale: 0.5 })
       expect(report.verdicts.consistency.score).toBe(1)
 
       // Every connection is still the caller's to use.

@@ -51,10 +51,10 @@ describe('the library API, end to end on PGlite', () => {
 
     const { columns } = await dbtwin.scan(source.url)
     expect(columns.map((c) => c.kind)).toContain('national-id')
-    expect((await dbtwin.check(source.url, RULES)).uncovered).toEqual([])
+    expect((await dbtwin.check(source.url, { rules: RULES })).uncovered).toEqual([])
 
-    const model = dbtwin.parseModelFile(
-      dbtwin.formatModelFile(await dbtwin.learn(source.url, { rules: RULES, seed: 2 })),
+    const model = await dbtwin.parseModelFile(
+      await dbtwin.formatModelFile(await dbtwin.learn(source.url, { rules: RULES, seed: 2 })),
       'model.yaml',
     )
     const twin = await target()
@@ -65,14 +65,15 @@ describe('the library API, end to end on PGlite', () => {
     const slice = await target()
     const subsetResult = await dbtwin.subset(source.url, slice.url, {
       rules: RULES,
-      roots: [dbtwin.parseRoot('clinic.patients limit 10')],
+      roots: ['clinic.patients limit 10'],
     })
     expect(subsetResult.plan.tables.find((t) => t.table === 'clinic.patients')?.rows).toBeGreaterThanOrEqual(
       10,
     )
     expect(await count(slice.url, 'patients')).toBe(subsetResult.rows['clinic.patients'])
 
-    const result = await dbtwin.report(source.url, twin.url, {
+    const result = await dbtwin.report(twin.url, {
+      real: source.url,
       model,
       rules: RULES,
       failUnder: { quality: 0.7 },
