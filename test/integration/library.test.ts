@@ -147,4 +147,33 @@ describe('the library API, end to end on PGlite', () => {
     )
     expect(out).toBe('function,function,function,function')
   })
+
+  it('loads none of its stages, drivers, kysely, zod, yaml or faker when imported (issue 21: start-up)', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url))
+    // A resolve hook names every package the import reaches.
+    const hook = [
+      'export async function resolve(specifier, context, next) {',
+      '  const resolved = await next(specifier, context)',
+      '  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(resolved.url)',
+      "  if (m) process.stderr.write('PKG ' + m[1] + '\\n')",
+      '  return resolved',
+      '}',
+    ].join('\n')
+    const script =
+      "import { register } from 'node:module';" +
+      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));` +
+      "const m = await import('dbtwin'); console.log(typeof m.learn)"
+    const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['--input-type=module', '-e', script],
+        { cwd: root },
+        (error, stdout, stderr) => (error === null ? resolve({ stdout, stderr }) : reject(error)),
+      ),
+    )
+    expect(stdout.trim()).toBe('function')
+    const packages = new Set([...stderr.matchAll(/^PKG (.+)$/gm)].map((m) => m[1]))
+    // graphlib (planLoad, a synchronous export) is the one dependency left, at 9 ms.
+    expect([...packages]).toEqual(['@dagrejs/graphlib'])
+  })
 })
