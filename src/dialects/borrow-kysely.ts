@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Column, PortableType } from '../schema/schema.js'
 import type { Database, OpenOptions } from './dialect.js'
 import { MYSQL_SNAPSHOT } from './mysql/mysql-snapshot.js'
 import { POSTGRES_SNAPSHOT } from './postgres/postgres-snapshot.js'
@@ -26,7 +27,7 @@ export async function borrowKysely(
     return borrowedDatabase(
       db,
       [POSTGRES_SNAPSHOT],
-      (db) => postgresFamilyOver(db, display, name, pglite ? 'pglite' : 'postgres'),
+      (db) => asServerText(postgresFamilyOver(db, display, name, pglite ? 'pglite' : 'postgres'), 'text'),
       options,
     )
   }
@@ -36,7 +37,40 @@ export async function borrowKysely(
   return borrowedDatabase(
     db,
     MYSQL_SNAPSHOT,
-    mysqlKyselyOver(`mysql database ${name} (the caller's Kysely instance)`, name, version),
+    (db) =>
+      asServerText(
+        mysqlKyselyOver(`mysql database ${name} (the caller's Kysely instance)`, name, version)(db),
+        'char',
+      ),
     options,
   )
+}
+
+/**
+ * Types a caller's driver may parse into something other than the server's text (Date objects, which drop
+ * microseconds and move by time zone; JSON objects; interval objects; 64-bit integers as lossy numbers): read as
+ * text in SQL instead. Through a caller's Kysely, learning Chinook from MariaDB marked every datetime column
+ * "unmodeled" before this.
+ */
+const DRIVER_PARSED: ReadonlySet<PortableType> = new Set([
+  'date',
+  'time',
+  'timestamp',
+  'timestamptz',
+  'interval',
+  'json',
+  'bigint',
+])
+
+function asServerText<T extends { readValue: (c: Column, v: RawBuilder<unknown>) => RawBuilder<unknown> }>(
+  over: T,
+  type: 'text' | 'char',
+): T {
+  return {
+    ...over,
+    readValue: (column, value) => {
+      const read = over.readValue(column, value)
+      return DRIVER_PARSED.has(column.type) ? sql`cast(${read} as ${sql.raw(type)})` : read
+    },
+  }
 }
