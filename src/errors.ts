@@ -99,7 +99,7 @@ export class DbtwinError<Code extends ErrorCode = ErrorCode> extends Error {
 
   /** Narrows to one code, so that `data` has that code's type. */
   is<C extends ErrorCode>(code: C): this is DbtwinError<C> {
-    return (this.code as ErrorCode) === code
+    return (this.code as string) === code
   }
 
   /** The one line the CLI prints. */

@@ -1,7 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite'
 import type { Kysely } from 'kysely'
 import type { Pool as MysqlPool } from 'mysql2'
-import type { Pool as PgPool } from 'pg'
 import { DbtwinError } from '../errors.js'
 import type { Connection } from './connection.js'
 import type { Database, OpenOptions } from './dialect.js'
@@ -22,7 +21,7 @@ export async function borrowDatabase(
   if (has('dumpDataDir') && has('exec'))
     return (await import('./pglite/pglite-dialect.js')).borrowPglite(connection as PGlite, options)
   if (has('connect') && has('query') && 'totalCount' in connection)
-    return (await import('./postgres/postgres-dialect.js')).borrowPostgres(connection as PgPool, options)
+    return (await import('./postgres/postgres-dialect.js')).borrowPostgres(connection, options)
   // mysql2/promise's pool wraps a callback pool, which is what Kysely and LOAD DATA use.
   const inner = (connection as { pool?: object }).pool
   const mysql = inner !== undefined && has('getConnection', inner) ? inner : connection

@@ -15,8 +15,8 @@ export async function borrowKysely(
   db: Kysely<any>,
   options: OpenOptions,
 ): Promise<Database> {
-  const { rows } = await sql<{ version: unknown }>`select version() as version`.execute(db)
-  const version = String(rows[0]?.version ?? '')
+  const { rows } = await sql<{ version: string }>`select version() as version`.execute(db)
+  const version = rows[0]?.version ?? ''
   // Only the engine's own module is loaded, and with it only that engine's driver.
   if (version.startsWith('PostgreSQL')) {
     const { postgresFamilyOver } = await import('./postgres/postgres-dialect.js')

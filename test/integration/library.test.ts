@@ -131,11 +131,11 @@ describe('the library API, end to end on PGlite', () => {
     expect(again.code).toBe(0)
   }, 180_000)
 
-  it('is importable by its package name once built: dbtwin and dbtwin/testing', async () => {
+  it('is importable by its package name once built: dbtwin, dbtwin/testing and dbtwin/demo', async () => {
     const root = fileURLToPath(new URL('../..', import.meta.url))
     const script =
-      "const m = await import('dbtwin'); const t = await import('dbtwin/testing');" +
-      "console.log([typeof m.learn, typeof m.subset, typeof m.report, typeof t.seedDatabase].join(','))"
+      "const m = await import('dbtwin'); const t = await import('dbtwin/testing'); const d = await import('dbtwin/demo');" +
+      "console.log([typeof m.learn, typeof m.subset, typeof m.report, typeof t.seedDatabase, typeof d.runDemo].join(','))"
     const out = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,
@@ -145,7 +145,7 @@ describe('the library API, end to end on PGlite', () => {
           error === null ? resolve(stdout.trim()) : reject(new Error(`${error.message}\n${stderr}`)),
       ),
     )
-    expect(out).toBe('function,function,function,function')
+    expect(out).toBe('function,function,function,function,function')
   })
 
   it('loads none of its stages, drivers, kysely, zod, yaml or faker when imported (issue 21: start-up)', async () => {
