@@ -20,18 +20,34 @@ export interface Interruption {
 
 export function interruption(): Interruption {
   const controller = new AbortController()
-  let received: Signal | null = null
-  const handlers = SIGNALS.map((name) => {
-    const handler = () => {
-      if (received !== null) return
-      received = name
-      controller.abort(new DbtwinError('INTERRUPTED', `interrupted by ${name}`, 'run the command again'))
-    }
-    return [name, handler] as const
+  let received: Signal | 'SIGPIPE' | null = null
+  let running = false
+  const interrupt = (name: Signal | 'SIGPIPE') => {
+    if (received !== null) return
+    received = name
+    controller.abort(new DbtwinError('INTERRUPTED', `interrupted by ${name}`, 'run the command again'))
+  }
+  const handlers = SIGNALS.map(
+    (name) =>
+      [
+        name,
+        () => {
+          interrupt(name)
+        },
+      ] as const,
+  )
+  // A reader that stops early (`dbtwin learn URL | head`) closes stdout, and Node turns the SIGPIPE into an EPIPE
+  // error on the stream, which unhandled would end the run with a stack trace. Outside a command's work it ends the
+  // process at once, as SIGPIPE would; during it, it interrupts the work like a signal, so a write still rolls back.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    if (!running) process.exit(128 + constants.signals.SIGPIPE)
+    interrupt('SIGPIPE')
   })
   return {
     async during(work) {
       for (const [name, handler] of handlers) process.on(name, handler)
+      running = true
       try {
         const result = await work(controller.signal)
         if (received !== null) {
@@ -44,6 +60,7 @@ export function interruption(): Interruption {
         }
         return result
       } finally {
+        running = false
         for (const [name, handler] of handlers) process.off(name, handler)
       }
     },

@@ -100,8 +100,8 @@ export interface SchemaDdl {
   /**
    * Returns the column type for an enum, creating the named type first where the engine needs one (PostgreSQL).
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   enumType(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     db: Kysely<any>,
     schema: string,
     name: string,

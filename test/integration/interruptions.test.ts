@@ -212,3 +212,14 @@ for (const dialect of testDialects()) {
 function unwritable(model: Model): Model {
   return overflowing(model, 'children', 'amount')
 }
+
+describe('a reader that closes the output early', () => {
+  // `dbtwin learn --help | head -3`: head exits, and what dbtwin still prints has nowhere to go.
+  it('ends at once with 141, as SIGPIPE would, and prints no stack trace', async () => {
+    const run = startCli(['learn', '--help'])
+    run.child.stdout?.destroy()
+    const { code, stderr } = await run.result
+    expect(code).toBe(141)
+    expect(stderr).toBe('')
+  })
+})

@@ -86,8 +86,8 @@ async function syncSequences(db: Kysely<any>, objects: readonly SchemaObject[]):
  * database the write created, the source's path becomes the database's setting, in the write's transaction;
  * otherwise the database is the user's, and a note says what to run.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function useSearchPath(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
   schemas: readonly string[],
   created: boolean,
@@ -119,8 +119,8 @@ async function useSearchPath(
  * "Various Artists", with no gender, area or dates): a check they break stays NOT VALID, enforced on every row
  * written from now on, and is named in the returned note. Copied (subset) rows pass as they did on the source.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function addChecks(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
   checks: readonly TableCheck[],
   signal?: AbortSignal,

@@ -116,8 +116,8 @@ async function missingTypes(db: Kysely<any>, columns: readonly Column[]): Promis
   return new Set(rows.map((r) => r.type))
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function columnType(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
   spec: TwinTableSpec,
   column: Column,
@@ -133,8 +133,8 @@ async function columnType(
   return sql.raw(checkedTypeText(spec.sameEngine ? column.nativeType : postgresTypeFor(column)))
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function createEnum(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   db: Kysely<any>,
   schema: string,
   name: string,
