@@ -28,8 +28,9 @@ for (const url of process.argv.slice(2)) {
     const model = await learn(database, { seed: 1 })
     return { how, seconds: (performance.now() - started) / 1000, model }
   }
-  const runs = [await timed('url', url), await timed('pool', pool), await timed('kysely', db)]
-  const reference = summary(runs[0]!.model)
+  const viaUrl = await timed('url', url)
+  const runs = [viaUrl, await timed('pool', pool), await timed('kysely', db)]
+  const reference = summary(viaUrl.model)
   for (const run of runs)
     console.log(
       `${url.replace(/\/\/[^@]*@/, '//')}  ${run.how.padEnd(6)} ${run.seconds.toFixed(2)} s  ${run.model.tables.length} tables  ` +

@@ -1,9 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite'
-import type { Kysely } from 'kysely'
 import type { Pool as MysqlPool } from 'mysql2'
 import { DbtwinError } from '../errors.js'
 import type { Connection } from './connection.js'
-import type { Database, OpenOptions } from './dialect.js'
+import type { Database, OpenOptions, AnyKysely } from './dialect.js'
 
 /**
  * Wraps a connection the caller opened (see Connection) as a Database that `close` leaves open. Which kind it is is
@@ -16,8 +15,7 @@ export async function borrowDatabase(
   const has = (key: string, on: object = connection) =>
     typeof (on as Record<string, unknown>)[key] === 'function'
   if (has('selectFrom') && has('getExecutor'))
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return (await import('./borrow-kysely.js')).borrowKysely(connection as Kysely<any>, options)
+    return (await import('./borrow-kysely.js')).borrowKysely(connection as AnyKysely, options)
   if (has('dumpDataDir') && has('exec'))
     return (await import('./pglite/pglite-dialect.js')).borrowPglite(connection as PGlite, options)
   if (has('connect') && has('query') && 'totalCount' in connection)

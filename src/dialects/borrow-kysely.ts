@@ -1,6 +1,6 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { Column, PortableType } from '../schema/schema.js'
-import type { Database, OpenOptions } from './dialect.js'
+import type { Database, OpenOptions, AnyKysely } from './dialect.js'
 import { MYSQL_SNAPSHOT } from './mysql/mysql-snapshot.js'
 import { POSTGRES_SNAPSHOT } from './postgres/postgres-snapshot.js'
 import { borrowedDatabase } from './read-snapshot.js'
@@ -10,11 +10,7 @@ import { borrowedDatabase } from './read-snapshot.js'
  * version() names PostgreSQL (PGlite adds its own name) or MySQL/MariaDB. Values come back as the caller's driver
  * parses them; rows are written through INSERT, as no driver is at hand for COPY or LOAD DATA.
  */
-export async function borrowKysely(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>,
-  options: OpenOptions,
-): Promise<Database> {
+export async function borrowKysely(db: AnyKysely, options: OpenOptions): Promise<Database> {
   const { rows } = await sql<{ version: string }>`select version() as version`.execute(db)
   const version = rows[0]?.version ?? ''
   // Only the engine's own module is loaded, and with it only that engine's driver.

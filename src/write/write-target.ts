@@ -423,7 +423,7 @@ export async function checkTarget(
 
 /** Rethrows a connection failure, unless it is a missing database that `create` is allowed to create. */
 function throwUnlessCreatable(error: unknown, create: boolean): void {
-  if (!(error instanceof DbtwinError) || error.code !== 'DATABASE_NOT_FOUND') throw error
+  if (!(error instanceof DbtwinError) || !error.is('DATABASE_NOT_FOUND')) throw error
   if (!create) {
     throw new DbtwinError(
       error.code,

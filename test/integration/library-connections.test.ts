@@ -20,6 +20,7 @@ interface Opened {
 }
 
 async function callerConnection(dialect: DialectName, database: TestDatabase | null): Promise<Opened> {
+  const url = database?.url ?? ''
   if (dialect === 'pglite') {
     const pglite = await PGlite.create()
     return {
@@ -29,18 +30,23 @@ async function callerConnection(dialect: DialectName, database: TestDatabase | n
     }
   }
   if (dialect === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database!.url, max: 3 })
+    const pool = new pg.Pool({ connectionString: url, max: 3 })
     return {
       db: new Kysely({ dialect: new PostgresDialect({ pool }) }),
       driver: pool,
       close: () => pool.end(),
     }
   }
-  const pool = createPool({ uri: database!.url, connectionLimit: 3 })
+  const pool = createPool({ uri: url, connectionLimit: 3 })
   return {
     db: new Kysely({ dialect: new MysqlDialect({ pool }) }),
     driver: pool,
-    close: () => new Promise((resolve) => pool.end(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        pool.end(() => {
+          resolve()
+        })
+      }),
   }
 }
 
@@ -131,7 +137,7 @@ for (const { name: dialect, available } of testDialects()) {
 
       const slice = await open()
       const subsetted = await dbtwin.subset(source.db, slice.db, {
-        roots: [`${schema.tables[0]!.schema}.shops where region = 'north'`],
+        roots: [`${schema.tables[0]?.schema ?? ''}.shops where region = 'north'`],
       })
       const sliced = await counts(slice.db)
       // The sales of the 5 northern shops; shops, a reference table, whole.

@@ -141,8 +141,10 @@ describe('the library API, end to end on PGlite', () => {
         process.execPath,
         ['--input-type=module', '-e', script],
         { cwd: root },
-        (error, stdout, stderr) =>
-          error === null ? resolve(stdout.trim()) : reject(new Error(`${error.message}\n${stderr}`)),
+        (error, stdout, stderr) => {
+          if (error === null) resolve(stdout.trim())
+          else reject(new Error(`${error.message}\n${stderr}`))
+        },
       ),
     )
     expect(out).toBe('function,function,function,function,function')
@@ -168,7 +170,10 @@ describe('the library API, end to end on PGlite', () => {
         process.execPath,
         ['--input-type=module', '-e', script],
         { cwd: root },
-        (error, stdout, stderr) => (error === null ? resolve({ stdout, stderr }) : reject(error)),
+        (error, stdout, stderr) => {
+          if (error === null) resolve({ stdout, stderr })
+          else reject(new Error(`${error.message}\n${stderr}`))
+        },
       ),
     )
     expect(stdout.trim()).toBe('function')

@@ -1,7 +1,7 @@
 import { Kysely, MysqlDialect, sql, type MysqlPool, type MysqlPoolConnection, type RawBuilder } from 'kysely'
 import { createPool, type Pool, type PoolConnection } from 'mysql2'
 import type { ServerUrl } from '../connection-url.js'
-import type { Database, OpenOptions } from '../dialect.js'
+import type { Database, OpenOptions, AnyKysely, AnyTables } from '../dialect.js'
 import { mysqlDdl } from './mysql-ddl.js'
 import { connectionError } from '../connection-error.js'
 import { MYSQL_ERROR_CODES } from './mysql-errors.js'
@@ -29,7 +29,7 @@ export async function openMysql(url: ServerUrl<'mysql'>, options: OpenOptions): 
     bigNumberStrings: true,
     decimalNumbers: false,
   })
-  const db = new Kysely<any>({
+  const db = new Kysely<AnyTables>({
     dialect: new MysqlDialect({
       pool,
       // The server itself refuses writes on a read-only session, whatever dbtwin's code does.
@@ -55,7 +55,7 @@ export function mysqlKyselyOver(
   display: string,
   name: string,
   version: string,
-): (db: Kysely<any>) => DatabaseOver {
+): (db: AnyKysely) => DatabaseOver {
   return mysqlOver(null, display, name, version)
 }
 
@@ -72,7 +72,7 @@ export async function borrowMysql(pool: Pool, options: OpenOptions): Promise<Dat
       : otherwise
   const name = text('database', '')
   const display = `mysql://${text('user', '')}@${text('host', 'localhost')}:${text('port', '3306')}/${name} (the caller's pool)`
-  const db = new Kysely<any>({ dialect: new MysqlDialect({ pool: serverTextPool(pool) }) })
+  const db = new Kysely<AnyTables>({ dialect: new MysqlDialect({ pool: serverTextPool(pool) }) })
   const { rows } = await sql<{ version: string }>`select version() as version`.execute(db)
   return borrowedDatabase(db, MYSQL_SNAPSHOT, mysqlOver(pool, display, name, rows[0]?.version ?? ''), options)
 }
@@ -82,7 +82,7 @@ export function mysqlOver(
   display: string,
   name: string,
   version: string,
-): (db: Kysely<any>) => DatabaseOver {
+): (db: AnyKysely) => DatabaseOver {
   const mariadb = /mariadb/i.test(version)
   return (db) => ({
     dialect: 'mysql',
@@ -116,23 +116,25 @@ function serverTextPool(pool: Pool): MysqlPool {
       get(target, key) {
         if (key !== 'query') {
           const value: unknown = Reflect.get(target, key)
-          return typeof value === 'function' ? value.bind(target) : value
+          return typeof value === 'function' ? (value as () => unknown).bind(target) : value
         }
-        return (text: string, values: unknown[], callback?: (...args: unknown[]) => void) =>
+        return (text: string, values: unknown[], callback?: (...args: unknown[]) => void): unknown =>
           callback === undefined
             ? target.query({ sql: text, values, ...SERVER_TEXT })
             : target.query({ sql: text, values, ...SERVER_TEXT }, callback)
       },
     })
   return {
-    getConnection: (callback) =>
-      pool.getConnection((error, connection) =>
-        callback(
-          error,
-          error === null ? (wrap(connection) as unknown as MysqlPoolConnection) : (connection as never),
-        ),
-      ),
-    end: (callback) => callback(null),
+    getConnection: (callback) => {
+      pool.getConnection((error, connection) => {
+        // On an error there is no connection to wrap.
+        const given: unknown = error === null ? wrap(connection) : connection
+        callback(error, given as MysqlPoolConnection)
+      })
+    },
+    end: (callback) => {
+      callback(null)
+    },
   }
 }
 

@@ -18,7 +18,7 @@ import {
 import { DbtwinError } from '../../errors.js'
 import { cannotWriteIn, nearestExisting } from '../../writable-folder.js'
 import type { PgliteUrl } from '../connection-url.js'
-import type { Database, OpenOptions } from '../dialect.js'
+import type { Database, OpenOptions, AnyKysely, AnyTables } from '../dialect.js'
 import { postgresDdl } from '../postgres/postgres-ddl.js'
 import { POSTGRES_SNAPSHOT } from '../postgres/postgres-snapshot.js'
 import { borrowedDatabase, withReadSnapshot, type DatabaseOver } from '../read-snapshot.js'
@@ -57,7 +57,10 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
       { cause: error },
     )
   }
-  const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }), plugins: [new EventLoopTurns()] })
+  const db = new Kysely<AnyTables>({
+    dialect: new PGliteDialect({ pglite }),
+    plugins: [new EventLoopTurns()],
+  })
   const memoryId = randomUUID()
   await sql`select 1`.execute(db)
   const name = url.dataDir ?? 'memory'
@@ -75,14 +78,14 @@ export async function borrowPglite(pglite: PGlite, options: OpenOptions): Promis
     get(target, key) {
       if (key === 'query')
         return (query: string, params?: unknown[], queryOptions?: QueryOptions) =>
-          target.query(query, params, { ...queryOptions, parsers: AS_SERVER_TEXT })
+          target.query<unknown>(query, params, { ...queryOptions, parsers: AS_SERVER_TEXT })
       // Kysely closes its PGlite when it is destroyed; this one is the caller's.
       if (key === 'close') return () => Promise.resolve()
       const value: unknown = Reflect.get(target, key)
-      return typeof value === 'function' ? value.bind(target) : value
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value
     },
   })
-  const db = new Kysely<any>({
+  const db = new Kysely<AnyTables>({
     dialect: new PGliteDialect({ pglite: serverText }),
     plugins: [new EventLoopTurns()],
   })
@@ -101,7 +104,7 @@ function pgliteOver(
   display: string,
   name: string,
   identity: string,
-): (db: Kysely<any>) => DatabaseOver {
+): (db: AnyKysely) => DatabaseOver {
   return (db) => ({
     dialect: 'pglite',
     db,

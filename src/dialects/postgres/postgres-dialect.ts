@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { ServerUrl } from '../connection-url.js'
-import type { Database, OpenOptions } from '../dialect.js'
+import type { Database, OpenOptions, AnyKysely, AnyTables } from '../dialect.js'
 import type { BulkWriter, TwinWrite } from '../twin-target.js'
 import type { Column, EnumType, TableRef } from '../../schema/schema.js'
 import { connectionError } from '../connection-error.js'
@@ -35,7 +35,7 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
   })
   // An idle client's error (e.g. the server restarting) must not crash the process; the next query reports it.
   pool.on('error', () => {})
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: extendedProtocolPool(pool) }) })
+  const db = new Kysely<AnyTables>({ dialect: new PostgresDialect({ pool: extendedProtocolPool(pool) }) })
   try {
     await sql`select 1`.execute(db)
   } catch (error) {
@@ -54,13 +54,13 @@ export async function borrowPostgres(pool: pg.Pool, options: OpenOptions): Promi
   const { host, port, user, database } = pool.options
   const name = database ?? user ?? 'postgres'
   const display = `postgres://${user ?? ''}@${host ?? 'localhost'}:${port ?? 5432}/${name} (the caller's pool)`
-  const db = new Kysely<any>({
+  const db = new Kysely<AnyTables>({
     dialect: new PostgresDialect({ pool: extendedProtocolPool(pool, { getTypeParser: textForTemporal }) }),
   })
   return borrowedDatabase(db, [POSTGRES_SNAPSHOT], postgresOver(pool, display, name), options)
 }
 
-function postgresOver(pool: pg.Pool, display: string, name: string): (db: Kysely<any>) => DatabaseOver {
+function postgresOver(pool: pg.Pool, display: string, name: string): (db: AnyKysely) => DatabaseOver {
   return (db) => ({
     ...postgresFamilyOver(db, display, name),
     openTwin: (enums) => postgresTwinWrite(pool, enums),
@@ -72,7 +72,7 @@ function postgresOver(pool: pg.Pool, display: string, name: string): (db: Kysely
  * to COPY through; dbtwin's own pools replace `openTwin` with COPY.
  */
 export function postgresFamilyOver(
-  db: Kysely<any>,
+  db: AnyKysely,
   display: string,
   name: string,
   dialect: 'postgres' | 'pglite' = 'postgres',
@@ -98,7 +98,7 @@ export function postgresFamilyOver(
  * is one connection already, which the write must not hold: other statements of the write go through `db` too.
  */
 async function insertTwinWrite(
-  db: Kysely<any>,
+  db: AnyKysely,
   enums: readonly EnumType[],
   dialect: 'postgres' | 'pglite',
 ): Promise<TwinWrite> {
@@ -107,7 +107,7 @@ async function insertTwinWrite(
   const connection =
     dialect === 'pglite'
       ? db
-      : await new Promise<Kysely<any>>((resolve, reject) => {
+      : await new Promise<AnyKysely>((resolve, reject) => {
           const finished = new Promise<void>((resolve) => (finish = resolve))
           held = db.connection().execute(async (connection) => {
             resolve(connection)
@@ -137,7 +137,7 @@ async function insertTwinWrite(
   }
 }
 
-async function postgresBackendPid(db: Kysely<any>): Promise<number> {
+async function postgresBackendPid(db: AnyKysely): Promise<number> {
   return Number((await sql<{ pid: unknown }>`select pg_backend_pid() as pid`.execute(db)).rows[0]?.pid)
 }
 
@@ -145,8 +145,7 @@ async function postgresBackendPid(db: Kysely<any>): Promise<number> {
  * The server's start time (to the microsecond), port and the database's oid: readable by any login, unlike
  * pg_control_system()'s system identifier, and the same through every URL that reaches this database.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function postgresServerIdentity(db: Kysely<any>): Promise<string> {
+export async function postgresServerIdentity(db: AnyKysely): Promise<string> {
   const { rows } = await sql<{ identity: string }>`
     select concat_ws('|', 'postgres', pg_postmaster_start_time()::text, current_setting('port'), d.oid::text) as identity
     from pg_database d where d.datname = current_database()`.execute(db)
@@ -195,7 +194,7 @@ const COPY_BUFFER_BYTES = 4 * 1024 * 1024
  */
 async function postgresTwinWrite(pool: pg.Pool, enums: readonly EnumType[]): Promise<TwinWrite> {
   const client = await pool.connect()
-  const db = new Kysely<any>({
+  const db = new Kysely<AnyTables>({
     dialect: new PostgresDialect({
       // Every query of the write on this one client; it is released below, once the transaction is over.
       pool: {

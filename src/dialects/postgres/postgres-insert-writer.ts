@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import type { AnyKysely } from '../dialect.js'
+import { sql } from 'kysely'
 import type { Column, TableRef } from '../../schema/schema.js'
 import type { BulkWriter, CellValue } from '../twin-target.js'
 import { byteaHex } from './postgres-twin.js'
@@ -9,8 +10,7 @@ import { byteaHex } from './postgres-twin.js'
  * column's input function as COPY's text would (arrays, enums, intervals), in one statement per batch.
  */
 export function postgresInsertWriter(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>,
+  db: AnyKysely,
   target: TableRef,
   columns: readonly Column[],
 ): BulkWriter {
