@@ -31,21 +31,83 @@ export type ErrorCode =
   | 'TWIN_MISMATCH'
   | 'USAGE'
 
-export class DbtwinError extends Error {
+/**
+ * What each code carries beside its message, for a program to act on (Snaplet's habit): the tables a target
+ * refused, the file that failed. A field is optional where some of the places raising the code cannot know it.
+ */
+export interface ErrorData {
+  URL_INVALID: { scheme?: string }
+  URL_SCHEME: { scheme?: string }
+  /** `database`: the database as messages name it (its URL with the password masked). */
+  CONNECTION_REFUSED: { database?: string }
+  HOST_NOT_FOUND: { database?: string }
+  AUTH_FAILED: { database?: string }
+  DATABASE_NOT_FOUND: { database?: string }
+  TABLE_NOT_READABLE: { tables: string[] }
+  PERMISSION_DENIED: { database?: string }
+  CONNECTION_FAILED: { database?: string }
+  /** The tables of the cycle no nullable or deferrable foreign key breaks. */
+  CYCLE_UNBREAKABLE: { tables: string[] }
+  FILE_INVALID: { file?: string }
+  FILE_NOT_READABLE: { file?: string }
+  OUTPUT_NOT_WRITABLE: { file?: string }
+  /** The tables that hold rows. */
+  TARGET_NOT_EMPTY: { tables: string[] }
+  /** The target as messages name it. */
+  TARGET_IS_SOURCE: { target: string }
+  /** The tables the target has in a shape the write cannot use, or lacks. */
+  TARGET_CONFLICT: { tables: string[] }
+  /** The roles the kept owners and grants name that the target lacks. */
+  ROLE_NOT_FOUND: { roles: string[] }
+  GENERATE_FAILED: { table?: string }
+  SUBSET_FAILED: { table?: string }
+  INTERRUPTED: Record<string, never>
+  TWIN_MISMATCH: { tables?: string[] }
+  /** The option (as the library names it) that was given wrongly, where one was. */
+  USAGE: { option?: string }
+}
+
+export interface DbtwinErrorOptions<Code extends ErrorCode> {
+  cause?: unknown
+  data?: ErrorData[Code]
+  /**
+   * The fix in the CLI's words where they differ, naming its flags (`pass --drop`); `fix` names the library's
+   * options. The CLI prints this one (see toLine).
+   */
+  cliFix?: string
+}
+
+/** The options argument: required, with its data, for a code whose data has a required field. */
+type OptionsArgument<Code extends ErrorCode> =
+  Record<string, never> extends ErrorData[Code]
+    ? [options?: DbtwinErrorOptions<Code>]
+    : [options: DbtwinErrorOptions<Code> & { data: ErrorData[Code] }]
+
+export class DbtwinError<Code extends ErrorCode = ErrorCode> extends Error {
   override readonly name = 'DbtwinError'
+  readonly data: ErrorData[Code]
+  /** The fix as the CLI words it (see DbtwinErrorOptions.cliFix). */
+  readonly cliFix: string
 
   constructor(
-    readonly code: ErrorCode,
+    readonly code: Code,
     message: string,
     /** What the user should do about it, as one sentence. */
     readonly fix: string,
-    options?: { cause?: unknown },
+    ...[options]: OptionsArgument<Code>
   ) {
-    super(message, options)
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    this.data = options?.data ?? ({} as ErrorData[Code])
+    this.cliFix = options?.cliFix ?? fix
+  }
+
+  /** Narrows to one code, so that `data` has that code's type. */
+  is<C extends ErrorCode>(code: C): this is DbtwinError<C> {
+    return (this.code as string) === code
   }
 
   /** The one line the CLI prints. */
   toLine(): string {
-    return `${this.message}. Fix: ${this.fix}`
+    return `${this.message}. Fix: ${this.cliFix}`
   }
 }

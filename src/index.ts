@@ -1,16 +1,52 @@
 /**
  * dbtwin's library: the same stages as the CLI, which is a thin layer over them.
- * inspect → scan/check → learn → generate | subset → report, plus clone (learn + generate) and the demo.
+ * inspect → scan/check → learn → generate | subset → report, plus clone (learn + generate); the demo and the sample
+ * database are in `dbtwin/demo`, test-suite helpers in `dbtwin/testing`.
+ *
+ * Importing this module loads none of dbtwin's stages nor their dependencies: each entry point loads its own on
+ * first call (see library/lazy-api.ts), so the helpers that parse files return promises.
  */
-export { DbtwinError, type ErrorCode } from './errors.js'
+export { DbtwinError, type ErrorCode, type ErrorData } from './errors.js'
+export type { Connection } from './dialects/connection.js'
 export { parseConnectionUrl, databaseFingerprint, type ConnectionUrl } from './dialects/connection-url.js'
-export { openDatabase } from './dialects/open-database.js'
 export type { Database, OpenOptions, SchemaDdl } from './dialects/dialect.js'
+export {
+  inspect,
+  introspect,
+  openDatabase,
+  scan,
+  check,
+  learn,
+  generate,
+  clone,
+  subset,
+  planSubset,
+  report,
+  type Progress,
+  type SubsetRequest,
+} from './library/lazy-api.js'
+export {
+  parseModelFile,
+  formatModelFile,
+  parseSchemaFile,
+  formatSchemaFile,
+  loadRules,
+  loadRuleSet,
+  parseRuleFile,
+  parseRuleSet,
+  resolveRules,
+  rewrittenColumns,
+  valueRewriter,
+  ruleSkeleton,
+  parseRoot,
+  parseChildren,
+  parseVirtualForeignKey,
+  parseSubsetConfig,
+  generateFiles,
+} from './library/lazy-helpers.js'
 
 // inspect
-export { inspect } from './schema/inspect.js'
-export { introspect } from './schema/introspect.js'
-export { formatSchemaFile, parseSchemaFile, type SchemaFormat } from './schema/schema-file.js'
+export type { SchemaFormat } from './schema/schema-file.js'
 export { tableName } from './schema/table-name.js'
 export type * from './schema/schema.js'
 export {
@@ -22,28 +58,18 @@ export {
 } from './graph/load-plan.js'
 
 // scan, check and rules
-export { scan, check, type ScanResult, type CheckResult } from './rules/scan.js'
+export type { ScanResult, CheckResult } from './rules/scan.js'
 export type { PiiColumn, ScanOptions } from './rules/scan-database.js'
 export { PII_KINDS, type PiiKind } from './rules/pii-kinds.js'
-export {
-  loadRules,
-  loadRuleSet,
-  parseRuleFile,
-  parseRuleSet,
-  type Rule,
-  type RuleAction,
-  type RuleSet,
-  type TableRule,
-} from './rules/rule-file.js'
+export type { Rule, RuleAction, RuleSet, TableRule } from './rules/rule-file.js'
 export { resolveTableRules, type ResolvedTableRules } from './rules/table-rules.js'
 export type { DeclaredConstraint } from './rules/declared-constraints.js'
-export { resolveRules, rewrittenColumns, type ResolvedRules, type ColumnId } from './rules/resolve-rules.js'
-export { valueRewriter, type Rewrite } from './rules/value-rewriter.js'
-export { ruleSkeleton } from './rules/rule-skeleton.js'
+export type { ResolvedRules, ColumnId } from './rules/resolve-rules.js'
+export type { Rewrite } from './rules/value-rewriter.js'
 
 // learn
-export { learn, LEARN_DEFAULTS, type LearnOptions, type LearnEvent } from './learn/learn.js'
-export { formatModelFile, parseModelFile } from './model/model-file.js'
+export type { LearnOptions, LearnEvent } from './learn/learn.js'
+export { LEARN_DEFAULTS } from './learn/learn-defaults.js'
 export {
   referenceTables,
   REFERENCE_ROWS,
@@ -54,37 +80,21 @@ export { OTHER_MARKER } from './generate/other-value.js'
 export type * from './model/model.js'
 
 // generate, clone
-export {
-  generate,
-  type GenerateOptions,
-  type GenerateEvent,
-  type GenerateResult,
-  type ExistingTables,
-} from './write/write-twin.js'
-export { generateFiles, type FileFormat } from './write/file-output.js'
-export { clone, type CloneOptions } from './write/clone.js'
+export type { GenerateOptions, GenerateEvent, GenerateResult, ExistingTables } from './write/write-twin.js'
+export type { FileFormat } from './write/file-output.js'
+export type { CloneOptions } from './write/clone.js'
 
 // subset
-export { subset, type SubsetEvent, type SubsetPlan, type SubsetResult } from './subset/subset.js'
-export {
-  parseRoot,
-  parseChildren,
-  parseVirtualForeignKey,
-  parseSubsetConfig,
-  type SubsetOptions,
-  type RootSelection,
-  type ChildrenPolicy,
-  type VirtualForeignKey,
+export type { SubsetEvent, SubsetPlan, SubsetResult } from './subset/subset.js'
+export type {
+  SubsetOptions,
+  RootSelection,
+  ChildrenPolicy,
+  VirtualForeignKey,
 } from './subset/subset-options.js'
 
 // report
-export { report, type ReportOptions, type ReportEvent, type Gate } from './report/report-twin.js'
+export type { ReportOptions, ReportEvent, Gate } from './report/report-twin.js'
 export { renderHtml } from './report/render-html.js'
 export { renderSummary } from './report/render-terminal.js'
 export type * from './report/report.js'
-
-// the sample database and the demo
-export { createSampleSchema } from './sample/create-sample-schema.js'
-export { seedSampleData, type SeedOptions } from './sample/seed-sample-data.js'
-export { sampleMigrations } from '../migrations/index.js'
-export { runDemo, type DemoOptions, type DemoEvent, type DemoResult } from './demo/run-demo.js'

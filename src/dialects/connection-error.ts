@@ -20,8 +20,12 @@ export function connectionError(
 ): DbtwinError {
   const code = (error as { code?: string }).code ?? ''
   const detail = error instanceof Error ? error.message : String(error)
-  const fail = (kind: ConstructorParameters<typeof DbtwinError>[0], message: string, fix: string) =>
-    new DbtwinError(kind, message, fix, { cause: error })
+  const fail = (
+    kind:
+      'CONNECTION_REFUSED' | 'HOST_NOT_FOUND' | 'AUTH_FAILED' | 'DATABASE_NOT_FOUND' | 'CONNECTION_FAILED',
+    message: string,
+    fix: string,
+  ) => new DbtwinError(kind, message, fix, { cause: error, data: { database: where } })
   if (code === 'ECONNREFUSED') {
     return fail(
       'CONNECTION_REFUSED',

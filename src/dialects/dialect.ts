@@ -3,6 +3,13 @@ import type { SpecialNumber } from '../model/model.js'
 import type { Column, DialectName, EnumType, Schema, TableRef } from '../schema/schema.js'
 import type { TwinWrite } from './twin-target.js'
 
+/** The table types of a database dbtwin has not introspected: any, as Kysely has no type for "unknown tables". */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTables = any
+
+/** Kysely over such a database. */
+export type AnyKysely = Kysely<AnyTables>
+
 /** An open connection to one database, with everything dbtwin does that depends on the engine. */
 export interface Database {
   readonly dialect: DialectName

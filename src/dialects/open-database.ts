@@ -1,3 +1,4 @@
+import type { Connection } from './connection.js'
 import { parseConnectionUrl } from './connection-url.js'
 import type { Database, OpenOptions } from './dialect.js'
 
@@ -5,14 +6,17 @@ import type { Database, OpenOptions } from './dialect.js'
 // and PGlite's 27 MB of WebAssembly stays on disk (issue 21: start-up time).
 
 /**
- * Opens the database a URL names: `postgres://…`, `mysql://…` (MariaDB too), `pglite://<dir>` or `pglite:memory`.
+ * Opens the database a URL names: `postgres://…`, `mysql://…` (MariaDB too), `pglite://<dir>` or `pglite:memory`;
+ * or wraps a connection the caller opened (see Connection), which `close` then leaves open.
  *
  * @example
  * const source = await openDatabase('postgres://postgres@127.0.0.1/shop', { readOnly: true })
  * try { console.log((await source.introspect()).tables.length) } finally { await source.close() }
  */
-export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
-  const parsed = parseConnectionUrl(url)
+export async function openDatabase(connection: Connection, options: OpenOptions = {}): Promise<Database> {
+  if (typeof connection !== 'string')
+    return (await import('./borrow-database.js')).borrowDatabase(connection, options)
+  const parsed = parseConnectionUrl(connection)
   switch (parsed.dialect) {
     case 'postgres':
       return (await import('./postgres/postgres-dialect.js')).openPostgres(parsed, options)

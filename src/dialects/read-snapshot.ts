@@ -1,5 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely'
-import type { Database } from './dialect.js'
+import { sql, type RawBuilder } from 'kysely'
+import type { Database, AnyKysely } from './dialect.js'
 
 /** Everything a Database is over one Kysely instance, before snapshots and closing are added. */
 export type DatabaseOver = Omit<Database, 'readSnapshot' | 'close'>
@@ -9,11 +9,9 @@ export type DatabaseOver = Omit<Database, 'readSnapshot' | 'close'>
  * open a read-only snapshot transaction) and hands `read` the same Database over that connection.
  */
 export function withReadSnapshot(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  db: Kysely<any>,
+  db: AnyKysely,
   begin: readonly RawBuilder<unknown>[],
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  over: (db: Kysely<any>) => DatabaseOver,
+  over: (db: AnyKysely) => DatabaseOver,
 ): Database {
   return {
     ...over(db),
@@ -38,4 +36,43 @@ export function withReadSnapshot(
         return result
       }),
   }
+}
+
+/**
+ * A Database over a caller's connection, which dbtwin never closes. Read-only, it holds one connection in one
+ * read-only snapshot transaction from now until `close` (which ends the transaction and hands the connection
+ * back): the server refuses writes as it does on a URL's read-only session, without changing how the caller's own
+ * sessions are configured. Writable, it is the connection as it is, and `close` leaves it open.
+ */
+export async function borrowedDatabase(
+  db: AnyKysely,
+  begin: readonly RawBuilder<unknown>[],
+  over: (db: AnyKysely) => DatabaseOver,
+  options: { readOnly?: boolean },
+): Promise<Database> {
+  if (options.readOnly !== true) return { ...withReadSnapshot(db, begin, over), close: async () => {} }
+  let finish = () => {}
+  const finished = new Promise<void>((resolve) => (finish = resolve))
+  let done: Promise<void> = Promise.resolve()
+  const pinned = new Promise<AnyKysely>((resolve, reject) => {
+    const held = db.connection().execute(async (connection) => {
+      for (const statement of begin) await statement.execute(connection)
+      resolve(connection)
+      await finished
+      // Nothing was written: ending the read is all a rollback does, and it cannot fail on a broken transaction.
+      await sql`rollback`.execute(connection).catch(() => {})
+    })
+    held.catch(reject)
+    done = held.catch(() => {})
+  })
+  const connection = await pinned
+  const inside: Database = {
+    ...over(connection),
+    readSnapshot: (read) => read(inside),
+    close: async () => {
+      finish()
+      await done
+    },
+  }
+  return inside
 }

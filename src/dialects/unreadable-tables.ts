@@ -13,5 +13,6 @@ export function unreadableTables(login: string, tables: readonly string[], grant
     'TABLE_NOT_READABLE',
     `login ${login} cannot SELECT from ${which}, so the copy would lack ${tables.length === 1 ? 'it' : 'them'}`,
     `run ${grant} as an administrator, or connect as a login that can read every table`,
+    { data: { tables: [...tables] } },
   )
 }

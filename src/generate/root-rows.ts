@@ -34,8 +34,12 @@ export function checkRootRows(schema: Pick<Schema, 'tables'>, rows: Record<strin
     if (rootNames.has(table)) continue
     throw new DbtwinError(
       'USAGE',
-      `--rows ${table}: ${all.has(table) ? 'its rows follow from its parents, so it takes no count' : 'no such table in the model'}`,
-      `give --rows one of the tables generation starts from: ${roots.map(tableName).join(', ')}`,
+      `rows for ${table}: ${all.has(table) ? 'its rows follow from its parents, so it takes no count' : 'no such table in the model'}`,
+      `give rows for the tables generation starts from: ${roots.map(tableName).join(', ')}`,
+      {
+        data: { option: 'rows' },
+        cliFix: `give --rows one of the tables generation starts from: ${roots.map(tableName).join(', ')}`,
+      },
     )
   }
 }

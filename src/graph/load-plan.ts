@@ -79,6 +79,7 @@ export function assertLoadable(plan: LoadPlan): void {
     'CYCLE_UNBREAKABLE',
     `the foreign keys between ${stuck.tables.join(', ')} form a cycle that cannot be broken`,
     stuck.fix ?? 'make one foreign key in the cycle nullable or deferrable, or exclude one of its tables',
+    { data: { tables: [...stuck.tables] } },
   )
 }
 

@@ -1,5 +1,6 @@
 import { databaseFingerprint } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
+import type { Connection } from '../dialects/connection.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { planLoad } from '../graph/load-plan.js'
 import { MODEL_FORMAT_VERSION, type Category, type Model, type TableModel } from '../model/model.js'
@@ -18,6 +19,7 @@ import { ancestorCandidates, invariantCandidates } from './invariant-candidates.
 import { learnAncestorCells } from './ancestor-cells.js'
 import { learnCombinations } from './fixed-combinations.js'
 import { resolvedOrThrow } from '../rules/load-constraints.js'
+import { LEARN_DEFAULTS } from './learn-defaults.js'
 import { learnInvariants } from './learn-invariants.js'
 import { learnRelation } from './learn-relations.js'
 import { learnTable, type LearnTableOptions } from './learn-table.js'
@@ -49,7 +51,7 @@ export type LearnEvent =
   /** Every table's reference decision (see referenceTables), and those synthesized only because of --epsilon. */
   | { step: 'reference'; decisions: ReferenceDecision[]; notPublic: string[] }
 
-export const LEARN_DEFAULTS = { sampleRows: 50_000, minCount: 5, seed: 1 } as const
+export { LEARN_DEFAULTS }
 
 /**
  * Learns a model of the database a URL names, reading it over a read-only connection and pushing every aggregate
@@ -60,7 +62,7 @@ export const LEARN_DEFAULTS = { sampleRows: 50_000, minCount: 5, seed: 1 } as co
  * await writeFile('model.yaml', formatModelFile(model))
  */
 export async function learn(
-  url: string,
+  url: Connection,
   options: LearnOptions = {},
   onEvent: (e: LearnEvent) => void = () => {},
 ): Promise<Model> {
@@ -204,7 +206,8 @@ export async function learn(
           source: {
             dialect: schema.dialect,
             database: schema.database,
-            fingerprint: databaseFingerprint(url),
+            // A caller's connection has no URL to fingerprint: who the server says it is stands in.
+            fingerprint: typeof url === 'string' ? databaseFingerprint(url) : identity,
             identity,
           },
           parameters: {

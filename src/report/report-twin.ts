@@ -1,4 +1,5 @@
 import type { Database } from '../dialects/dialect.js'
+import type { Connection } from '../dialects/connection.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { DbtwinError } from '../errors.js'
 import { readChildParentPairs, readChildrenHistogram, readSample } from '../learn/source-queries.js'
@@ -87,6 +88,8 @@ export interface ReportOptions {
   scale?: number
   /** The --schema-map the twin was written with (see SchemaMap): where its tables are looked for first. */
   schemaMap?: SchemaMap
+  /** Aborting it stops the report before the next table (it only reads, so there is nothing to undo). */
+  signal?: AbortSignal
 }
 
 export type ReportEvent = { step: 'table'; table: string; index: number; total: number }
@@ -104,16 +107,17 @@ const UNREADABLE = new Set(['json', 'binary', 'geometry', 'array', 'unknown', 'b
  * console.log(r.verdicts.quality.score)
  */
 export async function report(
-  realUrl: string | null,
-  twinUrl: string,
+  realUrl: Connection | null,
+  twinUrl: Connection,
   options: ReportOptions = {},
   onEvent: (e: ReportEvent) => void = () => {},
 ): Promise<Report> {
   if (realUrl === null && options.model === undefined) {
     throw new DbtwinError(
       'USAGE',
-      'a report needs the source (--real) or the model (--model) to compare with',
-      'pass --real <url> or --model model.yaml',
+      'a report needs the source or the model to compare with',
+      'give the source (real) or the model (model)',
+      { data: { option: 'real' }, cliFix: 'pass --real <url> or --model model.yaml' },
     )
   }
   const maxRows = options.maxRows ?? 10_000
@@ -153,6 +157,7 @@ export async function report(
     const sourceChecks: InvariantsSection['checks'] = []
     const sides: Sides = { real, twin, model: options.model, maxRows, seed }
     for (const [index, { realTable, twinTable }] of pairs.entries()) {
+      options.signal?.throwIfAborted()
       const id = tableName(realTable)
       const realRows =
         real === null ? modelRowCount(options.model!, realTable) : await countRows(real, realTable)
@@ -258,6 +263,7 @@ export async function report(
     }
     // Relations read the kinds of their parent's columns, known once every table was compared.
     for (const [index, pair] of pairs.entries()) {
+      options.signal?.throwIfAborted()
       const { realTable, twinTable } = pair
       const table = tables[index]!
       for (const fk of realTable.foreignKeys) {

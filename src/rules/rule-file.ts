@@ -580,9 +580,11 @@ async function isDirectory(path: string): Promise<boolean> {
     throw new DbtwinError(
       'FILE_INVALID',
       `cannot read rules at ${path}`,
-      'pass a rules directory or a .yaml rule file, e.g. --rules rules/',
+      'give a rules directory or a .yaml rule file, e.g. rules/',
       {
         cause: error,
+        data: { file: path },
+        cliFix: 'pass a rules directory or a .yaml rule file, e.g. --rules rules/',
       },
     )
   }

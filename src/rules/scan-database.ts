@@ -20,6 +20,8 @@ export interface ScanOptions {
   /** Rows sampled per table for content checks (default 1,000). */
   sampleRows?: number
   seed?: number
+  /** Aborting it stops the scan before the next table (it only reads, so there is nothing to undo). */
+  signal?: AbortSignal
 }
 
 /**
@@ -35,6 +37,7 @@ export async function scanDatabase(
   const found: PiiColumn[] = []
   const personal = personalTables(schema)
   for (const [index, table] of schema.tables.entries()) {
+    options.signal?.throwIfAborted()
     const samples = await sampleText(source, table, options.sampleRows ?? 1000, options.seed ?? 1)
     const files = await sampleFiles(source, table, options.seed ?? 1)
     const keys = new Set([

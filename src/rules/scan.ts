@@ -1,3 +1,4 @@
+import type { Connection } from '../dialects/connection.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { packageFile } from '../package-file.js'
 import type { Schema } from '../schema/schema.js'
@@ -26,7 +27,7 @@ export interface ScanResult {
  * const { columns } = await scan('postgres://postgres@127.0.0.1:5432/shop')
  * for (const c of columns) console.log(c.column, c.kind, c.confidence)
  */
-export async function scan(url: string, options: ScanOptions = {}): Promise<ScanResult> {
+export async function scan(url: Connection, options: ScanOptions = {}): Promise<ScanResult> {
   const source = await openDatabase(url, { readOnly: true })
   try {
     const schema = await source.introspect()
@@ -70,7 +71,7 @@ export interface CheckResult extends ScanResult {
  * const { uncovered } = await check('postgres://postgres@127.0.0.1:5432/shop', 'rules/')
  * if (uncovered.length > 0) process.exitCode = 1
  */
-export async function check(url: string, rules: string, options: ScanOptions = {}): Promise<CheckResult> {
+export async function check(url: Connection, rules: string, options: ScanOptions = {}): Promise<CheckResult> {
   const { rules: loaded, constraints } = await loadRuleSet(rules)
   const result = await scan(url, options)
   const declaredConstraints = resolveConstraints(result.schema, constraints)

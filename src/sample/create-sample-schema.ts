@@ -17,6 +17,7 @@ export async function createSampleSchema(database: Database): Promise<SampleOutc
       'TARGET_NOT_EMPTY',
       `${database.display} already holds ${before.tables.length} tables`,
       'point the sample at an empty database (e.g. pglite://.dbtwin/clinic, or a new database on your server)',
+      { data: { tables: before.tables.map((t) => t.name) } },
     )
   }
   for (const migration of Object.values(sampleMigrations)) await migration.up(database.db)

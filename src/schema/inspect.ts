@@ -1,3 +1,4 @@
+import type { Connection } from '../dialects/connection.js'
 import { planLoad, type LoadPlan } from '../graph/load-plan.js'
 import { introspect } from './introspect.js'
 import type { Schema } from './schema.js'
@@ -10,7 +11,7 @@ import type { Schema } from './schema.js'
  * const { schema, plan } = await inspect('pglite://.dbtwin/demo/clinic')
  * console.log(plan.order, plan.cycles)
  */
-export async function inspect(url: string): Promise<{ schema: Schema; plan: LoadPlan }> {
-  const schema = await introspect(url)
+export async function inspect(database: Connection): Promise<{ schema: Schema; plan: LoadPlan }> {
+  const schema = await introspect(database)
   return { schema, plan: planLoad(schema) }
 }

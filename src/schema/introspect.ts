@@ -1,18 +1,19 @@
+import type { Connection } from '../dialects/connection.js'
 import { openDatabase } from '../dialects/open-database.js'
 import type { Schema } from './schema.js'
 
 /**
- * Reads the portable schema of the database a URL names, over a read-only connection.
+ * Reads the portable schema of the database a URL or a caller's connection names, over a read-only connection.
  *
  * @example
  * const schema = await introspect('postgres://postgres@127.0.0.1:5432/shop')
  * console.log(schema.tables.map((t) => t.name))
  */
-export async function introspect(url: string): Promise<Schema> {
-  const database = await openDatabase(url, { readOnly: true })
+export async function introspect(database: Connection): Promise<Schema> {
+  const source = await openDatabase(database, { readOnly: true })
   try {
-    return await database.introspect()
+    return await source.introspect()
   } finally {
-    await database.close()
+    await source.close()
   }
 }

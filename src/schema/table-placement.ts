@@ -50,8 +50,15 @@ export function tablePlacement(
         'TARGET_CONFLICT',
         `${other} and ${tableName(t)} would both become ${id}`,
         map === 'merge'
-          ? 'pass --schema-map prefix (tables become <schema>__<table>), or write into PostgreSQL, which keeps schemas apart'
+          ? "map schemas with schemaMap: 'prefix' (tables become <schema>__<table>), or write into PostgreSQL, which keeps schemas apart"
           : 'rename one of the two tables in the source, or write into PostgreSQL, which keeps schemas apart',
+        {
+          data: { tables: [other, tableName(t)] },
+          cliFix:
+            map === 'merge'
+              ? 'pass --schema-map prefix (tables become <schema>__<table>), or write into PostgreSQL, which keeps schemas apart'
+              : undefined,
+        },
       )
     }
     seen.set(id, tableName(t))

@@ -165,7 +165,9 @@ export function parseSubsetConfig(text: string, file: string, dialect?: DialectN
         return parseRoot(root, dialect)
       } catch (error) {
         if (!(error instanceof DbtwinError)) throw error
-        throw new DbtwinError('FILE_INVALID', `${file}: roots.${i}: ${error.message}`, error.fix)
+        throw new DbtwinError('FILE_INVALID', `${file}: roots.${i}: ${error.message}`, error.fix, {
+          cliFix: error.cliFix,
+        })
       }
     }),
     children: c.children === undefined ? undefined : parseChildren([c.children].flat()),

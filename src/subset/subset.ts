@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Database } from '../dialects/dialect.js'
+import type { Connection } from '../dialects/connection.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { dialectFamily, type CellValue } from '../dialects/twin-target.js'
 import { DbtwinError } from '../errors.js'
@@ -67,8 +68,8 @@ const BATCH = 20_000
  * })
  */
 export async function subset(
-  from: string,
-  to: string | null,
+  from: Connection,
+  to: Connection | null,
   options: SubsetOptions & {
     planOnly?: boolean
     /** Aborting it stops choosing rows, or stops the write and rolls it back. */
@@ -77,15 +78,18 @@ export async function subset(
   onEvent: (e: SubsetEvent) => void = () => {},
 ): Promise<SubsetResult> {
   const started = performance.now()
-  if (to !== null && databaseFingerprint(to) === databaseFingerprint(from)) {
+  if (
+    typeof to === 'string' &&
+    typeof from === 'string' &&
+    databaseFingerprint(to) === databaseFingerprint(from)
+  ) {
     throw new DbtwinError(
       'TARGET_IS_SOURCE',
       `${parseConnectionUrl(to).display} is the source`,
       'write the subset into another database',
+      { data: { target: parseConnectionUrl(to).display } },
     )
   }
-  // Root conditions are SQL sent to the source: refused before anything is read when they are more than a condition.
-  for (const root of options.roots) checkRoot(root, parseConnectionUrl(from).dialect)
   const ruleSet =
     options.rules === undefined
       ? { rules: [], tables: [], constraints: [] }
@@ -93,6 +97,8 @@ export async function subset(
   const rules = ruleSet.rules
   const database = await openDatabase(from, { readOnly: true })
   try {
+    // Root conditions are SQL sent to the source: refused before anything is read when they are more than a condition.
+    for (const root of options.roots) checkRoot(root, database.dialect)
     // One snapshot for every read: the rows chosen and the rows copied agree (see Database.readSnapshot).
     const identity = await databaseIdentity(database)
     return await database.readSnapshot(async (source) => {
@@ -126,7 +132,11 @@ export async function subset(
       const target = subsetSchema(schema, selection)
       const spec = {
         schema: target,
-        source: { dialect: schema.dialect, fingerprint: databaseFingerprint(from), identity },
+        source: {
+          dialect: schema.dialect,
+          fingerprint: typeof from === 'string' ? databaseFingerprint(from) : identity,
+          identity,
+        },
         what: 'subset',
         failureCode: 'SUBSET_FAILED',
         existing: options.existing ?? 'refuse',

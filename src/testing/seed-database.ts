@@ -1,3 +1,4 @@
+import type { Connection } from '../dialects/connection.js'
 import type { Model } from '../model/model.js'
 import { generate, type ExistingTables } from '../write/write-twin.js'
 import { loadModel } from './load-model.js'
@@ -25,8 +26,8 @@ export interface SeedResult {
 }
 
 /**
- * Fills a database, whose tables may or may not exist yet, with a synthetic twin from a model or a model file's
- * path. On failure the database is left as it was and the promise rejects with a DbtwinError.
+ * Fills a database (a URL, or a connection of the suite's own, which it leaves open), whose tables may or may not
+ * exist yet, with a synthetic twin from a model or a model file's path. On failure the database is left as it was and the promise rejects with a DbtwinError.
  *
  * @example
  * import { beforeAll } from 'vitest'
@@ -42,7 +43,7 @@ export interface SeedResult {
  * })
  */
 export async function seedDatabase(
-  url: string,
+  url: Connection,
   model: Model | string,
   options: SeedOptions = {},
 ): Promise<SeedResult> {

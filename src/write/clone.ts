@@ -1,3 +1,4 @@
+import type { Connection } from '../dialects/connection.js'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import { DbtwinError } from '../errors.js'
 import { learn, type LearnEvent } from '../learn/learn.js'
@@ -27,16 +28,22 @@ export interface CloneOptions {
  * const { result } = await clone('postgres://readonly@replica/clinic', 'pglite://.dbtwin/twin', { rules: 'rules/' })
  */
 export async function clone(
-  from: string,
-  to: string,
+  from: Connection,
+  to: Connection,
   options: CloneOptions = {},
   onEvent: (e: LearnEvent | GenerateEvent) => void = () => {},
 ): Promise<{ model: Model; result: GenerateResult }> {
-  if (databaseFingerprint(from) === databaseFingerprint(to)) {
+  // Two URLs are compared here; a caller's connection is compared by the server's identity when the write opens.
+  if (
+    typeof from === 'string' &&
+    typeof to === 'string' &&
+    databaseFingerprint(from) === databaseFingerprint(to)
+  ) {
     throw new DbtwinError(
       'TARGET_IS_SOURCE',
-      `--from and --to both name ${parseConnectionUrl(to).display}`,
+      `the source and the target both name ${parseConnectionUrl(to).display}`,
       'write the twin into another database',
+      { data: { target: parseConnectionUrl(to).display } },
     )
   }
   const { rules, seed, signal } = options

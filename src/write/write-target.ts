@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { expressionFor } from '../rules/declared-expression.js'
+import type { Connection } from '../dialects/connection.js'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Database } from '../dialects/dialect.js'
@@ -114,16 +115,17 @@ export interface TargetSession {
  */
 export async function writeIntoTarget<T>(
   written: WriteSpec,
-  url: string,
+  url: Connection,
   onEvent: (e: WriteEvent) => void,
   fill: (session: TargetSession) => Promise<T>,
 ): Promise<T> {
   let spec = written
-  if (databaseFingerprint(url) === spec.source.fingerprint) {
+  if (typeof url === 'string' && databaseFingerprint(url) === spec.source.fingerprint) {
     throw new DbtwinError(
       'TARGET_IS_SOURCE',
       `${parseConnectionUrl(url).display} is the source of this ${spec.what}`,
       `write the ${spec.what} into another database`,
+      { data: { target: parseConnectionUrl(url).display } },
     )
   }
   const signal = spec.signal
@@ -389,14 +391,17 @@ async function refuseSource(
     'TARGET_IS_SOURCE',
     `${target.display} is the source of this ${spec.what}, reached through another URL`,
     `write the ${spec.what} into another database`,
+    { data: { target: target.display } },
   )
 }
 
 async function openTarget(
-  url: string,
+  url: Connection,
   create: boolean,
   onEvent: (e: WriteEvent) => void,
 ): Promise<{ target: Database; dropCreated: (() => Promise<void>) | null }> {
+  // A caller's connection is to a database that exists.
+  if (typeof url !== 'string') return { target: await openDatabase(url), dropCreated: null }
   try {
     return { target: await openDatabase(url), dropCreated: null }
   } catch (error) {
@@ -422,7 +427,7 @@ async function openTarget(
  * await checkTarget(to, { schema, source: { dialect: schema.dialect }, existing: 'create', what: 'twin' })
  */
 export async function checkTarget(
-  url: string,
+  url: Connection,
   spec: Pick<WriteSpec, 'schema' | 'existing' | 'what'> & {
     source: Pick<WriteSpec['source'], 'dialect' | 'identity'>
   },
@@ -445,14 +450,16 @@ export async function checkTarget(
 
 /** Rethrows a connection failure, unless it is a missing database that `create` is allowed to create. */
 function throwUnlessCreatable(error: unknown, create: boolean): void {
-  if (!(error instanceof DbtwinError) || error.code !== 'DATABASE_NOT_FOUND') throw error
+  if (!(error instanceof DbtwinError) || !error.is('DATABASE_NOT_FOUND')) throw error
   if (!create) {
     throw new DbtwinError(
       error.code,
       error.message,
-      `${error.fix}, or pass --create to have dbtwin create it`,
+      `${error.fix}, or let dbtwin create it (existing: 'create')`,
       {
         cause: error,
+        data: error.data,
+        cliFix: `${error.fix}, or pass --create to have dbtwin create it`,
       },
     )
   }
@@ -482,7 +489,11 @@ async function existingTables(
     throw new DbtwinError(
       'TARGET_CONFLICT',
       `${target.display} lacks ${missing.map((t) => tableName(refOf(t))).join(', ')}`,
-      'create the tables first: dbtwin generate --model <file> --to <url> --schema-only',
+      "create the tables first (generate with stage: 'schema')",
+      {
+        data: { tables: missing.map((t) => tableName(refOf(t))) },
+        cliFix: 'create the tables first: dbtwin generate --model <file> --to <url> --schema-only',
+      },
     )
   }
 }
@@ -583,7 +594,11 @@ async function planObjects(
     throw new DbtwinError(
       'ROLE_NOT_FOUND',
       `${target.display} has no role ${first.role}${more}, which the source's ${first.object} names`,
-      `create the role${others.length === 0 ? '' : 's'} there (CREATE ROLE ${first.role}), or run without --keep-grants`,
+      `create the role${others.length === 0 ? '' : 's'} there (CREATE ROLE ${first.role}), or write without keepGrants`,
+      {
+        data: { roles: [first, ...others].map((r) => r.role) },
+        cliFix: `create the role${others.length === 0 ? '' : 's'} there (CREATE ROLE ${first.role}), or run without --keep-grants`,
+      },
     )
   }
   const notes = [...plan.notes]
@@ -700,7 +715,11 @@ async function tablesToReuse(
     throw new DbtwinError(
       'TARGET_NOT_EMPTY',
       `${target.display} already has ${there.map((t) => tableName(refOf(t))).join(', ')}`,
-      'use an empty database, or pass --drop or --truncate',
+      "use an empty database, or let the write drop or empty them (existing: 'drop' or 'truncate')",
+      {
+        data: { tables: there.map((t) => tableName(refOf(t))) },
+        cliFix: 'use an empty database, or pass --drop or --truncate',
+      },
     )
   }
   if (existing !== 'drop') {
@@ -714,7 +733,11 @@ async function tablesToReuse(
         throw new DbtwinError(
           'TARGET_CONFLICT',
           `${tableName(refOf(t))} on ${target.display} exists without column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`,
-          'pass --drop to recreate the tables, or point --to at another database',
+          "let the write recreate the tables (existing: 'drop'), or write into another database",
+          {
+            data: { tables: [tableName(refOf(t))] },
+            cliFix: 'pass --drop to recreate the tables, or point --to at another database',
+          },
         )
       }
     }
@@ -729,7 +752,11 @@ async function tablesToReuse(
         throw new DbtwinError(
           'TARGET_NOT_EMPTY',
           `${tableName(ref)} on ${target.display} already holds rows`,
-          'pass --truncate to empty the tables first, or --drop to recreate them',
+          "let the write empty the tables first (existing: 'truncate') or recreate them (existing: 'drop')",
+          {
+            data: { tables: [tableName(ref)] },
+            cliFix: 'pass --truncate to empty the tables first, or --drop to recreate them',
+          },
         )
       }
     }

@@ -1,3 +1,4 @@
+import type { Connection } from '../dialects/connection.js'
 import type { BulkWriter } from '../dialects/twin-target.js'
 import type { SumColumn } from '../dialects/sum-update.js'
 import { generateTwin, type Shard } from '../generate/generate-twin.js'
@@ -57,7 +58,7 @@ export interface GenerateResult {
  */
 export async function generate(
   model: Model,
-  url: string,
+  url: Connection,
   options: GenerateOptions = {},
   onEvent: (e: GenerateEvent) => void = () => {},
 ): Promise<GenerateResult> {

@@ -152,7 +152,7 @@ describe('a model file is untrusted input', () => {
       expectOneLine(
         await runCli(['generate', '--model', model, '--out', out, '--rows', rows]),
         new RegExp(
-          `--rows ${rows.split('=')[0]}: ${why}.*Fix: give --rows one of the tables generation .*public\\.parent`,
+          `rows for ${rows.split('=')[0]}: ${why}.*Fix: give --rows one of the tables generation .*public\\.parent`,
         ),
       )
       expect(await exists(out)).toBe(false)

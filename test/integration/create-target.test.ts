@@ -46,7 +46,10 @@ for (const dialect of testDialects()) {
         const target = absentTestDatabase(dialect.name as 'postgres' | 'mysql')
         const error = (await generate(learned.model, target.url).catch((e: unknown) => e)) as DbtwinError
         expect(error.code).toBe('DATABASE_NOT_FOUND')
-        expect(error.fix).toMatch(/or pass --create to have dbtwin create it$/)
+        // The library names its option, the CLI its flag; the data names the database.
+        expect(error.fix).toMatch(/or let dbtwin create it \(existing: 'create'\)$/)
+        expect(error.cliFix).toMatch(/or pass --create to have dbtwin create it$/)
+        expect(error.is('DATABASE_NOT_FOUND') && error.data.database).toContain(target.name)
         expect(await target.exists()).toBe(false)
       })
 

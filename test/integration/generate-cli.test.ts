@@ -128,7 +128,9 @@ describe.skipIf(postgres?.available !== true)('dbtwin generate and clone from th
       source.url.replace('127.0.0.1', 'localhost'),
     ])
     expect(same.code).toBe(1)
-    expect(same.stderr).toMatch(/--from and --to both name .*Fix: write the twin into another database/)
+    expect(same.stderr).toMatch(
+      /the source and the target both name .*Fix: write the twin into another database/,
+    )
   })
 
   it('rolls the target back on Ctrl-C and says so', async () => {

@@ -51,10 +51,10 @@ describe('the library API, end to end on PGlite', () => {
 
     const { columns } = await dbtwin.scan(source.url)
     expect(columns.map((c) => c.kind)).toContain('national-id')
-    expect((await dbtwin.check(source.url, RULES)).uncovered).toEqual([])
+    expect((await dbtwin.check(source.url, { rules: RULES })).uncovered).toEqual([])
 
-    const model = dbtwin.parseModelFile(
-      dbtwin.formatModelFile(await dbtwin.learn(source.url, { rules: RULES, seed: 2 })),
+    const model = await dbtwin.parseModelFile(
+      await dbtwin.formatModelFile(await dbtwin.learn(source.url, { rules: RULES, seed: 2 })),
       'model.yaml',
     )
     const twin = await target()
@@ -65,14 +65,15 @@ describe('the library API, end to end on PGlite', () => {
     const slice = await target()
     const subsetResult = await dbtwin.subset(source.url, slice.url, {
       rules: RULES,
-      roots: [dbtwin.parseRoot('clinic.patients limit 10')],
+      roots: ['clinic.patients limit 10'],
     })
     expect(subsetResult.plan.tables.find((t) => t.table === 'clinic.patients')?.rows).toBeGreaterThanOrEqual(
       10,
     )
     expect(await count(slice.url, 'patients')).toBe(subsetResult.rows['clinic.patients'])
 
-    const result = await dbtwin.report(source.url, twin.url, {
+    const result = await dbtwin.report(twin.url, {
+      real: source.url,
       model,
       rules: RULES,
       failUnder: { quality: 0.7 },
@@ -130,20 +131,54 @@ describe('the library API, end to end on PGlite', () => {
     expect(again.code).toBe(0)
   }, 180_000)
 
-  it('is importable by its package name once built: dbtwin and dbtwin/testing', async () => {
+  it('is importable by its package name once built: dbtwin, dbtwin/testing and dbtwin/demo', async () => {
     const root = fileURLToPath(new URL('../..', import.meta.url))
     const script =
-      "const m = await import('dbtwin'); const t = await import('dbtwin/testing');" +
-      "console.log([typeof m.learn, typeof m.subset, typeof m.report, typeof t.seedDatabase].join(','))"
+      "const m = await import('dbtwin'); const t = await import('dbtwin/testing'); const d = await import('dbtwin/demo');" +
+      "console.log([typeof m.learn, typeof m.subset, typeof m.report, typeof t.seedDatabase, typeof d.runDemo].join(','))"
     const out = await new Promise<string>((resolve, reject) =>
       execFile(
         process.execPath,
         ['--input-type=module', '-e', script],
         { cwd: root },
-        (error, stdout, stderr) =>
-          error === null ? resolve(stdout.trim()) : reject(new Error(`${error.message}\n${stderr}`)),
+        (error, stdout, stderr) => {
+          if (error === null) resolve(stdout.trim())
+          else reject(new Error(`${error.message}\n${stderr}`))
+        },
       ),
     )
-    expect(out).toBe('function,function,function,function')
+    expect(out).toBe('function,function,function,function,function')
+  })
+
+  it('loads none of its stages, drivers, kysely, zod, yaml or faker when imported (issue 21: start-up)', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url))
+    // A resolve hook names every package the import reaches.
+    const hook = [
+      'export async function resolve(specifier, context, next) {',
+      '  const resolved = await next(specifier, context)',
+      '  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(resolved.url)',
+      "  if (m) process.stderr.write('PKG ' + m[1] + '\\n')",
+      '  return resolved',
+      '}',
+    ].join('\n')
+    const script =
+      "import { register } from 'node:module';" +
+      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));` +
+      "const m = await import('dbtwin'); console.log(typeof m.learn)"
+    const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['--input-type=module', '-e', script],
+        { cwd: root },
+        (error, stdout, stderr) => {
+          if (error === null) resolve({ stdout, stderr })
+          else reject(new Error(`${error.message}\n${stderr}`))
+        },
+      ),
+    )
+    expect(stdout.trim()).toBe('function')
+    const packages = new Set([...stderr.matchAll(/^PKG (.+)$/gm)].map((m) => m[1]))
+    // graphlib (planLoad, a synchronous export) is the one dependency left, at 9 ms.
+    expect([...packages]).toEqual(['@dagrejs/graphlib'])
   })
 })

@@ -36,14 +36,21 @@ const INSERT_CHARS = 4 * 1024 * 1024
  * what it did. `cancel` stops the statement of the foreign-key phase in flight (KILL QUERY), which can take long.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function mysqlTwinWrite(db: Kysely<any>, pool: Pool): Promise<TwinWrite> {
+export async function mysqlTwinWrite(db: Kysely<any>, pool: Pool | null): Promise<TwinWrite> {
   const keyConnection: { id: number | null } = { id: null }
   const { rows } = await sql<{ local_infile: unknown }>`select @@local_infile as local_infile`.execute(db)
-  const decision = loadDataDecision(rows[0]?.local_infile)
+  // Through a caller's Kysely instance there is no pool to stream LOAD DATA over: multi-row INSERTs then.
+  const decision =
+    pool === null
+      ? {
+          allowed: false as const,
+          why: 'rows are inserted, not loaded: LOAD DATA needs a mysql2 pool, not a Kysely instance',
+        }
+      : loadDataDecision(rows[0]?.local_infile)
   const loads: LoadsInFlight = new Set()
   return {
     db,
-    twin: mysqlTwin(db, keyConnection, decision.allowed ? { pool, loads } : null),
+    twin: mysqlTwin(db, keyConnection, decision.allowed && pool !== null ? { pool, loads } : null),
     notes: decision.allowed ? [] : [decision.why],
     transactional: false,
     commit: () => Promise.resolve(),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, readdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, type QueryOptions } from '@electric-sql/pglite'
 import { setImmediate as eventLoopTurn } from 'node:timers/promises'
 import {
   Kysely,
@@ -18,10 +18,10 @@ import {
 import { DbtwinError } from '../../errors.js'
 import { cannotWriteIn, nearestExisting } from '../../writable-folder.js'
 import type { PgliteUrl } from '../connection-url.js'
-import type { Database, OpenOptions } from '../dialect.js'
+import type { Database, OpenOptions, AnyKysely, AnyTables } from '../dialect.js'
 import { postgresDdl } from '../postgres/postgres-ddl.js'
 import { POSTGRES_SNAPSHOT } from '../postgres/postgres-snapshot.js'
-import { withReadSnapshot } from '../read-snapshot.js'
+import { borrowedDatabase, withReadSnapshot, type DatabaseOver } from '../read-snapshot.js'
 import { introspectPostgres } from '../postgres/postgres-introspector.js'
 import { postgresSampledTable } from '../postgres/postgres-sampling.js'
 import { postgresReadValue, postgresSpecialNumbers, SERVER_TEXT_OIDS } from '../postgres/postgres-values.js'
@@ -57,14 +57,59 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
       { cause: error },
     )
   }
-  const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }), plugins: [new EventLoopTurns()] })
+  const db = new Kysely<AnyTables>({
+    dialect: new PGliteDialect({ pglite }),
+    plugins: [new EventLoopTurns()],
+  })
   const memoryId = randomUUID()
   await sql`select 1`.execute(db)
-  return withReadSnapshot(db, [POSTGRES_SNAPSHOT], (db) => ({
+  const name = url.dataDir ?? 'memory'
+  // A folder is one database whatever path names it; an in-memory one is only ever itself.
+  const identity = `pglite|${dataDir ?? `memory|${memoryId}`}`
+  return withReadSnapshot(db, [POSTGRES_SNAPSHOT], pgliteOver(pglite, url.display, name, identity))
+}
+
+/**
+ * A caller's PGlite instance, which dbtwin never closes: each query parses values as dbtwin's own instance does
+ * (AS_SERVER_TEXT), and a read-only source is read in one read-only transaction (see borrowedDatabase).
+ */
+export async function borrowPglite(pglite: PGlite, options: OpenOptions): Promise<Database> {
+  const serverText = new Proxy(pglite, {
+    get(target, key) {
+      if (key === 'query')
+        return (query: string, params?: unknown[], queryOptions?: QueryOptions) =>
+          target.query<unknown>(query, params, { ...queryOptions, parsers: AS_SERVER_TEXT })
+      // Kysely closes its PGlite when it is destroyed; this one is the caller's.
+      if (key === 'close') return () => Promise.resolve()
+      const value: unknown = Reflect.get(target, key)
+      return typeof value === 'function' ? (value as () => unknown).bind(target) : value
+    },
+  })
+  const db = new Kysely<AnyTables>({
+    dialect: new PGliteDialect({ pglite: serverText }),
+    plugins: [new EventLoopTurns()],
+  })
+  const name = pglite.dataDir ?? 'memory'
+  const display = `pglite://${pglite.dataDir ?? 'memory'} (the caller's instance)`
+  return borrowedDatabase(
+    db,
+    [POSTGRES_SNAPSHOT],
+    pgliteOver(pglite, display, name, `pglite|${pglite.dataDir ?? `memory|${randomUUID()}`}`),
+    options,
+  )
+}
+
+function pgliteOver(
+  pglite: PGlite,
+  display: string,
+  name: string,
+  identity: string,
+): (db: AnyKysely) => DatabaseOver {
+  return (db) => ({
     dialect: 'pglite',
     db,
-    name: url.dataDir ?? 'memory',
-    display: url.display,
+    name,
+    display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
     readValue: postgresReadValue,
@@ -94,13 +139,9 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
       }
     },
     // Every PGlite database is called "postgres" inside; its directory is what tells two apart.
-    introspect: async () => ({
-      ...(await introspectPostgres(db, 'pglite')),
-      database: url.dataDir ?? 'memory',
-    }),
-    // A folder is one database whatever path names it; an in-memory one is only ever itself.
-    serverIdentity: async () => `pglite|${dataDir ?? `memory|${memoryId}`}`,
-  }))
+    introspect: async () => ({ ...(await introspectPostgres(db, 'pglite')), database: name }),
+    serverIdentity: () => Promise.resolve(identity),
+  })
 }
 
 /**

@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, sql, type RawBuilder } from 'kysely'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import type { ServerUrl } from '../connection-url.js'
-import type { Database, OpenOptions } from '../dialect.js'
+import type { Database, OpenOptions, AnyKysely, AnyTables } from '../dialect.js'
 import type { BulkWriter, TwinWrite } from '../twin-target.js'
 import type { Column, EnumType, TableRef } from '../../schema/schema.js'
 import { connectionError } from '../connection-error.js'
@@ -13,8 +13,9 @@ import { postgresSampledTable } from './postgres-sampling.js'
 import { postgresReadValue, postgresSpecialNumbers, SERVER_TEXT_OIDS } from './postgres-values.js'
 import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-twin.js'
 import { extendedProtocolPool } from './postgres-extended-protocol.js'
-import { withReadSnapshot } from '../read-snapshot.js'
+import { borrowedDatabase, withReadSnapshot, type DatabaseOver } from '../read-snapshot.js'
 import { POSTGRES_SNAPSHOT } from './postgres-snapshot.js'
+import { postgresInsertWriter } from './postgres-insert-writer.js'
 import { postgresKeySet } from './postgres-key-set.js'
 
 /** Opens a PostgreSQL database through node-postgres; fails fast, with one clear line, if it cannot be reached. */
@@ -34,35 +35,117 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
   })
   // An idle client's error (e.g. the server restarting) must not crash the process; the next query reports it.
   pool.on('error', () => {})
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: extendedProtocolPool(pool) }) })
+  const db = new Kysely<AnyTables>({ dialect: new PostgresDialect({ pool: extendedProtocolPool(pool) }) })
   try {
     await sql`select 1`.execute(db)
   } catch (error) {
     await db.destroy()
     throw connectionError(error, url.display, url.database, POSTGRES_ERROR_CODES)
   }
-  return withReadSnapshot(db, [POSTGRES_SNAPSHOT], (db) => ({
-    dialect: 'postgres',
+  return withReadSnapshot(db, [POSTGRES_SNAPSHOT], postgresOver(pool, url.display, url.database))
+}
+
+/**
+ * A caller's node-postgres pool, which dbtwin never ends: queries go through it with dbtwin's value parsing given
+ * per query (the pool's own parsers stay the caller's), and a read-only source is read in one read-only
+ * transaction (see borrowedDatabase), since the session is not dbtwin's to configure.
+ */
+export async function borrowPostgres(pool: pg.Pool, options: OpenOptions): Promise<Database> {
+  const { host, port, user, database } = pool.options
+  const name = database ?? user ?? 'postgres'
+  const display = `postgres://${user ?? ''}@${host ?? 'localhost'}:${port ?? 5432}/${name} (the caller's pool)`
+  const db = new Kysely<AnyTables>({
+    dialect: new PostgresDialect({ pool: extendedProtocolPool(pool, { getTypeParser: textForTemporal }) }),
+  })
+  return borrowedDatabase(db, [POSTGRES_SNAPSHOT], postgresOver(pool, display, name), options)
+}
+
+function postgresOver(pool: pg.Pool, display: string, name: string): (db: AnyKysely) => DatabaseOver {
+  return (db) => ({
+    ...postgresFamilyOver(db, display, name),
+    openTwin: (enums) => postgresTwinWrite(pool, enums),
+  })
+}
+
+/**
+ * PostgreSQL over any Kysely instance: a caller's (see borrowKysely) writes rows through INSERT, having no driver
+ * to COPY through; dbtwin's own pools replace `openTwin` with COPY.
+ */
+export function postgresFamilyOver(
+  db: AnyKysely,
+  display: string,
+  name: string,
+  dialect: 'postgres' | 'pglite' = 'postgres',
+): DatabaseOver {
+  return {
+    dialect,
     db,
-    name: url.database,
-    display: url.display,
+    name,
+    display,
     ddl: postgresDdl,
     sampledTable: postgresSampledTable,
     readValue: postgresReadValue,
     specialNumbers: postgresSpecialNumbers,
     keySet: (_table, columns, keys) => Promise.resolve(postgresKeySet(columns, keys)),
-    openTwin: (enums) => postgresTwinWrite(pool, enums),
-    introspect: () => introspectPostgres(db, 'postgres'),
+    openTwin: (enums) => insertTwinWrite(db, enums, dialect),
+    introspect: () => introspectPostgres(db, dialect),
     serverIdentity: () => postgresServerIdentity(db),
-  }))
+  }
+}
+
+/**
+ * A write through INSERTs on one connection of a Kysely instance, in one transaction (see postgresTwinWrite). PGlite
+ * is one connection already, which the write must not hold: other statements of the write go through `db` too.
+ */
+async function insertTwinWrite(
+  db: AnyKysely,
+  enums: readonly EnumType[],
+  dialect: 'postgres' | 'pglite',
+): Promise<TwinWrite> {
+  let finish = () => {}
+  let held: Promise<void> = Promise.resolve()
+  const connection =
+    dialect === 'pglite'
+      ? db
+      : await new Promise<AnyKysely>((resolve, reject) => {
+          const finished = new Promise<void>((resolve) => (finish = resolve))
+          held = db.connection().execute(async (connection) => {
+            resolve(connection)
+            await finished
+          })
+          held.catch(reject)
+        })
+  await sql`begin`.execute(connection)
+  const pid = dialect === 'postgres' ? await postgresBackendPid(connection) : null
+  const end = async (statement: 'commit' | 'rollback') => {
+    try {
+      await sql`${sql.raw(statement)}`.execute(connection)
+    } finally {
+      finish()
+      await held
+    }
+  }
+  return {
+    db: connection,
+    twin: postgresTwin(enums, (target, columns) => postgresInsertWriter(connection, target, columns)),
+    transactional: true,
+    commit: () => end('commit'),
+    rollback: () => end('rollback'),
+    async cancel() {
+      if (pid !== null) await sql`select pg_cancel_backend(${pid})`.execute(db)
+    },
+  }
+}
+
+async function postgresBackendPid(db: AnyKysely): Promise<number> {
+  return Number((await sql<{ pid: unknown }>`select pg_backend_pid() as pid`.execute(db)).rows[0]?.pid)
 }
 
 /**
  * The server's start time (to the microsecond), port and the database's oid: readable by any login, unlike
  * pg_control_system()'s system identifier, and the same through every URL that reaches this database.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function postgresServerIdentity(db: Kysely<any>): Promise<string> {
+export async function postgresServerIdentity(db: AnyKysely): Promise<string> {
   const { rows } = await sql<{ identity: string }>`
     select concat_ws('|', 'postgres', pg_postmaster_start_time()::text, current_setting('port'), d.oid::text) as identity
     from pg_database d where d.datname = current_database()`.execute(db)
@@ -111,7 +194,7 @@ const COPY_BUFFER_BYTES = 4 * 1024 * 1024
  */
 async function postgresTwinWrite(pool: pg.Pool, enums: readonly EnumType[]): Promise<TwinWrite> {
   const client = await pool.connect()
-  const db = new Kysely<any>({
+  const db = new Kysely<AnyTables>({
     dialect: new PostgresDialect({
       // Every query of the write on this one client; it is released below, once the transaction is over.
       pool: {

@@ -7,12 +7,15 @@ import type pg from 'pg'
  * protocol, which runs every statement in the text: a `--root` condition ending in `; commit; create table …`
  * wrote to a read-only source that way (issue 14). The root validator refuses such text first; this makes a second
  * statement impossible even where a text got past it (defence in depth).
+ *
+ * With `types`, the pool is a caller's (see borrowPostgres): each query parses values with dbtwin's parsers rather
+ * than the pool's, and ending Kysely leaves the pool open.
  */
-export function extendedProtocolPool(pool: pg.Pool): PostgresPool {
+export function extendedProtocolPool(pool: pg.Pool, types?: pg.CustomTypesConfig): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>()
   return {
     options: pool.options,
-    end: () => pool.end(),
+    end: () => (types === undefined ? pool.end() : Promise.resolve()),
     async connect() {
       const client = await pool.connect()
       let extended = wrapped.get(client)
@@ -20,7 +23,12 @@ export function extendedProtocolPool(pool: pg.Pool): PostgresPool {
         extended = {
           query: ((text: unknown, values?: readonly unknown[]) =>
             typeof text === 'string'
-              ? client.query({ text, values: values?.slice(), queryMode: 'extended' } as pg.QueryConfig)
+              ? client.query({
+                  text,
+                  values: values?.slice(),
+                  queryMode: 'extended',
+                  types,
+                } as pg.QueryConfig)
               : // A cursor (Kysely's streaming) is a submittable that prepares its own statement.
                 client.query(text as pg.Submittable)) as unknown as PostgresPoolClient['query'],
           release: (destroy?: boolean) => client.release(destroy),
