@@ -97,6 +97,44 @@ export function meaningText(method: string, maxLength: number, upper: boolean): 
     faker.seed(Math.floor(random.next() * 2 ** 32))
     const value = String(callFaker(faker, method, []))
     const cased = upper ? value.toUpperCase() : value
-    return cased.length > maxLength ? [...cased].slice(0, maxLength).join('') : cased
+    return cased.length > maxLength ? Array.from(cased).slice(0, maxLength).join('') : cased
   }
+}
+
+/** How the source's values are cased, read off their learned shapes (`A{7} A{8}`: upper; `Aa{5} a{3}`: sentence). */
+export type WordCase = 'upper' | 'title' | 'sentence' | 'lower'
+
+/**
+ * A writer of common English words (faker's word lists) for a text column that neither its words nor its name
+ * explain (pagila's `film.title`, whose words are each in too few rows to release): as many characters as a
+ * length drawn from the source's (`pickLength`), cut at a word to `maxLength`, in the source's case. Made-up,
+ * holding nothing of the source, and reading as text rather than as a marker (`COMPLEX HARBOR` for a film).
+ */
+export function plainWords(
+  pickLength: (random: Random) => number,
+  maxLength: number,
+  casing: WordCase,
+): (random: Random) => string {
+  const faker = fakerFor('en')
+  return (random) => {
+    faker.seed(Math.floor(random.next() * 2 ** 32))
+    const wanted = Math.max(1, Math.min(pickLength(random), maxLength))
+    const words: string[] = []
+    let length = -1
+    do {
+      const word = faker.word.sample()
+      if (words.length > 0 && length + 1 + word.length > maxLength) break
+      words.push(word)
+      length += 1 + word.length
+    } while (length < wanted)
+    const text = words.map((w, i) => cased(w, i, casing)).join(' ')
+    return text.length > maxLength ? Array.from(text).slice(0, maxLength).join('') : text
+  }
+}
+
+function cased(word: string, index: number, casing: WordCase): string {
+  if (casing === 'upper') return word.toUpperCase()
+  if (casing === 'title' || (casing === 'sentence' && index === 0))
+    return word.charAt(0).toUpperCase() + word.slice(1)
+  return word
 }

@@ -18,7 +18,7 @@ import { jsonDocumentSampler, type PathUniform } from './json-document.js'
 import { firstAbove, interpolate } from './quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
-import { columnMeaning, meaningText } from './column-meaning.js'
+import { columnMeaning, meaningText, plainWords, type WordCase } from './column-meaning.js'
 import { isCodeColumn } from '../model/text-model-choice.js'
 
 /**
@@ -186,8 +186,8 @@ export function columnSampler(
 /**
  * What writes a text value that words cannot (issue 17.1, docs/text.md): where words were declined for being too
  * rare or too few, or a walk found no well-formed value, a faker value of what the column's name says it holds
- * (a company, a city), else NULL where the column allows it, else the marked other value — never letters shaped
- * like the source's, which read as made-up data. Codes keep their shapes, and so do model files from before words
+ * (a company, a city), else common English words in the source's case and about its lengths (pagila's film
+ * titles) — never letters shaped like the source's, which read as gibberish, nor one marker for every row. Codes keep their shapes, and so do model files from before words
  * were learned (no `shapesBecause`): null for those.
  */
 function textFallback(
@@ -211,7 +211,30 @@ function textFallback(
     const upper = classes.some((c) => c.includes('A')) && !classes.some((c) => c.includes('a'))
     return meaningText(meaning, column.length ?? Infinity, upper)
   }
-  return column.nullable ? () => null : () => otherValue(column)
+  const pickLength = cumulativePicker(model.lengths.map((l) => l.frequency))
+  return plainWords(
+    (random) => model.lengths[pickLength(random.next())]?.length ?? 8,
+    column.length ?? Infinity,
+    wordCase(model.shapes),
+  )
+}
+
+/**
+ * The case of the source's most frequent shape: all capitals (`A{7} A{8}`), every word capitalized (`Aa{4} Aa{6}`),
+ * the first only (`Aa{5} a{3}`), or none.
+ */
+function wordCase(shapes: readonly { pattern: string; frequency: number }[]): WordCase {
+  const top = [...shapes].sort((a, b) => b.frequency - a.frequency)[0]?.pattern
+  if (top === undefined) return 'sentence'
+  const words = top
+    .replace(/\\./g, '')
+    .replace(/\{\d+\}/g, '')
+    .split(/[^Aa9]+/)
+    .filter((w) => /[Aa]/.test(w))
+  if (words.length === 0) return 'sentence'
+  if (words.every((w) => !w.includes('a'))) return 'upper'
+  if (words.every((w) => w.startsWith('A'))) return 'title'
+  return words[0]!.startsWith('A') ? 'sentence' : 'lower'
 }
 
 /** Whether some learned shape holds a digit class (`{n}` repeat counts and escaped literals aside). */

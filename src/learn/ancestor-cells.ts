@@ -83,7 +83,11 @@ function finite(value: unknown): number | null {
 }
 
 function label(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value)
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value)
+  return JSON.stringify(value)
 }
 
 function releasedByKey(categories: readonly Category[]): Map<string, Category['value']> {

@@ -103,7 +103,7 @@ function failure(text: string): DbtwinError {
   try {
     parseModelFile(text, 'model.yaml')
   } catch (error) {
-    if (error instanceof DbtwinError) return error
+    if (error instanceof DbtwinError) return error as DbtwinError
     throw error
   }
   throw new Error('parsed without error')

@@ -48,7 +48,7 @@ function parseError(text: string): DbtwinError {
   try {
     parseSchemaFile(text, 'schema.yaml')
   } catch (error) {
-    if (error instanceof DbtwinError) return error
+    if (error instanceof DbtwinError) return error as DbtwinError
     throw error
   }
   throw new Error('parsed without error')

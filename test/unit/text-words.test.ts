@@ -71,7 +71,7 @@ describe('word model', () => {
     for (let i = 0; i < 300; i++) {
       const value = draw(seededRandom(1, 'notes', i))
       expect(value).not.toBeNull()
-      expect([...value!].length).toBeLessThanOrEqual(40)
+      expect(Array.from(value!).length).toBeLessThanOrEqual(40)
       for (const word of textWords(value!)) expect(released).toContain(word)
     }
   })
@@ -80,7 +80,7 @@ describe('word model', () => {
 describe('words or shapes', () => {
   const npi = (i: number) => {
     const body = `1${String((i * 7_919_113) % 100_000_000).padStart(8, '0')}`
-    return body + [...'0123456789'].find((d) => luhnValid(`80840${body}${d}`))!
+    return body + Array.from('0123456789').find((d) => luhnValid(`80840${body}${d}`))!
   }
 
   it('gives prose words, and codes their shapes and check digits', () => {
@@ -118,7 +118,10 @@ describe('words or shapes', () => {
 describe('values words cannot write (issue 17, steps 1 and 2)', () => {
   /** pagila-like cities: every name rare, a few words and brackets shared by many. */
   const rare = (i: number, salt: string) =>
-    salt + [...i.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('')
+    salt +
+    Array.from(i.toString(26))
+      .map((c) => String.fromCharCode(97 + parseInt(c, 26)))
+      .join('')
   const cities = Array.from({ length: 300 }, (_, i) =>
     i % 3 === 0
       ? `San ${rare(i, 'Ciu')} (${rare(i, 'Reg')})`
