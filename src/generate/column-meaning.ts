@@ -108,7 +108,7 @@ export type WordCase = 'upper' | 'title' | 'sentence' | 'lower'
  * A writer of common English words (faker's word lists) for a text column that neither its words nor its name
  * explain (pagila's `film.title`, whose words are each in too few rows to release): as many characters as a
  * length drawn from the source's (`pickLength`), cut at a word to `maxLength`, in the source's case. Made-up,
- * holding nothing of the source, and reading as text rather than as a marker (`COMPLEX HARBOR` for a film).
+ * holding nothing of the source, and reading as text rather than as a marker (`STRANGE SUBURBAN PIGLET` for a film).
  */
 export function plainWords(
   pickLength: (random: Random) => number,
@@ -119,14 +119,18 @@ export function plainWords(
   return (random) => {
     faker.seed(Math.floor(random.next() * 2 ** 32))
     const wanted = Math.max(1, Math.min(pickLength(random), maxLength))
+    // Adjectives ending in a noun read as a name of a thing (`CREAMY GYMNAST`), where any word type did not
+    // (`GEEZ SCORN MATURE BESIDES`); the noun is drawn first, so a value never lacks one.
+    const noun = faker.word.noun()
     const words: string[] = []
-    let length = -1
-    do {
-      const word = faker.word.sample()
-      if (words.length > 0 && length + 1 + word.length > maxLength) break
-      words.push(word)
+    let length = noun.length
+    while (length < wanted) {
+      const word = faker.word.adjective()
+      if (length + 1 + word.length > maxLength) break
+      if (!words.includes(word)) words.push(word)
       length += 1 + word.length
-    } while (length < wanted)
+    }
+    words.push(noun)
     const text = words.map((w, i) => cased(w, i, casing)).join(' ')
     return text.length > maxLength ? Array.from(text).slice(0, maxLength).join('') : text
   }
