@@ -2,12 +2,15 @@ import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { byteaHex, csvField, csvRows, plainColumns } from '../dialects/postgres/postgres-twin.js'
+import { recordingPostgres } from '../dialects/postgres/postgres-script.js'
+import { sumUpdate } from '../dialects/sum-update.js'
 import type { CellValue } from '../dialects/twin-target.js'
 import { generateTwin, type GenerateTwinOptions } from '../generate/generate-twin.js'
 import type { Model } from '../model/model.js'
 import { DbtwinError } from '../errors.js'
 import type { Table, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
+import { learnedSums } from './learned-sums.js'
 import { schemaScript, type SchemaScriptOptions } from './schema-script.js'
 
 export type FileFormat = 'csv' | 'sql'
@@ -68,7 +71,22 @@ export async function generateFiles(
     },
   })
   if (deferred !== null) await close(deferred)
+  if (format === 'sql') await writeSums(model, dir)
   return Object.fromEntries(counts)
+}
+
+/**
+ * `zz-sums.sql`: the UPDATEs a write into a target runs once every row is in, setting each parent column the model
+ * learned as the sum of a child column (issue 18.4) — after the rows and their deferred keys, before
+ * `zzz-after-load.sql` adds the constraints and triggers.
+ */
+async function writeSums(model: Model, dir: string): Promise<void> {
+  const sums = learnedSums(model)
+  if (sums.length === 0) return
+  const { db, statements } = recordingPostgres(() => [])
+  for (const sum of sums) await sumUpdate('postgres', sum).execute(db)
+  await db.destroy()
+  await writeFile(join(dir, 'zz-sums.sql'), statements.map((s) => `${s};\n`).join(''))
 }
 
 /**

@@ -1,14 +1,13 @@
 import type { Connection } from '../dialects/connection.js'
 import type { BulkWriter } from '../dialects/twin-target.js'
-import type { SumColumn } from '../dialects/sum-update.js'
 import { generateTwin, type Shard } from '../generate/generate-twin.js'
 import { assertLoadable, planLoad } from '../graph/load-plan.js'
 import type { Model } from '../model/model.js'
-import type { Column } from '../schema/schema.js'
 import { derivedColumns, loadConstraints } from '../rules/load-constraints.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
 import { tableName } from '../schema/table-name.js'
 import type { SchemaMap } from '../schema/table-placement.js'
+import { learnedSums } from './learned-sums.js'
 import { writeIntoTarget, type ExistingTables, type WriteEvent, type WriteStage } from './write-target.js'
 
 export type { ExistingTables } from './write-target.js'
@@ -144,43 +143,4 @@ export function specialsOnMysql(model: Model): string | null {
     ...(asFinite.length > 0 ? [`as finite values in ${asFinite.join(', ')} (NOT NULL)`] : []),
   ]
   return `MySQL has no NaN or Infinity: they are ${parts.join('; ')}`
-}
-
-/** The model's learned sums (see Invariant 'sum'), as the updates the write runs once every row is in. */
-function learnedSums(model: Model): SumColumn[] {
-  const tables = new Map(model.schema.tables.map((t) => [tableName(t), t]))
-  return (model.invariants ?? []).flatMap((invariant) => {
-    if (invariant.kind !== 'sum') return []
-    const child = tables.get(invariant.table)
-    const fk = child?.foreignKeys.find((f) => f.name === invariant.foreignKey)
-    if (child === undefined || fk === undefined) return []
-    return [
-      {
-        parent: fk.references,
-        parentColumn: invariant.parentColumn,
-        child,
-        foreignKey: fk,
-        column: invariant.column,
-        limit: largestValue(
-          tables.get(invariant.parent)?.columns.find((c) => c.name === invariant.parentColumn),
-        ),
-      },
-    ]
-  })
-}
-
-/** The largest magnitude an exact number column holds, by its type; null when unbounded or unknown. */
-function largestValue(column: Column | undefined): number | null {
-  switch (column?.type) {
-    case 'smallint':
-      return 32_767
-    case 'integer':
-      return 2_147_483_647
-    case 'bigint':
-      return Number.MAX_SAFE_INTEGER
-    case 'decimal':
-      return column.precision === null ? null : 10 ** (column.precision - (column.scale ?? 0)) - 1
-    default:
-      return null
-  }
 }
