@@ -528,6 +528,7 @@ function invariantProblem(model: Model, invariant: Invariant): string | null {
           ? null
           : `the paths do not both reach ${invariant.ancestor}`
       case 'time-order':
+      case 'ancestor-cells':
         if (walk(invariant.path) !== invariant.ancestor)
           return `the path does not reach ${invariant.ancestor}`
         if (!has(invariant.table, invariant.column))
@@ -540,14 +541,6 @@ function invariantProblem(model: Model, invariant: Invariant): string | null {
         return has(invariant.table, invariant.column)
           ? null
           : `"${invariant.column}" is not a column of ${invariant.table}`
-      case 'ancestor-cells':
-        if (walk(invariant.path) !== invariant.ancestor)
-          return `the path does not reach ${invariant.ancestor}`
-        if (!has(invariant.table, invariant.column))
-          return `"${invariant.column}" is not a column of ${invariant.table}`
-        return has(invariant.ancestor, invariant.ancestorColumn)
-          ? null
-          : `"${invariant.ancestorColumn}" is not a column of ${invariant.ancestor}`
       case 'sum':
         if (walk([invariant.foreignKey]) !== invariant.parent)
           return `"${invariant.foreignKey}" does not reach ${invariant.parent}`
