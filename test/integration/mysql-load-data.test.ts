@@ -193,4 +193,22 @@ describe.skipIf(mysql === undefined || !mysql.available)('LOAD DATA LOCAL INFILE
       expect(Number(rows[0]?.n)).toBe(0)
     })
   }, 20_000)
+
+  it('stops a load cancelled while a batch waits for the server to take its file', async () => {
+    await withDatabase(target.url, async (db) => {
+      await sql`create table cancelled_late (id int primary key, note text)`.execute(db.db)
+      const write = await db.openTwin([])
+      const table = { schema: db.name, name: 'cancelled_late' }
+      const writer = write.twin.bulkWriter(table, [column('id', 'integer'), column('note', 'text')])
+      await writer.write([[1, 'a']])
+      // 64 kB, more than the stream buffers: the batch waits for 'drain', which an ended file never emits.
+      const batch = writer.write(Array.from({ length: 64 }, (_, i) => [i + 2, 'x'.repeat(1024)]))
+      await write.cancel()
+      await expect(batch).rejects.toThrow(/the load into .*cancelled_late was stopped/)
+      await write.twin.dropTable(db.db, table)
+      const { rows } = await sql<{ n: unknown }>`select count(*) as n from information_schema.tables
+        where table_schema = ${db.name} and table_name = 'cancelled_late'`.execute(db.db)
+      expect(Number(rows[0]?.n)).toBe(0)
+    })
+  }, 20_000)
 })

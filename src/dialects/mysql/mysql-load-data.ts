@@ -1,3 +1,4 @@
+import { once } from 'node:events'
 import { PassThrough } from 'node:stream'
 import { sql, type Kysely } from 'kysely'
 import type { Pool, PoolConnection, ResultSetHeader } from 'mysql2'
@@ -115,8 +116,10 @@ export function loadDataWriter(
     failed: Promise<never>
   } | null = null
   let sent = 0
-  // Once abandoned, a later batch must not open a new statement (and lock) that nothing would end.
-  let abandoned = false
+  // Once abandoned, a later batch must not open a new statement (and lock) that nothing would end, and a batch
+  // waiting for 'drain' must stop waiting: an ended stream never emits it.
+  const abandoned = new AbortController()
+  const isAbandoned = () => abandoned.signal.aborted
 
   const stopped = () => new Error(`the load into ${target.schema}.${target.name} was stopped`)
 
@@ -126,7 +129,7 @@ export function loadDataWriter(
     const connection = await new Promise<PoolConnection>((resolve, reject) =>
       pool.getConnection((error, c) => (error ? reject(error) : resolve(c))),
     )
-    if (abandoned) {
+    if (isAbandoned()) {
       connection.release()
       throw stopped()
     }
@@ -146,7 +149,7 @@ export function loadDataWriter(
   // Ends the file where it is and lets the connection go, its rows left to the writer's undo: a statement left
   // waiting for more of its file would hold the table's lock, and the undo's DROP or TRUNCATE would wait forever.
   const abandon = async () => {
-    abandoned = true
+    abandoned.abort(stopped())
     inFlight.delete(abandon)
     if (load === null) return
     const { stream, connection, done } = load
@@ -178,7 +181,7 @@ export function loadDataWriter(
   return {
     async write(rows) {
       if (rows.length === 0) return
-      if (abandoned) throw stopped()
+      if (isAbandoned()) throw stopped()
       load ??= await start()
       sent += rows.length
       const lines = loadDataLines(rows, instants)
@@ -189,8 +192,10 @@ export function loadDataWriter(
       if (!ready) {
         const { stream, failed, connection } = load
         try {
-          await Promise.race([new Promise<void>((resolve) => stream.once('drain', resolve)), failed])
+          await Promise.race([once(stream, 'drain', { signal: abandoned.signal }), failed])
         } catch (error) {
+          // abandon ends the statement and lets its connection go itself (read anew: it aborts while this waits).
+          if (isAbandoned()) throw stopped()
           load = null
           inFlight.delete(abandon)
           connection.release()
