@@ -35,7 +35,7 @@ import type {
 import { correlation, normalScores } from '../model/normal-scores.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { quantileSketch } from '../model/quantile-sketch.js'
-import { textModelChoice } from '../model/text-model-choice.js'
+import { isProse, namesPerson, textModelChoice } from '../model/text-model-choice.js'
 import { textProfile } from '../model/text-profile.js'
 import { DAY_SECONDS, fractionDigits, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import { categoryKey, valueEncoder } from '../model/value-encoding.js'
@@ -611,7 +611,14 @@ async function learnCategories(
     value: categoryValue(ctx.column, c.value),
     count: ctx.options.budget.count(c.count, 1, id, ctx.column.name, 'category', categoryKey(c.value)),
   }))
-  return categoryFrequencies(normalized, Math.max(1, ctx.rows), ctx.options.minCount)
+  // A note seen word for word in many rows (`Called daughter Hugo.`) still names a person: never released.
+  const prose = isProse(ctx.sample.filter((v): v is string => typeof v === 'string'))
+  return categoryFrequencies(
+    normalized,
+    Math.max(1, ctx.rows),
+    ctx.options.minCount,
+    (value) => prose && typeof value === 'string' && namesPerson(value),
+  )
 }
 
 /** A category as the model writes it: booleans as booleans (MySQL's 1/0 too), numbers as numbers, else text. */

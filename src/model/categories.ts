@@ -2,15 +2,16 @@ import type { Category } from './model.js'
 
 /**
  * Category frequencies among all rows of a column (nulls included in `total`), most frequent first. A value seen
- * fewer than `minCount` times is never written; its share is reported as suppressed.
+ * fewer than `minCount` times, or `withheld` however often, is never written; its share is reported as suppressed.
  */
 export function categoryFrequencies(
   counts: readonly { value: string | number | boolean; count: number }[],
   total: number,
   minCount: number,
+  withheld: (value: string | number | boolean) => boolean = () => false,
 ): { categories: Category[]; suppressedFraction: number } {
   const kept = counts
-    .filter((c) => c.count >= minCount && c.count > 0)
+    .filter((c) => c.count >= minCount && c.count > 0 && !withheld(c.value))
     .sort((a, b) => b.count - a.count || String(a.value).localeCompare(String(b.value)))
   const nonNull = counts.reduce((n, c) => n + c.count, 0)
   const keptCount = kept.reduce((n, c) => n + c.count, 0)

@@ -1,7 +1,8 @@
 import { checkDigitOf } from './check-digits.js'
 import type { TextProfile, WordModel } from './model.js'
 import { shapeOf } from './text-profile.js'
-import { isWordToken, textTokens } from './text-tokens.js'
+import { isNameWord } from './name-words.js'
+import { isWordToken, textTokens, textWords } from './text-tokens.js'
 import { EDGE, wordModel, type WordModelOptions } from './word-model.js'
 
 /** Share of values a column's frequent code shapes must cover for the shapes to write it (issue 17.2). */
@@ -23,7 +24,9 @@ export function textModelChoice(
 ): Pick<TextProfile, 'words' | 'shapesBecause' | 'checkDigit'> {
   const check = checkDigitOf(values, options.minCount)
   if (check !== null) return { checkDigit: check, shapesBecause: `codes with a ${check} check digit` }
-  const words = wordModel(values, options)
+  // A name in prose is a person (a relative named in five notes), however often it comes; in short values
+  // (titles, cities) a name-like word is a place or a thing's name, and the values' own rarity guards them.
+  const words = wordModel(values, isProse(values) ? { withheld: namesIn(values), ...options } : options)
   const shapes = new Map<string, number>()
   for (const v of values) {
     const shape = shapeOf(v, 'fine')
@@ -52,6 +55,38 @@ export function textModelChoice(
   if (!words.pairs.some((p) => p.after === EDGE && p.token !== EDGE))
     return { shapesBecause: `no value start seen in ${options.minCount} rows` }
   return { words }
+}
+
+/** Words per value, on average, from which values are prose (`Patient tolerated procedure well.`). */
+const PROSE_WORDS = 4
+
+/** Whether values are prose: at least PROSE_WORDS words each on average. */
+export function isProse(values: readonly string[]): boolean {
+  const words = values.reduce((n, v) => n + textWords(v).length, 0)
+  return values.length > 0 && words >= PROSE_WORDS * values.length
+}
+
+/** Whether a token (its leading space aside) is a person's name (see isNameWord). */
+const isNameToken = (token: string) => isNameWord(token.trimStart())
+
+/**
+ * Which tokens of prose name a person: names (isNameWord), unless the values also write them in lower case, as a
+ * word (`Will call back` where `she will` is seen too; `Green` where `green` is).
+ */
+function namesIn(values: readonly string[]): (token: string) => boolean {
+  const lower = new Set(
+    values.flatMap((v) =>
+      textTokens(v)
+        .map((t) => t.trimStart())
+        .filter((t) => /^\p{Ll}/u.test(t)),
+    ),
+  )
+  return (token) => isNameToken(token) && !lower.has(token.trimStart().toLowerCase())
+}
+
+/** Whether a text names a person: one of its tokens is a name (`Called daughter Hugo.`). */
+export function namesPerson(text: string): boolean {
+  return textTokens(text).some(isNameToken)
 }
 
 const NO_WORDS = 'no word seen in'

@@ -22,6 +22,8 @@ export interface WordModelOptions {
   release?: (count: number, sensitivity: number, key: string) => number
   /** Count at most WORDS_PER_ROW distinct tokens and pairs per row (under --epsilon, so a row's influence is bounded). */
   bounded?: boolean
+  /** Tokens never released however many rows hold them (people's names in prose, see textModelChoice). */
+  withheld?: (token: string) => boolean
 }
 
 /**
@@ -45,6 +47,7 @@ export function wordModel(values: readonly string[], options: WordModelOptions):
     tokenCounts.set(tokens.length, (tokenCounts.get(tokens.length) ?? 0) + 1)
     addDistinct(tokenRows, tokens, cap)
   }
+  for (const token of tokenRows.keys()) if (options.withheld?.(token) === true) tokenRows.delete(token)
   const total = Math.max(1, values.length)
   const vocabulary = kept(tokenRows, (token, n) => release(n, sensitivity, `word:${token}`), minCount).slice(
     0,

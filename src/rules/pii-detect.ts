@@ -1,7 +1,8 @@
 import { isIP } from 'node:net'
-import { de, en, en_GB, es, fr, it, nl, type LocaleDefinition } from '@faker-js/faker'
+import { en, en_GB, es, fr, it } from '@faker-js/faker'
 import { round } from '../model/categories.js'
 import { luhnValid } from '../model/check-digits.js'
+import { fold, isKnownName, NAME_PARTICLES } from '../model/name-words.js'
 import type { PortableType } from '../schema/schema.js'
 import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
 import type { PiiKind } from './pii-kinds.js'
@@ -223,11 +224,6 @@ export function isPasswordHash(value: string): boolean {
   )
 }
 
-/** Lower case, accents dropped, `ß` as `ss`: how names and words are compared. */
-function fold(text: string): string {
-  return text.replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-}
-
 /** Street words that stand alone: abbreviations and the words faker does not list. */
 const STREET_WORDS =
   words(`st str rd ave av avda blvd bd ln dr ct pl sq hwy pkwy cres street road lane rue chemin route calle
@@ -268,29 +264,7 @@ export function isStreetAddress(value: string): boolean {
   return [tokens[0], tokens[1], tokens.at(-1), tokens[street + 1]].some(isNumber)
 }
 
-let personNames: Set<string> | undefined
-function isKnownName(word: string): boolean {
-  personNames ??= new Set(
-    [en, de, fr, es, nl, it]
-      .flatMap((l) => [...namesOf(l, 'first_name'), ...namesOf(l, 'middle_name'), ...namesOf(l, 'last_name')])
-      // `van de Brink`, `Espinosa de los Monteros`: each word but the particles is a name on its own.
-      .flatMap((name) => fold(name).split(' '))
-      .filter((word) => !NAME_PARTICLES.has(word)),
-  )
-  return personNames.has(fold(word))
-}
-
-function namesOf(locale: LocaleDefinition, key: 'first_name' | 'middle_name' | 'last_name'): string[] {
-  const entry = locale.person?.[key] // null: a locale that deliberately has no such names
-  return entry === undefined || entry === null
-    ? []
-    : [...(entry.generic ?? []), ...(entry.female ?? []), ...(entry.male ?? [])]
-}
-
 const NAME_WORD = /^[\p{L}][\p{L}'’.-]*$/u
-
-/** Lower-case particles a name may start with (`van der Berg`, `de Graaf`). */
-const NAME_PARTICLES = new Set(words("van von de der den ten ter 't du des la le las los di da del della y"))
 
 /** The shape of a written name: 1–5 letter-only words, the first one that is not a particle capitalized. */
 function looksLikeName(value: string): boolean {

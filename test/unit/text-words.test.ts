@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkDigitOf, luhnValid, withCheckDigit } from '../../src/model/check-digits.js'
+import { isNameWord } from '../../src/model/name-words.js'
 import { textModelChoice } from '../../src/model/text-model-choice.js'
 import { joinToken, textTokens, textWords } from '../../src/model/text-tokens.js'
 import { wordModel } from '../../src/model/word-model.js'
@@ -107,6 +108,24 @@ describe('words or shapes', () => {
   it('gives capitalized names of things words: they repeat, codes do not', () => {
     const genres = Array.from({ length: 100 }, (_, i) => ['ACTION', 'COMEDY', 'DRAMA', 'HORROR'][i % 4]!)
     expect(textModelChoice(genres, { minCount: 5 }).words).toBeDefined()
+  })
+
+  it('never releases a person named in prose, however many notes name her; short values keep name-like words', () => {
+    // A relative in 20 of 200 notes: K-anonymous as a token, still a person.
+    const named = notes().map((n, i) =>
+      i % 10 === 0 ? `${n} Called daughter Hugo, she will call.` : i % 10 === 1 ? `${n} Will call back.` : n,
+    )
+    const tokens = textModelChoice(named, { minCount: 5 }).words!.vocabulary.map((v) => v.token.trim())
+    expect(tokens).toContain('daughter')
+    expect(tokens).not.toContain('Hugo')
+    // A name that the notes also write as a word (`she will`) is a word: `Will call back` keeps it.
+    expect(isNameWord('Will')).toBe(true)
+    expect(tokens).toContain('Will')
+    expect(isNameWord('Hope')).toBe(false)
+    // Two words a value are no prose: a street or a film may bear a name.
+    const streets = Array.from({ length: 100 }, (_, i) => ['Hugo Lane', 'Mill Road', 'Oak Way'][i % 3]!)
+    const streetWords = textModelChoice(streets, { minCount: 5 }).words!.vocabulary.map((v) => v.token.trim())
+    expect(streetWords).toContain('Hugo')
   })
 
   it('sets a check digit that verifies', () => {
