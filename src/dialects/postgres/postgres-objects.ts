@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
-import type { SchemaObject, SchemaObjectKind, SchemaObjectPhase } from '../../schema/schema.js'
+import type { SchemaObject, SchemaObjectKind } from '../../schema/schema.js'
+import type { ObjectRow } from './object-row.js'
 import { PRIVILEGE_QUERIES } from './postgres-privileges.js'
 
 /**
@@ -98,16 +99,6 @@ function isUserName(need: string | null): need is string {
   if (need === null) return false
   const [kind, rest = ''] = need.split(' ', 2)
   return kind === 'extension' || isUserSchema(rest.split('.')[0] ?? '')
-}
-
-interface ObjectRow {
-  kind: SchemaObjectKind
-  schema: string
-  name: string
-  statement: string
-  phase: SchemaObjectPhase
-  /** Null for a dependency on something no requirement names (a collation, an operator class of the server). */
-  requires: (string | null)[]
 }
 
 /**

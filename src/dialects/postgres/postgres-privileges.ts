@@ -1,14 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
-import type { SchemaObjectKind, SchemaObjectPhase } from '../../schema/schema.js'
-
-interface PrivilegeRow {
-  kind: SchemaObjectKind
-  schema: string
-  name: string
-  statement: string
-  phase: SchemaObjectPhase
-  requires: (string | null)[]
-}
+import type { ObjectRow } from './object-row.js'
 
 /**
  * A PostgreSQL ACL as the statements that make it from the object's default (`acldefault`): REVOKEs of the default
@@ -65,16 +56,16 @@ const RELATION_KEYWORD = sql`case c.relkind when 'v' then 'VIEW' when 'm' then '
  * the roles they name may not exist on the target. Each needs its object and its roles (`role name`); roles of the
  * server's own (pg_*) and PUBLIC need nothing. Column grants and default privileges are not read.
  */
-export const PRIVILEGE_QUERIES: RawBuilder<PrivilegeRow>[] = [
+export const PRIVILEGE_QUERIES: RawBuilder<ObjectRow>[] = [
   // The public schema belongs to pg_database_owner in every new database (PostgreSQL 15): only another owner is news.
-  sql<PrivilegeRow>`select 'owner' as kind, n.nspname as schema, n.nspname as name, 'after-load' as phase,
+  sql<ObjectRow>`select 'owner' as kind, n.nspname as schema, n.nspname as name, 'after-load' as phase,
       format('ALTER SCHEMA %I OWNER TO %I', n.nspname, r.rolname) as statement,
       array['schema ' || n.nspname, 'role ' || r.rolname] as requires
     from pg_catalog.pg_namespace n join pg_catalog.pg_roles r on r.oid = n.nspowner
     where not (n.nspname = 'public' and r.rolname = 'pg_database_owner')
       and ${notFromExtension('pg_catalog.pg_namespace', sql`n.oid`)}
     order by n.nspname`,
-  sql<PrivilegeRow>`select 'owner' as kind, n.nspname as schema, c.relname as name, 'after-load' as phase,
+  sql<ObjectRow>`select 'owner' as kind, n.nspname as schema, c.relname as name, 'after-load' as phase,
       format('ALTER %s %I.%I OWNER TO %I', ${RELATION_KEYWORD}, n.nspname, c.relname, r.rolname) as statement,
       array['relation ' || n.nspname || '.' || c.relname, 'role ' || r.rolname] as requires
     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -82,7 +73,7 @@ export const PRIVILEGE_QUERIES: RawBuilder<PrivilegeRow>[] = [
     where c.relkind in ('r', 'p', 'v', 'm', 'S') and ${notIdentitySequence}
       and ${notFromExtension('pg_catalog.pg_class', sql`c.oid`)}
     order by n.nspname, c.relname`,
-  sql<PrivilegeRow>`select 'owner' as kind, n.nspname as schema, t.typname as name, 'after-load' as phase,
+  sql<ObjectRow>`select 'owner' as kind, n.nspname as schema, t.typname as name, 'after-load' as phase,
       format('ALTER %s %I.%I OWNER TO %I', case when t.typtype = 'd' then 'DOMAIN' else 'TYPE' end, n.nspname,
         t.typname, r.rolname) as statement,
       array['type ' || n.nspname || '.' || t.typname, 'role ' || r.rolname] as requires
@@ -92,7 +83,7 @@ export const PRIVILEGE_QUERIES: RawBuilder<PrivilegeRow>[] = [
         or (t.typtype = 'c' and exists (select 1 from pg_catalog.pg_class k where k.oid = t.typrelid and k.relkind = 'c')))
       and ${notFromExtension('pg_catalog.pg_type', sql`t.oid`)}
     order by n.nspname, t.typname`,
-  sql<PrivilegeRow>`select 'owner' as kind, n.nspname as schema, p.proname as name, 'after-load' as phase,
+  sql<ObjectRow>`select 'owner' as kind, n.nspname as schema, p.proname as name, 'after-load' as phase,
       format('ALTER %s %I.%I(%s) OWNER TO %I', case p.prokind when 'p' then 'PROCEDURE' when 'a' then 'AGGREGATE'
         else 'FUNCTION' end, n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), r.rolname) as statement,
       array['function ' || n.nspname || '.' || p.proname, 'role ' || r.rolname] as requires
@@ -102,7 +93,7 @@ export const PRIVILEGE_QUERIES: RawBuilder<PrivilegeRow>[] = [
       and not exists (select 1 from pg_catalog.pg_depend x where x.classid = 'pg_catalog.pg_proc'::regclass
         and x.objid = p.oid and x.deptype = 'i')
     order by n.nspname, p.proname, p.oid`,
-  sql<PrivilegeRow>`select 'grant' as kind, n.nspname as schema, n.nspname as name, 'after-load' as phase,
+  sql<ObjectRow>`select 'grant' as kind, n.nspname as schema, n.nspname as name, 'after-load' as phase,
       g.statement, array['schema ' || n.nspname] || g.roles as requires
     from pg_catalog.pg_namespace n cross join lateral ${aclStatements(
       sql`n.nspacl`,
@@ -111,7 +102,7 @@ export const PRIVILEGE_QUERIES: RawBuilder<PrivilegeRow>[] = [
     )} g
     where n.nspacl is not null and ${notFromExtension('pg_catalog.pg_namespace', sql`n.oid`)}
     order by n.nspname, g.revoke desc, g.position, g.statement`,
-  sql<PrivilegeRow>`select 'grant' as kind, n.nspname as schema, c.relname as name, 'after-load' as phase,
+  sql<ObjectRow>`select 'grant' as kind, n.nspname as schema, c.relname as name, 'after-load' as phase,
       g.statement, array['relation ' || n.nspname || '.' || c.relname] || g.roles as requires
     from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
     cross join lateral ${aclStatements(
@@ -122,7 +113,7 @@ export const PRIVILEGE_QUERIES: RawBuilder<PrivilegeRow>[] = [
     where c.relacl is not null and c.relkind in ('r', 'p', 'v', 'm', 'S')
       and ${notFromExtension('pg_catalog.pg_class', sql`c.oid`)}
     order by n.nspname, c.relname, g.revoke desc, g.position, g.statement`,
-  sql<PrivilegeRow>`select 'grant' as kind, n.nspname as schema, p.proname as name, 'after-load' as phase,
+  sql<ObjectRow>`select 'grant' as kind, n.nspname as schema, p.proname as name, 'after-load' as phase,
       g.statement, array['function ' || n.nspname || '.' || p.proname] || g.roles as requires
     from pg_catalog.pg_proc p join pg_catalog.pg_namespace n on n.oid = p.pronamespace
     cross join lateral ${aclStatements(
