@@ -57,6 +57,7 @@ const REFUSED: [SchemaObject['kind'], string, string][] = [
     'another directory',
   ],
   ['table', 'ALTER TABLE `t` ENGINE=InnoDB /*!50100 , DROP COLUMN `a` */', 'a comment'],
+  ['table', 'ALTER TABLE `t` PARTITION BY HASH (`id`) (PARTITION `p` ENGINE = CONNECT)', 'engine CONNECT'],
   ['column', 'ALTER TABLE `t` MODIFY COLUMN `a` int(11), DROP COLUMN `b`', 'dropped and not added'],
   ['column', 'ALTER TABLE `t` MODIFY COLUMN `a` int(11), RENAME TO `u`', 'not the statement'],
   ['column', 'ALTER TABLE `t` MODIFY COLUMN `a` int(11) NOT NULL ENGINE=MEMORY', 'more than a column'],

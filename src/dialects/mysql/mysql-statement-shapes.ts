@@ -6,9 +6,11 @@ const NAME = '`(?:[^`]|``)+`'
 const STRING = String.raw`'(?:[^'\\]|''|\\.)*'`
 const KEY_PART = String.raw`${NAME}(?:\(\d+\))?(?: (?:ASC|DESC))?`
 
-/** The options SHOW CREATE TABLE prints after the columns; engines that reach files or servers are not among them. */
+/** Engines that keep rows in the server's own files: CONNECT, FEDERATED and the like reach files or other servers. */
+const ENGINES = '(?:InnoDB|MyISAM|Aria|MEMORY|ARCHIVE|BLACKHOLE)'
+/** The options SHOW CREATE TABLE prints after the columns. */
 const TABLE_OPTION = [
-  'ENGINE=(?:InnoDB|MyISAM|Aria|MEMORY|ARCHIVE|BLACKHOLE)',
+  `ENGINE=${ENGINES}`,
   String.raw`(?:DEFAULT )?CHARSET=\w+`,
   String.raw`COLLATE=\w+`,
   `COMMENT=${STRING}`,
@@ -46,7 +48,8 @@ const NOT_A_DEFINITION =
  * which could change how the statement's strings are read.
  */
 export function mysqlStatementProblem(o: SchemaObject): string | null {
-  if (o.kind !== 'table' && o.kind !== 'column' && o.kind !== 'index') return 'not a kind a model file may carry'
+  if (o.kind !== 'table' && o.kind !== 'column' && o.kind !== 'index')
+    return 'not a kind a model file may carry'
   if (o.sqlMode !== undefined) return 'a sql_mode, which only code carries'
   const scanned = scan(o.statement)
   if (typeof scanned === 'string') return scanned
@@ -54,12 +57,23 @@ export function mysqlStatementProblem(o: SchemaObject): string | null {
     case 'table':
       if (TABLE_OPTIONS.test(o.statement)) return null
       if (!PARTITIONING.test(o.statement)) return 'not the statement its kind makes'
-      return /\b(?:DIRECTORY|CONNECTION)\b/i.test(scanned.bare) ? 'a partition in another directory' : null
+      return partitionsProblem(scanned.bare)
     case 'index':
       return INDEX.test(o.statement) ? null : 'not the statement its kind makes'
     case 'column':
       return columnsProblem(o.statement, scanned)
   }
+}
+
+const PARTITION_ENGINE = /\bENGINE\s*=\s*(\w+)/gi
+const OWN_ENGINE = new RegExp(`^${ENGINES}$`, 'i')
+
+/** A partition kept elsewhere: in another directory, or by an engine that reaches files or other servers. */
+function partitionsProblem(bare: string): string | null {
+  if (/\b(?:DIRECTORY|CONNECTION)\b/i.test(bare)) return 'a partition in another directory'
+  for (const [, engine] of bare.matchAll(PARTITION_ENGINE))
+    if (!OWN_ENGINE.test(engine!)) return `a partition of engine ${engine}`
+  return null
 }
 
 /** Each change is MODIFY COLUMN with one definition, or a generated column dropped and added again in its place. */
