@@ -70,7 +70,15 @@ describe('orderedTime', () => {
     const bound = (v: number) => Math.min(last, v)
     // 9999-01-01 plus a gap of 400 days would be year 10000: the date stops at 9999-12-31, not before its ancestor.
     const ancestor = 2_932_896 - 364
-    const days = orderedTime(0, date, [after(ancestor * DAY, [400 * DAY, 400 * DAY])], none, 0.5, false, bound)
+    const days = orderedTime(
+      0,
+      date,
+      [after(ancestor * DAY, [400 * DAY, 400 * DAY])],
+      none,
+      0.5,
+      false,
+      bound,
+    )
     expect(days).toBe(last)
     expect(writtenSeconds(date, days)).toBeGreaterThanOrEqual(ancestor * DAY)
     // A value its leader's shift moved past the end, with no ancestor (a NULL parent), and one already in order.
