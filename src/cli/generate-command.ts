@@ -80,7 +80,7 @@ export function generateCommand(interrupt: Interruption): Command {
     .addOption(verboseOption())
     .option(
       '--trust-model',
-      "run the model's functions, triggers, views and policies on a PostgreSQL or PGlite target (a model file is untrusted: off, only its plain objects are written)",
+      "run the model's functions, procedures, triggers, views, policies and events on a target of its engine (a model file is untrusted: off, only its plain objects are written)",
     )
     .option(
       '--report [html]',

@@ -37,7 +37,7 @@ export function boundedSampler(
   const textual = learned.kind === 'text' || learned.kind === 'categorical'
   return {
     ...sampler,
-    ...(clamp === null ? {} : { bound: clamp }),
+    ...(clamp === null ? {} : { bound: withinBoth(clamp, sampler.bound) }),
     draw(u, random) {
       let value = sampler.draw(u, random)
       if (value === null) return value
@@ -83,6 +83,14 @@ function internalNumber(learned: ColumnModel): ((literal: Exclude<Literal, null>
     }
   if (learned.kind === 'temporal') return (v) => temporalToNumber(learned.type, String(v))
   return null
+}
+
+/** The CHECK's clamp, then the sampler's own (a type's range), which a value must meet to be written at all. */
+function withinBoth(
+  check: (value: number) => number,
+  own: ((value: number) => number) | undefined,
+): (value: number) => number {
+  return own === undefined ? check : (value) => own(check(value))
 }
 
 /**

@@ -18,6 +18,7 @@ import { jsonDocumentSampler, type PathUniform } from './json-document.js'
 import { firstAbove, interpolate } from './quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
+import { temporalRange } from './temporal-range.js'
 import { columnMeaning, meaningText, plainWords, type WordCase } from './column-meaning.js'
 import { isCodeColumn } from '../model/text-model-choice.js'
 
@@ -32,7 +33,10 @@ export interface ColumnSampler {
   format(value: number | string | boolean): CellValue
   /** Numeric and temporal columns: how their drawn numbers compare with other columns' (see inequalityGuard). */
   grid?: Grid
-  /** Keeps a number computed outside `draw` (a difference, a cell's value) inside the column's CHECK bounds. */
+  /**
+   * Keeps a number computed outside `draw` (a difference, a cell's value, a time order) inside the column's CHECK
+   * bounds and, for dates and timestamps, inside what the target's type holds (see temporalRange).
+   */
   bound?: (value: number) => number
 }
 
@@ -79,12 +83,13 @@ export function columnSampler(
       // Quantiles were written by numberToTemporal, so they always parse.
       const quantiles = model.quantiles.map((q) => temporalToNumber(model.type, q)!)
       const special = model.unique ? null : specialPicker(model.specials ?? [])
+      const range = temporalRange(model, column, options.family) ?? ((v: number) => v)
       return {
         draw(u, random) {
           const value = special === null ? null : special(random.next())
-          if (value === null) return interpolate(quantiles, u)
+          if (value === null) return range(interpolate(quantiles, u))
           // MySQL has no infinite dates: NULL where the column allows it, else a finite value.
-          if (options.family === 'mysql') return column.nullable ? null : interpolate(quantiles, u)
+          if (options.family === 'mysql') return column.nullable ? null : range(interpolate(quantiles, u))
           return SPECIAL_VALUES[value]
         },
         format: (v) => {
@@ -97,6 +102,7 @@ export function columnSampler(
           model.type === 'date'
             ? { unit: DAY_SECONDS, digits: 0 }
             : { unit: 1, digits: model.fractionDigits },
+        bound: range,
       }
     }
     case 'categorical':

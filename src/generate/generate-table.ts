@@ -394,11 +394,12 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
   // (admitted ≤ discharged) moves with it, keeping the gap the copula drew between them, rather than drawing its
   // own gap from the ancestor: that kept a stay a stay.
   const columnIndex = (name: string) => columns.findIndex((c) => c.name === name)
-  const timeOrders = [...invariants.orders].flatMap(([i, orders]) =>
-    fills[i]?.kind === 'value'
-      ? [{ i, orders, learned: model.columns.find((c) => c.name === columns[i]!.name)! }]
-      : [],
-  )
+  const timeOrders = [...invariants.orders].flatMap(([i, orders]) => {
+    const fill = fills[i]
+    if (fill?.kind !== 'value') return []
+    const learned = model.columns.find((c) => c.name === columns[i]!.name)!
+    return [{ i, orders, learned, bound: fill.sampler.bound ?? ((v: number) => v) }]
+  })
   const leaders = new Map<number, number>()
   for (const q of ordered) {
     const [l, r] = [columnIndex(q.left), columnIndex(q.right)]
@@ -420,7 +421,7 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
       const leader = leaders.get(t.i)
       const shift = leader === undefined ? NaN : moved[leader]!
       const start = Number.isNaN(shift) ? value : value + shift / unit
-      const next = orderedTime(start, t.learned, t.orders, chosen, u, settle || !Number.isNaN(shift))
+      const next = orderedTime(start, t.learned, t.orders, chosen, u, settle || !Number.isNaN(shift), t.bound)
       moved[t.i] = (next - value) * unit
       if (next !== value) changed = true
       internal[t.i] = next

@@ -210,7 +210,9 @@ export function meetingParents(
 /**
  * A drawn time column moved to keep its orders: the latest ancestor instant plus a gap drawn from that order's
  * learned gaps (by `u`), or — without gaps, or when `settle` — the value itself where it is not earlier. Returns the
- * value in the column's own units (days for dates, seconds otherwise), rounded up to what the column can write.
+ * value in the column's own units (days for dates, seconds otherwise), rounded up to what the column can write and
+ * kept by `bound` inside what its type holds (see temporalRange): the gap is cut short at the type's last value,
+ * which the ancestor, written too, never passes, so the order still holds (issue 16: employee's 9999-01-01).
  */
 export function orderedTime(
   value: number,
@@ -219,6 +221,7 @@ export function orderedTime(
   chosen: Int32Array,
   u: number,
   settle: boolean,
+  bound: (value: number) => number,
 ): number {
   let latest = -Infinity
   let gaps: readonly number[] | null = null
@@ -229,11 +232,12 @@ export function orderedTime(
       gaps = order.gaps
     }
   }
-  if (latest === -Infinity || !Number.isFinite(value)) return value
+  // A value a leader's shift moved is bounded too, even with no ancestor to follow.
+  if (latest === -Infinity || !Number.isFinite(value)) return bound(value)
   const unit = column.kind === 'temporal' && column.type === 'date' ? DAY_SECONDS : 1
-  if (writtenSeconds(column, value) >= latest && (settle || gaps === null)) return value
+  if (writtenSeconds(column, value) >= latest && (settle || gaps === null)) return bound(value)
   const target = gaps === null || settle ? latest : latest + interpolate(gaps, u)
-  return ceilTo(column, Math.max(target, latest)) / unit
+  return bound(ceilTo(column, Math.max(target, latest)) / unit)
 }
 
 /** The lowest instant at or after `seconds` that the column writes unchanged. */

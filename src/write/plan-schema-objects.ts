@@ -1,3 +1,4 @@
+import { mysqlStatementProblem } from '../dialects/mysql/mysql-statement-shapes.js'
 import { sqlTextProblem } from '../dialects/twin-target.js'
 import {
   CODE_KINDS,
@@ -93,6 +94,8 @@ export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): O
     objects = objects.filter((o) => !PRIVILEGE_KINDS.has(o.kind))
   }
   if (!options.trusted) {
+    // A MySQL source's objects are its SHOW CREATE's clauses, of shapes of their own (issue 16).
+    const statementProblem = schema.dialect === 'mysql' ? mysqlStatementProblem : postgresStatementProblem
     const code = objects.filter((o) => CODE_KINDS.has(o.kind))
     const unshaped = objects.filter((o) => !CODE_KINDS.has(o.kind) && statementProblem(o) !== null)
     if (code.length > 0)
@@ -257,8 +260,8 @@ const SHAPES: Partial<Record<SchemaObjectKind, RegExp>> = {
   comment: new RegExp(`^COMMENT ON [A-Z ]+ ${NAME}(\\.${QNAME})?(\\([^()]*\\))? IS '`, 'u'),
 }
 
-/** Why an untrusted object's statement is not plainly one statement of its kind, or null. */
-function statementProblem(o: SchemaObject): string | null {
+/** Why an untrusted PostgreSQL object's statement is not plainly one statement of its kind, or null. */
+function postgresStatementProblem(o: SchemaObject): string | null {
   const shape = SHAPES[o.kind]
   if (shape === undefined) return 'not a kind a model file may carry'
   if (!shape.test(o.statement)) return 'not the statement its kind makes'

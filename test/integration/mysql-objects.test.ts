@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import mysql from 'mysql2/promise'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { learn } from '../../src/learn/learn.js'
+import { formatModelFile, parseModelFile } from '../../src/model/model-file.js'
 import { clone } from '../../src/write/clone.js'
+import { generate } from '../../src/write/write-twin.js'
 import { mysqlShowCreate, showCreateDiffs } from '../support/mysql-show-create.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 
@@ -88,6 +91,24 @@ describe.skipIf(!available('mysql'))('a MariaDB twin keeps the source schema (is
     expect(fresh1).toEqual({ code: 'NEW', price: '4.99', stock: 3, created: 1, touched: 1, fired: 1 })
     const [counted] = await query(target.url, 'select count(*) as n from cheap_count')
     expect(Number(counted?.['n'])).toBe(1)
+  })
+
+  it("generates from an untrusted model file with every table's SHOW CREATE the same, and no code", async () => {
+    const model = parseModelFile(formatModelFile(await learn(source.url, { seed: 3 })), 'shop.yaml')
+    const target = await fresh('mysql')
+    const events: { step: string; message?: string }[] = []
+    await generate(model, target.url, { seed: 3 }, (e) => events.push(e))
+    // Only the code is left out: the tables' options, column definitions, keys and partitioning are written.
+    expect(notes(events).filter((n) => /left out/.test(n))).toEqual([
+      expect.stringMatching(
+        /^left out 1 procedure, 1 function, 2 views, 1 trigger, 1 event \(.*\) of the model file: a model file is untrusted, so its code is not run/,
+      ),
+    ])
+    const tables = (shown: Map<string, string>) =>
+      new Map([...shown].filter(([key]) => key.startsWith('table ')))
+    const before = tables(await mysqlShowCreate(source.url))
+    expect(before.size).toBe(5)
+    expect(showCreateDiffs(before, tables(await mysqlShowCreate(target.url)))).toEqual([])
   })
 
   it.skipIf(!available('postgres'))('leaves them out of a PostgreSQL twin, in one line', async () => {

@@ -25,6 +25,9 @@ const after = (at: number, gaps: [number, number] | null): TimeOrder => ({
   gaps: gaps === null ? null : QUANTILE_LEVELS.map((l) => gaps[0] + l * (gaps[1] - gaps[0])),
 })
 
+/** No type range to keep inside. */
+const unbounded = (v: number) => v
+
 describe('orderedTime', () => {
   const none = new Int32Array(0)
 
@@ -37,6 +40,7 @@ describe('orderedTime', () => {
       none,
       0.5,
       false,
+      unbounded,
     )
     expect(value).toBe(5_150)
   })
@@ -44,20 +48,41 @@ describe('orderedTime', () => {
   it('rounds a date up to the day on or after its ancestor instant, never down before it', () => {
     const date = temporal('date')
     // The ancestor at noon of day 100: the child date is day 101, whose midnight is not earlier.
-    const days = orderedTime(0, date, [after(100 * DAY + DAY / 2, [0, 0])], none, 0.3, false)
+    const days = orderedTime(0, date, [after(100 * DAY + DAY / 2, [0, 0])], none, 0.3, false, unbounded)
     expect(days).toBe(101)
     expect(writtenSeconds(date, days)).toBeGreaterThanOrEqual(100 * DAY + DAY / 2)
   })
 
   it('leaves a value that keeps its order when settling, and clamps one that does not', () => {
     const timestamp = temporal('timestamp')
-    expect(orderedTime(9_000, timestamp, [after(5_000, [100, 200])], none, 0.9, true)).toBe(9_000)
-    expect(orderedTime(4_000, timestamp, [after(5_000, [100, 200])], none, 0.9, true)).toBe(5_000)
+    expect(orderedTime(9_000, timestamp, [after(5_000, [100, 200])], none, 0.9, true, unbounded)).toBe(9_000)
+    expect(orderedTime(4_000, timestamp, [after(5_000, [100, 200])], none, 0.9, true, unbounded)).toBe(5_000)
     // Without gaps (fewer than min-count of them) the drawn value only moves when it is too early.
-    expect(orderedTime(7_000, timestamp, [after(5_000, null)], none, 0.9, false)).toBe(7_000)
+    expect(orderedTime(7_000, timestamp, [after(5_000, null)], none, 0.9, false, unbounded)).toBe(7_000)
   })
 
   it('keeps a value with no ancestor (a NULL parent) as drawn', () => {
-    expect(orderedTime(42, temporal('timestamp'), [after(NaN, [1, 2])], none, 0.5, false)).toBe(42)
+    expect(orderedTime(42, temporal('timestamp'), [after(NaN, [1, 2])], none, 0.5, false, unbounded)).toBe(42)
+  })
+  it('cuts the gap at the last value the type holds, and bounds a value no ancestor moves (issue 16)', () => {
+    const date = temporal('date')
+    const last = 2_932_896 // 9999-12-31 in days
+    const bound = (v: number) => Math.min(last, v)
+    // 9999-01-01 plus a gap of 400 days would be year 10000: the date stops at 9999-12-31, not before its ancestor.
+    const ancestor = 2_932_896 - 364
+    const days = orderedTime(
+      0,
+      date,
+      [after(ancestor * DAY, [400 * DAY, 400 * DAY])],
+      none,
+      0.5,
+      false,
+      bound,
+    )
+    expect(days).toBe(last)
+    expect(writtenSeconds(date, days)).toBeGreaterThanOrEqual(ancestor * DAY)
+    // A value its leader's shift moved past the end, with no ancestor (a NULL parent), and one already in order.
+    expect(orderedTime(last + 30, date, [after(NaN, [1, 2])], none, 0.5, true, bound)).toBe(last)
+    expect(orderedTime(last + 30, date, [after(ancestor * DAY, null)], none, 0.5, true, bound)).toBe(last)
   })
 })

@@ -162,6 +162,25 @@ describe('which schema objects a twin writes', () => {
     )
   })
 
+  it("writes a MySQL model file's table options, columns and keys, and refuses them with a second statement", () => {
+    const mysql = (kind: SchemaObject['kind'], name: string, statement: string) =>
+      object({ kind, name, statement, schema: 'shop', phase: 'after-tables', requires: ['relation shop.t'] })
+    const plain = [
+      mysql('table', 't', "ALTER TABLE `t` ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='the t'"),
+      mysql('column', 't', "ALTER TABLE `t` MODIFY COLUMN `n` int(11) NOT NULL DEFAULT 1 COMMENT 'n'"),
+      mysql('index', 't.k', 'ALTER TABLE `t` ADD KEY `k` (`n`)'),
+    ]
+    const smuggled = mysql('index', 't.j', 'ALTER TABLE `t` ADD KEY `j` (`n`); DROP TABLE `t`')
+    const plan = planSchemaObjects(
+      { ...schema([...plain, smuggled]), dialect: 'mysql', tables: [] },
+      { trusted: false, availableExtensions: new Set(), target: 'mysql' },
+    )
+    expect(plan.objects.map((o) => o.statement)).toEqual(plain.map((o) => o.statement))
+    expect(plan.notes).toEqual([
+      "left out 1 index (t.j) of the model file whose statements are not of their kind's plain shape (index t.j: a semicolon)",
+    ])
+  })
+
   it('names the extension a target lacks once, and leaves out only what needs it', () => {
     const trgm = object({
       kind: 'extension',

@@ -1,0 +1,85 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from '../../src/dialects/dialect.js'
+import { generate } from '../../src/write/write-twin.js'
+import { learnedSource, type LearnedSource } from '../support/learned-source.js'
+import { testDialects } from '../support/test-database.js'
+import { withDatabase } from '../support/twin-checks.js'
+
+const DAY_MS = 86_400_000
+
+/**
+ * Employee's shape (issue 16): assignments from a day after their person's hire, most of them still current, which
+ * the source writes as 9999-01-01 — the learned gap added to a later start passed 9999-12-31, which MariaDB's DATE
+ * cannot hold.
+ */
+async function createAssignments(db: Database): Promise<void> {
+  const run = (text: string) => sql.raw(text).execute(db.db)
+  await run('create table people (id integer primary key, hired date not null)')
+  await run(`create table assignments (id integer primary key, person_id integer not null,
+    from_date date not null, to_date date not null,
+    constraint assignments_person foreign key (person_id) references people (id))`)
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+  const start = Date.UTC(1985, 0, 1)
+  const people = Array.from({ length: 150 }, (_, i) => ({
+    id: i + 1,
+    hired: day(start + Math.floor((i * 5_843) / 150) * DAY_MS),
+  }))
+  await db.db.insertInto('people').values(people).execute()
+  const assignments = people.flatMap((p, i) =>
+    [0, 1, 2].map((k) => {
+      const n = i * 3 + k
+      const from = Date.parse(`${p.hired}T00:00:00Z`) + ((n * 37) % 401) * DAY_MS
+      const current = n % 5 < 3
+      return {
+        id: n + 1,
+        person_id: p.id,
+        from_date: day(from),
+        to_date: current ? '9999-01-01' : day(from + (30 + ((n * 53) % 901)) * DAY_MS),
+      }
+    }),
+  )
+  await db.db.insertInto('assignments').values(assignments).execute()
+}
+
+/** A date read back as [year, month, day], for years of any length (PostgreSQL's pass 9999). */
+function civil(value: unknown): number {
+  const m = /^(\d+)-(\d\d)-(\d\d)/.exec(value instanceof Date ? value.toISOString() : String(value))
+  expect(m, String(value)).not.toBeNull()
+  return Number(m![1]) * 10_000 + Number(m![2]) * 100 + Number(m![3])
+}
+
+for (const dialect of testDialects()) {
+  describe.skipIf(!dialect.available)(`dates at the end of the type's range on ${dialect.name}`, () => {
+    let learned: LearnedSource
+    let rows: { from_date: unknown; to_date: unknown }[]
+
+    beforeAll(async () => {
+      learned = await learnedSource(dialect.name, createAssignments, 2)
+      await generate(learned.model, learned.target, { seed: 1 })
+      rows = await withDatabase(
+        learned.target,
+        async (db) =>
+          (
+            await sql<{
+              from_date: unknown
+              to_date: unknown
+            }>`select from_date, to_date from assignments`.execute(db.db)
+          ).rows,
+      )
+    }, 120_000)
+    afterAll(() => learned?.drop())
+
+    it('writes every assignment, none ending before it starts', () => {
+      expect(rows).toHaveLength(450)
+      const backwards = rows.filter((r) => civil(r.to_date) < civil(r.from_date))
+      expect(backwards).toEqual([])
+    })
+
+    it("writes every end inside MariaDB's DATE, which ends at 9999-12-31 (PostgreSQL's date holds later ones)", () => {
+      const last = Math.max(...rows.map((r) => civil(r.to_date)))
+      if (dialect.name === 'mysql') expect(last).toBeLessThanOrEqual(9999_12_31)
+      else expect(last).toBeGreaterThan(9999_12_31)
+    })
+  })
+}
