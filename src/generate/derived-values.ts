@@ -66,17 +66,25 @@ export function derivedValues(
     const clamp = bound(to)
     const given = d.given === undefined ? -1 : drawn(d.given.given)
     const cells = new Map((given < 0 ? [] : d.given!.cells).map((c) => [String(c.value), c.quantiles]))
+    const fixed = d.fixed
     steps.push((values, uniforms) => {
       const start = values[from]
       const end = values[to]
       if (typeof start !== 'number' || !Number.isFinite(start)) return
       if (typeof end !== 'number' || !Number.isFinite(end)) return
+      const u = uniforms[to]!
+      // The rows of the largest differences hold the fixed value, as its rows did in the source.
+      if (fixed !== undefined && u >= 1 - fixed.share && fixed.value >= start * fromUnit) {
+        values[to] = clamp(fixed.value / toUnit)
+        return
+      }
       const category = given < 0 ? null : values[given]
       const quantiles =
         category === null || category === undefined
           ? d.quantiles
           : (cells.get(String(category)) ?? d.quantiles)
-      values[to] = clamp((start * fromUnit + interpolate(quantiles, uniforms[to]!)) / toUnit)
+      const within = fixed === undefined || fixed.share >= 1 ? u : Math.min(u / (1 - fixed.share), 1)
+      values[to] = clamp((start * fromUnit + interpolate(quantiles, within)) / toUnit)
     })
   }
 

@@ -252,8 +252,10 @@ function differencesGiven(
     released: new Map(c.categories.map((category) => [categoryKey(category.value), category.value])),
   }))
   return differences.map((d) => {
+    // A fixed value's rows are written as it is, whatever the category: the cells are of the others.
+    const to = seconds(d.to).map((v) => (v === d.fixed?.value ? null : v))
     const [cells] = numericGivenCategory(
-      [{ name: d.to, values: differenceValues(seconds(d.from), seconds(d.to)) }],
+      [{ name: d.to, values: differenceValues(seconds(d.from), to) }],
       categories,
       minCount,
     )

@@ -19,12 +19,15 @@ export function findDifferences(
   for (const q of inequalities) {
     const left = values(q.left)
     const right = values(q.right)
-    const differences: number[] = []
-    for (let i = 0; i < left.length; i++) {
+    const both = right.flatMap((b, i) => {
       const a = left[i]
-      const b = right[i]
-      if (a !== null && a !== undefined && b !== null && b !== undefined) differences.push(b - a)
-    }
+      return a === null || a === undefined || b === null ? [] : [[a, b] as const]
+    })
+    const fixed = commonValue(
+      both.map(([, b]) => b),
+      minCount,
+    )
+    const differences = both.filter(([, b]) => b !== fixed?.value).map(([a, b]) => b - a)
     const quantiles = quantileSketch(differences, minCount)
     if (quantiles === null) continue
     // Between the quartiles, so one extreme row does not decide.
@@ -32,7 +35,12 @@ export function findDifferences(
     const current = best.get(q.right)
     if (current !== undefined && current.spread <= spread) continue
     best.set(q.right, {
-      difference: { from: q.left, to: q.right, quantiles: quantiles.map((d) => round(Math.max(0, d))) },
+      difference: {
+        from: q.left,
+        to: q.right,
+        quantiles: quantiles.map((d) => round(Math.max(0, d))),
+        ...(fixed === null ? {} : { fixed }),
+      },
       spread,
     })
   }
@@ -41,6 +49,25 @@ export function findDifferences(
     (d) => d.from,
     (d) => d.to,
   )
+}
+
+/** Share of the rows a value must hold to be written as it is (see Difference.fixed). */
+const FIXED_SHARE = 0.1
+
+/** The most common value, when it is held by FIXED_SHARE of the values and by minCount of them; else null. */
+function commonValue(values: readonly number[], minCount: number): Difference['fixed'] | null {
+  const counts = new Map<number, number>()
+  let top: number | null = null
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1
+    counts.set(v, n)
+    if (top === null || n > counts.get(top)!) top = v
+  }
+  if (top === null) return null
+  const n = counts.get(top)!
+  return n >= minCount && n >= FIXED_SHARE * values.length
+    ? { value: top, share: round(n / values.length) }
+    : null
 }
 
 /**
@@ -53,6 +80,6 @@ export function differenceValues(
 ): (number | null)[] {
   return to.map((b, i) => {
     const a = from[i]
-    return a === null || a === undefined || b === null || b === undefined ? null : b - a
+    return a === null || a === undefined || b === null ? null : b - a
   })
 }

@@ -288,6 +288,7 @@ const modelShape = z.object({
                 cells: z.array(z.object({ value: category.shape.value, quantiles: derivedQuantiles })),
               })
               .optional(),
+            fixed: z.object({ value: z.number(), share: z.number().min(0).max(1) }).optional(),
           }),
         )
         .optional(),

@@ -287,6 +287,14 @@ export interface Difference {
    * from `quantiles`. Absent when no category explains it.
    */
   given?: Pick<NumericCells, 'given' | 'eta2' | 'cells'>
+  /**
+   * A value the later column holds in `share` of the rows (at least 10% of them and minCount rows), such as
+   * employee's `to_date` 9999-01-01 for "still current" (73% of dept_emp): written as it is in that share of
+   * rows, the rows with the largest differences by the copula, since no difference from the earlier column makes
+   * it. The quantiles and cells are of the other rows. Released as a category value is (seen in minCount rows),
+   * its share not noised under --epsilon, as the quantiles are not. Absent when no value is that common.
+   */
+  fixed?: { value: number; share: number }
 }
 
 export interface FixedCombinations {
