@@ -52,6 +52,7 @@ async function run(name: string): Promise<void> {
         'children-by-state': [0, 0],
         sum: [0, 0],
         'ancestor-cells': [0, 0],
+        'ancestor-categories': [0, 0],
       }
       for (const invariant of model.invariants ?? []) {
         const count = await countInvariantViolations(db, model.schema, twinOf, invariant)
@@ -67,7 +68,7 @@ async function run(name: string): Promise<void> {
             count === null
               ? 'twin: missing table'
               : `twin: ${count.violations} of ${count.rows} break it` +
-                (count.eta2 === undefined ? '' : ` (η² ${count.eta2.toFixed(4)} in the twin)`),
+                (count.strength === undefined ? '' : ` (strength ${count.strength.toFixed(4)} in the twin)`),
           ].join(' '),
         )
       }

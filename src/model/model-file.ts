@@ -178,6 +178,16 @@ const invariant = z.discriminatedUnion('kind', [
     ...invariantCounts,
   }),
   z.object({
+    kind: z.literal('ancestor-categories'),
+    table: z.string(),
+    column: z.string(),
+    path: z.array(z.string()).min(1).max(3),
+    ancestor: z.string(),
+    ancestorColumn: z.string(),
+    cells: z.array(z.object({ value: category.shape.value, categories: z.array(category).min(1) })),
+    ...invariantCounts,
+  }),
+  z.object({
     kind: z.literal('sum'),
     table: z.string(),
     column: z.string(),
@@ -529,6 +539,7 @@ function invariantProblem(model: Model, invariant: Invariant): string | null {
           : `the paths do not both reach ${invariant.ancestor}`
       case 'time-order':
       case 'ancestor-cells':
+      case 'ancestor-categories':
         if (walk(invariant.path) !== invariant.ancestor)
           return `the path does not reach ${invariant.ancestor}`
         if (!has(invariant.table, invariant.column))
