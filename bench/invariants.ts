@@ -1,6 +1,6 @@
 /**
- * Invariants of kinds 1, 2, 3 and 6 (paths that meet, time orders, children by the parent's state, sequences; issue 18) in corpus sources and in
- * their twins: learns each source, generates a twin into `<prefix>_inv_<source>`, counts each learned rule's
+ * Invariants (paths that meet, time orders, children by the parent's state, sums, values given an ancestor,
+ * sequences; issue 18) in corpus sources and in their twins: learns each source, generates a twin into `<prefix>_inv_<source>`, counts each learned rule's
  * violations there by SQL, prints a table, and drops the twin. A source is `<name>` on PostgreSQL or
  * `mysql:<name>` on MariaDB/MySQL.
  *
@@ -64,7 +64,10 @@ async function run(name: string): Promise<void> {
             name.padEnd(14),
             invariant.kind.padEnd(10),
             `${invariant.table}: ${describeInvariant(invariant)}`.slice(0, 110).padEnd(110),
-            `source ${(invariant.strength * 100).toFixed(1)}% of ${invariant.rows}`.padEnd(22),
+            (invariant.kind.startsWith('ancestor-')
+              ? `source ${invariant.strength} over ${invariant.rows}`
+              : `source ${(invariant.strength * 100).toFixed(1)}% of ${invariant.rows}`
+            ).padEnd(22),
             count === null
               ? 'twin: missing table'
               : `twin: ${count.violations} of ${count.rows} break it` +
