@@ -537,9 +537,17 @@ function invariantProblem(model: Model, invariant: Invariant): string | null {
         return walk(invariant.first) === invariant.ancestor && walk(invariant.second) === invariant.ancestor
           ? null
           : `the paths do not both reach ${invariant.ancestor}`
+      case 'ancestor-categories': {
+        // Generation writes the cells' values into the column as it writes the column's own categories.
+        const kind = model.tables
+          .find((t) => t.table === invariant.table)
+          ?.columns.find((c) => c.name === invariant.column)?.kind
+        if (kind !== 'categorical' && kind !== 'text')
+          return `"${invariant.column}" of ${invariant.table} is not modeled as categories`
+      }
+      // falls through: the path and the ancestor's column are checked as for a number's cells.
       case 'time-order':
       case 'ancestor-cells':
-      case 'ancestor-categories':
         if (walk(invariant.path) !== invariant.ancestor)
           return `the path does not reach ${invariant.ancestor}`
         if (!has(invariant.table, invariant.column))

@@ -270,7 +270,7 @@ describe('model files', () => {
     expect(failure(formatModelFile(strength)).message).toMatch(/^model\.yaml: at invariants\.0\.strength: /)
   })
 
-  it('refuse a category given an ancestor with an empty cell, or walking a key the table lacks', () => {
+  it('refuse a category given an ancestor on a column not modeled as categories, with an empty cell, or walking a key the table lacks', () => {
     const rule = {
       kind: 'ancestor-categories' as const,
       table: 'public.orders',
@@ -282,7 +282,19 @@ describe('model files', () => {
       rows: 9,
       strength: 0.6,
     }
+    const numeric = model()
+    numeric.invariants = [rule]
+    expect(failure(formatModelFile(numeric)).message).toBe(
+      'model.yaml: at invariants.0: "total" of public.orders is not modeled as categories',
+    )
     const walking = model()
+    walking.tables[0]!.columns[1] = {
+      name: 'total',
+      nullFraction: 0,
+      kind: 'categorical',
+      categories: [{ value: 'big', frequency: 1 }],
+      suppressedFraction: 0,
+    }
     walking.invariants = [rule]
     expect(failure(formatModelFile(walking)).message).toBe(
       'model.yaml: at invariants.0: "orders_customer_fk" is not a foreign key of public.orders',
