@@ -1,6 +1,6 @@
 /**
- * Invariants of kinds 1, 2, 3 and 6 (paths that meet, time orders, children by the parent's state, sequences; issue 18) in corpus sources and in
- * their twins: learns each source, generates a twin into `<prefix>_inv_<source>`, counts each learned rule's
+ * Invariants (paths that meet, time orders, children by the parent's state, sums, values given an ancestor,
+ * sequences; issue 18) in corpus sources and in their twins: learns each source, generates a twin into `<prefix>_inv_<source>`, counts each learned rule's
  * violations there by SQL, prints a table, and drops the twin. A source is `<name>` on PostgreSQL or
  * `mysql:<name>` on MariaDB/MySQL.
  *
@@ -52,6 +52,7 @@ async function run(name: string): Promise<void> {
         'children-by-state': [0, 0],
         sum: [0, 0],
         'ancestor-cells': [0, 0],
+        'ancestor-categories': [0, 0],
       }
       for (const invariant of model.invariants ?? []) {
         const count = await countInvariantViolations(db, model.schema, twinOf, invariant)
@@ -63,11 +64,14 @@ async function run(name: string): Promise<void> {
             name.padEnd(14),
             invariant.kind.padEnd(10),
             `${invariant.table}: ${describeInvariant(invariant)}`.slice(0, 110).padEnd(110),
-            `source ${(invariant.strength * 100).toFixed(1)}% of ${invariant.rows}`.padEnd(22),
+            (invariant.kind.startsWith('ancestor-')
+              ? `source ${invariant.strength} over ${invariant.rows}`
+              : `source ${(invariant.strength * 100).toFixed(1)}% of ${invariant.rows}`
+            ).padEnd(22),
             count === null
               ? 'twin: missing table'
               : `twin: ${count.violations} of ${count.rows} break it` +
-                (count.eta2 === undefined ? '' : ` (η² ${count.eta2.toFixed(4)} in the twin)`),
+                (count.strength === undefined ? '' : ` (strength ${count.strength.toFixed(4)} in the twin)`),
           ].join(' '),
         )
       }

@@ -23,7 +23,13 @@ import { valueRewriter, type Rewrite } from '../rules/value-rewriter.js'
 import type { TableChecks } from '../schema/check-bounds.js'
 import { boundedSampler, legalFallback, rowCheckGuard } from './check-guard.js'
 import { interpolate } from './quantile-draw.js'
-import { invariantPlan, orderedTime, writtenSeconds, type ChildrenByState } from './invariant-plan.js'
+import {
+  invariantPlan,
+  orderedTime,
+  redrawAncestorCategories,
+  writtenSeconds,
+  type ChildrenByState,
+} from './invariant-plan.js'
 
 export interface TableGenerationContext {
   table: Table
@@ -503,6 +509,8 @@ export async function generateTable(ctx: TableGenerationContext): Promise<Genera
           fill.paths.uniforms.set(p.path, Math.min(1 - 1e-12, Math.max(1e-12, normalCdf(z[p.index]!))))
       internal[i] = fill.sampler.draw(uniforms[i]!, rowRandom)
     }
+    // Before the row's own conditionals, which may be given the redrawn category (issue 18.5).
+    redrawAncestorCategories(invariants.categories, internal, rowRandom, chosen)
     for (const c of conditionals) {
       const value = internal[c.i]
       const given = internal[c.given]

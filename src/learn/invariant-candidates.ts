@@ -106,7 +106,7 @@ function lateKeys(schema: Schema): (path: KeyPath, from: Table) => boolean {
   }
 }
 
-/** Where a table's number columns may be explained by a category column of a row one to three keys away. */
+/** Where a table's number or category columns may be explained by a category column of a row one to three keys away. */
 export interface AncestorCandidate {
   table: Table
   path: KeyPath
@@ -115,19 +115,15 @@ export interface AncestorCandidate {
 }
 
 /**
- * Every path of one to three foreign keys from a table to a table with category-typed columns (issue 18.5), for
- * tables with number columns; self-references and keys filled in after the load left out, and no path through the
- * same table twice.
+ * Every path of one to three foreign keys from a table to a table with category-typed columns (issue 18.5), for a
+ * number's cells or a category's given the ancestor's; self-references and keys filled in after the load left out,
+ * and no path through the same table twice.
  */
 export function ancestorCandidates(schema: Schema): AncestorCandidate[] {
   const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
   const late = lateKeys(schema)
   const out: AncestorCandidate[] = []
   for (const table of schema.tables) {
-    if (
-      !table.columns.some((c) => EXACT_NUMBER_TYPES.has(c.type) || c.type === 'real' || c.type === 'double')
-    )
-      continue
     const walk = (at: Table, steps: ForeignKey[], seen: Set<string>) => {
       if (steps.length === 3) return
       for (const fk of at.foreignKeys) {

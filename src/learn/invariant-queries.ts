@@ -303,20 +303,21 @@ export async function readSums(
 }
 
 /**
- * The table's `numbers` beside the `categories` of the row `path` reaches, over the table's seeded sample (see
- * sampledSource): what a number's cells given an ancestor are learned from. Rows without an ancestor are left out.
+ * The table's `own` columns (as `n0`, `n1`, …) beside the `categories` of the row `path` reaches (`c0`, …), over the
+ * table's seeded sample (see sampledSource): what a number's cells, or a category's, given an ancestor are chosen
+ * from. Rows without an ancestor are left out.
  */
 export async function readAncestorSample(
   source: Database,
   table: TableRef,
   path: readonly ForeignKey[],
-  numbers: readonly string[],
+  own: readonly string[],
   categories: readonly string[],
   sample: TableSample,
 ): Promise<Row[]> {
   const { joins, end } = walk(path, 't', 'a')
   const selections = [
-    ...numbers.map((c, i) => sql`${col('t', c)} as ${sql.id(`n${i}`)}`),
+    ...own.map((c, i) => sql`${col('t', c)} as ${sql.id(`n${i}`)}`),
     ...categories.map((c, i) => sql`${col(end, c)} as ${sql.id(`c${i}`)}`),
   ]
   return rows(

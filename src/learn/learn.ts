@@ -16,6 +16,7 @@ import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
 import { ancestorCandidates, invariantCandidates } from './invariant-candidates.js'
+import { learnAncestorCategories } from './ancestor-categories.js'
 import { learnAncestorCells } from './ancestor-cells.js'
 import { learnCombinations } from './fixed-combinations.js'
 import { resolvedOrThrow } from '../rules/load-constraints.js'
@@ -163,12 +164,20 @@ export async function learn(
         categoriesOf: (table, column) => releasedCategories(tables.get(table), column),
       })
       options.signal?.throwIfAborted()
+      const ancestors = ancestorCandidates(schema)
       const invariants = [
         ...learned,
-        ...(await learnAncestorCells(source, ancestorCandidates(schema), (t) => tables.get(t), {
+        ...(await learnAncestorCells(source, ancestors, (t) => tables.get(t), {
           sampleRows,
           minCount,
           seed,
+        })),
+        ...(await learnAncestorCategories(source, ancestors, (t) => tables.get(t), {
+          sampleRows,
+          minCount,
+          seed,
+          budget,
+          rewritten: rewrittenColumns(resolved),
         })),
       ]
       // Reference tables (issue 17.1) are kept row for row; under --epsilon only those the rules call public.

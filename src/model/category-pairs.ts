@@ -3,6 +3,12 @@ import type { Category, Conditional } from './model.js'
 
 /** Pairs this dependent (bias-corrected Cramér's V) are learned as conditionals: a state on its country is ~1. */
 const DEPENDENT = 0.5
+/**
+ * A category column is drawn given a category column of an ancestor (issue 18.5) when the two are at least this
+ * dependent (Cramér's V): lower than within a row, since a pair across keys is never drawn together otherwise (the
+ * sample clinic's coverage by age band is ~0.45). Below it, a twin's pair counts as having lost the rule.
+ */
+export const DEPENDENT_ACROSS_KEYS = 0.3
 /** At most this many conditionals per table: each is one more group-by query to the source. */
 const MAX_CONDITIONALS = 8
 
@@ -13,19 +19,38 @@ const MAX_CONDITIONALS = 8
  * @example cramersV(['a', 'a', 'b', 'b'], ['x', 'x', 'y', 'y']) // 1
  */
 export function cramersV(a: readonly (string | null)[], b: readonly (string | null)[]): number {
-  const joint = new Map<string, number>()
-  const left = new Map<string, number>()
-  const right = new Map<string, number>()
-  let n = 0
+  const joint = new Map<string, { x: string; y: string; count: number }>()
   for (let i = 0; i < a.length; i++) {
     const x = a[i]
     const y = b[i]
     if (x === null || x === undefined || y === null || y === undefined) continue
-    n++
-    left.set(x, (left.get(x) ?? 0) + 1)
-    right.set(y, (right.get(y) ?? 0) + 1)
     const cell = `${x}\u0000${y}`
-    joint.set(cell, (joint.get(cell) ?? 0) + 1)
+    const seen = joint.get(cell)
+    if (seen === undefined) joint.set(cell, { x, y, count: 1 })
+    else seen.count++
+  }
+  return cramersVOfCounts([...joint.values()])
+}
+
+/**
+ * Cramér's V, bias-corrected, from the counts of each pair of values (as a grouped query returns them, noised or
+ * not): what a category drawn given an ancestor's is measured by, in the source and in a twin. Counts below zero
+ * (noise) count as none.
+ *
+ * @example cramersVOfCounts([{ x: 'a', y: 'x', count: 2 }, { x: 'b', y: 'y', count: 2 }]) // 1
+ */
+export function cramersVOfCounts(counts: readonly { x: string; y: string; count: number }[]): number {
+  const joint = new Map<string, number>()
+  const left = new Map<string, number>()
+  const right = new Map<string, number>()
+  let n = 0
+  for (const { x, y, count } of counts) {
+    if (!(count > 0)) continue
+    n += count
+    left.set(x, (left.get(x) ?? 0) + count)
+    right.set(y, (right.get(y) ?? 0) + count)
+    const cell = `${x}\u0000${y}`
+    joint.set(cell, (joint.get(cell) ?? 0) + count)
   }
   const r = left.size
   const k = right.size

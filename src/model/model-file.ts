@@ -178,6 +178,16 @@ const invariant = z.discriminatedUnion('kind', [
     ...invariantCounts,
   }),
   z.object({
+    kind: z.literal('ancestor-categories'),
+    table: z.string(),
+    column: z.string(),
+    path: z.array(z.string()).min(1).max(3),
+    ancestor: z.string(),
+    ancestorColumn: z.string(),
+    cells: z.array(z.object({ value: category.shape.value, categories: z.array(category).min(1) })),
+    ...invariantCounts,
+  }),
+  z.object({
     kind: z.literal('sum'),
     table: z.string(),
     column: z.string(),
@@ -528,6 +538,15 @@ function invariantProblem(model: Model, invariant: Invariant): string | null {
         return walk(invariant.first) === invariant.ancestor && walk(invariant.second) === invariant.ancestor
           ? null
           : `the paths do not both reach ${invariant.ancestor}`
+      case 'ancestor-categories': {
+        // Generation writes the cells' values into the column as it writes the column's own categories.
+        const kind = model.tables
+          .find((t) => t.table === invariant.table)
+          ?.columns.find((c) => c.name === invariant.column)?.kind
+        if (kind !== 'categorical' && kind !== 'text')
+          return `"${invariant.column}" of ${invariant.table} is not modeled as categories`
+      }
+      // falls through: the path and the ancestor's column are checked as for a number's cells.
       case 'time-order':
       case 'ancestor-cells':
         if (walk(invariant.path) !== invariant.ancestor)

@@ -112,6 +112,28 @@ export type Invariant =
       strength: number
     }
 
+  /**
+   * A category column drawn from its frequencies given a category column one to three keys away (a policy's coverage
+   * by its patient's age band, issue 18.5): per value of the ancestor's column, the column's frequencies among the
+   * rows under it, as a Conditional's cells. `rows` are the rows with both set, `strength` is Cramér's V of the two
+   * (bias-corrected) over them, computed from the released counts. Privacy: as a Conditional's cells — each (ancestor
+   * value, value) count noised under --epsilon (sensitivity 1, the column's one "cells given another column" query:
+   * a column is drawn given an ancestor only when nothing of its own row conditions it), a cell written only for a
+   * value the ancestor's column releases, counted at least minCount times, and only the values counted at least
+   * minCount times in it; which ancestor column is chosen comes from a sample, not noised.
+   */
+  | {
+      kind: 'ancestor-categories'
+      table: string
+      column: string
+      path: string[]
+      ancestor: string
+      ancestorColumn: string
+      cells: Conditional['cells']
+      rows: number
+      strength: number
+    }
+
 /** The children-per-parent histogram of the parents holding one value of a category column. */
 export interface StateChildren {
   value: Category['value']

@@ -4,8 +4,8 @@ import type { PrivacyStatement } from './model.js'
 
 /**
  * Counting queries one table can release: its row count and, per column, up to nine histograms (a text column's
- * non-null count, categories, lengths, shapes, prefixes, its cells given another column — a conditional's or a
- * functional dependency's, never both — and its word model's vocabulary, word pairs and token counts; a number
+ * non-null count, categories, lengths, shapes, prefixes, its cells given another column — a conditional's, a
+ * functional dependency's or an ancestor's category's (issue 18.5), never two — and its word model's vocabulary, word pairs and token counts; a number
  * column's non-null count and its NaN and infinity counts).
  */
 const QUERIES_PER_COLUMN = 9
@@ -73,7 +73,7 @@ export class PrivacyBudget {
                 'category frequencies',
                 'text length, shape and prefix histograms',
                 'text vocabularies, word pairs and token counts (at most 20 distinct tokens and pairs per row)',
-                'cells of category columns given another column, and the pairs of functional dependencies',
+                'cells of category columns given another column of the row or of an ancestor up to three keys away, and the pairs of functional dependencies',
                 'size and file type histograms of binary columns',
                 'children-per-parent histograms and foreign-key null counts',
                 'rows and agreeing rows of each rule across tables (paths that meet, time orders, sequences), and the parents per state and number of children of each children-by-state rule',
@@ -90,6 +90,7 @@ export class PrivacyBudget {
                 'whether a text column is written from words or shapes, and its check digit (chosen from a sample)',
                 'quantiles of JSON number paths, and the text lengths of JSON documents',
                 'quantile sketches of numbers within each value of a category up to three keys away, its η², and which ancestor column is chosen (from a sample)',
+                'which ancestor column a category column is drawn given (from a sample)',
               ],
             },
     }

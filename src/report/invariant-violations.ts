@@ -7,7 +7,11 @@ import {
   readSums,
   readTimeOrder,
 } from '../learn/invariant-queries.js'
+import { readAncestorCategoryCounts } from '../dialects/ancestor-category-counts.js'
+import { round } from '../model/categories.js'
+import { cramersVOfCounts, DEPENDENT_ACROSS_KEYS } from '../model/category-pairs.js'
 import type { Invariant } from '../model/model.js'
+import { categoryKey } from '../model/value-encoding.js'
 import { EXPLAINED } from '../model/numeric-cells.js'
 import type { ForeignKey, Schema, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
@@ -16,8 +20,11 @@ export interface InvariantCount {
   /** Rows the rule applies to in the twin, and of those the rows that break it. */
   rows: number
   violations: number
-  /** For a number explained by an ancestor: η² in the twin, by SQL (see readAncestorEta2). */
-  eta2?: number
+  /**
+   * For a rule given an ancestor, its strength in the twin by SQL: a number's η² (see readAncestorEta2), a category's
+   * Cramér's V (see readAncestorCategoryCounts).
+   */
+  strength?: number
 }
 
 /**
@@ -80,7 +87,24 @@ export async function countInvariantViolations(
       )
       // The rule is that the ancestor explains the number: a twin where it explains less than EXPLAINED has lost it
       // in every row.
-      return { rows, violations: eta2 >= EXPLAINED ? 0 : rows, eta2 }
+      return { rows, violations: eta2 >= EXPLAINED ? 0 : rows, strength: eta2 }
+    }
+    case 'ancestor-categories': {
+      const path = keys(invariant.path)
+      if (path === null) return null
+      const counts = await readAncestorCategoryCounts(
+        twin,
+        start,
+        path,
+        invariant.column,
+        invariant.ancestorColumn,
+      )
+      const strength = cramersVOfCounts(
+        counts.map((c) => ({ x: categoryKey(c.given), y: categoryKey(c.value), count: c.count })),
+      )
+      // As for a number: a twin where the ancestor no longer tells the category has lost the rule in every row.
+      const rows = counts.reduce((n, c) => n + c.count, 0)
+      return { rows, violations: strength >= DEPENDENT_ACROSS_KEYS ? 0 : rows, strength: round(strength, 4) }
     }
     case 'sum': {
       const [fk] = keys([invariant.foreignKey]) ?? []
@@ -109,6 +133,8 @@ export function describeInvariant(invariant: Invariant): string {
       return `${invariant.column} numbers the rows of each parent 1..n (through ${invariant.foreignKey})`
     case 'ancestor-cells':
       return `${invariant.column} drawn by ${invariant.ancestor}.${invariant.ancestorColumn} (through ${path(invariant.path)}; η² ${invariant.strength} in the source)`
+    case 'ancestor-categories':
+      return `${invariant.column} drawn by ${invariant.ancestor}.${invariant.ancestorColumn} (through ${path(invariant.path)}; Cramér's V ${invariant.strength} in the source)`
     case 'sum':
       return `${invariant.parent}.${invariant.parentColumn} = the sum of ${invariant.column} over its rows (through ${invariant.foreignKey})`
     case 'children-by-state':

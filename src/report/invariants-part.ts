@@ -85,7 +85,7 @@ export async function invariantsPart(input: {
       sourceRows: invariant.rows,
       rows: count?.rows ?? null,
       violations: count?.violations ?? null,
-      ...(count?.eta2 === undefined ? {} : { twinStrength: count.eta2 }),
+      ...(count?.strength === undefined ? {} : { twinStrength: count.strength }),
     })
   }
   const declared: NonNullable<InvariantsSection['declared']> = []

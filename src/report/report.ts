@@ -267,7 +267,10 @@ export interface InvariantsSection {
     /** Rows of the twin it applies to and those that break it, counted by SQL; null when the twin lacks a table. */
     rows: number | null
     violations: number | null
-    /** For a number explained by an ancestor (strength is its η² in the source): its η² in the twin. */
+    /**
+     * For a rule given an ancestor, its strength in the twin as `strength` is in the source: a number's η², a
+     * category's Cramér's V.
+     */
     twinStrength?: number
   }[]
   /**

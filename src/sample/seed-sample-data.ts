@@ -34,7 +34,8 @@ const BATCH = 500
  * 18): a claim's policy is its encounter's patient's, a department's head works in it, an encounter's department
  * is its provider's; encounters follow birth, claims discharge, payments claims; prescription lines and lab orders
  * number 1..n within their encounter; a lab result follows its test, which fixes its unit; only paid claims have
- * payments, which add up to the claim's amount. Patients are written in
+ * payments, which add up to the claim's amount; a policy's coverage follows its patient's age band (Medicare at 65
+ * and over). Patients are written in
  * chunks with everything that hangs off them, so memory stays flat whatever the size.
  */
 export async function seedSampleData(
@@ -113,9 +114,13 @@ export async function seedSampleData(
     for (let p = start; p < Math.min(options.patients, start + CHUNK); p++) {
       const r = random('patients', p)
       const patient = patientRow(p + 1, r)
-      add('patients', patient)
       const age = (TODAY - Date.parse(`${patient['birth_date']}T00:00:00Z`)) / (365.25 * DAY)
-      const policies = policiesFor(patient, r, next)
+      const band = ageBand(age)
+      add('patients', { ...patient, age_band: band })
+      const policies = policiesFor(patient, r, next).map((policy) => ({
+        ...policy,
+        coverage: coverageFor(band, seededRandom(options.seed, 'coverage', String(policy['id']))),
+      }))
       for (const policy of policies) add('policies', policy)
       // Planted: the expected number of encounters grows with age.
       const encounters = poisson(r, 0.3 + age / 25)
@@ -242,6 +247,19 @@ function patientRow(id: number, r: Random): Row {
     zip: r.next() < 0.95 ? r.pick(ZIP_CODES) : null,
     created_at: isoTimestamp(TODAY - r.int(0, 3000) * DAY - r.int(0, 86_399) * 1000),
   }
+}
+
+function ageBand(age: number): string {
+  return age < 18 ? '0-17' : age < 65 ? '18-64' : '65+'
+}
+
+/**
+ * Planted (issue 18.5, migration 0009): a policy's coverage follows its patient's age band, 80% Medicare at 65 and
+ * over, next to none below. Drawn from its own random stream, so every other sampled value stayed as it was.
+ */
+function coverageFor(band: string, r: Random): string {
+  const weights = band === '65+' ? [80, 15, 5] : band === '18-64' ? [4, 76, 20] : [0, 55, 45]
+  return ['medicare', 'commercial', 'medicaid'][r.weighted(weights)]!
 }
 
 function policiesFor(patient: Row, r: Random, next: { policy: number }): Row[] {

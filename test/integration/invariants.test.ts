@@ -29,6 +29,8 @@ const PLANTED: { kind: Invariant['kind']; table: string; key: string }[] = [
   // 5. Ancestors further up: a claim's amount follows its encounter's kind (and department, whose names are each
   // one row's, so never released under K).
   { kind: 'ancestor-cells', table: 'claims', key: 'amount:claims_encounter_fk:kind' },
+  // … and categories across keys: a policy's coverage follows its patient's age band (Medicare at 65 and over).
+  { kind: 'ancestor-categories', table: 'policies', key: 'coverage:policies_patient_fk:age_band' },
   // 6. Sequences: line numbers and lab orders count 1..n within their encounter.
   { kind: 'sequence', table: 'prescriptions', key: 'line_no' },
   { kind: 'sequence', table: 'lab results', key: 'order' },
@@ -43,6 +45,7 @@ function keyOf(invariant: Invariant): string {
     case 'sequence':
       return invariant.column
     case 'ancestor-cells':
+    case 'ancestor-categories':
       return `${invariant.column}:${invariant.path.join(',')}:${invariant.ancestorColumn}`
     case 'children-by-state':
     case 'sum':
@@ -78,8 +81,10 @@ for (const dialect of testDialects()) {
           (i) => i.kind === planted.kind && bare(i.table) === planted.table && keyOf(i) === planted.key,
         )
         expect(found, `${planted.kind} ${planted.table} ${planted.key}`).toBeDefined()
-        // An ancestor's strength is its η²: the planted amounts explain about half their variance by the kind.
-        if (planted.kind === 'ancestor-cells') expect(found!.strength).toBeGreaterThan(0.3)
+        // An ancestor's strength is its η² (the planted amounts explain about half their variance by the kind), or
+        // for a category its Cramér's V (about 0.5 for coverage by age band).
+        if (planted.kind === 'ancestor-cells' || planted.kind === 'ancestor-categories')
+          expect(found!.strength).toBeGreaterThan(0.3)
         else expect(found!.strength).toBe(1)
         expect(found!.rows).toBeGreaterThanOrEqual(5)
       }
@@ -148,6 +153,26 @@ for (const dialect of testDialects()) {
           expect(byStatus.get(status)?.[1] ?? 0).toBe(0)
       })
     }, 120_000)
+
+    it('keeps the planted share of Medicare among patients 65 and over in the twin (issue 18.5)', async () => {
+      const shares = async (url: string) =>
+        withDatabase(url, async (db) => {
+          const at = (namespace: string, name: string) =>
+            db.ddl.schemas ? sql.id(namespace, name) : sql.id(name)
+          const { rows } = await sql<{ band: unknown; medicare: unknown; n: unknown }>`select
+              case when a.age_band = '65+' then 'old' else 'young' end as band,
+              count(case when p.coverage = 'medicare' then 1 end) as medicare, count(*) as n
+            from ${at('billing', 'policies')} p join ${at('clinic', 'patients')} a on a.id = p.patient_id
+            group by case when a.age_band = '65+' then 'old' else 'young' end`.execute(db.db)
+          return new Map(rows.map((r) => [String(r.band), Number(r.medicare) / Number(r.n)]))
+        })
+      const [real, twin] = [await shares(source.url), await shares(target.url)]
+      // Planted at 80% and 4% or less: the twin draws each policy's coverage from its own patient's band.
+      expect(real.get('old')).toBeGreaterThan(0.65)
+      expect(twin.get('old')).toBeGreaterThan(0.65)
+      expect(Math.abs(twin.get('old')! - real.get('old')!)).toBeLessThan(0.15)
+      expect(twin.get('young')).toBeLessThan(0.1)
+    }, 60_000)
 
     it('reports the invariants beside the verdicts and passes --fail-under invariants=1', async () => {
       const result = await report(null, target.url, {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { conditionalCells, cramersV, dependentPairs } from '../../src/model/category-pairs.js'
+import {
+  conditionalCells,
+  cramersV,
+  cramersVOfCounts,
+  dependentPairs,
+} from '../../src/model/category-pairs.js'
 
 const repeat = <T>(values: readonly T[], times: number) => Array.from({ length: times }, () => values).flat()
 
@@ -15,6 +20,23 @@ describe("Cramér's V", () => {
   it('leaves out rows where either is null, and is 0 for a single category', () => {
     expect(cramersV(['a', 'b', null, 'a', 'b'], ['x', 'y', 'x', 'x', 'y'])).toBeCloseTo(1, 6)
     expect(cramersV(['a', 'a', 'a'], ['x', 'y', 'z'])).toBe(0)
+  })
+
+  it('is the same from the counts of each pair, as a grouped query returns them; noise below zero counts as none', () => {
+    const bands = repeat(['65+', '18-64', '18-64', '0-17'], 30)
+    const coverage = bands.map((b, i) =>
+      b === '65+' ? (i % 5 === 0 ? 'commercial' : 'medicare') : 'commercial',
+    )
+    const counts = new Map<string, { x: string; y: string; count: number }>()
+    bands.forEach((x, i) => {
+      const y = coverage[i]!
+      const cell = counts.get(`${x}/${y}`) ?? counts.set(`${x}/${y}`, { x, y, count: 0 }).get(`${x}/${y}`)!
+      cell.count++
+    })
+    const v = cramersV(bands, coverage)
+    expect(v).toBeGreaterThan(0.7)
+    expect(cramersVOfCounts([...counts.values()])).toBeCloseTo(v, 10)
+    expect(cramersVOfCounts([...counts.values(), { x: '0-17', y: 'medicare', count: -3 }])).toBeCloseTo(v, 10)
   })
 })
 

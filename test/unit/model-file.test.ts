@@ -269,4 +269,40 @@ describe('model files', () => {
     strength.invariants = [{ ...sequence.invariants[0]!, strength: 1.5 }]
     expect(failure(formatModelFile(strength)).message).toMatch(/^model\.yaml: at invariants\.0\.strength: /)
   })
+
+  it('refuse a category given an ancestor on a column not modeled as categories, with an empty cell, or walking a key the table lacks', () => {
+    const rule = {
+      kind: 'ancestor-categories' as const,
+      table: 'public.orders',
+      column: 'total',
+      path: ['orders_customer_fk'],
+      ancestor: 'public.customers',
+      ancestorColumn: 'tier',
+      cells: [{ value: 'gold', categories: [{ value: 'big', frequency: 1 }] }],
+      rows: 9,
+      strength: 0.6,
+    }
+    const numeric = model()
+    numeric.invariants = [rule]
+    expect(failure(formatModelFile(numeric)).message).toBe(
+      'model.yaml: at invariants.0: "total" of public.orders is not modeled as categories',
+    )
+    const walking = model()
+    walking.tables[0]!.columns[1] = {
+      name: 'total',
+      nullFraction: 0,
+      kind: 'categorical',
+      categories: [{ value: 'big', frequency: 1 }],
+      suppressedFraction: 0,
+    }
+    walking.invariants = [rule]
+    expect(failure(formatModelFile(walking)).message).toBe(
+      'model.yaml: at invariants.0: "orders_customer_fk" is not a foreign key of public.orders',
+    )
+    const empty = model()
+    empty.invariants = [{ ...rule, cells: [{ value: 'gold', categories: [] }] }]
+    expect(failure(formatModelFile(empty)).message).toMatch(
+      /^model\.yaml: at invariants\.0\.cells\.0\.categories: /,
+    )
+  })
 })

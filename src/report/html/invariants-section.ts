@@ -13,7 +13,12 @@ export function invariantsSection(invariants: InvariantsSection): string {
     code(r.table),
     r.kind,
     r.rule,
-    figure(`${percent(r.strength)} of ${r.sourceRows}`),
+    // A rule given an ancestor holds by a strength (η², Cramér's V), not a share of rows: both sides are shown.
+    figure(
+      r.twinStrength === undefined
+        ? `${percent(r.strength)} of ${r.sourceRows}`
+        : `${r.strength} over ${r.sourceRows} (twin ${r.twinStrength})`,
+    ),
     r.rows ?? '—',
     r.violations ?? '—',
   ])
