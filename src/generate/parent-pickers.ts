@@ -3,7 +3,7 @@ import { seededRandom, type Random } from '../random/seeded-random.js'
 import type { ForeignKey } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { childrenCounts, childrenCountsByState } from './children-counts.js'
-import type { TableGenerationContext } from './generate-table.js'
+import type { TableGenerationContext } from './table-context.js'
 import type { ChildrenByState } from './invariant-plan.js'
 import { ParentDeal } from './parent-deal.js'
 

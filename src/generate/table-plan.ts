@@ -3,7 +3,7 @@ import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import { planColumnFills, type ColumnFill } from './column-fills.js'
 import { holdsUniqueKey, type GeneratedTable } from './generated-table.js'
-import { writtenColumns, type TableGenerationContext } from './generate-table.js'
+import { writtenColumns, type TableGenerationContext } from './table-context.js'
 import { invariantPlan, type ChildrenByState, type InvariantPlan } from './invariant-plan.js'
 import { keyPlan, type KeyRole } from './key-roles.js'
 import { planRowSteps, type RowSteps } from './row-steps.js'
@@ -78,7 +78,10 @@ export interface KeptPlan {
   labels: { name: string; i: number }[]
 }
 
-/** The plan of one table: a value, read from the context alone; no random draw is made for a row yet. */
+/**
+ * The plan of one table, read from the context alone before any row is made. Rule and person fills hold their own
+ * seeded streams, which advance as rows are made: a plan is carried out once.
+ */
 export function planTable(ctx: TableGenerationContext): TablePlan {
   const { table, model, driving } = ctx
   const columns = writtenColumns(table)
