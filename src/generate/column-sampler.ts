@@ -53,139 +53,160 @@ export function columnSampler(
   options: SamplerOptions,
 ): ColumnSampler | null {
   switch (model.kind) {
-    case 'numeric': {
-      const scale = column.scale ?? (model.integer ? 0 : null)
-      const factor = 10 ** (scale ?? 0)
-      const limit =
-        column.precision !== null && column.scale !== null
-          ? 10 ** (column.precision - column.scale) - 10 ** -column.scale
-          : Infinity
-      // A unique column holds each special at most once (PostgreSQL's unique index counts NaN equal to NaN).
-      const special = model.unique ? null : specialPicker(model.specials ?? [])
-      return {
-        draw(u, random) {
-          const value = special === null ? null : special(random.next())
-          if (value === null) return interpolate(model.quantiles, u)
-          // MySQL has none: NULL where the column allows it, else a finite value (see specialsOnMysql).
-          if (options.family === 'mysql') return column.nullable ? null : interpolate(model.quantiles, u)
-          return SPECIAL_VALUES[value]
-        },
-        format: (v) => {
-          const n = Math.max(-limit, Math.min(limit, Number(v)))
-          // PostgreSQL reads NaN and infinities as the words it prints them as.
-          if (!Number.isFinite(n)) return String(n)
-          return scale === null ? n : scale === 0 ? Math.round(n) : decimalText(n, scale, factor)
-        },
-        grid: { unit: 1, digits: scale },
-      }
-    }
-    case 'temporal': {
-      // Quantiles were written by numberToTemporal, so they always parse.
-      const quantiles = model.quantiles.map((q) => temporalToNumber(model.type, q)!)
-      const special = model.unique ? null : specialPicker(model.specials ?? [])
-      const range = temporalRange(model, column, options.family) ?? ((v: number) => v)
-      return {
-        draw(u, random) {
-          const value = special === null ? null : special(random.next())
-          if (value === null) return range(interpolate(quantiles, u))
-          // MySQL has no infinite dates: NULL where the column allows it, else a finite value.
-          if (options.family === 'mysql') return column.nullable ? null : range(interpolate(quantiles, u))
-          return SPECIAL_VALUES[value]
-        },
-        format: (v) => {
-          const n = Number(v)
-          // PostgreSQL reads ±infinity as the words it prints them as.
-          if (!Number.isFinite(n)) return n > 0 ? 'infinity' : '-infinity'
-          return temporalText(model.type, n, options.family, model.fractionDigits)
-        },
-        grid:
-          model.type === 'date'
-            ? { unit: DAY_SECONDS, digits: 0 }
-            : { unit: 1, digits: model.fractionDigits },
-        bound: range,
-      }
-    }
+    case 'numeric':
+      return numericSampler(model, column, options)
+    case 'temporal':
+      return temporalSampler(model, column, options)
     case 'categorical':
       return categorySampler(model.categories, column)
-    case 'text': {
-      const pickLength = cumulativePicker(model.lengths.map((l) => l.frequency))
-      const pickShape = cumulativePicker(model.shapes.map((s) => s.frequency))
-      // The learned prefixes' shares, and the rest for values that begin with none of them.
-      const prefixShare = model.prefixes.reduce((n, p) => n + p.frequency, 0)
-      const pickPrefix = cumulativePicker([
-        ...model.prefixes.map((p) => p.frequency),
-        Math.max(0, 1 - prefixShare),
-      ])
-      const maxLength = column.length ?? Infinity
-      const other: ColumnSampler = { draw: () => otherValue(column), format: (v) => String(v) }
-      const fromWords = model.words === undefined ? null : textFromWords(model.words, maxLength)
-      const fallback = textFallback(model, column)
-      const written: ColumnSampler = {
-        draw(_u, random) {
-          const words = fromWords?.(random) ?? null
-          if (words !== null) return words
-          if (fallback !== null) return fallback(random)
-          const length = model.lengths[pickLength(random.next())]?.length ?? 8
-          const shape =
-            model.shapes.length > 0 ? model.shapes[pickShape(random.next())]!.pattern : `a{${length}}`
-          const prefix =
-            model.prefixes.length === 0 ? null : (model.prefixes[pickPrefix(random.next())]?.prefix ?? null)
-          const shaped = textFromShape(shape, length, random, prefix)
-          const text = model.checkDigit === undefined ? shaped : withCheckDigit(shaped, model.checkDigit)
-          return text.length > maxLength ? [...text].slice(0, maxLength).join('') : text
-        },
-        format: (v) => String(v),
-      }
-      // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
-      // value, never a string built from shapes and prefixes, which made up countries with real first letters. Codes
-      // of letters only too: shaped state codes (`AY`, `JD`) were chinook's last invented categories, abbreviations
-      // of names as much as codes. Codes with digits (`A9{2}.9`, ICD-10) are the exception, written in their shape,
-      // with their check digit (issue 17.2): structure a twin's user relies on, where `~~~~~~` would break it.
-      if (model.categories === null) return written
-      const pickCategory = categorySampler(model.categories, column)
-      const categoryShare = model.categories.reduce((n, c) => n + c.frequency, 0)
-      const rare = isCodeColumn(model) && hasDigitShape(model.shapes) ? written : other
-      return {
-        draw(u, random) {
-          const released = random.next() * (categoryShare + model.suppressedFraction) < categoryShare
-          return released ? pickCategory.draw(u, random) : rare.draw(u, random)
-        },
-        format: (v) => String(v),
-      }
-    }
-    case 'shaped': {
-      if (model.format === 'binary') return binarySampler(model, column)
-      const document =
-        model.format === 'json' && model.document !== undefined
-          ? jsonDocumentSampler(
-              model.document,
-              (strings) => {
-                // A JSON string is drawn as a text column's value is, from the same kind of learned profile.
-                // Not nullable: a JSON string is never NULL, so a string words cannot write is the marked other value.
-                const text = columnSampler(
-                  { name: column.name, nullFraction: 0, kind: 'text', ...strings },
-                  { ...column, nullable: false },
-                  options,
-                )!
-                return (random) => String(text.draw(random.next(), random))
-              },
-              options.pathUniform,
-            )
-          : null
-      return {
-        draw(_u, random) {
-          if (document !== null) return JSON.stringify(document(random))
-          if (model.format === 'uuid') return uuid(random)
-          if (model.format !== 'json') return ''
-          // The top level as the source's was: an array as often as it was one (issue 15).
-          const arrays = model.arrays ?? 0
-          return arrays > 0 && random.next() < arrays ? '[]' : '{}'
-        },
-        format: (v) => String(v),
-      }
-    }
+    case 'text':
+      return textSampler(model, column)
+    case 'shaped':
+      return shapedSampler(model, column, options)
     default:
       return null
+  }
+}
+
+function numericSampler(
+  model: Extract<ColumnModel, { kind: 'numeric' }>,
+  column: Column,
+  options: SamplerOptions,
+): ColumnSampler {
+  const scale = column.scale ?? (model.integer ? 0 : null)
+  const factor = 10 ** (scale ?? 0)
+  const limit =
+    column.precision !== null && column.scale !== null
+      ? 10 ** (column.precision - column.scale) - 10 ** -column.scale
+      : Infinity
+  // A unique column holds each special at most once (PostgreSQL's unique index counts NaN equal to NaN).
+  const special = model.unique ? null : specialPicker(model.specials ?? [])
+  return {
+    draw(u, random) {
+      const value = special === null ? null : special(random.next())
+      if (value === null) return interpolate(model.quantiles, u)
+      // MySQL has none: NULL where the column allows it, else a finite value (see specialsOnMysql).
+      if (options.family === 'mysql') return column.nullable ? null : interpolate(model.quantiles, u)
+      return SPECIAL_VALUES[value]
+    },
+    format: (v) => {
+      const n = Math.max(-limit, Math.min(limit, Number(v)))
+      // PostgreSQL reads NaN and infinities as the words it prints them as.
+      if (!Number.isFinite(n)) return String(n)
+      return scale === null ? n : scale === 0 ? Math.round(n) : decimalText(n, scale, factor)
+    },
+    grid: { unit: 1, digits: scale },
+  }
+}
+
+function temporalSampler(
+  model: Extract<ColumnModel, { kind: 'temporal' }>,
+  column: Column,
+  options: SamplerOptions,
+): ColumnSampler {
+  // Quantiles were written by numberToTemporal, so they always parse.
+  const quantiles = model.quantiles.map((q) => temporalToNumber(model.type, q)!)
+  const special = model.unique ? null : specialPicker(model.specials ?? [])
+  const range = temporalRange(model, column, options.family) ?? ((v: number) => v)
+  return {
+    draw(u, random) {
+      const value = special === null ? null : special(random.next())
+      if (value === null) return range(interpolate(quantiles, u))
+      // MySQL has no infinite dates: NULL where the column allows it, else a finite value.
+      if (options.family === 'mysql') return column.nullable ? null : range(interpolate(quantiles, u))
+      return SPECIAL_VALUES[value]
+    },
+    format: (v) => {
+      const n = Number(v)
+      // PostgreSQL reads ±infinity as the words it prints them as.
+      if (!Number.isFinite(n)) return n > 0 ? 'infinity' : '-infinity'
+      return temporalText(model.type, n, options.family, model.fractionDigits)
+    },
+    grid:
+      model.type === 'date' ? { unit: DAY_SECONDS, digits: 0 } : { unit: 1, digits: model.fractionDigits },
+    bound: range,
+  }
+}
+
+function textSampler(model: Extract<ColumnModel, { kind: 'text' }>, column: Column): ColumnSampler {
+  const pickLength = cumulativePicker(model.lengths.map((l) => l.frequency))
+  const pickShape = cumulativePicker(model.shapes.map((s) => s.frequency))
+  // The learned prefixes' shares, and the rest for values that begin with none of them.
+  const prefixShare = model.prefixes.reduce((n, p) => n + p.frequency, 0)
+  const pickPrefix = cumulativePicker([
+    ...model.prefixes.map((p) => p.frequency),
+    Math.max(0, 1 - prefixShare),
+  ])
+  const maxLength = column.length ?? Infinity
+  const other: ColumnSampler = { draw: () => otherValue(column), format: (v) => String(v) }
+  const fromWords = model.words === undefined ? null : textFromWords(model.words, maxLength)
+  const fallback = textFallback(model, column)
+  const written: ColumnSampler = {
+    draw(_u, random) {
+      const words = fromWords?.(random) ?? null
+      if (words !== null) return words
+      if (fallback !== null) return fallback(random)
+      const length = model.lengths[pickLength(random.next())]?.length ?? 8
+      const shape = model.shapes.length > 0 ? model.shapes[pickShape(random.next())]!.pattern : `a{${length}}`
+      const prefix =
+        model.prefixes.length === 0 ? null : (model.prefixes[pickPrefix(random.next())]?.prefix ?? null)
+      const shaped = textFromShape(shape, length, random, prefix)
+      const text = model.checkDigit === undefined ? shaped : withCheckDigit(shaped, model.checkDigit)
+      return text.length > maxLength ? [...text].slice(0, maxLength).join('') : text
+    },
+    format: (v) => String(v),
+  }
+  // A category column (issue 17.3): a released category, or for the rare ones suppressed, the marked other
+  // value, never a string built from shapes and prefixes, which made up countries with real first letters. Codes
+  // of letters only too: shaped state codes (`AY`, `JD`) were chinook's last invented categories, abbreviations
+  // of names as much as codes. Codes with digits (`A9{2}.9`, ICD-10) are the exception, written in their shape,
+  // with their check digit (issue 17.2): structure a twin's user relies on, where `~~~~~~` would break it.
+  if (model.categories === null) return written
+  const pickCategory = categorySampler(model.categories, column)
+  const categoryShare = model.categories.reduce((n, c) => n + c.frequency, 0)
+  const rare = isCodeColumn(model) && hasDigitShape(model.shapes) ? written : other
+  return {
+    draw(u, random) {
+      const released = random.next() * (categoryShare + model.suppressedFraction) < categoryShare
+      return released ? pickCategory.draw(u, random) : rare.draw(u, random)
+    },
+    format: (v) => String(v),
+  }
+}
+
+function shapedSampler(
+  model: Extract<ColumnModel, { kind: 'shaped' }>,
+  column: Column,
+  options: SamplerOptions,
+): ColumnSampler {
+  if (model.format === 'binary') return binarySampler(model, column)
+  const document =
+    model.format === 'json' && model.document !== undefined
+      ? jsonDocumentSampler(
+          model.document,
+          (strings) => {
+            // A JSON string is drawn as a text column's value is, from the same kind of learned profile.
+            // Not nullable: a JSON string is never NULL, so a string words cannot write is the marked other value.
+            const text = columnSampler(
+              { name: column.name, nullFraction: 0, kind: 'text', ...strings },
+              { ...column, nullable: false },
+              options,
+            )!
+            return (random) => String(text.draw(random.next(), random))
+          },
+          options.pathUniform,
+        )
+      : null
+  return {
+    draw(_u, random) {
+      if (document !== null) return JSON.stringify(document(random))
+      if (model.format === 'uuid') return uuid(random)
+      if (model.format !== 'json') return ''
+      // The top level as the source's was: an array as often as it was one (issue 15).
+      const arrays = model.arrays ?? 0
+      return arrays > 0 && random.next() < arrays ? '[]' : '{}'
+    },
+    format: (v) => String(v),
   }
 }
 

@@ -3,8 +3,8 @@ import { assertLoadable, planLoad } from '../graph/load-plan.js'
 import type { Invariant, Model } from '../model/model.js'
 import { seededRandom } from '../random/seeded-random.js'
 import type { ResolvedRules } from '../rules/resolve-rules.js'
-import { rewrites } from '../rules/rule-file.js'
-import type { Column, Table } from '../schema/schema.js'
+import { rewrites, type Rule } from '../rules/rule-file.js'
+import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { randomStreamName, tableName } from '../schema/table-name.js'
 import { checkRootRows } from './root-rows.js'
 import { tableChecks } from '../schema/check-bounds.js'
@@ -78,12 +78,7 @@ export async function generateTwin(
   const factors = new Map<string, number>()
   for (const id of plan.order) {
     const table = byId.get(id)!
-    const rules = new Map(
-      table.columns.flatMap((c) => {
-        const rule = options.rules.get(`${table.schema}.${table.name}.${c.name}`)
-        return rule === undefined || !rewrites(rule.action) ? [] : [[c.name, rule] as const]
-      }),
-    )
+    const rules = columnRules(table, options.rules)
     const tableModel = models.get(id)!
     const explicit = options.rows[id] ?? options.rows[table.name]
     const driving = drivingForeignKey(
@@ -92,14 +87,7 @@ export async function generateTwin(
       (parent) => states.get(parent)?.rows,
       new Set(plan.deferred.filter((d) => d.table === id).map((d) => d.foreignKey)),
     )
-    // A child takes its driving parent's rows per source row, so that `--rows` on a table carries down to its
-    // children and a lookup kept whole does not keep its children whole.
-    const factor =
-      explicit !== undefined
-        ? explicit / Math.max(1, tableModel.rows)
-        : driving === undefined
-          ? options.scale
-          : factors.get(tableName(driving.references))!
+    const factor = rowFactor(explicit, tableModel.rows, driving, options.scale, factors)
     factors.set(id, factor)
     // A reference table is written as the source has it (issue 17.1), unless --rows asks for another size.
     const reference = explicit === undefined ? tableModel.reference : undefined
@@ -142,6 +130,31 @@ export async function generateTwin(
     model.invariants ?? [],
   )
   return counts
+}
+
+/** The rules that rewrite the table's columns, by column name. */
+function columnRules(table: Table, rules: GenerateTwinOptions['rules']): Map<string, Rule> {
+  return new Map(
+    table.columns.flatMap((c) => {
+      const rule = rules.get(`${table.schema}.${table.name}.${c.name}`)
+      return rule === undefined || !rewrites(rule.action) ? [] : [[c.name, rule] as const]
+    }),
+  )
+}
+
+/**
+ * Rows of the table per source row. A child takes its driving parent's, so that `--rows` on a table carries down
+ * to its children and a lookup kept whole does not keep its children whole.
+ */
+function rowFactor(
+  explicit: number | undefined,
+  modelRows: number,
+  driving: ForeignKey | undefined,
+  scale: number,
+  factors: ReadonlyMap<string, number>,
+): number {
+  if (explicit !== undefined) return explicit / Math.max(1, modelRows)
+  return driving === undefined ? scale : factors.get(tableName(driving.references))!
 }
 
 /**

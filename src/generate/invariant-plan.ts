@@ -76,12 +76,64 @@ export function invariantPlan(
     cells: [],
     categories: [],
   }
-  const fkIndex = (name: string | undefined) => table.foreignKeys.findIndex((f) => f.name === name)
+  const keys: PlannedKeys = {
+    table,
+    states,
+    pickable,
+    follower: pathFollower(table, states, driving, pickable),
+  }
+  for (const invariant of invariants) {
+    if (invariant.table !== id) continue
+    switch (invariant.kind) {
+      case 'paths-meet':
+        planPathsMeet(plan, invariant, keys)
+        break
+      case 'time-order':
+        planTimeOrder(plan, invariant, keys, writtenNames)
+        break
+      case 'sequence':
+        if (invariant.foreignKey === driving?.name) plan.sequences.add(invariant.column)
+        break
+      case 'ancestor-cells':
+        planAncestorCells(plan, invariant, keys, writtenNames)
+        break
+      case 'ancestor-categories':
+        planAncestorCategories(plan, invariant, keys, writtenNames)
+        break
+      case 'children-by-state':
+        planChildrenByState(plan, invariant, states)
+        break
+    }
+  }
+  return plan
+}
+
+type InvariantOf<K extends Invariant['kind']> = Extract<Invariant, { kind: K }>
+type Follower = (path: readonly string[]) => ((chosen: Int32Array) => number) | null
+
+/** What the invariants of a table are planned from: its keys, the tables generated so far, the keys it picks. */
+interface PlannedKeys {
+  table: Table
+  states: ReadonlyMap<string, GeneratedTable>
+  pickable: ReadonlySet<string>
+  follower: Follower
+}
+
+/**
+ * How to follow a path of foreign keys from a row's chosen parents: a function giving the row the path reaches,
+ * or null when the path cannot be followed here (its first key not set by this table, or a table on the way that
+ * did not keep the next key's index).
+ */
+function pathFollower(
+  table: Table,
+  states: ReadonlyMap<string, GeneratedTable>,
+  driving: ForeignKey | undefined,
+  pickable: ReadonlySet<string>,
+): Follower {
   const settled = (name: string | undefined) =>
     name !== undefined && (name === driving?.name || pickable.has(name))
-  /** The row a path reaches from the row's chosen parents, or null when the path cannot be followed here. */
-  const follower = (path: readonly string[]): ((chosen: Int32Array) => number) | null => {
-    const first = fkIndex(path[0])
+  return (path) => {
+    const first = table.foreignKeys.findIndex((f) => f.name === path[0])
     if (first < 0 || !settled(path[0])) return null
     // Each further key is read from the index its table kept (see invariantKeeps).
     const indexes: { at(row: number): number | undefined }[] = []
@@ -99,124 +151,137 @@ export function invariantPlan(
       return row
     }
   }
-  for (const invariant of invariants) {
-    if (invariant.table !== id) continue
-    switch (invariant.kind) {
-      case 'paths-meet': {
-        // The path whose first key is picked freely follows the other; a driving key is never moved. A path of one
-        // key is moved first: its parent is the ancestor itself, always there, where a parent of two keys may have
-        // no row under the ancestor (a department no provider works in).
-        const options = (
-          [
-            [invariant.second, invariant.first],
-            [invariant.first, invariant.second],
-          ] as const
-        )
-          .slice()
-          .sort((a, b) => a[0].length - b[0].length)
-        for (const [moved, kept] of options) {
-          const key = moved[0]
-          const index = fkIndex(key)
-          if (key === undefined || !pickable.has(key) || plan.meets.has(index)) continue
-          const reach = follower(kept)
-          const candidates = meetingParents(table.foreignKeys[index]!, moved.slice(1), states)
-          if (reach === null || candidates === null || kept[0] === key) continue
-          plan.meets.set(index, {
-            candidates: (chosen) => {
-              const ancestor = reach(chosen)
-              return ancestor < 0 ? null : (candidates.get(ancestor) ?? [])
-            },
-          })
-          break
-        }
-        break
-      }
-      case 'time-order': {
-        const column = writtenNames.indexOf(invariant.column)
-        const reach = follower(invariant.path)
-        const values = states.get(invariant.ancestor)?.values.get(invariant.ancestorColumn)
-        if (column < 0 || reach === null || values === undefined) break
-        const orders = plan.orders.get(column) ?? []
-        orders.push({
-          ancestor: (chosen) => {
-            const row = reach(chosen)
-            return row < 0 ? NaN : (values[row] ?? NaN)
-          },
-          gaps: invariant.gaps,
-        })
-        plan.orders.set(column, orders)
-        break
-      }
-      case 'sequence':
-        if (invariant.foreignKey === driving?.name) plan.sequences.add(invariant.column)
-        break
-      case 'ancestor-cells': {
-        const column = writtenNames.indexOf(invariant.column)
-        const reach = follower(invariant.path)
-        const ancestor = states.get(invariant.ancestor)
-        if (column < 0 || reach === null || ancestor === undefined) break
-        const cells = new Map(invariant.cells.map((c) => [String(c.value), c.quantiles]))
-        plan.cells.push({
-          column,
-          quantiles: (chosen) => {
-            const row = reach(chosen)
-            const value = row < 0 ? null : labelAt(ancestor, invariant.ancestorColumn, row)
-            return value === null ? undefined : cells.get(value)
-          },
-        })
-        break
-      }
-      case 'ancestor-categories': {
-        const column = writtenNames.indexOf(invariant.column)
-        const reach = follower(invariant.path)
-        const ancestor = states.get(invariant.ancestor)
-        if (column < 0 || reach === null || ancestor === undefined) break
-        const cells = cellSamplers({ ...invariant, given: invariant.ancestorColumn, whenNull: [] })
-        const released = new Set(invariant.cells.flatMap((c) => c.categories.map((k) => String(k.value))))
-        plan.categories.push({
-          column,
-          redraw: (chosen, drawn, u) => {
-            const row = reach(chosen)
-            const value = row < 0 ? null : labelAt(ancestor, invariant.ancestorColumn, row)
-            return value === null || !released.has(String(drawn)) ? undefined : cells.get(value)?.(u)
-          },
-        })
-        break
-      }
-      case 'children-by-state': {
-        const parent = states.get(invariant.parent)
-        if (parent === undefined) break
-        const kept =
-          parent.labels?.has(invariant.parentColumn) === true || parent.cells?.has(invariant.parentColumn)
-        if (kept !== true) break
-        const childless = new Set(invariant.childless.map(String))
-        const stateOf = (row: number) => labelAt(parent, invariant.parentColumn, row)
-        const earlier = plan.states.get(invariant.foreignKey)
-        if (earlier !== undefined) {
-          // A second rule on the same key (link types by entity_type0 and by entity_type1): the first one's
-          // histograms stay, and a parent either rule leaves childless gets no child.
-          const barred = earlier.barred
-          plan.states.set(invariant.foreignKey, {
-            ...earlier,
-            barred: (row) => barred(row) || childless.has(stateOf(row) ?? '\u0000'),
-          })
-          break
-        }
-        plan.states.set(invariant.foreignKey, {
-          barred: () => false,
-          states: new Map(
-            invariant.states.map((s) => [
-              String(s.value),
-              { childless: childless.has(String(s.value)), histogram: s.childrenPerParent },
-            ]),
-          ),
-          stateOf,
-        })
-        break
-      }
-    }
+}
+
+/**
+ * The path whose first key is picked freely follows the other; a driving key is never moved. A path of one key is
+ * moved first: its parent is the ancestor itself, always there, where a parent of two keys may have no row under
+ * the ancestor (a department no provider works in).
+ */
+function planPathsMeet(plan: InvariantPlan, invariant: InvariantOf<'paths-meet'>, keys: PlannedKeys): void {
+  const { table, states, pickable, follower } = keys
+  const options = (
+    [
+      [invariant.second, invariant.first],
+      [invariant.first, invariant.second],
+    ] as const
+  )
+    .slice()
+    .sort((a, b) => a[0].length - b[0].length)
+  for (const [moved, kept] of options) {
+    const key = moved[0]
+    const index = table.foreignKeys.findIndex((f) => f.name === key)
+    if (key === undefined || !pickable.has(key) || plan.meets.has(index)) continue
+    const reach = follower(kept)
+    const candidates = meetingParents(table.foreignKeys[index]!, moved.slice(1), states)
+    if (reach === null || candidates === null || kept[0] === key) continue
+    plan.meets.set(index, {
+      candidates: (chosen) => {
+        const ancestor = reach(chosen)
+        return ancestor < 0 ? null : (candidates.get(ancestor) ?? [])
+      },
+    })
+    return
   }
-  return plan
+}
+
+function planTimeOrder(
+  plan: InvariantPlan,
+  invariant: InvariantOf<'time-order'>,
+  keys: PlannedKeys,
+  writtenNames: readonly string[],
+): void {
+  const column = writtenNames.indexOf(invariant.column)
+  const reach = keys.follower(invariant.path)
+  const values = keys.states.get(invariant.ancestor)?.values.get(invariant.ancestorColumn)
+  if (column < 0 || reach === null || values === undefined) return
+  const orders = plan.orders.get(column) ?? []
+  orders.push({
+    ancestor: (chosen) => {
+      const row = reach(chosen)
+      return row < 0 ? NaN : (values[row] ?? NaN)
+    },
+    gaps: invariant.gaps,
+  })
+  plan.orders.set(column, orders)
+}
+
+function planAncestorCells(
+  plan: InvariantPlan,
+  invariant: InvariantOf<'ancestor-cells'>,
+  keys: PlannedKeys,
+  writtenNames: readonly string[],
+): void {
+  const column = writtenNames.indexOf(invariant.column)
+  const reach = keys.follower(invariant.path)
+  const ancestor = keys.states.get(invariant.ancestor)
+  if (column < 0 || reach === null || ancestor === undefined) return
+  const cells = new Map(invariant.cells.map((c) => [String(c.value), c.quantiles]))
+  plan.cells.push({
+    column,
+    quantiles: (chosen) => {
+      const row = reach(chosen)
+      const value = row < 0 ? null : labelAt(ancestor, invariant.ancestorColumn, row)
+      return value === null ? undefined : cells.get(value)
+    },
+  })
+}
+
+function planAncestorCategories(
+  plan: InvariantPlan,
+  invariant: InvariantOf<'ancestor-categories'>,
+  keys: PlannedKeys,
+  writtenNames: readonly string[],
+): void {
+  const column = writtenNames.indexOf(invariant.column)
+  const reach = keys.follower(invariant.path)
+  const ancestor = keys.states.get(invariant.ancestor)
+  if (column < 0 || reach === null || ancestor === undefined) return
+  const cells = cellSamplers({ ...invariant, given: invariant.ancestorColumn, whenNull: [] })
+  const released = new Set(invariant.cells.flatMap((c) => c.categories.map((k) => String(k.value))))
+  plan.categories.push({
+    column,
+    redraw: (chosen, drawn, u) => {
+      const row = reach(chosen)
+      const value = row < 0 ? null : labelAt(ancestor, invariant.ancestorColumn, row)
+      return value === null || !released.has(String(drawn)) ? undefined : cells.get(value)?.(u)
+    },
+  })
+}
+
+function planChildrenByState(
+  plan: InvariantPlan,
+  invariant: InvariantOf<'children-by-state'>,
+  states: ReadonlyMap<string, GeneratedTable>,
+): void {
+  const parent = states.get(invariant.parent)
+  if (parent === undefined) return
+  const kept =
+    parent.labels?.has(invariant.parentColumn) === true || parent.cells?.has(invariant.parentColumn)
+  if (kept !== true) return
+  const childless = new Set(invariant.childless.map(String))
+  const stateOf = (row: number) => labelAt(parent, invariant.parentColumn, row)
+  const earlier = plan.states.get(invariant.foreignKey)
+  if (earlier !== undefined) {
+    // A second rule on the same key (link types by entity_type0 and by entity_type1): the first one's histograms
+    // stay, and a parent either rule leaves childless gets no child.
+    const barred = earlier.barred
+    plan.states.set(invariant.foreignKey, {
+      ...earlier,
+      barred: (row) => barred(row) || childless.has(stateOf(row) ?? '\u0000'),
+    })
+    return
+  }
+  plan.states.set(invariant.foreignKey, {
+    barred: () => false,
+    states: new Map(
+      invariant.states.map((s) => [
+        String(s.value),
+        { childless: childless.has(String(s.value)), histogram: s.childrenPerParent },
+      ]),
+    ),
+    stateOf,
+  })
 }
 
 /**
