@@ -245,17 +245,12 @@ export class RowEmitter {
       if (typeof value !== 'number') continue
       const unit = t.learned.kind === 'temporal' && t.learned.type === 'date' ? DAY_SECONDS : 1
       const leader = leaders.get(t.i)
-      const shift = leader === undefined || value === t.fixed ? NaN : moved[leader]!
+      // A fixed value stays where it is unless an ancestor is later: no leader's shift, no gap drawn.
+      const fixed = value === t.fixed
+      const shift = leader === undefined || fixed ? NaN : moved[leader]!
       const start = Number.isNaN(shift) ? value : value + shift / unit
-      const next = orderedTime(
-        start,
-        t.learned,
-        t.orders,
-        this.chosen,
-        u,
-        settle || !Number.isNaN(shift),
-        t.bound,
-      )
+      const keep = settle || fixed || !Number.isNaN(shift)
+      const next = orderedTime(start, t.learned, t.orders, this.chosen, u, keep, t.bound)
       moved[t.i] = (next - value) * unit
       if (next !== value) changed = true
       internal[t.i] = next
