@@ -6,7 +6,7 @@ import {
   readStateChildren,
   readSums,
   readTimeOrder,
-} from '../learn/invariant-queries.js'
+} from '../dialects/queries/invariant-queries.js'
 import type { Invariant } from '../model/model.js'
 import { EXPLAINED } from '../model/numeric-cells.js'
 import type { ForeignKey, Schema, TableRef } from '../schema/schema.js'
