@@ -1,8 +1,8 @@
 /**
  * The expression as the engine `family` must read it: every quoted name, written `"name"` or `` `name` ``, in that
- * engine's own quotes. declaredExpressionProblem (rules/declared-expression.ts) reads both as names, so a MySQL target reading `"value"` as the text
- * 'value' (its default without ANSI_QUOTES) would run something other than what was checked; literals are copied
- * as they are. Only called on text declaredExpressionProblem accepted.
+ * engine's own quotes. declaredExpressionProblem (rules/declared-expression.ts) reads both as names, so a MySQL
+ * target reading `"value"` as the text 'value' (its default without ANSI_QUOTES) would run something other than
+ * what was checked; literals are copied as they are. Only called on text declaredExpressionProblem accepted.
  *
  * @example expressionFor('"ref high" > 0', 'mysql') // '`ref high` > 0'
  */
