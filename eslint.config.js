@@ -24,6 +24,31 @@ export default tseslint.config(
     },
   },
   {
+    // One SQL layer (issue 22): SQL text and drivers live in src/dialects/ alone, behind functions that take values,
+    // so the rest of dbtwin stays engine-neutral. Kysely's types and query builder are fine anywhere.
+    files: ['src/**/*.ts'],
+    ignores: ['src/dialects/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              importNames: ['sql'],
+              message:
+                'SQL lives in src/dialects/: add a function there (e.g. src/dialects/queries/) and call it.',
+            },
+            ...['pg', 'pg-copy-streams', 'mysql2', 'mysql2/promise', '@electric-sql/pglite'].map((name) => ({
+              name,
+              message: 'Drivers live in src/dialects/.',
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A variable a beforeAll sets is still undefined in afterAll when the hook failed: `learned?.drop()` is for
     // that case, which the types cannot see.
     files: ['test/**'],

@@ -13,7 +13,7 @@ import { categoryKey } from '../model/value-encoding.js'
 import type { Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import type { AncestorCandidate } from './invariant-candidates.js'
-import { readAncestorSample } from './invariant-queries.js'
+import { readAncestorSample } from '../dialects/queries/invariant-queries.js'
 
 export interface AncestorCategoriesOptions {
   sampleRows: number

@@ -4,7 +4,7 @@ import type { Category, Invariant, TableModel } from '../model/model.js'
 import { EXPLAINED, numericGivenCategory } from '../model/numeric-cells.js'
 import { tableName } from '../schema/table-name.js'
 import type { AncestorCandidate } from './invariant-candidates.js'
-import { readAncestorSample } from './invariant-queries.js'
+import { readAncestorSample } from '../dialects/queries/invariant-queries.js'
 
 /**
  * Numbers explained by a category column one to three keys away (issue 18.5: a claim's amount by the department of

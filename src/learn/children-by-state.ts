@@ -5,7 +5,7 @@ import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { mergeSmallBins } from '../model/small-bins.js'
 import { tableName } from '../schema/table-name.js'
 import type { InvariantCandidate } from './invariant-candidates.js'
-import { readChildrenByState } from './invariant-queries.js'
+import { readChildrenByState } from '../dialects/queries/invariant-queries.js'
 
 /** The most a value's parents may have children, as a share, and still count as having none (1%, see Invariant). */
 const CHILDLESS_SHARE = 1 - INVARIANT_STRENGTH

@@ -4,7 +4,7 @@ import type { Category, FixedCombinations } from '../model/model.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import type { Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
-import { readCombinations } from './invariant-queries.js'
+import { readCombinations } from '../dialects/queries/invariant-queries.js'
 
 /**
  * The combinations of a `combinations:` rule's columns that the source holds (issue 18.7), by one grouped count:

@@ -13,7 +13,7 @@ import {
   readSums,
   readTimeOrderPairs,
   readTimeOrders,
-} from './invariant-queries.js'
+} from '../dialects/queries/invariant-queries.js'
 import { childrenByState } from './children-by-state.js'
 
 export interface LearnInvariantsOptions {

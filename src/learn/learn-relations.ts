@@ -14,7 +14,7 @@ import {
   readNullForeignKeys,
   readParentsWithChildCounts,
   readTreeDepths,
-} from './source-queries.js'
+} from '../dialects/queries/source-queries.js'
 
 export interface LearnRelationOptions {
   sampleRows: number

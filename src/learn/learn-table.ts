@@ -50,7 +50,7 @@ import {
   readPairCounts,
   readSample,
   readValueCounts,
-} from './source-queries.js'
+} from '../dialects/queries/source-queries.js'
 
 export interface LearnTableOptions {
   sampleRows: number

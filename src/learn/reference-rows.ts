@@ -3,7 +3,7 @@ import { writtenColumns } from '../generate/generate-table.js'
 import type { ReferenceRows } from '../model/model.js'
 import type { Table } from '../schema/schema.js'
 import { cellValue } from '../subset/cell-value.js'
-import { readAllRows } from '../subset/subset-queries.js'
+import { readAllRows } from '../dialects/queries/subset-queries.js'
 
 /**
  * Every row of a reference table, as the model file keeps it (see ReferenceRows): the columns a writer fills, in

@@ -1,7 +1,7 @@
 import type { Database } from '../dialects/dialect.js'
 import type { Table } from '../schema/schema.js'
 import { presentShare, vocabulary, vocabularyShare } from './metrics/text-realism.js'
-import { readPresentValues } from './report-queries.js'
+import { readPresentValues } from '../dialects/queries/report-queries.js'
 import type { ComparedColumn } from './table-samples.js'
 
 /** Twin values of a sampled category column looked up in the whole source table, at most. */

@@ -6,7 +6,7 @@ import {
   readStateChildren,
   readSums,
   readTimeOrder,
-} from '../learn/invariant-queries.js'
+} from '../dialects/queries/invariant-queries.js'
 import { readAncestorCategoryCounts } from '../dialects/ancestor-category-counts.js'
 import { round } from '../model/categories.js'
 import { cramersVOfCounts, DEPENDENT_ACROSS_KEYS } from '../model/category-pairs.js'

@@ -2,7 +2,11 @@ import type { Database } from '../dialects/dialect.js'
 import type { Connection } from '../dialects/connection.js'
 import { openDatabase } from '../dialects/open-database.js'
 import { DbtwinError } from '../errors.js'
-import { readChildParentPairs, readChildrenHistogram, readSample } from '../learn/source-queries.js'
+import {
+  readChildParentPairs,
+  readChildrenHistogram,
+  readSample,
+} from '../dialects/queries/source-queries.js'
 import type { Model } from '../model/model.js'
 import { resolveRules, rewrittenColumns } from '../rules/resolve-rules.js'
 import { loadConstraints } from '../rules/load-constraints.js'
@@ -44,7 +48,7 @@ import {
   readPresentValues,
   readRareValues,
   readRowsByKey,
-} from './report-queries.js'
+} from '../dialects/queries/report-queries.js'
 import { tableDetection, type DetectionView } from './table-detection.js'
 import { exactMatchByChance, tablePrivacy } from './table-privacy.js'
 import { columnRealism } from './column-realism.js'

@@ -1,5 +1,5 @@
 import type { Database } from '../dialects/dialect.js'
-import { readAggregates, readSample } from '../learn/source-queries.js'
+import { readAggregates, readSample } from '../dialects/queries/source-queries.js'
 import type { Schema, Table } from '../schema/schema.js'
 import { detectPii, isPeopleTable, type ColumnContext } from './pii-detect.js'
 import type { PiiKind } from './pii-kinds.js'

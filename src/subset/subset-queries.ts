@@ -1,13 +1,16 @@
-import { sql, type RawBuilder } from 'kysely'
-import { ownRows } from '../dialects/own-rows.js'
 import type { Database, KeyPart } from '../dialects/dialect.js'
+import {
+  readColumnsWhere,
+  readRootRows,
+  readRows as readRowsByParts,
+  type RootSelection,
+} from '../dialects/queries/subset-queries.js'
 import type { Column, Table, TableRef } from '../schema/schema.js'
 import { cellValue } from './cell-value.js'
 
 /**
- * The queries `subset` sends to its source, all reads in its read-only connection. Keys are kept as text joined by
- * KEY_SEPARATOR (bytes as BYTES_MARK and hex), and a set of them goes to the source as one parameter that the
- * engine joins (Database.keySet), cast to the key columns' own types so their indexes serve.
+ * The reads `subset` makes of its source (dialects/queries/subset-queries.ts), in the subset's terms: keys are kept
+ * as text joined by KEY_SEPARATOR (bytes as BYTES_MARK and hex), and go to the source as their parts.
  */
 
 export const KEY_SEPARATOR = '\u0001'
@@ -30,25 +33,11 @@ export function keyText(values: readonly unknown[]): string | null {
 
 type Row = Record<string, unknown>
 
-const t = (table: TableRef) => ownRows(table)
-const columnList = (columns: readonly string[]) => sql.join(columns.map((c) => sql.id(c)))
-
 /** A key string's parts, bytes back as bytes. */
 function keyParts(key: string): KeyPart[] {
   return key
     .split(KEY_SEPARATOR)
     .map((part) => (part.startsWith(BYTES_MARK) ? Buffer.from(part.slice(1), 'hex') : part))
-}
-
-/** The condition that a table's `columns` take one of the key strings, as one set (see Database.keySet). */
-async function keySet(
-  source: Database,
-  table: Table,
-  columns: readonly string[],
-  keys: readonly string[],
-): Promise<RawBuilder<unknown>> {
-  const typed = columns.map((name) => table.columns.find((c) => c.name === name)!)
-  return source.keySet(table, typed, keys.map(keyParts))
 }
 
 /** Whether two column lists name the same columns, in any order. */
@@ -74,43 +63,14 @@ export function keyOf(row: Row, columns: readonly string[], prefix = ''): string
   return keyText(columns.map((_, i) => row[`${prefix}${i}`]))
 }
 
-const aliased = (columns: readonly string[], prefix: string) =>
-  sql.join(columns.map((c, i) => sql`${sql.id(c)} as ${sql.id(`${prefix}${i}`)}`))
-
-async function rows(source: Database, query: RawBuilder<unknown>): Promise<Row[]> {
-  return (await query.execute(source.db)).rows as Row[]
-}
-
 /** Keys of the rows a root selects: a user's SQL condition, a seeded sample, the first N by key, or all. */
 export async function readRootKeys(
   source: Database,
   table: TableRef,
   key: readonly string[],
-  root:
-    | { kind: 'where'; condition: string }
-    | { kind: 'percent'; percent: number; seed: number }
-    | { kind: 'limit'; rows: number }
-    | { kind: 'all' },
+  root: RootSelection,
 ): Promise<string[]> {
-  const select = sql`select ${aliased(key, 'k')}`
-  let query: RawBuilder<unknown>
-  switch (root.kind) {
-    case 'where':
-      // Checked to be one boolean expression (checkRoot); the parentheses keep it one within this query.
-      query = sql`${select} from ${t(table)} where (${sql.raw(root.condition)})`
-      break
-    case 'percent': {
-      const sampled = source.sampledTable(table, 's', root.percent / 100, root.seed, key)
-      query = sql`${select} from ${sampled.from} ${sampled.where === null ? sql`` : sql`where ${sampled.where}`}`
-      break
-    }
-    case 'limit':
-      query = sql`${select} from ${t(table)} order by ${columnList(key)} limit ${sql.lit(root.rows)}`
-      break
-    case 'all':
-      query = sql`${select} from ${t(table)}`
-  }
-  return (await rows(source, query)).flatMap((r) => keyOf(r, key, 'k') ?? [])
+  return (await readRootRows(source, table, key, root)).flatMap((r) => keyOf(r, key, 'k') ?? [])
 }
 
 /** For a batch of rows by key, the values of several column lists (foreign keys), each as a key string or null. */
@@ -122,8 +82,7 @@ export async function readColumnKeys(
   lists: readonly (readonly string[])[],
 ): Promise<(string | null)[][]> {
   const columns = [...new Set(lists.flat())]
-  const where = await keySet(source, table, key, keys)
-  const result = await rows(source, sql`select ${aliased(columns, 'c')} from ${t(table)} where ${where}`)
+  const result = await readColumnsWhere(source, table, columns, 'c', key, keys.map(keyParts))
   return lists.map((list) => {
     const positions = list.map((c) => columns.indexOf(c))
     return result.map((r) =>
@@ -132,7 +91,10 @@ export async function readColumnKeys(
   })
 }
 
-/** Keys of the rows of `table` whose `columns` take one of the given values (a foreign key's lookup). */
+/**
+ * Keys of the rows of `table` whose `columns` take one of the given values (a foreign key's lookup); with a
+ * `perValueLimit`, at most that many children per parent, the first in key order.
+ */
 export async function readKeysWhere(
   source: Database,
   table: Table,
@@ -141,21 +103,9 @@ export async function readKeysWhere(
   values: readonly string[],
   perValueLimit: number | null,
 ): Promise<string[]> {
-  const where = await keySet(source, table, columns, values)
-  if (perValueLimit === null) {
-    return (await rows(source, sql`select ${aliased(key, 'k')} from ${t(table)} where ${where}`)).flatMap(
-      (r) => keyOf(r, key, 'k') ?? [],
-    )
-  }
-  // At most N children per parent: numbered within each parent, in key order, so the choice is repeatable.
-  const numbered = sql`select ${aliased(key, 'k')}, row_number() over (partition by ${columnList(columns)}
-    order by ${columnList(key)}) as ${sql.id('dbtwin_n')} from ${t(table)} where ${where}`
-  return (
-    await rows(
-      source,
-      sql`select * from (${numbered}) x where ${sql.id('dbtwin_n')} <= ${sql.lit(perValueLimit)}`,
-    )
-  ).flatMap((r) => keyOf(r, key, 'k') ?? [])
+  const perMatch = perValueLimit === null ? null : { limit: perValueLimit, order: key }
+  const result = await readColumnsWhere(source, table, key, 'k', columns, values.map(keyParts), perMatch)
+  return result.flatMap((r) => keyOf(r, key, 'k') ?? [])
 }
 
 /** Whole rows (the given columns, in order) for a batch of keys or of foreign-key values. */
@@ -166,19 +116,5 @@ export async function readRows(
   match: readonly string[],
   values: readonly string[],
 ): Promise<Row[]> {
-  const where = await keySet(source, table, match, values)
-  return rows(source, sql`select ${copied(source, columns)} from ${t(table)} where ${where}`)
+  return readRowsByParts(source, table, columns, match, values.map(keyParts))
 }
-
-/** Every row of a table (passthrough tables, which are small by the user's word). */
-export async function readAllRows(
-  source: Database,
-  table: TableRef,
-  columns: readonly Column[],
-): Promise<Row[]> {
-  return rows(source, sql`select ${copied(source, columns)} from ${t(table)}`)
-}
-
-/** Columns as copied (aliased c0, c1, …): money as the number it holds, which a MySQL target takes. */
-const copied = (source: Database, columns: readonly Column[]) =>
-  sql.join(columns.map((c, i) => sql`${source.readValue(c, sql.id(c.name))} as ${sql.id(`c${i}`)}`))

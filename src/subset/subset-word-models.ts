@@ -1,6 +1,6 @@
 import type { Database } from '../dialects/dialect.js'
 import { LEARN_DEFAULTS } from '../learn/learn.js'
-import { readSample } from '../learn/source-queries.js'
+import { readSample } from '../dialects/queries/source-queries.js'
 import type { WordModel } from '../model/model.js'
 import { textModelChoice } from '../model/text-model-choice.js'
 import { columnId, type ResolvedRules } from '../rules/resolve-rules.js'

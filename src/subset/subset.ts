@@ -12,7 +12,8 @@ import { resolveRules, type ResolvedRules } from '../rules/resolve-rules.js'
 import { loadRuleSet } from '../rules/rule-file.js'
 import { resolveTableRules } from '../rules/table-rules.js'
 import { REFERENCE_ROWS, referenceIds, referenceTables } from '../model/reference-tables.js'
-import { readAggregates } from '../learn/source-queries.js'
+import { readAggregates } from '../dialects/queries/source-queries.js'
+import { readAllRows } from '../dialects/queries/subset-queries.js'
 import { rewrittenColumns } from '../rules/resolve-rules.js'
 import { derivedColumns, resolvedOrThrow } from '../rules/load-constraints.js'
 import { scanDatabase, type PiiColumn } from '../rules/scan-database.js'
@@ -25,7 +26,7 @@ import { subsetRewriters } from './row-rewriter.js'
 import { subsetWordModels } from './subset-word-models.js'
 import { selectRows, type Edge, type Selection } from './select-rows.js'
 import { checkRoot, type SubsetOptions } from './subset-options.js'
-import { keyText, readAllRows, readRows, reorderKeys, sameColumns } from './subset-queries.js'
+import { keyText, readRows, reorderKeys, sameColumns } from './subset-queries.js'
 
 export type SubsetEvent =
   WriteEvent | { step: 'plan'; plan: SubsetPlan } | { step: 'secret'; message: string }

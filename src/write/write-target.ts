@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely'
-import { expressionFor } from '../rules/declared-expression.js'
+import type { Kysely } from 'kysely'
 import type { Connection } from '../dialects/connection.js'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Database } from '../dialects/dialect.js'
 import { createDatabase, openDatabase } from '../dialects/open-database.js'
+import { holdsRows, updateDerivedColumn, updateRow } from '../dialects/queries/write-queries.js'
 import {
   dialectFamily,
   type BulkWriter,
@@ -191,12 +191,7 @@ export async function writeIntoTarget<T>(
       },
       async update(table, key, values) {
         signal?.throwIfAborted()
-        const ref = refOf(table)
-        const set = Object.entries(values).map(([c, v]) => sql`${sql.id(c)} = ${v}`)
-        const where = Object.entries(key).map(([c, v]) => sql`${sql.id(c)} = ${v}`)
-        await sql`update ${sql.id(ref.schema, ref.name)} set ${sql.join(set)} where ${sql.join(where, sql` and `)}`.execute(
-          db,
-        )
+        await updateRow(db, refOf(table), key, values)
       },
     }
     const result = stage === 'all' || stage === 'rows' ? await fill(session) : (undefined as T)
@@ -211,10 +206,7 @@ export async function writeIntoTarget<T>(
       }
       for (const derived of spec.derived ?? []) {
         signal?.throwIfAborted()
-        const ref = refOf(derived.table)
-        await sql`update ${sql.id(ref.schema, ref.name)} set ${sql.id(derived.column)} = (${sql.raw(expressionFor(derived.expression, twin.family))})`.execute(
-          db,
-        )
+        await updateDerivedColumn(db, twin.family, refOf(derived.table), derived.column, derived.expression)
       }
       const keys = await addForeignKeys(spec, target, write, refOf, onEvent)
       signal?.throwIfAborted()
@@ -745,10 +737,7 @@ async function tablesToReuse(
   if (existing === 'refuse') {
     for (const t of there) {
       const ref = refOf(t)
-      const { rows } = await sql<{
-        n: unknown
-      }>`select count(*) as n from ${sql.id(ref.schema, ref.name)}`.execute(db)
-      if (Number(rows[0]?.n) > 0) {
+      if (await holdsRows(db, ref)) {
         throw new DbtwinError(
           'TARGET_NOT_EMPTY',
           `${tableName(ref)} on ${target.display} already holds rows`,

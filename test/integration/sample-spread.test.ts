@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readChildParentPairs, readSample } from '../../src/learn/source-queries.js'
+import { readChildParentPairs, readSample } from '../../src/dialects/queries/source-queries.js'
 import type { ForeignKey } from '../../src/schema/schema.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { resolveConstraints } from '../../src/rules/declared-constraints.js'
-import { declaredExpressionProblem, expressionFor } from '../../src/rules/declared-expression.js'
+import { expressionFor } from '../../src/dialects/declared-expression-sql.js'
+import { declaredExpressionProblem } from '../../src/rules/declared-expression.js'
 import { loadRuleSet, parseRuleFile, parseRuleSet } from '../../src/rules/rule-file.js'
 import type { Schema } from '../../src/schema/schema.js'
 import { mkdtemp, writeFile } from 'node:fs/promises'

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
-import { ownRows } from '../dialects/own-rows.js'
-import type { Database } from '../dialects/dialect.js'
-import type { Column, ForeignKey, TableRef } from '../schema/schema.js'
+import { ownRows } from '../own-rows.js'
+import type { Database } from '../dialect.js'
+import type { Column, ForeignKey, TableRef } from '../../schema/schema.js'
 import { evenly } from './source-queries.js'
 
 /**

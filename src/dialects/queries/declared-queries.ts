@@ -1,9 +1,12 @@
 import { sql } from 'kysely'
-import { ownRows } from '../dialects/own-rows.js'
-import type { Database } from '../dialects/dialect.js'
-import type { TableRef } from '../schema/schema.js'
-import type { DeclaredConstraint } from './declared-constraints.js'
-import { expressionFor } from './declared-expression.js'
+import type { TableRef } from '../../schema/schema.js'
+import { expressionFor } from '../declared-expression-sql.js'
+import type { Database } from '../dialect.js'
+import { ownRows } from '../own-rows.js'
+
+/** A rule file's declared `check`, or its `derive`d column, as its expression text (see DeclaredConstraint). */
+export type DeclaredRule =
+  { kind: 'check'; expression: string } | { kind: 'derive'; column: string; expression: string }
 
 /**
  * Counts, in one aggregate over `table`, its rows and those breaking a declared `check` or `derive`. A check is
@@ -14,7 +17,7 @@ import { expressionFor } from './declared-expression.js'
 export async function readDeclaredViolations(
   database: Database,
   table: TableRef,
-  constraint: Exclude<DeclaredConstraint, { kind: 'combinations' }>,
+  constraint: DeclaredRule,
 ): Promise<{ rows: number; violations: number }> {
   const expression = sql.raw(
     `(${expressionFor(constraint.expression, database.dialect === 'mysql' ? 'mysql' : 'postgres')})`,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
-import { ownRows } from '../dialects/own-rows.js'
-import type { Database } from '../dialects/dialect.js'
-import type { CheckConstraint, ForeignKey, Key, TableRef } from '../schema/schema.js'
+import { ownRows } from '../own-rows.js'
+import type { Database } from '../dialect.js'
+import type { CheckConstraint, ForeignKey, Key, TableRef } from '../../schema/schema.js'
 
 /**
  * The queries `report` sends to the twin (and, for rare values, to the source): counts that SQL computes where the

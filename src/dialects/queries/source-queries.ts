@@ -1,8 +1,8 @@
 import { sql, type RawBuilder } from 'kysely'
-import { ownRows } from '../dialects/own-rows.js'
-import type { Database } from '../dialects/dialect.js'
-import type { SpecialNumber } from '../model/model.js'
-import type { Column, ForeignKey, TableRef } from '../schema/schema.js'
+import { ownRows } from '../own-rows.js'
+import type { Database } from '../dialect.js'
+import type { SpecialNumber } from '../../model/model.js'
+import type { Column, ForeignKey, TableRef } from '../../schema/schema.js'
 
 /**
  * The queries `learn` sends to a source. All aggregation and sampling happens in the database, so what comes back is
