@@ -183,9 +183,13 @@ describe.skipIf(mysql === undefined || !mysql.available)('LOAD DATA LOCAL INFILE
       const table = { schema: db.name, name: 'cancelled_early' }
       const writer = write.twin.bulkWriter(table, [column('id', 'integer')])
       // The cancel comes before the connection for the statement is had: an interrupt in a table's first batch.
-      const batch = writer.write([[1], [2]])
+      // Its failure is caught at once: it comes while the cancel is awaited, before an expect could see it.
+      const batch = writer.write([[1], [2]]).then(
+        () => null,
+        (e: unknown) => e,
+      )
       await write.cancel()
-      await expect(batch).rejects.toThrow(/the load into .*cancelled_early was stopped/)
+      expect(String(await batch)).toMatch(/the load into .*cancelled_early was stopped/)
       // A statement left waiting for its file would hold the table's lock, and this drop would wait forever.
       await write.twin.dropTable(db.db, table)
       const { rows } = await sql<{ n: unknown }>`select count(*) as n from information_schema.tables
@@ -202,9 +206,12 @@ describe.skipIf(mysql === undefined || !mysql.available)('LOAD DATA LOCAL INFILE
       const writer = write.twin.bulkWriter(table, [column('id', 'integer'), column('note', 'text')])
       await writer.write([[1, 'a']])
       // 64 kB, more than the stream buffers: the batch waits for 'drain', which an ended file never emits.
-      const batch = writer.write(Array.from({ length: 64 }, (_, i) => [i + 2, 'x'.repeat(1024)]))
+      const batch = writer.write(Array.from({ length: 64 }, (_, i) => [i + 2, 'x'.repeat(1024)])).then(
+        () => null,
+        (e: unknown) => e,
+      )
       await write.cancel()
-      await expect(batch).rejects.toThrow(/the load into .*cancelled_late was stopped/)
+      expect(String(await batch)).toMatch(/the load into .*cancelled_late was stopped/)
       await write.twin.dropTable(db.db, table)
       const { rows } = await sql<{ n: unknown }>`select count(*) as n from information_schema.tables
         where table_schema = ${db.name} and table_name = 'cancelled_late'`.execute(db.db)
