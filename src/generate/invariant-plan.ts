@@ -212,19 +212,38 @@ function planAncestorCells(
   keys: PlannedKeys,
   writtenNames: readonly string[],
 ): void {
-  const column = writtenNames.indexOf(invariant.column)
-  const reach = keys.follower(invariant.path)
-  const ancestor = keys.states.get(invariant.ancestor)
-  if (column < 0 || reach === null || ancestor === undefined) return
+  const given = ancestorLabel(invariant, keys, writtenNames)
+  if (given === null) return
   const cells = new Map(invariant.cells.map((c) => [String(c.value), c.quantiles]))
   plan.cells.push({
-    column,
+    column: given.column,
     quantiles: (chosen) => {
-      const row = reach(chosen)
-      const value = row < 0 ? null : labelAt(ancestor, invariant.ancestorColumn, row)
+      const value = given.label(chosen)
       return value === null ? undefined : cells.get(value)
     },
   })
+}
+
+/**
+ * The written column an ancestor rule sets, and for a row's chosen parents the ancestor's category as text (null
+ * where the path reaches no row); null when the rule cannot be followed in this table.
+ */
+function ancestorLabel(
+  invariant: InvariantOf<'ancestor-cells' | 'ancestor-categories'>,
+  keys: PlannedKeys,
+  writtenNames: readonly string[],
+): { column: number; label: (chosen: Int32Array) => string | null } | null {
+  const column = writtenNames.indexOf(invariant.column)
+  const reach = keys.follower(invariant.path)
+  const ancestor = keys.states.get(invariant.ancestor)
+  if (column < 0 || reach === null || ancestor === undefined) return null
+  return {
+    column,
+    label: (chosen) => {
+      const row = reach(chosen)
+      return row < 0 ? null : labelAt(ancestor, invariant.ancestorColumn, row)
+    },
+  }
 }
 
 function planAncestorCategories(
@@ -233,17 +252,14 @@ function planAncestorCategories(
   keys: PlannedKeys,
   writtenNames: readonly string[],
 ): void {
-  const column = writtenNames.indexOf(invariant.column)
-  const reach = keys.follower(invariant.path)
-  const ancestor = keys.states.get(invariant.ancestor)
-  if (column < 0 || reach === null || ancestor === undefined) return
+  const given = ancestorLabel(invariant, keys, writtenNames)
+  if (given === null) return
   const cells = cellSamplers({ ...invariant, given: invariant.ancestorColumn, whenNull: [] })
   const released = new Set(invariant.cells.flatMap((c) => c.categories.map((k) => String(k.value))))
   plan.categories.push({
-    column,
+    column: given.column,
     redraw: (chosen, drawn, u) => {
-      const row = reach(chosen)
-      const value = row < 0 ? null : labelAt(ancestor, invariant.ancestorColumn, row)
+      const value = given.label(chosen)
       return value === null || !released.has(String(drawn)) ? undefined : cells.get(value)?.(u)
     },
   })
