@@ -1,4 +1,5 @@
 import { mysqlStatementProblem } from '../dialects/mysql/mysql-statement-shapes.js'
+import { untrustedCall } from '../dialects/postgres/postgres-untrusted-calls.js'
 import { sqlTextProblem } from '../dialects/twin-target.js'
 import {
   CODE_KINDS,
@@ -7,6 +8,8 @@ import {
   type SchemaObject,
   type SchemaObjectKind,
   type SchemaObjectPhase,
+  type Table,
+  type CheckConstraint,
 } from '../schema/schema.js'
 
 /** The schema objects a same-engine twin writes, in order, and one line per reason some are left out. */
@@ -131,6 +134,15 @@ export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): O
   }
   if (dropped.length > 0)
     notes.push(`left out ${describe(dropped)}: they need ${list([...needs])}, which the twin does not have`)
+  // After what needs a function not written is left out, so that a call of the source's own function is named so.
+  const calling =
+    options.trusted || schema.dialect === 'mysql' ? [] : objects.filter((o) => callOf(o) !== null)
+  if (calling.length > 0) {
+    notes.push(
+      `left out ${describe(calling)} of the model file: ${calling[0]!.kind} ${calling[0]!.name} calls ${callOf(calling[0]!)}, which only a trusted model may run (a default or a CHECK runs on the twin's server); pass --trust-model if you made it or trust who did`,
+    )
+    objects = objects.filter((o) => !calling.includes(o))
+  }
 
   const droppedChecks: string[] = []
   const tables = schema.tables.map((table) => {
@@ -144,6 +156,12 @@ export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): O
     notes.push(
       `left out ${droppedChecks.length} CHECK${droppedChecks.length === 1 ? '' : 's'} calling functions not written: ${list(droppedChecks)}`,
     )
+  const callingChecks = options.trusted || schema.dialect === 'mysql' ? [] : untrustedChecks(tables)
+  if (callingChecks.length > 0)
+    notes.push(
+      `left out ${callingChecks.length} CHECK${callingChecks.length === 1 ? '' : 's'} of the model file calling functions only a trusted model may run: ${list(callingChecks.map((c) => `${c.table.name}.${c.check.name} (${c.call})`))}; pass --trust-model if you made it or trust who did`,
+    )
+  const keptTables = callingChecks.length === 0 ? tables : withoutChecks(tables, callingChecks)
   if (missingExtensions.length > 0) {
     const names = `extension${missingExtensions.length === 1 ? '' : 's'} ${missingExtensions.join(', ')}`
     notes.unshift(
@@ -154,7 +172,7 @@ export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): O
   }
   return {
     objects: ordered(objects),
-    schema: { ...schema, tables },
+    schema: { ...schema, tables: keptTables },
     notes,
     missingExtensions,
     missingRoles: missingRoles(objects, options.roles ?? new Set()),
@@ -258,6 +276,44 @@ const SHAPES: Partial<Record<SchemaObjectKind, RegExp>> = {
   index: new RegExp(`^CREATE (UNIQUE )?INDEX ${QNAME} ON (ONLY )?${NAME} USING \\w+ \\(`, 'u'),
   constraint: new RegExp(`^ALTER TABLE ${NAME} ADD CONSTRAINT ${QNAME} EXCLUDE `, 'u'),
   comment: new RegExp(`^COMMENT ON [A-Z ]+ ${NAME}(\\.${QNAME})?(\\([^()]*\\))? IS '`, 'u'),
+}
+
+/** Kinds whose PostgreSQL statement holds expressions: a column default, an index, a domain's CHECK… */
+const EXPRESSION_KINDS = new Set<SchemaObjectKind>([
+  'column',
+  'index',
+  'constraint',
+  'domain',
+  'partition',
+  'type',
+])
+
+/** The function an untrusted object's statement calls that only a trusted model may (see untrustedCall), or null. */
+function callOf(o: SchemaObject): string | null {
+  return EXPRESSION_KINDS.has(o.kind) ? untrustedCall(o.statement) : null
+}
+
+interface CallingCheck {
+  table: Table
+  check: CheckConstraint
+  call: string
+}
+
+/** The tables' CHECKs whose expressions call what only a trusted model may (see untrustedCall). */
+function untrustedChecks(tables: readonly Table[]): CallingCheck[] {
+  return tables.flatMap((table) =>
+    table.checks.flatMap((check) => {
+      const call = untrustedCall(check.expression)
+      return call === null ? [] : [{ table, check, call }]
+    }),
+  )
+}
+
+function withoutChecks(tables: readonly Table[], left: readonly CallingCheck[]): Table[] {
+  return tables.map((table) => {
+    const checks = table.checks.filter((check) => !left.some((l) => l.check === check))
+    return checks.length === table.checks.length ? table : { ...table, checks }
+  })
 }
 
 /** Why an untrusted PostgreSQL object's statement is not plainly one statement of its kind, or null. */

@@ -347,6 +347,50 @@ describe.skipIf(servers.some((d) => !d.available))('hostile inputs', () => {
       )
       expectSafe(await cli(['generate', '--model', work, '--out', join(work, 'y')]), 'refused')
     })
+    it("runs no function a default or a CHECK of the model calls that reaches the twin server's files", async () => {
+      const pwned = aim('lo-export')
+      const path = await writeModel('calls.yaml', (m) => {
+        const schema = m['schema'] as {
+          objects: Record<string, unknown>[]
+          tables: { name: string; checks: { name: string; expression: string }[] }[]
+        }
+        schema.objects.push({
+          kind: 'column',
+          schema: 'public',
+          name: 'name',
+          phase: 'after-tables',
+          statement: "ALTER TABLE public.parent ALTER COLUMN name SET DEFAULT pg_read_file('/etc/hostname')",
+          requires: ['relation public.parent'],
+        })
+        schema.tables
+          .find((t) => t.name === 'child')!
+          .checks.push({
+            name: 'pwn',
+            expression: `lo_export(lo_from_bytea(0, 'x'::bytea), '${pwned}') > 0 OR id > 0`,
+          })
+      })
+      const target = await createTestDatabase('postgres')
+      try {
+        const run = await cli(['generate', '--model', path, '--to', target.url, '--seed', '1'])
+        expectSafe(run, 'ok')
+        expect(run.stdout + run.stderr).toMatch(/calls pg_read_file, which only a trusted model may run/)
+        expect(run.stdout + run.stderr).toMatch(/child\.pwn \(lo_export\); pass --trust-model/)
+        const written = await withDatabase(target.url, async (d) => {
+          const defaults = await sql<{
+            d: string | null
+          }>`select column_default as d from information_schema.columns
+            where table_name = 'parent' and column_name = 'name'`.execute(d.db)
+          const checks = await sql<{
+            n: number
+          }>`select count(*)::int as n from pg_constraint where conname = 'pwn'`.execute(d.db)
+          const rows = await sql<{ n: number }>`select count(*)::int as n from child`.execute(d.db)
+          return { default: defaults.rows[0]?.d, checks: checks.rows[0]?.n, rows: rows.rows[0]?.n }
+        })
+        expect(written).toEqual({ default: null, checks: 0, rows: 90 })
+      } finally {
+        await target.drop()
+      }
+    })
     it('refuses negative row counts', async () => {
       const path = await writeModel('negative.yaml', (m) => {
         const tables = m['tables'] as { rows: number }[]

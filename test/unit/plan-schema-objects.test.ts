@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { untrustedCall } from '../../src/dialects/postgres/postgres-untrusted-calls.js'
 import { sqlTextProblem } from '../../src/dialects/twin-target.js'
 import type { Schema, SchemaObject } from '../../src/schema/schema.js'
 import { planSchemaObjects } from '../../src/write/plan-schema-objects.js'
@@ -106,6 +107,8 @@ describe('which schema objects a twin writes', () => {
     expect(plan.missingRoles).toEqual([])
     expect(plan.notes).toEqual([
       expect.stringMatching(/^left out 1 grant, 1 owner \(t, t\) of the model file: .* --trust-model/),
+      // Its CHECK calls a function the model does not define: one the target may have, and only trust runs it.
+      expect.stringMatching(/^left out 1 CHECK of the model file calling functions .*: t\.tidy \(tidy\)/),
     ])
   })
 
@@ -215,5 +218,59 @@ describe('model text as one plain piece of a statement', () => {
     expect(sqlTextProblem('n in (select id from t)')).toBe('a subquery')
     expect(sqlTextProblem("'open")).toBe('an unterminated string')
     expect(sqlTextProblem('((n > 0)')).toBe('unbalanced parentheses')
+  })
+})
+
+describe('function calls an untrusted model may write (PostgreSQL runs defaults and CHECKs on the twin)', () => {
+  it('accepts the built-ins, keywords and type names of the corpus DDL', () => {
+    for (const text of [
+      "ALTER TABLE public.t ALTER COLUMN id SET DEFAULT nextval('public.t_id_seq'::regclass)",
+      "ALTER TABLE public.t ALTER COLUMN made SET DEFAULT ('now'::text)::date",
+      'CREATE INDEX t_lower ON ONLY public.t USING btree (lower((name)::text)) INCLUDE (code) WHERE (n > 0)',
+      'CREATE DOMAIN public.year AS integer CONSTRAINT year_check CHECK (((VALUE >= 1901) AND (VALUE <= 2155)))',
+      "CREATE TABLE public.p1 PARTITION OF public.p FOR VALUES FROM ('2022-01-01 00:00:00+00') TO ('2022-02-01')",
+      "((name)::character varying(20) <> ''::text) AND (gender = ANY (ARRAY['M'::text, 'F'::text]))",
+      "CASE WHEN (n > 0) THEN (upper(name) = name) ELSE coalesce(note, '') <> '' END",
+      "pg_catalog.lower(name) = 'pg_read_file(x)'",
+    ])
+      expect(untrustedCall(text), text).toBeNull()
+  })
+
+  it('names any other call, bare, qualified, quoted or hidden in a CASE', () => {
+    expect(untrustedCall("pg_read_file('/etc/passwd')")).toBe('pg_read_file')
+    expect(untrustedCall("length(pg_catalog.pg_read_file('/etc/passwd')) > 0")).toBe('pg_read_file')
+    expect(untrustedCall(`"lo_export" (lo_from_bytea(0, 'x'::bytea), '/tmp/x') > 0`)).toBe('lo_export')
+    expect(untrustedCall("CASE WHEN n > 0 THEN query_to_xml('delete from t', true, true, '') END")).toBe(
+      'query_to_xml',
+    )
+    expect(untrustedCall("E'it\\'s' || set_config('role', 'admin', false)")).toBe('set_config')
+  })
+
+  it("leaves out an untrusted model's default and CHECK that call one, and keeps them from a trusted one", () => {
+    const read = object({
+      kind: 'column',
+      name: 'note',
+      phase: 'after-tables',
+      statement: "ALTER TABLE public.t ALTER COLUMN note SET DEFAULT pg_read_file('/etc/hostname')",
+      requires: ['relation public.t'],
+    })
+    const hostile = schema([tidy, index, read])
+    hostile.tables[0]!.checks.push({ name: 'export', expression: "lo_export(0, '/tmp/x') > 0" })
+    const untrusted = planSchemaObjects(hostile, { trusted: false, availableExtensions: new Set() })
+    expect(untrusted.objects).toEqual([index])
+    expect(untrusted.schema.tables[0]!.checks.map((c) => c.name)).toEqual(['positive'])
+    expect(untrusted.notes).toEqual([
+      expect.stringMatching(/^left out 1 function \(tidy\) of the model file: .* --trust-model/),
+      expect.stringMatching(
+        /^left out 1 column \(note\) of the model file: column note calls pg_read_file, .* --trust-model/,
+      ),
+      expect.stringMatching(/^left out 1 CHECK calling functions not written: t\.tidy$/),
+      expect.stringMatching(
+        /^left out 1 CHECK of the model file calling functions .*: t\.export \(lo_export\); pass --trust-model/,
+      ),
+    ])
+    const trusted = planSchemaObjects(hostile, { trusted: true, availableExtensions: new Set() })
+    expect(trusted.objects).toContain(read)
+    expect(trusted.schema.tables[0]!.checks.map((c) => c.name)).toContain('export')
   })
 })
