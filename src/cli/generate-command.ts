@@ -3,6 +3,7 @@ import { databaseArgument } from '../config/project-config.js'
 import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { DbtwinError } from '../errors.js'
 import { parseModelFile } from '../model/model-file.js'
+import { derivedColumns, loadConstraints } from '../rules/load-constraints.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
 import type { Shard } from '../generate/generate-twin.js'
 import { checkRootRows } from '../generate/root-rows.js'
@@ -157,6 +158,7 @@ Examples:
               trusted: options.trustModel === true,
               keepGrants: options.keepGrants,
               onNote: (line) => process.stderr.write(`${line}\n`),
+              derived: derivedColumns(await loadConstraints(options.rules, model.schema)),
             },
           )
           printTotal(rows, (performance.now() - started) / 1000, options.out)

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { byteaHex, csvField, csvRows, plainColumns } from '../dialects/postgres/postgres-twin.js'
 import { recordingPostgres } from '../dialects/postgres/postgres-script.js'
+import { updateDerivedColumn } from '../dialects/queries/write-queries.js'
 import { sumUpdate } from '../dialects/sum-update.js'
 import type { CellValue } from '../dialects/twin-target.js'
 import { generateTwin, type GenerateTwinOptions } from '../generate/generate-twin.js'
@@ -10,6 +11,7 @@ import type { Model } from '../model/model.js'
 import { DbtwinError } from '../errors.js'
 import type { Table, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
+import type { DerivedColumn } from './write-target.js'
 import { learnedSums } from './learned-sums.js'
 import { schemaScript, type SchemaScriptOptions } from './schema-script.js'
 
@@ -28,7 +30,11 @@ export async function generateFiles(
   dir: string,
   format: FileFormat,
   options: GenerateTwinOptions,
-  script: SchemaScriptOptions & { onNote?: (line: string) => void } = { trusted: false },
+  script: SchemaScriptOptions & {
+    onNote?: (line: string) => void
+    /** The rules' `derive` constraints, set in `zz-updates.sql` after the sums (see loadConstraints). */
+    derived?: readonly DerivedColumn[]
+  } = { trusted: false },
 ): Promise<Record<string, number>> {
   await mkdir(dir, { recursive: true })
   if (format === 'sql') {
@@ -71,22 +77,23 @@ export async function generateFiles(
     },
   })
   if (deferred !== null) await close(deferred)
-  if (format === 'sql') await writeSums(model, dir)
+  if (format === 'sql') await writeUpdates(model, dir, script.derived ?? [])
   return Object.fromEntries(counts)
 }
 
 /**
- * `zz-sums.sql`: the UPDATEs a write into a target runs once every row is in, setting each parent column the model
- * learned as the sum of a child column (issue 18.4) — after the rows and their deferred keys, before
- * `zzz-after-load.sql` adds the constraints and triggers.
+ * `zz-updates.sql`: the UPDATEs a write into a target runs once every row is in, in its order: each parent column
+ * the model learned as the sum of a child column (issue 18.4), then each column a rule derives — after the rows and
+ * their deferred keys, before `zzz-after-load.sql` adds the constraints and triggers.
  */
-async function writeSums(model: Model, dir: string): Promise<void> {
+async function writeUpdates(model: Model, dir: string, derived: readonly DerivedColumn[]): Promise<void> {
   const sums = learnedSums(model)
-  if (sums.length === 0) return
+  if (sums.length === 0 && derived.length === 0) return
   const { db, statements } = recordingPostgres(() => [])
   for (const sum of sums) await sumUpdate('postgres', sum).execute(db)
+  for (const d of derived) await updateDerivedColumn(db, 'postgres', d.table, d.column, d.expression)
   await db.destroy()
-  await writeFile(join(dir, 'zz-sums.sql'), statements.map((s) => `${s};\n`).join(''))
+  await writeFile(join(dir, 'zz-updates.sql'), statements.map((s) => `${s};\n`).join(''))
 }
 
 /**

@@ -1,9 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { learn } from '../../src/learn/learn.js'
+import { formatModelFile } from '../../src/model/model-file.js'
 import { renderHtml } from '../../src/report/render-html.js'
 import { renderSummary } from '../../src/report/render-terminal.js'
 import { report } from '../../src/report/report-twin.js'
@@ -15,6 +18,7 @@ import { createTestDatabase, testDialects, type TestDatabase } from '../support/
 import { withDatabase } from '../support/twin-checks.js'
 
 const RULES = 'test/fixtures/declared/lab-results.yaml'
+const run = promisify(execFile)
 
 /** The flag the declared `derive` gives a row: what every twin row must hold. */
 const flagOf = (r: { value: number; ref_low: number; ref_high: number }) =>
@@ -116,6 +120,39 @@ for (const dialect of testDialects()) {
       expect(html).toContain('<h3>Declared rules</h3>')
       expect(html).toContain('lab-results.yaml:6:12')
     }, 240_000)
+
+    // The SQL files are PostgreSQL's, loaded with psql: one engine is enough.
+    it.skipIf(dialect.name !== 'postgres')(
+      'generate --out --format sql sets the derived flag in the files psql loads',
+      async () => {
+        const model = join(dir, 'model.yaml')
+        await writeFile(model, formatModelFile(await learn(source.url, { seed: 3 })))
+        const out = join(dir, 'sql-out')
+        const made = await runCli([
+          'generate',
+          '--model',
+          model,
+          '--out',
+          out,
+          '--format',
+          'sql',
+          '--rules',
+          RULES,
+        ])
+        expect(made.code, made.stderr).toBe(0)
+        expect(await readdir(out)).toContain('zz-updates.sql')
+        const target = await createTestDatabase('postgres')
+        targets.push(target)
+        const files = (await readdir(out)).filter((f) => f.endsWith('.sql')).sort()
+        for (const file of files)
+          await run('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-f', join(out, file), target.url])
+        const rows = await readLabRows(target.url)
+        expect(rows.length).toBeGreaterThan(50)
+        expect(rows.filter((r) => r.flag !== flagOf(r))).toEqual([])
+        expect(new Set(rows.map((r) => r.flag))).toEqual(new Set(['H', 'L', null]))
+      },
+      240_000,
+    )
 
     it('subset derives the flag in the target too', async () => {
       const target = await createTestDatabase(dialect.name)

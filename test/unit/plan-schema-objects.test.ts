@@ -256,7 +256,11 @@ describe('function calls an untrusted model may write (PostgreSQL runs defaults 
     })
     const hostile = schema([tidy, index, read])
     hostile.tables[0]!.checks.push({ name: 'export', expression: "lo_export(0, '/tmp/x') > 0" })
-    const untrusted = planSchemaObjects(hostile, { trusted: false, availableExtensions: new Set() })
+    const untrusted = planSchemaObjects(hostile, {
+      trusted: false,
+      availableExtensions: new Set(),
+      target: 'postgres',
+    })
     expect(untrusted.objects).toEqual([index])
     expect(untrusted.schema.tables[0]!.checks.map((c) => c.name)).toEqual(['positive'])
     expect(untrusted.notes).toEqual([
@@ -269,7 +273,11 @@ describe('function calls an untrusted model may write (PostgreSQL runs defaults 
         /^left out 1 CHECK of the model file calling functions .*: t\.export \(lo_export\); pass --trust-model/,
       ),
     ])
-    const trusted = planSchemaObjects(hostile, { trusted: true, availableExtensions: new Set() })
+    const trusted = planSchemaObjects(hostile, {
+      trusted: true,
+      availableExtensions: new Set(),
+      target: 'postgres',
+    })
     expect(trusted.objects).toContain(read)
     expect(trusted.schema.tables[0]!.checks.map((c) => c.name)).toContain('export')
   })
