@@ -1,10 +1,10 @@
 import type { Category, ColumnModel, Invariant, Model, RelationModel } from '../model/model.js'
-import { DAY_SECONDS } from '../model/temporal-values.js'
+import { DAY_SECONDS, temporalToNumber } from '../model/temporal-values.js'
 import type { ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import type { Random } from '../random/seeded-random.js'
 import { cellSamplers } from './column-sampler.js'
-import { interpolate } from './quantile-draw.js'
+import { interpolate, levelOf } from './quantile-draw.js'
 import { labelAt, type GeneratedTable } from './generated-table.js'
 
 /**
@@ -340,25 +340,37 @@ export function meetingParents(
   return groups
 }
 
+/** A time column that keeps orders after its ancestors' instants, as a row's steps hold it (see orderedTime). */
+export interface OrderedColumn {
+  learned: ColumnModel
+  orders: readonly TimeOrder[]
+  /** Keeps a value inside what the target's type holds (see temporalRange). */
+  bound: (value: number) => number
+  /** The latest instant the column learned, in seconds (see learnedLatest): a drawn gap stops short of it. */
+  ceiling: number
+}
+
 /**
  * A drawn time column moved to keep its orders: the latest ancestor instant plus a gap drawn from that order's
  * learned gaps (by `u`), or — without gaps, or when `settle` — the value itself where it is not earlier. Returns the
  * value in the column's own units (days for dates, seconds otherwise), rounded up to what the column can write and
  * kept by `bound` inside what its type holds (see temporalRange): the gap is cut short at the type's last value,
  * which the ancestor, written too, never passes, so the order still holds (issue 16: employee's 9999-01-01).
+ * The gap is drawn from the part of its distribution that keeps the value at or before the column's learned latest
+ * instant (u scaled to that share): employee's salaries start up to 17 years after the hire date, and hires go up to
+ * 2000, but no salary starts after 2002-08-01, when the data ends; drawn whole, a fifth of the twin's started later.
  */
 export function orderedTime(
   value: number,
-  column: ColumnModel,
-  orders: readonly TimeOrder[],
+  column: OrderedColumn,
   chosen: Int32Array,
   u: number,
   settle: boolean,
-  bound: (value: number) => number,
 ): number {
+  const { learned, bound } = column
   let latest = -Infinity
   let gaps: readonly number[] | null = null
-  for (const order of orders) {
+  for (const order of column.orders) {
     const at = order.ancestor(chosen)
     if (at > latest) {
       latest = at
@@ -367,10 +379,19 @@ export function orderedTime(
   }
   // A value a leader's shift moved is bounded too, even with no ancestor to follow.
   if (latest === -Infinity || !Number.isFinite(value)) return bound(value)
-  const unit = column.kind === 'temporal' && column.type === 'date' ? DAY_SECONDS : 1
-  if (writtenSeconds(column, value) >= latest && (settle || gaps === null)) return bound(value)
-  const target = gaps === null || settle ? latest : latest + interpolate(gaps, u)
-  return bound(ceilTo(column, Math.max(target, latest)) / unit)
+  const unit = learned.kind === 'temporal' && learned.type === 'date' ? DAY_SECONDS : 1
+  if (writtenSeconds(learned, value) >= latest && (settle || gaps === null)) return bound(value)
+  const target =
+    gaps === null || settle ? latest : latest + interpolate(gaps, u * levelOf(gaps, column.ceiling - latest))
+  return bound(ceilTo(learned, Math.max(target, latest)) / unit)
+}
+
+/** The latest instant a time column learned (its top quantile), in seconds; Infinity for other columns. */
+export function learnedLatest(column: ColumnModel): number {
+  if (column.kind !== 'temporal' || column.type === 'time') return Infinity
+  const last = temporalToNumber(column.type, column.quantiles.at(-1) ?? '')
+  if (last === null) return Infinity
+  return column.type === 'date' ? last * DAY_SECONDS : last
 }
 
 /** The lowest instant at or after `seconds` that the column writes unchanged. */

@@ -12,6 +12,19 @@ export function interpolate(quantiles: readonly number[], u: number): number {
   return quantiles[i - 1]! + t * (quantiles[i]! - quantiles[i - 1]!)
 }
 
+/**
+ * The quantile level at which `quantiles` reach `x`, linear between the learned levels: the inverse of
+ * interpolate. 0 at or below the first quantile, 1 at or above the last.
+ */
+export function levelOf(quantiles: readonly number[], x: number): number {
+  if (x <= quantiles[0]!) return 0
+  if (x >= quantiles.at(-1)!) return 1
+  const i = Math.max(1, firstAtLeast(quantiles, x))
+  const [low, high] = [quantiles[i - 1]!, quantiles[i]!]
+  const levels = QUANTILE_LEVELS
+  return levels[i - 1]! + ((x - low) / (high - low)) * (levels[i]! - levels[i - 1]!)
+}
+
 /** The first index whose value is at least u in an ascending list, or its length when there is none. */
 export function firstAtLeast(ascending: ArrayLike<number>, u: number): number {
   let lo = 0

@@ -250,7 +250,7 @@ export class RowEmitter {
       const shift = leader === undefined || fixed ? NaN : moved[leader]!
       const start = Number.isNaN(shift) ? value : value + shift / unit
       const keep = settle || fixed || !Number.isNaN(shift)
-      const next = orderedTime(start, t.learned, t.orders, this.chosen, u, keep, t.bound)
+      const next = orderedTime(start, t, this.chosen, u, keep)
       moved[t.i] = (next - value) * unit
       if (next !== value) changed = true
       internal[t.i] = next

@@ -1,4 +1,4 @@
-import type { ColumnModel, TableModel } from '../model/model.js'
+import type { TableModel } from '../model/model.js'
 import { DAY_SECONDS } from '../model/temporal-values.js'
 import type { TableChecks } from '../schema/check-bounds.js'
 import type { Column } from '../schema/schema.js'
@@ -6,7 +6,7 @@ import type { ColumnFill } from './column-fills.js'
 import { cellSamplers } from './column-sampler.js'
 import { derivedValues } from './derived-values.js'
 import { inequalityGuard } from './inequality-guard.js'
-import type { InvariantPlan, TimeOrder } from './invariant-plan.js'
+import { learnedLatest, type InvariantPlan, type OrderedColumn } from './invariant-plan.js'
 import type { KeyRole } from './key-roles.js'
 
 /** A column's value while its row is made: as drawn (numbers in drawn units), before it is formatted. */
@@ -35,13 +35,7 @@ export interface RowSteps {
    * keeps a moved value inside what the type holds, and a value equal to `fixed` (a difference's fixed value, in
    * the column's units) does not move with its leader: employee's 9999-01-01 stays 9999-01-01.
    */
-  timeOrders: {
-    i: number
-    orders: TimeOrder[]
-    learned: ColumnModel
-    bound: (value: number) => number
-    fixed: number | null
-  }[]
+  timeOrders: (OrderedColumn & { i: number; fixed: number | null })[]
   /** Per time column, the ordered column before it in the row that it moves with. */
   leaders: Map<number, number>
   inequalities: ((values: unknown[]) => boolean)[]
@@ -165,6 +159,7 @@ function timeOrderSteps(
         orders,
         learned,
         bound: fill.sampler.bound ?? ((v: number) => v),
+        ceiling: learnedLatest(learned),
         fixed: fixed === undefined ? null : fixed.value / unit,
       },
     ]

@@ -51,10 +51,15 @@ export function findDifferences(
   )
 }
 
-/** Share of the rows a value must hold to be written as it is (see Difference.fixed). */
+/** Share of the rows a value must hold to be written as it is (see Difference.fixed), unless it is a sentinel. */
 const FIXED_SHARE = 0.1
 
-/** The most common value, when it is held by FIXED_SHARE of the values and by minCount of them; else null. */
+/**
+ * The most common value, when it is held by minCount of the values and either by FIXED_SHARE of them or it is a
+ * sentinel: as far outside the other values as they spread (employee's salaries still paid end on 9999-01-01, 8.5%
+ * of the rows, while every other end is before 2003; drawn as a difference, a fifth of the twin's ended between 2003
+ * and past 9999, and none was current). Else null.
+ */
 function commonValue(values: readonly number[], minCount: number): Difference['fixed'] | null {
   const counts = new Map<number, number>()
   let top: number | null = null
@@ -65,9 +70,24 @@ function commonValue(values: readonly number[], minCount: number): Difference['f
   }
   if (top === null) return null
   const n = counts.get(top)!
-  return n >= minCount && n >= FIXED_SHARE * values.length
+  if (n < minCount) return null
+  return n >= FIXED_SHARE * values.length || isSentinel(top, values)
     ? { value: top, share: round(n / values.length) }
     : null
+}
+
+/** Whether `value` lies beyond the range of the other values by at least that range's width. */
+function isSentinel(value: number, values: readonly number[]): boolean {
+  let low = Infinity
+  let high = -Infinity
+  for (const v of values) {
+    if (v === value) continue
+    if (v < low) low = v
+    if (v > high) high = v
+  }
+  if (low > high) return true
+  const width = high - low
+  return value >= high + width || value <= low - width
 }
 
 /**

@@ -9,8 +9,8 @@ import { withDatabase } from '../support/twin-checks.js'
 const DAY_MS = 86_400_000
 
 /**
- * Employee's shape (issue 16): assignments from a day after their person's hire, most of them still current, which
- * the source writes as 9999-01-01 — the learned gap added to a later start passed 9999-12-31, which MariaDB's DATE
+ * Employee's shape (issue 16): assignments from up to five years after their person's hire but none after the data
+ * ends, most of them still current, which the source writes as 9999-01-01 — the learned gap added to a later start passed 9999-12-31, which MariaDB's DATE
  * cannot hold, and left no assignment current.
  */
 async function createAssignments(db: Database): Promise<void> {
@@ -21,15 +21,20 @@ async function createAssignments(db: Database): Promise<void> {
     constraint assignments_person foreign key (person_id) references people (id))`)
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
   const start = Date.UTC(1985, 0, 1)
-  const people = Array.from({ length: 150 }, (_, i) => ({
+  const end = start + (5_843 + 100) * DAY_MS
+  // 250 people, more than a reference table holds: their hires are drawn, as employee's are.
+  const people = Array.from({ length: 250 }, (_, i) => ({
     id: i + 1,
-    hired: day(start + Math.floor((i * 5_843) / 150) * DAY_MS),
+    hired: day(start + Math.floor((i * 5_843) / 250) * DAY_MS),
   }))
   await db.db.insertInto('people').values(people).execute()
   const assignments = people.flatMap((p, i) =>
     [0, 1, 2].map((k) => {
       const n = i * 3 + k
-      const from = Date.parse(`${p.hired}T00:00:00Z`) + ((n * 37) % 401) * DAY_MS
+      // Up to five years after the hire, but never after the data ends, 100 days after the last hire.
+      const hired = Date.parse(`${p.hired}T00:00:00Z`)
+      const room = Math.round((end - hired) / DAY_MS)
+      const from = hired + (((n * 37) % 1_801) % room) * DAY_MS
       const current = n % 5 < 3
       return {
         id: n + 1,
@@ -71,9 +76,20 @@ for (const dialect of testDialects()) {
     afterAll(() => learned?.drop())
 
     it('writes every assignment, none ending before it starts', () => {
-      expect(rows).toHaveLength(450)
+      expect(rows).toHaveLength(750)
       const backwards = rows.filter((r) => civil(r.to_date) < civil(r.from_date))
       expect(backwards).toEqual([])
+    })
+
+    it("starts no assignment after the source's latest start, however late its person's hire", async () => {
+      // The gap after the hire was drawn whole: a person hired late started an assignment after the data ends.
+      const latest = await withDatabase(learned.source, async (db) => {
+        const { rows } = await sql<{
+          latest: unknown
+        }>`select max(from_date) as latest from assignments`.execute(db.db)
+        return civil(rows[0]!.latest)
+      })
+      expect(rows.filter((r) => civil(r.from_date) > latest)).toEqual([])
     })
 
     it('keeps 9999-01-01 for the still-current 3 in 5, and dates of the other ends within their gaps', () => {

@@ -170,6 +170,31 @@ describe('differences', () => {
     expect(stay[0]).toBe(3600)
     expect(stay.at(-1)).toBe(36_000)
   })
+
+  it('writes a sentinel end as it is, however few rows hold it, and not a common end inside the range', () => {
+    const day = 86_400
+    const n = 400
+    const from = Array.from({ length: n }, (_, i) => i * 10 * day)
+    // 1 row in 12 is still open (year 9999, as employee's salaries); the others end within a year.
+    const open = 253_370_764_800
+    const to = from.map((f, i) => (i % 12 === 0 ? open : f + (1 + (i % 365)) * day))
+    const [sentinel] = findDifferences(
+      [{ left: 'from', op: '<', right: 'to' }],
+      (c) => (c === 'from' ? from : to),
+      5,
+    )
+    expect(sentinel!.fixed).toEqual({ value: open, share: 0.085 })
+    expect(sentinel!.quantiles.at(-1)).toBeLessThanOrEqual(365 * day)
+
+    // The same share of one end date inside the others' range is only a common value, drawn as a difference.
+    const inside = from.map((f, i) => (i % 12 === 0 ? 2000 * day : f + (1 + (i % 365)) * day))
+    const [plain] = findDifferences(
+      [{ left: 'from', op: '<', right: 'to' }],
+      (c) => (c === 'from' ? from : inside),
+      5,
+    )
+    expect(plain!.fixed).toBeUndefined()
+  })
 })
 
 describe('derived values in a generated row', () => {
