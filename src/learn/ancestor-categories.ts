@@ -12,67 +12,80 @@ import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { categoryKey } from '../model/value-encoding.js'
 import type { Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
-import type { AncestorCandidate } from './invariant-candidates.js'
-import { readAncestorSample } from '../dialects/queries/invariant-queries.js'
+import type { AncestorCandidate, AncestorSample } from './invariant-candidates.js'
 
 export interface AncestorCategoriesOptions {
-  sampleRows: number
   minCount: number
-  seed: number
   budget: PrivacyBudget
   /** `schema.table.column` of columns rules rewrite: the source's values of these must not be counted. */
   rewritten: ReadonlySet<string>
 }
 
-type Chosen = { candidate: AncestorCandidate; column: string; ancestorColumn: string; v: number }
+export type ChosenAncestorCategory = {
+  candidate: AncestorCandidate
+  column: string
+  ancestorColumn: string
+  v: number
+}
+
+/** What ancestor categories read of one candidate's sample: the table's categories, the ancestor's. */
+export interface AncestorCategoryColumns {
+  own: string[]
+  given: string[]
+}
+
+/** The columns a candidate is asked about for ancestor categories, or null when it has none to ask. */
+export function ancestorCategoryColumns(
+  candidate: AncestorCandidate,
+  model: TableModel,
+  ancestor: TableModel,
+  rewritten: ReadonlySet<string>,
+): AncestorCategoryColumns | null {
+  const own = [...releasedColumns(model, candidate.table, rewritten).keys()].filter(
+    (name) => !conditionedInRow(model, name),
+  )
+  const given = [...releasedColumns(ancestor, candidate.path.end, rewritten).keys()].filter((name) =>
+    candidate.categories.some((c) => c.name === name),
+  )
+  return own.length === 0 || given.length === 0 ? null : { own, given }
+}
 
 /**
  * Category columns drawn given a category column one to three keys away (issue 18.5: a policy's coverage by its
- * patient's age band). Per column, the ancestor column it depends on most (Cramér's V on the table's sample, one
- * read per table and path), kept when at least DEPENDENT_ACROSS_KEYS; then its pair counts, read from the whole
- * table, noised from the column's share of the budget, and cut to cells as a Conditional's are.
+ * patient's age band). Per column, the ancestor column it depends on most (Cramér's V on the table's sample), kept
+ * in `best` when at least DEPENDENT_ACROSS_KEYS and above any other path's; ancestorCategoryRules then counts it.
  */
-export async function learnAncestorCategories(
+export function chooseAncestorCategories(
+  candidate: AncestorCandidate,
+  columns: AncestorCategoryColumns,
+  sample: AncestorSample,
+  best: Map<string, ChosenAncestorCategory>,
+): void {
+  const given = columns.given.map((name) => sample.ancestor(name).map(label))
+  for (const column of columns.own) {
+    const values = sample.own(column).map(label)
+    for (const [j, ancestorColumn] of columns.given.entries()) {
+      const v = cramersV(values, given[j]!)
+      const key = `${tableName(candidate.table)}/${column}`
+      if (v >= DEPENDENT_ACROSS_KEYS && v > (best.get(key)?.v ?? 0))
+        best.set(key, { candidate, column, ancestorColumn, v })
+    }
+  }
+}
+
+/**
+ * The rules of the chosen pairs (see chooseAncestorCategories): their pair counts, read from the whole table,
+ * noised from the column's share of the budget, and cut to cells as a Conditional's are.
+ */
+export async function ancestorCategoryRules(
   source: Database,
-  candidates: readonly AncestorCandidate[],
+  chosen: ReadonlyMap<string, ChosenAncestorCategory>,
   modelOf: (table: string) => TableModel | undefined,
   options: AncestorCategoriesOptions,
 ): Promise<Invariant[]> {
-  const best = new Map<string, Chosen>()
-  for (const candidate of candidates) {
-    const model = modelOf(tableName(candidate.table))
-    const ancestor = modelOf(tableName(candidate.path.end))
-    if (model === undefined || ancestor === undefined || model.rows === 0 || model.reference !== undefined)
-      continue
-    const own = [...releasedColumns(model, candidate.table, options.rewritten).keys()].filter(
-      (name) => !conditionedInRow(model, name),
-    )
-    const given = [...releasedColumns(ancestor, candidate.path.end, options.rewritten).keys()].filter(
-      (name) => candidate.categories.some((c) => c.name === name),
-    )
-    if (own.length === 0 || given.length === 0) continue
-    const rows = await readAncestorSample(source, candidate.table, candidate.path.steps, own, given, {
-      tableRows: model.rows,
-      limit: options.sampleRows,
-      seed: options.seed,
-      key: candidate.table.primaryKey?.columns ?? candidate.path.steps[0]!.columns,
-    })
-    for (const [i, column] of own.entries()) {
-      const values = rows.map((r) => label(r[`n${i}`]))
-      for (const [j, ancestorColumn] of given.entries()) {
-        const v = cramersV(
-          values,
-          rows.map((r) => label(r[`c${j}`])),
-        )
-        const key = `${tableName(candidate.table)}/${column}`
-        if (v >= DEPENDENT_ACROSS_KEYS && v > (best.get(key)?.v ?? 0))
-          best.set(key, { candidate, column, ancestorColumn, v })
-      }
-    }
-  }
   const out: Invariant[] = []
-  for (const chosen of best.values()) {
-    const rule = await ancestorCategoryRule(source, chosen, modelOf, options)
+  for (const pair of chosen.values()) {
+    const rule = await ancestorCategoryRule(source, pair, modelOf, options)
     if (rule !== null) out.push(rule)
   }
   return out
@@ -81,7 +94,7 @@ export async function learnAncestorCategories(
 /** The rule for one chosen pair, from its counts in the whole table; null when no cell is released. */
 async function ancestorCategoryRule(
   source: Database,
-  { candidate, column, ancestorColumn }: Chosen,
+  { candidate, column, ancestorColumn }: ChosenAncestorCategory,
   modelOf: (table: string) => TableModel | undefined,
   options: AncestorCategoriesOptions,
 ): Promise<Invariant | null> {

@@ -1,11 +1,12 @@
-import type { Database } from '../dialects/dialect.js'
 import { round } from '../model/categories.js'
 import { INVARIANT_STRENGTH, type Category, type Invariant, type StateChildren } from '../model/model.js'
 import type { PrivacyBudget } from '../model/privacy-budget.js'
 import { mergeSmallBins } from '../model/small-bins.js'
 import { tableName } from '../schema/table-name.js'
 import type { InvariantCandidate } from './invariant-candidates.js'
-import { readChildrenByState } from '../dialects/queries/invariant-queries.js'
+
+/** A parent column's parents counted by its value and their number of children (see readChildrenByStates). */
+export type StateCells = readonly { value: unknown; children: number; parents: number }[]
 
 /** The most a value's parents may have children, as a share, and still count as having none (1%, see Invariant). */
 const CHILDLESS_SHARE = 1 - INVARIANT_STRENGTH
@@ -16,21 +17,15 @@ const CHILDLESS_SHARE = 1 - INVARIANT_STRENGTH
  * claims. Each (value, children) count is noised with sensitivity 2 (one child moves its parent between two bins)
  * and a value is kept only among the column's released categories, with at least minCount parents.
  */
-export async function childrenByState(
-  source: Database,
+export function childrenByState(
   candidate: InvariantCandidate & { kind: 'children-by-state' },
+  cells: StateCells,
   categories: readonly Category[] | null,
   id: string,
   options: { minCount: number; budget: PrivacyBudget },
-): Promise<Invariant | null> {
+): Invariant | null {
   // Without categories (see LearnInvariantsOptions.categoriesOf) every value seen in minCount parents is one.
   const released = categories === null ? null : new Map(categories.map((c) => [String(c.value), c.value]))
-  const cells = await readChildrenByState(
-    source,
-    candidate.table,
-    candidate.foreignKey,
-    candidate.parentColumn.name,
-  )
   const byValue = new Map<string, { value: number; count: number }[]>()
   const valueOf = new Map<string, Category['value']>()
   for (const cell of cells) {

@@ -114,6 +114,12 @@ export interface AncestorCandidate {
   categories: Column[]
 }
 
+/** A candidate's sampled rows joined to its ancestor, by column: the table's own columns, the ancestor's. */
+export interface AncestorSample {
+  own: (column: string) => unknown[]
+  ancestor: (column: string) => unknown[]
+}
+
 /**
  * Every path of one to three foreign keys from a table to a table with category-typed columns (issue 18.5), for a
  * number's cells or a category's given the ancestor's; self-references and keys filled in after the load left out,

@@ -8,13 +8,14 @@ import type { Column } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import type { InvariantCandidate } from './invariant-candidates.js'
 import {
+  readChildrenByStates,
   readPathsMeet,
   readSequence,
   readSums,
   readTimeOrderPairs,
   readTimeOrders,
 } from '../dialects/queries/invariant-queries.js'
-import { childrenByState } from './children-by-state.js'
+import { childrenByState, type StateCells } from './children-by-state.js'
 
 export interface LearnInvariantsOptions {
   sampleRows: number
@@ -45,6 +46,7 @@ export async function learnInvariants(
   const names = (path: { steps: readonly { name: string }[] }) => path.steps.map((s) => s.name)
   const orderCounts = await timeOrderCounts(source, candidates, rowsOf, options)
   const sums = await sumCounts(source, candidates, rowsOf, options.rewritten)
+  const states = await stateCounts(source, candidates, rowsOf, options)
   for (const [index, candidate] of candidates.entries()) {
     const table = tableName(candidate.table)
     if (rowsOf(table) === 0) continue
@@ -81,17 +83,11 @@ export async function learnInvariants(
         break
       }
       case 'children-by-state': {
-        const parent = tableName(candidate.parent)
-        const categories = options.categoriesOf(parent, candidate.parentColumn.name)
-        const anyValue = categories === null && ['enum', 'boolean'].includes(candidate.parentColumn.type)
-        if ((!anyValue && (categories?.length ?? 0) < 2) || rowsOf(parent) === 0) break
-        if (
-          options.rewritten.has(
-            `${candidate.parent.schema}.${candidate.parent.name}.${candidate.parentColumn.name}`,
-          )
-        )
-          break
-        const rule = await childrenByState(source, candidate, categories, id, options)
+        // Not asked: see stateCounts.
+        const cells = states.get(index)
+        if (cells === undefined) break
+        const categories = options.categoriesOf(tableName(candidate.parent), candidate.parentColumn.name)
+        const rule = childrenByState(candidate, cells, categories, id, options)
         if (rule !== null) out.push(rule)
         break
       }
@@ -170,6 +166,46 @@ export async function learnInvariants(
     }
   }
   return out
+}
+
+/**
+ * The parents of every children-by-state candidate counted by value and number of children, one query per foreign
+ * key (see readChildrenByStates), by candidate index. Not asked: a column the model holds as fewer than two
+ * categories (an enum or boolean column of the report, which has no model, is asked about any value), a column a
+ * rule rewrites, an empty parent.
+ */
+async function stateCounts(
+  source: Database,
+  candidates: readonly InvariantCandidate[],
+  rowsOf: (table: string) => number,
+  options: LearnInvariantsOptions,
+): Promise<Map<number, StateCells>> {
+  const groups = new Map<
+    string,
+    { candidate: InvariantCandidate & { kind: 'children-by-state' }; index: number }[]
+  >()
+  for (const [index, candidate] of candidates.entries()) {
+    if (candidate.kind !== 'children-by-state' || rowsOf(tableName(candidate.table)) === 0) continue
+    const { parent, parentColumn } = candidate
+    const categories = options.categoriesOf(tableName(parent), parentColumn.name)
+    const anyValue = categories === null && ['enum', 'boolean'].includes(parentColumn.type)
+    if ((!anyValue && (categories?.length ?? 0) < 2) || rowsOf(tableName(parent)) === 0) continue
+    if (options.rewritten.has(`${parent.schema}.${parent.name}.${parentColumn.name}`)) continue
+    const key = `${tableName(candidate.table)}/${candidate.foreignKey.name}`
+    groups.set(key, [...(groups.get(key) ?? []), { candidate, index }])
+  }
+  const cells = new Map<number, StateCells>()
+  for (const group of groups.values()) {
+    const { table, foreignKey } = group[0]!.candidate
+    const read = await readChildrenByStates(
+      source,
+      table,
+      foreignKey,
+      group.map(({ candidate }) => candidate.parentColumn.name),
+    )
+    group.forEach(({ index }, i) => cells.set(index, read[i]!))
+  }
+  return cells
 }
 
 /**

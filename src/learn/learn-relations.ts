@@ -150,8 +150,14 @@ async function dependenceOfColumns(
     order,
     spec,
   )
-  const parentScores = parentColumns.map((c, i) => normalScores(rows.map((r) => valueEncoder(c)(r[`p${i}`]))))
-  const childScores = childColumns.map((c, i) => normalScores(rows.map((r) => valueEncoder(c)(r[`c${i}`]))))
+  // One encoder per column, not per row: a category column's encoder builds a Map of its categories.
+  const scores = (columns: readonly ColumnModel[], prefix: string) =>
+    columns.map((c, i) => {
+      const encode = valueEncoder(c)
+      return normalScores(rows.map((r) => encode(r[`${prefix}${i}`])))
+    })
+  const parentScores = scores(parentColumns, 'p')
+  const childScores = scores(childColumns, 'c')
   return parentColumns.flatMap((p, i) =>
     childColumns.map((c, j) => ({
       parentColumn: p.name,

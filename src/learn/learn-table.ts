@@ -46,10 +46,9 @@ import { tableName } from '../schema/table-name.js'
 import {
   type ColumnAggregate,
   readAggregates,
-  readLengthCounts,
+  readColumnCounts,
   readPairCounts,
   readSample,
-  readValueCounts,
 } from '../dialects/queries/source-queries.js'
 
 export interface LearnTableOptions {
@@ -91,6 +90,18 @@ export async function learnTable(
   )
   const budget = options.budget
   const rows = Math.round(budget.count(aggregates.rows, 1, id, 'rows'))
+  // Every column's value and length counts the model needs, in one query (see readColumnCounts).
+  const counts = await readColumnCounts(
+    source,
+    table,
+    table.columns.flatMap((c, i) =>
+      planned[i]!.kind === 'categorical' ||
+      (planned[i]!.kind === 'text' && textCategorical(table, c, aggregates.columns[i]!, options))
+        ? [c.name]
+        : [],
+    ),
+    table.columns.flatMap((c, i) => (planned[i]!.kind === 'text' ? [c.name] : [])),
+  )
 
   const entities = [...options.shifted.values()].flatMap((s) => (s.entity === null ? [] : [s.entity]))
   const sampled = planned.flatMap((plan, i) =>
@@ -132,7 +143,6 @@ export async function learnTable(
     const nonNull = budget.count(aggregate.nonNull, 1, id, column.name, 'non-null')
     const nullFraction = rows === 0 ? 0 : round(Math.min(1, Math.max(0, 1 - nonNull / rows)))
     const context: ColumnContext = {
-      source,
       table,
       column,
       rows,
@@ -140,10 +150,12 @@ export async function learnTable(
       releasedNonNull: nonNull,
       distinct: aggregate.distinct,
       specials: aggregate.specials,
+      valueCounts: counts.values.get(column.name) ?? [],
+      lengthCounts: counts.lengths.get(column.name) ?? [],
       sample: sampleOf(i),
       options,
     }
-    columns.push({ name: column.name, nullFraction, ...(await learnShape(plan, context)) })
+    columns.push({ name: column.name, nullFraction, ...learnShape(plan, context) })
   }
   const sampleByName = (name: string) => sampleOf(table.columns.findIndex((c) => c.name === name))
   const seconds = secondsOf(columns, sampleByName)
@@ -376,7 +388,6 @@ async function learnConditionals(
 }
 
 interface ColumnContext {
-  source: Database
   table: Table
   column: Column
   rows: number
@@ -385,8 +396,26 @@ interface ColumnContext {
   releasedNonNull: number
   distinct: number | null
   specials: ColumnAggregate['specials']
+  /** The column's values with their counts in the table, where it is learned as categories (see textCategorical). */
+  valueCounts: readonly { value: unknown; count: number }[]
+  /** A text column's lengths with their counts in the table. */
+  lengthCounts: readonly { value: number; count: number }[]
   sample: unknown[]
   options: LearnTableOptions
+}
+
+/** Whether a text column is learned as categories too: few values, often repeated, not unique, no `words` rule. */
+function textCategorical(
+  table: Table,
+  column: Column,
+  { distinct, nonNull }: Pick<ColumnAggregate, 'distinct' | 'nonNull'>,
+  options: LearnTableOptions,
+): boolean {
+  return (
+    !isUnique(table, column) &&
+    options.wordsOnly?.has(`${tableName(table)}.${column.name}`) !== true &&
+    isLearnedCategoryText(distinct ?? Infinity, nonNull)
+  )
 }
 
 function needsDistinct(plan: PlannedKind): boolean {
@@ -412,7 +441,7 @@ function isUnique(table: Table, column: Column): boolean {
   return table.uniques.some((u) => u.columns.length === 1 && u.columns[0] === column.name)
 }
 
-async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<ColumnShape> {
+function learnShape(plan: PlannedKind, ctx: ColumnContext): ColumnShape {
   const { options, column, table } = ctx
   const id = tableName(table)
   const unique = isUnique(table, column)
@@ -424,7 +453,7 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
     case 'unmodeled':
       return plan
     case 'categorical': {
-      const { categories, suppressedFraction } = await learnCategories(ctx)
+      const { categories, suppressedFraction } = learnCategories(ctx)
       return { kind: 'categorical', categories, suppressedFraction }
     }
     case 'numeric': {
@@ -475,15 +504,10 @@ async function learnShape(plan: PlannedKind, ctx: ColumnContext): Promise<Column
       }
     }
     case 'text': {
-      const categorical =
-        !unique &&
-        options.wordsOnly?.has(`${id}.${column.name}`) !== true &&
-        isLearnedCategoryText(ctx.distinct ?? Infinity, ctx.nonNull)
-      const { categories, suppressedFraction } = categorical
-        ? await learnCategories(ctx)
+      const { categories, suppressedFraction } = textCategorical(table, column, ctx, options)
+        ? learnCategories(ctx)
         : { categories: null, suppressedFraction: 0 }
-      const lengths = await readLengthCounts(ctx.source, table, column.name)
-      const noisyLengths = lengths.map((b) => ({
+      const noisyLengths = ctx.lengthCounts.map((b) => ({
         value: b.value,
         count: options.budget.count(b.count, 1, id, column.name, 'length', b.value),
       }))
@@ -604,12 +628,9 @@ function tooFew(minCount: number): ColumnShape {
   }
 }
 
-async function learnCategories(
-  ctx: ColumnContext,
-): Promise<{ categories: Category[]; suppressedFraction: number }> {
+function learnCategories(ctx: ColumnContext): { categories: Category[]; suppressedFraction: number } {
   const id = tableName(ctx.table)
-  const counts = await readValueCounts(ctx.source, ctx.table, ctx.column.name)
-  const normalized = counts.map((c) => ({
+  const normalized = ctx.valueCounts.map((c) => ({
     value: categoryValue(ctx.column, c.value),
     count: ctx.options.budget.count(c.count, 1, id, ctx.column.name, 'category', categoryKey(c.value)),
   }))

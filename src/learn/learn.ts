@@ -16,8 +16,7 @@ import { scanDatabase } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
 import { ancestorCandidates, invariantCandidates } from './invariant-candidates.js'
-import { learnAncestorCategories } from './ancestor-categories.js'
-import { learnAncestorCells } from './ancestor-cells.js'
+import { learnAncestorRules } from './ancestor-rules.js'
 import { learnCombinations } from './fixed-combinations.js'
 import { resolvedOrThrow } from '../rules/load-constraints.js'
 import { LEARN_DEFAULTS } from './learn-defaults.js'
@@ -167,12 +166,7 @@ export async function learn(
       const ancestors = ancestorCandidates(schema)
       const invariants = [
         ...learned,
-        ...(await learnAncestorCells(source, ancestors, (t) => tables.get(t), {
-          sampleRows,
-          minCount,
-          seed,
-        })),
-        ...(await learnAncestorCategories(source, ancestors, (t) => tables.get(t), {
+        ...(await learnAncestorRules(source, ancestors, (t) => tables.get(t), {
           sampleRows,
           minCount,
           seed,

@@ -36,6 +36,8 @@ describe('averageRanks and mannWhitneyAuc', () => {
     expect(averageRanks([10, 20, 20, 30])).toEqual([1, 2.5, 2.5, 4]) // 20s take ranks 2 and 3 → 2.5
     expect(averageRanks([3, 1, 3, 3])).toEqual([3, 1, 3, 3]) // the 3s take ranks 2, 3, 4 → 3
     expect(averageRanks([Infinity, -Infinity, 0])).toEqual([3, 1, 2])
+    expect(averageRanks([0, -0, 1])).toEqual([1.5, 1.5, 3]) // one value to ===, so one tie
+    expect(averageRanks([NaN, 2, NaN, 1])).toEqual([3.5, 2, 3.5, 1]) // NaN ranks last, tied with NaN
   })
 
   it('counts won pairs, ties half', () => {

@@ -11,6 +11,32 @@ describe('temporal values as numbers and back', () => {
     expect(numberToTemporal('time', temporalToNumber('time', '08:15:00.125')!, 3)).toBe('08:15:00.125')
   })
 
+  // Issue 21: the usual forms are read by arithmetic; what it does not read takes Date.parse, as before.
+  it('reads the printed forms as Date.parse reads them', () => {
+    const day = 86_400
+    expect(temporalToNumber('date', '2024-03-01')).toBe(Date.UTC(2024, 2, 1) / 1000 / day)
+    expect(temporalToNumber('date', '2024-03-01 23:00:00')).toBe(Date.UTC(2024, 2, 1) / 1000 / day)
+    expect(temporalToNumber('timestamp', '2024-02-29 12:30:05.25')).toBe(
+      Date.UTC(2024, 1, 29, 12, 30, 5) / 1000 + 0.25,
+    )
+    expect(temporalToNumber('timestamp', '2024-02-29 12:30:05+05')).toBe(
+      Date.UTC(2024, 1, 29, 12, 30, 5) / 1000,
+    )
+    expect(temporalToNumber('timestamptz', '2024-02-29 12:30:05-03:30')).toBe(
+      Date.UTC(2024, 1, 29, 16, 0, 5) / 1000,
+    )
+    expect(temporalToNumber('timestamptz', '2024-02-29T12:30:05Z')).toBe(
+      Date.UTC(2024, 1, 29, 12, 30, 5) / 1000,
+    )
+    // 2023 has no Feb 29 and a day has no hour 24: Date.parse refuses both.
+    expect(temporalToNumber('date', '2023-02-29')).toBe(
+      Date.parse('2023-02-29T00:00:00Z') / 1000 / day || null,
+    )
+    expect(temporalToNumber('timestamp', '2023-03-01 24:00:00')).toBe(
+      Date.parse('2023-03-01T24:00:00Z') / 1000 || null,
+    )
+  })
+
   it('reads an offset as the instant it names, fraction and all', () => {
     const utc = temporalToNumber('timestamptz', '2022-09-10 11:16:03.25+00')!
     expect(temporalToNumber('timestamptz', '2022-09-10 16:46:03.25+05:30')).toBeCloseTo(utc, 6)

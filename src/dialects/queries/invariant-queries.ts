@@ -211,15 +211,17 @@ export async function readSequence(
 }
 
 /**
- * Parents by their value of `column` and their number of children through `fk` (zero included): one row per
- * (value, children) with the number of such parents. The children are counted per parent in one grouped scan.
+ * Per column of the parent, its parents by their value of the column and their number of children through `fk`
+ * (zero included): one row per (value, children) with the number of such parents. The children are counted per
+ * parent once, in one grouped scan joined to the parent, and every column is grouped from that (a CTE the query
+ * reads once per column): one query per foreign key, where one per column read the child again each time.
  */
-export async function readChildrenByState(
+export async function readChildrenByStates(
   source: Database,
   child: TableRef,
   fk: ForeignKey,
-  column: string,
-): Promise<{ value: unknown; children: number; parents: number }[]> {
+  columns: readonly string[],
+): Promise<{ value: unknown; children: number; parents: number }[][]> {
   const on = sql.join(
     fk.columns.map((c, i) => sql`${col('k', c)} = ${col('p', fk.references.columns[i]!)}`),
     sql` and `,
@@ -228,16 +230,35 @@ export async function readChildrenByState(
     fk.columns.map((c) => sql`${col('c', c)} is not null`),
     sql` and `,
   )
+  const state = (i: number) => sql.id(`s${i}`)
+  // Each column's values in their own output column, so no value changes its type; NULL in the other branches, of
+  // the column's type: a bare NULL is text to PostgreSQL once three branches are unioned, which no enum matches.
+  const branches = columns.map(
+    (_, i) => sql`select ${sql.lit(i)} as ${sql.id('i')}, ${sql.join(
+      columns.map((_, j) =>
+        j === i
+          ? sql`${state(j)} as ${sql.id(`v${j}`)}`
+          : sql`(select ${state(j)} from ${sql.id('j')} where 1 = 0 limit 1) as ${sql.id(`v${j}`)}`,
+      ),
+    )}, ${sql.id('children')}, count(*) as ${sql.id('parents')}
+      from ${sql.id('j')} group by ${state(i)}, ${sql.id('children')}`,
+  )
   const found = await rows(
     source,
-    sql`select ${col('p', column)} as v, coalesce(${col('k', 'n')}, 0) as children, count(*) as parents
-        from ${from(fk.references, 'p')}
-        left join (select ${sql.join(fk.columns.map((c) => col('c', c)))}, count(*) as n
-                   from ${from(child, 'c')} where ${set}
-                   group by ${sql.join(fk.columns.map((c) => col('c', c)))}) as k on ${on}
-        group by ${col('p', column)}, coalesce(${col('k', 'n')}, 0)`,
+    sql`with ${sql.id('j')} as (
+          select ${sql.join(columns.map((c, i) => sql`${col('p', c)} as ${state(i)}`))},
+            coalesce(${col('k', 'n')}, 0) as ${sql.id('children')}
+          from ${from(fk.references, 'p')}
+          left join (select ${sql.join(fk.columns.map((c) => col('c', c)))}, count(*) as n
+                     from ${from(child, 'c')} where ${set}
+                     group by ${sql.join(fk.columns.map((c) => col('c', c)))}) as k on ${on})
+        ${sql.join(branches, sql` union all `)}`,
   )
-  return found.map((r) => ({ value: r['v'], children: count(r['children']), parents: count(r['parents']) }))
+  return columns.map((_, i) =>
+    found
+      .filter((r) => count(r['i']) === i)
+      .map((r) => ({ value: r[`v${i}`], children: count(r['children']), parents: count(r['parents']) })),
+  )
 }
 
 /**

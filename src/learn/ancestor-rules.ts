@@ -1,0 +1,63 @@
+import type { Database } from '../dialects/dialect.js'
+import { readAncestorSample } from '../dialects/queries/invariant-queries.js'
+import type { Invariant, TableModel } from '../model/model.js'
+import type { PrivacyBudget } from '../model/privacy-budget.js'
+import { tableName } from '../schema/table-name.js'
+import {
+  ancestorCategoryColumns,
+  ancestorCategoryRules,
+  chooseAncestorCategories,
+  type ChosenAncestorCategory,
+} from './ancestor-categories.js'
+import { ancestorCellsColumns, chooseAncestorCells } from './ancestor-cells.js'
+import type { AncestorCandidate, AncestorSample } from './invariant-candidates.js'
+
+export interface AncestorRulesOptions {
+  sampleRows: number
+  minCount: number
+  seed: number
+  budget: PrivacyBudget
+  /** `schema.table.column` of columns rules rewrite: the source's values of these must not be counted. */
+  rewritten: ReadonlySet<string>
+}
+
+/**
+ * The ancestor cells and ancestor categories of every candidate (see chooseAncestorCells and
+ * chooseAncestorCategories), both judged on one sample read per table and path: each rule read its own, the same
+ * rows twice (issue 21).
+ */
+export async function learnAncestorRules(
+  source: Database,
+  candidates: readonly AncestorCandidate[],
+  modelOf: (table: string) => TableModel | undefined,
+  options: AncestorRulesOptions,
+): Promise<Invariant[]> {
+  const cells = new Map<string, Invariant & { kind: 'ancestor-cells' }>()
+  const chosen = new Map<string, ChosenAncestorCategory>()
+  for (const candidate of candidates) {
+    const model = modelOf(tableName(candidate.table))
+    const ancestor = modelOf(tableName(candidate.path.end))
+    if (model === undefined || ancestor === undefined || model.rows === 0 || model.reference !== undefined)
+      continue
+    const forCells = ancestorCellsColumns(candidate, model, ancestor)
+    const forCategories = ancestorCategoryColumns(candidate, model, ancestor, options.rewritten)
+    if (forCells === null && forCategories === null) continue
+    const own = [...new Set([...(forCells?.numbers ?? []), ...(forCategories?.own ?? [])])]
+    const given = [
+      ...new Set([...(forCells?.categories.map((c) => c.name) ?? []), ...(forCategories?.given ?? [])]),
+    ]
+    const rows = await readAncestorSample(source, candidate.table, candidate.path.steps, own, given, {
+      tableRows: model.rows,
+      limit: options.sampleRows,
+      seed: options.seed,
+      key: candidate.table.primaryKey?.columns ?? candidate.path.steps[0]!.columns,
+    })
+    const sample: AncestorSample = {
+      own: (column) => rows.map((r) => r[`n${own.indexOf(column)}`]),
+      ancestor: (column) => rows.map((r) => r[`c${given.indexOf(column)}`]),
+    }
+    if (forCells !== null) chooseAncestorCells(candidate, model, forCells, sample, options.minCount, cells)
+    if (forCategories !== null) chooseAncestorCategories(candidate, forCategories, sample, chosen)
+  }
+  return [...cells.values(), ...(await ancestorCategoryRules(source, chosen, modelOf, options))]
+}
