@@ -42,130 +42,163 @@ export async function learnInvariants(
   rowsOf: (table: string) => number,
   options: LearnInvariantsOptions,
 ): Promise<Invariant[]> {
-  const out: Invariant[] = []
-  const names = (path: { steps: readonly { name: string }[] }) => path.steps.map((s) => s.name)
   const orderCounts = await timeOrderCounts(source, candidates, rowsOf, options)
   const sums = await sumCounts(source, candidates, rowsOf, options.rewritten)
   const states = await stateCounts(source, candidates, rowsOf, options)
+  const run: CandidateRun = { source, rowsOf, options, orderCounts, sums, states }
+  const out: Invariant[] = []
   for (const [index, candidate] of candidates.entries()) {
-    const table = tableName(candidate.table)
-    if (rowsOf(table) === 0) continue
-    const id = `invariant/${index}`
-    const sample = {
-      tableRows: rowsOf(table),
-      limit: options.sampleRows,
-      seed: options.seed,
-      // Without a primary key, the key the rule walks first orders the sample (a json column cannot be ordered).
-      key: candidate.table.primaryKey?.columns ?? firstKey(candidate),
+    if (rowsOf(tableName(candidate.table)) === 0) continue
+    const rule = await learnCandidate(run, candidate, index)
+    if (rule !== null) out.push(rule)
+  }
+  return out
+}
+
+/** What asking one candidate reads from: the source, and the counts already read in grouped scans. */
+interface CandidateRun {
+  source: Database
+  rowsOf: (table: string) => number
+  options: LearnInvariantsOptions
+  /** Time orders' and sums' counts by candidate index (see timeOrderCounts, sumCounts). */
+  orderCounts: Map<number, { rows: number; agree: number }>
+  sums: Map<number, { rows: number; agree: number }>
+  /** Children-by-state parents' counts by candidate index (see stateCounts); a candidate not asked is absent. */
+  states: Map<number, StateCells>
+}
+
+type Release = (counts: { rows: number; agree: number }) => { rows: number; strength: number } | null
+
+const names = (path: { steps: readonly { name: string }[] }) => path.steps.map((s) => s.name)
+
+/** One candidate asked of the source: its rule when enough rows apply and agree, else null. */
+async function learnCandidate(
+  run: CandidateRun,
+  candidate: InvariantCandidate,
+  index: number,
+): Promise<Invariant | null> {
+  const { source, rowsOf, options } = run
+  const table = tableName(candidate.table)
+  const id = `invariant/${index}`
+  const sample = {
+    tableRows: rowsOf(table),
+    limit: options.sampleRows,
+    seed: options.seed,
+    // Without a primary key, the key the rule walks first orders the sample (a json column cannot be ordered).
+    key: candidate.table.primaryKey?.columns ?? firstKey(candidate),
+  }
+  const release: Release = (counts) => releasedCounts(options, id, counts)
+  switch (candidate.kind) {
+    case 'sum': {
+      const counts = run.sums.get(index)
+      const kept = counts === undefined ? null : release(counts)
+      if (kept === null) return null
+      return {
+        kind: 'sum',
+        table,
+        column: candidate.column.name,
+        foreignKey: candidate.foreignKey.name,
+        parent: tableName(candidate.parent),
+        parentColumn: candidate.parentColumn.name,
+        ...kept,
+      }
     }
-    const release = (counts: { rows: number; agree: number }) => {
-      const rows = Math.max(0, Math.round(options.budget.count(counts.rows, 1, id, 'rows')))
-      const agree = Math.max(0, Math.round(options.budget.count(counts.agree, 1, id, 'agree')))
-      const strength = rows === 0 ? 0 : Math.min(1, agree / rows)
-      return rows < options.minCount || strength < INVARIANT_STRENGTH
-        ? null
-        : { rows, strength: round(strength, 4) }
+    case 'children-by-state': {
+      // Not asked: see stateCounts.
+      const cells = run.states.get(index)
+      if (cells === undefined) return null
+      const categories = options.categoriesOf(tableName(candidate.parent), candidate.parentColumn.name)
+      return childrenByState(candidate, cells, categories, id, options)
     }
-    switch (candidate.kind) {
-      case 'sum': {
-        const counts = sums.get(index)
-        const kept = counts === undefined ? null : release(counts)
-        if (kept !== null)
-          out.push({
-            kind: 'sum',
-            table,
-            column: candidate.column.name,
-            foreignKey: candidate.foreignKey.name,
-            parent: tableName(candidate.parent),
-            parentColumn: candidate.parentColumn.name,
-            ...kept,
-          })
-        break
+    case 'paths-meet': {
+      const counts = await readPathsMeet(
+        source,
+        candidate.table,
+        candidate.first.steps,
+        candidate.second.steps,
+        sample,
+      )
+      const kept = release(counts)
+      if (kept === null) return null
+      return {
+        kind: 'paths-meet',
+        table,
+        first: names(candidate.first),
+        second: names(candidate.second),
+        ancestor: tableName(candidate.first.end),
+        ...kept,
       }
-      case 'children-by-state': {
-        // Not asked: see stateCounts.
-        const cells = states.get(index)
-        if (cells === undefined) break
-        const categories = options.categoriesOf(tableName(candidate.parent), candidate.parentColumn.name)
-        const rule = childrenByState(candidate, cells, categories, id, options)
-        if (rule !== null) out.push(rule)
-        break
-      }
-      case 'paths-meet': {
-        const counts = await readPathsMeet(
-          source,
-          candidate.table,
-          candidate.first.steps,
-          candidate.second.steps,
-          sample,
-        )
-        const kept = release(counts)
-        if (kept !== null)
-          out.push({
-            kind: 'paths-meet',
-            table,
-            first: names(candidate.first),
-            second: names(candidate.second),
-            ancestor: tableName(candidate.first.end),
-            ...kept,
-          })
-        break
-      }
-      case 'time-order': {
-        // Not asked: the table is empty, or a rule rewrites one of the columns (see timeOrderCounts).
-        const counts = orderCounts.get(index)
-        if (counts === undefined) break
-        const kept = release(counts)
-        if (kept === null) break
-        const pairs = await readTimeOrderPairs(
-          source,
-          candidate.table,
-          candidate.column,
-          candidate.path.steps,
-          candidate.ancestorColumn,
-          sample.key,
-          sample,
-        )
-        const gaps = pairs.flatMap((p) => {
-          const c = seconds(candidate.column, p['c'])
-          const a = seconds(candidate.ancestorColumn, p['a'])
-          return c === null || a === null || c < a ? [] : [c - a]
-        })
-        out.push({
-          kind: 'time-order',
-          table,
-          column: candidate.column.name,
-          path: names(candidate.path),
-          ancestor: tableName(candidate.path.end),
-          ancestorColumn: candidate.ancestorColumn.name,
-          ...kept,
-          gaps: quantileSketch(gaps, options.minCount)?.map((g) => Math.max(0, round(g, 3))) ?? null,
-        })
-        break
-      }
-      case 'sequence': {
-        const counts = await readSequence(
-          source,
-          candidate.table,
-          candidate.column.name,
-          candidate.foreignKey,
-        )
-        // A column that is 1 in the only row of every parent numbers nothing.
-        if (counts.largest < 2) break
-        const kept = release(counts)
-        if (kept !== null)
-          out.push({
-            kind: 'sequence',
-            table,
-            column: candidate.column.name,
-            foreignKey: candidate.foreignKey.name,
-            ...kept,
-          })
-        break
+    }
+    case 'time-order':
+      return learnTimeOrder(run, candidate, run.orderCounts.get(index), sample, release)
+    case 'sequence': {
+      const counts = await readSequence(source, candidate.table, candidate.column.name, candidate.foreignKey)
+      // A column that is 1 in the only row of every parent numbers nothing.
+      if (counts.largest < 2) return null
+      const kept = release(counts)
+      if (kept === null) return null
+      return {
+        kind: 'sequence',
+        table,
+        column: candidate.column.name,
+        foreignKey: candidate.foreignKey.name,
+        ...kept,
       }
     }
   }
-  return out
+}
+
+/**
+ * A rule's two counts noised from the budget (sensitivity 1: one row more or less moves each by one), and its
+ * strength; null when fewer than minCount rows apply or fewer than INVARIANT_STRENGTH of them agree.
+ */
+function releasedCounts(
+  { budget, minCount }: Pick<LearnInvariantsOptions, 'budget' | 'minCount'>,
+  id: string,
+  counts: { rows: number; agree: number },
+): { rows: number; strength: number } | null {
+  const rows = Math.max(0, Math.round(budget.count(counts.rows, 1, id, 'rows')))
+  const agree = Math.max(0, Math.round(budget.count(counts.agree, 1, id, 'agree')))
+  const strength = rows === 0 ? 0 : Math.min(1, agree / rows)
+  return rows < minCount || strength < INVARIANT_STRENGTH ? null : { rows, strength: round(strength, 4) }
+}
+
+/** A time order kept, with the gaps from the ancestor's time read from a sample of its rows. */
+async function learnTimeOrder(
+  { source, options }: CandidateRun,
+  candidate: InvariantCandidate & { kind: 'time-order' },
+  counts: { rows: number; agree: number } | undefined,
+  sample: { tableRows: number; limit: number; seed: number; key: string[] },
+  release: Release,
+): Promise<Invariant | null> {
+  // Not asked: the table is empty, or a rule rewrites one of the columns (see timeOrderCounts).
+  if (counts === undefined) return null
+  const kept = release(counts)
+  if (kept === null) return null
+  const pairs = await readTimeOrderPairs(
+    source,
+    candidate.table,
+    candidate.column,
+    candidate.path.steps,
+    candidate.ancestorColumn,
+    sample.key,
+    sample,
+  )
+  const gaps = pairs.flatMap((p) => {
+    const c = seconds(candidate.column, p['c'])
+    const a = seconds(candidate.ancestorColumn, p['a'])
+    return c === null || a === null || c < a ? [] : [c - a]
+  })
+  return {
+    kind: 'time-order',
+    table: tableName(candidate.table),
+    column: candidate.column.name,
+    path: names(candidate.path),
+    ancestor: tableName(candidate.path.end),
+    ancestorColumn: candidate.ancestorColumn.name,
+    ...kept,
+    gaps: quantileSketch(gaps, options.minCount)?.map((g) => Math.max(0, round(g, 3))) ?? null,
+  }
 }
 
 /**

@@ -76,71 +76,36 @@ export async function learnTable(
   options: LearnTableOptions,
 ): Promise<TableModel> {
   const id = tableName(table)
-  const planned = table.columns.map((c) =>
-    planColumn(table, c, options.ruled.has(`${table.schema}.${table.name}.${c.name}`)),
-  )
-  const aggregates = await readAggregates(
-    source,
-    table,
-    table.columns.map((c, i) => ({
-      column: c,
-      distinct: needsDistinct(planned[i]!),
-      specials: planned[i]!.kind === 'numeric' || planned[i]!.kind === 'temporal',
-    })),
-  )
-  const budget = options.budget
-  const rows = Math.round(budget.count(aggregates.rows, 1, id, 'rows'))
+  const plan = planTableRead(table, options)
+  const aggregates = await readAggregates(source, table, plan.aggregates)
+  const rows = Math.round(options.budget.count(aggregates.rows, 1, id, 'rows'))
+  const sample =
+    plan.sampled.length === 0 || aggregates.rows === 0
+      ? []
+      : await readSample(
+          source,
+          table,
+          plan.sampled.map((i) => table.columns[i]!),
+          plan.order,
+          { tableRows: aggregates.rows, limit: options.sampleRows, seed: options.seed },
+        )
   // Every column's value and length counts the model needs, in one query (see readColumnCounts).
   const counts = await readColumnCounts(
     source,
     table,
     table.columns.flatMap((c, i) =>
-      planned[i]!.kind === 'categorical' ||
-      (planned[i]!.kind === 'text' && textCategorical(table, c, aggregates.columns[i]!, options))
+      plan.planned[i]!.kind === 'categorical' ||
+      (plan.planned[i]!.kind === 'text' && textCategorical(table, c, aggregates.columns[i]!, options))
         ? [c.name]
         : [],
     ),
-    table.columns.flatMap((c, i) => (planned[i]!.kind === 'text' ? [c.name] : [])),
+    table.columns.flatMap((c, i) => (plan.planned[i]!.kind === 'text' ? [c.name] : [])),
   )
-
-  const entities = [...options.shifted.values()].flatMap((s) => (s.entity === null ? [] : [s.entity]))
-  const sampled = planned.flatMap((plan, i) =>
-    isSampled(plan) || entities.includes(table.columns[i]!.name) ? [i] : [],
-  )
-  const sample =
-    sampled.length === 0 || aggregates.rows === 0
-      ? []
-      : await readSample(
-          source,
-          table,
-          sampled.map((i) => table.columns[i]!),
-          sampleOrder(table, sampled),
-          { tableRows: aggregates.rows, limit: options.sampleRows, seed: options.seed },
-        )
-  const read = (i: number) => {
-    const position = sampled.indexOf(i)
-    return position < 0 ? [] : sample.map((r) => r[`c${position}`])
-  }
-  const sampleOf = (i: number) => {
-    const shift = options.shifted.get(table.columns[i]!.name)
-    if (shift === undefined) return read(i)
-    const entity =
-      shift.entity === null ? null : read(table.columns.findIndex((c) => c.name === shift.entity))
-    return read(i).map((v, row) =>
-      v === null || v === undefined
-        ? v
-        : shift.rewrite(
-            typeof v === 'number' ? v : String(v),
-            entity === null ? undefined : String(entity[row]),
-          ),
-    )
-  }
-
+  const sampleOf = sampleReader(table, plan.sampled, sample, options.shifted)
   const columns: ColumnModel[] = []
   for (const [i, column] of table.columns.entries()) {
-    const plan = planned[i]!
     const aggregate = aggregates.columns[i]!
-    const nonNull = budget.count(aggregate.nonNull, 1, id, column.name, 'non-null')
+    const nonNull = options.budget.count(aggregate.nonNull, 1, id, column.name, 'non-null')
     const nullFraction = rows === 0 ? 0 : round(Math.min(1, Math.max(0, 1 - nonNull / rows)))
     const context: ColumnContext = {
       table,
@@ -155,9 +120,94 @@ export async function learnTable(
       sample: sampleOf(i),
       options,
     }
-    columns.push({ name: column.name, nullFraction, ...learnShape(plan, context) })
+    columns.push({ name: column.name, nullFraction, ...learnShape(plan.planned[i]!, context) })
   }
   const sampleByName = (name: string) => sampleOf(table.columns.findIndex((c) => c.name === name))
+  const across = await learnAcrossColumns(source, table, columns, sampleByName, options)
+  return { table: id, rows, sampledRows: sample.length, columns, ...across, relations: [] }
+}
+
+/** What learnTable reads of a table before learning it: each column's plan, its aggregates, and the sample. */
+export interface TableReadPlan {
+  planned: PlannedKind[]
+  /** The aggregates to read per column: distinct counts for value columns, special values for numbers and times. */
+  aggregates: { column: Column; distinct: boolean; specials: boolean }[]
+  /** Indexes of the sampled columns: those learned from values, and the columns keying a shift-date's offsets. */
+  sampled: number[]
+  /** The sample's order (see sampleOrder). */
+  order: string[]
+}
+
+/**
+ * Plans a table's read from its schema and the rules alone: how each column is learned, what to aggregate, and
+ * which columns to sample.
+ *
+ * @example planTableRead(table, options).sampled // [1, 2]: the key (0) is not sampled
+ */
+export function planTableRead(
+  table: Table,
+  options: Pick<LearnTableOptions, 'ruled' | 'shifted'>,
+): TableReadPlan {
+  const planned = table.columns.map((c) =>
+    planColumn(table, c, options.ruled.has(`${table.schema}.${table.name}.${c.name}`)),
+  )
+  const entities = [...options.shifted.values()].flatMap((s) => (s.entity === null ? [] : [s.entity]))
+  const sampled = planned.flatMap((plan, i) =>
+    isSampled(plan) || entities.includes(table.columns[i]!.name) ? [i] : [],
+  )
+  return {
+    planned,
+    aggregates: table.columns.map((c, i) => ({
+      column: c,
+      distinct: needsDistinct(planned[i]!),
+      specials: planned[i]!.kind === 'numeric' || planned[i]!.kind === 'temporal',
+    })),
+    sampled,
+    order: sampleOrder(table, sampled),
+  }
+}
+
+/**
+ * A column's sampled values by column index ([] when not sampled); a shift-date or generalize column's as its rule
+ * rewrites them, keyed by the row's entity column, so the real values are never learned.
+ */
+function sampleReader(
+  table: Table,
+  sampled: readonly number[],
+  sample: readonly Record<string, unknown>[],
+  shifted: LearnTableOptions['shifted'],
+): (i: number) => unknown[] {
+  const read = (i: number) => {
+    const position = sampled.indexOf(i)
+    return position < 0 ? [] : sample.map((r) => r[`c${position}`])
+  }
+  return (i) => {
+    const shift = shifted.get(table.columns[i]!.name)
+    if (shift === undefined) return read(i)
+    const entity =
+      shift.entity === null ? null : read(table.columns.findIndex((c) => c.name === shift.entity))
+    return read(i).map((v, row) =>
+      v === null || v === undefined
+        ? v
+        : shift.rewrite(
+            typeof v === 'number' ? v : String(v),
+            entity === null ? undefined : String(entity[row]),
+          ),
+    )
+  }
+}
+
+/**
+ * What a table's columns say together: inequalities and differences between times and numbers, functional
+ * dependencies and conditionals between categories, numbers drawn by a category, and the copula over the rest.
+ */
+async function learnAcrossColumns(
+  source: Database,
+  table: Table,
+  columns: ColumnModel[],
+  sampleByName: (name: string) => unknown[],
+  options: LearnTableOptions,
+): Promise<Omit<TableModel, 'table' | 'rows' | 'sampledRows' | 'columns' | 'relations'>> {
   const seconds = secondsOf(columns, sampleByName)
   const inequalities = inequalitiesOf(columns, seconds, options.minCount)
   const differences = differencesGiven(
@@ -176,10 +226,6 @@ export async function learnTable(
     options.minCount,
   )
   return {
-    table: id,
-    rows,
-    sampledRows: sample.length,
-    columns,
     copula: fitCopula(
       columns,
       sampleByName,
@@ -190,7 +236,6 @@ export async function learnTable(
     ...(numericCells.length > 0 ? { numericCells } : {}),
     ...(dependencies.length > 0 ? { functionalDependencies: dependencies } : {}),
     ...(differences.length > 0 ? { differences } : {}),
-    relations: [],
   }
 }
 
@@ -441,11 +486,13 @@ function isUnique(table: Table, column: Column): boolean {
   return table.uniques.some((u) => u.columns.length === 1 && u.columns[0] === column.name)
 }
 
+/** A column's shape as its plan says to learn it: planned-only kinds as they are, the rest from the source. */
 function learnShape(plan: PlannedKind, ctx: ColumnContext): ColumnShape {
-  const { options, column, table } = ctx
-  const id = tableName(table)
-  const unique = isUnique(table, column)
-  const distinctRatio = ctx.nonNull === 0 ? 0 : round((ctx.distinct ?? 0) / ctx.nonNull)
+  const { column, table } = ctx
+  const shape: ShapeFigures = {
+    unique: isUnique(table, column),
+    distinctRatio: ctx.nonNull === 0 ? 0 : round((ctx.distinct ?? 0) / ctx.nonNull),
+  }
   switch (plan.kind) {
     case 'key':
     case 'generated':
@@ -456,115 +503,146 @@ function learnShape(plan: PlannedKind, ctx: ColumnContext): ColumnShape {
       const { categories, suppressedFraction } = learnCategories(ctx)
       return { kind: 'categorical', categories, suppressedFraction }
     }
-    case 'numeric': {
-      // Quantiles of the finite values: a single NaN made every quantile NaN (issue 14).
-      const values = ctx.sample
-        .filter((v) => v !== null && v !== undefined)
-        .map(Number)
-        .filter(Number.isFinite)
-      const quantiles = quantileSketch(values, options.minCount)
-      if (quantiles === null) return tooFew(options.minCount)
-      const specials = specialShares(ctx)
-      return {
-        kind: 'numeric',
-        ...(specials.length > 0 ? { specials } : {}),
-        integer:
-          isIntegralType(column.type) ||
-          (column.scale === 0 && column.type === 'decimal') ||
-          values.every(Number.isInteger),
-        quantiles: quantiles.map((q) => round(q)),
-        min: round(quantiles[0]!),
-        max: round(quantiles.at(-1)!),
-        distinctRatio,
-        unique,
-      }
-    }
-    case 'temporal': {
-      let digits = 0
-      const values = ctx.sample.flatMap((v) => {
-        if (v === null || v === undefined) return []
-        const n = temporalToNumber(plan.type, String(v))
-        if (n !== null && plan.type !== 'date') digits = Math.max(digits, fractionDigits(String(v)))
-        return n === null ? [] : [n]
-      })
-      const quantiles = quantileSketch(values, options.minCount)
-      if (quantiles === null) return tooFew(options.minCount)
-      const text = quantiles.map((q) => numberToTemporal(plan.type, q, digits))
-      const specials = specialShares(ctx)
-      return {
-        kind: 'temporal',
-        type: plan.type,
-        fractionDigits: digits,
-        ...(specials.length > 0 ? { specials } : {}),
-        quantiles: text,
-        min: text[0]!,
-        max: text.at(-1)!,
-        distinctRatio,
-        unique,
-      }
-    }
-    case 'text': {
-      const { categories, suppressedFraction } = textCategorical(table, column, ctx, options)
-        ? learnCategories(ctx)
-        : { categories: null, suppressedFraction: 0 }
-      const noisyLengths = ctx.lengthCounts.map((b) => ({
-        value: b.value,
-        count: options.budget.count(b.count, 1, id, column.name, 'length', b.value),
-      }))
-      const sample = ctx.sample.filter((v): v is string => typeof v === 'string')
-      return {
-        kind: 'text',
-        categories,
-        suppressedFraction,
-        ...textProfile(sample, noisyLengths, options.minCount, distinctRatio, unique, (count, key) =>
-          options.budget.count(count, 1, id, column.name, key),
-        ),
-        ...textModelChoice(sample, {
-          minCount: options.minCount,
-          release: (count, sensitivity, key) =>
-            options.budget.count(count, sensitivity, id, column.name, key),
-          bounded: options.budget.epsilon !== null,
-        }),
-      }
-    }
-    case 'shaped': {
-      const lengths = new Map<number, number>()
-      let arrays = 0
-      for (const v of ctx.sample) {
-        if (v === null || v === undefined) continue
-        if (Array.isArray(v) || (typeof v === 'string' && v.trimStart().startsWith('['))) arrays++
-        const length =
-          typeof v === 'string' ? v.length : v instanceof Uint8Array ? v.length : JSON.stringify(v).length
-        lengths.set(length, (lengths.get(length) ?? 0) + 1)
-      }
-      // Binary sizes and file types are released like text lengths: noised under --epsilon, sizes seen fewer than
-      // minCount times merged into their neighbours, types seen fewer than minCount times not written.
-      const binary = plan.format === 'binary'
-      const release = (count: number, ...key: (string | number)[]) =>
-        binary ? options.budget.count(count, 1, id, column.name, ...key) : count
-      const profile = textProfile(
-        [],
-        [...lengths].map(([value, count]) => ({ value, count: release(count, 'length', value) })),
-        options.minCount,
-        0,
-        false,
-      )
-      const types = binary
-        ? fileTypes(ctx.sample, (count, type) => release(count, 'file-type', type), options.minCount)
-        : []
-      // Released like a length: not at all when fewer than minCount values were arrays.
-      const sampled = ctx.sample.filter((v) => v !== null && v !== undefined).length
-      const share = plan.format === 'json' && arrays >= options.minCount ? round(arrays / sampled) : 0
-      const document = plan.format === 'json' ? learnDocument(ctx) : null
-      return {
-        kind: 'shaped',
-        format: plan.format,
-        ...(share > 0 ? { arrays: share } : {}),
-        ...(types.length > 0 ? { types } : {}),
-        ...(document === null ? {} : { document }),
-        lengths: profile.lengths,
-      }
-    }
+    case 'numeric':
+      return numericShape(ctx, shape)
+    case 'temporal':
+      return temporalShape(plan, ctx, shape)
+    case 'text':
+      return textShape(ctx, shape)
+    case 'shaped':
+      return shapedShape(plan, ctx)
+  }
+}
+
+/** What every value shape states beside its distribution. */
+interface ShapeFigures {
+  unique: boolean
+  distinctRatio: number
+}
+
+/** A number column: quantiles of its finite sampled values, its special values' shares, whether it is integral. */
+function numericShape(ctx: ColumnContext, { unique, distinctRatio }: ShapeFigures): ColumnShape {
+  const { options, column } = ctx
+  // Quantiles of the finite values: a single NaN made every quantile NaN (issue 14).
+  const values = ctx.sample
+    .filter((v) => v !== null && v !== undefined)
+    .map(Number)
+    .filter(Number.isFinite)
+  const quantiles = quantileSketch(values, options.minCount)
+  if (quantiles === null) return tooFew(options.minCount)
+  const specials = specialShares(ctx)
+  return {
+    kind: 'numeric',
+    ...(specials.length > 0 ? { specials } : {}),
+    integer:
+      isIntegralType(column.type) ||
+      (column.scale === 0 && column.type === 'decimal') ||
+      values.every(Number.isInteger),
+    quantiles: quantiles.map((q) => round(q)),
+    min: round(quantiles[0]!),
+    max: round(quantiles.at(-1)!),
+    distinctRatio,
+    unique,
+  }
+}
+
+/** A date or time column: quantiles of its sampled values, written back in its own type and precision. */
+function temporalShape(
+  plan: PlannedKind & { kind: 'temporal' },
+  ctx: ColumnContext,
+  { unique, distinctRatio }: ShapeFigures,
+): ColumnShape {
+  const { options } = ctx
+  let digits = 0
+  const values = ctx.sample.flatMap((v) => {
+    if (v === null || v === undefined) return []
+    const n = temporalToNumber(plan.type, String(v))
+    if (n !== null && plan.type !== 'date') digits = Math.max(digits, fractionDigits(String(v)))
+    return n === null ? [] : [n]
+  })
+  const quantiles = quantileSketch(values, options.minCount)
+  if (quantiles === null) return tooFew(options.minCount)
+  const text = quantiles.map((q) => numberToTemporal(plan.type, q, digits))
+  const specials = specialShares(ctx)
+  return {
+    kind: 'temporal',
+    type: plan.type,
+    fractionDigits: digits,
+    ...(specials.length > 0 ? { specials } : {}),
+    quantiles: text,
+    min: text[0]!,
+    max: text.at(-1)!,
+    distinctRatio,
+    unique,
+  }
+}
+
+/** Free text: its categories when few values repeat enough, its lengths, profile and text model. */
+function textShape(ctx: ColumnContext, { unique, distinctRatio }: ShapeFigures): ColumnShape {
+  const { options, column, table } = ctx
+  const id = tableName(table)
+  const { categories, suppressedFraction } = textCategorical(table, column, ctx, options)
+    ? learnCategories(ctx)
+    : { categories: null, suppressedFraction: 0 }
+  const noisyLengths = ctx.lengthCounts.map((b) => ({
+    value: b.value,
+    count: options.budget.count(b.count, 1, id, column.name, 'length', b.value),
+  }))
+  const sample = ctx.sample.filter((v): v is string => typeof v === 'string')
+  return {
+    kind: 'text',
+    categories,
+    suppressedFraction,
+    ...textProfile(sample, noisyLengths, options.minCount, distinctRatio, unique, (count, key) =>
+      options.budget.count(count, 1, id, column.name, key),
+    ),
+    ...textModelChoice(sample, {
+      minCount: options.minCount,
+      release: (count, sensitivity, key) => options.budget.count(count, sensitivity, id, column.name, key),
+      bounded: options.budget.epsilon !== null,
+    }),
+  }
+}
+
+/** JSON, binary, geometry and arrays: by their lengths, file types and (JSON) path tree. */
+function shapedShape(plan: PlannedKind & { kind: 'shaped' }, ctx: ColumnContext): ColumnShape {
+  const { options, column, table } = ctx
+  const id = tableName(table)
+  const lengths = new Map<number, number>()
+  let arrays = 0
+  for (const v of ctx.sample) {
+    if (v === null || v === undefined) continue
+    if (Array.isArray(v) || (typeof v === 'string' && v.trimStart().startsWith('['))) arrays++
+    const length =
+      typeof v === 'string' ? v.length : v instanceof Uint8Array ? v.length : JSON.stringify(v).length
+    lengths.set(length, (lengths.get(length) ?? 0) + 1)
+  }
+  // Binary sizes and file types are released like text lengths: noised under --epsilon, sizes seen fewer than
+  // minCount times merged into their neighbours, types seen fewer than minCount times not written.
+  const binary = plan.format === 'binary'
+  const release = (count: number, ...key: (string | number)[]) =>
+    binary ? options.budget.count(count, 1, id, column.name, ...key) : count
+  const profile = textProfile(
+    [],
+    [...lengths].map(([value, count]) => ({ value, count: release(count, 'length', value) })),
+    options.minCount,
+    0,
+    false,
+  )
+  const types = binary
+    ? fileTypes(ctx.sample, (count, type) => release(count, 'file-type', type), options.minCount)
+    : []
+  // Released like a length: not at all when fewer than minCount values were arrays.
+  const sampled = ctx.sample.filter((v) => v !== null && v !== undefined).length
+  const share = plan.format === 'json' && arrays >= options.minCount ? round(arrays / sampled) : 0
+  const document = plan.format === 'json' ? learnDocument(ctx) : null
+  return {
+    kind: 'shaped',
+    format: plan.format,
+    ...(share > 0 ? { arrays: share } : {}),
+    ...(types.length > 0 ? { types } : {}),
+    ...(document === null ? {} : { document }),
+    lengths: profile.lengths,
   }
 }
 

@@ -1,26 +1,32 @@
 import { databaseFingerprint } from '../dialects/connection-url.js'
 import { databaseIdentity } from '../dialects/database-identity.js'
 import type { Connection } from '../dialects/connection.js'
+import type { Database } from '../dialects/dialect.js'
 import { openDatabase } from '../dialects/open-database.js'
-import { planLoad } from '../graph/load-plan.js'
-import { MODEL_FORMAT_VERSION, type Category, type Model, type TableModel } from '../model/model.js'
+import {
+  MODEL_FORMAT_VERSION,
+  type Category,
+  type Invariant,
+  type Model,
+  type TableModel,
+} from '../model/model.js'
 import { PrivacyBudget } from '../model/privacy-budget.js'
-import { columnId, resolveRules, rewrittenColumns, type ResolvedRules } from '../rules/resolve-rules.js'
+import { columnId, type ResolvedRules } from '../rules/resolve-rules.js'
 import { valueRewriter } from '../rules/value-rewriter.js'
 import type { Schema, Table } from '../schema/schema.js'
-import { learnedFromSource, learnedRewritten, loadRuleSet } from '../rules/rule-file.js'
+import { loadRuleSet } from '../rules/rule-file.js'
 import { resolveTableRules } from '../rules/table-rules.js'
 import { referenceTables, type ReferenceDecision } from '../model/reference-tables.js'
 import { readReferenceRows } from './reference-rows.js'
-import { scanDatabase } from '../rules/scan-database.js'
+import { scanDatabase, type PiiColumn } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
 import { VERSION } from '../version.js'
-import { ancestorCandidates, invariantCandidates } from './invariant-candidates.js'
+import { ancestorCandidates } from './invariant-candidates.js'
 import { learnAncestorRules } from './ancestor-rules.js'
 import { learnCombinations } from './fixed-combinations.js'
-import { resolvedOrThrow } from '../rules/load-constraints.js'
 import { LEARN_DEFAULTS } from './learn-defaults.js'
 import { learnInvariants } from './learn-invariants.js'
+import { planLearn, type LearnPlan } from './learn-plan.js'
 import { learnRelation } from './learn-relations.js'
 import { learnTable, type LearnTableOptions } from './learn-table.js'
 
@@ -66,15 +72,16 @@ export async function learn(
   options: LearnOptions = {},
   onEvent: (e: LearnEvent) => void = () => {},
 ): Promise<Model> {
-  const sampleRows = options.sampleRows ?? LEARN_DEFAULTS.sampleRows
-  const minCount = options.minCount ?? LEARN_DEFAULTS.minCount
-  const seed = options.seed ?? LEARN_DEFAULTS.seed
+  const settings = {
+    sampleRows: options.sampleRows ?? LEARN_DEFAULTS.sampleRows,
+    minCount: options.minCount ?? LEARN_DEFAULTS.minCount,
+    seed: options.seed ?? LEARN_DEFAULTS.seed,
+  }
   // Rules are read (and refused if broken) before the source is touched.
   const ruleSet =
     options.rules === undefined
       ? { rules: [], tables: [], constraints: [] }
       : await loadRuleSet(options.rules)
-  const rules = ruleSet.rules
   const database = await openDatabase(url, { readOnly: true })
   try {
     // One snapshot for every read: row counts, samples and relations describe the same data.
@@ -83,154 +90,191 @@ export async function learn(
       const schema = await source.introspect()
       await options.beforeReading?.(schema, identity)
       // PII is detected first so that `pii:` rules can match, and so the model can say which columns looked like PII.
-      const pii = await scanDatabase(source, schema, { seed })
-      const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
-      // shift-date and generalize columns are learned from rewritten values (see learnTable), `words` columns from
-      // their real values (only tokens of minCount rows are released); every other rewritten column not at all.
-      const ruled = new Set(
-        [...rewrittenColumns(resolved)].filter((id) => {
-          const kind = resolved.get(id)?.action.kind
-          return !learnedRewritten(kind) && !learnedFromSource(kind)
-        }),
-      )
-      const wordsOnly = new Set(
-        [...rewrittenColumns(resolved)].filter((id) => resolved.get(id)?.action.kind === 'words'),
-      )
-      // Fixed by the schema alone, so the budget's split says nothing of the data.
-      const candidates = invariantCandidates(schema)
-      const combinations = resolvedOrThrow(ruleSet.constraints, schema).flatMap((c) =>
-        c.kind === 'combinations' ? [c] : [],
-      )
-      const budget = new PrivacyBudget(options.epsilon ?? null, seed, {
-        combinations: combinations.length,
-        tables: schema.tables.length,
-        columns: schema.tables.reduce((n, t) => n + t.columns.length, 0),
-        foreignKeys: schema.tables.reduce((n, t) => n + t.foreignKeys.length, 0),
-        invariants: candidates.length,
-      })
-      const plan = planLoad(schema)
-      const byName = new Map(schema.tables.map((t) => [tableName(t), t]))
-      const tables = new Map<string, TableModel>()
-      for (const [index, id] of plan.order.entries()) {
-        options.signal?.throwIfAborted()
-        const table = byName.get(id)!
-        const shifted = shiftedColumns(table, resolved, seed)
-        const model = await learnTable(source, table, {
-          sampleRows,
-          minCount,
-          seed,
-          ruled,
-          shifted,
-          wordsOnly,
-          budget,
-        })
-        tables.set(id, model)
-        onEvent({ step: 'table', table: id, index, total: plan.order.length, rows: model.rows })
-        for (const c of model.columns)
-          if (c.kind === 'unmodeled')
-            onEvent({ step: 'unmodeled', table: id, column: c.name, reason: c.reason })
-      }
-      for (const [index, id] of plan.order.entries()) {
-        options.signal?.throwIfAborted()
-        const table = byName.get(id)!
-        const model = tables.get(id)!
-        for (const fk of table.foreignKeys) {
-          const parent = tables.get(tableName(fk.references))
-          if (parent !== undefined)
-            model.relations.push(
-              await learnRelation(source, table, model, fk, byName.get(parent.table)!, parent, {
-                sampleRows,
-                minCount,
-                seed,
-                budget,
-              }),
-            )
-        }
-        onEvent({ step: 'relations', table: id, index, total: plan.order.length })
-      }
-      for (const c of combinations) {
-        const fixed = await learnCombinations(source, c.resolved, c.columns, { minCount, budget })
-        const model = tables.get(tableName(c.resolved))!
-        if (fixed !== null) model.combinations = [...(model.combinations ?? []), fixed]
-      }
-      options.signal?.throwIfAborted()
-      const learned = await learnInvariants(source, candidates, (t) => tables.get(t)?.rows ?? 0, {
-        sampleRows,
-        minCount,
-        seed,
-        budget,
-        rewritten: rewrittenColumns(resolved),
-        categoriesOf: (table, column) => releasedCategories(tables.get(table), column),
-      })
-      options.signal?.throwIfAborted()
-      const ancestors = ancestorCandidates(schema)
-      const invariants = [
-        ...learned,
-        ...(await learnAncestorRules(source, ancestors, (t) => tables.get(t), {
-          sampleRows,
-          minCount,
-          seed,
-          budget,
-          rewritten: rewrittenColumns(resolved),
-        })),
-      ]
-      // Reference tables (issue 17.1) are kept row for row; under --epsilon only those the rules call public.
-      const tableRules = resolveTableRules(schema, ruleSet.tables)
-      const decisions = referenceTables(schema, {
-        rows: (id) => tables.get(id)?.rows ?? 0,
-        personalColumns: [...pii.map((p) => p.column), ...rewrittenColumns(resolved)],
-        overrides: tableRules.overrides,
-      })
-      const notPublic: string[] = []
-      for (const decision of decisions.values()) {
-        if (!decision.reference) continue
-        if (options.epsilon !== undefined && !tableRules.public.has(decision.table)) {
-          notPublic.push(decision.table)
-          continue
-        }
-        options.signal?.throwIfAborted()
-        const table = byName.get(decision.table)!
-        tables.get(decision.table)!.reference = {
-          reason: decision.reason,
-          ...(await readReferenceRows(source, table)),
-        }
-      }
-      onEvent({ step: 'reference', decisions: [...decisions.values()], notPublic })
-      const verbatimTables = schema.tables
-        .map(tableName)
-        .filter((id) => tables.get(id)?.reference !== undefined)
-      const statement = budget.statement(minCount)
-      return {
-        formatVersion: MODEL_FORMAT_VERSION,
-        madeBy: {
-          tool: 'dbtwin',
-          version: VERSION,
-          learnedAt: learnedAt(),
-          source: {
-            dialect: schema.dialect,
-            database: schema.database,
-            // A caller's connection has no URL to fingerprint: who the server says it is stands in.
-            fingerprint: typeof url === 'string' ? databaseFingerprint(url) : identity,
-            identity,
-          },
-          parameters: {
-            sampleRows,
-            minCount,
-            epsilon: options.epsilon ?? null,
-            seed,
-            ruledColumns: [...ruled].sort(),
-          },
-        },
-        privacy: verbatimTables.length > 0 ? { ...statement, verbatimTables } : statement,
-        pii: pii.map(({ column, kind, confidence }) => ({ column, kind, confidence })),
+      const pii = await scanDatabase(source, schema, { seed: settings.seed })
+      const plan = planLearn(schema, ruleSet, pii)
+      const run: LearnRun = {
+        source,
         schema,
-        // Schema order, not load order: the file reads like the schema it describes.
-        tables: schema.tables.map((t) => tables.get(tableName(t))!),
-        invariants,
+        byName: new Map(schema.tables.map((t) => [tableName(t), t])),
+        plan,
+        settings,
+        budget: new PrivacyBudget(options.epsilon ?? null, settings.seed, plan.budgetShape),
+        tables: new Map(),
+        signal: options.signal,
+        onEvent,
       }
+      await learnTables(run)
+      await learnTableRelations(run)
+      await learnFixedCombinations(run)
+      const invariants = await learnAllInvariants(run)
+      const tableRules = resolveTableRules(schema, ruleSet.tables)
+      await copyReferenceTables(run, tableRules, pii, options.epsilon)
+      return modelOf(run, { url, identity, epsilon: options.epsilon ?? null }, pii, invariants)
     })
   } finally {
     await database.close()
+  }
+}
+
+/** One learn as it runs: the source, its plan and settings, the budget noise is drawn from, and the tables so far. */
+interface LearnRun {
+  source: Database
+  schema: Schema
+  byName: Map<string, Table>
+  plan: LearnPlan
+  settings: { sampleRows: number; minCount: number; seed: number }
+  budget: PrivacyBudget
+  /** Each table's model, by `schema.table`, filled in load order. */
+  tables: Map<string, TableModel>
+  signal: AbortSignal | undefined
+  onEvent: (e: LearnEvent) => void
+}
+
+/** Every table's own model (its columns, counts and shapes), in load order. */
+async function learnTables({ source, byName, plan, settings, budget, tables, signal, onEvent }: LearnRun) {
+  for (const [index, id] of plan.order.entries()) {
+    signal?.throwIfAborted()
+    const table = byName.get(id)!
+    const shifted = shiftedColumns(table, plan.resolved, settings.seed)
+    const { ruled, wordsOnly } = plan
+    const model = await learnTable(source, table, { ...settings, ruled, shifted, wordsOnly, budget })
+    tables.set(id, model)
+    onEvent({ step: 'table', table: id, index, total: plan.order.length, rows: model.rows })
+    for (const c of model.columns)
+      if (c.kind === 'unmodeled') onEvent({ step: 'unmodeled', table: id, column: c.name, reason: c.reason })
+  }
+}
+
+/** Each foreign key's relation, learned once both its tables are. */
+async function learnTableRelations({
+  source,
+  byName,
+  plan,
+  settings,
+  budget,
+  tables,
+  signal,
+  onEvent,
+}: LearnRun) {
+  for (const [index, id] of plan.order.entries()) {
+    signal?.throwIfAborted()
+    const table = byName.get(id)!
+    const model = tables.get(id)!
+    for (const fk of table.foreignKeys) {
+      const parent = tables.get(tableName(fk.references))
+      if (parent !== undefined)
+        model.relations.push(
+          await learnRelation(source, table, model, fk, byName.get(parent.table)!, parent, {
+            ...settings,
+            budget,
+          }),
+        )
+    }
+    onEvent({ step: 'relations', table: id, index, total: plan.order.length })
+  }
+}
+
+/** The combinations the rule file declares fixed, each added to its table's model when any is released. */
+async function learnFixedCombinations({ source, plan, settings, budget, tables }: LearnRun) {
+  for (const c of plan.combinations) {
+    const fixed = await learnCombinations(source, c.resolved, c.columns, {
+      minCount: settings.minCount,
+      budget,
+    })
+    const model = tables.get(tableName(c.resolved))!
+    if (fixed !== null) model.combinations = [...(model.combinations ?? []), fixed]
+  }
+}
+
+/** The rules across tables: the candidates' invariants, then numbers and categories an ancestor draws. */
+async function learnAllInvariants({ source, schema, plan, settings, budget, tables, signal }: LearnRun) {
+  signal?.throwIfAborted()
+  const learned = await learnInvariants(source, plan.candidates, (t) => tables.get(t)?.rows ?? 0, {
+    ...settings,
+    budget,
+    rewritten: plan.rewritten,
+    categoriesOf: (table, column) => releasedCategories(tables.get(table), column),
+  })
+  signal?.throwIfAborted()
+  const ancestors = ancestorCandidates(schema)
+  return [
+    ...learned,
+    ...(await learnAncestorRules(source, ancestors, (t) => tables.get(t), {
+      ...settings,
+      budget,
+      rewritten: plan.rewritten,
+    })),
+  ]
+}
+
+/**
+ * Reference tables (issue 17.1) are kept row for row; under --epsilon only those the rules call public, the others
+ * reported as synthesized.
+ */
+async function copyReferenceTables(
+  { source, schema, byName, plan, tables, signal, onEvent }: LearnRun,
+  tableRules: ReturnType<typeof resolveTableRules>,
+  pii: readonly PiiColumn[],
+  epsilon: number | undefined,
+) {
+  const decisions = referenceTables(schema, {
+    rows: (id) => tables.get(id)?.rows ?? 0,
+    personalColumns: [...pii.map((p) => p.column), ...plan.rewritten],
+    overrides: tableRules.overrides,
+  })
+  const notPublic: string[] = []
+  for (const decision of decisions.values()) {
+    if (!decision.reference) continue
+    if (epsilon !== undefined && !tableRules.public.has(decision.table)) {
+      notPublic.push(decision.table)
+      continue
+    }
+    signal?.throwIfAborted()
+    const table = byName.get(decision.table)!
+    tables.get(decision.table)!.reference = {
+      reason: decision.reason,
+      ...(await readReferenceRows(source, table)),
+    }
+  }
+  onEvent({ step: 'reference', decisions: [...decisions.values()], notPublic })
+}
+
+/** The model file's value: how it was made, its privacy statement, and every table in schema order. */
+function modelOf(
+  { schema, plan, settings, budget, tables }: LearnRun,
+  source: { url: Connection; identity: string; epsilon: number | null },
+  pii: readonly PiiColumn[],
+  invariants: Invariant[],
+): Model {
+  const verbatimTables = schema.tables.map(tableName).filter((id) => tables.get(id)?.reference !== undefined)
+  const statement = budget.statement(settings.minCount)
+  return {
+    formatVersion: MODEL_FORMAT_VERSION,
+    madeBy: {
+      tool: 'dbtwin',
+      version: VERSION,
+      learnedAt: learnedAt(),
+      source: {
+        dialect: schema.dialect,
+        database: schema.database,
+        // A caller's connection has no URL to fingerprint: who the server says it is stands in.
+        fingerprint: typeof source.url === 'string' ? databaseFingerprint(source.url) : source.identity,
+        identity: source.identity,
+      },
+      parameters: {
+        sampleRows: settings.sampleRows,
+        minCount: settings.minCount,
+        epsilon: source.epsilon,
+        seed: settings.seed,
+        ruledColumns: [...plan.ruled].sort(),
+      },
+    },
+    privacy: verbatimTables.length > 0 ? { ...statement, verbatimTables } : statement,
+    pii: pii.map(({ column, kind, confidence }) => ({ column, kind, confidence })),
+    schema,
+    // Schema order, not load order: the file reads like the schema it describes.
+    tables: schema.tables.map((t) => tables.get(tableName(t))!),
+    invariants,
   }
 }
 

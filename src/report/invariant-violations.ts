@@ -38,25 +38,9 @@ export async function countInvariantViolations(
   twinOf: (id: string) => TableRef | undefined,
   invariant: Invariant,
 ): Promise<InvariantCount | null> {
-  const tables = new Map(realSchema.tables.map((t) => [tableName(t), t]))
   const start = twinOf(invariant.table)
   if (start === undefined) return null
-  /** The path's keys, each pointing at the twin's table; null when one is missing. */
-  const keys = (path: readonly string[]): ForeignKey[] | null => {
-    let at = invariant.table
-    const out: ForeignKey[] = []
-    for (const name of path) {
-      const fk = tables.get(at)?.foreignKeys.find((f) => f.name === name)
-      const parent = fk === undefined ? undefined : twinOf(tableName(fk.references))
-      if (fk === undefined || parent === undefined) return null
-      out.push({
-        ...fk,
-        references: { schema: parent.schema, name: parent.name, columns: fk.references.columns },
-      })
-      at = tableName(fk.references)
-    }
-    return out
-  }
+  const keys = (path: readonly string[]) => twinPath(realSchema, twinOf, invariant.table, path)
   const counted = (c: { rows: number; agree: number }) => ({ rows: c.rows, violations: c.rows - c.agree })
   switch (invariant.kind) {
     case 'paths-meet': {
@@ -91,20 +75,7 @@ export async function countInvariantViolations(
     }
     case 'ancestor-categories': {
       const path = keys(invariant.path)
-      if (path === null) return null
-      const counts = await readAncestorCategoryCounts(
-        twin,
-        start,
-        path,
-        invariant.column,
-        invariant.ancestorColumn,
-      )
-      const strength = cramersVOfCounts(
-        counts.map((c) => ({ x: categoryKey(c.given), y: categoryKey(c.value), count: c.count })),
-      )
-      // As for a number: a twin where the ancestor no longer tells the category has lost the rule in every row.
-      const rows = counts.reduce((n, c) => n + c.count, 0)
-      return { rows, violations: strength >= DEPENDENT_ACROSS_KEYS ? 0 : rows, strength: round(strength, 4) }
+      return path === null ? null : await countAncestorCategories(twin, start, path, invariant)
     }
     case 'sum': {
       const [fk] = keys([invariant.foreignKey]) ?? []
@@ -119,6 +90,53 @@ export async function countInvariantViolations(
         : counted(await readStateChildren(twin, start, fk, invariant.parentColumn, invariant.childless))
     }
   }
+}
+
+/**
+ * A path of the source's foreign keys from table `from`, each pointed at the twin's table for its parent (see
+ * `twinOf`); null when a key is unknown or the twin lacks a table the path walks through.
+ */
+export function twinPath(
+  realSchema: Schema,
+  twinOf: (id: string) => TableRef | undefined,
+  from: string,
+  path: readonly string[],
+): ForeignKey[] | null {
+  let at = from
+  const out: ForeignKey[] = []
+  for (const name of path) {
+    const fk = realSchema.tables.find((t) => tableName(t) === at)?.foreignKeys.find((f) => f.name === name)
+    const parent = fk === undefined ? undefined : twinOf(tableName(fk.references))
+    if (fk === undefined || parent === undefined) return null
+    out.push({
+      ...fk,
+      references: { schema: parent.schema, name: parent.name, columns: fk.references.columns },
+    })
+    at = tableName(fk.references)
+  }
+  return out
+}
+
+/** An ancestor-categories rule in the twin: whether the ancestor still tells the category, by Cramér's V. */
+async function countAncestorCategories(
+  twin: Database,
+  start: TableRef,
+  path: ForeignKey[],
+  invariant: Extract<Invariant, { kind: 'ancestor-categories' }>,
+): Promise<InvariantCount> {
+  const counts = await readAncestorCategoryCounts(
+    twin,
+    start,
+    path,
+    invariant.column,
+    invariant.ancestorColumn,
+  )
+  const strength = cramersVOfCounts(
+    counts.map((c) => ({ x: categoryKey(c.given), y: categoryKey(c.value), count: c.count })),
+  )
+  // As for a number: a twin where the ancestor no longer tells the category has lost the rule in every row.
+  const rows = counts.reduce((n, c) => n + c.count, 0)
+  return { rows, violations: strength >= DEPENDENT_ACROSS_KEYS ? 0 : rows, strength: round(strength, 4) }
 }
 
 /** A rule in words, as the report lists it: `billing.claims: claims_policy_fk→policies_patient_fk meets …`. */
