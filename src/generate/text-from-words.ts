@@ -15,8 +15,8 @@ interface Successors {
  * Writes values from a column's released words (issue 17.2): a walk over the learned pairs from the value's start,
  * aiming at a token count drawn from the learned ones. Before that count a value ends only where no token may
  * follow; from it on, it ends at the first token after which values were seen to end. A word without released
- * successors (or, before the target count, with the end alone) is followed by a word drawn from the vocabulary
- * (so is the start, where none was released), and punctuation without any ends the walk. Every token written is a released one, and a value
+ * successors is followed by a word drawn from the vocabulary (so is the start where none was released, and then a
+ * word followed by the end alone, before the target count), and punctuation without any ends the walk. Every token written is a released one, and a value
  * never exceeds `maxLength` characters: a token that would not fit ends it. Null when not even the first fits, or
  * when no walk of ATTEMPTS was well formed (see wellFormed).
  *
@@ -40,6 +40,7 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
     anyWord.tokens.push(v.token)
     anyWord.cumulative.push((anyWord.cumulative.at(-1) ?? 0) + v.frequency)
   }
+  const started = next.has(EDGE)
   const lengths = words.lengths.filter((l) => l.tokens > 0)
   const lengthCumulative: number[] = []
   for (const l of lengths) lengthCumulative.push((lengthCumulative.at(-1) ?? 0) + l.frequency)
@@ -53,10 +54,12 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
     let after = EDGE
     for (let n = 0; n < limit; n++) {
       const known = next.get(after)
-      // A word that only ends values, before the target, is followed by a word too: pagila's title words are
-      // each released where titles end, and titles were one word where the source's are two.
+      // Where no start was released, the pairs hold too little of the values' structure to end them: a word that
+      // only ends values, before the target, is followed by a word too (pagila's title words are each released
+      // where titles end, and titles were one word where the source's are two). Elsewhere it ends the value, as
+      // `Rockies` ends a film's description.
       const options =
-        known !== undefined && (known.tokens.length > 0 || n >= target)
+        known !== undefined && (known.tokens.length > 0 || n >= target || started)
           ? known
           : n === 0 || isWordToken(after)
             ? anyWord
