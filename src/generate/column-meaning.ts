@@ -3,9 +3,9 @@ import type { Random } from '../random/seeded-random.js'
 
 /**
  * The faker method that writes a value of what a column's name says it holds — a company for `company`, a city
- * for `BillingCity` — or null when the name says nothing recognizable (`title`, `notes`). A text column whose words
- * are too rare to release is written from it (issue 17.1, docs/text.md), rather than from letters shaped like its
- * values: chinook's ten customer companies, all distinct, came back as `qaoldoebxdrtcltrmfhegebz`.
+ * for `BillingCity` — or null when the name says nothing recognizable (`title`, `notes`). A text column of personal
+ * data whose words are too rare to release is written from it (PERSONAL_MEANINGS; issue 17.1, docs/text.md), rather
+ * than from letters shaped like its values (`qaoldoebxdrtcltrmfhegebz`) or a marker an email's CHECK refuses.
  *
  * The last recognizable part of the name wins, as the head of an English compound does: `company_city` is a city.
  *
@@ -29,6 +29,21 @@ export function columnMeaning(name: string): string | null {
   }
   return null
 }
+
+/**
+ * Meanings that are personal data, which the default PII pack fakes too (rules/pii-pack.yaml): a faker value of
+ * them holds nothing of the source and is what a twin made with the pack writes. A name of a thing (a company, a
+ * city, a country) is not one: a twin writes it from released words, or marks it as other (issue 17).
+ */
+export const PERSONAL_MEANINGS: ReadonlySet<string> = new Set([
+  'internet.exampleEmail',
+  'internet.username',
+  'person.firstName',
+  'person.lastName',
+  'location.streetAddress',
+  'location.zipCode',
+  'phone.number',
+])
 
 /** `X_name` where X says whose name it is. */
 const NAMED: Record<string, string> = {
@@ -99,46 +114,4 @@ export function meaningText(method: string, maxLength: number, upper: boolean): 
     const cased = upper ? value.toUpperCase() : value
     return cased.length > maxLength ? Array.from(cased).slice(0, maxLength).join('') : cased
   }
-}
-
-/** How the source's values are cased, read off their learned shapes (`A{7} A{8}`: upper; `Aa{5} a{3}`: sentence). */
-export type WordCase = 'upper' | 'title' | 'sentence' | 'lower'
-
-/**
- * A writer of common English words (faker's word lists) for a text column that neither its words nor its name
- * explain (pagila's `film.title`, whose words are each in too few rows to release): as many characters as a
- * length drawn from the source's (`pickLength`), cut at a word to `maxLength`, in the source's case. Made-up,
- * holding nothing of the source, and reading as text rather than as a marker (`STRANGE SUBURBAN PIGLET` for a film).
- */
-export function plainWords(
-  pickLength: (random: Random) => number,
-  maxLength: number,
-  casing: WordCase,
-): (random: Random) => string {
-  const faker = fakerFor('en')
-  return (random) => {
-    faker.seed(Math.floor(random.next() * 2 ** 32))
-    const wanted = Math.max(1, Math.min(pickLength(random), maxLength))
-    // Adjectives ending in a noun read as a name of a thing (`CREAMY GYMNAST`), where any word type did not
-    // (`GEEZ SCORN MATURE BESIDES`); the noun is drawn first, so a value never lacks one.
-    const noun = faker.word.noun()
-    const words: string[] = []
-    let length = noun.length
-    while (length < wanted) {
-      const word = faker.word.adjective()
-      if (length + 1 + word.length > maxLength) break
-      if (!words.includes(word)) words.push(word)
-      length += 1 + word.length
-    }
-    words.push(noun)
-    const text = words.map((w, i) => cased(w, i, casing)).join(' ')
-    return text.length > maxLength ? Array.from(text).slice(0, maxLength).join('') : text
-  }
-}
-
-function cased(word: string, index: number, casing: WordCase): string {
-  if (casing === 'upper') return word.toUpperCase()
-  if (casing === 'title' || (casing === 'sentence' && index === 0))
-    return word.charAt(0).toUpperCase() + word.slice(1)
-  return word
 }

@@ -19,7 +19,7 @@ import { firstAbove, interpolate } from './quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
 import { textFromWords } from './text-from-words.js'
 import { temporalRange } from './temporal-range.js'
-import { columnMeaning, meaningText, plainWords, type WordCase } from './column-meaning.js'
+import { columnMeaning, meaningText, PERSONAL_MEANINGS } from './column-meaning.js'
 import { isCodeColumn } from '../model/text-model-choice.js'
 
 /**
@@ -211,11 +211,13 @@ function shapedSampler(
 }
 
 /**
- * What writes a text value that words cannot (issue 17.1, docs/text.md): where words were declined for being too
- * rare or too few, or a walk found no well-formed value, a faker value of what the column's name says it holds
- * (a company, a city), else common English words in the source's case and about its lengths (pagila's film
- * titles) — never letters shaped like the source's, which read as gibberish, nor one marker for every row. Codes keep their shapes, and so do model files from before words
- * were learned (no `shapesBecause`): null for those.
+ * What writes a text value that words cannot (issue 17.1, docs/text.md): where no word, or no value start, is seen
+ * in K rows, or no walk found a well-formed value. Personal data (an email, a person's name, a phone: see
+ * PERSONAL_MEANINGS) is a faker value of what the column's name says it holds, as the PII pack would write it,
+ * which keeps an email's form (a CHECK like '%@%'); anything else is the marked other value, so every token a twin
+ * writes is a released one or plainly not data — never a made-up city or company, nor letters shaped like the
+ * source's, which read as gibberish. Codes keep their shapes, and so do model files from before words were learned
+ * (no `shapesBecause`): null for those.
  */
 function textFallback(
   model: Extract<ColumnModel, { kind: 'text' }>,
@@ -224,44 +226,17 @@ function textFallback(
   if (model.checkDigit !== undefined) return null
   if (model.words === undefined && model.shapesBecause === undefined) return null
   const meaning = columnMeaning(column.name)
+  const personal = meaning !== null && PERSONAL_MEANINGS.has(meaning)
   // Character classes only: escaped literals and `{n}` repeats (whose digits are no `9`) taken out.
   const classes = model.shapes.map((s) => s.pattern.replace(/\\./g, '').replace(/\{\d+\}/g, ''))
   // Letters-only "codes" in a name column are names in capitals (pagila's `PENELOPE`, `A{8}`): a shape scrambles
   // them. Codes with digits, and any other codes, keep their shapes.
-  if (
-    isCodeColumn(model) &&
-    !(meaning !== null && NAMES.has(meaning) && !classes.some((c) => c.includes('9')))
-  )
-    return null
-  if (meaning !== null) {
-    // The source's case where all its shapes are upper-case (pagila's `PENELOPE`).
-    const upper = classes.some((c) => c.includes('A')) && !classes.some((c) => c.includes('a'))
-    return meaningText(meaning, column.length ?? Infinity, upper)
-  }
-  const pickLength = cumulativePicker(model.lengths.map((l) => l.frequency))
-  return plainWords(
-    (random) => model.lengths[pickLength(random.next())]?.length ?? 8,
-    column.length ?? Infinity,
-    wordCase(model.shapes),
-  )
-}
-
-/**
- * The case of the source's most frequent shape: all capitals (`A{7} A{8}`), every word capitalized (`Aa{4} Aa{6}`),
- * the first only (`Aa{5} a{3}`), or none.
- */
-function wordCase(shapes: readonly { pattern: string; frequency: number }[]): WordCase {
-  const top = [...shapes].sort((a, b) => b.frequency - a.frequency)[0]?.pattern
-  if (top === undefined) return 'sentence'
-  const words = top
-    .replace(/\\./g, '')
-    .replace(/\{\d+\}/g, '')
-    .split(/[^Aa9]+/)
-    .filter((w) => /[Aa]/.test(w))
-  if (words.length === 0) return 'sentence'
-  if (words.every((w) => !w.includes('a'))) return 'upper'
-  if (words.every((w) => w.startsWith('A'))) return 'title'
-  return words[0]!.startsWith('A') ? 'sentence' : 'lower'
+  const names = meaning !== null && NAMES.has(meaning) && !classes.some((c) => c.includes('9'))
+  if (isCodeColumn(model) && !names) return null
+  if (!personal) return () => otherValue(column)
+  // The source's case where all its shapes are upper-case (pagila's `PENELOPE`).
+  const upper = classes.some((c) => c.includes('A')) && !classes.some((c) => c.includes('a'))
+  return meaningText(meaning, column.length ?? Infinity, upper)
 }
 
 /** Whether some learned shape holds a digit class (`{n}` repeat counts and escaped literals aside). */

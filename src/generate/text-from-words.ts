@@ -14,8 +14,9 @@ interface Successors {
 /**
  * Writes values from a column's released words (issue 17.2): a walk over the learned pairs from the value's start,
  * aiming at a token count drawn from the learned ones. Before that count a value ends only where no token may
- * follow; from it on, it ends at the first token after which values were seen to end. A token without released
- * successors is followed by one drawn from the whole vocabulary (a word, at the start). Every token written is a released one, and a value
+ * follow; from it on, it ends at the first token after which values were seen to end. A word without released
+ * successors is followed by a word drawn from the vocabulary (so is the start where none was released, and then a
+ * word followed by the end alone, before the target count), and punctuation without any ends the walk. Every token written is a released one, and a value
  * never exceeds `maxLength` characters: a token that would not fit ends it. Null when not even the first fits, or
  * when no walk of ATTEMPTS was well formed (see wellFormed).
  *
@@ -32,17 +33,14 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
       s.cumulative.push((s.cumulative.at(-1) ?? 0) + pair.frequency)
     }
   }
-  const anyToken: Successors = { tokens: [], cumulative: [], end: 0 }
-  for (const v of words.vocabulary) {
-    anyToken.tokens.push(v.token)
-    anyToken.cumulative.push((anyToken.cumulative.at(-1) ?? 0) + v.frequency)
-  }
-  // A value begins with a word when no start was released: `.com` or `- Boulevard` read as cut off.
+  // A value begins with a word when no start was released (`.com` or `- Boulevard` read as cut off), and a word
+  // without released successors is followed by a word: punctuation there made pagila's `al- de` and `San (-)`.
   const anyWord: Successors = { tokens: [], cumulative: [], end: 0 }
   for (const v of words.vocabulary.filter((v) => isWordToken(v.token))) {
     anyWord.tokens.push(v.token)
     anyWord.cumulative.push((anyWord.cumulative.at(-1) ?? 0) + v.frequency)
   }
+  const started = next.has(EDGE)
   const lengths = words.lengths.filter((l) => l.tokens > 0)
   const lengthCumulative: number[] = []
   for (const l of lengths) lengthCumulative.push((lengthCumulative.at(-1) ?? 0) + l.frequency)
@@ -55,8 +53,18 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
     let text = ''
     let after = EDGE
     for (let n = 0; n < limit; n++) {
-      const options = next.get(after) ?? (n === 0 && anyWord.tokens.length > 0 ? anyWord : anyToken)
-      if (options.tokens.length === 0 || (n >= target && options.end > 0)) break
+      const known = next.get(after)
+      // Where no start was released, the pairs hold too little of the values' structure to end them: a word that
+      // only ends values, before the target, is followed by a word too (pagila's title words are each released
+      // where titles end, and titles were one word where the source's are two). Elsewhere it ends the value, as
+      // `Rockies` ends a film's description.
+      const options =
+        known !== undefined && (known.tokens.length > 0 || n >= target || started)
+          ? known
+          : n === 0 || isWordToken(after)
+            ? anyWord
+            : null
+      if (options === null || options.tokens.length === 0 || (n >= target && options.end > 0)) break
       const token = options.tokens[pick(options.cumulative, random)]!
       const longer = joinToken(text, token)
       if (longer.length > maxLength && [...longer].length > maxLength) break
@@ -110,24 +118,25 @@ const CLOSERS = new Set(Object.values(OPENERS))
 const FINAL = new Set(['.', '!', '?', ')', ']', '}', '"', "'", '%'])
 
 /**
- * Whether tokens read as a value: brackets closed in order and never empty, double quotes paired, no run of tokens
+ * Whether tokens read as a value: brackets closed in order and holding a word, double quotes paired, no run of tokens
  * repeated right after itself (the clinic's `Follow-555-555-555-up`: a walk caught in a cycle of released pairs),
  * and the last token a word, closing punctuation, or one after which source values were seen to
  * end (`ends`).
  */
 export function wellFormed(tokens: readonly string[], ends: (token: string) => boolean): boolean {
   if (stutters(tokens)) return false
-  const open: string[] = []
+  // Each open bracket's closer, and whether a word came since it: `San (-)` is as empty as `San ()`.
+  const open: { closer: string; worded: boolean }[] = []
   let quotes = 0
-  let previous = ''
   for (const key of tokens) {
     const token = key.trimStart()
     const closer = OPENERS[token]
-    if (closer !== undefined) open.push(closer)
+    if (closer !== undefined) open.push({ closer, worded: false })
     else if (CLOSERS.has(token)) {
-      if (open.pop() !== token || OPENERS[previous] === token) return false
+      const bracket = open.pop()
+      if (bracket?.closer !== token || !bracket.worded) return false
     } else if (token === '"') quotes++
-    previous = token
+    else if (isWordToken(token)) for (const bracket of open) bracket.worded = true
   }
   const last = tokens.at(-1)
   if (open.length > 0 || quotes % 2 !== 0 || last === undefined) return false

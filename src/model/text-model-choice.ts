@@ -15,7 +15,9 @@ export const CODE_SHARE = 0.9
  *   released words only. A code shape is a fine pattern with a digit in it (`A9{2}.9`, `9{5}-9{4}-9{2}`) or without
  *   lower-case letters and spaces (`A{5}`, `A{2}-A{3}`). The coverage tells `A{5}` codes, each seen rarely, from
  *   capitalized names of things (`MEDICINE`, `ACTION`), which repeat and whose letters a shape would scramble;
- * - everything else gets words when at least one token is seen in `minCount` rows, else the shapes.
+ * - everything else gets words when at least one word is seen in `minCount` rows and some value begins with a
+ *   released token, however few they are (issue 17: a title of pagila's 4 released title words is repetitive but
+ *   real, and keeps every twin token in the released vocabulary); else no words, and generation's fallback.
  * Pure.
  */
 export function textModelChoice(
@@ -42,19 +44,22 @@ export function textModelChoice(
   }
   if (words === null || !words.vocabulary.some((v) => isWordToken(v.token)))
     return { shapesBecause: `${NO_WORDS} ${options.minCount} rows` }
-  // pagila's 600 cities release `San`, `de` and `(`: every twin city was `San de (` or the like. Few words that
-  // write little of the source are too little to write values from (issue 17, step 2).
-  const released = words.vocabulary.filter((v) => isWordToken(v.token)).length
-  const written = wordCoverage(values, words)
-  if (released < FEW_WORDS && written < WORD_SHARE)
-    return {
-      shapesBecause: `${TOO_FEW} ${released} released, ${Math.round(100 * written)}% of the values' words`,
-    }
   // Values whose first tokens are all rare (emails' local parts: `a@x.org`) cannot be begun from released words;
-  // a walk from the middle writes `x.org`, which is no email and fails a CHECK like '%@%'. Shapes keep the form.
-  if (!words.pairs.some((p) => p.after === EDGE && p.token !== EDGE))
+  // a walk from the middle writes `x.org`, which is no email and fails a CHECK like '%@%'. Generation's fallback writes
+  // such a column (docs/text.md).
+  // Values of other forms (pagila's film titles, whose first words are each rare) are walked from any released
+  // word: `HELLFIGHTERS ARMAGEDDON` is a title still (issue 17).
+  if (!words.pairs.some((p) => p.after === EDGE && p.token !== EDGE) && isFormed(values))
     return { shapesBecause: `no value start seen in ${options.minCount} rows` }
   return { words }
+}
+
+/** An email's `@` or a URL's `://`: values with a form a walk begun mid-value breaks. */
+const FORM = /@|:\/\//
+
+/** Whether at least half of the values have a form (an email, a URL) that their start belongs to. */
+function isFormed(values: readonly string[]): boolean {
+  return values.filter((v) => FORM.test(v)).length * 2 >= values.length
 }
 
 /** Words per value, on average, from which values are prose (`Patient tolerated procedure well.`). */
@@ -90,11 +95,7 @@ export function namesPerson(text: string): boolean {
 }
 
 const NO_WORDS = 'no word seen in'
-const TOO_FEW = 'too few words:'
 const CODES = 'codes:'
-
-/** Fewer released words than this, writing under WORD_SHARE of the source's words, are too few to write from. */
-const FEW_WORDS = 10
 
 /** Whether a text column holds codes: values with a check digit, or with a code shape (see textModelChoice). */
 export function isCodeColumn(profile: Pick<TextProfile, 'shapesBecause' | 'checkDigit'>): boolean {
@@ -112,21 +113,6 @@ function coverage(values: readonly string[], words: WordModel | null): number {
   if (words === null || values.length === 0) return 0
   const known = new Set(words.vocabulary.map((v) => v.token))
   return values.filter((v) => textTokens(v).every((t) => known.has(t))).length / values.length
-}
-
-/** Share of the values' word tokens (occurrences, not distinct words) that are released words. */
-function wordCoverage(values: readonly string[], words: WordModel): number {
-  const known = new Set(words.vocabulary.map((v) => v.token))
-  let all = 0
-  let found = 0
-  for (const v of values) {
-    for (const token of textTokens(v)) {
-      if (!isWordToken(token)) continue
-      all++
-      if (known.has(token)) found++
-    }
-  }
-  return all === 0 ? 0 : found / all
 }
 
 /** A fine pattern that reads as a code: a digit in it, or no lower-case letter and no space. */
