@@ -5,7 +5,7 @@ import { ddlFor } from '../src/dialects/ddl-for.js'
 /**
  * What the sample needs to plant the last of issue 18's rules: an encounter's status (claims only on closed
  * encounters, a rule on the parent's state), and each lab result's reference range with the flag a declared rule
- * derives from it (`rules/clinic-constraints.yaml`: H above the range, L below).
+ * derives from it (`rules/declared/clinic.yaml`: H above the range, L below).
  */
 export const businessRules: Migration = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

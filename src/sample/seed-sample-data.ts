@@ -349,7 +349,7 @@ function childrenOfEncounter(
     const test = r.pick(LAB_TESTS)
     const profile = LAB_PROFILE[test]!
     const result = r.next() < 0.1 ? null : Math.abs(profile.mean + profile.sd * r.normal())
-    // Planted (issue 18.7): the test's reference range, and the flag rules/clinic-constraints.yaml derives from it.
+    // Planted (issue 18.7): the test's reference range, and the flag rules/declared/clinic.yaml derives from it.
     const [low, high] = [profile.mean - 1.5 * profile.sd, profile.mean + 1.5 * profile.sd].map((v) =>
       Number(v.toFixed(3)),
     ) as [number, number]

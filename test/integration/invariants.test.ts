@@ -54,7 +54,7 @@ function keyOf(invariant: Invariant): string {
 }
 
 /** The sample clinic's declared rules (kind 7): a derived lab flag, a check, and fixed test/unit pairs. */
-const DECLARED = new URL('../../rules/clinic-constraints.yaml', import.meta.url).pathname
+const DECLARED = new URL('../../rules/declared/clinic.yaml', import.meta.url).pathname
 
 const bare = (id: string) => id.split('.').at(-1)!.replaceAll('"', '')
 
