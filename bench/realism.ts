@@ -23,7 +23,7 @@ import type { Model } from '../src/model/model.js'
 import { tableChecks } from '../src/schema/check-bounds.js'
 import type { Column, Table } from '../src/schema/schema.js'
 import { tableName } from '../src/schema/table-name.js'
-import { cellValue } from '../src/subset/cell-value.js'
+import { cellValue } from '../src/schema/cell-value.js'
 import { clone } from '../src/write/clone.js'
 
 const PG = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432'

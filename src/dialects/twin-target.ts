@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { CellValue } from '../schema/cell-value.js'
 import type {
   CheckConstraint,
   Column,
@@ -8,17 +9,6 @@ import type {
   Table,
   TableRef,
 } from '../schema/schema.js'
-
-/**
- * One value as generators hand it to writers: already in the text form the engines read, except binary values
- * (bytea, BLOB, BINARY), which stay bytes: each writer encodes them in its engine's own form.
- */
-export type CellValue = string | number | boolean | Uint8Array | null
-
-/** A value as text, to compare or hash it: bytes as hex, so that distinct bytes stay distinct. */
-export function cellText(value: Exclude<CellValue, null>): string {
-  return typeof value === 'object' ? Buffer.from(value).toString('hex') : String(value)
-}
 
 /** Something a target leaves out of a table or changes in it, told in one line per reason, not one per item. */
 export interface TableNote {

@@ -1,11 +1,5 @@
-import type { CellValue } from '../dialects/twin-target.js'
-import {
-  type Category,
-  type ColumnModel,
-  type Conditional,
-  type SpecialNumber,
-  type SpecialShare,
-} from '../model/model.js'
+import type { CellValue, SpecialNumber } from '../schema/cell-value.js'
+import { type Category, type ColumnModel, type Conditional, type SpecialShare } from '../model/model.js'
 import { withCheckDigit } from '../model/check-digits.js'
 import { DAY_SECONDS, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'

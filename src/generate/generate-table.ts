@@ -1,4 +1,4 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'
 import { childrenCounts, childrenCountsByState } from './children-counts.js'
 import type { GeneratedTable } from './generated-table.js'

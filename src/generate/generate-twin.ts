@@ -1,4 +1,4 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import { assertLoadable, planLoad } from '../graph/load-plan.js'
 import type { Invariant, Model } from '../model/model.js'
 import { seededRandom } from '../random/seeded-random.js'

@@ -1,4 +1,4 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import type { ReferenceRows } from '../model/model.js'
 import type { Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'

@@ -1,4 +1,4 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import { normalCdf } from '../model/normal-scores.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'
 import { rowCheckGuard } from './check-guard.js'

@@ -1,4 +1,4 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import { seededRandom } from '../random/seeded-random.js'
 import type { Rule } from '../rules/rule-file.js'
 import { distinctRewriter, fitTo, valueRewriter, type Rewrite } from '../rules/value-rewriter.js'

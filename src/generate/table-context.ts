@@ -1,4 +1,4 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import type { DeferredForeignKey } from '../graph/load-plan.js'
 import type { Invariant, TableModel } from '../model/model.js'
 import type { Rule } from '../rules/rule-file.js'

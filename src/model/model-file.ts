@@ -9,12 +9,12 @@ import { tableName } from '../schema/table-name.js'
 import {
   MODEL_FORMAT_VERSION,
   QUANTILE_LEVELS,
-  SPECIAL_NUMBERS,
   type Invariant,
   type JsonNode,
   type Model,
   type WordModel,
 } from './model.js'
+import { SPECIAL_NUMBERS } from '../schema/cell-value.js'
 import { yamlValue } from '../yaml-value.js'
 
 const fraction = z.number().min(0).max(1)

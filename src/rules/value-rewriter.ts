@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { cellText, type CellValue } from '../dialects/twin-target.js'
+import { cellText, type CellValue } from '../schema/cell-value.js'
 import type { Column } from '../schema/schema.js'
 import { callFaker, fakerFor } from './faker-methods.js'
 import { digitPermuter, shapeHash } from './format-preserving.js'

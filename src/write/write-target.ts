@@ -8,12 +8,12 @@ import { holdsRows, updateDerivedColumn, updateRow } from '../dialects/queries/w
 import {
   dialectFamily,
   type BulkWriter,
-  type CellValue,
   type NewForeignKey,
   type TableNote,
   type TwinWrite,
   type TypeTranslation,
 } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import { crossEngineSchema, noteLines } from './cross-engine-schema.js'
 import { crossEngineDetails, type ObjectFate } from './cross-engine-details.js'
 import { DbtwinError, type ErrorCode } from '../errors.js'
