@@ -1,14 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { CellValue } from '../schema/cell-value.js'
-import type {
-  CheckConstraint,
-  Column,
-  DialectName,
-  ForeignKey,
-  SchemaObject,
-  Table,
-  TableRef,
-} from '../schema/schema.js'
+import type { CheckConstraint, Column, ForeignKey, SchemaObject, Table, TableRef } from '../schema/schema.js'
 
 /** Something a target leaves out of a table or changes in it, told in one line per reason, not one per item. */
 export interface TableNote {
@@ -146,10 +138,6 @@ export interface TwinWrite {
   rollback(): Promise<void>
   /** Stops the statement running now (a COPY, a key check), so that an interruption need not wait for its end. */
   cancel(): Promise<void>
-}
-
-export function dialectFamily(dialect: DialectName): 'postgres' | 'mysql' {
-  return dialect === 'mysql' ? 'mysql' : 'postgres'
 }
 
 /** Refuses a native type string that is not plainly a type: a model file must not smuggle SQL into DDL. */

@@ -6,7 +6,7 @@ import { RowEmitter } from './row-emitter.js'
 import type { TableGenerationContext } from './table-context.js'
 import { planTable, type DrivingPlan, type TablePlan } from './table-plan.js'
 
-export { writtenColumns, type KeptState, type TableGenerationContext } from './table-context.js'
+export type { KeptState, TableGenerationContext } from './table-context.js'
 
 const BATCH_ROWS = 5000
 

@@ -1,7 +1,6 @@
 import type { Database } from '../dialects/dialect.js'
-import { writtenColumns } from '../generate/generate-table.js'
+import { writtenColumns, type Table } from '../schema/schema.js'
 import type { ReferenceRows } from '../model/model.js'
-import type { Table } from '../schema/schema.js'
 import { cellValue } from '../schema/cell-value.js'
 import { readAllRows } from '../dialects/queries/subset-queries.js'
 

@@ -31,7 +31,8 @@ export interface Progress<E> {
  * console.log(schema.tables.length, plan.order)
  */
 export async function inspect(database: Connection): Promise<{ schema: Schema; plan: LoadPlan }> {
-  return (await import('../schema/inspect.js')).inspect(database)
+  const schema = await introspect(database)
+  return { schema, plan: (await import('../graph/load-plan.js')).planLoad(schema) }
 }
 
 /**
@@ -41,7 +42,7 @@ export async function inspect(database: Connection): Promise<{ schema: Schema; p
  * const schema = await introspect(myKysely)
  */
 export async function introspect(database: Connection): Promise<Schema> {
-  return (await import('../schema/introspect.js')).introspect(database)
+  return (await import('../dialects/introspect.js')).introspect(database)
 }
 
 /**

@@ -12,8 +12,15 @@ import { resolveRules, rewrittenColumns } from '../rules/resolve-rules.js'
 import { loadConstraints } from '../rules/load-constraints.js'
 import { loadRules } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
-import type { Column, DialectName, ForeignKey, Schema, Table, TableRef } from '../schema/schema.js'
-import { dialectFamily } from '../dialects/twin-target.js'
+import {
+  type Column,
+  type DialectName,
+  type ForeignKey,
+  type Schema,
+  type Table,
+  type TableRef,
+  dialectFamily,
+} from '../schema/schema.js'
 import { crossEngineDetails } from '../write/cross-engine-details.js'
 import { tableName } from '../schema/table-name.js'
 import { lookupTables, scaledRows } from '../generate/twin-rows.js'
