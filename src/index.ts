@@ -60,7 +60,7 @@ export {
 // scan, check and rules
 export type { ScanResult, CheckResult } from './rules/scan.js'
 export type { PiiColumn, ScanOptions } from './rules/scan-database.js'
-export { PII_KINDS, type PiiKind } from './rules/pii-kinds.js'
+export { PII_KINDS, type PiiKind } from './model/pii-kinds.js'
 export type { Rule, RuleAction, RuleSet, TableRule } from './rules/rule-file.js'
 export { resolveTableRules, type ResolvedTableRules } from './rules/table-rules.js'
 export type { DeclaredConstraint } from './rules/declared-constraints.js'
@@ -76,7 +76,7 @@ export {
   type ReferenceDecision,
   type ReferenceInputs,
 } from './model/reference-tables.js'
-export { OTHER_MARKER } from './generate/other-value.js'
+export { OTHER_MARKER } from './model/other-value.js'
 export type * from './model/model.js'
 
 // generate, clone

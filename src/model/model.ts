@@ -1,9 +1,9 @@
-import type { FileType } from '../generate/binary-content.js'
+import type { FileType } from './binary-content.js'
 /**
  * The model file: statistics of a source database, never its records. `learn` writes it next to production;
  * `generate` reads it anywhere. It embeds the schema, so it is the only input generation needs.
  */
-import type { PiiKind } from '../rules/pii-kinds.js'
+import type { PiiKind } from './pii-kinds.js'
 import type { SpecialNumber } from '../schema/cell-value.js'
 import type { DialectName, Schema } from '../schema/schema.js'
 

@@ -6,7 +6,7 @@ import { DbtwinError } from '../errors.js'
 import { parseConstraint, type DeclaredConstraint } from './declared-constraints.js'
 import { FAKER_LOCALES, unknownFakerMethod, unknownTemplateMethods } from './faker-methods.js'
 import { didYouMean } from './nearest-name.js'
-import { PII_KINDS, type PiiKind } from './pii-kinds.js'
+import { PII_KINDS, type PiiKind } from '../model/pii-kinds.js'
 import { yamlValue } from '../yaml-value.js'
 
 /**

@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
 import type { DialectName } from '../schema/schema.js'
-import { rootConditionProblem } from './root-condition.js'
+import { rootConditionProblem } from '../schema/root-condition.js'
 import type { ExistingTables } from '../write/write-target.js'
 import { yamlValue } from '../yaml-value.js'
 

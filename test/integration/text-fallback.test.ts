@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/dialects/dialect.js'
-import { OTHER_MARKER } from '../../src/generate/other-value.js'
+import { OTHER_MARKER } from '../../src/model/other-value.js'
 import type { ColumnModel } from '../../src/model/model.js'
 import { generate } from '../../src/write/write-twin.js'
 import { learnedSource, type LearnedSource } from '../support/learned-source.js'

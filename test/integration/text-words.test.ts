@@ -1,4 +1,4 @@
-import { OTHER_MARKER } from '../../src/generate/other-value.js'
+import { OTHER_MARKER } from '../../src/model/other-value.js'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/dialects/dialect.js'

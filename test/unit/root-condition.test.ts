@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DbtwinError } from '../../src/errors.js'
-import { rootConditionProblem } from '../../src/subset/root-condition.js'
+import { rootConditionProblem } from '../../src/schema/root-condition.js'
 import { parseRoot, parseSubsetConfig } from '../../src/subset/subset-options.js'
 
 /** Conditions both engines run, as users write them. */
