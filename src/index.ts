@@ -80,7 +80,12 @@ export { OTHER_MARKER } from './model/other-value.js'
 export type * from './model/model.js'
 
 // generate, clone
-export type { GenerateOptions, GenerateEvent, GenerateResult, ExistingTables } from './write/write-twin.js'
+export type {
+  GenerateOptions,
+  GenerateEvent,
+  GenerateResult,
+  ExistingTables,
+} from './write/generate-into-target.js'
 export type { FileFormat } from './write/file-output.js'
 export type { CloneOptions } from './write/clone.js'
 

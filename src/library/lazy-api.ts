@@ -11,7 +11,7 @@ import type { RootSelection, SubsetOptions } from '../subset/subset-options.js'
 import type { SubsetEvent, SubsetPlan, SubsetResult } from '../subset/subset.js'
 import type { Schema } from '../schema/schema.js'
 import type { CloneOptions } from '../write/clone.js'
-import type { GenerateEvent, GenerateOptions, GenerateResult } from '../write/write-twin.js'
+import type { GenerateEvent, GenerateOptions, GenerateResult } from '../write/generate-into-target.js'
 
 // The package root loads no driver, no kysely, zod, yaml or faker: each entry point imports its stage when it is
 // first called (issue 21: `import('dbtwin')` took 1.1 s, 0.2 s of it kysely and 0.4 s faker's locales).
@@ -108,7 +108,7 @@ export async function generate(
   options: GenerateOptions & Progress<GenerateEvent> = {},
 ): Promise<GenerateResult> {
   const { onEvent, ...generateOptions } = options
-  return (await import('../write/write-twin.js')).generate(model, target, generateOptions, onEvent)
+  return (await import('../write/generate-into-target.js')).generate(model, target, generateOptions, onEvent)
 }
 
 /**

@@ -6,7 +6,12 @@ import type { Model } from '../model/model.js'
 import type { Schema } from '../schema/schema.js'
 import type { SchemaMap } from '../schema/table-placement.js'
 import { checkTarget } from './write-target.js'
-import { generate, type ExistingTables, type GenerateEvent, type GenerateResult } from './write-twin.js'
+import {
+  generate,
+  type ExistingTables,
+  type GenerateEvent,
+  type GenerateResult,
+} from './generate-into-target.js'
 
 export interface CloneOptions {
   rules?: string
