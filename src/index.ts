@@ -61,7 +61,7 @@ export {
 export type { ScanResult, CheckResult } from './rules/scan.js'
 export type { PiiColumn, ScanOptions } from './rules/scan-database.js'
 export { PII_KINDS, type PiiKind } from './model/pii-kinds.js'
-export type { Rule, RuleAction, RuleSet, TableRule } from './rules/rule-file.js'
+export type { Rule, RuleAction, RuleSet, RulesSource, TableRule } from './rules/rule-file.js'
 export { resolveTableRules, type ResolvedTableRules } from './rules/table-rules.js'
 export type { DeclaredConstraint } from './rules/declared-constraints.js'
 export type { ResolvedRules, ColumnId } from './rules/resolve-rules.js'

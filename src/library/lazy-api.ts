@@ -5,6 +5,7 @@ import type { LearnEvent, LearnOptions } from '../learn/learn.js'
 import type { Model } from '../model/model.js'
 import type { Report } from '../report/report.js'
 import type { ReportEvent, ReportOptions } from '../report/report-twin.js'
+import type { RulesSource } from '../rules/rule-file.js'
 import type { CheckResult, ScanResult } from '../rules/scan.js'
 import type { ScanOptions } from '../rules/scan-database.js'
 import type { RootSelection, SubsetOptions } from '../subset/subset-options.js'
@@ -75,7 +76,7 @@ export async function scan(database: Connection, options: ScanOptions = {}): Pro
  */
 export async function check(
   database: Connection,
-  options: ScanOptions & { rules: string },
+  options: ScanOptions & { rules: RulesSource },
 ): Promise<CheckResult> {
   const { rules, ...scanOptions } = options
   return (await import('../rules/scan.js')).check(database, rules, scanOptions)

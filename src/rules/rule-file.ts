@@ -167,12 +167,19 @@ type Problem = FileProblem
  * A file is read once however often it is included. Every problem in every file is reported together, each with
  * `file:line:column`, before anything uses the rules.
  */
-export async function loadRules(path: string): Promise<Rule[]> {
+export async function loadRules(path: RulesSource): Promise<Rule[]> {
   return (await loadRuleSet(path)).rules
 }
 
+/**
+ * Where rules come from: a rules directory or file, or a RuleSet already in hand (from parseRuleSet, or built in
+ * code), so a library caller need not write a file.
+ */
+export type RulesSource = string | RuleSet
+
 /** loadRules, with the files' table rules (`tables:`) and declared constraints (`constraints:`) too. */
-export async function loadRuleSet(path: string): Promise<RuleSet> {
+export async function loadRuleSet(path: RulesSource): Promise<RuleSet> {
+  if (typeof path !== 'string') return path
   const files = (await isDirectory(path)) ? await ruleFilesIn(path) : [path]
   const rules: Rule[] = []
   const tables: TableRule[] = []

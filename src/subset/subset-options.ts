@@ -1,3 +1,4 @@
+import type { RulesSource } from '../rules/rule-file.js'
 import type { SchemaMap } from '../schema/table-placement.js'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
@@ -36,7 +37,7 @@ export interface VirtualForeignKey {
 
 export interface SubsetOptions {
   /** Rules directory or file: every PII column is rewritten on the way (required by the CLI). */
-  rules?: string
+  rules?: RulesSource
   roots: RootSelection[]
   children?: ChildrenPolicy
   /** Small lookup tables copied whole. */

@@ -2,6 +2,7 @@ import type { Connection } from '../dialects/connection.js'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import { DbtwinError } from '../errors.js'
 import { learn, type LearnEvent } from '../learn/learn.js'
+import type { RulesSource } from '../rules/rule-file.js'
 import type { Model } from '../model/model.js'
 import type { Schema } from '../schema/schema.js'
 import type { SchemaMap } from '../schema/table-placement.js'
@@ -14,7 +15,7 @@ import {
 } from './generate-into-target.js'
 
 export interface CloneOptions {
-  rules?: string
+  rules?: RulesSource
   scale?: number
   seed?: number
   existing?: ExistingTables
