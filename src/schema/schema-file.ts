@@ -175,5 +175,6 @@ export function formatSchemaFile(schema: Schema, format: SchemaFormat): string {
  * @example parseSchemaFile(readFileSync('schema.yaml', 'utf8'), 'schema.yaml').tables.length
  */
 export function parseSchemaFile(text: string, fileName: string): Schema {
-  return loadYaml(text, fileName, schemaShape, 'write the file again with dbtwin inspect --yaml --out <file>').data
+  return loadYaml(text, fileName, schemaShape, 'write the file again with dbtwin inspect --yaml --out <file>')
+    .data
 }
