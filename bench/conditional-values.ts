@@ -13,7 +13,7 @@ import { learn } from '../src/learn/learn.js'
 import type { Model, TableModel } from '../src/model/model.js'
 import type { Table } from '../src/schema/schema.js'
 import { tableName } from '../src/schema/table-name.js'
-import { generate } from '../src/write/write-twin.js'
+import { generate } from '../src/write/generate-into-target.js'
 
 const PREFIX = process.env['TWIN_PREFIX'] ?? 'conditional_bench_'
 /** Rows read per table to measure: enough for medians, small enough for employee's 2.8M salaries. */

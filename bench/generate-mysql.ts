@@ -30,7 +30,9 @@ if (process.argv[2] === '--generate') {
   const { parseModelFile } = (await built(
     'model/model-file.js',
   )) as typeof import('../src/model/model-file.js')
-  const { generate } = (await built('write/write-twin.js')) as typeof import('../src/write/write-twin.js')
+  const { generate } = (await built(
+    'write/generate-into-target.js',
+  )) as typeof import('../src/write/generate-into-target.js')
   const model = parseModelFile(await readFile(process.argv[3]!, 'utf8'), 'model')
   const notes: string[] = []
   // The seconds spent making and loading rows, table by table: the rest is DDL and the foreign keys.

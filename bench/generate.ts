@@ -37,7 +37,9 @@ if (process.argv[2] === '--generate') {
   const { parseModelFile } = (await built(
     'model/model-file.js',
   )) as typeof import('../src/model/model-file.js')
-  const { generate } = (await built('write/write-twin.js')) as typeof import('../src/write/write-twin.js')
+  const { generate } = (await built(
+    'write/generate-into-target.js',
+  )) as typeof import('../src/write/generate-into-target.js')
   const model = parseModelFile(await readFile(process.argv[3]!, 'utf8'), 'model')
   const result = await generate(model, process.argv[4]!, {
     scale: Number(process.argv[5]),

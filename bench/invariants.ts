@@ -13,7 +13,7 @@ import { openDatabase } from '../src/dialects/open-database.js'
 import { learn } from '../src/learn/learn.js'
 import { describeInvariant, countInvariantViolations } from '../src/report/invariant-violations.js'
 import { tableName } from '../src/schema/table-name.js'
-import { generate } from '../src/write/write-twin.js'
+import { generate } from '../src/write/generate-into-target.js'
 
 const PG = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432'
 const MYSQL = process.env['DBTWIN_TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306'

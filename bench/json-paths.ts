@@ -26,7 +26,7 @@ import { report } from '../src/report/report-twin.js'
 import { createSampleSchema } from '../src/sample/create-sample-schema.js'
 import { seedSampleData } from '../src/sample/seed-sample-data.js'
 import type { Column } from '../src/schema/schema.js'
-import { generate } from '../src/write/write-twin.js'
+import { generate } from '../src/write/generate-into-target.js'
 
 const PG = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const MY = process.env['DBTWIN_TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306/mysql'

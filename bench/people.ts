@@ -14,7 +14,7 @@ import pg from 'pg'
 import { asciiName } from '../src/rules/fake-person.js'
 import { parseRoot } from '../src/subset/subset-options.js'
 import { subset } from '../src/subset/subset.js'
-import { pngChunks } from '../src/generate/binary-content.js'
+import { pngChunks } from '../src/model/binary-content.js'
 
 const PG = process.env['DBTWIN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432'
 const MYSQL = process.env['DBTWIN_TEST_MYSQL_URL'] ?? 'mysql://root@127.0.0.1:3306'

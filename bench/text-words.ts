@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { parse } from 'yaml'
 import { openDatabase } from '../src/dialects/open-database.js'
-import { OTHER_MARKER } from '../src/generate/other-value.js'
+import { OTHER_MARKER } from '../src/model/other-value.js'
 import { textWords } from '../src/model/text-tokens.js'
 import { tableDetection } from '../src/report/table-detection.js'
 

@@ -48,7 +48,8 @@ export interface ErrorData {
   CONNECTION_FAILED: { database?: string }
   /** The tables of the cycle no nullable or deferrable foreign key breaks. */
   CYCLE_UNBREAKABLE: { tables: string[] }
-  FILE_INVALID: { file?: string }
+  /** `problems`: every problem found in the file, each at `file:line:column` (see src/yaml-file.ts). */
+  FILE_INVALID: { file?: string; problems?: { at: string; message: string }[] }
   FILE_NOT_READABLE: { file?: string }
   OUTPUT_NOT_WRITABLE: { file?: string }
   /** The tables that hold rows. */
@@ -106,8 +107,12 @@ export class DbtwinError<Code extends ErrorCode = ErrorCode> extends Error {
     return (this.code as string) === code
   }
 
-  /** The one line the CLI prints. */
+  /**
+   * What the CLI prints: the message and the fix on one line. A message that lists problems, one per line below its
+   * first, gets the fix on that first line, where it is read before the list.
+   */
   toLine(): string {
-    return `${this.message}. Fix: ${this.cliFix}`
+    const [first, ...list] = this.message.split('\n')
+    return [`${first!}. Fix: ${this.cliFix}`, ...list].join('\n')
   }
 }

@@ -60,8 +60,8 @@ export {
 // scan, check and rules
 export type { ScanResult, CheckResult } from './rules/scan.js'
 export type { PiiColumn, ScanOptions } from './rules/scan-database.js'
-export { PII_KINDS, type PiiKind } from './rules/pii-kinds.js'
-export type { Rule, RuleAction, RuleSet, TableRule } from './rules/rule-file.js'
+export { PII_KINDS, type PiiKind } from './model/pii-kinds.js'
+export type { Rule, RuleAction, RuleSet, RulesSource, TableRule } from './rules/rule-file.js'
 export { resolveTableRules, type ResolvedTableRules } from './rules/table-rules.js'
 export type { DeclaredConstraint } from './rules/declared-constraints.js'
 export type { ResolvedRules, ColumnId } from './rules/resolve-rules.js'
@@ -76,11 +76,16 @@ export {
   type ReferenceDecision,
   type ReferenceInputs,
 } from './model/reference-tables.js'
-export { OTHER_MARKER } from './generate/other-value.js'
+export { OTHER_MARKER } from './model/other-value.js'
 export type * from './model/model.js'
 
 // generate, clone
-export type { GenerateOptions, GenerateEvent, GenerateResult, ExistingTables } from './write/write-twin.js'
+export type {
+  GenerateOptions,
+  GenerateEvent,
+  GenerateResult,
+  ExistingTables,
+} from './write/generate-into-target.js'
 export type { FileFormat } from './write/file-output.js'
 export type { CloneOptions } from './write/clone.js'
 

@@ -8,7 +8,7 @@ import { rulesForModel } from '../rules/rules-for-model.js'
 import type { Shard } from '../generate/generate-twin.js'
 import { checkRootRows } from '../generate/root-rows.js'
 import { generateFiles, type FileFormat } from '../write/file-output.js'
-import { generate, type GenerateEvent } from '../write/write-twin.js'
+import { generate, type GenerateEvent } from '../write/generate-into-target.js'
 import type { SchemaMap } from '../schema/table-placement.js'
 import {
   existingTableOptions,

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander'
 import { databaseArgument } from '../config/project-config.js'
 import { planLoad } from '../graph/load-plan.js'
-import { introspect } from '../schema/introspect.js'
+import { introspect } from '../dialects/introspect.js'
 import { formatSchemaFile, type SchemaFormat } from '../schema/schema-file.js'
 import { inspectSummary } from './inspect-summary.js'
 import { checkOutputFile, writeOutput } from './write-output.js'

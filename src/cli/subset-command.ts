@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander'
 import { parseConnectionUrl } from '../dialects/connection-url.js'
-import { stringify } from 'yaml'
 import { loadProjectConfig, resolveDatabase, type ProjectConfig } from '../config/project-config.js'
 import { DbtwinError } from '../errors.js'
 import type { DialectName } from '../schema/schema.js'
@@ -9,6 +8,7 @@ import {
   parseChildren,
   parseRoot,
   parseSubsetConfig,
+  subsetConfigOf,
   parseVirtualForeignKey,
   type SubsetOptions,
 } from '../subset/subset-options.js'
@@ -164,9 +164,7 @@ async function subsetOptions(
   dialect: DialectName,
 ): Promise<SubsetOptions> {
   const fromProject =
-    project?.subset === undefined
-      ? null
-      : parseSubsetConfig(stringify(project.subset), `${project.file} (subset)`, dialect)
+    project?.subset === undefined ? null : subsetConfigOf(project.subset, `${project.file} (subset)`, dialect)
   const base: SubsetOptions =
     flags.config !== undefined
       ? parseSubsetConfig(await readInput(flags.config, '--config'), flags.config, dialect)

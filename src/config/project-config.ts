@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { LineCounter, parseDocument } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
 import { didYouMean } from '../rules/nearest-name.js'
-import { yamlValue } from '../yaml-value.js'
+import { loadYaml, throwFileProblems, type FileProblem } from '../yaml-file.js'
 
 /**
  * `dbtwin.yaml`, the project file: named sources and targets, the rules, scale, seed and subset options a team
@@ -67,57 +66,40 @@ export async function loadProjectConfig(
   return parseProjectConfig(text, file, env)
 }
 
-/** Parses a project file's text; every problem names `file:line:column`. */
+/** Parses a project file's text; every problem is reported, each at `file:line:column`. */
 export function parseProjectConfig(
   text: string,
   file: string,
   env: Record<string, string | undefined> = process.env,
 ): ProjectConfig {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter })
-  const at = (offset: number | undefined) => {
-    if (offset === undefined) return file
-    const { line, col } = lineCounter.linePos(offset)
-    return `${file}:${line}:${col}`
-  }
-  const fail = (where: string, message: string, fix: string): never => {
-    throw new DbtwinError('FILE_INVALID', `${where}: ${message}`, fix)
-  }
-  const syntax = document.errors[0]
-  if (syntax !== undefined) fail(at(syntax.pos[0]), syntax.message.split('\n')[0]!, 'fix the YAML syntax')
-  const parsed = shape.safeParse(yamlValue(document, file, 'remove the aliases (*name) from the file') ?? {})
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined
-    const path = unknown === undefined ? issue.path : [...issue.path, unknown]
-    const node = document.getIn(path as (string | number)[], true) as
-      { range?: [number, number, number] } | undefined
-    const message =
-      unknown === undefined
-        ? `${issue.path.join('.')}: ${issue.message}`
-        : `unknown key "${unknown}"${didYouMean(unknown, Object.keys(shape.shape))}`
-    fail(at(node?.range?.[0]), message, 'see docs/cli.md, "dbtwin.yaml", for the keys a project file takes')
-  }
-  const config = parsed.data!
+  const { data: config, yaml } = loadYaml(text, file, shape, KEYS_FIX, {
+    suggest: (key) => didYouMean(key, Object.keys(shape.shape)),
+    empty: {},
+  })
+  const unset: FileProblem[] = []
+  const names = new Set<string>()
   const expand = (value: string, path: (string | number)[]) =>
     value.replace(/\$\{(\w+)\}/g, (_, name: string) => {
       const found = env[name]
-      if (found === undefined) {
-        const node = document.getIn(path, true) as { range?: [number, number, number] } | undefined
-        fail(
-          at(node?.range?.[0]),
-          `environment variable ${name} is not set`,
-          `export ${name}=… before running dbtwin`,
-        )
-      }
-      return found!
+      if (found !== undefined) return found
+      unset.push({ at: yaml.at(path), message: `environment variable ${name} is not set` })
+      names.add(name)
+      return ''
     })
   const expandAll = (record: Record<string, string>, key: string) =>
     Object.fromEntries(Object.entries(record).map(([name, value]) => [name, expand(value, [key, name])]))
+  const sources = expandAll(config.sources, 'sources')
+  const targets = expandAll(config.targets, 'targets')
+  throwFileProblems(
+    unset,
+    `export ${[...names].map((n) => `${n}=…`).join(' ')} before running dbtwin`,
+    file,
+    { file },
+  )
   return {
     file,
-    sources: expandAll(config.sources, 'sources'),
-    targets: expandAll(config.targets, 'targets'),
+    sources,
+    targets,
     default: config.default,
     rules: config.rules,
     scale: config.scale,
@@ -125,6 +107,8 @@ export function parseProjectConfig(
     subset: config.subset,
   }
 }
+
+const KEYS_FIX = 'see docs/cli.md, "dbtwin.yaml", for the keys a project file takes'
 
 /**
  * A database given on the command line: a URL as it is, or the name of a source or target in the project file.

@@ -12,7 +12,7 @@ import { report } from '../report/report-twin.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import { createSampleSchema } from '../sample/create-sample-schema.js'
 import { seedSampleData } from '../sample/seed-sample-data.js'
-import { generate } from '../write/write-twin.js'
+import { generate } from '../write/generate-into-target.js'
 
 export interface DemoOptions {
   /** Leave both databases and the report in this directory (default: a temporary one, removed at the end). */

@@ -1,5 +1,5 @@
 import type { ColumnDefinitionBuilder, Kysely, RawBuilder } from 'kysely'
-import type { SpecialNumber } from '../model/model.js'
+import type { SpecialNumber } from '../schema/cell-value.js'
 import type { Column, DialectName, EnumType, Schema, TableRef } from '../schema/schema.js'
 import type { TwinWrite } from './twin-target.js'
 

@@ -1,24 +1,6 @@
 import type { Kysely } from 'kysely'
-import type {
-  CheckConstraint,
-  Column,
-  DialectName,
-  ForeignKey,
-  SchemaObject,
-  Table,
-  TableRef,
-} from '../schema/schema.js'
-
-/**
- * One value as generators hand it to writers: already in the text form the engines read, except binary values
- * (bytea, BLOB, BINARY), which stay bytes: each writer encodes them in its engine's own form.
- */
-export type CellValue = string | number | boolean | Uint8Array | null
-
-/** A value as text, to compare or hash it: bytes as hex, so that distinct bytes stay distinct. */
-export function cellText(value: Exclude<CellValue, null>): string {
-  return typeof value === 'object' ? Buffer.from(value).toString('hex') : String(value)
-}
+import type { CellValue } from '../schema/cell-value.js'
+import type { CheckConstraint, Column, ForeignKey, SchemaObject, Table, TableRef } from '../schema/schema.js'
 
 /** Something a target leaves out of a table or changes in it, told in one line per reason, not one per item. */
 export interface TableNote {
@@ -156,10 +138,6 @@ export interface TwinWrite {
   rollback(): Promise<void>
   /** Stops the statement running now (a COPY, a key check), so that an interruption need not wait for its end. */
   cancel(): Promise<void>
-}
-
-export function dialectFamily(dialect: DialectName): 'postgres' | 'mysql' {
-  return dialect === 'mysql' ? 'mysql' : 'postgres'
 }
 
 /** Refuses a native type string that is not plainly a type: a model file must not smuggle SQL into DDL. */

@@ -1,4 +1,4 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import type { ColumnModel } from '../model/model.js'
 import { temporalToNumber } from '../model/temporal-values.js'
 import type { Random } from '../random/seeded-random.js'

@@ -1,6 +1,6 @@
 import type { RelationModel } from '../model/model.js'
 import type { Random } from '../random/seeded-random.js'
-import { firstAtLeast } from './quantile-draw.js'
+import { firstAtLeast } from '../model/quantile-draw.js'
 
 type Histogram = RelationModel['childrenPerParent']
 

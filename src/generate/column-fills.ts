@@ -1,4 +1,4 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import type { ColumnModel } from '../model/model.js'
 import { copulaPathEntry, numericKeyPaths } from '../model/json-paths.js'
 import { seededRandom } from '../random/seeded-random.js'

@@ -1,23 +1,17 @@
-import type { CellValue } from '../dialects/twin-target.js'
-import {
-  type Category,
-  type ColumnModel,
-  type Conditional,
-  type SpecialNumber,
-  type SpecialShare,
-} from '../model/model.js'
+import type { CellValue, SpecialNumber } from '../schema/cell-value.js'
+import { type Category, type ColumnModel, type Conditional, type SpecialShare } from '../model/model.js'
 import { withCheckDigit } from '../model/check-digits.js'
 import { DAY_SECONDS, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'
-import { fileContent, type FileType } from './binary-content.js'
+import { fileContent, type FileType } from '../model/binary-content.js'
 import { smallestGeometry } from '../schema/postgis-type.js'
 import type { Column } from '../schema/schema.js'
 import type { Grid } from './inequality-guard.js'
-import { otherValue } from './other-value.js'
+import { otherValue } from '../model/other-value.js'
 import { jsonDocumentSampler, type PathUniform } from './json-document.js'
-import { firstAbove, interpolate } from './quantile-draw.js'
+import { firstAbove, interpolate } from '../model/quantile-draw.js'
 import { textFromShape } from './text-from-shape.js'
-import { textFromWords } from './text-from-words.js'
+import { textFromWords } from '../model/text-from-words.js'
 import { temporalRange } from './temporal-range.js'
 import { columnMeaning, meaningText, PERSONAL_MEANINGS } from './column-meaning.js'
 import { isCodeColumn } from '../model/text-model-choice.js'

@@ -1,7 +1,7 @@
 import type { TableModel } from '../model/model.js'
 import type { Column } from '../schema/schema.js'
 import type { ColumnSampler } from './column-sampler.js'
-import { interpolate } from './quantile-draw.js'
+import { interpolate } from '../model/quantile-draw.js'
 
 /**
  * Sets the columns a row derives from its other columns, once every column is drawn: a functional dependency's

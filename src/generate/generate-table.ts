@@ -1,4 +1,4 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import { seededRandom, type Random } from '../random/seeded-random.js'
 import { childrenCounts, childrenCountsByState } from './children-counts.js'
 import type { GeneratedTable } from './generated-table.js'
@@ -6,7 +6,7 @@ import { RowEmitter } from './row-emitter.js'
 import type { TableGenerationContext } from './table-context.js'
 import { planTable, type DrivingPlan, type TablePlan } from './table-plan.js'
 
-export { writtenColumns, type KeptState, type TableGenerationContext } from './table-context.js'
+export type { KeptState, TableGenerationContext } from './table-context.js'
 
 const BATCH_ROWS = 5000
 

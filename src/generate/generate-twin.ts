@@ -1,20 +1,19 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import { assertLoadable, planLoad } from '../graph/load-plan.js'
 import type { Invariant, Model } from '../model/model.js'
 import { seededRandom } from '../random/seeded-random.js'
 import type { ResolvedRules } from '../rules/resolve-rules.js'
 import { rewrites, type Rule } from '../rules/rule-file.js'
-import type { Column, ForeignKey, Table } from '../schema/schema.js'
+import { type Column, type ForeignKey, type Table, writtenColumns, dialectFamily } from '../schema/schema.js'
 import { randomStreamName, tableName } from '../schema/table-name.js'
 import { checkRootRows } from './root-rows.js'
 import { tableChecks } from '../schema/check-bounds.js'
 import { drivingForeignKey } from './driving-key.js'
 import { invariantKeeps, meetingParents } from './invariant-plan.js'
 import { lookupTables, scaledRows } from './twin-rows.js'
-import { generateTable, writtenColumns, type KeptState } from './generate-table.js'
+import { generateTable, type KeptState } from './generate-table.js'
 import { holdsUniqueKey, keyResolver, type GeneratedTable } from './generated-table.js'
 import { writeReferenceTable } from './reference-table.js'
-import { dialectFamily } from '../dialects/twin-target.js'
 
 export interface GenerateTwinOptions {
   /**

@@ -4,7 +4,7 @@ import type { ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import type { Random } from '../random/seeded-random.js'
 import { cellSamplers } from './column-sampler.js'
-import { interpolate, levelOf } from './quantile-draw.js'
+import { interpolate, levelOf } from '../model/quantile-draw.js'
 import { labelAt, type GeneratedTable } from './generated-table.js'
 
 /**

@@ -2,7 +2,7 @@ import { round } from '../model/categories.js'
 import type { JsonNode } from '../model/model.js'
 import { keySegment } from '../model/json-paths.js'
 import type { Random } from '../random/seeded-random.js'
-import { interpolate } from './quantile-draw.js'
+import { interpolate } from '../model/quantile-draw.js'
 
 /** Draws a string of a path from its learned strings (the text column sampler, see columnSampler). */
 export type StringDraw = (strings: NonNullable<JsonNode['strings']>) => (random: Random) => string

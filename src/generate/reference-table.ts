@@ -1,9 +1,8 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import type { ReferenceRows } from '../model/model.js'
-import type { Table } from '../schema/schema.js'
+import { type Table, writtenColumns } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
-import { crossEngineValues } from '../subset/cross-engine-values.js'
-import { writtenColumns } from './generate-table.js'
+import { crossEngineValues } from '../schema/cross-engine-values.js'
 import type { GeneratedTable } from './generated-table.js'
 
 /**

@@ -1,9 +1,9 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import { seededRandom } from '../random/seeded-random.js'
 import type { Rule } from '../rules/rule-file.js'
 import { distinctRewriter, fitTo, valueRewriter, type Rewrite } from '../rules/value-rewriter.js'
 import type { PersonField } from '../rules/fake-person.js'
-import { fileContent, type FileType } from './binary-content.js'
+import { fileContent, type FileType } from '../model/binary-content.js'
 import {
   emailDomainOf,
   personEntity,

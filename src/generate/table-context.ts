@@ -1,9 +1,9 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import type { DeferredForeignKey } from '../graph/load-plan.js'
 import type { Invariant, TableModel } from '../model/model.js'
 import type { Rule } from '../rules/rule-file.js'
 import type { TableChecks } from '../schema/check-bounds.js'
-import type { Column, ForeignKey, Table } from '../schema/schema.js'
+import type { ForeignKey, Table } from '../schema/schema.js'
 import type { GeneratedTable } from './generated-table.js'
 
 export interface TableGenerationContext {
@@ -42,9 +42,4 @@ export interface KeptState {
   values?: ReadonlySet<string>
   /** Category columns whose values decide later tables' numbers of children (see GeneratedTable.labels). */
   labels?: ReadonlySet<string>
-}
-
-/** Columns a writer fills: generated columns are computed by the target (or left NULL across engines). */
-export function writtenColumns(table: Table): Column[] {
-  return table.columns.filter((c) => c.generated === null)
 }

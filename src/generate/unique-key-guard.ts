@@ -1,4 +1,4 @@
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import type { Column } from '../schema/schema.js'
 import { NUMBER_TYPES } from '../schema/type-groups.js'
 

@@ -40,7 +40,7 @@ import { textProfile } from '../model/text-profile.js'
 import { DAY_SECONDS, fractionDigits, numberToTemporal, temporalToNumber } from '../model/temporal-values.js'
 import { categoryKey, valueEncoder } from '../model/value-encoding.js'
 import type { Rewrite } from '../rules/value-rewriter.js'
-import { FILE_TYPES, fileTypeOf, type FileType } from '../generate/binary-content.js'
+import { FILE_TYPES, fileTypeOf, type FileType } from '../model/binary-content.js'
 import type { Column, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import {

@@ -14,7 +14,7 @@ import { PrivacyBudget } from '../model/privacy-budget.js'
 import { columnId, type ResolvedRules } from '../rules/resolve-rules.js'
 import { valueRewriter } from '../rules/value-rewriter.js'
 import type { Schema, Table } from '../schema/schema.js'
-import { loadRuleSet } from '../rules/rule-file.js'
+import { loadRuleSet, type RulesSource } from '../rules/rule-file.js'
 import { resolveTableRules } from '../rules/table-rules.js'
 import { referenceTables, type ReferenceDecision } from '../model/reference-tables.js'
 import { readReferenceRows } from './reference-rows.js'
@@ -32,7 +32,7 @@ import { learnTable, type LearnTableOptions } from './learn-table.js'
 
 export interface LearnOptions {
   /** A rules directory or file: the columns its rules rewrite are never learned from their values. */
-  rules?: string
+  rules?: RulesSource
   /** Rows sampled per table for quantiles, shapes, correlations and inequalities (default 50,000). */
   sampleRows?: number
   /** Values, shapes and bins seen fewer times are not written (default 5). */

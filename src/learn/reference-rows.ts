@@ -1,8 +1,7 @@
 import type { Database } from '../dialects/dialect.js'
-import { writtenColumns } from '../generate/generate-table.js'
+import { writtenColumns, type Table } from '../schema/schema.js'
 import type { ReferenceRows } from '../model/model.js'
-import type { Table } from '../schema/schema.js'
-import { cellValue } from '../subset/cell-value.js'
+import { cellValue } from '../schema/cell-value.js'
 import { readAllRows } from '../dialects/queries/subset-queries.js'
 
 /**

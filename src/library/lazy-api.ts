@@ -5,13 +5,14 @@ import type { LearnEvent, LearnOptions } from '../learn/learn.js'
 import type { Model } from '../model/model.js'
 import type { Report } from '../report/report.js'
 import type { ReportEvent, ReportOptions } from '../report/report-twin.js'
+import type { RulesSource } from '../rules/rule-file.js'
 import type { CheckResult, ScanResult } from '../rules/scan.js'
 import type { ScanOptions } from '../rules/scan-database.js'
 import type { RootSelection, SubsetOptions } from '../subset/subset-options.js'
 import type { SubsetEvent, SubsetPlan, SubsetResult } from '../subset/subset.js'
 import type { Schema } from '../schema/schema.js'
 import type { CloneOptions } from '../write/clone.js'
-import type { GenerateEvent, GenerateOptions, GenerateResult } from '../write/write-twin.js'
+import type { GenerateEvent, GenerateOptions, GenerateResult } from '../write/generate-into-target.js'
 
 // The package root loads no driver, no kysely, zod, yaml or faker: each entry point imports its stage when it is
 // first called (issue 21: `import('dbtwin')` took 1.1 s, 0.2 s of it kysely and 0.4 s faker's locales).
@@ -31,7 +32,8 @@ export interface Progress<E> {
  * console.log(schema.tables.length, plan.order)
  */
 export async function inspect(database: Connection): Promise<{ schema: Schema; plan: LoadPlan }> {
-  return (await import('../schema/inspect.js')).inspect(database)
+  const schema = await introspect(database)
+  return { schema, plan: (await import('../graph/load-plan.js')).planLoad(schema) }
 }
 
 /**
@@ -41,7 +43,7 @@ export async function inspect(database: Connection): Promise<{ schema: Schema; p
  * const schema = await introspect(myKysely)
  */
 export async function introspect(database: Connection): Promise<Schema> {
-  return (await import('../schema/introspect.js')).introspect(database)
+  return (await import('../dialects/introspect.js')).introspect(database)
 }
 
 /**
@@ -74,7 +76,7 @@ export async function scan(database: Connection, options: ScanOptions = {}): Pro
  */
 export async function check(
   database: Connection,
-  options: ScanOptions & { rules: string },
+  options: ScanOptions & { rules: RulesSource },
 ): Promise<CheckResult> {
   const { rules, ...scanOptions } = options
   return (await import('../rules/scan.js')).check(database, rules, scanOptions)
@@ -107,7 +109,7 @@ export async function generate(
   options: GenerateOptions & Progress<GenerateEvent> = {},
 ): Promise<GenerateResult> {
   const { onEvent, ...generateOptions } = options
-  return (await import('../write/write-twin.js')).generate(model, target, generateOptions, onEvent)
+  return (await import('../write/generate-into-target.js')).generate(model, target, generateOptions, onEvent)
 }
 
 /**

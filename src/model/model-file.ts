@@ -1,21 +1,21 @@
 import { MAX_JSON_DIGITS } from './json-paths.js'
-import { FILE_TYPES } from '../generate/binary-content.js'
-import { parseDocument, stringify } from 'yaml'
+import { FILE_TYPES } from './binary-content.js'
+import { stringify } from 'yaml'
 import { z } from 'zod'
-import { PII_KINDS } from '../rules/pii-kinds.js'
+import { PII_KINDS } from './pii-kinds.js'
 import { DbtwinError } from '../errors.js'
 import { identifier, schemaShape } from '../schema/schema-file.js'
 import { tableName } from '../schema/table-name.js'
 import {
   MODEL_FORMAT_VERSION,
   QUANTILE_LEVELS,
-  SPECIAL_NUMBERS,
   type Invariant,
   type JsonNode,
   type Model,
   type WordModel,
 } from './model.js'
-import { yamlValue } from '../yaml-value.js'
+import { SPECIAL_NUMBERS } from '../schema/cell-value.js'
+import { parseYaml, throwFileProblems, yamlValue, zodProblems } from '../yaml-file.js'
 
 const fraction = z.number().min(0).max(1)
 const category = z.object({ value: z.union([z.string(), z.number(), z.boolean()]), frequency: fraction })
@@ -347,50 +347,43 @@ export function formatModelFile(model: Model): string {
 }
 
 /**
- * Reads a model file, validating every field and then the model's consistency with its own schema. Any problem is
- * reported with the path inside the file.
+ * Reads a model file, validating every field and then the model's consistency with its own schema. Every field
+ * that is wrong is reported, each at its line and column and with its path inside the file.
  *
  * @example const model = parseModelFile(await readFile('model.yaml', 'utf8'), 'model.yaml')
  */
 export function parseModelFile(text: string, fileName: string): Model {
-  const document = parseDocument(text)
-  const yamlError = document.errors[0]
-  if (yamlError !== undefined) {
-    const at = yamlError.linePos?.[0]
-    throw invalid(
-      `${fileName}${at === undefined ? '' : `:${at.line}:${at.col}`}: ${yamlError.message.split('\n')[0]}`,
-    )
-  }
-  const data = yamlValue(document, fileName, 'learn the model again with dbtwin learn') as {
-    formatVersion?: unknown
-  }
+  const yaml = parseYaml(text, fileName)
+  throwFileProblems(yaml.problems, `fix the YAML syntax, or ${LEARN_AGAIN}`, fileName, { file: fileName })
+  const data = yamlValue(yaml, LEARN_AGAIN) as { formatVersion?: unknown } | null
   if (typeof data?.formatVersion === 'number' && data.formatVersion > MODEL_FORMAT_VERSION) {
     throw new DbtwinError(
       'FILE_INVALID',
-      `${fileName}: at formatVersion: the model is format ${data.formatVersion}, newer than this dbtwin reads (${MODEL_FORMAT_VERSION})`,
+      `${yaml.at(['formatVersion'])}: formatVersion: the model is format ${data.formatVersion}, newer than this dbtwin reads (${MODEL_FORMAT_VERSION})`,
       'upgrade dbtwin, or learn the model again with this version',
+      { data: { file: fileName } },
     )
   }
   const parsed = modelShape.safeParse(data)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw invalid(
-      `${fileName}: at ${issue?.path.join('.') || '(top)'}: ${issue?.message ?? 'invalid model file'}`,
-    )
-  }
+  if (!parsed.success)
+    throwFileProblems(zodProblems(yaml.at, parsed.error), LEARN_AGAIN, fileName, { file: fileName })
   const model = parsed.data as Model
   const problem = inconsistency(model)
-  if (problem !== null) throw invalid(`${fileName}: at ${problem.path}: ${problem.message}`)
+  if (problem !== null) {
+    const path = problem.path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part))
+    throwFileProblems(
+      [{ at: yaml.at(path), message: `${problem.path}: ${problem.message}` }],
+      LEARN_AGAIN,
+      fileName,
+      {
+        file: fileName,
+      },
+    )
+  }
   return model
 }
 
-function invalid(message: string): DbtwinError {
-  return new DbtwinError(
-    'FILE_INVALID',
-    message,
-    'learn the model again with dbtwin learn <source-url> -o model.yaml',
-  )
-}
+const LEARN_AGAIN = 'learn the model again with dbtwin learn <source-url> -o model.yaml'
 
 /** The first place where the model contradicts its embedded schema or itself, or null. */
 function inconsistency(model: Model): { path: string; message: string } | null {

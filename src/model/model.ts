@@ -1,9 +1,10 @@
-import type { FileType } from '../generate/binary-content.js'
+import type { FileType } from './binary-content.js'
 /**
  * The model file: statistics of a source database, never its records. `learn` writes it next to production;
  * `generate` reads it anywhere. It embeds the schema, so it is the only input generation needs.
  */
-import type { PiiKind } from '../rules/pii-kinds.js'
+import type { PiiKind } from './pii-kinds.js'
+import type { SpecialNumber } from '../schema/cell-value.js'
 import type { DialectName, Schema } from '../schema/schema.js'
 
 export const MODEL_FORMAT_VERSION = 1
@@ -410,10 +411,6 @@ export interface JsonNode {
   /** Strings: categories among rows when there are few values, else suppressed; and the text profile of all. */
   strings?: { categories: Category[] | null; suppressedFraction: number } & TextProfile
 }
-
-/** The values a PostgreSQL float or numeric can hold besides finite numbers, spelled as PostgreSQL prints them. */
-export const SPECIAL_NUMBERS = ['NaN', 'Infinity', '-Infinity'] as const
-export type SpecialNumber = (typeof SPECIAL_NUMBERS)[number]
 
 export interface SpecialShare {
   value: SpecialNumber

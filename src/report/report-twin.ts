@@ -5,7 +5,7 @@ import { DbtwinError } from '../errors.js'
 import type { Model } from '../model/model.js'
 import { resolveRules, rewrittenColumns } from '../rules/resolve-rules.js'
 import { loadConstraints } from '../rules/load-constraints.js'
-import { loadRules } from '../rules/rule-file.js'
+import { loadRules, type RulesSource } from '../rules/rule-file.js'
 import { scanDatabase } from '../rules/scan-database.js'
 import type { ForeignKey, Schema, Table, TableRef } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
@@ -34,7 +34,7 @@ export interface ReportOptions {
   /** The model the twin was generated from: the reference when there is no source, and the PII record. */
   model?: Model
   /** Rules: a PII column is covered when one decides it. Without rules, the model's ruled columns count. */
-  rules?: string
+  rules?: RulesSource
   /** Rows sampled per table and side (default 10,000). */
   maxRows?: number
   /** Values seen fewer than k times in the source are rare (default: the model's min-count, else 5). */

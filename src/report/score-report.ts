@@ -1,5 +1,4 @@
-import type { DialectName, Schema } from '../schema/schema.js'
-import { dialectFamily } from '../dialects/twin-target.js'
+import { dialectFamily, type DialectName, type Schema } from '../schema/schema.js'
 import { crossEngineDetails } from '../write/cross-engine-details.js'
 import { dcrScore } from './metrics/privacy.js'
 import { mean, overallQuality } from './metrics/scores.js'

@@ -1,4 +1,4 @@
-import { cellText } from '../dialects/twin-target.js'
+import { cellText } from '../schema/cell-value.js'
 import { seededRandom } from '../random/seeded-random.js'
 import type { ColumnBounds } from '../schema/check-bounds.js'
 import { checkRegex, compareValues } from '../schema/check-evaluation.js'

@@ -1,5 +1,5 @@
 import { tokenize, type Token } from '../schema/check-expression.js'
-import { rootConditionProblem } from '../subset/root-condition.js'
+import { rootConditionProblem } from '../schema/root-condition.js'
 
 /**
  * Why a declared rule's SQL text (a `derive` expression or a `check`) is not one plain expression over its own

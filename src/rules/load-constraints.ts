@@ -4,14 +4,14 @@ import {
   type DeclaredConstraint,
   type ResolvedConstraint,
 } from './declared-constraints.js'
-import { loadRuleSet, throwProblems } from './rule-file.js'
+import { loadRuleSet, throwProblems, type RulesSource } from './rule-file.js'
 
 /**
- * The constraints declared in the rules at `path` (none without a path), each resolved against `schema`: a table
+ * The constraints declared in the rules at `path`, or in a RuleSet given (none without either), each resolved against `schema`: a table
  * or column it names that the schema lacks fails with `file:line:column` and the fix, before anything is written.
  */
 export async function loadConstraints(
-  path: string | undefined,
+  path: RulesSource | undefined,
   schema: Schema,
 ): Promise<ResolvedConstraint[]> {
   return path === undefined ? [] : resolvedOrThrow((await loadRuleSet(path)).constraints, schema)

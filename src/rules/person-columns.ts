@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { cellText, type CellValue } from '../dialects/twin-target.js'
+import { cellText, type CellValue } from '../schema/cell-value.js'
 import type { Column, Table } from '../schema/schema.js'
 import { fakePerson, localeForCountry, type FakePerson, type PersonField } from './fake-person.js'
 import type { Rule, RuleAction } from './rule-file.js'

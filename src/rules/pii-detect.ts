@@ -5,7 +5,7 @@ import { luhnValid } from '../model/check-digits.js'
 import { fold, isKnownName, NAME_PARTICLES } from '../model/name-words.js'
 import type { PortableType } from '../schema/schema.js'
 import { DATE_TYPES, TEXT_TYPES } from '../schema/type-groups.js'
-import type { PiiKind } from './pii-kinds.js'
+import type { PiiKind } from '../model/pii-kinds.js'
 
 /**
  * Finds columns that hold personal data, from the column's name and type, from a sample of its values, or both.

@@ -4,7 +4,7 @@ import { callFaker, fakerFor } from './faker-methods.js'
 import { ipColumnTakes } from './ip-address.js'
 import { didYouMean } from './nearest-name.js'
 import { isIpAddress } from './pii-detect.js'
-import type { PiiKind } from './pii-kinds.js'
+import type { PiiKind } from '../model/pii-kinds.js'
 import { rewrites, throwProblems, type Rule } from './rule-file.js'
 
 /** `schema.table.column`: how rules and PII findings name a column. */

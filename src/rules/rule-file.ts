@@ -1,13 +1,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { LineCounter, parseDocument, type Document } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
 import { parseConstraint, type DeclaredConstraint } from './declared-constraints.js'
 import { FAKER_LOCALES, unknownFakerMethod, unknownTemplateMethods } from './faker-methods.js'
 import { didYouMean } from './nearest-name.js'
-import { PII_KINDS, type PiiKind } from './pii-kinds.js'
-import { yamlValue } from '../yaml-value.js'
+import { PII_KINDS, type PiiKind } from '../model/pii-kinds.js'
+import { parseYaml, throwFileProblems, yamlValue, type FileProblem } from '../yaml-file.js'
 
 /**
  * Rule files: the reviewed record of what happens to each sensitive column. A rule picks columns by name pattern
@@ -161,22 +160,26 @@ export interface RuleSet {
 const quotedKey = (key: string) => (/^[A-Za-z_][\w-]{0,39}$/.test(key) ? `"${key}"` : '(not a key name)')
 
 /** One problem in a rule file, located for the message. */
-interface Problem {
-  at: string
-  message: string
-}
+type Problem = FileProblem
 
 /**
  * Reads rules from a directory (every `*.yaml`/`*.yml`, in name order) or one file, following `include:` lists.
  * A file is read once however often it is included. Every problem in every file is reported together, each with
  * `file:line:column`, before anything uses the rules.
  */
-export async function loadRules(path: string): Promise<Rule[]> {
+export async function loadRules(path: RulesSource): Promise<Rule[]> {
   return (await loadRuleSet(path)).rules
 }
 
+/**
+ * Where rules come from: a rules directory or file, or a RuleSet already in hand (from parseRuleSet, or built in
+ * code), so a library caller need not write a file.
+ */
+export type RulesSource = string | RuleSet
+
 /** loadRules, with the files' table rules (`tables:`) and declared constraints (`constraints:`) too. */
-export async function loadRuleSet(path: string): Promise<RuleSet> {
+export async function loadRuleSet(path: RulesSource): Promise<RuleSet> {
+  if (typeof path !== 'string') return path
   const files = (await isDirectory(path)) ? await ruleFilesIn(path) : [path]
   const rules: Rule[] = []
   const tables: TableRule[] = []
@@ -224,13 +227,12 @@ export function parseRuleSet(text: string, file: string): RuleSet {
   return { rules: parsed.rules, tables: parsed.tables, constraints: parsed.constraints }
 }
 
+/** Throws one DbtwinError listing every problem of the rules, each at its place; nothing when there is none. */
 export function throwProblems(problems: readonly Problem[]): void {
-  if (problems.length === 0) return
-  const lines = problems.map((p) => `${p.at}: ${p.message}`)
-  throw new DbtwinError(
-    'FILE_INVALID',
-    lines.length === 1 ? lines[0]! : `${lines.length} problems in the rules:\n  ${lines.join('\n  ')}`,
-    'correct the rules named above (docs/rules.md lists every action and its form)',
+  throwFileProblems(
+    problems,
+    'correct the rules at the places named (docs/rules.md lists every action and its form)',
+    'the rules',
   )
 }
 
@@ -243,38 +245,20 @@ interface ParsedRules {
 }
 
 function parseRules(text: string, file: string): ParsedRules {
-  const lineCounter = new LineCounter()
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: true })
-  const at = (offset: number | undefined) => {
-    if (offset === undefined) return file
-    const { line, col } = lineCounter.linePos(offset)
-    return `${file}:${line}:${col}`
-  }
-  const located = (path: readonly (string | number)[]) => at(rangeOf(document, path)?.[0])
-  const syntax = document.errors[0]
-  if (syntax !== undefined) {
-    // The line the error points at, or the last written line before it when it points past the end.
-    const lines = text.slice(0, syntax.pos[0]).split('\n')
-    const offending =
-      [text.split('\n')[lines.length - 1], ...lines.reverse()].find((l) => l?.trim())?.trim() ?? ''
-    const message = `${syntax.message.split(' at line')[0]!.split('\n')[0]!}, in "${offending}"`
-    return {
-      rules: [],
-      tables: [],
-      constraints: [],
-      includes: [],
-      problems: [{ at: at(syntax.pos[0]), message }],
-    }
+  const yaml = parseYaml(text, file)
+  const located = (path: readonly (string | number)[]) => yaml.at(path)
+  if (yaml.problems.length > 0) {
+    return { rules: [], tables: [], constraints: [], includes: [], problems: [...yaml.problems] }
   }
   const problems: Problem[] = []
-  const root: unknown = yamlValue(document, file, 'remove the aliases (*name) from the file')
+  const root: unknown = yamlValue(yaml, 'remove the aliases (*name) from the file')
   if (root === null || typeof root !== 'object' || Array.isArray(root)) {
     return {
       rules: [],
       tables: [],
       constraints: [],
       includes: [],
-      problems: [{ at: at(0), message: 'a rule file is a mapping with a `rules:` list' }],
+      problems: [{ at: yaml.at([]), message: 'a rule file is a mapping with a `rules:` list' }],
     }
   }
   const data = root as Record<string, unknown>
@@ -559,18 +543,6 @@ function describeIssue(error: z.ZodError, kind: ActionKind): string {
   const unknownKey = error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys : []))[0]
   if (unknownKey !== undefined) return `unknown option "${unknownKey}"; expected ${ACTION_FORMS[kind]}`
   return `expected ${ACTION_FORMS[kind]}`
-}
-
-function rangeOf(
-  document: Document,
-  path: readonly (string | number)[],
-): [number, number, number] | undefined {
-  // A key's own position reads better than its value's for "unknown key" problems; fall back to the parent.
-  for (let n = path.length; n >= 0; n--) {
-    const node = document.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined
-    if (node?.range !== undefined) return node.range
-  }
-  return undefined
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import type { Database } from '../dialects/dialect.js'
 import { readAggregates, readSample } from '../dialects/queries/source-queries.js'
 import type { Schema, Table } from '../schema/schema.js'
 import { detectPii, isPeopleTable, type ColumnContext } from './pii-detect.js'
-import type { PiiKind } from './pii-kinds.js'
+import type { PiiKind } from '../model/pii-kinds.js'
 import { columnId, type ColumnId } from './resolve-rules.js'
 import { TEXT_TYPES } from '../schema/type-groups.js'
 

@@ -6,7 +6,7 @@ import { tableName } from '../schema/table-name.js'
 import { resolveRules, type ColumnId } from './resolve-rules.js'
 import { declaredRuleText, resolveConstraints } from './declared-constraints.js'
 import { readDeclaredViolations } from '../dialects/queries/declared-queries.js'
-import { loadRuleSet, loadRules, rewrites, throwProblems, type Rule } from './rule-file.js'
+import { loadRuleSet, loadRules, rewrites, throwProblems, type Rule, type RulesSource } from './rule-file.js'
 import { scanQuasiIdentifiers, SAFE_K, type QuasiGroup } from './quasi-identifiers.js'
 import { scanDatabase, type PiiColumn, type ScanOptions } from './scan-database.js'
 
@@ -71,7 +71,11 @@ export interface CheckResult extends ScanResult {
  * const { uncovered } = await check('postgres://postgres@127.0.0.1:5432/shop', 'rules/')
  * if (uncovered.length > 0) process.exitCode = 1
  */
-export async function check(url: Connection, rules: string, options: ScanOptions = {}): Promise<CheckResult> {
+export async function check(
+  url: Connection,
+  rules: RulesSource,
+  options: ScanOptions = {},
+): Promise<CheckResult> {
   const { rules: loaded, constraints } = await loadRuleSet(rules)
   const result = await scan(url, options)
   const declaredConstraints = resolveConstraints(result.schema, constraints)

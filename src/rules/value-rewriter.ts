@@ -1,15 +1,15 @@
 import { createHmac } from 'node:crypto'
-import { cellText, type CellValue } from '../dialects/twin-target.js'
+import { cellText, type CellValue } from '../schema/cell-value.js'
 import type { Column } from '../schema/schema.js'
 import { callFaker, fakerFor } from './faker-methods.js'
 import { digitPermuter, shapeHash } from './format-preserving.js'
 import { ipAddressFor } from './ip-address.js'
-import { fileContent, fileTypeOf } from '../generate/binary-content.js'
+import { fileContent, fileTypeOf } from '../model/binary-content.js'
 import { seededRandom } from '../random/seeded-random.js'
 import type { RuleAction } from './rule-file.js'
 import type { WordModel } from '../model/model.js'
-import { textFromWords } from '../generate/text-from-words.js'
-import { otherValue } from '../generate/other-value.js'
+import { textFromWords } from '../model/text-from-words.js'
+import { otherValue } from '../model/other-value.js'
 
 type Generalization = Extract<RuleAction, { kind: 'generalize' }>
 

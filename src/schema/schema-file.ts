@@ -1,8 +1,7 @@
-import { parseDocument, stringify } from 'yaml'
+import { stringify } from 'yaml'
 import { z } from 'zod'
-import { DbtwinError } from '../errors.js'
 import type { Schema } from './schema.js'
-import { yamlValue } from '../yaml-value.js'
+import { loadYaml } from '../yaml-file.js'
 
 const portableType = z.enum([
   'boolean',
@@ -170,32 +169,12 @@ export function formatSchemaFile(schema: Schema, format: SchemaFormat): string {
 }
 
 /**
- * Reads a schema file (JSON is YAML too), validating every field. A bad file fails with the place inside it.
+ * Reads a schema file (JSON is YAML too), validating every field. A bad file fails with every problem in it, each
+ * at its line and column.
  *
  * @example parseSchemaFile(readFileSync('schema.yaml', 'utf8'), 'schema.yaml').tables.length
  */
 export function parseSchemaFile(text: string, fileName: string): Schema {
-  const document = parseDocument(text)
-  const yamlError = document.errors[0]
-  if (yamlError !== undefined) {
-    const at = yamlError.linePos?.[0]
-    throw new DbtwinError(
-      'FILE_INVALID',
-      `${fileName}${at === undefined ? '' : `:${at.line}:${at.col}`}: ${yamlError.message.split('\n')[0]}`,
-      'fix the syntax, or write the file again with dbtwin inspect --yaml',
-    )
-  }
-  const parsed = schemaShape.safeParse(
-    yamlValue(document, fileName, 'write the file again with dbtwin inspect --yaml'),
-  )
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    const path = issue?.path.join('.') ?? ''
-    throw new DbtwinError(
-      'FILE_INVALID',
-      `${fileName}: ${path === '' ? '' : `at ${path}: `}${issue?.message ?? 'invalid schema file'}`,
-      'write the file again with dbtwin inspect --yaml --out <file>',
-    )
-  }
-  return parsed.data
+  return loadYaml(text, fileName, schemaShape, 'write the file again with dbtwin inspect --yaml --out <file>')
+    .data
 }

@@ -6,6 +6,11 @@
 /** The engine a schema was read from. PGlite speaks PostgreSQL's SQL but is reported as itself. */
 export type DialectName = 'postgres' | 'mysql' | 'pglite'
 
+/** The SQL family a dialect writes: PGlite's is PostgreSQL's. */
+export function dialectFamily(dialect: DialectName): 'postgres' | 'mysql' {
+  return dialect === 'mysql' ? 'mysql' : 'postgres'
+}
+
 /**
  * An engine-neutral column type. Width and precision live beside it on {@link Column}; the engine's own spelling
  * stays in `nativeType`. `unknown` marks a type dbtwin does not model yet; it is kept, not dropped.
@@ -162,6 +167,11 @@ export interface Table extends TableRef {
    * its own rows are read with `FROM ONLY` (see ownRows).
    */
   inheritanceParent?: true
+}
+
+/** Columns a writer fills: generated columns are computed by the target (or left NULL across engines). */
+export function writtenColumns(table: Table): Column[] {
+  return table.columns.filter((c) => c.generated === null)
 }
 
 export interface EnumType {

@@ -1,4 +1,4 @@
-import { cellText, type CellValue } from '../dialects/twin-target.js'
+import { cellText, type CellValue } from '../schema/cell-value.js'
 import {
   emailDomainOf,
   personEntity,

@@ -1,11 +1,18 @@
+import type { RulesSource } from '../rules/rule-file.js'
 import type { SchemaMap } from '../schema/table-placement.js'
-import { parseDocument } from 'yaml'
 import { z } from 'zod'
 import { DbtwinError } from '../errors.js'
 import type { DialectName } from '../schema/schema.js'
-import { rootConditionProblem } from './root-condition.js'
+import { rootConditionProblem } from '../schema/root-condition.js'
 import type { ExistingTables } from '../write/write-target.js'
-import { yamlValue } from '../yaml-value.js'
+import {
+  parseYaml,
+  throwFileProblems,
+  yamlValue,
+  zodProblems,
+  type FileProblem,
+  type YamlFile,
+} from '../yaml-file.js'
 
 /** Where a subset starts: rows of one table, chosen by a SQL condition, a random percentage or a row count. */
 export type RootSelection =
@@ -30,7 +37,7 @@ export interface VirtualForeignKey {
 
 export interface SubsetOptions {
   /** Rules directory or file: every PII column is rewritten on the way (required by the CLI). */
-  rules?: string
+  rules?: RulesSource
   roots: RootSelection[]
   children?: ChildrenPolicy
   /** Small lookup tables copied whole. */
@@ -146,47 +153,66 @@ const configShape = z
 /**
  * Reads a subset config file (YAML): the CLI's options under the same names, e.g.
  * `roots: ["clinic.patients where zip = '10001'"]`, `children: [all, billing.payments=1]`. Roots are checked
- * for the source's dialect when it is given (see parseRoot).
+ * for the source's dialect when it is given (see parseRoot). Every problem is reported, each at its line and column.
  */
 export function parseSubsetConfig(text: string, file: string, dialect?: DialectName): SubsetOptions {
-  const document = parseDocument(text)
-  const syntax = document.errors[0]
-  if (syntax !== undefined) throw configError(file, syntax.message.split('\n')[0]!)
-  const parsed = configShape.safeParse(yamlValue(document, file, 'remove the aliases (*name) from the file'))
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    throw configError(file, `${issue.path.join('.') || 'the file'}: ${issue.message}`)
+  const yaml = parseYaml(text, file)
+  throwFileProblems(yaml.problems, `fix the YAML syntax; ${CONFIG_FIX}`, file, { file })
+  return subsetConfig(yamlValue(yaml, CONFIG_FIX), yaml.at, file, dialect)
+}
+
+/**
+ * The subset options of a value already read, such as dbtwin.yaml's `subset:`, named `file` in messages (that
+ * file's own reader gave no places for it).
+ */
+export function subsetConfigOf(value: unknown, file: string, dialect?: DialectName): SubsetOptions {
+  return subsetConfig(value, () => file, file, dialect)
+}
+
+function subsetConfig(
+  value: unknown,
+  at: YamlFile['at'],
+  file: string,
+  dialect: DialectName | undefined,
+): SubsetOptions {
+  const checked = configShape.safeParse(value)
+  if (!checked.success) throwFileProblems(zodProblems(at, checked.error), CONFIG_FIX, file, { file })
+  const c = checked.data!
+  const problems: FileProblem[] = []
+  const fixes = new Set<string>()
+  // Each value the CLI would parse is parsed here too, and each one that fails is a problem at its place.
+  const parsed = <T>(path: (string | number)[], parse: () => T): T | undefined => {
+    try {
+      return parse()
+    } catch (error) {
+      if (!(error instanceof DbtwinError)) throw error
+      problems.push({ at: at(path), message: `${path.join('.')}: ${error.message}` })
+      fixes.add(error.cliFix)
+      return undefined
+    }
   }
-  const c = parsed.data
+  const roots = c.roots.map((root, i) => parsed(['roots', i], () => parseRoot(root, dialect)))
+  const children =
+    c.children === undefined ? undefined : parsed(['children'], () => parseChildren([c.children!].flat()))
+  const virtualForeignKeys = c.virtualForeignKeys?.map((text, i) =>
+    parsed(['virtualForeignKeys', i], () => parseVirtualForeignKey(text)),
+  )
+  // One kind of mistake keeps its own fix (what a root condition may hold); mixed ones point at the docs.
+  throwFileProblems(problems, fixes.size === 1 ? [...fixes][0]! : CONFIG_FIX, file, { file })
   return {
     rules: c.rules,
-    roots: c.roots.map((root, i) => {
-      try {
-        return parseRoot(root, dialect)
-      } catch (error) {
-        if (!(error instanceof DbtwinError)) throw error
-        throw new DbtwinError('FILE_INVALID', `${file}: roots.${i}: ${error.message}`, error.fix, {
-          cliFix: error.cliFix,
-        })
-      }
-    }),
-    children: c.children === undefined ? undefined : parseChildren([c.children].flat()),
+    roots: roots as RootSelection[],
+    children,
     passthrough: c.passthrough,
     exclude: c.exclude,
-    virtualForeignKeys: c.virtualForeignKeys?.map(parseVirtualForeignKey),
+    virtualForeignKeys: virtualForeignKeys as VirtualForeignKey[] | undefined,
     optionalParents: c.optionalParents,
     seed: c.seed,
   }
 }
 
+const CONFIG_FIX = 'see docs/cli.md, "dbtwin subset", for the config file keys'
+
 function usage(message: string): DbtwinError {
   return new DbtwinError('USAGE', message, 'see `dbtwin subset --help` for the forms a subset option takes')
-}
-
-function configError(file: string, message: string): DbtwinError {
-  return new DbtwinError(
-    'FILE_INVALID',
-    `${file}: ${message}`,
-    'see docs/cli.md, "dbtwin subset", for the config file keys',
-  )
 }

@@ -6,7 +6,7 @@ import {
   type RootSelection,
 } from '../dialects/queries/subset-queries.js'
 import type { Column, Table, TableRef } from '../schema/schema.js'
-import { cellValue } from './cell-value.js'
+import { cellValue } from '../schema/cell-value.js'
 
 /**
  * The reads `subset` makes of its source (dialects/queries/subset-queries.ts), in the subset's terms: keys are kept

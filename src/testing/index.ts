@@ -4,5 +4,5 @@
  */
 export { seedDatabase, type SeedOptions, type SeedResult } from './seed-database.js'
 export { startTwinContainer, type TwinContainer, type TwinContainerOptions } from './start-twin-container.js'
-export type { ExistingTables } from '../write/write-twin.js'
+export type { ExistingTables } from '../write/generate-into-target.js'
 export type { Model } from '../model/model.js'

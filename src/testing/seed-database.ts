@@ -1,6 +1,6 @@
 import type { Connection } from '../dialects/connection.js'
 import type { Model } from '../model/model.js'
-import { generate, type ExistingTables } from '../write/write-twin.js'
+import { generate, type ExistingTables } from '../write/generate-into-target.js'
 import { loadModel } from './load-model.js'
 
 export interface SeedOptions {

@@ -2,14 +2,20 @@ import type { Connection } from '../dialects/connection.js'
 import { databaseFingerprint, parseConnectionUrl } from '../dialects/connection-url.js'
 import { DbtwinError } from '../errors.js'
 import { learn, type LearnEvent } from '../learn/learn.js'
+import type { RulesSource } from '../rules/rule-file.js'
 import type { Model } from '../model/model.js'
 import type { Schema } from '../schema/schema.js'
 import type { SchemaMap } from '../schema/table-placement.js'
 import { checkTarget } from './write-target.js'
-import { generate, type ExistingTables, type GenerateEvent, type GenerateResult } from './write-twin.js'
+import {
+  generate,
+  type ExistingTables,
+  type GenerateEvent,
+  type GenerateResult,
+} from './generate-into-target.js'
 
 export interface CloneOptions {
-  rules?: string
+  rules?: RulesSource
   scale?: number
   seed?: number
   existing?: ExistingTables

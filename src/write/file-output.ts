@@ -5,7 +5,7 @@ import { byteaHex, csvField, csvRows, plainColumns } from '../dialects/postgres/
 import { recordingPostgres } from '../dialects/postgres/postgres-script.js'
 import { updateDerivedColumn } from '../dialects/queries/write-queries.js'
 import { sumUpdate } from '../dialects/sum-update.js'
-import type { CellValue } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import { generateTwin, type GenerateTwinOptions } from '../generate/generate-twin.js'
 import type { Model } from '../model/model.js'
 import { DbtwinError } from '../errors.js'

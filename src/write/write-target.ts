@@ -7,19 +7,26 @@ import { createDatabase, openDatabase } from '../dialects/open-database.js'
 import { holdsRows, updateDerivedColumn, updateRow } from '../dialects/queries/write-queries.js'
 import {
   dialectFamily,
+  writtenColumns,
+  type Column,
+  type DialectName,
+  type Schema,
+  type SchemaObjectPhase,
+  type Table,
+  type TableRef,
+} from '../schema/schema.js'
+import {
   type BulkWriter,
-  type CellValue,
   type NewForeignKey,
   type TableNote,
   type TwinWrite,
   type TypeTranslation,
 } from '../dialects/twin-target.js'
+import type { CellValue } from '../schema/cell-value.js'
 import { crossEngineSchema, noteLines } from './cross-engine-schema.js'
 import { crossEngineDetails, type ObjectFate } from './cross-engine-details.js'
 import { DbtwinError, type ErrorCode } from '../errors.js'
-import { writtenColumns } from '../generate/generate-table.js'
 import { planLoad } from '../graph/load-plan.js'
-import type { Column, DialectName, Schema, SchemaObjectPhase, Table, TableRef } from '../schema/schema.js'
 import { objectsOfPhase, planSchemaObjects, type ObjectPlan } from './plan-schema-objects.js'
 import { tableName } from '../schema/table-name.js'
 import { tablePlacement, type SchemaMap } from '../schema/table-placement.js'

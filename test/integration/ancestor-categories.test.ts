@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { learn } from '../../src/learn/learn.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'
 

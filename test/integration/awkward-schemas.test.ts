@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/dialects/open-database.js'
 import { planLoad } from '../../src/graph/load-plan.js'
-import { introspect } from '../../src/schema/introspect.js'
+import { introspect } from '../../src/dialects/introspect.js'
 import { runCli } from '../support/run-cli.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 

@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CellValue } from '../../src/dialects/twin-target.js'
-import { cellValue } from '../../src/subset/cell-value.js'
+import { type CellValue, cellValue } from '../../src/schema/cell-value.js'
 import { column } from '../fixtures/columns.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { inTwinWrite, withDatabase } from '../support/twin-checks.js'

@@ -119,7 +119,7 @@ describe('a model file is untrusted input', () => {
       await writeFile(file, modelText.replace('name: parent\n', `name: "${bad}"\n`))
       expectOneLine(
         await runCli(['generate', '--model', file, '--out', join(work, 'never')]),
-        /at schema\.tables\.[\w.]*name: a name may not hold control characters or NUL/,
+        /\.yaml:\d+:\d+: schema\.tables\.[\w.]*name: a name may not hold control characters or NUL/,
       )
       expect(await exists(join(work, 'never'))).toBe(false)
     }

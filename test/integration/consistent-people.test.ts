@@ -10,7 +10,7 @@ import { learn } from '../../src/learn/learn.js'
 import { asciiName } from '../../src/rules/fake-person.js'
 import { subset } from '../../src/subset/subset.js'
 import { parseRoot } from '../../src/subset/subset-options.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'
 

@@ -4,7 +4,7 @@ import type { Database } from '../../src/dialects/dialect.js'
 import { subset } from '../../src/subset/subset.js'
 import { parseRoot } from '../../src/subset/subset-options.js'
 import { clone } from '../../src/write/clone.js'
-import type { GenerateEvent } from '../../src/write/write-twin.js'
+import type { GenerateEvent } from '../../src/write/generate-into-target.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'
 

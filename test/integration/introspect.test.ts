@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/dialects/open-database.js'
 import { planLoad } from '../../src/graph/load-plan.js'
 import { createSampleSchema } from '../../src/sample/create-sample-schema.js'
-import { introspect } from '../../src/schema/introspect.js'
+import { introspect } from '../../src/dialects/introspect.js'
 import type { Schema, Table } from '../../src/schema/schema.js'
 import { tableName } from '../../src/schema/table-name.js'
 import {

@@ -5,7 +5,7 @@ import { jsonPathSet, parseJsonValue, pathRowShares } from '../../src/model/json
 import { formatModelFile } from '../../src/model/model-file.js'
 import type { JsonNode } from '../../src/model/model.js'
 import { report } from '../../src/report/report-twin.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { learnedSource, type LearnedSource } from '../support/learned-source.js'
 import { testDialects } from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'

@@ -7,7 +7,7 @@ import { inject } from 'vitest'
 import { DbtwinError } from '../../src/errors.js'
 import { learn } from '../../src/learn/learn.js'
 import { clone } from '../../src/write/clone.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 
 const run = promisify(execFile)

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDataDecision } from '../../src/dialects/mysql/mysql-load-data.js'
-import type { CellValue } from '../../src/dialects/twin-target.js'
+import type { CellValue } from '../../src/schema/cell-value.js'
 import type { Column } from '../../src/schema/schema.js'
 import { column } from '../fixtures/columns.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { learn } from '../../src/learn/learn.js'
 import { formatModelFile, parseModelFile } from '../../src/model/model-file.js'
 import { clone } from '../../src/write/clone.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { mysqlShowCreate, showCreateDiffs } from '../support/mysql-show-create.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 

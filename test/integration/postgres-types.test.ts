@@ -5,7 +5,7 @@ import { learn } from '../../src/learn/learn.js'
 import type { Model } from '../../src/model/model.js'
 import { parseRoot } from '../../src/subset/subset-options.js'
 import { subset } from '../../src/subset/subset.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'
 

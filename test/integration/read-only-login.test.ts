@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { introspect } from '../../src/schema/introspect.js'
+import { introspect } from '../../src/dialects/introspect.js'
 import type { ReferentialAction, Schema } from '../../src/schema/schema.js'
 import { runCli } from '../support/run-cli.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/dialects/dialect.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { learnedSource, type LearnedSource } from '../support/learned-source.js'
 import { testDialects } from '../support/test-database.js'
 import { duplicateKeys, orphanCounts, withDatabase } from '../support/twin-checks.js'

@@ -5,7 +5,7 @@ import { learn } from '../../src/learn/learn.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
 import type { Report } from '../../src/report/report.js'
 import { report } from '../../src/report/report-twin.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { withDatabase } from '../support/twin-checks.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 

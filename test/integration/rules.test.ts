@@ -5,9 +5,9 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/dialects/open-database.js'
 import { learn } from '../../src/learn/learn.js'
-import { loadRules } from '../../src/rules/rule-file.js'
+import { loadRuleSet, loadRules } from '../../src/rules/rule-file.js'
 import { scan, type ScanResult } from '../../src/rules/scan.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { leakedPiiValues } from '../support/pii-leaks.js'
 import { runCli } from '../support/run-cli.js'
 import { withDatabase } from '../support/twin-checks.js'
@@ -138,6 +138,23 @@ for (const dialect of testDialects()) {
         await target.drop()
       }
     }, 120_000)
+
+    it('takes the rules as a value as well as a path, with the same model and a twin holding no real PII', async () => {
+      const ruleSet = await loadRuleSet(RULES)
+      const [fromPath, fromValue] = await Promise.all([
+        learn(source.url, { rules: RULES, seed: 5 }),
+        learn(source.url, { rules: ruleSet, seed: 5 }),
+      ])
+      expect(fromValue.pii).toEqual(fromPath.pii)
+      expect(fromValue.tables).toEqual(fromPath.tables)
+      const target = await createTestDatabase(dialect.name)
+      try {
+        await generate(fromValue, target.url, { rules: ruleSet, seed: 5 })
+        expect(await leakedPiiValues(source.url, target.url, dialect.name)).toEqual({})
+      } finally {
+        await target.drop()
+      }
+    }, 180_000)
 
     it('a twin generated without rules from a model learned with them still writes fake PII, never empty', async () => {
       const model = await learn(source.url, { rules: RULES, seed: 4 })

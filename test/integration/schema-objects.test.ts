@@ -10,7 +10,7 @@ import { formatModelFile, parseModelFile } from '../../src/model/model-file.js'
 import { subset } from '../../src/subset/subset.js'
 import { parseRoot } from '../../src/subset/subset-options.js'
 import { clone } from '../../src/write/clone.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { generateFiles } from '../../src/write/file-output.js'
 import { rulesForModel } from '../../src/rules/rules-for-model.js'
 import {

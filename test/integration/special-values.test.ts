@@ -6,7 +6,7 @@ import { formatModelFile } from '../../src/model/model-file.js'
 import type { ColumnModel, Model } from '../../src/model/model.js'
 import { subset } from '../../src/subset/subset.js'
 import { parseRoot } from '../../src/subset/subset-options.js'
-import { generate } from '../../src/write/write-twin.js'
+import { generate } from '../../src/write/generate-into-target.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
 import { withDatabase } from '../support/twin-checks.js'
 

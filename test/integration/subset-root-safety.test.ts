@@ -136,7 +136,7 @@ for (const dialect of testDialects()) {
         ])
         oneLineRefusal(fromConfig)
         expect(fromConfig.stderr).toContain(
-          'subset.yaml: roots.0: root "inventory where 1=1; drop table rental"',
+          'subset.yaml:1:9: roots.0: root "inventory where 1=1; drop table rental"',
         )
         oneLineRefusal(fromProject)
         expect(fromProject.stderr).toContain('dbtwin.yaml (subset): roots.0:')

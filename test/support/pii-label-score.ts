@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
-import { PII_KINDS, type PiiKind } from '../../src/rules/pii-kinds.js'
+import { PII_KINDS, type PiiKind } from '../../src/model/pii-kinds.js'
 import type { PiiColumn } from '../../src/rules/scan-database.js'
 import type { Schema } from '../../src/schema/schema.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { csvRows } from '../../src/dialects/postgres/postgres-twin.js'
-import { cellValue } from '../../src/subset/cell-value.js'
+import { cellValue } from '../../src/schema/cell-value.js'
 
 describe('cellValue', () => {
   it('keeps bytes as bytes, for each writer to encode', () => {

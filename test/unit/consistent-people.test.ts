@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { fileContent, fileTypeOf, pngChunks } from '../../src/generate/binary-content.js'
+import { fileContent, fileTypeOf, pngChunks } from '../../src/model/binary-content.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
 import { asciiName, fakePerson, localeForCountry } from '../../src/rules/fake-person.js'
 import {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { planLearn } from '../../src/learn/learn-plan.js'
 import { planTableRead } from '../../src/learn/learn-table.js'
 import { parseRuleSet } from '../../src/rules/rule-file.js'
-import type { CellValue } from '../../src/dialects/twin-target.js'
+import type { CellValue } from '../../src/schema/cell-value.js'
 import type { ForeignKey, Schema, Table } from '../../src/schema/schema.js'
 import { column } from '../fixtures/columns.js'
 

@@ -99,6 +99,11 @@ function model(): Model {
   }
 }
 
+/** The message `model.yaml:<line>:<column>: <rest>` for some place: the place is asserted where it matters. */
+function placed(rest: string): RegExp {
+  return new RegExp(`^model\\.yaml:\\d+:\\d+: ${rest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+}
+
 function failure(text: string): DbtwinError {
   try {
     parseModelFile(text, 'model.yaml')
@@ -136,7 +141,7 @@ describe('model files', () => {
     column.quantiles[3] = NaN
     expect(formatModelFile(broken)).toContain('.nan')
     expect(failure(formatModelFile(broken)).message).toMatch(
-      /^model\.yaml: at tables\.0\.columns\.1\.quantiles\.3: /,
+      /^model\.yaml:\d+:\d+: tables\.0\.columns\.1\.quantiles\.3: /,
     )
   })
 
@@ -158,14 +163,14 @@ describe('model files', () => {
     expect(parseModelFile(formatModelFile(derived), 'model.yaml')).toEqual(derived)
     table.differences[0]!.quantiles = QUANTILE_LEVELS.map((l) => -l)
     expect(failure(formatModelFile(derived)).message).toMatch(
-      /^model\.yaml: at tables\.0\.differences\.0\.quantiles: quantiles must never decrease/,
+      /^model\.yaml:\d+:\d+: tables\.0\.differences\.0\.quantiles: quantiles must never decrease/,
     )
   })
 
   it('refuse a model from a newer format, saying to upgrade', () => {
     const error = failure(formatModelFile({ ...model(), formatVersion: 2 as 1 }))
     expect(error.toLine()).toMatch(
-      /^model\.yaml: at formatVersion: the model is format 2, newer than this dbtwin reads \(1\)\. Fix: upgrade dbtwin/,
+      /^model\.yaml:\d+:\d+: formatVersion: the model is format 2, newer than this dbtwin reads \(1\)\. Fix: upgrade dbtwin/,
     )
   })
 
@@ -173,36 +178,55 @@ describe('model files', () => {
     expect(failure('formatVersion: 1\ntables: [\n').message).toMatch(/^model\.yaml:\d+:\d+: /)
   })
 
+  it('name every wrong field together, each at its line and column', () => {
+    const broken = model()
+    broken.tables[0]!.columns[1]!.nullFraction = 1.5
+    broken.tables[0]!.sampledRows = -3
+    const text = formatModelFile(broken)
+    const place = (needle: string) => {
+      const lines = text.split('\n')
+      const line = lines.findIndex((l) => l.includes(needle))
+      return `model.yaml:${line + 1}:${lines[line]!.indexOf(needle) + needle.indexOf(':') + 3}`
+    }
+    const error = failure(text)
+    expect(error.message.split('\n')[0]).toBe('model.yaml: 2 problems')
+    expect(error.message).toContain(`\n  ${place('nullFraction: 1.5')}: tables.0.columns.1.nullFraction: `)
+    expect(error.message).toContain(`\n  ${place('sampledRows: -3')}: tables.0.sampledRows: `)
+    expect(error.toLine().split('\n')[0]).toBe(
+      'model.yaml: 2 problems. Fix: learn the model again with dbtwin learn <source-url> -o model.yaml',
+    )
+  })
+
   it('name the path of a field out of range', () => {
     const broken = model()
     broken.tables[0]!.columns[1]!.nullFraction = 1.5
     expect(failure(formatModelFile(broken)).message).toMatch(
-      /^model\.yaml: at tables\.0\.columns\.1\.nullFraction: /,
+      /^model\.yaml:\d+:\d+: tables\.0\.columns\.1\.nullFraction: /,
     )
   })
 
   it('name the path where a hand edit made the model contradict itself', () => {
     const wrongSize = model()
     wrongSize.tables[0]!.copula!.correlation = [[1]]
-    expect(failure(formatModelFile(wrongSize)).message).toBe(
-      'model.yaml: at tables.0.copula.correlation: must be 2×2, one row and column per copula column',
+    expect(failure(formatModelFile(wrongSize)).message).toMatch(
+      placed('tables.0.copula.correlation: must be 2×2, one row and column per copula column'),
     )
     const unknownColumn = model()
     unknownColumn.tables[0]!.inequalities = [{ left: 'total', op: '<', right: 'shipped_at' }]
-    expect(failure(formatModelFile(unknownColumn)).message).toBe(
-      'model.yaml: at tables.0.inequalities.0: "shipped_at" is not a column of public.orders',
+    expect(failure(formatModelFile(unknownColumn)).message).toMatch(
+      placed('tables.0.inequalities.0: "shipped_at" is not a column of public.orders'),
     )
     const unknownDifference = model()
     unknownDifference.tables[0]!.differences = [
       { from: 'placed_at', to: 'shipped_at', quantiles: QUANTILE_LEVELS.map(() => 3600) },
     ]
-    expect(failure(formatModelFile(unknownDifference)).message).toBe(
-      'model.yaml: at tables.0.differences.0: "shipped_at" is not a column of public.orders',
+    expect(failure(formatModelFile(unknownDifference)).message).toMatch(
+      placed('tables.0.differences.0: "shipped_at" is not a column of public.orders'),
     )
     const renamed = model()
     renamed.tables[0]!.table = 'public.order'
-    expect(failure(formatModelFile(renamed)).message).toBe(
-      'model.yaml: at tables.0.table: "public.order" is not a table of the schema',
+    expect(failure(formatModelFile(renamed)).message).toMatch(
+      placed('tables.0.table: "public.order" is not a table of the schema'),
     )
   })
 
@@ -243,8 +267,8 @@ describe('model files', () => {
     })
     expect(parseModelFile(formatModelFile(withWords), 'model.yaml')).toEqual(withWords)
     words.pairs.push({ after: 'Seen', token: ' Quarrington', frequency: 1 })
-    expect(failure(formatModelFile(withWords)).message).toBe(
-      'model.yaml: at tables.0.columns.3.words.pairs.3: " Quarrington" is not a token of the vocabulary',
+    expect(failure(formatModelFile(withWords)).message).toMatch(
+      placed('tables.0.columns.3.words.pairs.3: " Quarrington" is not a token of the vocabulary'),
     )
   })
 
@@ -262,12 +286,14 @@ describe('model files', () => {
         strength: 1,
       },
     ]
-    expect(failure(formatModelFile(sequence)).message).toBe(
-      'model.yaml: at invariants.0: "orders_customer_fk" is not a foreign key of public.orders',
+    expect(failure(formatModelFile(sequence)).message).toMatch(
+      placed('invariants.0: "orders_customer_fk" is not a foreign key of public.orders'),
     )
     const strength = model()
     strength.invariants = [{ ...sequence.invariants[0]!, strength: 1.5 }]
-    expect(failure(formatModelFile(strength)).message).toMatch(/^model\.yaml: at invariants\.0\.strength: /)
+    expect(failure(formatModelFile(strength)).message).toMatch(
+      /^model\.yaml:\d+:\d+: invariants\.0\.strength: /,
+    )
   })
 
   it('refuse a category given an ancestor on a column not modeled as categories, with an empty cell, or walking a key the table lacks', () => {
@@ -284,8 +310,8 @@ describe('model files', () => {
     }
     const numeric = model()
     numeric.invariants = [rule]
-    expect(failure(formatModelFile(numeric)).message).toBe(
-      'model.yaml: at invariants.0: "total" of public.orders is not modeled as categories',
+    expect(failure(formatModelFile(numeric)).message).toMatch(
+      placed('invariants.0: "total" of public.orders is not modeled as categories'),
     )
     const walking = model()
     walking.tables[0]!.columns[1] = {
@@ -296,13 +322,13 @@ describe('model files', () => {
       suppressedFraction: 0,
     }
     walking.invariants = [rule]
-    expect(failure(formatModelFile(walking)).message).toBe(
-      'model.yaml: at invariants.0: "orders_customer_fk" is not a foreign key of public.orders',
+    expect(failure(formatModelFile(walking)).message).toMatch(
+      placed('invariants.0: "orders_customer_fk" is not a foreign key of public.orders'),
     )
     const empty = model()
     empty.invariants = [{ ...rule, cells: [{ value: 'gold', categories: [] }] }]
     expect(failure(formatModelFile(empty)).message).toMatch(
-      /^model\.yaml: at invariants\.0\.cells\.0\.categories: /,
+      /^model\.yaml:\d+:\d+: invariants\.0\.cells\.0\.categories: /,
     )
   })
 })

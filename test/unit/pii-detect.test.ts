@@ -20,7 +20,7 @@ import {
   luhnValid,
   ssnValid,
 } from '../../src/rules/pii-detect.js'
-import { PII_KIND_DESCRIPTIONS, PII_KINDS, type PiiKind } from '../../src/rules/pii-kinds.js'
+import { PII_KIND_DESCRIPTIONS, PII_KINDS, type PiiKind } from '../../src/model/pii-kinds.js'
 import type { PortableType } from '../../src/schema/schema.js'
 
 /** `count` values from a faker seeded per call, so each sample is the same on every run. */

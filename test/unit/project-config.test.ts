@@ -37,12 +37,33 @@ describe('dbtwin.yaml', () => {
       'a misspelled key',
       'sources: {}\ntargts: {}\n',
       env,
-      /^dbtwin\.yaml:2:9: unknown key "targts" \(did you mean "targets"\?\)/,
+      /^dbtwin\.yaml:2:1: unknown key "targts" \(did you mean "targets"\?\)/,
     ],
     ['a wrong type', 'scale: lots\n', env, /^dbtwin\.yaml:1:8: scale: /],
     ['broken YAML', 'sources: [\n', env, /^dbtwin\.yaml:2:1: /],
   ])('names the place of %s', (_name, body, variables, message) => {
     expect(() => parseProjectConfig(body, 'dbtwin.yaml', variables)).toThrow(message)
+  })
+
+  it('names every problem together, each at its place', () => {
+    const body = 'sources:\n  prod: ${PROD_URL}\n  dev: ${DEV_URL}\nscale: lots\nseeed: 3\n'
+    expect(() => parseProjectConfig(body, 'dbtwin.yaml', {})).toThrow(
+      'dbtwin.yaml: 2 problems\n  dbtwin.yaml:4:8: scale: Invalid input: expected number, received string\n' +
+        '  dbtwin.yaml:5:1: unknown key "seeed" (did you mean "seed"?)',
+    )
+    const unset = () => parseProjectConfig(body.replace(/scale.*\nseeed.*\n/, ''), 'dbtwin.yaml', {})
+    expect(unset).toThrow(
+      'dbtwin.yaml: 2 problems\n  dbtwin.yaml:2:9: environment variable PROD_URL is not set\n' +
+        '  dbtwin.yaml:3:8: environment variable DEV_URL is not set',
+    )
+    const thrown = (() => {
+      try {
+        return unset()
+      } catch (error) {
+        return error
+      }
+    })()
+    expect(thrown).toMatchObject({ fix: 'export PROD_URL=… DEV_URL=… before running dbtwin' })
   })
 
   it('says which names exist when a database name is unknown', () => {

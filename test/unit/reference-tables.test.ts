@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DbtwinError } from '../../src/errors.js'
 import { columnSampler } from '../../src/generate/column-sampler.js'
-import { OTHER_MARKER, otherValue } from '../../src/generate/other-value.js'
+import { OTHER_MARKER, otherValue } from '../../src/model/other-value.js'
 import type { ColumnModel } from '../../src/model/model.js'
 import { REFERENCE_ROWS, referenceTables } from '../../src/model/reference-tables.js'
 import { seededRandom } from '../../src/random/seeded-random.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DbtwinError } from '../../src/errors.js'
-import { rootConditionProblem } from '../../src/subset/root-condition.js'
+import { rootConditionProblem } from '../../src/schema/root-condition.js'
 import { parseRoot, parseSubsetConfig } from '../../src/subset/subset-options.js'
 
 /** Conditions both engines run, as users write them. */
@@ -135,7 +135,7 @@ describe('root conditions', () => {
     ) as DbtwinError
     expect(file.code).toBe('FILE_INVALID')
     expect(file.message).toBe(
-      'subset.yaml: roots.1: root "public.customer where sleep(5) = 0": the function sleep() (character 1) has no place in a root condition',
+      'subset.yaml:1:25: roots.1: root "public.customer where sleep(5) = 0": the function sleep() (character 1) has no place in a root condition',
     )
     // Without a dialect (a library caller), parsing leaves the check to subset().
     expect(parseRoot('public.customer where 1=1; commit')).toMatchObject({ kind: 'where' })

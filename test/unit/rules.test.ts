@@ -171,7 +171,7 @@ describe('rule files: every bad rule gets its precise error', () => {
 
   it('reports every problem of a file together', () => {
     const message = problemWith('rules:\n  - column: a\n    fakr: x\n  - pii: emial\n    hash: true\n')
-    expect(message).toMatch(/^2 problems in the rules:/)
+    expect(message).toMatch(/^the rules: 2 problems\n/)
     expect(message).toContain('r.yaml:3:11')
     expect(message).toContain('r.yaml:4:10')
   })

@@ -54,8 +54,19 @@ describe('subset options', () => {
     )
     expect(options).toMatchObject({ rules: 'rules/', children: { default: 'none' }, optionalParents: 'null' })
     expect(() => parseSubsetConfig('roots: ["a limit 1"]\nchilren: none\n', 'subset.yaml')).toThrow(
-      /subset\.yaml: .*chilren/,
+      /^subset\.yaml:2:1: unknown key "chilren"$/,
     )
-    expect(() => parseSubsetConfig('roots: []\n', 'subset.yaml')).toThrow(/subset\.yaml: roots: /)
+    expect(() => parseSubsetConfig('roots: []\n', 'subset.yaml')).toThrow(/subset\.yaml:1:8: roots: /)
+  })
+
+  it('names every problem of a config file together, each at its line and column', () => {
+    const text = 'roots:\n  - clinic.patients 200%\n  - clinic.visits\nchildren: [many]\nseed: x\n'
+    expect(() => parseSubsetConfig(text, 'subset.yaml')).toThrow(
+      'subset.yaml:5:7: seed: Invalid input: expected number, received string',
+    )
+    expect(() => parseSubsetConfig(text.replace('seed: x\n', ''), 'subset.yaml')).toThrow(
+      'subset.yaml: 2 problems\n  subset.yaml:2:5: roots.0: root "clinic.patients 200%": 200% is outside (0, 100]\n' +
+        '  subset.yaml:4:11: children: --children "many": give all, none, or table=N',
+    )
   })
 })

@@ -4,7 +4,7 @@ import { isNameWord } from '../../src/model/name-words.js'
 import { textModelChoice } from '../../src/model/text-model-choice.js'
 import { joinToken, textTokens, textWords } from '../../src/model/text-tokens.js'
 import { wordModel } from '../../src/model/word-model.js'
-import { textFromWords, wellFormed } from '../../src/generate/text-from-words.js'
+import { textFromWords, wellFormed } from '../../src/model/text-from-words.js'
 import { columnMeaning } from '../../src/generate/column-meaning.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
 

@@ -3,7 +3,8 @@ import { PassThrough } from 'node:stream'
 import { sql, type Kysely } from 'kysely'
 import type { Pool, PoolConnection, ResultSetHeader } from 'mysql2'
 import type { Column, TableRef } from '../../schema/schema.js'
-import type { BulkWriter, CellValue } from '../twin-target.js'
+import type { BulkWriter } from '../twin-target.js'
+import type { CellValue } from '../../schema/cell-value.js'
 import { utcText } from './mysql-time.js'
 
 /**

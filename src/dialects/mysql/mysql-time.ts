@@ -1,4 +1,4 @@
-import type { CellValue } from '../twin-target.js'
+import type { CellValue } from '../../schema/cell-value.js'
 
 /**
  * An instant written with a UTC offset as the same instant in UTC, without one: the form in which dbtwin writes

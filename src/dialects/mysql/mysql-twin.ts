@@ -5,7 +5,6 @@ import {
   checkedExpression,
   checkedTypeText,
   type BulkWriter,
-  type CellValue,
   type CreatedTable,
   type TypeTranslation,
   type NewForeignKey,
@@ -15,6 +14,7 @@ import {
   type TwinTableSpec,
   type TableNote,
 } from '../twin-target.js'
+import type { CellValue } from '../../schema/cell-value.js'
 import { ewkbToWkb } from '../../schema/postgis-type.js'
 import { tableName } from '../../schema/table-name.js'
 import { loadDataDecision, loadDataWriter, type LoadsInFlight } from './mysql-load-data.js'

@@ -1,7 +1,8 @@
 import type { AnyKysely } from '../dialect.js'
 import { sql } from 'kysely'
 import type { Column, TableRef } from '../../schema/schema.js'
-import type { BulkWriter, CellValue } from '../twin-target.js'
+import type { BulkWriter } from '../twin-target.js'
+import type { CellValue } from '../../schema/cell-value.js'
 import { byteaHex } from './postgres-twin.js'
 
 /**

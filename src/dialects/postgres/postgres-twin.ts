@@ -6,7 +6,6 @@ import {
   checkedExpression,
   checkedTypeText,
   type BulkWriter,
-  type CellValue,
   type CreatedTable,
   type TypeTranslation,
   type NewForeignKey,
@@ -15,6 +14,7 @@ import {
   type TwinTableSpec,
   type TableNote,
 } from '../twin-target.js'
+import type { CellValue } from '../../schema/cell-value.js'
 import { postgresObjectWriter } from './postgres-objects-writer.js'
 import { postgresTypeFor } from './postgres-types.js'
 

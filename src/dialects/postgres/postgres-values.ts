@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
-import { SPECIAL_NUMBERS, type SpecialNumber } from '../../model/model.js'
+import { SPECIAL_NUMBERS, type SpecialNumber } from '../../schema/cell-value.js'
 import type { Column } from '../../schema/schema.js'
 
 /**

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import { ownRows } from '../own-rows.js'
 import type { Database } from '../dialect.js'
-import type { SpecialNumber } from '../../model/model.js'
+import type { SpecialNumber } from '../../schema/cell-value.js'
 import type { Column, ForeignKey, TableRef } from '../../schema/schema.js'
 
 /**

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { TableRef } from '../../schema/schema.js'
 import { expressionFor } from '../declared-expression-sql.js'
 import type { AnyKysely } from '../dialect.js'
-import type { CellValue } from '../twin-target.js'
+import type { CellValue } from '../../schema/cell-value.js'
 
 /**
  * The statements a write into a target runs besides its bulk loads and DDL, on the write's own connection (in its

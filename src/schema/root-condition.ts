@@ -1,4 +1,4 @@
-import type { DialectName } from '../schema/schema.js'
+import type { DialectName } from './schema.js'
 
 /**
  * Why a root condition is not one plain boolean expression, or null when it is. A root condition is SQL the user

@@ -1,5 +1,5 @@
-import type { CellValue } from '../dialects/twin-target.js'
-import type { Column } from '../schema/schema.js'
+import type { CellValue } from './cell-value.js'
+import type { Column } from './schema.js'
 
 type Family = 'postgres' | 'mysql'
 

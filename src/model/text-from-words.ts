@@ -1,6 +1,6 @@
-import type { WordModel } from '../model/model.js'
-import { isWordToken, joinToken } from '../model/text-tokens.js'
-import { EDGE } from '../model/word-model.js'
+import type { WordModel } from './model.js'
+import { isWordToken, joinToken } from './text-tokens.js'
+import { EDGE } from './word-model.js'
 import type { Random } from '../random/seeded-random.js'
 import { firstAbove } from './quantile-draw.js'
 

@@ -1,4 +1,17 @@
-import type { CellValue } from '../dialects/twin-target.js'
+/**
+ * One value as generators hand it to writers: already in the text form the engines read, except binary values
+ * (bytea, BLOB, BINARY), which stay bytes: each writer encodes them in its engine's own form.
+ */
+export type CellValue = string | number | boolean | Uint8Array | null
+
+/** A value as text, to compare or hash it: bytes as hex, so that distinct bytes stay distinct. */
+export function cellText(value: Exclude<CellValue, null>): string {
+  return typeof value === 'object' ? Buffer.from(value).toString('hex') : String(value)
+}
+
+/** The values a PostgreSQL float or numeric can hold besides finite numbers, spelled as PostgreSQL prints them. */
+export const SPECIAL_NUMBERS = ['NaN', 'Infinity', '-Infinity'] as const
+export type SpecialNumber = (typeof SPECIAL_NUMBERS)[number]
 
 /**
  * A value as a driver returns it, in the form writers take. Temporal values, int8 and numeric already arrive as the

@@ -1,6 +1,6 @@
-import type { Connection } from '../dialects/connection.js'
-import { openDatabase } from '../dialects/open-database.js'
-import type { Schema } from './schema.js'
+import type { Connection } from './connection.js'
+import { openDatabase } from './open-database.js'
+import type { Schema } from '../schema/schema.js'
 
 /**
  * Reads the portable schema of the database a URL or a caller's connection names, over a read-only connection.

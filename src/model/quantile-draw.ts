@@ -1,4 +1,4 @@
-import { QUANTILE_LEVELS } from '../model/model.js'
+import { QUANTILE_LEVELS } from './model.js'
 
 /** The value at quantile level u, linear between the learned levels. */
 export function interpolate(quantiles: readonly number[], u: number): number {

@@ -2,6 +2,7 @@ import type { Connection } from '../dialects/connection.js'
 import type { BulkWriter } from '../dialects/twin-target.js'
 import { generateTwin, type Shard } from '../generate/generate-twin.js'
 import { assertLoadable, planLoad } from '../graph/load-plan.js'
+import type { RulesSource } from '../rules/rule-file.js'
 import type { Model } from '../model/model.js'
 import { derivedColumns, loadConstraints } from '../rules/load-constraints.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
@@ -21,7 +22,7 @@ export interface GenerateOptions {
   seed?: number
   /** What to do with tables the target already has (default `refuse`: reuse empty ones only). */
   existing?: ExistingTables
-  rules?: string
+  rules?: RulesSource
   /** Part of a load shared by several processes: see WriteStage and Shard. */
   stage?: WriteStage
   /** With stage `rows`: write only this shard's rows. */
