@@ -252,31 +252,12 @@ function parseRules(text: string, file: string): ParsedRules {
   }
   const located = (path: readonly (string | number)[]) => at(rangeOf(document, path)?.[0])
   const syntax = document.errors[0]
-  if (syntax !== undefined) {
-    // The line the error points at, or the last written line before it when it points past the end.
-    const lines = text.slice(0, syntax.pos[0]).split('\n')
-    const offending =
-      [text.split('\n')[lines.length - 1], ...lines.reverse()].find((l) => l?.trim())?.trim() ?? ''
-    const message = `${syntax.message.split(' at line')[0]!.split('\n')[0]!}, in "${offending}"`
-    return {
-      rules: [],
-      tables: [],
-      constraints: [],
-      includes: [],
-      problems: [{ at: at(syntax.pos[0]), message }],
-    }
-  }
+  if (syntax !== undefined)
+    return onlyProblem({ at: at(syntax.pos[0]), message: syntaxMessage(text, syntax) })
   const problems: Problem[] = []
   const root: unknown = yamlValue(document, file, 'remove the aliases (*name) from the file')
-  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
-    return {
-      rules: [],
-      tables: [],
-      constraints: [],
-      includes: [],
-      problems: [{ at: at(0), message: 'a rule file is a mapping with a `rules:` list' }],
-    }
-  }
+  if (root === null || typeof root !== 'object' || Array.isArray(root))
+    return onlyProblem({ at: at(0), message: 'a rule file is a mapping with a `rules:` list' })
   const data = root as Record<string, unknown>
   for (const key of Object.keys(data)) {
     if (!FILE_KEYS.includes(key))
@@ -286,16 +267,7 @@ function parseRules(text: string, file: string): ParsedRules {
       })
   }
   const fileLocale = localeOf(data['locale'], located(['locale']), problems)
-  const includeValue = data['include'] ?? []
-  const includeList = typeof includeValue === 'string' ? [includeValue] : includeValue
-  const includes: ParsedRules['includes'] = []
-  if (!Array.isArray(includeList) || includeList.some((i) => typeof i !== 'string')) {
-    problems.push({ at: located(['include']), message: '`include:` takes a file name or a list of them' })
-  } else {
-    includeList.forEach((path: string, i) =>
-      includes.push({ path, at: located(typeof includeValue === 'string' ? ['include'] : ['include', i]) }),
-    )
-  }
+  const includes = parseIncludes(data['include'], located, problems)
   const tables = parseTableRules(data['tables'], located, problems)
   const entries = data['rules'] ?? []
   if (!Array.isArray(entries)) {
@@ -323,6 +295,36 @@ function parseRules(text: string, file: string): ParsedRules {
     return parsed === null ? [] : [parsed]
   })
   return { rules, tables, constraints, includes, problems }
+}
+
+/** A file that could not be read as a rule file at all: nothing in it, and why. */
+function onlyProblem(problem: Problem): ParsedRules {
+  return { rules: [], tables: [], constraints: [], includes: [], problems: [problem] }
+}
+
+/** The YAML error's first line, with the line it points at (or the last written line before it, past the end). */
+function syntaxMessage(text: string, syntax: { message: string; pos: [number, number] }): string {
+  const lines = text.slice(0, syntax.pos[0]).split('\n')
+  const offending =
+    [text.split('\n')[lines.length - 1], ...lines.reverse()].find((l) => l?.trim())?.trim() ?? ''
+  return `${syntax.message.split(' at line')[0]!.split('\n')[0]!}, in "${offending}"`
+}
+
+/** The `include:` value: a file name or a list of them, each with where it is written. */
+function parseIncludes(
+  value: unknown,
+  located: (path: readonly (string | number)[]) => string,
+  problems: Problem[],
+): ParsedRules['includes'] {
+  const list = typeof value === 'string' ? [value] : (value ?? [])
+  if (!Array.isArray(list) || list.some((i) => typeof i !== 'string')) {
+    problems.push({ at: located(['include']), message: '`include:` takes a file name or a list of them' })
+    return []
+  }
+  return list.map((path: string, i) => ({
+    path,
+    at: located(typeof value === 'string' ? ['include'] : ['include', i]),
+  }))
 }
 
 /** The `tables:` list: `- { table: public.language, reference: keep, public: true }`. */
