@@ -14,7 +14,9 @@ import {
 } from './option-parsers.js'
 import { reportAfterWrite } from './report-command.js'
 import type { Interruption } from './interruption.js'
-import { progressReporter } from './progress.js'
+import { progressReporter, type ProgressReporter } from './progress.js'
+import type { LearnEvent } from '../learn/learn.js'
+import type { GenerateEvent } from '../write/generate-into-target.js'
 import { checkOutputFile } from './write-output.js'
 import { unmodeledNotes } from './unmodeled-notes.js'
 import { referenceNotes } from './reference-notes.js'
@@ -41,9 +43,11 @@ export function cloneCommand(interrupt: Interruption): Command {
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
     )
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', CLONE_HELP)
+    .action((options: CloneFlags) => runClone(options, interrupt))
+}
+
+const CLONE_HELP = `
 With a dbtwin.yaml in the working directory, --from and --to may name its sources and targets, and each omitted
 option takes the project's value: \`dbtwin clone\` alone clones default.from into default.to.
 
@@ -52,72 +56,68 @@ Examples:
   dbtwin clone --from prod --to staging
   dbtwin clone --from postgres://readonly@replica:5432/clinic --to pglite://.dbtwin/twin --rules rules/ --scale 0.1
   dbtwin clone --from mysql://root@127.0.0.1:3306/shop --to postgres://postgres@127.0.0.1:5432/shop_twin --drop
-  dbtwin clone --from postgres://readonly@replica:5432/shop --to mysql://root@127.0.0.1:3306/shop_twin --create`,
+  dbtwin clone --from postgres://readonly@replica:5432/shop --to mysql://root@127.0.0.1:3306/shop_twin --create`
+
+interface CloneFlags {
+  from?: string
+  to?: string
+  scale?: number
+  seed?: number
+  rules?: string
+  create?: boolean
+  truncate?: boolean
+  drop?: boolean
+  report?: string | true
+  schemaMap: SchemaMap
+  keepGrants?: boolean
+  verbose?: boolean
+}
+
+/** Clones the source into the target, each option defaulting to dbtwin.yaml's; then the report, if asked. */
+async function runClone(options: CloneFlags, interrupt: Interruption): Promise<void> {
+  if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
+  const project = await loadProjectConfig()
+  const from = resolveDatabase(project, 'source', options.from)
+  const to = resolveDatabase(project, 'target', options.to)
+  const rules = options.rules ?? project?.rules
+  const scale = options.scale ?? project?.scale ?? 1
+  const seed = options.seed ?? project?.seed ?? 1
+  const progress = progressReporter()
+  try {
+    const existing = existingTables(options)
+    const { schemaMap, keepGrants } = options
+    const { model, result } = await interrupt.during((signal) =>
+      clone(
+        from,
+        to,
+        { scale, seed, rules, existing, signal, schemaMap, keepGrants },
+        cloneEventPrinter(progress, options.verbose),
+      ),
     )
-    .action(
-      async (options: {
-        from?: string
-        to?: string
-        scale?: number
-        seed?: number
-        rules?: string
-        create?: boolean
-        truncate?: boolean
-        drop?: boolean
-        report?: string | true
-        schemaMap: SchemaMap
-        keepGrants?: boolean
-        verbose?: boolean
-      }) => {
-        if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
-        const project = await loadProjectConfig()
-        const from = resolveDatabase(project, 'source', options.from)
-        const to = resolveDatabase(project, 'target', options.to)
-        const rules = options.rules ?? project?.rules
-        const scale = options.scale ?? project?.scale ?? 1
-        const seed = options.seed ?? project?.seed ?? 1
-        const progress = progressReporter()
-        const unmodeled: { table: string; column: string; reason: string }[] = []
-        try {
-          const existing = existingTables(options)
-          const { model, result } = await interrupt.during((signal) =>
-            clone(
-              from,
-              to,
-              {
-                scale,
-                seed,
-                rules,
-                existing,
-                signal,
-                schemaMap: options.schemaMap,
-                keepGrants: options.keepGrants,
-              },
-              (event) => {
-                if (event.step === 'table' && !('seconds' in event))
-                  progress.update('learning tables', event.index + 1, event.total, event.table)
-                else if (event.step === 'unmodeled') unmodeled.push(event)
-                else if (event.step === 'reference')
-                  for (const line of referenceNotes(event.decisions, event.notPublic)) progress.note(line)
-                else if (event.step === 'relations') {
-                  // Learning is done once relations are: say what it left out before the write's lines begin.
-                  if (event.index + 1 === event.total)
-                    for (const line of unmodeledNotes(unmodeled.splice(0))) progress.note(line)
-                } else showWriteEvent(progress, event, options.verbose)
-              },
-            ),
-          )
-          progress.stop()
-          printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
-          await reportAfterWrite(
-            from,
-            to,
-            { model, rules, scale, schemaMap: options.schemaMap },
-            options.report,
-          )
-        } finally {
-          progress.stop()
-        }
-      },
-    )
+    progress.stop()
+    printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
+    await reportAfterWrite(from, to, { model, rules, scale, schemaMap }, options.report)
+  } finally {
+    progress.stop()
+  }
+}
+
+/** Prints a clone's progress: learning, what learning left out (once it is done), then the write. */
+function cloneEventPrinter(
+  progress: ProgressReporter,
+  verbose: boolean | undefined,
+): (event: LearnEvent | GenerateEvent) => void {
+  const unmodeled: { table: string; column: string; reason: string }[] = []
+  return (event) => {
+    if (event.step === 'table' && !('seconds' in event))
+      progress.update('learning tables', event.index + 1, event.total, event.table)
+    else if (event.step === 'unmodeled') unmodeled.push(event)
+    else if (event.step === 'reference')
+      for (const line of referenceNotes(event.decisions, event.notPublic)) progress.note(line)
+    else if (event.step === 'relations') {
+      // Learning is done once relations are: say what it left out before the write's lines begin.
+      if (event.index + 1 === event.total)
+        for (const line of unmodeledNotes(unmodeled.splice(0))) progress.note(line)
+    } else showWriteEvent(progress, event, verbose)
+  }
 }

@@ -3,6 +3,7 @@ import { databaseArgument } from '../config/project-config.js'
 import { parseConnectionUrl } from '../dialects/connection-url.js'
 import { DbtwinError } from '../errors.js'
 import { parseModelFile } from '../model/model-file.js'
+import type { Model } from '../model/model.js'
 import { derivedColumns, loadConstraints } from '../rules/load-constraints.js'
 import { rulesForModel } from '../rules/rules-for-model.js'
 import type { Shard } from '../generate/generate-twin.js'
@@ -87,9 +88,11 @@ export function generateCommand(interrupt: Interruption): Command {
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
     )
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', GENERATE_HELP)
+    .action((options: GenerateFlags) => runGenerate(options, interrupt))
+}
+
+const GENERATE_HELP = `
 Without --create, --truncate or --drop, missing tables are created and existing empty ones reused; a table that
 holds rows is refused.
 
@@ -105,93 +108,99 @@ Examples:
   dbtwin generate --model model.yaml --out twin-sql/ --format sql
   dbtwin generate --model model.yaml --to "$CITUS_URL" --schema-only --scale 100
   dbtwin generate --model model.yaml --to "$CITUS_URL" --shard "$JOB_COMPLETION_INDEX/8" --scale 100
-  dbtwin generate --model model.yaml --to "$CITUS_URL" --constraints-only`,
+  dbtwin generate --model model.yaml --to "$CITUS_URL" --constraints-only`
+
+interface GenerateFlags {
+  model: string
+  to?: string
+  out?: string
+  format: FileFormat
+  scale: number
+  rows: Record<string, number>
+  seed: number
+  rules?: string
+  create?: boolean
+  truncate?: boolean
+  drop?: boolean
+  report?: string | true
+  shard?: Shard
+  schemaOnly?: boolean
+  constraintsOnly?: boolean
+  schemaMap: SchemaMap
+  trustModel?: boolean
+  keepGrants?: boolean
+  verbose?: boolean
+}
+
+/** Generates the model's twin into the files of --out, or into the database of --to (then reports, if asked). */
+async function runGenerate(options: GenerateFlags, interrupt: Interruption): Promise<void> {
+  if ((options.to === undefined) === (options.out === undefined)) {
+    throw new DbtwinError(
+      'USAGE',
+      'generate needs exactly one of --to <url> and --out <dir>',
+      'name a target database with --to, or a directory for CSV files with --out',
     )
-    .action(
-      async (options: {
-        model: string
-        to?: string
-        out?: string
-        format: FileFormat
-        scale: number
-        rows: Record<string, number>
-        seed: number
-        rules?: string
-        create?: boolean
-        truncate?: boolean
-        drop?: boolean
-        report?: string | true
-        shard?: Shard
-        schemaOnly?: boolean
-        constraintsOnly?: boolean
-        schemaMap: SchemaMap
-        trustModel?: boolean
-        keepGrants?: boolean
-        verbose?: boolean
-      }) => {
-        if ((options.to === undefined) === (options.out === undefined)) {
-          throw new DbtwinError(
-            'USAGE',
-            'generate needs exactly one of --to <url> and --out <dir>',
-            'name a target database with --to, or a directory for CSV files with --out',
-          )
-        }
-        const model = parseModelFile(await readInput(options.model, '--model'), options.model)
-        checkRootRows(model.schema, options.rows)
-        if (options.out !== undefined) await checkOutputFolder(options.out, '--out')
-        if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
-        if (options.out !== undefined) {
-          const started = performance.now()
-          const rows = await generateFiles(
-            model,
-            options.out,
-            options.format,
-            {
-              scale: options.scale,
-              rows: options.rows,
-              seed: options.seed,
-              family: 'postgres',
-              rules: await rulesForModel(model, options.rules),
-              shard: options.shard,
-            },
-            {
-              trusted: options.trustModel === true,
-              keepGrants: options.keepGrants,
-              onNote: (line) => process.stderr.write(`${line}\n`),
-              derived: derivedColumns(await loadConstraints(options.rules, model.schema)),
-            },
-          )
-          printTotal(rows, (performance.now() - started) / 1000, options.out)
-          return
-        }
-        const existing = existingTables(options)
-        const progress = progressReporter()
-        try {
-          const to = await databaseArgument(options.to!)
-          const stage =
-            options.schemaOnly === true
-              ? 'schema'
-              : options.constraintsOnly === true
-                ? 'constraints'
-                : undefined
-          const result = await interrupt.during((signal) =>
-            generate(model, to, { ...options, existing, stage, signal }, (event) =>
-              showWriteEvent(progress, event, options.verbose),
-            ),
-          )
-          progress.stop()
-          printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
-          await reportAfterWrite(
-            null,
-            to,
-            { model, scale: options.scale, schemaMap: options.schemaMap },
-            options.report,
-          )
-        } finally {
-          progress.stop()
-        }
-      },
+  }
+  const model = parseModelFile(await readInput(options.model, '--model'), options.model)
+  checkRootRows(model.schema, options.rows)
+  if (options.out !== undefined) await checkOutputFolder(options.out, '--out')
+  if (typeof options.report === 'string') await checkOutputFile(options.report, '--report')
+  if (options.out !== undefined) await generateIntoFiles(model, options.out, options)
+  else await generateIntoDatabase(model, options.to!, options, interrupt)
+}
+
+async function generateIntoFiles(model: Model, out: string, options: GenerateFlags): Promise<void> {
+  const started = performance.now()
+  const rows = await generateFiles(
+    model,
+    out,
+    options.format,
+    {
+      scale: options.scale,
+      rows: options.rows,
+      seed: options.seed,
+      family: 'postgres',
+      rules: await rulesForModel(model, options.rules),
+      shard: options.shard,
+    },
+    {
+      trusted: options.trustModel === true,
+      keepGrants: options.keepGrants,
+      onNote: (line) => process.stderr.write(`${line}\n`),
+      derived: derivedColumns(await loadConstraints(options.rules, model.schema)),
+    },
+  )
+  printTotal(rows, (performance.now() - started) / 1000, out)
+}
+
+async function generateIntoDatabase(
+  model: Model,
+  url: string,
+  options: GenerateFlags,
+  interrupt: Interruption,
+): Promise<void> {
+  const existing = existingTables(options)
+  const progress = progressReporter()
+  try {
+    const to = await databaseArgument(url)
+    const stage =
+      options.schemaOnly === true ? 'schema' : options.constraintsOnly === true ? 'constraints' : undefined
+    const result = await interrupt.during((signal) =>
+      generate(model, to, { ...options, existing, stage, signal }, (event) =>
+        showWriteEvent(progress, event, options.verbose),
+      ),
     )
+    progress.stop()
+    printTotal(result.rows, result.seconds, parseConnectionUrl(to).display)
+    await reportAfterWrite(
+      null,
+      to,
+      { model, scale: options.scale, schemaMap: options.schemaMap },
+      options.report,
+    )
+  } finally {
+    progress.stop()
+  }
 }
 
 export function printTotal(rows: Record<string, number>, seconds: number, where: string): void {

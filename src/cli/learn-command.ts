@@ -42,53 +42,52 @@ export function learnCommand(): Command {
       positiveInteger,
       LEARN_DEFAULTS.seed,
     )
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', LEARN_HELP)
+    .action(runLearn)
+}
+
+const LEARN_HELP = `
 Examples:
   dbtwin learn postgres://readonly@prod-replica:5432/clinic -o model.yaml --rules rules/
-  dbtwin learn mysql://root@127.0.0.1:3306/shop -o shop.model.yaml --epsilon 1 --min-count 10`,
-    )
-    .action(
-      async (
-        url: string,
-        options: {
-          out?: string
-          rules?: string
-          sampleRows: number
-          minCount: number
-          epsilon?: number
-          seed: number
-        },
-      ) => {
-        await checkOutputFile(options.out, '--out')
-        const progress = progressReporter()
-        const unmodeled: { table: string; column: string; reason: string }[] = []
-        const references: string[] = []
-        try {
-          const model = await learn(await databaseArgument(url), options, (event: LearnEvent) => {
-            if (event.step === 'table')
-              progress.update(
-                'learning tables',
-                event.index + 1,
-                event.total,
-                `${event.table} (${event.rows.toLocaleString('en-US')} rows)`,
-              )
-            else if (event.step === 'relations')
-              progress.update('learning relations', event.index + 1, event.total, event.table)
-            else if (event.step === 'reference')
-              references.push(...referenceNotes(event.decisions, event.notPublic))
-            else unmodeled.push(event)
-          })
-          progress.stop()
-          for (const line of unmodeledNotes(unmodeled)) progress.note(line)
-          for (const line of references) progress.note(line)
-          await writeOutput(formatModelFile(model), options.out)
-        } finally {
-          progress.stop()
-        }
-      },
-    )
+  dbtwin learn mysql://root@127.0.0.1:3306/shop -o shop.model.yaml --epsilon 1 --min-count 10`
+
+interface LearnFlags {
+  out?: string
+  rules?: string
+  sampleRows: number
+  minCount: number
+  epsilon?: number
+  seed: number
+}
+
+/** Learns the source into the model file (or the terminal), with progress and what was left out on stderr. */
+async function runLearn(url: string, options: LearnFlags): Promise<void> {
+  await checkOutputFile(options.out, '--out')
+  const progress = progressReporter()
+  const unmodeled: { table: string; column: string; reason: string }[] = []
+  const references: string[] = []
+  try {
+    const model = await learn(await databaseArgument(url), options, (event: LearnEvent) => {
+      if (event.step === 'table')
+        progress.update(
+          'learning tables',
+          event.index + 1,
+          event.total,
+          `${event.table} (${event.rows.toLocaleString('en-US')} rows)`,
+        )
+      else if (event.step === 'relations')
+        progress.update('learning relations', event.index + 1, event.total, event.table)
+      else if (event.step === 'reference')
+        references.push(...referenceNotes(event.decisions, event.notPublic))
+      else unmodeled.push(event)
+    })
+    progress.stop()
+    for (const line of unmodeledNotes(unmodeled)) progress.note(line)
+    for (const line of references) progress.note(line)
+    await writeOutput(formatModelFile(model), options.out)
+  } finally {
+    progress.stop()
+  }
 }
 
 function positiveNumber(value: string): number {

@@ -85,9 +85,11 @@ export function subsetCommand(interrupt: Interruption): Command {
       '--report [html]',
       'when done, compare the result with its source (or model): print the summary, and write the HTML report to the file given',
     )
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', SUBSET_HELP)
+    .action((flags: SubsetFlags) => runSubset(flags, interrupt))
+}
+
+const SUBSET_HELP = `
 Rows referenced by chosen rows are always included (transitively), so the target has no dangling key; children
 of roots are followed as --children says, and their parents closed again until nothing changes. Set
 DBTWIN_SECRET to rewrite values the same way in every run.
@@ -97,42 +99,42 @@ Examples:
     --root "clinic.patients where zip = '10001'" --passthrough clinic.diagnoses
   dbtwin subset --from mysql://…/prod --to pglite://.dbtwin/slice --rules rules/ --root "billing.claims 2%" \\
     --children billing.payments=1 --plan
-  dbtwin subset --config subset.yaml --from "$PROD_URL" --to "$STAGING_URL" --truncate`,
+  dbtwin subset --config subset.yaml --from "$PROD_URL" --to "$STAGING_URL" --truncate`
+
+/** Copies the subset (or prints its plan with --plan), then reports, if asked. */
+async function runSubset(flags: SubsetFlags, interrupt: Interruption): Promise<void> {
+  if (typeof flags.report === 'string') await checkOutputFile(flags.report, '--report')
+  const project = await loadProjectConfig()
+  flags.from = resolveDatabase(project, 'source', flags.from)
+  const options = await subsetOptions(flags, project, parseConnectionUrl(flags.from).dialect)
+  if (flags.plan !== true) flags.to = resolveDatabase(project, 'target', flags.to)
+  const progress = progressReporter()
+  try {
+    const result = await interrupt.during((signal) =>
+      subset(
+        flags.from!,
+        flags.plan === true ? null : flags.to!,
+        { ...options, planOnly: flags.plan, signal },
+        (event) => {
+          if (event.step === 'plan') process.stdout.write(planText(event.plan))
+          else if (event.step === 'secret') progress.note(event.message)
+          else showWriteEvent(progress, event, flags.verbose)
+        },
+      ),
     )
-    .action(async (flags: SubsetFlags) => {
-      if (typeof flags.report === 'string') await checkOutputFile(flags.report, '--report')
-      const project = await loadProjectConfig()
-      flags.from = resolveDatabase(project, 'source', flags.from)
-      const options = await subsetOptions(flags, project, parseConnectionUrl(flags.from).dialect)
-      if (flags.plan !== true) flags.to = resolveDatabase(project, 'target', flags.to)
-      const progress = progressReporter()
-      try {
-        const result = await interrupt.during((signal) =>
-          subset(
-            flags.from!,
-            flags.plan === true ? null : flags.to!,
-            { ...options, planOnly: flags.plan, signal },
-            (event) => {
-              if (event.step === 'plan') process.stdout.write(planText(event.plan))
-              else if (event.step === 'secret') progress.note(event.message)
-              else showWriteEvent(progress, event, flags.verbose)
-            },
-          ),
-        )
-        progress.stop()
-        if (flags.plan !== true) {
-          printTotal(result.rows, result.seconds, parseConnectionUrl(flags.to!).display)
-          await reportAfterWrite(
-            flags.from!,
-            flags.to!,
-            { rules: options.rules, subset: true, schemaMap: flags.schemaMap },
-            flags.report,
-          )
-        }
-      } finally {
-        progress.stop()
-      }
-    })
+    progress.stop()
+    if (flags.plan !== true) {
+      printTotal(result.rows, result.seconds, parseConnectionUrl(flags.to!).display)
+      await reportAfterWrite(
+        flags.from,
+        flags.to!,
+        { rules: options.rules, subset: true, schemaMap: flags.schemaMap },
+        flags.report,
+      )
+    }
+  } finally {
+    progress.stop()
+  }
 }
 
 interface SubsetFlags {

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { PII_KINDS } from './pii-kinds.js'
 import { DbtwinError } from '../errors.js'
 import { identifier, schemaShape } from '../schema/schema-file.js'
+import type { Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import {
   MODEL_FORMAT_VERSION,
@@ -12,6 +13,7 @@ import {
   type Invariant,
   type JsonNode,
   type Model,
+  type TableModel,
   type WordModel,
 } from './model.js'
 import { SPECIAL_NUMBERS } from '../schema/cell-value.js'
@@ -385,8 +387,10 @@ export function parseModelFile(text: string, fileName: string): Model {
 
 const LEARN_AGAIN = 'learn the model again with dbtwin learn <source-url> -o model.yaml'
 
+type Problem = { path: string; message: string } | null
+
 /** The first place where the model contradicts its embedded schema or itself, or null. */
-function inconsistency(model: Model): { path: string; message: string } | null {
+function inconsistency(model: Model): Problem {
   const schemaTables = new Map(model.schema.tables.map((t) => [tableName(t), t]))
   if (model.tables.length !== schemaTables.size) {
     return {
@@ -398,102 +402,101 @@ function inconsistency(model: Model): { path: string; message: string } | null {
     const schemaTable = schemaTables.get(table.table)
     if (schemaTable === undefined)
       return { path: `tables.${i}.table`, message: `"${table.table}" is not a table of the schema` }
-    const names = schemaTable.columns.map((c) => c.name)
-    if (table.columns.map((c) => c.name).join('\u0000') !== names.join('\u0000')) {
-      return {
-        path: `tables.${i}.columns`,
-        message: `the columns differ from the schema's (${names.join(', ')})`,
-      }
-    }
-    for (const [j, column] of table.columns.entries()) {
-      const pair = column.kind === 'text' ? unreleasedPair(column.words) : null
-      if (pair !== null)
-        return {
-          path: `tables.${i}.columns.${j}.words.pairs.${pair.at}`,
-          message: `"${pair.token}" is not a token of the vocabulary`,
-        }
-    }
-    for (const [j, conditional] of table.conditionals.entries()) {
-      const bad = [conditional.column, conditional.given].find((c) => !names.includes(c))
-      if (bad !== undefined)
-        return {
-          path: `tables.${i}.conditionals.${j}`,
-          message: `"${bad}" is not a column of ${table.table}`,
-        }
-    }
-    const derived = [
-      ...(table.numericCells ?? []).map((n, j) => ({
-        path: `numericCells.${j}`,
-        columns: [n.column, n.given],
-      })),
-      ...(table.functionalDependencies ?? []).map((f, j) => ({
-        path: `functionalDependencies.${j}`,
-        columns: [f.determinant, f.dependent],
-      })),
-      ...(table.differences ?? []).map((d, j) => ({
-        path: `differences.${j}`,
-        columns: [d.from, d.to, ...(d.given === undefined ? [] : [d.given.given])],
-      })),
-    ]
-    for (const d of derived) {
-      const bad = d.columns.find((c) => !names.includes(c))
-      if (bad !== undefined)
-        return { path: `tables.${i}.${d.path}`, message: `"${bad}" is not a column of ${table.table}` }
-    }
-    if (table.copula !== null) {
-      const n = table.copula.columns.length
-      // A numeric JSON path joins the copula as `column$.path` (issue 17.4).
-      const json = table.columns.filter((c) => c.kind === 'shaped' && c.format === 'json').map((c) => c.name)
-      const bad = table.copula.columns.find(
-        (c) => !names.includes(c) && !json.some((j) => c.startsWith(`${j}$`)),
-      )
-      if (bad !== undefined)
-        return { path: `tables.${i}.copula.columns`, message: `"${bad}" is not a column of ${table.table}` }
-      if (table.copula.correlation.length !== n || table.copula.correlation.some((row) => row.length !== n)) {
-        return {
-          path: `tables.${i}.copula.correlation`,
-          message: `must be ${n}×${n}, one row and column per copula column`,
-        }
-      }
-    }
-    for (const [j, inequality] of table.inequalities.entries()) {
-      for (const side of [inequality.left, inequality.right]) {
-        if (!names.includes(side))
-          return {
-            path: `tables.${i}.inequalities.${j}`,
-            message: `"${side}" is not a column of ${table.table}`,
-          }
-      }
-    }
-    if (table.reference !== undefined) {
-      const bad = table.reference.columns.find((c) => !names.includes(c))
-      if (bad !== undefined)
-        return {
-          path: `tables.${i}.reference.columns`,
-          message: `"${bad}" is not a column of ${table.table}`,
-        }
-      const width = table.reference.columns.length
-      const row = table.reference.rows.findIndex((r) => r.length !== width)
-      if (row >= 0)
-        return {
-          path: `tables.${i}.reference.rows.${row}`,
-          message: `holds ${table.reference.rows[row]!.length} values for ${width} columns`,
-        }
-    }
-    for (const [j, relation] of table.relations.entries()) {
-      if (!schemaTable.foreignKeys.some((fk) => fk.name === relation.foreignKey)) {
-        return {
-          path: `tables.${i}.relations.${j}.foreignKey`,
-          message: `"${relation.foreignKey}" is not a foreign key of ${table.table}`,
-        }
-      }
-    }
+    const problem = tableInconsistency(table, schemaTable)
+    if (problem !== null) return { ...problem, path: `tables.${i}.${problem.path}` }
   }
   for (const [i, invariant] of (model.invariants ?? []).entries()) {
     const problem = invariantProblem(model, invariant)
     if (problem !== null) return { path: `invariants.${i}`, message: problem }
   }
   return null
+}
+
+/** The first place where a table's model contradicts its table in the schema or itself (a path within it), or null. */
+function tableInconsistency(table: TableModel, schemaTable: Table): Problem {
+  const names = schemaTable.columns.map((c) => c.name)
+  if (table.columns.map((c) => c.name).join('\u0000') !== names.join('\u0000'))
+    return { path: 'columns', message: `the columns differ from the schema's (${names.join(', ')})` }
+  for (const [j, column] of table.columns.entries()) {
+    const pair = column.kind === 'text' ? unreleasedPair(column.words) : null
+    if (pair !== null)
+      return {
+        path: `columns.${j}.words.pairs.${pair.at}`,
+        message: `"${pair.token}" is not a token of the vocabulary`,
+      }
+  }
+  const notColumn = (path: string, columns: readonly string[]): Problem => {
+    const bad = columns.find((c) => !names.includes(c))
+    return bad === undefined ? null : { path, message: `"${bad}" is not a column of ${table.table}` }
+  }
+  const named = [
+    ...table.conditionals.map((c, j) => notColumn(`conditionals.${j}`, [c.column, c.given])),
+    ...derivedColumnLists(table).map((d) => notColumn(d.path, d.columns)),
+  ]
+  const first = named.find((p) => p !== null)
+  if (first !== undefined) return first
+  return (
+    copulaProblem(table, names) ??
+    table.inequalities
+      .map((q, j) => notColumn(`inequalities.${j}`, [q.left, q.right]))
+      .find((p) => p !== null) ??
+    referenceProblem(table, names) ??
+    relationProblem(table, schemaTable)
+  )
+}
+
+/** The columns each learned cell rule, dependency and difference names, with its path in the table's model. */
+function derivedColumnLists(table: TableModel): { path: string; columns: string[] }[] {
+  return [
+    ...(table.numericCells ?? []).map((n, j) => ({
+      path: `numericCells.${j}`,
+      columns: [n.column, n.given],
+    })),
+    ...(table.functionalDependencies ?? []).map((f, j) => ({
+      path: `functionalDependencies.${j}`,
+      columns: [f.determinant, f.dependent],
+    })),
+    ...(table.differences ?? []).map((d, j) => ({
+      path: `differences.${j}`,
+      columns: [d.from, d.to, ...(d.given === undefined ? [] : [d.given.given])],
+    })),
+  ]
+}
+
+function copulaProblem(table: TableModel, names: readonly string[]): Problem {
+  if (table.copula === null) return null
+  const n = table.copula.columns.length
+  // A numeric JSON path joins the copula as `column$.path` (issue 17.4).
+  const json = table.columns.filter((c) => c.kind === 'shaped' && c.format === 'json').map((c) => c.name)
+  const bad = table.copula.columns.find((c) => !names.includes(c) && !json.some((j) => c.startsWith(`${j}$`)))
+  if (bad !== undefined)
+    return { path: 'copula.columns', message: `"${bad}" is not a column of ${table.table}` }
+  if (table.copula.correlation.length !== n || table.copula.correlation.some((row) => row.length !== n))
+    return { path: 'copula.correlation', message: `must be ${n}×${n}, one row and column per copula column` }
+  return null
+}
+
+function referenceProblem(table: TableModel, names: readonly string[]): Problem {
+  if (table.reference === undefined) return null
+  const bad = table.reference.columns.find((c) => !names.includes(c))
+  if (bad !== undefined)
+    return { path: 'reference.columns', message: `"${bad}" is not a column of ${table.table}` }
+  const width = table.reference.columns.length
+  const row = table.reference.rows.findIndex((r) => r.length !== width)
+  if (row < 0) return null
+  return {
+    path: `reference.rows.${row}`,
+    message: `holds ${table.reference.rows[row]!.length} values for ${width} columns`,
+  }
+}
+
+function relationProblem(table: TableModel, schemaTable: Table): Problem {
+  const j = table.relations.findIndex((r) => !schemaTable.foreignKeys.some((fk) => fk.name === r.foreignKey))
+  if (j < 0) return null
+  return {
+    path: `relations.${j}.foreignKey`,
+    message: `"${table.relations[j]!.foreignKey}" is not a foreign key of ${table.table}`,
+  }
 }
 
 /**

@@ -247,20 +247,11 @@ interface ParsedRules {
 function parseRules(text: string, file: string): ParsedRules {
   const yaml = parseYaml(text, file)
   const located = (path: readonly (string | number)[]) => yaml.at(path)
-  if (yaml.problems.length > 0) {
-    return { rules: [], tables: [], constraints: [], includes: [], problems: [...yaml.problems] }
-  }
+  if (yaml.problems.length > 0) return { ...onlyProblem(yaml.problems[0]!), problems: [...yaml.problems] }
   const problems: Problem[] = []
   const root: unknown = yamlValue(yaml, 'remove the aliases (*name) from the file')
-  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
-    return {
-      rules: [],
-      tables: [],
-      constraints: [],
-      includes: [],
-      problems: [{ at: yaml.at([]), message: 'a rule file is a mapping with a `rules:` list' }],
-    }
-  }
+  if (root === null || typeof root !== 'object' || Array.isArray(root))
+    return onlyProblem({ at: yaml.at([]), message: 'a rule file is a mapping with a `rules:` list' })
   const data = root as Record<string, unknown>
   for (const key of Object.keys(data)) {
     if (!FILE_KEYS.includes(key))
@@ -270,16 +261,7 @@ function parseRules(text: string, file: string): ParsedRules {
       })
   }
   const fileLocale = localeOf(data['locale'], located(['locale']), problems)
-  const includeValue = data['include'] ?? []
-  const includeList = typeof includeValue === 'string' ? [includeValue] : includeValue
-  const includes: ParsedRules['includes'] = []
-  if (!Array.isArray(includeList) || includeList.some((i) => typeof i !== 'string')) {
-    problems.push({ at: located(['include']), message: '`include:` takes a file name or a list of them' })
-  } else {
-    includeList.forEach((path: string, i) =>
-      includes.push({ path, at: located(typeof includeValue === 'string' ? ['include'] : ['include', i]) }),
-    )
-  }
+  const includes = parseIncludes(data['include'], located, problems)
   const tables = parseTableRules(data['tables'], located, problems)
   const entries = data['rules'] ?? []
   if (!Array.isArray(entries)) {
@@ -307,6 +289,28 @@ function parseRules(text: string, file: string): ParsedRules {
     return parsed === null ? [] : [parsed]
   })
   return { rules, tables, constraints, includes, problems }
+}
+
+/** A file that could not be read as a rule file at all: nothing in it, and why. */
+function onlyProblem(problem: Problem): ParsedRules {
+  return { rules: [], tables: [], constraints: [], includes: [], problems: [problem] }
+}
+
+/** The `include:` value: a file name or a list of them, each with where it is written. */
+function parseIncludes(
+  value: unknown,
+  located: (path: readonly (string | number)[]) => string,
+  problems: Problem[],
+): ParsedRules['includes'] {
+  const list = typeof value === 'string' ? [value] : (value ?? [])
+  if (!Array.isArray(list) || list.some((i) => typeof i !== 'string')) {
+    problems.push({ at: located(['include']), message: '`include:` takes a file name or a list of them' })
+    return []
+  }
+  return list.map((path: string, i) => ({
+    path,
+    at: located(typeof value === 'string' ? ['include'] : ['include', i]),
+  }))
 }
 
 /** The `tables:` list: `- { table: public.language, reference: keep, public: true }`. */

@@ -55,22 +55,99 @@ export async function seedSampleData(
     }
     counts[table] = (counts[table] ?? 0) + rows.length
   }
-  const random = (...keys: (string | number)[]) => seededRandom(options.seed, 'sample', ...keys)
-
-  const departments = DEPARTMENTS.map((d, i) => ({ id: i + 1, name: d.name, parent: d.parent }))
-  const departmentId = new Map(departments.map((d) => [d.name, d.id]))
+  const staff = sampleStaff(options)
   await insert(
     at('clinic', 'departments'),
-    departments.map((d) => ({
-      id: d.id,
-      name: d.name,
-      parent_id: d.parent === null ? null : departmentId.get(d.parent)!,
-    })),
+    staff.departments.map((d) => ({ id: d.id, name: d.name, parent_id: d.parent_id })),
   )
+  await insert(at('clinic', 'providers'), staff.providers)
+  // The cycle's nullable side, filled in once the providers exist.
+  for (const d of staff.departments) {
+    await database.db
+      .updateTable(at('clinic', 'departments'))
+      .set({ head_provider_id: d.head_provider_id })
+      .where('id', '=', d.id)
+      .execute()
+  }
+  await insert(
+    at('clinic', 'diagnoses'),
+    DIAGNOSES.map(([code, description]) => ({ code, description })),
+  )
+  await insert(
+    at('billing', 'insurers'),
+    INSURERS.map(([name, country], i) => ({ id: i + 1, name, country })),
+  )
+  const next = { encounter: 1, lab: 1, dispensation: 1, policy: 1, claim: 1, payment: 1 }
+  for (let start = 0; start < options.patients; start += CHUNK) {
+    const end = Math.min(options.patients, start + CHUNK)
+    const rows = patientRows(start, end, staff, next, options.seed)
+    for (const table of PATIENT_TABLES) {
+      const namespace =
+        table === 'policies' || table === 'claims' || table === 'payments' ? 'billing' : 'clinic'
+      if (rows[table] !== undefined) await insert(at(namespace, table), rows[table])
+    }
+  }
+  for (const [namespace, table] of IDENTITY_TABLES) {
+    await ddl.syncIdentity(database.db, { schema: namespace, name: table }, 'id')
+  }
+  return counts
+}
 
+/** Patients per chunk: written with everything that hangs off them, so memory stays flat whatever the size. */
+const CHUNK = 200
+
+/** The tables filled per chunk of patients, parents first. */
+const PATIENT_TABLES = [
+  'patients',
+  'policies',
+  'encounters',
+  'encounter_diagnoses',
+  'prescriptions',
+  'dispensations',
+  'lab results',
+  'claims',
+  'payments',
+]
+
+/** The tables whose `id` is an identity, moved past the rows written. */
+const IDENTITY_TABLES = [
+  ['clinic', 'departments'],
+  ['clinic', 'providers'],
+  ['clinic', 'patients'],
+  ['clinic', 'encounters'],
+  ['clinic', 'dispensations'],
+  ['clinic', 'lab results'],
+  ['billing', 'insurers'],
+  ['billing', 'policies'],
+  ['billing', 'claims'],
+  ['billing', 'payments'],
+] as const
+
+// A type, not an interface: a provider is a Row the insert takes as it is.
+type Provider = {
+  id: number
+  first_name: string
+  last_name: string
+  email: string
+  department_id: number
+  specialty: string
+  hired_on: string
+  salary: string
+}
+
+/** The departments (each headed by its first provider, if any) and the providers working in them. */
+export interface Staff {
+  departments: { id: number; name: string; parent_id: number | null; head_provider_id: number | null }[]
+  providers: Provider[]
+}
+
+/** The sample's departments and providers: one provider per 25 patients, at least two per department. */
+export function sampleStaff(options: SeedOptions): Staff {
+  const departments = DEPARTMENTS.map((d, i) => ({ id: i + 1, name: d.name, parent: d.parent }))
+  const departmentId = new Map(departments.map((d) => [d.name, d.id]))
   const providerCount = Math.max(departments.length * 2, Math.round(options.patients / 25))
-  const providers = Array.from({ length: providerCount }, (_, i) => {
-    const r = random('providers', i)
+  const providers = Array.from({ length: providerCount }, (_, i): Provider => {
+    const r = seededRandom(options.seed, 'sample', 'providers', i)
     const department = departments[i % departments.length]!
     const profile = DEPARTMENT_PROFILE[department.name]!
     const first = r.pick(FIRST_NAMES)
@@ -86,91 +163,67 @@ export async function seedSampleData(
       salary: (60_000 * profile.costFactor ** 0.5 * Math.exp(0.15 * r.normal())).toFixed(2),
     }
   })
-  await insert(at('clinic', 'providers'), providers)
-  // The cycle's nullable side, filled in once the providers exist.
-  for (const d of departments) {
-    const head = providers.find((p) => p.department_id === d.id)
-    await database.db
-      .updateTable(at('clinic', 'departments'))
-      .set({ head_provider_id: head?.id ?? null })
-      .where('id', '=', d.id)
-      .execute()
+  return {
+    departments: departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      parent_id: d.parent === null ? null : departmentId.get(d.parent)!,
+      head_provider_id: providers.find((p) => p.department_id === d.id)?.id ?? null,
+    })),
+    providers,
   }
-  await insert(
-    at('clinic', 'diagnoses'),
-    DIAGNOSES.map(([code, description]) => ({ code, description })),
-  )
-  await insert(
-    at('billing', 'insurers'),
-    INSURERS.map(([name, country], i) => ({ id: i + 1, name, country })),
-  )
+}
 
-  const next = { encounter: 1, lab: 1, dispensation: 1, policy: 1, claim: 1, payment: 1 }
-  const CHUNK = 200
-  for (let start = 0; start < options.patients; start += CHUNK) {
-    const rows: Record<string, Row[]> = {}
-    const add = (table: string, row: Row) =>
-      (rows[table] ??= []).push(withPersonalData(table, row, options.seed))
-    for (let p = start; p < Math.min(options.patients, start + CHUNK); p++) {
-      const r = random('patients', p)
-      const patient = patientRow(p + 1, r)
-      const age = (TODAY - Date.parse(`${patient['birth_date']}T00:00:00Z`)) / (365.25 * DAY)
-      const band = ageBand(age)
-      add('patients', { ...patient, age_band: band })
-      const policies = policiesFor(patient, r, next).map((policy) => ({
-        ...policy,
-        coverage: coverageFor(band, seededRandom(options.seed, 'coverage', String(policy['id']))),
-      }))
-      for (const policy of policies) add('policies', policy)
-      // Planted: the expected number of encounters grows with age.
-      const encounters = poisson(r, 0.3 + age / 25)
-      for (let e = 0; e < encounters; e++) {
-        const er = random('encounters', p, e)
-        const provider = er.pick(providers)
-        const department = departments[provider.department_id - 1]!
-        const born = Date.parse(`${patient['birth_date']}T00:00:00Z`)
-        const encounter = encounterRow(next.encounter++, Number(patient['id']), provider, er, born)
-        const children = childrenOfEncounter(encounter, department.name, policies, er, next)
-        // Planted (issue 18.3): claims only on closed encounters; half of those without a claim are still open.
-        const claimed = children.some((c) => c.table === 'claims')
-        add('encounters', {
-          ...encounter,
-          status: claimed || Number(encounter['id']) % 2 === 1 ? 'closed' : 'open',
-        })
-        for (const row of children) add(row.table, row.row)
-      }
-    }
-    for (const table of [
-      'patients',
-      'policies',
-      'encounters',
-      'encounter_diagnoses',
-      'prescriptions',
-      'dispensations',
-      'lab results',
-      'claims',
-      'payments',
-    ]) {
-      const namespace =
-        table === 'policies' || table === 'claims' || table === 'payments' ? 'billing' : 'clinic'
-      if (rows[table] !== undefined) await insert(at(namespace, table), rows[table])
+/**
+ * The rows of patients `start` to `end` (exclusive) and of everything that hangs off them, per table; `next` holds
+ * the next id of each table and moves past the rows drawn.
+ */
+export function patientRows(
+  start: number,
+  end: number,
+  staff: Staff,
+  next: {
+    encounter: number
+    lab: number
+    dispensation: number
+    policy: number
+    claim: number
+    payment: number
+  },
+  seed: number,
+): Record<string, Row[]> {
+  const rows: Record<string, Row[]> = {}
+  const add = (table: string, row: Row) => (rows[table] ??= []).push(withPersonalData(table, row, seed))
+  for (let p = start; p < end; p++) {
+    const r = seededRandom(seed, 'sample', 'patients', p)
+    const patient = patientRow(p + 1, r)
+    const age = (TODAY - Date.parse(`${patient['birth_date']}T00:00:00Z`)) / (365.25 * DAY)
+    const band = ageBand(age)
+    add('patients', { ...patient, age_band: band })
+    const policies = policiesFor(patient, r, next).map((policy) => ({
+      ...policy,
+      coverage: coverageFor(band, seededRandom(seed, 'coverage', String(policy['id']))),
+    }))
+    for (const policy of policies) add('policies', policy)
+    // Planted: the expected number of encounters grows with age.
+    const encounters = poisson(r, 0.3 + age / 25)
+    for (let e = 0; e < encounters; e++) {
+      const er = seededRandom(seed, 'sample', 'encounters', p, e)
+      const provider = er.pick(staff.providers)
+      const department = staff.departments[provider.department_id - 1]!
+      const born = Date.parse(`${patient['birth_date']}T00:00:00Z`)
+      const encounter = encounterRow(next.encounter++, Number(patient['id']), provider, er, born)
+      const children = childrenOfEncounter(encounter, department.name, policies, er, next)
+      // Planted (issue 18.3): claims only on closed encounters; half of those without a claim are still open.
+      const claimed = children.some((c) => c.table === 'claims')
+      add('encounters', {
+        ...encounter,
+        status: claimed || Number(encounter['id']) % 2 === 1 ? 'closed' : 'open',
+      })
+      for (const row of children) add(row.table, row.row)
     }
   }
-  for (const [namespace, table] of [
-    ['clinic', 'departments'],
-    ['clinic', 'providers'],
-    ['clinic', 'patients'],
-    ['clinic', 'encounters'],
-    ['clinic', 'dispensations'],
-    ['clinic', 'lab results'],
-    ['billing', 'insurers'],
-    ['billing', 'policies'],
-    ['billing', 'claims'],
-    ['billing', 'payments'],
-  ] as const) {
-    await ddl.syncIdentity(database.db, { schema: namespace, name: table }, 'id')
-  }
-  return counts
+  return rows
 }
 
 /**
@@ -305,6 +358,7 @@ function encounterRow(
 
 const KIND_COST: Record<string, number> = { outpatient: 1, inpatient: 5, emergency: 2, telehealth: 0.5 }
 
+/** What hangs off one encounter: its diagnoses, prescription lines, lab results, and its claim with payments. */
 function childrenOfEncounter(
   encounter: Row,
   department: string,
@@ -312,17 +366,33 @@ function childrenOfEncounter(
   r: Random,
   next: { lab: number; dispensation: number; claim: number; payment: number },
 ): { table: string; row: Row }[] {
-  const out: { table: string; row: Row }[] = []
   const encounterId = Number(encounter['id'])
   const admitted = Date.parse(`${String(encounter['admitted_at']).replace(' ', 'T')}Z`)
+  // In this order: each draws from `r` after the one before, so every sampled row stays as it was.
+  return [
+    ...diagnosesOf(encounterId, r),
+    ...prescriptionsOf(encounterId, admitted, r, next),
+    ...labResultsOf(encounterId, admitted, r, next),
+    ...(r.next() < 0.85 ? claimOf(encounter, department, policies, admitted, r, next) : []),
+  ]
+}
+
+function diagnosesOf(encounterId: number, r: Random): { table: string; row: Row }[] {
   const codes = new Set<string>()
   for (let i = r.int(1, 3); codes.size < i;) codes.add(r.pick(DIAGNOSES)[0])
-  ;[...codes].forEach((code, i) =>
-    out.push({
-      table: 'encounter_diagnoses',
-      row: { encounter_id: encounterId, diagnosis_code: code, is_primary: i === 0 },
-    }),
-  )
+  return [...codes].map((code, i) => ({
+    table: 'encounter_diagnoses',
+    row: { encounter_id: encounterId, diagnosis_code: code, is_primary: i === 0 },
+  }))
+}
+
+function prescriptionsOf(
+  encounterId: number,
+  admitted: number,
+  r: Random,
+  next: { dispensation: number },
+): { table: string; row: Row }[] {
+  const out: { table: string; row: Row }[] = []
   for (let line = 1, lines = r.weighted([35, 35, 20, 10]); line <= lines; line++) {
     const [drug, price] = r.pick(DRUGS)
     // Planted: the dearer the drug, the smaller the quantity.
@@ -343,6 +413,16 @@ function childrenOfEncounter(
       })
     }
   }
+  return out
+}
+
+function labResultsOf(
+  encounterId: number,
+  admitted: number,
+  r: Random,
+  next: { lab: number },
+): { table: string; row: Row }[] {
+  const out: { table: string; row: Row }[] = []
   for (let order = 1, tests = r.weighted([40, 20, 20, 10, 10]); order <= tests; order++) {
     // Planted: the result is drawn per test, and the test determines the unit (issue 17.5). The draws are the ones
     // a result always took, so every other sampled row stays as it was.
@@ -370,49 +450,55 @@ function childrenOfEncounter(
       },
     })
   }
-  if (r.next() < 0.85) {
-    // Planted: the amount follows the department's cost and the kind of encounter.
-    const cost = DEPARTMENT_PROFILE[department]!.costFactor * KIND_COST[String(encounter['kind'])]!
-    const amount = Math.round(120 * cost * Math.exp(0.4 * r.normal()) * 100) / 100
-    const status = ['submitted', 'approved', 'denied', 'paid'][r.weighted([10, 20, 10, 60])]!
-    const claimId = next.claim++
-    const policy = policies.length > 0 && r.next() < 0.9 ? r.pick(policies) : undefined
-    // Planted (issue 18): a claim is submitted after discharge (inpatients stay up to 10 days), else admission.
-    const discharged = encounter['discharged_at']
-    const submitted =
-      (discharged === null ? admitted : Date.parse(`${String(discharged).replace(' ', 'T')}Z`)) +
-      r.int(1, 20) * DAY
-    out.push({
-      table: 'claims',
-      row: {
-        id: claimId,
-        encounter_id: encounterId,
-        policy_id: policy === undefined ? null : Number(policy['id']),
-        amount: amount.toFixed(2),
-        status,
-        submitted_at: isoTimestamp(submitted),
-      },
-    })
-    if (status === 'paid') {
-      // Planted (issue 18.4): a paid claim's payments add up to its amount to the cent.
-      const cents = Math.max(1, Math.round(amount * 100))
-      const first = Math.round(cents * 0.6)
-      const parts = r.next() < 0.8 || cents < 2 ? [cents] : [first, cents - first]
-      parts.forEach((part, i) =>
-        out.push({
-          table: 'payments',
-          row: {
-            id: next.payment++,
-            claim_id: claimId,
-            amount: (part / 100).toFixed(2),
-            paid_at: isoTimestamp(submitted + (i + 1) * r.int(3, 40) * DAY),
-            method: r.pick(PAYMENT_METHODS),
-          },
-        }),
-      )
-    }
-  }
   return out
+}
+
+function claimOf(
+  encounter: Row,
+  department: string,
+  policies: Row[],
+  admitted: number,
+  r: Random,
+  next: { claim: number; payment: number },
+): { table: string; row: Row }[] {
+  // Planted: the amount follows the department's cost and the kind of encounter.
+  const cost = DEPARTMENT_PROFILE[department]!.costFactor * KIND_COST[String(encounter['kind'])]!
+  const amount = Math.round(120 * cost * Math.exp(0.4 * r.normal()) * 100) / 100
+  const status = ['submitted', 'approved', 'denied', 'paid'][r.weighted([10, 20, 10, 60])]!
+  const claimId = next.claim++
+  const policy = policies.length > 0 && r.next() < 0.9 ? r.pick(policies) : undefined
+  // Planted (issue 18): a claim is submitted after discharge (inpatients stay up to 10 days), else admission.
+  const discharged = encounter['discharged_at']
+  const submitted =
+    (discharged === null ? admitted : Date.parse(`${String(discharged).replace(' ', 'T')}Z`)) +
+    r.int(1, 20) * DAY
+  const claim = {
+    table: 'claims',
+    row: {
+      id: claimId,
+      encounter_id: Number(encounter['id']),
+      policy_id: policy === undefined ? null : Number(policy['id']),
+      amount: amount.toFixed(2),
+      status,
+      submitted_at: isoTimestamp(submitted),
+    },
+  }
+  if (status !== 'paid') return [claim]
+  // Planted (issue 18.4): a paid claim's payments add up to its amount to the cent.
+  const cents = Math.max(1, Math.round(amount * 100))
+  const first = Math.round(cents * 0.6)
+  const parts = r.next() < 0.8 || cents < 2 ? [cents] : [first, cents - first]
+  const payments = parts.map((part, i) => ({
+    table: 'payments',
+    row: {
+      id: next.payment++,
+      claim_id: claimId,
+      amount: (part / 100).toFixed(2),
+      paid_at: isoTimestamp(submitted + (i + 1) * r.int(3, 40) * DAY),
+      method: r.pick(PAYMENT_METHODS),
+    },
+  }))
+  return [claim, ...payments]
 }
 
 function poisson(r: Random, mean: number): number {

@@ -20,26 +20,10 @@ export function evaluateCheck(
   value: (column: string) => CheckValue,
 ): CheckResult {
   switch (expression.kind) {
-    case 'and': {
-      let result: CheckResult = true
-      for (const item of expression.items) {
-        const r = evaluateCheck(item, value)
-        if (r === false) return false
-        if (r === undefined) result = undefined
-        else if (r === null && result === true) result = null
-      }
-      return result
-    }
-    case 'or': {
-      let result: CheckResult = false
-      for (const item of expression.items) {
-        const r = evaluateCheck(item, value)
-        if (r === true) return true
-        if (r === undefined) result = undefined
-        else if (r === null && result === false) result = null
-      }
-      return result
-    }
+    case 'and':
+      return allOf(expression.items, value)
+    case 'or':
+      return anyOf(expression.items, value)
     case 'not': {
       const r = evaluateCheck(expression.item, value)
       return typeof r === 'boolean' ? !r : r
@@ -57,59 +41,98 @@ export function evaluateCheck(
         expression.test === 'null' ? v === null : v !== null && truthy(v) === (expression.test === 'true')
       return expression.negated ? !holds : holds
     }
-    case 'compare': {
-      const a = operandValue(expression.left, value)
-      const b = operandValue(expression.right, value)
-      if (a === undefined || b === undefined) return undefined
-      if (a === null || b === null) return null
-      const c = compareValues(a, b)
-      switch (expression.op) {
-        case '<':
-          return c < 0
-        case '<=':
-          return c <= 0
-        case '>':
-          return c > 0
-        case '>=':
-          return c >= 0
-        case '=':
-          return c === 0
-        case '<>':
-          return c !== 0
-      }
-      return undefined
-    }
-    case 'in': {
-      const v = operandValue(expression.operand, value)
-      if (v === undefined || v === null) return v
-      let result: CheckResult = false
-      for (const literal of expression.values) {
-        if (literal === null) result = null
-        else if (compareValues(v, literal) === 0) {
-          result = true
-          break
-        }
-      }
-      return expression.negated && typeof result === 'boolean' ? !result : result
-    }
-    case 'between': {
-      const v = operandValue(expression.operand, value)
-      const low = operandValue(expression.low, value)
-      const high = operandValue(expression.high, value)
-      if (v === undefined || low === undefined || high === undefined) return undefined
-      if (v === null || low === null || high === null) return null
-      const holds = compareValues(v, low) >= 0 && compareValues(v, high) <= 0
-      return expression.negated ? !holds : holds
-    }
-    case 'match': {
-      const v = operandValue(expression.operand, value)
-      if (v === undefined || v === null) return v
-      const regex = checkRegex(expression.pattern, expression.caseInsensitive)
-      if (regex === null) return undefined
-      const holds = regex.test(String(v))
-      return expression.negated ? !holds : holds
+    case 'compare':
+      return comparison(expression, value)
+    case 'in':
+      return membership(expression, value)
+    case 'between':
+      return betweenness(expression, value)
+    case 'match':
+      return patternMatch(expression, value)
+  }
+}
+
+type Of<K extends CheckExpression['kind']> = Extract<CheckExpression, { kind: K }>
+
+/** AND as SQL has it: false if any item is, else unknown (null) if any item is, else true. */
+function allOf(items: readonly CheckExpression[], value: (column: string) => CheckValue): CheckResult {
+  let result: CheckResult = true
+  for (const item of items) {
+    const r = evaluateCheck(item, value)
+    if (r === false) return false
+    if (r === undefined) result = undefined
+    else if (r === null && result === true) result = null
+  }
+  return result
+}
+
+/** OR as SQL has it: true if any item is, else unknown (null) if any item is, else false. */
+function anyOf(items: readonly CheckExpression[], value: (column: string) => CheckValue): CheckResult {
+  let result: CheckResult = false
+  for (const item of items) {
+    const r = evaluateCheck(item, value)
+    if (r === true) return true
+    if (r === undefined) result = undefined
+    else if (r === null && result === false) result = null
+  }
+  return result
+}
+
+function comparison(expression: Of<'compare'>, value: (column: string) => CheckValue): CheckResult {
+  const a = operandValue(expression.left, value)
+  const b = operandValue(expression.right, value)
+  if (a === undefined || b === undefined) return undefined
+  if (a === null || b === null) return null
+  const c = compareValues(a, b)
+  switch (expression.op) {
+    case '<':
+      return c < 0
+    case '<=':
+      return c <= 0
+    case '>':
+      return c > 0
+    case '>=':
+      return c >= 0
+    case '=':
+      return c === 0
+    case '<>':
+      return c !== 0
+  }
+  return undefined
+}
+
+/** IN as SQL has it: a NULL in the list makes a value not found unknown, not false. */
+function membership(expression: Of<'in'>, value: (column: string) => CheckValue): CheckResult {
+  const v = operandValue(expression.operand, value)
+  if (v === undefined || v === null) return v
+  let result: CheckResult = false
+  for (const literal of expression.values) {
+    if (literal === null) result = null
+    else if (compareValues(v, literal) === 0) {
+      result = true
+      break
     }
   }
+  return expression.negated && typeof result === 'boolean' ? !result : result
+}
+
+function betweenness(expression: Of<'between'>, value: (column: string) => CheckValue): CheckResult {
+  const v = operandValue(expression.operand, value)
+  const low = operandValue(expression.low, value)
+  const high = operandValue(expression.high, value)
+  if (v === undefined || low === undefined || high === undefined) return undefined
+  if (v === null || low === null || high === null) return null
+  const holds = compareValues(v, low) >= 0 && compareValues(v, high) <= 0
+  return expression.negated ? !holds : holds
+}
+
+function patternMatch(expression: Of<'match'>, value: (column: string) => CheckValue): CheckResult {
+  const v = operandValue(expression.operand, value)
+  if (v === undefined || v === null) return v
+  const regex = checkRegex(expression.pattern, expression.caseInsensitive)
+  if (regex === null) return undefined
+  const holds = regex.test(String(v))
+  return expression.negated ? !holds : holds
 }
 
 function operandValue(operand: Operand, value: (column: string) => CheckValue): Literal | undefined {

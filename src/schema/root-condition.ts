@@ -22,70 +22,15 @@ export function rootConditionProblem(condition: string, dialect: DialectName): s
   let previous: Word | null = null
   for (let i = 0; i < condition.length;) {
     const c = condition[i]!
-    const at = (what: string) => `${what} (character ${i + 1})`
-    const next = condition[i + 1]
     if (/\s/.test(c)) {
       i++
       continue
     }
-    if (c === ';') return at('";"')
-    if ((c === '-' && next === '-') || (c === '/' && next === '*') || (mysql && c === '#'))
-      return at(`the comment "${c === '#' ? '#' : c + next}"`)
-    if (c === "'" || (mysql && c === '"')) {
-      // A backslash before a quote ends the literal or not depending on settings the server may have (MySQL's
-      // NO_BACKSLASH_ESCAPES, PostgreSQL's standard_conforming_strings), so it is refused: '' writes a quote in
-      // either engine. Every other backslash pair is skipped, which reads the literal's end the same either way.
-      const end = quotedEnd(condition, i, c, true)
-      if (end === 'escaped quote') return at(`the escaped quote in a literal (write ${c}${c} instead)`)
-      if (end === null) return at(`the literal left open`)
-      // MySQL reads "…" as a name under ANSI_QUOTES: a call through it is checked like one.
-      previous =
-        c === '"' ? { text: condition.slice(i + 1, end - 1).toLowerCase(), quoted: true, start: i } : null
-      i = end
-      continue
-    }
-    if (c === '"' || (mysql && c === '`')) {
-      const end = quotedEnd(condition, i, c, false)
-      if (end === null || end === 'escaped quote') return at('the quoted name left open')
-      previous = {
-        text: condition
-          .slice(i + 1, end - 1)
-          .replaceAll(c + c, c)
-          .toLowerCase(),
-        quoted: true,
-        start: i,
-      }
-      i = end
-      continue
-    }
-    if (!mysql && c === '$') {
-      const tag = /^\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(condition.slice(i))?.[0]
-      if (tag !== undefined) {
-        const close = condition.indexOf(tag, i + tag.length)
-        if (close < 0) return at(`the literal ${tag} left open`)
-        previous = null
-        i = close + tag.length
-        continue
-      }
-    }
-    // A number is read whole, so a word glued to it (MySQL's `1e5into outfile …`) is checked as a word.
-    const number = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(condition.slice(i))?.[0]
-    if (number !== undefined) {
-      previous = null
-      i += number.length
-      continue
-    }
-    const word = /^[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*/.exec(condition.slice(i))?.[0]
-    if (word !== undefined) {
-      const lower = word.toLowerCase()
-      if (previous?.text === 'for' && !previous.quoted && LOCKING.has(lower))
-        return at(`the locking clause "for ${word}"`)
-      // A keyword that is also a harmless function (replace(), MySQL's insert()) is allowed as a call.
-      const call = /^\s*\(/.test(condition.slice(i + word.length))
-      if (STATEMENT_WORDS.has(lower) && !(call && FUNCTIONS_TOO.has(lower)))
-        return at(`"${word}", which belongs to a statement rather than a condition`)
-      previous = { text: lower, quoted: false, start: i }
-      i += word.length
+    const token = tokenAt(condition, i, mysql, previous)
+    if (token !== null) {
+      if ('problem' in token) return `${token.problem} (character ${i + 1})`
+      previous = token.word
+      i = token.end
       continue
     }
     if (c === '(') {
@@ -94,12 +39,73 @@ export function rootConditionProblem(condition: string, dialect: DialectName): s
       depth++
     } else if (c === ')') {
       depth--
-      if (depth < 0) return at('")" without its "("')
+      if (depth < 0) return `")" without its "(" (character ${i + 1})`
     }
     previous = null
     i++
   }
   return depth > 0 ? `"(" left open (${depth} more "(" than ")")` : null
+}
+
+/**
+ * What starts at `i` (not a space): a problem, or a token read whole (its end, and the word it is, for a call or a
+ * locking clause after it), or null for one character of punctuation.
+ */
+type Token = { problem: string } | { end: number; word: Word | null } | null
+
+function tokenAt(condition: string, i: number, mysql: boolean, previous: Word | null): Token {
+  const c = condition[i]!
+  const next = condition[i + 1]
+  if (c === ';') return { problem: '";"' }
+  if ((c === '-' && next === '-') || (c === '/' && next === '*') || (mysql && c === '#'))
+    return { problem: `the comment "${c === '#' ? '#' : c + next}"` }
+  if (c === "'" || (mysql && c === '"')) return literal(condition, i, c)
+  if (c === '"' || (mysql && c === '`')) return quotedName(condition, i, c)
+  if (!mysql && c === '$') {
+    const tag = /^\$(?:[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*)?\$/.exec(condition.slice(i))?.[0]
+    if (tag !== undefined) {
+      const close = condition.indexOf(tag, i + tag.length)
+      if (close < 0) return { problem: `the literal ${tag} left open` }
+      return { end: close + tag.length, word: null }
+    }
+  }
+  // A number is read whole, so a word glued to it (MySQL's `1e5into outfile …`) is checked as a word.
+  const number = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(condition.slice(i))?.[0]
+  if (number !== undefined) return { end: i + number.length, word: null }
+  const word = /^[A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*/.exec(condition.slice(i))?.[0]
+  if (word === undefined) return null
+  const lower = word.toLowerCase()
+  if (previous?.text === 'for' && !previous.quoted && LOCKING.has(lower))
+    return { problem: `the locking clause "for ${word}"` }
+  // A keyword that is also a harmless function (replace(), MySQL's insert()) is allowed as a call.
+  const call = /^\s*\(/.test(condition.slice(i + word.length))
+  if (STATEMENT_WORDS.has(lower) && !(call && FUNCTIONS_TOO.has(lower)))
+    return { problem: `"${word}", which belongs to a statement rather than a condition` }
+  return { end: i + word.length, word: { text: lower, quoted: false, start: i } }
+}
+
+function literal(condition: string, i: number, quote: string): Token {
+  // A backslash before a quote ends the literal or not depending on settings the server may have (MySQL's
+  // NO_BACKSLASH_ESCAPES, PostgreSQL's standard_conforming_strings), so it is refused: '' writes a quote in
+  // either engine. Every other backslash pair is skipped, which reads the literal's end the same either way.
+  const end = quotedEnd(condition, i, quote, true)
+  if (end === 'escaped quote')
+    return { problem: `the escaped quote in a literal (write ${quote}${quote} instead)` }
+  if (end === null) return { problem: `the literal left open` }
+  // MySQL reads "…" as a name under ANSI_QUOTES: a call through it is checked like one.
+  const word =
+    quote === '"' ? { text: condition.slice(i + 1, end - 1).toLowerCase(), quoted: true, start: i } : null
+  return { end, word }
+}
+
+function quotedName(condition: string, i: number, quote: string): Token {
+  const end = quotedEnd(condition, i, quote, false)
+  if (end === null || end === 'escaped quote') return { problem: 'the quoted name left open' }
+  const text = condition
+    .slice(i + 1, end - 1)
+    .replaceAll(quote + quote, quote)
+    .toLowerCase()
+  return { end, word: { text, quoted: true, start: i } }
 }
 
 interface Word {

@@ -31,7 +31,6 @@ export function subsetRewriters(
   /** The word model of each `words` column, by column id (see subsetWordModels). */
   words: ReadonlyMap<string, WordModel | null> = new Map(),
 ) {
-  const shared = new Map<string, Rewrite>()
   const referenced = new Set(
     schema.tables.flatMap((t) =>
       t.foreignKeys.flatMap((fk) =>
@@ -39,10 +38,54 @@ export function subsetRewriters(
       ),
     ),
   )
-  const people = personSource(secret)
   const linkedTo = (table: Table) => (column: string) =>
     referenced.has(columnId(table, column)) || table.foreignKeys.some((fk) => fk.columns.includes(column))
-  const rewriteFor = (table: Table, column: Column, rule: Rule, person: PersonPlan | null): Rewrite => {
+  const rewriteFor = sharedRewrites(secret, words, linkedTo)
+  return (table: Table, columns: readonly Column[]): RowRewrite | null => {
+    const checks = tableChecks(table, schema.dialect)
+    const person = planPerson(table, (c) => rules.get(columnId(table, c)), linkedTo(table))
+    const steps = columns.flatMap((column, i) => {
+      const rule = rules.get(columnId(table, column.name))
+      // A foreign key column takes its parent's rule through resolveRules, so it is rewritten like the parent.
+      if (rule === undefined || !rewrites(rule.action)) return []
+      // The twin keeps the source's CHECKs: a rewrite that leaves their format (a faker SSN under a pattern) would
+      // make the load fail.
+      const rewrite = withinBounds(
+        rewriteFor(table, column, rule, person),
+        checks.columns.get(column.name) ?? null,
+        secret,
+      )
+      if (person?.fields.has(column.name) === true) return [{ i, rewrite, entity: PERSON }]
+      return [{ i, rewrite, entity: entityColumn(table, columns, rule) }]
+    })
+    if (steps.length === 0) return null
+    const personOf = person === null ? null : rowPerson(table, columns, person)
+    return (row) => {
+      // Entities are read before anything is rewritten: the offset keys on the real entity, the person on the
+      // real email or name.
+      const who = personOf?.(row)
+      const entities = steps.map((s) =>
+        s.entity === PERSON ? who : s.entity < 0 ? undefined : row[s.entity],
+      )
+      steps.forEach((s, n) => {
+        row[s.i] = s.rewrite(row[s.i] ?? null, entities[n])
+      })
+    }
+  }
+}
+
+/**
+ * The rewrite of a ruled column, shared per rule and column shape across tables (see subsetRewriters); a person's
+ * fields other than email are keyed on the row's person instead, never shared.
+ */
+function sharedRewrites(
+  secret: string,
+  words: ReadonlyMap<string, WordModel | null>,
+  linkedTo: (table: Table) => (column: string) => boolean,
+): (table: Table, column: Column, rule: Rule, person: PersonPlan | null) => Rewrite {
+  const shared = new Map<string, Rewrite>()
+  const people = personSource(secret)
+  return (table, column, rule, person) => {
     // Foreign keys share the distinct rewrite of the key they reference, memo included, so they always join.
     const distinct = isKeyed(table, column.name) || linkedTo(table)(column.name)
     const field = person?.fields.get(column.name)
@@ -71,43 +114,15 @@ export function subsetRewriters(
     }
     return rewrite
   }
-  return (table: Table, columns: readonly Column[]): RowRewrite | null => {
-    const checks = tableChecks(table, schema.dialect)
-    const person = planPerson(table, (c) => rules.get(columnId(table, c)), linkedTo(table))
-    const steps = columns.flatMap((column, i) => {
-      const rule = rules.get(columnId(table, column.name))
-      // A foreign key column takes its parent's rule through resolveRules, so it is rewritten like the parent.
-      if (rule === undefined || !rewrites(rule.action)) return []
-      // The twin keeps the source's CHECKs: a rewrite that leaves their format (a faker SSN under a pattern) would
-      // make the load fail.
-      const rewrite = withinBounds(
-        rewriteFor(table, column, rule, person),
-        checks.columns.get(column.name) ?? null,
-        secret,
-      )
-      if (person?.fields.has(column.name) === true) return [{ i, rewrite, entity: PERSON }]
-      const entityName =
-        rule.action.kind === 'shift-date'
-          ? (rule.action.entity ??
-            (table.primaryKey?.columns.length === 1 ? table.primaryKey.columns[0]! : null))
-          : null
-      const entity = entityName === null ? -1 : columns.findIndex((c) => c.name === entityName)
-      return [{ i, rewrite, entity }]
-    })
-    if (steps.length === 0) return null
-    const personOf = person === null ? null : rowPerson(table, columns, person)
-    return (row) => {
-      // Entities are read before anything is rewritten: the offset keys on the real entity, the person on the
-      // real email or name.
-      const who = personOf?.(row)
-      const entities = steps.map((s) =>
-        s.entity === PERSON ? who : s.entity < 0 ? undefined : row[s.entity],
-      )
-      steps.forEach((s, n) => {
-        row[s.i] = s.rewrite(row[s.i] ?? null, entities[n])
-      })
-    }
-  }
+}
+
+/** The position of the column a shifted date keys its offset on (its entity, else a one-column key), or -1. */
+function entityColumn(table: Table, columns: readonly Column[], rule: Rule): number {
+  const entityName =
+    rule.action.kind === 'shift-date'
+      ? (rule.action.entity ?? (table.primaryKey?.columns.length === 1 ? table.primaryKey.columns[0]! : null))
+      : null
+  return entityName === null ? -1 : columns.findIndex((c) => c.name === entityName)
 }
 
 /** Marks a step whose entity is the row's person. */

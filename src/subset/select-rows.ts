@@ -58,6 +58,57 @@ export async function selectRows(
   options: SubsetOptions,
   signal?: AbortSignal,
 ): Promise<Selection> {
+  const plan = planSelection(schema, options)
+  const closure = new Closure(schema, plan.excluded)
+  for (const { root, table } of plan.roots) {
+    const keys = await rootKeys(source, table, root, options.seed ?? 1)
+    closure.queries++
+    for (const key of keys) closure.add(table, key, `root ${describeRoot(root)}`, true)
+  }
+  for (const { table, reason } of plan.whole) {
+    if (table.primaryKey === null) continue
+    closure.queries++
+    for (const key of await readRootKeys(source, table, table.primaryKey.columns, { kind: 'all' }))
+      closure.add(table, key, reason, false)
+  }
+  let rounds = 0
+  for (let changed = true; changed; rounds++) {
+    changed = false
+    for (const s of closure.state.values()) {
+      // Choosing rows only reads the source: an interruption has nothing to undo.
+      signal?.throwIfAborted()
+      if (s.table.primaryKey === null) continue
+      if (s.up.length > 0 || s.down.length > 0) changed = true
+      await closeUpward(source, plan, closure, s)
+      await followDown(source, plan, closure, s)
+    }
+  }
+  const tables = new Map<string, TableSelection>()
+  for (const [id, s] of closure.state) tables.set(id, { table: s.table, keys: s.keys, reasons: s.reasons })
+  return { tables, excluded: plan.excluded, edges: plan.edges, rounds, queries: closure.queries }
+}
+
+/** What a selection follows, decided from the schema and the options before the source is read. */
+export interface SelectionPlan {
+  /** Every foreign key, declared or virtual, whose tables are both in the schema. */
+  edges: Edge[]
+  /** Tables left out, with why. */
+  excluded: Map<string, string>
+  /** The roots, each with its table (which is kept and has a primary key). */
+  roots: { root: RootSelection; table: Table }[]
+  /** Tables whose every row is chosen: passthrough and reference tables. */
+  whole: { table: Table; reason: string }[]
+  /** How many children of one parent row a child table gives (null: all). */
+  limitFor: (child: Table) => number | null
+  /** Whether a chosen row pulls in its parent through this edge. */
+  followUp: (edge: Edge) => boolean
+}
+
+/**
+ * The plan of a selection: its edges, the tables left out, its roots and whole tables, the children policy. Every
+ * name in the options is checked here, so a misspelt table fails before the first query.
+ */
+export function planSelection(schema: Schema, options: SubsetOptions): SelectionPlan {
   const find = tableFinder(schema)
   const edges = [
     ...schema.tables.flatMap((table) => table.foreignKeys.flatMap((fk) => edgeOf(schema, table, fk))),
@@ -80,39 +131,6 @@ export async function selectRows(
       )
   }
   const limitFor = childLimits(find, options)
-  const followUp = (e: Edge) =>
-    !excluded.has(tableName(e.parent)) && !(e.nullable && options.optionalParents === 'null')
-
-  const state = new Map<string, TableState>()
-  for (const table of schema.tables) {
-    if (!excluded.has(tableName(table)))
-      state.set(tableName(table), {
-        table,
-        keys: new Set(),
-        expanded: new Set(),
-        up: [],
-        down: [],
-        reasons: new Map(),
-      })
-  }
-  const add = (table: Table, key: string, reason: string, down: boolean, via: Edge | null = null) => {
-    const s = state.get(tableName(table))!
-    if (!s.keys.has(key)) {
-      s.keys.add(key)
-      s.up.push({ key, via })
-      s.reasons.set(reason, (s.reasons.get(reason) ?? 0) + 1)
-    }
-    if (down && !s.expanded.has(key)) {
-      s.expanded.add(key)
-      s.down.push(key)
-    }
-  }
-  let queries = 0
-  for (const { root, table } of roots) {
-    const keys = await rootKeys(source, table, root, options.seed ?? 1)
-    queries++
-    for (const key of keys) add(table, key, `root ${describeRoot(root)}`, true)
-  }
   const whole = [
     ...passthrough.map((table) => ({ table, reason: 'passthrough' })),
     ...(options.reference ?? []).map((id) => ({
@@ -120,75 +138,9 @@ export async function selectRows(
       reason: 'reference table',
     })),
   ]
-  for (const { table, reason } of whole) {
-    if (table.primaryKey === null) continue
-    queries++
-    for (const key of await readRootKeys(source, table, table.primaryKey.columns, { kind: 'all' }))
-      add(table, key, reason, false)
-  }
-
-  let rounds = 0
-  for (let changed = true; changed; rounds++) {
-    changed = false
-    for (const s of state.values()) {
-      // Choosing rows only reads the source: an interruption has nothing to undo.
-      signal?.throwIfAborted()
-      const key = s.table.primaryKey?.columns
-      if (key === undefined) continue
-      while (s.up.length > 0) {
-        changed = true
-        const entries = s.up.splice(0, BATCH)
-        // A row that came down a foreign key has that parent already; only its other foreign keys are read.
-        const upward = edges.filter(
-          (e) => e.child === s.table && followUp(e) && entries.some((entry) => entry.via !== e),
-        )
-        if (upward.length === 0) continue
-        const batch = entries.map((entry) => entry.key)
-        const values = await readColumnKeys(
-          source,
-          s.table,
-          key,
-          batch,
-          upward.map((e) => e.columns),
-        )
-        queries++
-        for (const [i, edge] of upward.entries()) {
-          const parentKeys = await keysOfParents(source, edge, [
-            ...new Set(values[i]!.filter((v) => v !== null)),
-          ])
-          queries += parentKeys.queries
-          for (const k of parentKeys.keys) add(edge.parent, k, `parent via ${edge.name}`, false)
-        }
-      }
-      while (s.down.length > 0) {
-        changed = true
-        const batch = s.down.splice(0, BATCH)
-        for (const edge of edges.filter((e) => e.parent === s.table && state.has(tableName(e.child)))) {
-          const limit = limitFor(edge.child)
-          if (limit === 0 || edge.child.primaryKey === null) continue
-          const refValues = sameColumns(edge.parentColumns, key)
-            ? reorderKeys(batch, key, edge.parentColumns)
-            : (await readColumnKeys(source, s.table, key, batch, [edge.parentColumns]))[0]!.filter(
-                (v) => v !== null,
-              )
-          if (refValues.length === 0) continue
-          const childKeys = await readKeysWhere(
-            source,
-            edge.child,
-            edge.child.primaryKey.columns,
-            edge.columns,
-            refValues,
-            limit,
-          )
-          queries++
-          for (const k of childKeys) add(edge.child, k, `child via ${edge.name}`, true, edge)
-        }
-      }
-    }
-  }
-  const tables = new Map<string, TableSelection>()
-  for (const [id, s] of state) tables.set(id, { table: s.table, keys: s.keys, reasons: s.reasons })
-  return { tables, excluded, edges, rounds, queries }
+  const followUp = (e: Edge) =>
+    !excluded.has(tableName(e.parent)) && !(e.nullable && options.optionalParents === 'null')
+  return { edges, excluded, roots, whole, limitFor, followUp }
 }
 
 interface TableState {
@@ -199,6 +151,97 @@ interface TableState {
   up: { key: string; via: Edge | null }[]
   down: string[]
   reasons: Map<string, number>
+}
+
+/** The keys chosen so far per kept table, with the rows still to close upward and to follow downward. */
+class Closure {
+  readonly state = new Map<string, TableState>()
+  queries = 0
+
+  constructor(schema: Schema, excluded: ReadonlyMap<string, string>) {
+    for (const table of schema.tables) {
+      if (excluded.has(tableName(table))) continue
+      this.state.set(tableName(table), {
+        table,
+        keys: new Set(),
+        expanded: new Set(),
+        up: [],
+        down: [],
+        reasons: new Map(),
+      })
+    }
+  }
+
+  /** Chooses a row (counted under `reason` if new); `down` queues its children too, once. */
+  add(table: Table, key: string, reason: string, down: boolean, via: Edge | null = null): void {
+    const s = this.state.get(tableName(table))!
+    if (!s.keys.has(key)) {
+      s.keys.add(key)
+      s.up.push({ key, via })
+      s.reasons.set(reason, (s.reasons.get(reason) ?? 0) + 1)
+    }
+    if (down && !s.expanded.has(key)) {
+      s.expanded.add(key)
+      s.down.push(key)
+    }
+  }
+}
+
+/** Chooses the parents of a table's rows still to close, batch by batch. */
+async function closeUpward(source: Database, plan: SelectionPlan, closure: Closure, s: TableState) {
+  const key = s.table.primaryKey!.columns
+  while (s.up.length > 0) {
+    const entries = s.up.splice(0, BATCH)
+    // A row that came down a foreign key has that parent already; only its other foreign keys are read.
+    const upward = plan.edges.filter(
+      (e) => e.child === s.table && plan.followUp(e) && entries.some((entry) => entry.via !== e),
+    )
+    if (upward.length === 0) continue
+    const batch = entries.map((entry) => entry.key)
+    const values = await readColumnKeys(
+      source,
+      s.table,
+      key,
+      batch,
+      upward.map((e) => e.columns),
+    )
+    closure.queries++
+    for (const [i, edge] of upward.entries()) {
+      const parentKeys = await keysOfParents(source, edge, [...new Set(values[i]!.filter((v) => v !== null))])
+      closure.queries += parentKeys.queries
+      for (const k of parentKeys.keys) closure.add(edge.parent, k, `parent via ${edge.name}`, false)
+    }
+  }
+}
+
+/** Chooses the children (as the policy allows) of a table's rows still to follow, batch by batch. */
+async function followDown(source: Database, plan: SelectionPlan, closure: Closure, s: TableState) {
+  const key = s.table.primaryKey!.columns
+  while (s.down.length > 0) {
+    const batch = s.down.splice(0, BATCH)
+    for (const edge of plan.edges.filter(
+      (e) => e.parent === s.table && closure.state.has(tableName(e.child)),
+    )) {
+      const limit = plan.limitFor(edge.child)
+      if (limit === 0 || edge.child.primaryKey === null) continue
+      const refValues = sameColumns(edge.parentColumns, key)
+        ? reorderKeys(batch, key, edge.parentColumns)
+        : (await readColumnKeys(source, s.table, key, batch, [edge.parentColumns]))[0]!.filter(
+            (v) => v !== null,
+          )
+      if (refValues.length === 0) continue
+      const childKeys = await readKeysWhere(
+        source,
+        edge.child,
+        edge.child.primaryKey.columns,
+        edge.columns,
+        refValues,
+        limit,
+      )
+      closure.queries++
+      for (const k of childKeys) closure.add(edge.child, k, `child via ${edge.name}`, true, edge)
+    }
+  }
 }
 
 async function rootKeys(

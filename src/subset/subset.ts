@@ -18,7 +18,13 @@ import { rewrittenColumns } from '../rules/resolve-rules.js'
 import { derivedColumns, resolvedOrThrow } from '../rules/load-constraints.js'
 import { scanDatabase, type PiiColumn } from '../rules/scan-database.js'
 import { tableName } from '../schema/table-name.js'
-import { checkTarget, writeIntoTarget, type WriteEvent } from '../write/write-target.js'
+import {
+  checkTarget,
+  writeIntoTarget,
+  type TargetSession,
+  type WriteEvent,
+  type WriteSpec,
+} from '../write/write-target.js'
 import { crossEngineValues } from '../schema/cross-engine-values.js'
 import { subsetRewriters } from './row-rewriter.js'
 import { subsetWordModels } from './subset-word-models.js'
@@ -93,7 +99,6 @@ export async function subset(
     options.rules === undefined
       ? { rules: [], tables: [], constraints: [] }
       : await loadRuleSet(options.rules)
-  const rules = ruleSet.rules
   const database = await openDatabase(from, { readOnly: true })
   try {
     // Root conditions are SQL sent to the source: refused before anything is read when they are more than a condition.
@@ -103,19 +108,10 @@ export async function subset(
     return await database.readSnapshot(async (source) => {
       const schema = await source.introspect()
       // Before the rows are chosen (minutes on a large source): a target the write would refuse is refused now.
-      if (to !== null && options.planOnly !== true) {
-        const excluded = new Set(options.exclude ?? [])
-        const tables = schema.tables.filter((t) => !excluded.has(tableName(t)) && !excluded.has(t.name))
-        await checkTarget(to, {
-          schema: { ...schema, tables },
-          source: { dialect: schema.dialect, identity },
-          existing: options.existing ?? 'refuse',
-          what: 'subset',
-        })
-      }
+      if (to !== null && options.planOnly !== true) await checkSubsetTarget(to, schema, identity, options)
       const constraints = resolvedOrThrow(ruleSet.constraints, schema)
       const pii = await scanDatabase(source, schema, { seed: options.seed ?? 1 })
-      const resolved = resolveRules(schema, rules, new Map(pii.map((p) => [p.column, p.kind])))
+      const resolved = resolveRules(schema, ruleSet.rules, new Map(pii.map((p) => [p.column, p.kind])))
       refuseUnruledPii(pii, resolved)
       const reference = await subsetReferenceTables(source, schema, {
         personalColumns: [...pii.map((p) => p.column), ...rewrittenColumns(resolved)],
@@ -129,82 +125,144 @@ export async function subset(
       const secret = process.env['DBTWIN_SECRET'] ?? randomSecret(onEvent)
       const words = await subsetWordModels(source, schema, resolved, options.seed ?? 1)
       const target = subsetSchema(schema, selection)
-      const spec = {
-        schema: target,
-        source: {
-          dialect: schema.dialect,
-          fingerprint: typeof from === 'string' ? databaseFingerprint(from) : identity,
-          identity,
-        },
-        what: 'subset',
-        failureCode: 'SUBSET_FAILED',
-        existing: options.existing ?? 'refuse',
-        signal: options.signal,
-        schemaMap: options.schemaMap,
-        // Read from the live source just now.
-        trustedObjects: true,
-        keepGrants: options.keepGrants,
-        // Only the tables the subset keeps: an excluded table is not written.
-        derived: derivedColumns(constraints).filter((d) =>
-          target.tables.some((t) => tableName(t) === tableName(d.table)),
+      const fingerprint = typeof from === 'string' ? databaseFingerprint(from) : identity
+      const spec = subsetWriteSpec(
+        target,
+        { dialect: schema.dialect, fingerprint, identity },
+        constraints,
+        options,
+      )
+      const rows = await writeIntoTarget(spec, to, onEvent, (session) =>
+        copyRows(
+          session,
+          { source, schema, target, selection, options },
+          subsetRewriters(schema, resolved, secret, words),
+          onEvent,
         ),
-      } as const
-      const rows = await writeIntoTarget(spec, to, onEvent, async (session) => {
-        const rewriterFor = subsetRewriters(schema, resolved, secret, words)
-        const counts: Record<string, number> = {}
-        const replaced: string[] = []
-        const order = planLoad(target).order
-        for (const [index, id] of order.entries()) {
-          const tableStarted = performance.now()
-          // The source's own table object: the selection's edges point at it.
-          const table = schema.tables.find((t) => tableName(t) === id)!
-          const columns = writtenColumns(table)
-          const writer = session.writer(
-            target.tables.find((t) => tableName(t) === id)!,
-            columns,
-          )
-          const rewrite = rewriterFor(table, columns)
-          const specials = crossEngineValues(
-            columns,
-            dialectFamily(schema.dialect),
-            dialectFamily(session.dialect),
-          )
-          const fix = danglingFix(table, columns, selection, options)
-          let written = 0
-          const reads = sourceReads(source, table, columns, selection, options)
-          // The next batch is read from the source while this one is written to the target.
-          let next = reads[0]?.()
-          for (let i = 0; next !== undefined; i++) {
-            const batch = await next
-            next = reads[i + 1]?.()
-            const cells = batch.map((row) => {
-              const cellsOfRow = columns.map((_, c) => cellValue(row[`c${c}`]))
-              fix(cellsOfRow)
-              rewrite?.(cellsOfRow)
-              specials?.fix(cellsOfRow)
-              return cellsOfRow
-            })
-            await writer.write(cells)
-            written += cells.length
-          }
-          await writer.end()
-          replaced.push(...(specials?.summary(id) ?? []))
-          counts[id] = written
-          const seconds = (performance.now() - tableStarted) / 1000
-          onEvent({ step: 'table', table: id, index, total: order.length, rows: written, seconds })
-        }
-        if (replaced.length > 0)
-          onEvent({
-            step: 'note',
-            message: `values ${dialectFamily(session.dialect) === 'mysql' ? 'MySQL' : 'PostgreSQL'} cannot hold are written as: ${replaced.join(', ')}`,
-          })
-        return counts
-      })
+      )
       return { plan, rows, seconds: (performance.now() - started) / 1000 }
     })
   } finally {
     await database.close()
   }
+}
+
+/** Refuses, before the rows are chosen, a target the write would refuse: checked on the tables it would write. */
+async function checkSubsetTarget(
+  to: Connection,
+  schema: Schema,
+  identity: string,
+  options: SubsetOptions,
+): Promise<void> {
+  const excluded = new Set(options.exclude ?? [])
+  const tables = schema.tables.filter((t) => !excluded.has(tableName(t)) && !excluded.has(t.name))
+  await checkTarget(to, {
+    schema: { ...schema, tables },
+    source: { dialect: schema.dialect, identity },
+    existing: options.existing ?? 'refuse',
+    what: 'subset',
+  })
+}
+
+/** How a subset is written: the kept tables, and the derived columns (`derive:`) of those alone. */
+function subsetWriteSpec(
+  target: Schema,
+  source: WriteSpec['source'],
+  constraints: Parameters<typeof derivedColumns>[0],
+  options: SubsetOptions & { signal?: AbortSignal },
+): WriteSpec {
+  return {
+    schema: target,
+    source,
+    what: 'subset',
+    failureCode: 'SUBSET_FAILED',
+    existing: options.existing ?? 'refuse',
+    signal: options.signal,
+    schemaMap: options.schemaMap,
+    // Read from the live source just now.
+    trustedObjects: true,
+    keepGrants: options.keepGrants,
+    // Only the tables the subset keeps: an excluded table is not written.
+    derived: derivedColumns(constraints).filter((d) =>
+      target.tables.some((t) => tableName(t) === tableName(d.table)),
+    ),
+  }
+}
+
+/** What copying a subset's rows reads: the source's snapshot, its schema, the kept tables and the chosen rows. */
+interface SubsetCopy {
+  source: Database
+  schema: Schema
+  target: Schema
+  selection: Selection
+  options: SubsetOptions
+}
+
+/** Copies the chosen rows table by table in load order; returns the rows written per table. */
+async function copyRows(
+  session: TargetSession,
+  copy: SubsetCopy,
+  rewriterFor: ReturnType<typeof subsetRewriters>,
+  onEvent: (e: SubsetEvent) => void,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  const replaced: string[] = []
+  const order = planLoad(copy.target).order
+  for (const [index, id] of order.entries()) {
+    const tableStarted = performance.now()
+    const written = await copyTable(session, copy, id, rewriterFor)
+    replaced.push(...written.replaced)
+    counts[id] = written.rows
+    const seconds = (performance.now() - tableStarted) / 1000
+    onEvent({ step: 'table', table: id, index, total: order.length, rows: written.rows, seconds })
+  }
+  if (replaced.length > 0)
+    onEvent({
+      step: 'note',
+      message: `values ${dialectFamily(session.dialect) === 'mysql' ? 'MySQL' : 'PostgreSQL'} cannot hold are written as: ${replaced.join(', ')}`,
+    })
+  return counts
+}
+
+/**
+ * Copies one table's chosen rows, each with its dangling keys set to NULL, its PII rewritten and the values the
+ * target cannot hold replaced; returns how many, and what was replaced.
+ */
+async function copyTable(
+  session: TargetSession,
+  { source, schema, target, selection, options }: SubsetCopy,
+  id: string,
+  rewriterFor: ReturnType<typeof subsetRewriters>,
+): Promise<{ rows: number; replaced: string[] }> {
+  // The source's own table object: the selection's edges point at it.
+  const table = schema.tables.find((t) => tableName(t) === id)!
+  const columns = writtenColumns(table)
+  const writer = session.writer(
+    target.tables.find((t) => tableName(t) === id)!,
+    columns,
+  )
+  const rewrite = rewriterFor(table, columns)
+  const specials = crossEngineValues(columns, dialectFamily(schema.dialect), dialectFamily(session.dialect))
+  const fix = danglingFix(table, columns, selection, options)
+  let written = 0
+  const reads = sourceReads(source, table, columns, selection, options)
+  // The next batch is read from the source while this one is written to the target.
+  let next = reads[0]?.()
+  for (let i = 0; next !== undefined; i++) {
+    const batch = await next
+    next = reads[i + 1]?.()
+    const cells = batch.map((row) => {
+      const cellsOfRow = columns.map((_, c) => cellValue(row[`c${c}`]))
+      fix(cellsOfRow)
+      rewrite?.(cellsOfRow)
+      specials?.fix(cellsOfRow)
+      return cellsOfRow
+    })
+    await writer.write(cells)
+    written += cells.length
+  }
+  await writer.end()
+  return { rows: written, replaced: specials?.summary(id) ?? [] }
 }
 
 /**

@@ -86,6 +86,39 @@ const PHASES: SchemaObjectPhase[] = ['before-tables', 'after-tables', 'after-loa
  */
 export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): ObjectPlan {
   const notes: string[] = []
+  let objects = writableObjects(schema, options, notes)
+  const missingExtensions = objects
+    .filter((o) => o.kind === 'extension' && !options.availableExtensions.has(o.name))
+    .map((o) => o.name)
+  objects = objects.filter((o) => !(o.kind === 'extension' && missingExtensions.includes(o.name)))
+  const needed = withNeedsMet(schema, objects, notes)
+  objects = needed.objects
+  // After what needs a function not written is left out, so that a call of the source's own function is named so.
+  const untrusted = !options.trusted && schema.dialect !== 'mysql'
+  const calling = untrusted ? objects.filter((o) => callOf(o) !== null) : []
+  if (calling.length > 0) {
+    notes.push(
+      `left out ${describe(calling)} of the model file: ${calling[0]!.kind} ${calling[0]!.name} calls ${callOf(calling[0]!)}, which only a trusted model may run (a default or a CHECK runs on the twin's server); pass --trust-model if you made it or trust who did`,
+    )
+    objects = objects.filter((o) => !calling.includes(o))
+  }
+  const tables = plannedChecks(schema.tables, needed.unmet, untrusted, notes)
+  if (missingExtensions.length > 0) notes.unshift(extensionsNote(missingExtensions, options.target))
+  return {
+    objects: ordered(objects),
+    schema: { ...schema, tables },
+    notes,
+    missingExtensions,
+    missingRoles: missingRoles(objects, options.roles ?? new Set()),
+  }
+}
+
+/** The objects a write may run at all: no grants unless kept, and from an untrusted model no code or odd shape. */
+function writableObjects(
+  schema: Schema,
+  options: ObjectPlanOptions,
+  notes: string[],
+): readonly SchemaObject[] {
   let objects = schema.objects
   if (options.keepGrants !== true) objects = objects.filter((o) => !PRIVILEGE_KINDS.has(o.kind))
   else if (!options.trusted) {
@@ -96,30 +129,36 @@ export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): O
       )
     objects = objects.filter((o) => !PRIVILEGE_KINDS.has(o.kind))
   }
-  if (!options.trusted) {
-    // A MySQL source's objects are its SHOW CREATE's clauses, of shapes of their own (issue 16).
-    const statementProblem = schema.dialect === 'mysql' ? mysqlStatementProblem : postgresStatementProblem
-    const code = objects.filter((o) => CODE_KINDS.has(o.kind))
-    const unshaped = objects.filter((o) => !CODE_KINDS.has(o.kind) && statementProblem(o) !== null)
-    if (code.length > 0)
-      notes.push(
-        `left out ${describe(code)} of the model file: a model file is untrusted, so its code is not run; pass --trust-model if you made it or trust who did`,
-      )
-    if (unshaped.length > 0)
-      notes.push(
-        `left out ${describe(unshaped)} of the model file whose statements are not of their kind's plain shape (${unshaped[0]!.kind} ${unshaped[0]!.name}: ${statementProblem(unshaped[0]!)})`,
-      )
-    objects = objects.filter((o) => !CODE_KINDS.has(o.kind) && statementProblem(o) === null)
-  }
-  const missingExtensions = objects
-    .filter((o) => o.kind === 'extension' && !options.availableExtensions.has(o.name))
-    .map((o) => o.name)
-  objects = objects.filter((o) => !(o.kind === 'extension' && missingExtensions.includes(o.name)))
+  if (options.trusted) return objects
+  // A MySQL source's objects are its SHOW CREATE's clauses, of shapes of their own (issue 16).
+  const statementProblem = schema.dialect === 'mysql' ? mysqlStatementProblem : postgresStatementProblem
+  const code = objects.filter((o) => CODE_KINDS.has(o.kind))
+  const unshaped = objects.filter((o) => !CODE_KINDS.has(o.kind) && statementProblem(o) !== null)
+  if (code.length > 0)
+    notes.push(
+      `left out ${describe(code)} of the model file: a model file is untrusted, so its code is not run; pass --trust-model if you made it or trust who did`,
+    )
+  if (unshaped.length > 0)
+    notes.push(
+      `left out ${describe(unshaped)} of the model file whose statements are not of their kind's plain shape (${unshaped[0]!.kind} ${unshaped[0]!.name}: ${statementProblem(unshaped[0]!)})`,
+    )
+  return objects.filter((o) => !CODE_KINDS.has(o.kind) && statementProblem(o) === null)
+}
 
-  // Needs are only judged against what the source defines: anything else (pg_catalog, an earlier twin) is there.
+/**
+ * The objects whose needs the twin has, after leaving out, round by round, those that need one left out; and what
+ * of a list of needs is still unmet. Needs are only judged against what the source defines: anything else
+ * (pg_catalog, an earlier twin) is there.
+ */
+function withNeedsMet(
+  schema: Schema,
+  from: readonly SchemaObject[],
+  notes: string[],
+): { objects: readonly SchemaObject[]; unmet: (requires: readonly string[]) => string[] } {
   const known = new Set(
     [...schema.objects.map(provides), ...sourceRelations(schema)].filter((k) => k !== null),
   )
+  let objects = from
   let written = new Set<string>()
   const unmet = (requires: readonly string[]) => requires.filter((r) => known.has(r) && !written.has(r))
   const dropped: SchemaObject[] = []
@@ -134,18 +173,18 @@ export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): O
   }
   if (dropped.length > 0)
     notes.push(`left out ${describe(dropped)}: they need ${list([...needs])}, which the twin does not have`)
-  // After what needs a function not written is left out, so that a call of the source's own function is named so.
-  const calling =
-    options.trusted || schema.dialect === 'mysql' ? [] : objects.filter((o) => callOf(o) !== null)
-  if (calling.length > 0) {
-    notes.push(
-      `left out ${describe(calling)} of the model file: ${calling[0]!.kind} ${calling[0]!.name} calls ${callOf(calling[0]!)}, which only a trusted model may run (a default or a CHECK runs on the twin's server); pass --trust-model if you made it or trust who did`,
-    )
-    objects = objects.filter((o) => !calling.includes(o))
-  }
+  return { objects, unmet }
+}
 
+/** The tables with the CHECKs the twin can run: none that needs what is not written, or calls what is untrusted. */
+function plannedChecks(
+  tables: readonly Table[],
+  unmet: (requires: readonly string[]) => string[],
+  untrusted: boolean,
+  notes: string[],
+): Table[] {
   const droppedChecks: string[] = []
-  const tables = schema.tables.map((table) => {
+  const kept = tables.map((table) => {
     const checks = table.checks.filter((c) => unmet(c.requires ?? []).length === 0)
     droppedChecks.push(
       ...table.checks.filter((c) => !checks.includes(c)).map((c) => `${table.name}.${c.name}`),
@@ -156,27 +195,19 @@ export function planSchemaObjects(schema: Schema, options: ObjectPlanOptions): O
     notes.push(
       `left out ${droppedChecks.length} CHECK${droppedChecks.length === 1 ? '' : 's'} calling functions not written: ${list(droppedChecks)}`,
     )
-  const callingChecks = options.trusted || schema.dialect === 'mysql' ? [] : untrustedChecks(tables)
-  if (callingChecks.length > 0)
-    notes.push(
-      `left out ${callingChecks.length} CHECK${callingChecks.length === 1 ? '' : 's'} of the model file calling functions only a trusted model may run: ${list(callingChecks.map((c) => `${c.table.name}.${c.check.name} (${c.call})`))}; pass --trust-model if you made it or trust who did`,
-    )
-  const keptTables = callingChecks.length === 0 ? tables : withoutChecks(tables, callingChecks)
-  if (missingExtensions.length > 0) {
-    const names = `extension${missingExtensions.length === 1 ? '' : 's'} ${missingExtensions.join(', ')}`
-    notes.unshift(
-      options.target === 'pglite'
-        ? `PGlite as dbtwin opens it has no ${names}, which the source uses: write to a PostgreSQL server to keep what needs them`
-        : `the target server lacks the ${names} the source uses (pg_available_extensions): install them on that server (contrib ones with the postgresql-contrib package, others with their own, e.g. postgresql-15-postgis-3), then run again to keep what needs them`,
-    )
-  }
-  return {
-    objects: ordered(objects),
-    schema: { ...schema, tables: keptTables },
-    notes,
-    missingExtensions,
-    missingRoles: missingRoles(objects, options.roles ?? new Set()),
-  }
+  const calling = untrusted ? untrustedChecks(kept) : []
+  if (calling.length === 0) return kept
+  notes.push(
+    `left out ${calling.length} CHECK${calling.length === 1 ? '' : 's'} of the model file calling functions only a trusted model may run: ${list(calling.map((c) => `${c.table.name}.${c.check.name} (${c.call})`))}; pass --trust-model if you made it or trust who did`,
+  )
+  return withoutChecks(kept, calling)
+}
+
+function extensionsNote(missing: readonly string[], target: ObjectPlanOptions['target']): string {
+  const names = `extension${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`
+  return target === 'pglite'
+    ? `PGlite as dbtwin opens it has no ${names}, which the source uses: write to a PostgreSQL server to keep what needs them`
+    : `the target server lacks the ${names} the source uses (pg_available_extensions): install them on that server (contrib ones with the postgresql-contrib package, others with their own, e.g. postgresql-15-postgis-3), then run again to keep what needs them`
 }
 
 /** Each role the objects name (`role x` requirements) that the target does not have, with one object naming it. */

@@ -31,6 +31,7 @@ import { objectsOfPhase, planSchemaObjects, type ObjectPlan } from './plan-schem
 import { tableName } from '../schema/table-name.js'
 import { tablePlacement, type SchemaMap } from '../schema/table-placement.js'
 import { sumUpdate, type SumColumn } from '../dialects/sum-update.js'
+import { shardFailure, writeFailure, writeSteps, type WriteStage } from './write-steps.js'
 
 /**
  * What to do with tables the target already has. `refuse` (default): reuse empty ones, refuse any with rows;
@@ -101,7 +102,7 @@ export interface DerivedColumn {
   expression: string
 }
 
-export type WriteStage = 'all' | 'schema' | 'rows' | 'constraints'
+export type { WriteStage } from './write-steps.js'
 
 /** The open target, handed to whatever fills it. */
 export interface TargetSession {
@@ -121,23 +122,14 @@ export interface TargetSession {
  * again — and the error says so.
  */
 export async function writeIntoTarget<T>(
-  written: WriteSpec,
+  spec: WriteSpec,
   url: Connection,
   onEvent: (e: WriteEvent) => void,
   fill: (session: TargetSession) => Promise<T>,
 ): Promise<T> {
-  let spec = written
-  if (typeof url === 'string' && databaseFingerprint(url) === spec.source.fingerprint) {
-    throw new DbtwinError(
-      'TARGET_IS_SOURCE',
-      `${parseConnectionUrl(url).display} is the source of this ${spec.what}`,
-      `write the ${spec.what} into another database`,
-      { data: { target: parseConnectionUrl(url).display } },
-    )
-  }
+  refuseSourceUrl(spec, url)
   const signal = spec.signal
   signal?.throwIfAborted()
-  const stage = spec.stage ?? 'all'
   const { target, dropCreated } = await openTarget(url, spec.existing === 'create', onEvent)
   await refuseSource(target, spec).catch(async (error: unknown) => {
     await target.close()
@@ -151,91 +143,7 @@ export async function writeIntoTarget<T>(
   signal?.addEventListener('abort', cancel)
   try {
     write = await target.openTwin(spec.schema.enums)
-    const { db, twin } = write
-    for (const message of write.notes ?? []) onEvent({ step: 'note', message })
-    // What the plan leaves out is said once the target's tables were accepted: a refused write prints one line.
-    const planNotes: WriteEvent[] = []
-    const objects = await planObjects(spec, target, write, dropCreated !== null, (e) => planNotes.push(e))
-    const sayPlanNotes = () => {
-      for (const e of planNotes.splice(0)) onEvent(e)
-    }
-    spec = { ...spec, schema: objects.schema }
-    const refOf = targetRefs(spec, target)
-    const sameEngine = twin.family === dialectFamily(spec.source.dialect)
-    const adapted = sameEngine
-      ? { schema: spec.schema, notes: [] }
-      : crossEngineSchema(spec.schema, twin.family)
-    spec = { ...spec, schema: adapted.schema }
-    const writeObjects = async (phase: SchemaObjectPhase) => {
-      const notes = await twin.schemaObjects?.writeObjects(db, objectsOfPhase(objects, phase), signal)
-      for (const message of notes ?? []) onEvent({ step: 'note', message })
-    }
-    if (stage === 'all' || stage === 'schema') {
-      const onNotes = (notes: TableNote[]) => {
-        for (const message of noteLines([...adapted.notes, ...notes])) onEvent({ step: 'note', message })
-      }
-      await prepareTables(spec, target, write, refOf, undo, onEvent, onNotes, async () => {
-        sayPlanNotes()
-        await writeObjects('before-tables')
-      })
-      await writeObjects('after-tables')
-    } else await existingTables(spec, target, refOf)
-    sayPlanNotes()
-    // Before any row: PostgreSQL refuses to drop a key whose deferred checks the rows queued.
-    if (stage !== 'rows') await dropForeignKeys(spec, write, refOf)
-    const session: TargetSession = {
-      dialect: target.dialect,
-      writer(table, columns) {
-        signal?.throwIfAborted()
-        const writer = twin.bulkWriter(refOf(table), [...columns])
-        return {
-          async write(rows) {
-            signal?.throwIfAborted()
-            await writer.write(rows)
-          },
-          end: () => writer.end(),
-        }
-      },
-      async update(table, key, values) {
-        signal?.throwIfAborted()
-        await updateRow(db, refOf(table), key, values)
-      },
-    }
-    const result = stage === 'all' || stage === 'rows' ? await fill(session) : (undefined as T)
-    if (stage === 'all' || stage === 'constraints') {
-      for (const sum of spec.sums ?? []) {
-        signal?.throwIfAborted()
-        await sumUpdate(twin.family, {
-          ...sum,
-          parent: refOf(sum.parent),
-          child: refOf(sum.child),
-        }).execute(db)
-      }
-      for (const derived of spec.derived ?? []) {
-        signal?.throwIfAborted()
-        await updateDerivedColumn(db, twin.family, refOf(derived.table), derived.column, derived.expression)
-      }
-      const keys = await addForeignKeys(spec, target, write, refOf, onEvent)
-      signal?.throwIfAborted()
-      for (const table of spec.schema.tables) {
-        for (const column of table.columns) {
-          if (column.identity !== null) await target.ddl.syncIdentity(db, refOf(table), column.name)
-        }
-      }
-      signal?.throwIfAborted()
-      if (objects.sameEngine) {
-        const checks = spec.schema.tables.flatMap((t) =>
-          t.checks.map((check) => ({ table: refOf(t), check })),
-        )
-        const notes = await twin.schemaObjects?.addChecks(db, checks, signal)
-        for (const message of notes ?? []) onEvent({ step: 'note', message })
-      }
-      // Before the owners change (--keep-grants): a writer that is no superuser may no longer move them after.
-      await twin.schemaObjects?.syncSequences(db, objects.objects)
-      // Indexes, triggers, views once the rows are in: triggers never fire on the twin's own rows.
-      await writeObjects('after-load')
-      onEvent({ step: 'constraints', foreignKeys: keys })
-    }
+    const result = await fillTarget(spec, target, write, dropCreated !== null, undo, onEvent, fill)
     // Past this point the write is kept whole: a signal now is too late to cancel the COMMIT halfway.
     signal?.removeEventListener('abort', cancel)
     signal?.throwIfAborted()
@@ -243,40 +151,175 @@ export async function writeIntoTarget<T>(
     return result
   } catch (error) {
     failed = true
-    const interrupted = signal?.aborted === true
-    const cause = error instanceof Error ? error.message : String(error)
-    if (stage === 'rows' && !(error instanceof DbtwinError && error.code === 'TARGET_CONFLICT')) {
-      if (write?.transactional === true) {
-        await write.rollback().catch(() => {})
-        throw new DbtwinError(
-          interrupted ? 'INTERRUPTED' : spec.failureCode,
-          `${interrupted ? interruption(signal) : `this shard failed (${cause})`}: its rows are rolled back`,
-          'run this shard again',
-          { cause: error },
-        )
-      }
-      // Other shards write the same tables at the same time: there is nothing this one could safely undo.
-      throw new DbtwinError(
-        interrupted ? 'INTERRUPTED' : spec.failureCode,
-        `this shard failed (${cause}); its rows may be partly written`,
-        'empty the tables (generate --schema-only --truncate) and run every shard again',
-        { cause: error },
-      )
-    }
-    const undone = await undoWrite(write, undo, dropCreated !== null)
-    // A refusal before anything was touched needs no rollback and says so itself.
-    if (error instanceof DbtwinError && !interrupted && undo.length === 0 && dropCreated === null) throw error
-    throw new DbtwinError(
-      interrupted ? 'INTERRUPTED' : spec.failureCode,
-      `${interrupted ? interruption(signal) : `writing the ${spec.what} failed: ${cause}`}: ${undone}`,
-      interrupted ? 'run the command again' : 'fix the cause above and run the command again',
-      { cause: error },
-    )
+    throw await failedWrite(error, spec, write, undo, dropCreated !== null)
   } finally {
     signal?.removeEventListener('abort', cancel)
     await target.close()
     if (failed && dropCreated !== null) await dropCreated().catch(() => {})
   }
+}
+
+/** The target's URL names the source's database: refused before anything is opened. */
+function refuseSourceUrl(spec: WriteSpec, url: Connection): void {
+  if (typeof url !== 'string' || databaseFingerprint(url) !== spec.source.fingerprint) return
+  throw new DbtwinError(
+    'TARGET_IS_SOURCE',
+    `${parseConnectionUrl(url).display} is the source of this ${spec.what}`,
+    `write the ${spec.what} into another database`,
+    { data: { target: parseConnectionUrl(url).display } },
+  )
+}
+
+/**
+ * The write's steps in the open transaction, as its stage plans them (see writeSteps): the schema objects and
+ * tables, the rows `fill` streams, then the constraints. Returns what `fill` returned.
+ */
+async function fillTarget<T>(
+  written: WriteSpec,
+  target: Database,
+  write: TwinWrite,
+  created: boolean,
+  undo: (() => Promise<void>)[],
+  onEvent: (e: WriteEvent) => void,
+  fill: (session: TargetSession) => Promise<T>,
+): Promise<T> {
+  const steps = writeSteps(written.stage ?? 'all')
+  const { db, twin } = write
+  for (const message of write.notes ?? []) onEvent({ step: 'note', message })
+  // What the plan leaves out is said once the target's tables were accepted: a refused write prints one line.
+  const planNotes: WriteEvent[] = []
+  const objects = await planObjects(written, target, write, created, (e) => planNotes.push(e))
+  const sayPlanNotes = () => {
+    for (const e of planNotes.splice(0)) onEvent(e)
+  }
+  const sameEngine = twin.family === dialectFamily(written.source.dialect)
+  const refOf = targetRefs({ ...written, schema: objects.schema }, target)
+  const adapted = sameEngine
+    ? { schema: objects.schema, notes: [] }
+    : crossEngineSchema(objects.schema, twin.family)
+  const spec = { ...written, schema: adapted.schema }
+  const writeObjects = async (phase: SchemaObjectPhase) => {
+    const notes = await twin.schemaObjects?.writeObjects(db, objectsOfPhase(objects, phase), spec.signal)
+    for (const message of notes ?? []) onEvent({ step: 'note', message })
+  }
+  if (steps.createTables) {
+    const onNotes = (notes: TableNote[]) => {
+      for (const message of noteLines([...adapted.notes, ...notes])) onEvent({ step: 'note', message })
+    }
+    await prepareTables(spec, target, write, refOf, undo, onEvent, onNotes, async () => {
+      sayPlanNotes()
+      await writeObjects('before-tables')
+    })
+    await writeObjects('after-tables')
+  } else await existingTables(spec, target, refOf)
+  sayPlanNotes()
+  // Before any row: PostgreSQL refuses to drop a key whose deferred checks the rows queued.
+  if (steps.dropForeignKeys) await dropForeignKeys(spec, write, refOf)
+  const result = steps.fillRows
+    ? await fill(targetSession(target, write, refOf, spec.signal))
+    : (undefined as T)
+  if (steps.addConstraints) {
+    const keys = await addConstraints(spec, target, write, refOf, objects, onEvent)
+    // Indexes, triggers, views once the rows are in: triggers never fire on the twin's own rows.
+    await writeObjects('after-load')
+    onEvent({ step: 'constraints', foreignKeys: keys })
+  }
+  return result
+}
+
+/** The session `fill` writes through: every statement stops with the signal's reason once it is aborted. */
+function targetSession(
+  target: Database,
+  { db, twin }: TwinWrite,
+  refOf: (t: TableRef) => TableRef,
+  signal: AbortSignal | undefined,
+): TargetSession {
+  return {
+    dialect: target.dialect,
+    writer(table, columns) {
+      signal?.throwIfAborted()
+      const writer = twin.bulkWriter(refOf(table), [...columns])
+      return {
+        async write(rows) {
+          signal?.throwIfAborted()
+          await writer.write(rows)
+        },
+        end: () => writer.end(),
+      }
+    },
+    async update(table, key, values) {
+      signal?.throwIfAborted()
+      await updateRow(db, refOf(table), key, values)
+    },
+  }
+}
+
+/**
+ * Once every row is in: the learned sums, then the derived columns (which may read them), the foreign keys, the
+ * identity sequences, the CHECKs (same engine) and the objects' sequences. Returns how many keys were added.
+ */
+async function addConstraints(
+  spec: WriteSpec,
+  target: Database,
+  write: TwinWrite,
+  refOf: (t: TableRef) => TableRef,
+  objects: ObjectPlan & { sameEngine: boolean },
+  onEvent: (e: WriteEvent) => void,
+): Promise<number> {
+  const { db, twin } = write
+  const signal = spec.signal
+  for (const sum of spec.sums ?? []) {
+    signal?.throwIfAborted()
+    await sumUpdate(twin.family, { ...sum, parent: refOf(sum.parent), child: refOf(sum.child) }).execute(db)
+  }
+  for (const derived of spec.derived ?? []) {
+    signal?.throwIfAborted()
+    await updateDerivedColumn(db, twin.family, refOf(derived.table), derived.column, derived.expression)
+  }
+  const keys = await addForeignKeys(spec, target, write, refOf, onEvent)
+  signal?.throwIfAborted()
+  for (const table of spec.schema.tables) {
+    for (const column of table.columns) {
+      if (column.identity !== null) await target.ddl.syncIdentity(db, refOf(table), column.name)
+    }
+  }
+  signal?.throwIfAborted()
+  if (objects.sameEngine) {
+    const checks = spec.schema.tables.flatMap((t) => t.checks.map((check) => ({ table: refOf(t), check })))
+    const notes = await twin.schemaObjects?.addChecks(db, checks, signal)
+    for (const message of notes ?? []) onEvent({ step: 'note', message })
+  }
+  // Before the owners change (--keep-grants): a writer that is no superuser may no longer move them after.
+  await twin.schemaObjects?.syncSequences(db, objects.objects)
+  return keys
+}
+
+/**
+ * The error a failed write ends with, once it is undone: a shard (stage `rows`) rolls back its own transaction
+ * only, as other shards write the same tables; any other write undoes all it did (see undoWrite) and says so.
+ */
+async function failedWrite(
+  error: unknown,
+  spec: WriteSpec,
+  write: TwinWrite | null,
+  undo: (() => Promise<void>)[],
+  databaseCreated: boolean,
+): Promise<unknown> {
+  const signal = spec.signal
+  const failure = {
+    code: spec.failureCode,
+    interrupted: signal?.aborted === true ? interruption(signal) : null,
+    cause: error,
+  }
+  if (spec.stage === 'rows' && !(error instanceof DbtwinError && error.code === 'TARGET_CONFLICT')) {
+    if (write?.transactional === true) await write.rollback().catch(() => {})
+    return shardFailure(failure, write?.transactional === true)
+  }
+  const undone = await undoWrite(write, undo, databaseCreated)
+  // A refusal before anything was touched needs no rollback and says so itself.
+  const touched = undo.length > 0 || databaseCreated
+  if (error instanceof DbtwinError && failure.interrupted === null && !touched) return error
+  return writeFailure(failure, spec.what, undone)
 }
 
 /** What stopped a write: the reason the signal was aborted with (the CLI names the signal), or plainly so. */

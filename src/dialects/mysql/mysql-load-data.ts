@@ -106,72 +106,64 @@ export function loadDataWriter(
   columns: readonly Column[],
   inFlight: LoadsInFlight,
 ): BulkWriter {
-  const instants = columns.map((c) => c.type === 'timestamptz')
   const statement = sql`load data local infile 'dbtwin-rows' into table ${sql.id(target.schema, target.name)}
     character set binary fields terminated by '\\t' escaped by '\\\\' lines terminated by '\\n'
     (${sql.join(columns.map((c) => sql.id(c.name)))})`.compile(db).sql
-  let load: {
-    stream: PassThrough
-    connection: PoolConnection
-    done: Promise<ResultSetHeader>
-    failed: Promise<never>
-  } | null = null
-  let sent = 0
+  const instants = columns.map((c) => c.type === 'timestamptz')
+  const load = new LoadData(pool, target, statement, instants, inFlight)
+  return { write: (rows) => load.write(rows), end: () => load.finish() }
+}
+
+/** The statement in flight: the file's stream, its connection, its result, and its failure alone (see write). */
+interface OpenLoad {
+  stream: PassThrough
+  connection: PoolConnection
+  done: Promise<ResultSetHeader>
+  failed: Promise<never>
+}
+
+/** One table's LOAD DATA: opened at the first batch, fed batch by batch, then finished or abandoned. */
+class LoadData {
+  private load: OpenLoad | null = null
+  private sent = 0
   // Once abandoned, a later batch must not open a new statement (and lock) that nothing would end, and a batch
   // waiting for 'drain' must stop waiting: an ended stream never emits it.
-  const abandoned = new AbortController()
-  const isAbandoned = () => abandoned.signal.aborted
+  private readonly abandoned = new AbortController()
 
-  const stopped = () => new Error(`the load into ${target.schema}.${target.name} was stopped`)
+  constructor(
+    private readonly pool: Pool,
+    private readonly target: TableRef,
+    private readonly statement: string,
+    private readonly instants: readonly boolean[],
+    private readonly inFlight: LoadsInFlight,
+  ) {}
 
-  const start = async () => {
-    // In flight from before the connection is had: a cancel while it is awaited must still stop this load.
-    inFlight.add(abandon)
-    const connection = await new Promise<PoolConnection>((resolve, reject) =>
-      pool.getConnection((error, c) => (error ? reject(error) : resolve(c))),
-    )
-    if (isAbandoned()) {
-      connection.release()
-      throw stopped()
-    }
-    const stream = new PassThrough()
-    const done = new Promise<ResultSetHeader>((resolve, reject) =>
-      connection.query<ResultSetHeader>(
-        { sql: statement, infileStreamFactory: () => stream },
-        (error, result) => (error ? reject(error) : resolve(result)),
-      ),
-    )
-    // A statement the server refused ends a wait for drain that would never come (see write).
-    const failed = done.then(() => new Promise<never>(() => {}))
-    done.catch(() => {})
-    return { stream, connection, done, failed }
+  async write(rows: readonly CellValue[][]): Promise<void> {
+    if (rows.length === 0) return
+    if (this.isAbandoned()) throw this.stopped()
+    this.load ??= await this.start()
+    this.sent += rows.length
+    const lines = loadDataLines(rows, this.instants)
+    let ready = true
+    // mysql2 sends each chunk as one packet, which must stay under max_allowed_packet (16 MB by default).
+    for (let at = 0; at < lines.length; at += PACKET_BYTES)
+      ready = this.load.stream.write(lines.subarray(at, at + PACKET_BYTES))
+    if (!ready) await this.drained(this.load)
   }
 
-  // Ends the file where it is and lets the connection go, its rows left to the writer's undo: a statement left
-  // waiting for more of its file would hold the table's lock, and the undo's DROP or TRUNCATE would wait forever.
-  const abandon = async () => {
-    abandoned.abort(stopped())
-    inFlight.delete(abandon)
-    if (load === null) return
-    const { stream, connection, done } = load
-    load = null
-    stream.end()
-    await done.catch(() => {})
-    connection.release()
-  }
-
-  const finish = async () => {
-    if (load === null) return
-    const { stream, connection, done } = load
-    load = null
-    inFlight.delete(abandon)
+  /** Ends the file and fails on any row the server skipped or clipped (it says so only in warnings). */
+  async finish(): Promise<void> {
+    if (this.load === null) return
+    const { stream, connection, done } = this.load
+    this.load = null
+    this.inFlight.delete(this.abandon)
     try {
       stream.end()
       const result = await done
-      if (result.warningStatus > 0 || result.affectedRows !== sent) {
+      if (result.warningStatus > 0 || result.affectedRows !== this.sent) {
         const warning = await firstWarning(connection)
         throw new Error(
-          `LOAD DATA into ${target.schema}.${target.name} stored ${result.affectedRows} of ${sent} rows with ${result.warningStatus} warning(s)${warning === null ? '' : `, the first: ${warning}`}`,
+          `LOAD DATA into ${this.target.schema}.${this.target.name} stored ${result.affectedRows} of ${this.sent} rows with ${result.warningStatus} warning(s)${warning === null ? '' : `, the first: ${warning}`}`,
         )
       }
     } finally {
@@ -179,32 +171,63 @@ export function loadDataWriter(
     }
   }
 
-  return {
-    async write(rows) {
-      if (rows.length === 0) return
-      if (isAbandoned()) throw stopped()
-      load ??= await start()
-      sent += rows.length
-      const lines = loadDataLines(rows, instants)
-      let ready = true
-      // mysql2 sends each chunk as one packet, which must stay under max_allowed_packet (16 MB by default).
-      for (let at = 0; at < lines.length; at += PACKET_BYTES)
-        ready = load.stream.write(lines.subarray(at, at + PACKET_BYTES))
-      if (!ready) {
-        const { stream, failed, connection } = load
-        try {
-          await Promise.race([once(stream, 'drain', { signal: abandoned.signal }), failed])
-        } catch (error) {
-          // abandon ends the statement and lets its connection go itself (read anew: it aborts while this waits).
-          if (isAbandoned()) throw stopped()
-          load = null
-          inFlight.delete(abandon)
-          connection.release()
-          throw error
-        }
-      }
-    },
-    end: finish,
+  // Ends the file where it is and lets the connection go, its rows left to the writer's undo: a statement left
+  // waiting for more of its file would hold the table's lock, and the undo's DROP or TRUNCATE would wait forever.
+  // A property, not a method: the same function is added to and deleted from `inFlight`.
+  private readonly abandon = async (): Promise<void> => {
+    this.abandoned.abort(this.stopped())
+    this.inFlight.delete(this.abandon)
+    if (this.load === null) return
+    const { stream, connection, done } = this.load
+    this.load = null
+    stream.end()
+    await done.catch(() => {})
+    connection.release()
+  }
+
+  private async start(): Promise<OpenLoad> {
+    // In flight from before the connection is had: a cancel while it is awaited must still stop this load.
+    this.inFlight.add(this.abandon)
+    const connection = await new Promise<PoolConnection>((resolve, reject) =>
+      this.pool.getConnection((error, c) => (error ? reject(error) : resolve(c))),
+    )
+    if (this.isAbandoned()) {
+      connection.release()
+      throw this.stopped()
+    }
+    const stream = new PassThrough()
+    const done = new Promise<ResultSetHeader>((resolve, reject) =>
+      connection.query<ResultSetHeader>(
+        { sql: this.statement, infileStreamFactory: () => stream },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      ),
+    )
+    // A statement the server refused ends a wait for drain that would never come (see drained).
+    const failed = done.then(() => new Promise<never>(() => {}))
+    done.catch(() => {})
+    return { stream, connection, done, failed }
+  }
+
+  /** Waits until the stream takes more, or fails as the statement did, or stops when the load is abandoned. */
+  private async drained({ stream, failed, connection }: OpenLoad): Promise<void> {
+    try {
+      await Promise.race([once(stream, 'drain', { signal: this.abandoned.signal }), failed])
+    } catch (error) {
+      // abandon ends the statement and lets its connection go itself (read anew: it aborts while this waits).
+      if (this.isAbandoned()) throw this.stopped()
+      this.load = null
+      this.inFlight.delete(this.abandon)
+      connection.release()
+      throw error
+    }
+  }
+
+  private isAbandoned(): boolean {
+    return this.abandoned.signal.aborted
+  }
+
+  private stopped(): Error {
+    return new Error(`the load into ${this.target.schema}.${this.target.name} was stopped`)
   }
 }
 

@@ -76,67 +76,8 @@ function mysqlTwin(
     family: 'mysql',
     createTable: createMysqlTable,
     schemaObjects: mysqlObjectWriter,
-    async addForeignKeys(database, keys, signal) {
-      await database.connection().execute(async (connection) => {
-        const { rows } = await sql<{ id: unknown }>`select connection_id() as id`.execute(connection)
-        keyConnection.id = Number(rows[0]?.id)
-        try {
-          // With checks on, InnoDB rebuilds a table for every foreign key it adds (pagila: 20 s of 27). Off, each
-          // table's keys are added in place in one statement, and one anti-join per key checks every row instead.
-          await withoutForeignKeyChecks(connection, async () => {
-            for (const group of byTable(keys)) {
-              signal?.throwIfAborted()
-              await sql`alter table ${sql.id(group[0]!.target.schema, group[0]!.target.name)} ${sql.join(
-                group.map(({ fk, parent }) => foreignKeyClause(fk, parent)),
-              )}`.execute(connection)
-            }
-          })
-          // MySQL has no NOT VALID: a key the source holds NOT VALID is added with the checks off, as above, and
-          // left unchecked, so rows that break it on the source may break it here too.
-          for (const key of keys.filter((k) => k.fk.validated)) {
-            signal?.throwIfAborted()
-            await checkForeignKey(connection, key)
-          }
-        } finally {
-          keyConnection.id = null
-        }
-      })
-    },
-    async foreignKeys(database, tables) {
-      if (tables.length === 0) return []
-      const { rows } = await sql<{
-        table_schema: string
-        table_name: string
-        name: string
-        column_name: string
-        parent_schema: string
-        parent_table: string
-        parent_column: string
-      }>`select table_schema, table_name, constraint_name as name, column_name,
-          referenced_table_schema as parent_schema, referenced_table_name as parent_table,
-          referenced_column_name as parent_column
-        from information_schema.key_column_usage
-        where referenced_table_name is not null
-          and (table_schema, table_name) in (${sql.join(tables.map((t) => sql`(${t.schema}, ${t.name})`))})
-        order by table_schema, table_name, constraint_name, ordinal_position`.execute(database)
-      const keys = new Map<string, TargetForeignKey>()
-      for (const r of rows) {
-        const id = `${r.table_schema}.${r.table_name}.${r.name}`
-        const key = keys.get(id) ?? {
-          table: { schema: r.table_schema, name: r.table_name },
-          name: r.name,
-          columns: [],
-          parent: { schema: r.parent_schema, name: r.parent_table },
-          parentColumns: [],
-          // Added with the checks off, then checked row by row (checkForeignKey): MySQL keeps no NOT VALID state.
-          validated: true,
-        }
-        key.columns.push(r.column_name)
-        key.parentColumns.push(r.parent_column)
-        keys.set(id, key)
-      }
-      return [...keys.values()]
-    },
+    addForeignKeys: (database, keys, signal) => addForeignKeys(database, keys, signal, keyConnection),
+    foreignKeys: readForeignKeys,
     async dropForeignKeys(database, table, names) {
       if (names.length === 0) return
       await sql`alter table ${sql.id(table.schema, table.name)} ${sql.join(
@@ -168,6 +109,84 @@ function mysqlTwin(
         ? loadDataWriter(db, loadData.pool, target, columns, loadData.loads)
         : insertWriter(db, target, columns),
   }
+}
+
+/**
+ * Adds the keys table by table with the checks off, then checks each one the source holds valid, on one connection
+ * whose id `keyConnection` holds meanwhile, so that a cancel can KILL its statement.
+ */
+async function addForeignKeys(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  database: Kysely<any>,
+  keys: readonly NewForeignKey[],
+  signal: AbortSignal | undefined,
+  keyConnection: { id: number | null },
+): Promise<void> {
+  await database.connection().execute(async (connection) => {
+    const { rows } = await sql<{ id: unknown }>`select connection_id() as id`.execute(connection)
+    keyConnection.id = Number(rows[0]?.id)
+    try {
+      // With checks on, InnoDB rebuilds a table for every foreign key it adds (pagila: 20 s of 27). Off, each
+      // table's keys are added in place in one statement, and one anti-join per key checks every row instead.
+      await withoutForeignKeyChecks(connection, async () => {
+        for (const group of byTable(keys)) {
+          signal?.throwIfAborted()
+          await sql`alter table ${sql.id(group[0]!.target.schema, group[0]!.target.name)} ${sql.join(
+            group.map(({ fk, parent }) => foreignKeyClause(fk, parent)),
+          )}`.execute(connection)
+        }
+      })
+      // MySQL has no NOT VALID: a key the source holds NOT VALID is added with the checks off, as above, and
+      // left unchecked, so rows that break it on the source may break it here too.
+      for (const key of keys.filter((k) => k.fk.validated)) {
+        signal?.throwIfAborted()
+        await checkForeignKey(connection, key)
+      }
+    } finally {
+      keyConnection.id = null
+    }
+  })
+}
+
+/** The foreign keys the tables have, from information_schema, each with its columns in order. */
+async function readForeignKeys(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  database: Kysely<any>,
+  tables: readonly TableRef[],
+): Promise<TargetForeignKey[]> {
+  if (tables.length === 0) return []
+  const { rows } = await sql<{
+    table_schema: string
+    table_name: string
+    name: string
+    column_name: string
+    parent_schema: string
+    parent_table: string
+    parent_column: string
+  }>`select table_schema, table_name, constraint_name as name, column_name,
+      referenced_table_schema as parent_schema, referenced_table_name as parent_table,
+      referenced_column_name as parent_column
+    from information_schema.key_column_usage
+    where referenced_table_name is not null
+      and (table_schema, table_name) in (${sql.join(tables.map((t) => sql`(${t.schema}, ${t.name})`))})
+    order by table_schema, table_name, constraint_name, ordinal_position`.execute(database)
+  const keys = new Map<string, TargetForeignKey>()
+  for (const r of rows) {
+    const id = `${r.table_schema}.${r.table_name}.${r.name}`
+    const key = keys.get(id) ?? {
+      table: { schema: r.table_schema, name: r.table_name },
+      name: r.name,
+      columns: [],
+      parent: { schema: r.parent_schema, name: r.parent_table },
+      parentColumns: [],
+      // Added with the checks off, then checked row by row (checkForeignKey): MySQL keeps no NOT VALID state.
+      validated: true,
+    }
+    key.columns.push(r.column_name)
+    key.parentColumns.push(r.parent_column)
+    keys.set(id, key)
+  }
+  return [...keys.values()]
 }
 
 /** Ends every load whose file is still open (a write failed or interrupted mid-table), before its undo. */

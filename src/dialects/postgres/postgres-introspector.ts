@@ -71,7 +71,54 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     readSchemaObjects(db),
     readSearchPath(db),
   ])
+  const names = catalogNames(relations, tableRelations, columns)
+  const tables = catalogTables(tableRelations, columns, names)
+  await checkReadable(
+    db,
+    tableRelations.filter((r) => !names.partitionOf.has(r.oid)),
+  )
+  for (const c of constraints) addConstraint(tables, c, names)
+  for (const index of uniqueIndexes) {
+    tables
+      .get(index.indrelid)
+      ?.uniques.push({ name: index.name, columns: names.namesOf(index.indrelid, index.columns), index: true })
+  }
+  const skipped: SkippedObject[] = []
+  for (const r of relations) {
+    const kind = r.extension === null ? SKIPPED_RELATIONS[r.relkind] : extensionRelation(r.extension)
+    if (kind !== undefined) skipped.push({ schema: r.nspname, name: r.relname, ...kind })
+  }
+  skipped.push(...otherObjects)
+  return {
+    formatVersion: 1,
+    dialect,
+    database,
+    schemas: [...new Set(relations.map((r) => r.nspname))].sort(),
+    tables: sortTables(tables.values()),
+    enums,
+    searchPath,
+    objects,
+    skipped: skipped.sort((a, b) => a.kind.localeCompare(b.kind) || byName(a, b)),
+  }
+}
 
+type RelationRow = Awaited<ReturnType<typeof readRelations>>[number]
+
+/** How the catalog's oids and attnums name relations and columns; a partition's rows belong to its root table. */
+interface CatalogNames {
+  byOid: ReadonlyMap<number, RelationRow>
+  /** Each partition's root partitioned table. */
+  partitionOf: ReadonlyMap<number, number>
+  namesOf: (oid: number, attnums: readonly number[] | null) => string[]
+  /** The table a relation's rows are written through: a partition's root, else the relation itself. */
+  refOf: (oid: number) => TableRef
+}
+
+function catalogNames(
+  relations: readonly RelationRow[],
+  tableRelations: readonly RelationRow[],
+  columns: readonly ColumnRow[],
+): CatalogNames {
   const byOid = new Map(relations.map((r) => [r.oid, r]))
   const partitionOf = new Map(
     tableRelations.filter((r) => r.parentOid !== null).map((r) => [r.oid, rootOf(r.oid, byOid)]),
@@ -82,13 +129,23 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     names.set(c.attnum, c.attname)
     columnNames.set(c.attrelid, names)
   }
-  const namesOf = (oid: number, attnums: readonly number[] | null): string[] =>
-    (attnums ?? []).map((n) => columnNames.get(oid)?.get(n) ?? `#${n}`)
-  const refOf = (oid: number): TableRef => {
-    const r = byOid.get(partitionOf.get(oid) ?? oid)
-    return r === undefined ? { schema: '?', name: `oid ${oid}` } : { schema: r.nspname, name: r.relname }
+  return {
+    byOid,
+    partitionOf,
+    namesOf: (oid, attnums) => (attnums ?? []).map((n) => columnNames.get(oid)?.get(n) ?? `#${n}`),
+    refOf: (oid) => {
+      const r = byOid.get(partitionOf.get(oid) ?? oid)
+      return r === undefined ? { schema: '?', name: `oid ${oid}` } : { schema: r.nspname, name: r.relname }
+    },
   }
+}
 
+/** The tables by oid, with their columns and partitions, before any constraint; partitions are not tables. */
+function catalogTables(
+  tableRelations: readonly RelationRow[],
+  columns: readonly ColumnRow[],
+  { partitionOf }: CatalogNames,
+): Map<number, Table> {
   const tables = new Map<number, Table>()
   for (const r of tableRelations) {
     if (partitionOf.has(r.oid)) continue
@@ -115,11 +172,6 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
           }),
     })
   }
-  await checkReadable(
-    db,
-    tableRelations.filter((r) => !partitionOf.has(r.oid)),
-  )
-  const skipped: SkippedObject[] = []
   for (const r of tableRelations) {
     const root = partitionOf.get(r.oid)
     const table = root === undefined ? undefined : tables.get(root)
@@ -128,63 +180,41 @@ export async function introspectPostgres(db: Catalog, dialect: DialectName): Pro
     table.estimatedRows += r.estimatedRows
   }
   for (const c of columns) tables.get(c.attrelid)?.columns.push(toColumn(c))
+  return tables
+}
 
-  for (const c of constraints) {
-    const ownerOid = partitionOf.get(c.conrelid) ?? c.conrelid
-    const table = tables.get(ownerOid)
-    if (table === undefined) continue
-    const fromPartition = ownerOid !== c.conrelid
-    // A partition's copy of its parent's constraint (conparentid) is already on the parent.
-    if (fromPartition && (c.conparentid !== 0 || c.contype !== 'f')) continue
-    const key: Key = { name: c.conname, columns: namesOf(c.conrelid, c.conkey) }
-    if (c.contype === 'p') table.primaryKey = key
-    else if (c.contype === 'u')
-      table.uniques.push({
-        ...key,
-        ...(c.condeferrable ? { deferrable: c.condeferred ? 'deferred' : 'immediate' } : {}),
-        ...(c.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
-      })
-    // A CHECK a table has from the parent it INHERITS comes with the inheritance.
-    else if (c.contype === 'c' && c.local) {
-      const requires = userRequirements(c.requires, `${table.schema}.${table.name}`)
-      table.checks.push({ ...toCheck(c.conname, c.definition), ...(requires.length > 0 ? { requires } : {}) })
-    } else if (c.contype === 'f') {
-      const fk = toForeignKey(c, key.columns, refOf(c.confrelid), namesOf(c.confrelid, c.confkey))
-      if (!fromPartition) {
-        table.foreignKeys.push(fk)
-        continue
-      }
-      // Every partition may declare the same key (pagila's six payment partitions): the table holds it once.
-      const partition = byOid.get(c.conrelid)!
-      const declaration = { schema: partition.nspname, name: partition.relname, constraint: c.conname }
-      const held = table.foreignKeys.find((other) => sameReference(other, fk))
-      if (held === undefined) table.foreignKeys.push({ ...fk, declaredOn: [declaration] })
-      else held.declaredOn?.push(declaration)
+/** Puts a constraint on its table: a partition's own foreign key on its root, which holds each such key once. */
+function addConstraint(tables: ReadonlyMap<number, Table>, c: ConstraintRow, names: CatalogNames): void {
+  const ownerOid = names.partitionOf.get(c.conrelid) ?? c.conrelid
+  const table = tables.get(ownerOid)
+  if (table === undefined) return
+  const fromPartition = ownerOid !== c.conrelid
+  // A partition's copy of its parent's constraint (conparentid) is already on the parent.
+  if (fromPartition && (c.conparentid !== 0 || c.contype !== 'f')) return
+  const key: Key = { name: c.conname, columns: names.namesOf(c.conrelid, c.conkey) }
+  if (c.contype === 'p') table.primaryKey = key
+  else if (c.contype === 'u')
+    table.uniques.push({
+      ...key,
+      ...(c.condeferrable ? { deferrable: c.condeferred ? 'deferred' : 'immediate' } : {}),
+      ...(c.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+    })
+  // A CHECK a table has from the parent it INHERITS comes with the inheritance.
+  else if (c.contype === 'c' && c.local) {
+    const requires = userRequirements(c.requires, `${table.schema}.${table.name}`)
+    table.checks.push({ ...toCheck(c.conname, c.definition), ...(requires.length > 0 ? { requires } : {}) })
+  } else if (c.contype === 'f') {
+    const fk = toForeignKey(c, key.columns, names.refOf(c.confrelid), names.namesOf(c.confrelid, c.confkey))
+    if (!fromPartition) {
+      table.foreignKeys.push(fk)
+      return
     }
-  }
-  for (const index of uniqueIndexes) {
-    tables
-      .get(index.indrelid)
-      ?.uniques.push({ name: index.name, columns: namesOf(index.indrelid, index.columns), index: true })
-  }
-
-  for (const r of relations) {
-    const kind = r.extension === null ? SKIPPED_RELATIONS[r.relkind] : extensionRelation(r.extension)
-    if (kind !== undefined) skipped.push({ schema: r.nspname, name: r.relname, ...kind })
-  }
-  skipped.push(...otherObjects)
-
-  const sorted = sortTables(tables.values())
-  return {
-    formatVersion: 1,
-    dialect,
-    database,
-    schemas: [...new Set(relations.map((r) => r.nspname))].sort(),
-    tables: sorted,
-    enums,
-    searchPath,
-    objects,
-    skipped: skipped.sort((a, b) => a.kind.localeCompare(b.kind) || byName(a, b)),
+    // Every partition may declare the same key (pagila's six payment partitions): the table holds it once.
+    const partition = names.byOid.get(c.conrelid)!
+    const declaration = { schema: partition.nspname, name: partition.relname, constraint: c.conname }
+    const held = table.foreignKeys.find((other) => sameReference(other, fk))
+    if (held === undefined) table.foreignKeys.push({ ...fk, declaredOn: [declaration] })
+    else held.declaredOn?.push(declaration)
   }
 }
 
