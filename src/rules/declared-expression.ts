@@ -1,3 +1,4 @@
+import { untrustedCall } from '../schema/untrusted-calls.js'
 import { tokenize, type Token } from '../schema/check-expression.js'
 import { rootConditionProblem } from '../schema/root-condition.js'
 
@@ -40,6 +41,10 @@ export function declaredExpressionProblem(text: string, columns: readonly string
     if (columns !== null && !columns.includes(token.text) && !(!token.quoted && columns.includes(lower)))
       return `"${token.text}" is not a column of the table; its columns: ${columns.join(', ')}`
   }
+  // A derive runs as an UPDATE on the twin, where MariaDB too runs load_file: only plain built-ins are called.
+  const call = untrustedCall(text, MYSQL_FUNCTIONS)
+  if (call !== null)
+    return `a call of ${call}(): a rule calls plain built-ins only (lower, coalesce, date_trunc…)`
   return null
 }
 
@@ -98,3 +103,13 @@ const KEYWORDS = new Set([
   'time',
   'zone',
 ])
+
+/** MySQL's and MariaDB's plain built-ins a rule may call beside PostgreSQL's (see untrustedCall). */
+const MYSQL_FUNCTIONS = new Set(
+  [
+    'if ifnull isnull datediff date_add date_sub adddate subdate timestampdiff timestampadd date_format',
+    'str_to_date curdate curtime sysdate unix_timestamp from_unixtime year month day dayofweek dayofmonth',
+    'dayofyear week hour minute second quarter last_day ucase lcase locate instr mid char_length truncate',
+    'json_extract json_unquote json_value json_length json_type json_valid',
+  ].flatMap((line) => line.split(' ')),
+)

@@ -1,5 +1,5 @@
 import { mysqlStatementProblem } from '../dialects/mysql/mysql-statement-shapes.js'
-import { untrustedCall } from '../dialects/postgres/postgres-untrusted-calls.js'
+import { untrustedCall } from '../schema/untrusted-calls.js'
 import { sqlTextProblem } from '../dialects/twin-target.js'
 import {
   CODE_KINDS,

@@ -110,6 +110,20 @@ describe('declaredExpressionProblem', () => {
     expect(declaredExpressionProblem('value > (select 1)', columns)).toMatch(/subquery/)
     expect(declaredExpressionProblem('value; delete from x', columns)).toMatch(/";"/)
   })
+
+  it("calls each engine's plain built-ins, and no function that reaches the server's files or sessions", () => {
+    const columns = ['value', 'note', 'taken']
+    for (const ok of ['ifnull(value, 0) > 0', 'datediff(taken, curdate()) < 30', 'lower(note) = upper(note)'])
+      expect(declaredExpressionProblem(ok, columns), ok).toBeNull()
+    // The denylist named these; the allowlist refuses what it never named too.
+    expect(declaredExpressionProblem("concat(note, load_file('/etc/passwd'))", columns)).toMatch(/load_file/)
+    expect(declaredExpressionProblem("table_to_xml('t', true, true, '') is null", columns)).toMatch(
+      /a call of table_to_xml\(\)/,
+    )
+    expect(declaredExpressionProblem('pg_promote() or value > 0', columns)).toMatch(
+      /a call of pg_promote\(\)/,
+    )
+  })
 })
 
 function parseRuleFileConstraints(text: string) {

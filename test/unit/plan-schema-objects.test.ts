@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { untrustedCall } from '../../src/dialects/postgres/postgres-untrusted-calls.js'
+import { untrustedCall } from '../../src/schema/untrusted-calls.js'
 import { sqlTextProblem } from '../../src/dialects/twin-target.js'
 import type { Schema, SchemaObject } from '../../src/schema/schema.js'
 import { planSchemaObjects } from '../../src/write/plan-schema-objects.js'

@@ -43,10 +43,11 @@ const FUNCTIONS = [
 ]
 
 const ALLOWED = new Set([...SYNTAX, ...FUNCTIONS].flatMap((line) => line.split(' ')))
+const NONE: ReadonlySet<string> = new Set()
 
 /**
  * The first function an untrusted expression or statement calls that is not a plain built-in, or null when
- * every call is one. Reads the text token by token: string literals are skipped, and a name, bare or quoted,
+ * every call is one (or in `alsoAllowed`: another engine's plain built-ins). Reads the text token by token: string literals are skipped, and a name, bare or quoted,
  * schema-qualified or not, followed by `(` is a call. A qualified call is judged by its own name, as a schema the
  * model names holds no function an untrusted model writes.
  *
@@ -54,7 +55,7 @@ const ALLOWED = new Set([...SYNTAX, ...FUNCTIONS].flatMap((line) => line.split('
  * untrustedCall("lower(name) <> ''") // null
  * untrustedCall("pg_catalog.pg_read_file('/etc/passwd')") // 'pg_read_file'
  */
-export function untrustedCall(text: string): string | null {
+export function untrustedCall(text: string, alsoAllowed: ReadonlySet<string> = NONE): string | null {
   let name: string | null = null
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!
@@ -70,7 +71,7 @@ export function untrustedCall(text: string): string | null {
       name = word.toLowerCase()
       i += word.length - 1
     } else if (c === '(') {
-      if (name !== null && !ALLOWED.has(name)) return name
+      if (name !== null && !ALLOWED.has(name) && !alsoAllowed.has(name)) return name
       name = null
     } else if (c !== '.' && !/\s/.test(c)) name = null
   }
