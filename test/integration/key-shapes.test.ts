@@ -188,22 +188,31 @@ for (const dialect of testDialects()) {
       )
     })
 
-    it('generates the keyless log with its learned row count, every row on a machine of the twin', async () => {
-      const learned = model.tables.find((t) => t.table.endsWith('machine_log'))!
-      expect(learned.rows).toBe(50)
+    it('generates the keyless log with its learned row count, scaled, every row on a machine of the twin', async () => {
+      expect(model.tables.find((t) => t.table.endsWith('machine_log'))!.rows).toBe(50)
+      const orphanLogs =
+        'select count(*) as n from machine_log l where not exists (select 1 from machines m where m.id = l.machine_id)'
       await withDatabase(twin.url, async (db) => {
-        const rows = await count(db, 'select count(*) as n from machine_log')
-        // Children follow the learned children per machine, not a fixed count: allow the spread of that draw.
-        expect(rows).toBeGreaterThanOrEqual(35)
-        expect(rows).toBeLessThanOrEqual(65)
-        expect(
-          await count(
-            db,
-            'select count(*) as n from machine_log l where not exists (select 1 from machines m where m.id = l.machine_id)',
-          ),
-        ).toBe(0)
+        // Every table's rows are the learned rows × scale (see scaledRows): at scale 1, the source's 50.
+        expect(await count(db, 'select count(*) as n from machine_log')).toBe(50)
+        expect(await count(db, orphanLogs)).toBe(0)
         expect(Object.values(await orphanCounts(db, await db.introspect())).every((n) => n === 0)).toBe(true)
       })
+      const doubled = await createTestDatabase(dialect.name)
+      try {
+        await generate(model, doubled.url, { seed: 8, scale: 2 })
+        await withDatabase(doubled.url, async (db) => {
+          // 20 machines are a lookup table, which keeps its size; the log doubles, spread over them.
+          expect(await count(db, 'select count(*) as n from machines')).toBe(20)
+          expect(await count(db, 'select count(*) as n from machine_log')).toBe(100)
+          expect(await count(db, 'select count(distinct machine_id) as n from machine_log')).toBeGreaterThan(
+            1,
+          )
+          expect(await count(db, orphanLogs)).toBe(0)
+        })
+      } finally {
+        await doubled.drop()
+      }
     })
 
     it('a subset copies every log row of the chosen machines, duplicates included', async () => {
