@@ -16,7 +16,8 @@ export function modelRowCount(model: Model, table: Table): number {
 
 /**
  * Up to `limit` rows whose columns follow the learned marginals — quantiles, categories, text lengths, shapes and
- * prefixes, null shares — drawn by the generator's own samplers, so the reference is what the model says a row is.
+ * prefixes, null shares — drawn by the generator's own samplers, so the reference is what the model says a row is;
+ * a reference table's own rows, which the model holds.
  */
 export function modelSampleRows(
   model: Model,
@@ -26,6 +27,12 @@ export function modelSampleRows(
 ): Record<string, unknown>[] {
   const learned = model.tables.find((t) => t.table === tableName(table))
   if (learned === undefined) return []
+  // A reference table's rows are in the model as they are: the model says the table is those rows.
+  const reference = learned.reference
+  if (reference !== undefined)
+    return reference.rows
+      .slice(0, limit)
+      .map((row) => Object.fromEntries(reference.columns.map((c, i) => [c, row[i] ?? null])))
   const n = Math.min(limit, learned.rows)
   const family = model.schema.dialect === 'mysql' ? 'mysql' : 'postgres'
   const draws = learned.columns.map((c) => ({
