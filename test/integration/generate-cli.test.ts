@@ -181,7 +181,7 @@ describe.skipIf(postgres?.available !== true)('dbtwin generate and clone from th
     const { code, stderr } = await runCli(['generate', '--model', broken, '--out', join(work, 'never')])
     expect(code).toBe(1)
     expect(stderr).toContain(
-      `${broken}: at formatVersion: the model is format 7, newer than this dbtwin reads (1)`,
+      `${broken}:1:16: formatVersion: the model is format 7, newer than this dbtwin reads (1)`,
     )
   })
 })
