@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { CellValue } from '../schema/cell-value.js'
 import type { CheckConstraint, Column, ForeignKey, SchemaObject, Table, TableRef } from '../schema/schema.js'
+import { literalEnd, quotedEnd } from '../schema/untrusted-calls.js'
 
 /** Something a target leaves out of a table or changes in it, told in one line per reason, not one per item. */
 export interface TableNote {
@@ -169,23 +170,10 @@ export function sqlTextProblem(text: string): string | null {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!
     if (c === "'") {
-      // E'…' strings take backslash escapes; standard strings only double their quotes.
-      const escapes = /[eE]$/.test(text.slice(0, i)) && !/[\w$]$/.test(text.slice(0, i - 1))
-      for (i++; i < text.length; i++) {
-        if (escapes && text[i] === '\\') i++
-        else if (text[i] === "'") {
-          if (text[i + 1] === "'") i++
-          else break
-        }
-      }
+      i = literalEnd(text, i)
       if (i >= text.length) return 'an unterminated string'
     } else if (c === '"') {
-      for (i++; i < text.length; i++) {
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') i++
-          else break
-        }
-      }
+      i = quotedEnd(text, i)
       if (i >= text.length) return 'an unterminated quoted name'
     } else if (c === ';') return 'a semicolon'
     else if (c === '$' && !/[\w$]/.test(text[i - 1] ?? ' ')) return 'a dollar quote'

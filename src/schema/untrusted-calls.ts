@@ -78,8 +78,11 @@ export function untrustedCall(text: string, alsoAllowed: ReadonlySet<string> = N
   return null
 }
 
-/** The index of the quote that closes the literal opened at `start` ('' doubles a quote; E'' strings escape). */
-function literalEnd(text: string, start: number): number {
+/**
+ * The index of the quote that closes the literal opened at `start`, or the text's length when none does ('' doubles
+ * a quote; E'' strings escape).
+ */
+export function literalEnd(text: string, start: number): number {
   const escapes = /[eE]$/.test(text.slice(0, start)) && !/[\w$]/.test(text[start - 2] ?? ' ')
   for (let i = start + 1; i < text.length; i++) {
     if (escapes && text[i] === '\\') i++
@@ -91,8 +94,8 @@ function literalEnd(text: string, start: number): number {
   return text.length
 }
 
-/** The index of the quote that closes the quoted name opened at `start` ("" doubles a quote). */
-function quotedEnd(text: string, start: number): number {
+/** The index of the quote that closes the quoted name opened at `start` ("" doubles a quote), or the length. */
+export function quotedEnd(text: string, start: number): number {
   for (let i = start + 1; i < text.length; i++) {
     if (text[i] === '"') {
       if (text[i + 1] !== '"') return i
