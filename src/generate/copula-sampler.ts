@@ -3,10 +3,13 @@ import type { Random } from '../random/seeded-random.js'
 /**
  * Draws correlated standard normals for a Gaussian copula. The learned matrix is pairwise and may be slightly
  * indefinite; it is shrunk toward the identity until its Cholesky factor exists.
+ *
+ * Entry k's independent normal comes from `randoms[k]`, its own stream: since the factor is lower-triangular, an
+ * entry appended to the copula leaves every earlier entry's scores as they were.
  */
 export function copulaSampler(
   correlation: readonly (readonly number[])[],
-): (random: Random, out: Float64Array) => void {
+): (randoms: readonly Random[], out: Float64Array) => void {
   const n = correlation.length
   let factor: number[][] | null = null
   for (let shrink = 0; factor === null; shrink += 0.05) {
@@ -16,8 +19,8 @@ export function copulaSampler(
   }
   const lower = Float64Array.from(factor.flat())
   const independent = new Float64Array(n)
-  return (random, out) => {
-    for (let k = 0; k < n; k++) independent[k] = random.normal()
+  return (randoms, out) => {
+    for (let k = 0; k < n; k++) independent[k] = randoms[k]!.normal()
     for (let i = 0; i < n; i++) {
       let sum = 0
       for (let k = 0; k <= i; k++) sum += lower[i * n + k]! * independent[k]!

@@ -307,13 +307,13 @@ function planChildrenByState(
 export function redrawAncestorCategories(
   categories: readonly AncestorCategory[],
   internal: (Category['value'] | null)[],
-  random: Pick<Random, 'next'>,
+  randoms: readonly Pick<Random, 'next'>[],
   chosen: Int32Array,
 ): void {
   for (const c of categories) {
     const drawn = internal[c.column]
     if (drawn === null || drawn === undefined) continue
-    const value = c.redraw(chosen, drawn, random.next())
+    const value = c.redraw(chosen, drawn, randoms[c.column]!.next())
     if (value !== undefined) internal[c.column] = value
   }
 }

@@ -29,7 +29,8 @@ interface RowStores {
 /**
  * Carries out a TablePlan one row at a time: draws the row's copula scores, sets its keys, draws its values, keeps
  * the invariants, formats it and checks it. `emit` returns the row as written, or null when it had to be dropped.
- * Its random streams are keyed on the table (rows, keys), so the same plan and seed give the same rows.
+ * Every column, copula entry and foreign key draws from its own stream, keyed (seed, table, name): the same plan
+ * and seed give the same rows, and a column added to a table changes no other column's values (issue 22.8).
  */
 export class RowEmitter {
   /** Rows emitted so far: the next row's number. */
@@ -37,9 +38,12 @@ export class RowEmitter {
   readonly stores: RowStores
   readonly keptValues: number[][]
   readonly keptLabels: (string | null)[][]
-  private readonly rowRandom: Random
-  private readonly keyRandom: Random
-  private readonly draw: ((random: Random, z: Float64Array) => void) | null
+  /** Each written column's stream: its NULLs, its draws and the invariants that move its value. */
+  private readonly columnRandoms: Random[]
+  private readonly copulaRandoms: Random[]
+  private readonly combinationRandoms: Random[]
+  private readonly keyRandoms: Random[]
+  private readonly draw: ((randoms: readonly Random[], z: Float64Array) => void) | null
   private readonly pickers: ((row: number) => number)[]
   private readonly takers: ((parent: number) => void)[]
   private readonly cells: Cell[]
@@ -61,11 +65,16 @@ export class RowEmitter {
     private readonly plan: TablePlan,
   ) {
     const { model } = ctx
-    this.rowRandom = seededRandom(ctx.seed, ctx.stream, 'rows')
-    this.keyRandom = seededRandom(ctx.seed, ctx.stream, 'keys')
+    const stream = (...keys: string[]) => seededRandom(ctx.seed, ctx.stream, ...keys)
+    this.columnRandoms = plan.columns.map((c) => stream(c.name, 'values'))
+    this.copulaRandoms = (model.copula?.columns ?? []).map((entry) => stream(entry, 'copula'))
+    this.combinationRandoms = plan.steps.combinations.map((f) =>
+      stream(...f.indexes.map((i) => plan.columns[i]!.name), 'combination'),
+    )
     this.draw = model.copula === null ? null : copulaSampler(model.copula.correlation)
     this.stores = rowStores(ctx, plan)
-    const pickers = plan.keys.map((action) => keyPicker(ctx, action, this.keyRandom))
+    this.keyRandoms = plan.keys.map((action) => stream(action.foreignKey.name, 'keys'))
+    const pickers = plan.keys.map((action, k) => keyPicker(ctx, action, this.keyRandoms[k]!))
     this.pickers = pickers.map((p) => p.pick)
     this.takers = pickers.map((p) => p.take)
     this.cells = this.rowCells()
@@ -111,7 +120,7 @@ export class RowEmitter {
 
   private drawScores(parentRow: number): void {
     const z = this.z
-    if (this.draw !== null) this.draw(this.rowRandom, z)
+    if (this.draw !== null) this.draw(this.copulaRandoms, z)
     for (const c of this.plan.conditioned) {
       if (parentRow >= 0) z[c.j] = c.rho * c.parentScores[parentRow]! + c.rest * z[c.j]!
     }
@@ -143,7 +152,7 @@ export class RowEmitter {
       const candidates = action.meet.candidates(this.chosen)
       // No parent meets the other path: none at all where the key may be NULL, else the one drawn.
       if (candidates === null) return picked
-      if (candidates.length > 0) return candidates[this.keyRandom.int(0, candidates.length - 1)]!
+      if (candidates.length > 0) return candidates[this.keyRandoms[k]!.int(0, candidates.length - 1)]!
       return action.nullable ? -1 : picked
     }
     if (!action.distinct) return picked
@@ -157,19 +166,20 @@ export class RowEmitter {
 
   private drawValues(): void {
     const { fills } = this.plan
-    const { internal, uniforms, z, rowRandom } = this
+    const { internal, uniforms, z, columnRandoms } = this
     for (let i = 0; i < fills.length; i++) {
       const fill = fills[i]!
-      if (fill.kind !== 'value' || (fill.nullable && rowRandom.next() < fill.nullFraction)) {
+      const random = columnRandoms[i]!
+      if (fill.kind !== 'value' || (fill.nullable && random.next() < fill.nullFraction)) {
         internal[i] = null
         continue
       }
-      const u = fill.copulaIndex >= 0 ? normalCdf(z[fill.copulaIndex]!) : rowRandom.next()
+      const u = fill.copulaIndex >= 0 ? normalCdf(z[fill.copulaIndex]!) : random.next()
       uniforms[i] = Math.min(1 - 1e-12, Math.max(1e-12, u))
       if (fill.paths !== undefined)
         for (const p of fill.paths.entries)
           fill.paths.uniforms.set(p.path, Math.min(1 - 1e-12, Math.max(1e-12, normalCdf(z[p.index]!))))
-      internal[i] = fill.sampler.draw(uniforms[i]!, rowRandom)
+      internal[i] = fill.sampler.draw(uniforms[i]!, random)
     }
   }
 
@@ -180,7 +190,7 @@ export class RowEmitter {
   private keepInvariants(parentRow: number): void {
     const { steps } = this.plan
     // Before the row's own conditionals, which may be given the redrawn category (issue 18.5).
-    redrawAncestorCategories(steps.ancestorCategories, this.internal, this.rowRandom, this.chosen)
+    redrawAncestorCategories(steps.ancestorCategories, this.internal, this.columnRandoms, this.chosen)
     this.keepConditionals()
     this.keepCombinations()
     if (steps.derive !== null) steps.derive(this.internal, this.uniforms)
@@ -213,14 +223,14 @@ export class RowEmitter {
 
   private keepCombinations(): void {
     const internal = this.internal
-    for (const f of this.plan.steps.combinations) {
+    this.plan.steps.combinations.forEach((f, k) => {
       const drawn = f.indexes.map((i) => internal[i])
       if (drawn.some((v) => v === null || v === undefined) || f.keys.has(drawn.map(String).join('\u0000')))
-        continue
+        return
       // A combination the source never holds: the row takes one it does, as often as the source has each.
-      const pick = f.values[this.rowRandom.weighted(f.weights)]!
+      const pick = f.values[this.combinationRandoms[k]!.weighted(f.weights)]!
       f.indexes.forEach((i, j) => (internal[i] = pick[j]!))
-    }
+    })
   }
 
   private keepAncestorCells(): void {
@@ -241,7 +251,7 @@ export class RowEmitter {
     moved.fill(NaN)
     for (const t of timeOrders) {
       const value = internal[t.i]
-      const u = this.rowRandom.next()
+      const u = this.columnRandoms[t.i]!.next()
       if (typeof value !== 'number') continue
       const unit = t.learned.kind === 'temporal' && t.learned.type === 'date' ? DAY_SECONDS : 1
       const leader = leaders.get(t.i)
@@ -290,7 +300,8 @@ export class RowEmitter {
   private redraw(i: number): CellValue | undefined {
     const fill = this.plan.fills[i]!
     if (fill.kind !== 'value') return undefined
-    const value = fill.sampler.draw(this.rowRandom.next(), this.rowRandom)
+    const random = this.columnRandoms[i]!
+    const value = fill.sampler.draw(random.next(), random)
     return value === null ? null : fill.sampler.format(value)
   }
 
