@@ -195,7 +195,8 @@ export class RowEmitter {
     this.keepCombinations()
     if (steps.derive !== null) steps.derive(this.internal, this.uniforms)
     this.keepAncestorCells()
-    if (steps.timeOrders.length > 0) this.keepTimeOrders(false)
+    if (steps.timeOrders.length > 0 && this.keepTimeOrders(false) && steps.differences !== null)
+      steps.differences(this.internal, this.uniforms)
     // Inequalities chain (q <= f < m): a swap for one can break another kept before it, so they are kept again
     // until none changes the row, as a bubble sort settles (one pass in most rows). A swap can put an earlier
     // value into a time column that is ordered after an ancestor: that is settled in turn.

@@ -4,7 +4,7 @@ import type { TableChecks } from '../schema/check-bounds.js'
 import type { Column } from '../schema/schema.js'
 import type { ColumnFill } from './column-fills.js'
 import { cellSamplers } from './column-sampler.js'
-import { derivedValues } from './derived-values.js'
+import { derivedValues, differenceSteps } from './derived-values.js'
 import { inequalityGuard } from './inequality-guard.js'
 import { learnedLatest, type InvariantPlan, type OrderedColumn } from './invariant-plan.js'
 import type { KeyRole } from './key-roles.js'
@@ -26,6 +26,12 @@ export interface RowSteps {
   }[]
   combinations: FixedCombination[]
   derive: ((values: unknown[], uniforms: Float64Array) => void) | null
+  /**
+   * The differences alone (see differenceSteps), set again once time orders moved their earlier columns: a later
+   * column that moved with its leader would keep a difference drawn for the earlier start, and could end after the
+   * latest end the source holds.
+   */
+  differences: ((values: unknown[], uniforms: Float64Array) => void) | null
   /** Category columns drawn again from the cell of an ancestor's category (issue 18.5, see AncestorCategory). */
   ancestorCategories: InvariantPlan['categories']
   /** Numbers drawn within the cell of an ancestor's category (issue 18.5), from the uniform the column drew. */
@@ -61,15 +67,17 @@ export function planRowSteps(
   roles: ReadonlyMap<string, KeyRole>,
 ): RowSteps {
   const drawn = (i: number) => fills[i]?.kind === 'value'
+  const samplerOf = (i: number) => {
+    const fill = fills[i]!
+    return fill.kind === 'value' ? fill.sampler : null
+  }
   const ordered = orderedPairs(model, checks)
   const { timeOrders, leaders } = timeOrderSteps(model, columns, fills, invariants, ordered)
   return {
     conditionals: conditionalSteps(model, columns, drawn),
     combinations: fixedCombinations(model, columns, drawn),
-    derive: derivedValues(model, columns, (i) => {
-      const fill = fills[i]!
-      return fill.kind === 'value' ? fill.sampler : null
-    }),
+    derive: derivedValues(model, columns, samplerOf),
+    differences: differenceSteps(model, columns, samplerOf),
     ancestorCategories: invariants.categories,
     ancestorCells: invariants.cells.flatMap((c) => {
       const fill = fills[c.column]

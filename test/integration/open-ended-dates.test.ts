@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000
 
 /**
  * Employee's shape (issue 16): assignments from up to five years after their person's hire but none after the data
- * ends, most of them still current, which the source writes as 9999-01-01 — the learned gap added to a later start passed 9999-12-31, which MariaDB's DATE
+ * ends, most of them still current (and every one that would end after the data ends), which the source writes as 9999-01-01 — the learned gap added to a later start passed 9999-12-31, which MariaDB's DATE
  * cannot hold, and left no assignment current.
  */
 async function createAssignments(db: Database): Promise<void> {
@@ -35,13 +35,9 @@ async function createAssignments(db: Database): Promise<void> {
       const hired = Date.parse(`${p.hired}T00:00:00Z`)
       const room = Math.round((end - hired) / DAY_MS)
       const from = hired + (((n * 37) % 1_801) % room) * DAY_MS
-      const current = n % 5 < 3
-      return {
-        id: n + 1,
-        person_id: p.id,
-        from_date: day(from),
-        to_date: current ? '9999-01-01' : day(from + (30 + ((n * 53) % 901)) * DAY_MS),
-      }
+      const to = from + (30 + ((n * 53) % 901)) * DAY_MS
+      const current = n % 5 < 3 || to > end
+      return { id: n + 1, person_id: p.id, from_date: day(from), to_date: current ? '9999-01-01' : day(to) }
     }),
   )
   await db.db.insertInto('assignments').values(assignments).execute()
@@ -92,7 +88,19 @@ for (const dialect of testDialects()) {
       expect(rows.filter((r) => civil(r.from_date) > latest)).toEqual([])
     })
 
-    it('keeps 9999-01-01 for the still-current 3 in 5, and dates of the other ends within their gaps', () => {
+    it("ends no assignment after the source's latest end but the still-current ones", async () => {
+      // The difference after a late start was drawn whole: an ended assignment ended after the data ends.
+      const latest = await withDatabase(learned.source, async (db) => {
+        const { rows } = await sql<{
+          latest: unknown
+        }>`select max(to_date) as latest from assignments where to_date < '9999-01-01'`.execute(db.db)
+        return civil(rows[0]!.latest)
+      })
+      const ended = rows.filter((r) => civil(r.to_date) !== 9999_01_01)
+      expect(ended.filter((r) => civil(r.to_date) > latest)).toEqual([])
+    })
+
+    it('keeps 9999-01-01 for the still-current two in three, and dates of the other ends within their gaps', () => {
       // Drawn as differences, the still-current ends spread over 9982–10005: past MariaDB's DATE, and none current.
       const current = rows.filter((r) => civil(r.to_date) === 9999_01_01).length / rows.length
       expect(current).toBeGreaterThan(0.5)
