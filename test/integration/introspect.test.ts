@@ -4,7 +4,7 @@ import { openDatabase } from '../../src/dialects/open-database.js'
 import { planLoad } from '../../src/graph/load-plan.js'
 import { createSampleSchema } from '../../src/sample/create-sample-schema.js'
 import { introspect } from '../../src/dialects/introspect.js'
-import type { Schema, Table } from '../../src/schema/schema.js'
+import type { Column, Schema, Table } from '../../src/schema/schema.js'
 import { tableName } from '../../src/schema/table-name.js'
 import {
   CLINIC_TABLES,
@@ -14,7 +14,17 @@ import {
   SEXES,
   SPECIALTIES,
 } from '../fixtures/clinic-schema.js'
+import {
+  MARIADB_SETUP,
+  MARIADB_TYPES,
+  POSTGRES_SETUP,
+  POSTGRES_TYPES,
+  type TypeFields,
+} from '../fixtures/native-types.js'
+import { parseRuleSet } from '../../src/rules/rule-file.js'
+import { clone } from '../../src/write/clone.js'
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/test-database.js'
+import { withDatabase } from '../support/twin-checks.js'
 
 for (const dialect of testDialects()) {
   describe.skipIf(!dialect.available)(`introspecting the sample clinic schema on ${dialect.name}`, () => {
@@ -221,4 +231,83 @@ for (const dialect of testDialects()) {
       }
     })
   })
+}
+
+/** The type fields of a column, and its domain's CHECKs where it has a domain. */
+const typeFields = (c: Column): TypeFields & Pick<Column, 'domainChecks'> => ({
+  nativeType: c.nativeType,
+  type: c.type,
+  elementType: c.elementType,
+  length: c.length,
+  precision: c.precision,
+  scale: c.scale,
+  enumValues: c.enumValues,
+  enumType: c.enumType,
+  ...(c.domainChecks === undefined ? {} : { domainChecks: c.domainChecks }),
+})
+
+const columnsOf = async (url: string) =>
+  (await introspect(url)).tables.find((t) => t.name === 'native_types')?.columns ?? []
+
+for (const dialect of testDialects()) {
+  describe.skipIf(!dialect.available)(
+    `the native types of every common column type on ${dialect.name}`,
+    () => {
+      const [types, setup] =
+        dialect.name === 'mysql' ? [MARIADB_TYPES, MARIADB_SETUP] : [POSTGRES_TYPES, POSTGRES_SETUP]
+      let source: TestDatabase
+      let columns: Column[]
+
+      beforeAll(async () => {
+        source = await createTestDatabase(dialect.name)
+        await withDatabase(source.url, async (db) => {
+          for (const statement of setup) await sql.raw(statement).execute(db.db)
+        })
+        columns = await columnsOf(source.url)
+      })
+      afterAll(async () => source?.drop())
+
+      it('reads each column as the engine spells its type, with its portable type and sizes', () => {
+        expect(columns.map((c) => ({ name: c.name, ...typeFields(c) }))).toEqual(
+          types.map((t) =>
+            t.name === 'c_domain'
+              ? {
+                  name: t.name,
+                  ...t.expected,
+                  domainChecks: [{ name: 'positive_int_check', expression: '(VALUE > 0)' }],
+                }
+              : { name: t.name, ...t.expected },
+          ),
+        )
+      })
+
+      it('keeps every native type in a twin written into the same engine', { timeout: 120_000 }, async () => {
+        const target = await createTestDatabase(dialect.name)
+        try {
+          // A hash rule on a binary column writes made-up files, cut to the column's bytes (varbinary(16) on MySQL).
+          const rules = parseRuleSet(
+            'rules:\n  - { column: "*.native_types.photo", hash: true }\n',
+            'photo.yaml',
+          )
+          await clone(source.url, target.url, { seed: 5, rules })
+          const twin = await columnsOf(target.url)
+          expect(twin.map((c) => ({ name: c.name, ...typeFields(c) }))).toEqual(
+            columns.map((c) => ({ name: c.name, ...typeFields(c) })),
+          )
+          const photos = await withDatabase(
+            target.url,
+            async (db) =>
+              (
+                await sql<{ n: number | string; longest: number | string }>`select count(*) as n,
+            max(octet_length(photo)) as longest from native_types`.execute(db.db)
+              ).rows[0],
+          )
+          expect(Number(photos?.n)).toBe(30)
+          expect(Number(photos?.longest)).toBeLessThanOrEqual(dialect.name === 'mysql' ? 16 : 8192)
+        } finally {
+          await target.drop()
+        }
+      })
+    },
+  )
 }

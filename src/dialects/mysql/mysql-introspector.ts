@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Column, Schema, SkippedObject, Table } from '../../schema/schema.js'
+import type { Column, PortableType, Schema, SkippedObject, Table } from '../../schema/schema.js'
 import { sortTables } from '../../schema/sort-schema.js'
 import type { MysqlCatalog } from './mysql-catalog.js'
 import { readMysqlKeys } from './mysql-keys.js'
@@ -126,7 +126,7 @@ function toColumn(c: ColumnRow): Column {
     default: generated || c.COLUMN_DEFAULT === null || c.COLUMN_DEFAULT === 'NULL' ? null : c.COLUMN_DEFAULT,
     identity: /\bauto_increment\b/i.test(c.EXTRA) ? 'auto-increment' : null,
     generated: generated ? (c.GENERATION_EXPRESSION ?? '') : null,
-    length: type === 'char' || type === 'varchar' ? numberOrNull(c.CHARACTER_MAXIMUM_LENGTH) : null,
+    length: columnLength(type, c),
     precision:
       type === 'decimal'
         ? numberOrNull(c.NUMERIC_PRECISION)
@@ -138,6 +138,17 @@ function toColumn(c: ColumnRow): Column {
     enumType: null,
     comment: c.COLUMN_COMMENT === '' ? null : c.COLUMN_COMMENT,
   }
+}
+
+/**
+ * Characters of a char/varchar, bytes of a binary type (binary(16), varbinary(n), the blobs' 255 to 2³²−1), bits of
+ * a bit(n), as PostgreSQL's typmod gives bit(n) its n: generation keeps made values within it (a `hash` rule's 1 to 8
+ * KB file into a varbinary(16) was truncated and rolled the write back). Text types have none, as on PostgreSQL.
+ */
+function columnLength(type: PortableType, c: ColumnRow): number | null {
+  if (type === 'char' || type === 'varchar' || type === 'binary')
+    return numberOrNull(c.CHARACTER_MAXIMUM_LENGTH)
+  return type === 'bit' ? numberOrNull(c.NUMERIC_PRECISION) : null
 }
 
 function numberOrNull(value: number | string | null): number | null {
