@@ -21,6 +21,17 @@ const labResults = async (db: Database) =>
       from ${clinic(db, 'lab results')}`.execute(db.db)
   ).rows
 
+/** Each lab result's test and reference range, as `low..high` (NULL ends as `null`). */
+const ranges = async (db: Database) =>
+  (
+    await sql<{ test: string; low: unknown; high: unknown }>`
+      select ${sql.id('test name')} as test, ref_low as low, ref_high as high
+      from ${clinic(db, 'lab results')}`.execute(db.db)
+  ).rows.map((r) => ({
+    test: r.test,
+    range: [r.low, r.high].map((v) => (v === null ? 'null' : Number(v))).join('..'),
+  }))
+
 const stays = async (db: Database) =>
   (
     await sql<{ kind: string; admitted: unknown; discharged: unknown }>`
@@ -107,6 +118,16 @@ for (const dialect of testDialects()) {
       expect(twin.length).toBeGreaterThan(100)
       const wrong = twin.filter((r) => r.unit !== LAB_PROFILE[r.test]!.unit)
       expect(wrong).toEqual([])
+    })
+
+    it('writes the reference range its test name gives, on every row', async () => {
+      const real = new Map<string, Set<string>>()
+      for (const r of await withDatabase(source.url, ranges))
+        real.set(r.test, (real.get(r.test) ?? new Set()).add(r.range))
+      const twin = await withDatabase(target.url, ranges)
+      // The upper end is the lower plus a difference per test: hemoglobin's 16.45, the most common upper end, was
+      // taken for an open end and written in the rows of the largest differences, glucose's.
+      expect(twin.filter((r) => !real.get(r.test)!.has(r.range))).toEqual([])
     })
 
     it("keeps the length of stay: mean log-hours within 0.3 of the source's, open stays as often, none negative", async () => {

@@ -194,6 +194,26 @@ describe('differences', () => {
       5,
     )
     expect(plain!.fixed).toBeUndefined()
+
+    // Lab reference ranges: the most common upper end (hemoglobin's, 15% of rows) lies among the others, so it is
+    // no open end; given it, glucose's rows (the largest differences) were written with hemoglobin's upper end.
+    const tests = [
+      { low: 0.005, high: 0.035 },
+      { low: 12.55, high: 16.45 },
+      { low: 12.55, high: 16.45 },
+      { low: 0.65, high: 1.25 },
+      { low: 3.675, high: 4.725 },
+      { low: 0.8, high: 3.2 },
+      { low: 77.5, high: 122.5 },
+    ]
+    const rows = Array.from({ length: 210 }, (_, i) => tests[i % tests.length]!)
+    const [range] = findDifferences(
+      [{ left: 'ref_low', op: '<', right: 'ref_high' }],
+      (c) => rows.map((r) => (c === 'ref_low' ? r.low : r.high)),
+      5,
+    )
+    expect(range!.fixed).toBeUndefined()
+    expect(range!.quantiles.at(-1)).toBeCloseTo(45)
   })
 })
 
@@ -217,6 +237,8 @@ describe('derived values in a generated row', () => {
         cells: [{ value: 'glucose', quantiles: QUANTILE_LEVELS.map((l) => 80 + 40 * l) }],
       },
     ],
+    // No learned quantiles of the later column: nothing bounds a difference's end.
+    columns: [],
     differences: [{ from: 'admitted_on', to: 'discharged_at', quantiles: flat(7200) }],
   } as unknown as TableModel
   const columns = ['test', 'unit', 'result', 'admitted_on', 'discharged_at'].map(column)
