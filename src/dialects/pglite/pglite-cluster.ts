@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { gunzipSync } from 'node:zlib'
 import { PGlite } from '@electric-sql/pglite'
 import { packageFile } from '../../package-file.js'
 
@@ -13,7 +14,7 @@ import { packageFile } from '../../package-file.js'
  * (`npm pack` runs scripts/pglite-cluster.ts), and failing that the first run makes one and keeps it in the temp
  * directory. Read once per process.
  */
-export function freshCluster(): Promise<Blob | null> {
+function freshCluster(): Promise<Blob | null> {
   return (cluster ??= (async () => {
     try {
       const name = await clusterName()
@@ -32,6 +33,50 @@ export function freshCluster(): Promise<Blob | null> {
 }
 
 let cluster: Promise<Blob | null> | undefined
+
+/**
+ * Starts a new database from the empty cluster: unpacked natively into its directory, or else handed to PGlite to
+ * load (returned; always so in memory). PGlite's own loadDataDir writes through its emulated file system: 3.0–4.1 s
+ * and 360–375 MB against 0.8–1.4 s to unpack plus 1.2–1.8 s and 300 MB to open (load 6, issue 21.5).
+ */
+export async function startCluster(dataDir: string | null): Promise<Blob | undefined> {
+  const tarball = await freshCluster()
+  if (tarball === null) return undefined
+  if (dataDir === null) return tarball
+  try {
+    await unpack(gunzipSync(Buffer.from(await tarball.arrayBuffer())), dataDir)
+    return undefined
+  } catch {
+    return tarball
+  }
+}
+
+/**
+ * Writes a tar's folders and files under `dir`, PG_VERSION last: a folder left half written is no database, and
+ * PGlite's loadDataDir (the fallback) writes over it. Only what PGlite's dumpDataDir writes is read: ustar folders
+ * and regular files, with names under 255 characters.
+ */
+async function unpack(tar: Buffer, dir: string): Promise<void> {
+  let version: [string, Buffer] | null = null
+  for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
+    const field = (from: number, to: number) =>
+      tar.toString('latin1', at + from, at + to).replace(/\0.*$/s, '')
+    const name = `${field(345, 500)}${field(0, 100)}`.replace(/^\/+/, '')
+    const size = parseInt(field(124, 136).trim() || '0', 8)
+    const type = field(156, 157)
+    const path = join(dir, name)
+    if (name.split('/').includes('..')) throw new Error(`unsafe path ${name}`)
+    if (type === '5') await mkdir(path, { recursive: true, mode: 0o700 })
+    else if (type === '0' || type === '') {
+      const body = tar.subarray(at + 512, at + 512 + size)
+      if (name === 'PG_VERSION') version = [path, body]
+      else await mkdir(dirname(path), { recursive: true, mode: 0o700 }).then(() => writeFile(path, body))
+    } else throw new Error(`tar entry ${name} of type ${type}`)
+    at += 512 + Math.ceil(size / 512) * 512
+  }
+  if (version === null) throw new Error('no PG_VERSION in the cluster')
+  await writeFile(...version)
+}
 
 /** Writes the cluster the package ships (scripts/pglite-cluster.ts) and returns its path. */
 export async function writeShippedCluster(): Promise<string> {

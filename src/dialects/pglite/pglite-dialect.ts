@@ -27,7 +27,7 @@ import { postgresReadValue, postgresSpecialNumbers, SERVER_TEXT_OIDS } from '../
 import { copyStatement, csvRows, plainColumns, postgresTwin } from '../postgres/postgres-twin.js'
 import type { BulkWriter } from '../twin-target.js'
 import { postgresKeySet } from '../postgres/postgres-key-set.js'
-import { freshCluster } from './pglite-cluster.js'
+import { startCluster } from './pglite-cluster.js'
 
 /**
  * Opens an embedded PGlite database: in memory, or in a directory (created if missing). PGlite is PostgreSQL, so it
@@ -46,7 +46,7 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     const fresh = dataDir === null || !(await isCluster(dataDir))
     pglite = await PGlite.create(dataDir ?? undefined, {
       parsers: AS_SERVER_TEXT,
-      loadDataDir: fresh ? ((await freshCluster()) ?? undefined) : undefined,
+      loadDataDir: fresh ? await startCluster(dataDir) : undefined,
     })
     if (options.readOnly === true) await pglite.exec('set default_transaction_read_only = on')
   } catch (error) {
