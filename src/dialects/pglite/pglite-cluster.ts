@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -36,15 +37,15 @@ let cluster: Promise<Blob | null> | undefined
 
 /**
  * Starts a new database from the empty cluster: unpacked natively into its directory, or else handed to PGlite to
- * load (returned; always so in memory). PGlite's own loadDataDir writes through its emulated file system: 3.0–4.1 s
- * and 360–375 MB against 0.8–1.4 s to unpack plus 1.2–1.8 s and 300 MB to open (load 6, issue 21.5).
+ * load (returned; always so in memory). PGlite's own loadDataDir writes through its emulated file system: 7.0–9.1 s
+ * and 360 MB against 1.1–4.1 s to unpack plus 3.2–3.3 s and 300 MB to open (load 10–13, issue 21.5).
  */
 export async function startCluster(dataDir: string | null): Promise<Blob | undefined> {
   const tarball = await freshCluster()
   if (tarball === null) return undefined
   if (dataDir === null) return tarball
   try {
-    await unpack(gunzipSync(Buffer.from(await tarball.arrayBuffer())), dataDir)
+    unpack(gunzipSync(Buffer.from(await tarball.arrayBuffer())), dataDir)
     return undefined
   } catch {
     return tarball
@@ -54,9 +55,10 @@ export async function startCluster(dataDir: string | null): Promise<Blob | undef
 /**
  * Writes a tar's folders and files under `dir`, PG_VERSION last: a folder left half written is no database, and
  * PGlite's loadDataDir (the fallback) writes over it. Only what PGlite's dumpDataDir writes is read: ustar folders
- * and regular files, with names under 255 characters.
+ * and regular files, with names under 255 characters. Synchronously: a thousand small files, each an await through
+ * the thread pool, took 3.5–5 s (load 14), and nothing else runs while a database opens.
  */
-async function unpack(tar: Buffer, dir: string): Promise<void> {
+function unpack(tar: Buffer, dir: string): void {
   let version: [string, Buffer] | null = null
   for (let at = 0; at + 512 <= tar.length && tar[at] !== 0;) {
     const field = (from: number, to: number) =>
@@ -66,16 +68,19 @@ async function unpack(tar: Buffer, dir: string): Promise<void> {
     const type = field(156, 157)
     const path = join(dir, name)
     if (name.split('/').includes('..')) throw new Error(`unsafe path ${name}`)
-    if (type === '5') await mkdir(path, { recursive: true, mode: 0o700 })
+    if (type === '5') mkdirSync(path, { recursive: true, mode: 0o700 })
     else if (type === '0' || type === '') {
       const body = tar.subarray(at + 512, at + 512 + size)
       if (name === 'PG_VERSION') version = [path, body]
-      else await mkdir(dirname(path), { recursive: true, mode: 0o700 }).then(() => writeFile(path, body))
+      else {
+        mkdirSync(dirname(path), { recursive: true, mode: 0o700 })
+        writeFileSync(path, body)
+      }
     } else throw new Error(`tar entry ${name} of type ${type}`)
     at += 512 + Math.ceil(size / 512) * 512
   }
   if (version === null) throw new Error('no PG_VERSION in the cluster')
-  await writeFile(...version)
+  writeFileSync(...version)
 }
 
 /** Writes the cluster the package ships (scripts/pglite-cluster.ts) and returns its path. */
