@@ -56,13 +56,12 @@ const COMMANDS: Record<string, CommandMaker> = {
 }
 
 /**
- * The commands argv needs: the one it names, none for a bare `--version`, and every one otherwise (the overall
- * help lists them all, and an unknown word gets commander's "did you mean").
+ * The commands argv needs: the one it names, and every one otherwise (the overall help lists them all, and an
+ * unknown word gets commander's "did you mean"). A bare `--version` never gets here: run.ts answers it.
  */
 function commandsFor(argv: readonly string[]): CommandMaker[] {
   const first = argv[2]
   if (first !== undefined && Object.hasOwn(COMMANDS, first)) return [COMMANDS[first]!]
-  if (argv.length === 3 && (first === '--version' || first === '-V')) return []
   return Object.values(COMMANDS)
 }
 

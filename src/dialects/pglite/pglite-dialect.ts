@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, readdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, realpath, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PGlite, type QueryOptions } from '@electric-sql/pglite'
 import { setImmediate as eventLoopTurn } from 'node:timers/promises'
@@ -28,6 +27,7 @@ import { postgresReadValue, postgresSpecialNumbers, SERVER_TEXT_OIDS } from '../
 import { copyStatement, csvRows, plainColumns, postgresTwin } from '../postgres/postgres-twin.js'
 import type { BulkWriter } from '../twin-target.js'
 import { postgresKeySet } from '../postgres/postgres-key-set.js'
+import { startCluster } from './pglite-cluster.js'
 
 /**
  * Opens an embedded PGlite database: in memory, or in a directory (created if missing). PGlite is PostgreSQL, so it
@@ -46,7 +46,7 @@ export async function openPglite(url: PgliteUrl, options: OpenOptions): Promise<
     const fresh = dataDir === null || !(await isCluster(dataDir))
     pglite = await PGlite.create(dataDir ?? undefined, {
       parsers: AS_SERVER_TEXT,
-      loadDataDir: fresh ? ((await freshCluster()) ?? undefined) : undefined,
+      loadDataDir: fresh ? await startCluster(dataDir) : undefined,
     })
     if (options.readOnly === true) await pglite.exec('set default_transaction_read_only = on')
   } catch (error) {
@@ -173,34 +173,6 @@ const isCluster = (dir: string) =>
     () => true,
     () => false,
   )
-
-/**
- * A new PGlite database runs initdb (2 s); unpacking a cluster initdb made before takes a third of that. The
- * tarball is made once per machine — kept in the temp directory under the PGlite build it came from — and read
- * once per process. Null, and a plain initdb, if it cannot be made.
- */
-function freshCluster(): Promise<Blob | null> {
-  return (cluster ??= (async () => {
-    try {
-      const wasm = await stat(new URL('pglite.wasm', import.meta.resolve('@electric-sql/pglite')))
-      const file = join(tmpdir(), `dbtwin-pglite-cluster-${wasm.size}-${Math.floor(wasm.mtimeMs)}.tar.gz`)
-      const kept = await readFile(file).catch(() => null)
-      if (kept !== null) return new Blob([kept])
-      const initdb = await PGlite.create()
-      const tarball = await initdb.dumpDataDir('gzip')
-      await initdb.close()
-      // Written aside and renamed into place, so a process starting alongside never reads half a file.
-      const partial = `${file}.${process.pid}`
-      await writeFile(partial, Buffer.from(await tarball.arrayBuffer()))
-      await rename(partial, file)
-      return tarball
-    } catch {
-      return null
-    }
-  })())
-}
-
-let cluster: Promise<Blob | null> | undefined
 
 /**
  * PGlite runs PostgreSQL in this thread, and its queries resolve without ever giving the event loop a turn: a long
