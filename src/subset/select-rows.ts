@@ -133,8 +133,9 @@ export function planSelection(schema: Schema, options: SubsetOptions): Selection
   const limitFor = childLimits(find, options)
   const whole = [
     ...passthrough.map((table) => ({ table, reason: 'passthrough' })),
+    // Reference tables come by tableName, which quotes mixed case (`"Chinook"."Genre"`), not as a user spells them.
     ...(options.reference ?? []).map((id) => ({
-      table: find(id, 'reference table'),
+      table: schema.tables.find((t) => tableName(t) === id) ?? find(id, 'reference table'),
       reason: 'reference table',
     })),
   ]
