@@ -10,8 +10,7 @@ import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import {
   readChildParentPairs,
-  readChildrenHistogram,
-  readNullForeignKeys,
+  readChildrenCounts,
   readParentsWithChildCounts,
   readTreeDepths,
 } from '../dialects/queries/source-queries.js'
@@ -39,8 +38,9 @@ export async function learnRelation(
 ): Promise<RelationModel> {
   const id = `${tableName(child)}/${fk.name}`
   const budget = options.budget
-  const nulls = budget.count(await readNullForeignKeys(source, child, fk), 1, id, 'null')
-  const histogram = (await readChildrenHistogram(source, child, fk)).map((b) => ({
+  const counted = await readChildrenCounts(source, child, fk)
+  const nulls = budget.count(counted.nulls, 1, id, 'null')
+  const histogram = counted.histogram.map((b) => ({
     value: b.value,
     // Moving one child moves its parent between two bins: sensitivity 2.
     count: budget.count(b.count, 2, id, 'children', b.value),
