@@ -13,6 +13,7 @@ import {
   readChildrenCounts,
   readParentsWithChildCounts,
   readTreeDepths,
+  type SampleSpec,
 } from '../dialects/queries/source-queries.js'
 
 export interface LearnRelationOptions {
@@ -56,7 +57,7 @@ export async function learnRelation(
 
   const parentColumns = parentModel.columns.filter(isDependenceColumn)
   const childColumns = childModel.columns.filter(isDependenceColumn)
-  const spec = { limit: options.sampleRows, seed: options.seed }
+  const spec = { limit: options.sampleRows, seed: options.seed, pages: true }
   const countDependence =
     parentColumns.length === 0 || parentModel.rows === 0
       ? []
@@ -118,7 +119,7 @@ async function dependenceOnCount(
   fk: ForeignKey,
   parent: Table,
   parentColumns: ColumnModel[],
-  spec: { tableRows: number; limit: number; seed: number },
+  spec: SampleSpec,
 ): Promise<RelationModel['countDependence']> {
   const rows = await readParentsWithChildCounts(source, child, fk, columnsOf(parent, parentColumns), spec)
   const counts = normalScores(rows.map((r) => Number(r['n'])))
@@ -138,7 +139,7 @@ async function dependenceOfColumns(
   parent: Table,
   parentColumns: ColumnModel[],
   childColumns: ColumnModel[],
-  spec: { tableRows: number; limit: number; seed: number },
+  spec: SampleSpec,
 ): Promise<RelationModel['columnDependence']> {
   const order = child.primaryKey?.columns ?? fk.columns
   const rows = await readChildParentPairs(
