@@ -25,7 +25,8 @@ export interface Database {
    * A FROM item that samples about `fraction` of a table's rows, the same rows for the same seed and data, and
    * the WHERE condition it needs (null when none). Sampling happens in the database, so only the sample travels.
    * `key` names columns that tell rows apart: an engine without TABLESAMPLE keeps a row by a hash of them, so the
-   * rows kept do not depend on the order the engine happens to read them in.
+   * rows kept do not depend on the order the engine happens to read them in. `pages`: the caller takes rows that
+   * come a page at a time (see SampleSpec.pages), which an engine with page sampling reads far less of the table for.
    */
   sampledTable(
     table: TableRef,
@@ -33,6 +34,7 @@ export interface Database {
     fraction: number,
     seed: number,
     key: readonly string[],
+    pages?: boolean,
   ): SampledTable
   /**
    * A column's value as dbtwin reads it, for statistics and for copies: PostgreSQL's money as the number it holds.

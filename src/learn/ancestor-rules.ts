@@ -50,6 +50,7 @@ export async function learnAncestorRules(
       tableRows: model.rows,
       limit: options.sampleRows,
       seed: options.seed,
+      pages: true,
       key: candidate.table.primaryKey?.columns ?? candidate.path.steps[0]!.columns,
     })
     const sample: AncestorSample = {

@@ -84,6 +84,7 @@ async function learnCandidate(
     tableRows: rowsOf(table),
     limit: options.sampleRows,
     seed: options.seed,
+    pages: true,
     // Without a primary key, the key the rule walks first orders the sample (a json column cannot be ordered).
     key: candidate.table.primaryKey?.columns ?? firstKey(candidate),
   }
@@ -168,7 +169,7 @@ async function learnTimeOrder(
   { source, options }: CandidateRun,
   candidate: InvariantCandidate & { kind: 'time-order' },
   counts: { rows: number; agree: number } | undefined,
-  sample: { tableRows: number; limit: number; seed: number; key: string[] },
+  sample: { tableRows: number; limit: number; seed: number; key: string[]; pages: boolean },
   release: Release,
 ): Promise<Invariant | null> {
   // Not asked: the table is empty, or a rule rewrites one of the columns (see timeOrderCounts).
@@ -278,6 +279,7 @@ async function timeOrderCounts(
         tableRows: rowsOf(tableName(table)),
         limit: options.sampleRows,
         seed: options.seed,
+        pages: true,
         key: table.primaryKey?.columns ?? path.steps[0]!.columns,
       },
     )

@@ -10,10 +10,10 @@ import type { Column, ForeignKey, Table } from '../schema/schema.js'
 import { tableName } from '../schema/table-name.js'
 import {
   readChildParentPairs,
-  readChildrenHistogram,
-  readNullForeignKeys,
+  readChildrenCounts,
   readParentsWithChildCounts,
   readTreeDepths,
+  type SampleSpec,
 } from '../dialects/queries/source-queries.js'
 
 export interface LearnRelationOptions {
@@ -39,8 +39,9 @@ export async function learnRelation(
 ): Promise<RelationModel> {
   const id = `${tableName(child)}/${fk.name}`
   const budget = options.budget
-  const nulls = budget.count(await readNullForeignKeys(source, child, fk), 1, id, 'null')
-  const histogram = (await readChildrenHistogram(source, child, fk)).map((b) => ({
+  const counted = await readChildrenCounts(source, child, fk)
+  const nulls = budget.count(counted.nulls, 1, id, 'null')
+  const histogram = counted.histogram.map((b) => ({
     value: b.value,
     // Moving one child moves its parent between two bins: sensitivity 2.
     count: budget.count(b.count, 2, id, 'children', b.value),
@@ -56,7 +57,7 @@ export async function learnRelation(
 
   const parentColumns = parentModel.columns.filter(isDependenceColumn)
   const childColumns = childModel.columns.filter(isDependenceColumn)
-  const spec = { limit: options.sampleRows, seed: options.seed }
+  const spec = { limit: options.sampleRows, seed: options.seed, pages: true }
   const countDependence =
     parentColumns.length === 0 || parentModel.rows === 0
       ? []
@@ -118,7 +119,7 @@ async function dependenceOnCount(
   fk: ForeignKey,
   parent: Table,
   parentColumns: ColumnModel[],
-  spec: { tableRows: number; limit: number; seed: number },
+  spec: SampleSpec,
 ): Promise<RelationModel['countDependence']> {
   const rows = await readParentsWithChildCounts(source, child, fk, columnsOf(parent, parentColumns), spec)
   const counts = normalScores(rows.map((r) => Number(r['n'])))
@@ -138,7 +139,7 @@ async function dependenceOfColumns(
   parent: Table,
   parentColumns: ColumnModel[],
   childColumns: ColumnModel[],
-  spec: { tableRows: number; limit: number; seed: number },
+  spec: SampleSpec,
 ): Promise<RelationModel['columnDependence']> {
   const order = child.primaryKey?.columns ?? fk.columns
   const rows = await readChildParentPairs(

@@ -87,7 +87,7 @@ export async function learnTable(
           table,
           plan.sampled.map((i) => table.columns[i]!),
           plan.order,
-          { tableRows: aggregates.rows, limit: options.sampleRows, seed: options.seed },
+          { tableRows: aggregates.rows, limit: options.sampleRows, seed: options.seed, pages: true },
         )
   // Every column's value and length counts the model needs, in one query (see readColumnCounts).
   const counts = await readColumnCounts(
@@ -169,7 +169,9 @@ export function planTableRead(
 
 /**
  * A column's sampled values by column index ([] when not sampled); a shift-date or generalize column's as its rule
- * rewrites them, keyed by the row's entity column, so the real values are never learned.
+ * rewrites them, keyed by the row's entity column, so the real values are never learned. Each column's array is
+ * made once and shared, read only: a table's statistics ask for a column many times, and making 50,000-value arrays
+ * each time was much of learn's garbage collection (issue 21).
  */
 function sampleReader(
   table: Table,
@@ -177,16 +179,23 @@ function sampleReader(
   sample: readonly Record<string, unknown>[],
   shifted: LearnTableOptions['shifted'],
 ): (i: number) => unknown[] {
+  const columns = new Map<number, unknown[]>()
   const read = (i: number) => {
     const position = sampled.indexOf(i)
-    return position < 0 ? [] : sample.map((r) => r[`c${position}`])
+    let values = columns.get(i)
+    if (values === undefined)
+      columns.set(i, (values = position < 0 ? [] : sample.map((r) => r[`c${position}`])))
+    return values
   }
+  const rewritten = new Map<number, unknown[]>()
   return (i) => {
     const shift = shifted.get(table.columns[i]!.name)
     if (shift === undefined) return read(i)
+    const known = rewritten.get(i)
+    if (known !== undefined) return known
     const entity =
       shift.entity === null ? null : read(table.columns.findIndex((c) => c.name === shift.entity))
-    return read(i).map((v, row) =>
+    const values = read(i).map((v, row) =>
       v === null || v === undefined
         ? v
         : shift.rewrite(
@@ -194,6 +203,8 @@ function sampleReader(
             entity === null ? undefined : String(entity[row]),
           ),
     )
+    rewritten.set(i, values)
+    return values
   }
 }
 
@@ -780,14 +791,21 @@ function secondsOf(
   columns: readonly ColumnModel[],
   sampleOf: (name: string) => unknown[],
 ): (name: string) => (number | null)[] {
+  // Once per column, shared read only: inequalities, differences and the copula each ask again (issue 21's
+  // profile: reading times back into numbers was learn's costliest function).
+  const known = new Map<string, (number | null)[]>()
   return (name) => {
+    const found = known.get(name)
+    if (found !== undefined) return found
     const c = columns.find((column) => column.name === name)!
     const encode = valueEncoder(c)
     const scale = c.kind === 'temporal' && c.type === 'date' ? DAY_SECONDS : 1
-    return sampleOf(c.name).map((v) => {
+    const seconds = sampleOf(c.name).map((v) => {
       const n = encode(v)
       return n === null ? null : n * scale
     })
+    known.set(name, seconds)
+    return seconds
   }
 }
 

@@ -6,10 +6,15 @@ import { averageRanks } from '../stats/ranks.js'
  * share their mean rank; nulls stay null. Correlating normal scores is how a Gaussian copula is fitted.
  */
 export function normalScores(values: readonly (number | null)[]): (number | null)[] {
-  const present = values.flatMap((v, i) => (v === null || Number.isNaN(v) ? [] : [i]))
+  const present: number[] = []
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? null
+    if (v !== null && !Number.isNaN(v)) present.push(i)
+  }
   const ranks = averageRanks(present.map((i) => values[i]!))
-  const scores: (number | null)[] = values.map(() => null)
-  present.forEach((i, r) => (scores[i] = inverseNormal(ranks[r]! / (present.length + 1))))
+  const scores = new Array<number | null>(values.length).fill(null)
+  for (let r = 0; r < present.length; r++)
+    scores[present[r]!] = inverseNormal(ranks[r]! / (present.length + 1))
   return scores
 }
 
@@ -22,34 +27,36 @@ export function correlation(a: readonly (number | null)[], b: readonly (number |
   return complete < 3 ? 0 : (pearson(a, b) ?? 0)
 }
 
+// Acklam's coefficients, made once: as literals inside inverseNormal they were four arrays per sampled value.
+const A = [
+  -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+  2.506628277459239,
+]
+const B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572]
+const C = [
+  -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+]
+const D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416]
+
 /** Φ⁻¹(p) by Acklam's rational approximation (relative error below 1.2e-9). */
 export function inverseNormal(p: number): number {
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-    2.506628277459239,
-  ]
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572]
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ]
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416]
   const low = 0.02425
   if (p <= 0) return -Infinity
   if (p >= 1) return Infinity
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p))
     return (
-      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
-      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
+      (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) /
+      ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1)
     )
   }
   if (p > 1 - low) return -inverseNormal(1 - p)
   const q = p - 0.5
   const r = q * q
   return (
-    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
-    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+    ((((((A[0]! * r + A[1]!) * r + A[2]!) * r + A[3]!) * r + A[4]!) * r + A[5]!) * q) /
+    (((((B[0]! * r + B[1]!) * r + B[2]!) * r + B[3]!) * r + B[4]!) * r + 1)
   )
 }
 

@@ -29,10 +29,13 @@ export function textModelChoice(
   // A name in prose is a person (a relative named in five notes), however often it comes; in short values
   // (titles, cities) a name-like word is a place or a thing's name, and the values' own rarity guards them.
   const words = wordModel(values, isProse(values) ? { withheld: namesIn(values), ...options } : options)
+  // Each distinct value's shape once (a sample repeats its values: issue 21's profile).
+  const seen = new Map<string, number>()
+  for (const v of values) seen.set(v, (seen.get(v) ?? 0) + 1)
   const shapes = new Map<string, number>()
-  for (const v of values) {
+  for (const [v, n] of seen) {
     const shape = shapeOf(v, 'fine')
-    shapes.set(shape, (shapes.get(shape) ?? 0) + 1)
+    shapes.set(shape, (shapes.get(shape) ?? 0) + n)
   }
   const coded = [...shapes]
     .filter(([shape, n]) => n >= options.minCount && isCodeShape(shape))

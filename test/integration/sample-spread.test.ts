@@ -66,4 +66,38 @@ describe.each(testDialects())('sampled reads on $name', ({ name, available }) =>
       expect(mean).toBeLessThan(560)
     }
   })
+  it.skipIf(!available)(
+    'read by pages where asked: whole pages on PostgreSQL and PGlite, spread over the table everywhere',
+    async () => {
+      // 60,000 rows sampled to 20,000 (a fraction of 0.4): large enough for pages (see pageSampling).
+      const rows = 60_000
+      const limit = 20_000
+      database = await createTestDatabase(name)
+      const sample = await withDatabase(database.url, async (db) => {
+        await sql.raw('create table wide (id integer primary key, v integer)').execute(db.db)
+        for (let start = 0; start < rows; start += 5000) {
+          const values = Array.from({ length: 5000 }, (_, i) => `(${start + i + 1}, ${start + i + 1})`)
+          await sql.raw(`insert into wide values ${values.join(', ')}`).execute(db.db)
+        }
+        const schema = await db.introspect()
+        const table = schema.tables.find((t) => t.name === 'wide')!
+        const column = table.columns.find((c) => c.name === 'v')!
+        const spec = { tableRows: rows, limit, seed: 1, pages: true }
+        const read = async () =>
+          (await readSample(db, table, [column], ['id'], spec)).map((r) => Number(r['c0']))
+        const [first, again] = [await read(), await read()]
+        expect(again).toEqual(first)
+        return first
+      })
+      expect(sample.length).toBeLessThanOrEqual(limit)
+      expect(sample.length).toBeGreaterThan(limit * 0.8)
+      expect(Math.max(...sample)).toBeGreaterThan(rows * 0.95)
+      expect(Math.min(...sample)).toBeLessThan(rows * 0.05)
+      // Rows of one page come together: most sampled keys follow the one before. Kept one by one (BERNOULLI, or
+      // MySQL's hash of the key), about half of them do.
+      const next = sample.filter((v, i) => i > 0 && v === sample[i - 1]! + 1).length / sample.length
+      if (name === 'mysql') expect(next).toBeLessThan(0.6)
+      else expect(next).toBeGreaterThan(0.7)
+    },
+  )
 })

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely'
 import { ownRows } from '../own-rows.js'
 import type { Database } from '../dialect.js'
 import type { Column, ForeignKey, TableRef } from '../../schema/schema.js'
-import { evenly } from './source-queries.js'
+import { evenly, pageSampling } from './source-queries.js'
 
 /**
  * The queries that test a rule across tables (see invariantCandidates) in the source: each is one aggregate over
@@ -22,6 +22,8 @@ export interface TableSample {
   limit: number
   seed: number
   key: readonly string[]
+  /** Read by pages where large enough (see SampleSpec.pages). */
+  pages?: boolean
 }
 
 /**
@@ -36,13 +38,8 @@ function sampledSource(
   if (sample === undefined || sample.tableRows <= sample.limit) return from(table, 't')
   // Aimed at `limit` itself: cutting a larger sample by LIMIT after ORDER BY the key kept only the lower keys
   // (issue 19, see evenly); the LIMIT only bounds what a stale row count could let through.
-  const s = source.sampledTable(
-    table,
-    's',
-    Math.min(1, sample.limit / sample.tableRows),
-    sample.seed,
-    sample.key,
-  )
+  const fraction = Math.min(1, sample.limit / sample.tableRows)
+  const s = source.sampledTable(table, 's', fraction, sample.seed, sample.key, pageSampling(sample, fraction))
   return sql`(select ${sql.id('s')}.* from ${s.from} ${s.where === null ? sql`` : sql`where ${s.where}`}
     limit ${sql.lit(2 * sample.limit + 100)}) as ${sql.id('t')}`
 }
@@ -161,15 +158,16 @@ export async function readTimeOrderPairs(
   path: readonly ForeignKey[],
   ancestorColumn: Column,
   key: readonly string[],
-  spec: { tableRows: number; limit: number; seed: number },
+  spec: { tableRows: number; limit: number; seed: number; pages?: boolean },
 ): Promise<Row[]> {
   const { joins, end } = walk(path, 't', 'a')
   const child = col('t', column.name)
   const ancestor = col(end, ancestorColumn.name)
+  const fraction = Math.min(1, (1.2 * spec.limit) / spec.tableRows)
   const sampled =
     spec.tableRows <= spec.limit
       ? { from: from(table, 't'), where: null }
-      : source.sampledTable(table, 't', Math.min(1, (1.2 * spec.limit) / spec.tableRows), spec.seed, key)
+      : source.sampledTable(table, 't', fraction, spec.seed, key, pageSampling(spec, fraction))
   const conditions = [
     sql`${child} is not null and ${ancestor} is not null and ${child} >= ${ancestor}`,
     ...(sampled.where === null ? [] : [sampled.where]),
