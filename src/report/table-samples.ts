@@ -51,7 +51,16 @@ export function columnValues(
   kind: ComparedColumn['kind'],
   key = column.name,
 ): ComparedColumn['real'] {
-  return rows.map((r) => comparable(r[key], kind, column))
+  if (kind !== 'time') return rows.map((r) => comparable(r[key], kind, column))
+  // Parsing a time is the dearest of these, and time columns repeat their values (pagila's last_update holds a
+  // few): each distinct text is parsed once, which took 1.5 s of pagila's report (CPU profile, issue report21).
+  const parsed = new Map<unknown, number | string | null>()
+  return rows.map((r) => {
+    const value = r[key]
+    let n = parsed.get(value)
+    if (n === undefined) parsed.set(value, (n = comparable(value, kind, column)))
+    return n
+  })
 }
 
 /**
