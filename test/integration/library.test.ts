@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as dbtwin from '../../src/index.js'
+import { packagesLoaded, REGISTER_PACKAGE_HOOK } from '../support/package-hook.js'
 import { runCli } from '../support/run-cli.js'
 import { createSampleSource } from '../support/sample-source.js'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js'
@@ -153,18 +154,7 @@ describe('the library API, end to end on PGlite', () => {
   it('loads none of its stages, drivers, kysely, zod, yaml or faker when imported (issue 21: start-up)', async () => {
     const root = fileURLToPath(new URL('../..', import.meta.url))
     // A resolve hook names every package the import reaches.
-    const hook = [
-      'export async function resolve(specifier, context, next) {',
-      '  const resolved = await next(specifier, context)',
-      '  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(resolved.url)',
-      "  if (m) process.stderr.write('PKG ' + m[1] + '\\n')",
-      '  return resolved',
-      '}',
-    ].join('\n')
-    const script =
-      "import { register } from 'node:module';" +
-      `register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));` +
-      "const m = await import('dbtwin'); console.log(typeof m.learn)"
+    const script = REGISTER_PACKAGE_HOOK + "const m = await import('dbtwin'); console.log(typeof m.learn)"
     const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) =>
       execFile(
         process.execPath,
@@ -177,7 +167,7 @@ describe('the library API, end to end on PGlite', () => {
       ),
     )
     expect(stdout.trim()).toBe('function')
-    const packages = new Set([...stderr.matchAll(/^PKG (.+)$/gm)].map((m) => m[1]))
+    const packages = packagesLoaded(stderr)
     // graphlib (planLoad, a synchronous export) is the one dependency left, at 9 ms.
     expect([...packages]).toEqual(['@dagrejs/graphlib'])
   })

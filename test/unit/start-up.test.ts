@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { packagesLoaded, REGISTER_PACKAGE_HOOK } from '../support/package-hook.js'
 import { runCli } from '../support/run-cli.js'
 
 // Start-up is held by what loads, not by a clock (issue 21.5): a resolve hook in the CLI's process names every
 // package it reaches, and each case lists what must stay on disk. Timings live in bench/startup.ts.
-
-const HOOK = [
-  'export async function resolve(specifier, context, next) {',
-  '  const resolved = await next(specifier, context)',
-  '  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(resolved.url)',
-  "  if (m) process.stderr.write('PKG ' + m[1] + '\\n')",
-  '  return resolved',
-  '}',
-].join('\n')
-
-const REGISTER = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOK)}`)})`
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -27,10 +17,10 @@ const DRIVERS = ['pg', 'pg-copy-streams', 'mysql2', '@electric-sql/pglite']
 async function loadedBy(args: string[]): Promise<{ code: number; stdout: string; loaded: string[] }> {
   const nodeOptions = [
     process.env['NODE_OPTIONS'],
-    `--import=data:text/javascript,${encodeURIComponent(REGISTER)}`,
+    `--import=data:text/javascript,${encodeURIComponent(REGISTER_PACKAGE_HOOK)}`,
   ]
   const { code, stdout, stderr } = await runCli(args, { env: { NODE_OPTIONS: nodeOptions.join(' ').trim() } })
-  const packages = new Set([...stderr.matchAll(/^PKG (.+)$/gm)].map((m) => m[1]!))
+  const packages = packagesLoaded(stderr)
   return { code, stdout, loaded: DEPENDENCIES.filter((d) => packages.has(d)) }
 }
 
