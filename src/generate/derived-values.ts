@@ -23,11 +23,7 @@ export function derivedValues(
   columns: readonly Column[],
   samplerOf: (index: number) => ColumnSampler | null,
 ): Step | null {
-  const indexOf = (name: string) => columns.findIndex((c) => c.name === name)
-  const drawn = (name: string) => {
-    const i = indexOf(name)
-    return i >= 0 && samplerOf(i) !== null ? i : -1
-  }
+  const drawn = drawnIndex(columns, samplerOf)
   const bound = (i: number) => samplerOf(i)?.bound ?? ((v: number) => v)
   const steps: Step[] = []
 
@@ -78,14 +74,22 @@ export function differenceSteps(
   columns: readonly Column[],
   samplerOf: (index: number) => ColumnSampler | null,
 ): Step | null {
-  const drawn = (name: string) => {
-    const i = columns.findIndex((c) => c.name === name)
-    return i >= 0 && samplerOf(i) !== null ? i : -1
-  }
+  const drawn = drawnIndex(columns, samplerOf)
   const steps = (model.differences ?? []).flatMap((d) => differenceStep(d, model, drawn, samplerOf) ?? [])
   if (steps.length === 0) return null
   return (values, uniforms) => {
     for (const step of steps) step(values, uniforms)
+  }
+}
+
+/** A column's index by name when it is drawn from the model (it has a sampler), else -1. */
+function drawnIndex(
+  columns: readonly Column[],
+  samplerOf: (index: number) => ColumnSampler | null,
+): (name: string) => number {
+  return (name) => {
+    const i = columns.findIndex((c) => c.name === name)
+    return i >= 0 && samplerOf(i) !== null ? i : -1
   }
 }
 
