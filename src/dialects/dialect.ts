@@ -77,6 +77,13 @@ export interface Database {
    * same snapshot and `close` leaves it to the caller.
    */
   readSnapshot<T>(read: (snapshot: Database) => Promise<T>): Promise<T>
+  /**
+   * Runs `read` in one read-only snapshot as readSnapshot does, over up to `lanes` connections that all see that
+   * snapshot, so independent reads can run side by side: one waits on the server while another's rows are worked
+   * on. Where the engine cannot share a snapshot between connections (MySQL, PGlite, a caller's connection), or
+   * the server gives no more connections, over one.
+   */
+  readSnapshots<T>(lanes: number, read: (snapshots: readonly Database[]) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 

@@ -1,4 +1,5 @@
 import { readAncestorCategoryCounts } from '../dialects/ancestor-category-counts.js'
+import { inLanes } from './lanes.js'
 import type { Database } from '../dialects/dialect.js'
 import { round } from '../model/categories.js'
 import {
@@ -78,17 +79,15 @@ export function chooseAncestorCategories(
  * noised from the column's share of the budget, and cut to cells as a Conditional's are.
  */
 export async function ancestorCategoryRules(
-  source: Database,
+  lanes: readonly Database[],
   chosen: ReadonlyMap<string, ChosenAncestorCategory>,
   modelOf: (table: string) => TableModel | undefined,
   options: AncestorCategoriesOptions,
 ): Promise<Invariant[]> {
-  const out: Invariant[] = []
-  for (const pair of chosen.values()) {
-    const rule = await ancestorCategoryRule(source, pair, modelOf, options)
-    if (rule !== null) out.push(rule)
-  }
-  return out
+  const rules = await inLanes(lanes, [...chosen.values()], (pair, source) =>
+    ancestorCategoryRule(source, pair, modelOf, options),
+  )
+  return rules.filter((rule) => rule !== null)
 }
 
 /** The rule for one chosen pair, from its counts in the whole table; null when no cell is released. */

@@ -1,3 +1,4 @@
+import { inLanes } from './lanes.js'
 import type { Database } from '../dialects/dialect.js'
 import { readAncestorSample } from '../dialects/queries/invariant-queries.js'
 import type { Invariant, TableModel } from '../model/model.js'
@@ -27,21 +28,23 @@ export interface AncestorRulesOptions {
  * rows twice (issue 21).
  */
 export async function learnAncestorRules(
-  source: Database,
+  lanes: readonly Database[],
   candidates: readonly AncestorCandidate[],
   modelOf: (table: string) => TableModel | undefined,
   options: AncestorRulesOptions,
 ): Promise<Invariant[]> {
   const cells = new Map<string, Invariant & { kind: 'ancestor-cells' }>()
   const chosen = new Map<string, ChosenAncestorCategory>()
-  for (const candidate of candidates) {
+  const asked = candidates.flatMap((candidate) => {
     const model = modelOf(tableName(candidate.table))
     const ancestor = modelOf(tableName(candidate.path.end))
     if (model === undefined || ancestor === undefined || model.rows === 0 || model.reference !== undefined)
-      continue
+      return []
     const forCells = ancestorCellsColumns(candidate, model, ancestor)
     const forCategories = ancestorCategoryColumns(candidate, model, ancestor, options.rewritten)
-    if (forCells === null && forCategories === null) continue
+    return forCells === null && forCategories === null ? [] : [{ candidate, model, forCells, forCategories }]
+  })
+  await inLanes(lanes, asked, async ({ candidate, model, forCells, forCategories }, source, inTurn) => {
     const own = [...new Set([...(forCells?.numbers ?? []), ...(forCategories?.own ?? [])])]
     const given = [
       ...new Set([...(forCells?.categories.map((c) => c.name) ?? []), ...(forCategories?.given ?? [])]),
@@ -57,8 +60,10 @@ export async function learnAncestorRules(
       own: (column) => rows.map((r) => r[`n${own.indexOf(column)}`]),
       ancestor: (column) => rows.map((r) => r[`c${given.indexOf(column)}`]),
     }
+    // Samples are read side by side; a candidate is judged after the ones before it, as the choices compare them.
+    await inTurn()
     if (forCells !== null) chooseAncestorCells(candidate, model, forCells, sample, options.minCount, cells)
     if (forCategories !== null) chooseAncestorCategories(candidate, forCategories, sample, chosen)
-  }
-  return [...cells.values(), ...(await ancestorCategoryRules(source, chosen, modelOf, options))]
+  })
+  return [...cells.values(), ...(await ancestorCategoryRules(lanes, chosen, modelOf, options))]
 }

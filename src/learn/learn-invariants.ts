@@ -16,6 +16,7 @@ import {
   readTimeOrders,
 } from '../dialects/queries/invariant-queries.js'
 import { childrenByState, type StateCells } from './children-by-state.js'
+import { inLanes } from './lanes.js'
 
 export interface LearnInvariantsOptions {
   sampleRows: number
@@ -37,22 +38,19 @@ export interface LearnInvariantsOptions {
  * (sensitivity 1: one row more or less moves each by one) and released only when at least minCount rows apply.
  */
 export async function learnInvariants(
-  source: Database,
+  lanes: readonly Database[],
   candidates: readonly InvariantCandidate[],
   rowsOf: (table: string) => number,
   options: LearnInvariantsOptions,
 ): Promise<Invariant[]> {
-  const orderCounts = await timeOrderCounts(source, candidates, rowsOf, options)
-  const sums = await sumCounts(source, candidates, rowsOf, options.rewritten)
-  const states = await stateCounts(source, candidates, rowsOf, options)
-  const run: CandidateRun = { source, rowsOf, options, orderCounts, sums, states }
-  const out: Invariant[] = []
-  for (const [index, candidate] of candidates.entries()) {
-    if (rowsOf(tableName(candidate.table)) === 0) continue
-    const rule = await learnCandidate(run, candidate, index)
-    if (rule !== null) out.push(rule)
-  }
-  return out
+  const orderCounts = await timeOrderCounts(lanes, candidates, rowsOf, options)
+  const sums = await sumCounts(lanes, candidates, rowsOf, options.rewritten)
+  const states = await stateCounts(lanes, candidates, rowsOf, options)
+  const asked = [...candidates.entries()].filter(([, c]) => rowsOf(tableName(c.table)) > 0)
+  const rules = await inLanes(lanes, asked, ([index, candidate], source) =>
+    learnCandidate({ source, rowsOf, options, orderCounts, sums, states }, candidate, index),
+  )
+  return rules.filter((rule) => rule !== null)
 }
 
 /** What asking one candidate reads from: the source, and the counts already read in grouped scans. */
@@ -209,7 +207,7 @@ async function learnTimeOrder(
  * rule rewrites, an empty parent.
  */
 async function stateCounts(
-  source: Database,
+  lanes: readonly Database[],
   candidates: readonly InvariantCandidate[],
   rowsOf: (table: string) => number,
   options: LearnInvariantsOptions,
@@ -229,7 +227,7 @@ async function stateCounts(
     groups.set(key, [...(groups.get(key) ?? []), { candidate, index }])
   }
   const cells = new Map<number, StateCells>()
-  for (const group of groups.values()) {
+  await inLanes(lanes, [...groups.values()], async (group, source) => {
     const { table, foreignKey } = group[0]!.candidate
     const read = await readChildrenByStates(
       source,
@@ -238,7 +236,7 @@ async function stateCounts(
       group.map(({ candidate }) => candidate.parentColumn.name),
     )
     group.forEach(({ index }, i) => cells.set(index, read[i]!))
-  }
+  })
   return cells
 }
 
@@ -247,7 +245,7 @@ async function stateCounts(
  * rewritten columns are not asked.
  */
 async function timeOrderCounts(
-  source: Database,
+  lanes: readonly Database[],
   candidates: readonly InvariantCandidate[],
   rowsOf: (table: string) => number,
   options: LearnInvariantsOptions,
@@ -268,7 +266,7 @@ async function timeOrderCounts(
     groups.set(key, [...(groups.get(key) ?? []), { candidate, index }])
   }
   const counts = new Map<number, { rows: number; agree: number }>()
-  for (const group of groups.values()) {
+  await inLanes(lanes, [...groups.values()], async (group, source) => {
     const { table, path } = group[0]!.candidate
     const read = await readTimeOrders(
       source,
@@ -284,7 +282,7 @@ async function timeOrderCounts(
       },
     )
     group.forEach(({ index }, i) => counts.set(index, read[i]!))
-  }
+  })
   return counts
 }
 
@@ -293,7 +291,7 @@ async function timeOrderCounts(
  * Sums over or into rewritten columns are not asked.
  */
 async function sumCounts(
-  source: Database,
+  lanes: readonly Database[],
   candidates: readonly InvariantCandidate[],
   rowsOf: (table: string) => number,
   rewritten: ReadonlySet<string>,
@@ -311,7 +309,7 @@ async function sumCounts(
     groups.set(key, [...(groups.get(key) ?? []), { candidate, index }])
   }
   const counts = new Map<number, { rows: number; agree: number }>()
-  for (const group of groups.values()) {
+  await inLanes(lanes, [...groups.values()], async (group, source) => {
     const { table, foreignKey } = group[0]!.candidate
     const read = await readSums(
       source,
@@ -320,7 +318,7 @@ async function sumCounts(
       group.map(({ candidate }) => [candidate.parentColumn.name, candidate.column.name] as const),
     )
     group.forEach(({ index }, i) => counts.set(index, read[i]!))
-  }
+  })
   return counts
 }
 

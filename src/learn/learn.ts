@@ -28,6 +28,7 @@ import { LEARN_DEFAULTS } from './learn-defaults.js'
 import { learnInvariants } from './learn-invariants.js'
 import { planLearn, type LearnPlan } from './learn-plan.js'
 import { learnRelation } from './learn-relations.js'
+import { inLanes } from './lanes.js'
 import { learnTable, type LearnTableOptions } from './learn-table.js'
 
 export interface LearnOptions {
@@ -60,6 +61,12 @@ export type LearnEvent =
 export { LEARN_DEFAULTS }
 
 /**
+ * Connections learn reads its source over at once, in one snapshot (where the engine can share one): two keep the
+ * server and the learning process both busy on a machine of two cores, each working while the other waits.
+ */
+const LANES = 2
+
+/**
  * Learns a model of the database a URL names, reading it over a read-only connection and pushing every aggregate
  * and sample into the database. The model holds statistics, never records.
  *
@@ -86,7 +93,8 @@ export async function learn(
   try {
     // One snapshot for every read: row counts, samples and relations describe the same data.
     const identity = await databaseIdentity(database)
-    return await database.readSnapshot(async (source) => {
+    return await database.readSnapshots(LANES, async (lanes) => {
+      const source = lanes[0]!
       const schema = await source.introspect()
       await options.beforeReading?.(schema, identity)
       // PII is detected first so that `pii:` rules can match, and so the model can say which columns looked like PII.
@@ -94,6 +102,7 @@ export async function learn(
       const plan = planLearn(schema, ruleSet, pii)
       const run: LearnRun = {
         source,
+        lanes,
         schema,
         byName: new Map(schema.tables.map((t) => [tableName(t), t])),
         plan,
@@ -119,6 +128,8 @@ export async function learn(
 /** One learn as it runs: the source, its plan and settings, the budget noise is drawn from, and the tables so far. */
 interface LearnRun {
   source: Database
+  /** Connections in the source's one snapshot, `source` first: tables and relations are learned on them side by side. */
+  lanes: readonly Database[]
   schema: Schema
   byName: Map<string, Table>
   plan: LearnPlan
@@ -130,24 +141,26 @@ interface LearnRun {
   onEvent: (e: LearnEvent) => void
 }
 
-/** Every table's own model (its columns, counts and shapes), in load order. */
-async function learnTables({ source, byName, plan, settings, budget, tables, signal, onEvent }: LearnRun) {
-  for (const [index, id] of plan.order.entries()) {
+/** Every table's own model (its columns, counts and shapes), learned side by side, kept in load order. */
+async function learnTables({ lanes, byName, plan, settings, budget, tables, signal, onEvent }: LearnRun) {
+  let done = 0
+  const models = await inLanes(lanes, plan.order, async (id, source) => {
     signal?.throwIfAborted()
     const table = byName.get(id)!
     const shifted = shiftedColumns(table, plan.resolved, settings.seed)
     const { ruled, wordsOnly } = plan
     const model = await learnTable(source, table, { ...settings, ruled, shifted, wordsOnly, budget })
-    tables.set(id, model)
-    onEvent({ step: 'table', table: id, index, total: plan.order.length, rows: model.rows })
+    onEvent({ step: 'table', table: id, index: done++, total: plan.order.length, rows: model.rows })
     for (const c of model.columns)
       if (c.kind === 'unmodeled') onEvent({ step: 'unmodeled', table: id, column: c.name, reason: c.reason })
-  }
+    return model
+  })
+  for (const [index, id] of plan.order.entries()) tables.set(id, models[index]!)
 }
 
-/** Each foreign key's relation, learned once both its tables are. */
+/** Each foreign key's relation, learned once both its tables are, side by side; a table's in its keys' order. */
 async function learnTableRelations({
-  source,
+  lanes,
   byName,
   plan,
   settings,
@@ -156,22 +169,35 @@ async function learnTableRelations({
   signal,
   onEvent,
 }: LearnRun) {
-  for (const [index, id] of plan.order.entries()) {
-    signal?.throwIfAborted()
-    const table = byName.get(id)!
-    const model = tables.get(id)!
-    for (const fk of table.foreignKeys) {
-      const parent = tables.get(tableName(fk.references))
-      if (parent !== undefined)
-        model.relations.push(
-          await learnRelation(source, table, model, fk, byName.get(parent.table)!, parent, {
-            ...settings,
-            budget,
-          }),
-        )
-    }
-    onEvent({ step: 'relations', table: id, index, total: plan.order.length })
+  const keys = plan.order.flatMap((id) =>
+    byName
+      .get(id)!
+      .foreignKeys.filter((fk) => tables.has(tableName(fk.references)))
+      .map((fk) => ({ id, fk })),
+  )
+  const left = new Map(plan.order.map((id) => [id, keys.filter((k) => k.id === id).length]))
+  let done = 0
+  const tableDone = (id: string) => {
+    onEvent({ step: 'relations', table: id, index: done++, total: plan.order.length })
   }
+  for (const [id, count] of left) if (count === 0) tableDone(id)
+  const relations = await inLanes(lanes, keys, async ({ id, fk }, source) => {
+    signal?.throwIfAborted()
+    const parent = tables.get(tableName(fk.references))!
+    const relation = await learnRelation(
+      source,
+      byName.get(id)!,
+      tables.get(id)!,
+      fk,
+      byName.get(parent.table)!,
+      parent,
+      { ...settings, budget },
+    )
+    left.set(id, left.get(id)! - 1)
+    if (left.get(id) === 0) tableDone(id)
+    return relation
+  })
+  for (const [index, { id }] of keys.entries()) tables.get(id)!.relations.push(relations[index]!)
 }
 
 /** The combinations the rule file declares fixed, each added to its table's model when any is released. */
@@ -187,9 +213,9 @@ async function learnFixedCombinations({ source, plan, settings, budget, tables }
 }
 
 /** The rules across tables: the candidates' invariants, then numbers and categories an ancestor draws. */
-async function learnAllInvariants({ source, schema, plan, settings, budget, tables, signal }: LearnRun) {
+async function learnAllInvariants({ lanes, schema, plan, settings, budget, tables, signal }: LearnRun) {
   signal?.throwIfAborted()
-  const learned = await learnInvariants(source, plan.candidates, (t) => tables.get(t)?.rows ?? 0, {
+  const learned = await learnInvariants(lanes, plan.candidates, (t) => tables.get(t)?.rows ?? 0, {
     ...settings,
     budget,
     rewritten: plan.rewritten,
@@ -199,7 +225,7 @@ async function learnAllInvariants({ source, schema, plan, settings, budget, tabl
   const ancestors = ancestorCandidates(schema)
   return [
     ...learned,
-    ...(await learnAncestorRules(source, ancestors, (t) => tables.get(t), {
+    ...(await learnAncestorRules(lanes, ancestors, (t) => tables.get(t), {
       ...settings,
       budget,
       rewritten: plan.rewritten,

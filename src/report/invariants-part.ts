@@ -97,7 +97,7 @@ async function invariantsToCount(
   const { real, realSchema, model } = input
   if (model?.invariants !== undefined) return { invariants: model.invariants, learnedFrom: 'model' }
   if (real === null) return { invariants: [], learnedFrom: 'none' }
-  const invariants = await learnInvariants(real, invariantCandidates(realSchema), input.rowsOf, {
+  const invariants = await learnInvariants([real], invariantCandidates(realSchema), input.rowsOf, {
     sampleRows: input.maxRows,
     minCount: input.k,
     seed: input.seed,

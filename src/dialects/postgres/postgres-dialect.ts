@@ -14,7 +14,7 @@ import { postgresReadValue, postgresSpecialNumbers, SERVER_TEXT_OIDS } from './p
 import { copyStatement, csvRows, plainColumns, postgresTwin } from './postgres-twin.js'
 import { extendedProtocolPool } from './postgres-extended-protocol.js'
 import { borrowedDatabase, withReadSnapshot, type DatabaseOver } from '../read-snapshot.js'
-import { POSTGRES_SNAPSHOT } from './postgres-snapshot.js'
+import { POSTGRES_SNAPSHOT, postgresSnapshotSharing } from './postgres-snapshot.js'
 import { postgresInsertWriter } from './postgres-insert-writer.js'
 import { postgresKeySet } from './postgres-key-set.js'
 
@@ -27,7 +27,7 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     password: url.password,
     database: url.database,
     ssl: sslOption(url.params['sslmode']),
-    max: 4,
+    max: POOL_SIZE,
     application_name: 'dbtwin',
     types: { getTypeParser: textForTemporal },
     // The server itself refuses writes on a read-only connection, whatever dbtwin's code does.
@@ -42,8 +42,16 @@ export async function openPostgres(url: ServerUrl<'postgres'>, options: OpenOpti
     await db.destroy()
     throw connectionError(error, url.display, url.database, POSTGRES_ERROR_CODES)
   }
-  return withReadSnapshot(db, [POSTGRES_SNAPSHOT], postgresOver(pool, url.display, url.database))
+  return withReadSnapshot(
+    db,
+    [POSTGRES_SNAPSHOT],
+    postgresOver(pool, url.display, url.database),
+    postgresSnapshotSharing(POOL_SIZE),
+  )
 }
+
+/** Connections dbtwin's own pool opens at most. */
+const POOL_SIZE = 4
 
 /**
  * A caller's node-postgres pool, which dbtwin never ends: queries go through it with dbtwin's value parsing given
