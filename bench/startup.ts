@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { printFigure } from './bench-figure.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BASELINE = process.env['BENCH_BASELINE']?.replace(/\/?$/, '/')
@@ -66,4 +67,20 @@ COMMANDS.forEach((c, k) => {
   console.log(
     `${c.name.padEnd(31)} ${wall.toFixed(3).padStart(6)}   ${(wall / floor).toFixed(2).padStart(11)}   ${memory.padStart(11)}   ${goal}`,
   )
+})
+COMMANDS.forEach((c, k) => {
+  if (c.goal !== null && !c.name.endsWith('(baseline)'))
+    printFigure(
+      {
+        figure: `${c.name} seconds`,
+        rows: null,
+        value: median(times[k]!),
+        unit: 's',
+        bound: c.goal,
+        side: 'at most',
+      },
+      loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' '),
+    )
 })

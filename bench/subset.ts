@@ -27,6 +27,7 @@ import pg from 'pg'
 import { admin, benchUrl, buildBenchSource, measureInChild } from './bench-source.js'
 import { baselineQueries, copyBaseline } from './subset-baseline.js'
 import { buildWideSource, countRows } from './wide-source.js'
+import { printFigure } from './bench-figure.js'
 
 const SIZE = Number(process.env['BENCH_SIZE'] ?? 5_000_000)
 const PERCENT = Number(process.env['BENCH_PERCENT'] ?? 5)
@@ -285,6 +286,33 @@ async function wideBench() {
           `${(ours === null ? '-' : (ours.seconds / baseline.seconds).toFixed(2)).padStart(9)}${' '.repeat(12)}` +
           `${(ours?.maxRssMb == null ? '?' : `${ours.maxRssMb.toFixed(0)} MB`).padStart(16)}`,
       )
+      if (c.database !== 'pagila') {
+        const load = (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')
+        const subsetRatio = ours === null ? Infinity : ours.seconds / baseline.seconds
+        printFigure(
+          {
+            figure: 'subset / COPY baseline',
+            rows,
+            value: subsetRatio,
+            unit: '×',
+            bound: 1,
+            side: 'at most',
+          },
+          load,
+        )
+        if (ours?.maxRssMb != null)
+          printFigure(
+            {
+              figure: 'subset peak RSS',
+              rows,
+              value: ours.maxRssMb,
+              unit: 'MB',
+              bound: 512,
+              side: 'at most',
+            },
+            load,
+          )
+      }
     } finally {
       for (const d of [twin, copy]) await admin(`drop database if exists ${d} with (force)`)
     }

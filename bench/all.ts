@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: every goal of issue 21 measured in one run, on the wide clinic-like source (bench/wide-source.ts)
+ * at 2M and 20M rows (each built once and kept), and printed as one table of figure, rows, value, goal and whether
+ * it is met, with the load average each was measured at. It runs the bench scripts, each in its own process
+ * (their own tables are printed as they go), and collects the figures they print (bench/bench-figure.ts):
+ *
+ * - subset of 5% of the patients against one `COPY (SELECT … WHERE … IN (SELECT …))` per table (bench/subset.ts);
+ * - learn against one full read, `COPY … TO` of every table (bench/learn-wide.ts);
+ * - generate of as many rows against a raw COPY of them (bench/generate.ts --wide);
+ * - generate into MariaDB against a raw LOAD DATA LOCAL of the same rows (bench/generate-mysql.ts);
+ * - `dbtwin --version` and `import('dbtwin')` (bench/startup.ts);
+ * - the peak RSS of learn, generate and subset.
+ *
+ *   npm run bench                               # 2M and 20M rows: about an hour, more the first time
+ *   npm run bench -- --rows 2000000 --only learn,subset
+ *   npm run bench -- --write                    # and put the table into README.md and docs/benchmarks.md
+ */
+import { spawnSync } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { figuresIn, met, type BenchFigure } from './bench-figure.js'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '2000000,20000000' },
+    only: { type: 'string' },
+    write: { type: 'boolean', default: false },
+  },
+})
+const sizes = args.rows.split(',').map(Number)
+const only = args.only?.split(',')
+
+/** Each bench: its name for --only, and the script runs it takes (one per size where it has a source size). */
+const BENCHES: { name: string; runs: () => { script: string; args: string[]; env?: NodeJS.ProcessEnv }[] }[] =
+  [
+    {
+      name: 'subset',
+      runs: () => sizes.map((n) => ({ script: 'bench/subset.ts', args: ['--rows', String(n)] })),
+    },
+    {
+      name: 'learn',
+      runs: () =>
+        sizes.map((n) => ({ script: 'bench/learn-wide.ts', args: ['--rows', String(n), '--runs', '1'] })),
+    },
+    {
+      name: 'generate',
+      runs: () => sizes.map((n) => ({ script: 'bench/generate.ts', args: ['--wide', '--rows', String(n)] })),
+    },
+    { name: 'mariadb', runs: () => [{ script: 'bench/generate-mysql.ts', args: [] }] },
+    { name: 'startup', runs: () => [{ script: 'bench/startup.ts', args: [] }] },
+  ]
+
+const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' })
+if (build.status !== 0) process.exit(1)
+
+const figures: BenchFigure[] = []
+const failed: string[] = []
+for (const bench of BENCHES.filter((b) => only === undefined || only.includes(b.name))) {
+  for (const run of bench.runs()) {
+    const line = `${run.script} ${run.args.join(' ')}`.trim()
+    console.log(`\n== ${line}`)
+    const out = spawnSync(process.execPath, ['--import', 'tsx', run.script, ...run.args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...run.env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    process.stdout.write(out.stdout)
+    if (out.status !== 0) failed.push(line)
+    figures.push(...figuresIn(out.stdout))
+  }
+}
+
+console.log(`\n${tableOf(figures, true)}`)
+if (failed.length > 0) console.log(`failed: ${failed.join('; ')}`)
+if (args.write) await writeTables(figures)
+process.exit(failed.length > 0 ? 1 : 0)
+
+/** The figures as a Markdown table, in the order measured; with `load`, the load average of each. */
+function tableOf(all: readonly BenchFigure[], load: boolean): string {
+  const value = (f: BenchFigure) =>
+    f.unit === '×'
+      ? `${f.value.toFixed(2)}×`
+      : f.unit === 's'
+        ? `${f.value.toFixed(2)} s`
+        : `${f.value.toFixed(0)} MB`
+  const bound = (f: BenchFigure) =>
+    `${f.side === 'at most' ? '≤' : '≥'} ${f.unit === 'MB' ? `${f.bound} MB` : f.unit === 's' ? `${f.bound} s` : `${f.bound}×`}`
+  const rows = all.map((f) => [
+    f.figure,
+    f.rows === null ? '' : f.rows.toLocaleString('en-US'),
+    value(f),
+    bound(f),
+    met(f) ? 'met' : 'not met',
+    ...(load ? [f.load] : []),
+  ])
+  const header = ['figure', 'source rows', 'measured', 'goal', '', ...(load ? ['load average'] : [])]
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+/**
+ * Replaces the table between the bench markers of README.md (without the load averages) and docs/benchmarks.md,
+ * dated today.
+ */
+async function writeTables(all: readonly BenchFigure[]) {
+  for (const [file, load] of [
+    ['README.md', false],
+    ['docs/benchmarks.md', true],
+  ] as const) {
+    const dated = `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on 2 shared cores:\n\n${tableOf(all, load)}`
+    const path = `${ROOT}${file}`
+    const text = await readFile(path, 'utf8')
+    const marked = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/
+    if (!marked.test(text))
+      throw new Error(`${file} has no <!-- bench:start --> … <!-- bench:end --> markers`)
+    await writeFile(path, text.replace(marked, `<!-- bench:start -->\n${dated}\n<!-- bench:end -->`))
+  }
+}
