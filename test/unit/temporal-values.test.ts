@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { fractionDigits, numberToTemporal, temporalToNumber } from '../../src/model/temporal-values.js'
+import {
+  DAY_SECONDS,
+  daysFromCivil,
+  fractionDigits,
+  isoToNumber,
+  numberToTemporal,
+  temporalToNumber,
+  type TemporalType,
+} from '../../src/model/temporal-values.js'
 
 describe('temporal values as numbers and back', () => {
   it('keeps microseconds, which Date alone cuts to milliseconds', () => {
@@ -73,5 +81,53 @@ describe('temporal values as numbers and back', () => {
     expect(fractionDigits('2022-09-10 16:46:03.250000')).toBe(2)
     expect(fractionDigits('2022-09-10 16:46:03')).toBe(0)
     expect(fractionDigits('16:46:03.1')).toBe(1)
+  })
+})
+
+describe('isoToNumber', () => {
+  /** The regular expression it replaced, kept as the reference it must agree with on every text. */
+  const ISO = /^(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d):(\d\d)(\.\d+)?)?(Z|[+-]\d\d(?::\d\d)?)?$/
+  function reference(type: TemporalType, text: string): number | null {
+    const m = ISO.exec(text)
+    if (m === null) return null
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    if (month < 1 || month > 12 || day < 1) return null
+    const days = daysFromCivil(year, month, day)
+    const next = month === 12 ? daysFromCivil(year + 1, 1, 1) : daysFromCivil(year, month + 1, 1)
+    if (days >= next) return null
+    if (type === 'date') return days
+    if (m[4] === undefined) return null
+    const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])]
+    if (hour > 23 || minute > 59 || second > 59) return null
+    const zone = m[8]
+    const offset =
+      type !== 'timestamptz' || zone === undefined || zone === 'Z'
+        ? 0
+        : (zone.startsWith('-') ? -1 : 1) *
+          (Number(zone.slice(1, 3)) * 3600 + Number(zone.slice(4, 6) || 0) * 60)
+    return days * DAY_SECONDS + hour * 3600 + minute * 60 + second - offset + Number(m[7] ?? 0)
+  }
+
+  it('reads every text as the regular expression did, to the last bit', () => {
+    let seed = 7
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!
+    const two = () => String(Math.floor(random() * 100)).padStart(2, '0')
+    const parts = () =>
+      [
+        String(Math.floor(random() * 10_000)).padStart(4, '0'),
+        '-',
+        pick(['01', '02', '12', '13', '00', two()]),
+        '-',
+        pick(['01', '28', '29', '30', '31', '00', two()]),
+        pick(['', ' ', 'T', 'x']),
+        pick(['', `${two()}:${two()}:${two()}`, '23:59:59', '24:00:00', '1:2:3']),
+        pick(['', '.', '.5', '.000001', `.${'9'.repeat(17)}`, `.${String(Math.floor(random() * 1e9))}`]),
+        pick(['', 'Z', '+01', '-05:30', '+1', '+05:3', ' BC', '+02:00:00']),
+      ].join('')
+    const texts = [...Array.from({ length: 50_000 }, parts), '2024-03-01', '2024-02-29 12:30:05.25+01', '']
+    for (const text of texts)
+      for (const type of ['date', 'timestamp', 'timestamptz'] as const)
+        expect([type, text, isoToNumber(type, text)]).toEqual([type, text, reference(type, text)])
   })
 })
