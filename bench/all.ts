@@ -13,7 +13,8 @@
  *
  *   npm run bench                               # 2M and 20M rows: about an hour, more the first time
  *   npm run bench -- --rows 2000000 --only learn,subset
- *   npm run bench -- --write                    # and put the table into README.md and docs/benchmarks.md
+ *   npm run bench -- --write                    # and keep the figures (docs/bench-figures.json), each replacing
+ *                                               # its last, and put their table into README and docs/benchmarks.md
  */
 import { spawnSync } from 'node:child_process'
 import { readFile, writeFile } from 'node:fs/promises'
@@ -75,13 +76,18 @@ for (const bench of BENCHES.filter((b) => only === undefined || only.includes(b.
   }
 }
 
-console.log(`\n${tableOf(figures, true)}`)
+console.log(
+  `\n${tableOf(
+    figures.map((f) => ({ ...f, date: 'now' })),
+    true,
+  )}`,
+)
 if (failed.length > 0) console.log(`failed: ${failed.join('; ')}`)
 if (args.write) await writeTables(figures)
 process.exit(failed.length > 0 ? 1 : 0)
 
-/** The figures as a Markdown table, in the order measured; with `load`, the load average of each. */
-function tableOf(all: readonly BenchFigure[], load: boolean): string {
+/** The figures as a Markdown table, in the order given; with `load`, the load average of each. */
+function tableOf(all: readonly Dated[], load: boolean): string {
   const value = (f: BenchFigure) =>
     f.unit === '×'
       ? `${f.value.toFixed(2)}×`
@@ -96,29 +102,50 @@ function tableOf(all: readonly BenchFigure[], load: boolean): string {
     value(f),
     bound(f),
     met(f) ? 'met' : 'not met',
+    f.date,
     ...(load ? [f.load] : []),
   ])
-  const header = ['figure', 'source rows', 'measured', 'goal', '', ...(load ? ['load average'] : [])]
+  const header = ['figure', 'source rows', 'measured', 'goal', '', 'on', ...(load ? ['load average'] : [])]
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
+/** A figure with the day it was measured. */
+type Dated = BenchFigure & { date: string }
+
 /**
- * Replaces the table between the bench markers of README.md (without the load averages) and docs/benchmarks.md,
- * dated today.
+ * Keeps this run's figures in docs/bench-figures.json, each replacing the one of the same figure and rows (those
+ * not measured this time stay, with their own date), and puts the table of them all between the bench markers of
+ * README.md (without the load averages) and docs/benchmarks.md.
  */
-async function writeTables(all: readonly BenchFigure[]) {
+async function writeTables(measured: readonly BenchFigure[]) {
+  const store = `${ROOT}docs/bench-figures.json`
+  const date = new Date().toISOString().slice(0, 10)
+  const kept = JSON.parse(await readFile(store, 'utf8').catch(() => '[]')) as Dated[]
+  const key = (f: BenchFigure) => `${f.figure}|${f.rows}`
+  const all = [
+    ...kept.filter((k) => !measured.some((m) => key(m) === key(k))),
+    ...measured.map((m) => ({ ...m, date })),
+  ]
+  // One order whatever was measured when: by figure as BENCHES runs them, then by rows.
+  const order = (f: BenchFigure) => ORDER.findIndex((prefix) => f.figure.startsWith(prefix))
+  all.sort((a, b) => order(a) - order(b) || a.figure.localeCompare(b.figure) || (a.rows ?? 0) - (b.rows ?? 0))
+  await writeFile(store, `${JSON.stringify(all, null, 2)}\n`)
   for (const [file, load] of [
     ['README.md', false],
     ['docs/benchmarks.md', true],
   ] as const) {
-    const dated = `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on 2 shared cores:\n\n${tableOf(all, load)}`
     const path = `${ROOT}${file}`
     const text = await readFile(path, 'utf8')
     const marked = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/
     if (!marked.test(text))
       throw new Error(`${file} has no <!-- bench:start --> … <!-- bench:end --> markers`)
-    await writeFile(path, text.replace(marked, `<!-- bench:start -->\n${dated}\n<!-- bench:end -->`))
+    await writeFile(
+      path,
+      text.replace(marked, `<!-- bench:start -->\n${tableOf(all, load)}\n<!-- bench:end -->`),
+    )
   }
 }
+
+const ORDER = ['subset', 'learn', 'generate into MariaDB', 'generate', 'dbtwin --version', "import('dbtwin')"]
