@@ -13,6 +13,7 @@
  *
  *   npm run bench                               # 2M and 20M rows: about an hour, more the first time
  *   npm run bench -- --rows 2000000 --only learn,subset
+ *   npm run bench -- --figures-from run.log --write   # the figures of a saved run's output, run nothing
  *   npm run bench -- --write                    # and keep the figures (docs/bench-figures.json), each replacing
  *                                               # its last, and put their table into README and docs/benchmarks.md
  */
@@ -23,12 +24,15 @@ import { fileURLToPath } from 'node:url'
 import { figuresIn, met, type BenchFigure } from './bench-figure.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
+/** The table's order of figures, by the start of their names, whenever each was measured. */
+const ORDER = ['subset', 'learn', 'generate into MariaDB', 'generate', 'dbtwin --version', "import('dbtwin')"]
 
 const { values: args } = parseArgs({
   options: {
     rows: { type: 'string', default: '2000000,20000000' },
     only: { type: 'string' },
     write: { type: 'boolean', default: false },
+    'figures-from': { type: 'string' },
   },
 })
 const sizes = args.rows.split(',').map(Number)
@@ -54,12 +58,14 @@ const BENCHES: { name: string; runs: () => { script: string; args: string[]; env
     { name: 'startup', runs: () => [{ script: 'bench/startup.ts', args: [] }] },
   ]
 
-const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' })
-if (build.status !== 0) process.exit(1)
-
 const figures: BenchFigure[] = []
 const failed: string[] = []
-for (const bench of BENCHES.filter((b) => only === undefined || only.includes(b.name))) {
+if (args['figures-from'] !== undefined)
+  figures.push(...figuresIn(await readFile(args['figures-from'], 'utf8')))
+else if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1)
+for (const bench of BENCHES.filter(
+  (b) => args['figures-from'] === undefined && (only === undefined || only.includes(b.name)),
+)) {
   for (const run of bench.runs()) {
     const line = `${run.script} ${run.args.join(' ')}`.trim()
     console.log(`\n== ${line}`)
@@ -98,14 +104,14 @@ function tableOf(all: readonly Dated[], load: boolean): string {
     `${f.side === 'at most' ? '≤' : '≥'} ${f.unit === 'MB' ? `${f.bound} MB` : f.unit === 's' ? `${f.bound} s` : `${f.bound}×`}`
   const rows = all.map((f) => [
     f.figure,
-    f.rows === null ? '' : f.rows.toLocaleString('en-US'),
+    f.rows === null ? '' : `${f.rows / 1e6}M`,
     value(f),
     bound(f),
     met(f) ? 'met' : 'not met',
     f.date,
     ...(load ? [f.load] : []),
   ])
-  const header = ['figure', 'source rows', 'measured', 'goal', '', 'on', ...(load ? ['load average'] : [])]
+  const header = ['figure', 'rows', 'measured', 'goal', '', 'on', ...(load ? ['load average'] : [])]
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
@@ -143,9 +149,7 @@ async function writeTables(measured: readonly BenchFigure[]) {
       throw new Error(`${file} has no <!-- bench:start --> … <!-- bench:end --> markers`)
     await writeFile(
       path,
-      text.replace(marked, `<!-- bench:start -->\n${tableOf(all, load)}\n<!-- bench:end -->`),
+      text.replace(marked, `<!-- bench:start -->\n\n${tableOf(all, load)}\n\n<!-- bench:end -->`),
     )
   }
 }
-
-const ORDER = ['subset', 'learn', 'generate into MariaDB', 'generate', 'dbtwin --version', "import('dbtwin')"]
