@@ -95,11 +95,12 @@ process.exit(failed.length > 0 ? 1 : 0)
 /** The figures as a Markdown table, in the order given; with `load`, the load average of each. */
 function tableOf(all: readonly Dated[], load: boolean): string {
   const value = (f: BenchFigure) =>
-    f.unit === '×'
+    (f.below === true ? '< ' : '') +
+    (f.unit === '×'
       ? `${f.value.toFixed(2)}×`
       : f.unit === 's'
         ? `${f.value.toFixed(2)} s`
-        : `${f.value.toFixed(0)} MB`
+        : `${f.value.toFixed(0)} MB`)
   const bound = (f: BenchFigure) =>
     `${f.side === 'at most' ? '≤' : '≥'} ${f.unit === 'MB' ? `${f.bound} MB` : f.unit === 's' ? `${f.bound} s` : `${f.bound}×`}`
   const rows = all.map((f) => [

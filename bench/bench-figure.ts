@@ -8,6 +8,8 @@ export interface BenchFigure {
   /** Rows of the source measured on, or null for a figure no source sizes (start-up). */
   rows: number | null
   value: number
+  /** The value is a bound: the figure is below it (a baseline stopped before it finished). */
+  below?: true
   unit: '×' | 's' | 'MB'
   /** The goal's bound, and on which side of it the value must be. */
   bound: number

@@ -84,7 +84,8 @@ export async function copyBaseline(
   sourceUrl: string,
   targetUrl: string,
   queries: ReadonlyMap<string, BaselineQuery>,
-): Promise<{ seconds: number; rows: Map<string, number> }> {
+  timeoutSeconds = Infinity,
+): Promise<{ seconds: number; finished: boolean; rows: Map<string, number> }> {
   const dump = spawnSync('pg_dump', ['--section=pre-data', '--no-owner', sourceUrl], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
@@ -104,18 +105,30 @@ export async function copyBaseline(
     const rows = new Map<string, number>()
     const started = performance.now()
     for (const [id, query] of queries) {
+      // What is left of the time allowed: a query past it is cancelled by the server (a long one also holds up
+      // every DROP DATABASE on the server until it ends).
+      const left = timeoutSeconds * 1000 - (performance.now() - started)
+      if (Number.isFinite(left))
+        await source.query(`set statement_timeout = ${Math.max(1, Math.round(left))}`)
       const into = target.query(copyFrom(`copy ${query.table} from stdin`))
-      await pipeline(source.query(copyTo(`copy (${query.sql}) to stdout`)), into)
+      try {
+        await pipeline(source.query(copyTo(`copy (${query.sql}) to stdout`)), into)
+      } catch (error) {
+        if ((error as { code?: string }).code !== QUERY_CANCELED) throw error
+        return { seconds: (performance.now() - started) / 1000, finished: false, rows }
+      }
       rows.set(id, into.rowCount)
     }
     const seconds = (performance.now() - started) / 1000
     await source.query('commit')
-    return { seconds, rows }
+    return { seconds, finished: true, rows }
   } finally {
     await source.end()
     await target.end()
   }
 }
+
+const QUERY_CANCELED = '57014'
 
 /** One table's baseline: the quoted table and the query selecting its rows. */
 export interface BaselineQuery {
