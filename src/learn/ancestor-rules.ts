@@ -1,4 +1,5 @@
 import { inLanes } from './lanes.js'
+import { field } from './sample-field.js'
 import type { Database } from '../dialects/dialect.js'
 import { readAncestorSample } from '../dialects/queries/invariant-queries.js'
 import type { Invariant, TableModel } from '../model/model.js'
@@ -57,8 +58,8 @@ export async function learnAncestorRules(
       key: candidate.table.primaryKey?.columns ?? candidate.path.steps[0]!.columns,
     })
     const sample: AncestorSample = {
-      own: (column) => rows.map((r) => r[`n${own.indexOf(column)}`]),
-      ancestor: (column) => rows.map((r) => r[`c${given.indexOf(column)}`]),
+      own: (column) => rows.map(field(`n${own.indexOf(column)}`)),
+      ancestor: (column) => rows.map(field(`c${given.indexOf(column)}`)),
     }
     // Samples are read side by side; a candidate is judged after the ones before it, as the choices compare them.
     await inTurn()

@@ -1,3 +1,4 @@
+import { field } from './sample-field.js'
 import type { Database } from '../dialects/dialect.js'
 import { round } from '../model/categories.js'
 import { isDependenceColumn } from '../model/column-kind.js'
@@ -127,7 +128,7 @@ async function dependenceOnCount(
     const encode = valueEncoder(c)
     return {
       parentColumn: c.name,
-      correlation: round(correlation(normalScores(rows.map((r) => encode(r[`p${i}`]))), counts), 4),
+      correlation: round(correlation(normalScores(rows.map(field(`p${i}`, encode))), counts), 4),
     }
   })
 }
@@ -155,7 +156,7 @@ async function dependenceOfColumns(
   const scores = (columns: readonly ColumnModel[], prefix: string) =>
     columns.map((c, i) => {
       const encode = valueEncoder(c)
-      return normalScores(rows.map((r) => encode(r[`${prefix}${i}`])))
+      return normalScores(rows.map(field(`${prefix}${i}`, encode)))
     })
   const parentScores = scores(parentColumns, 'p')
   const childScores = scores(childColumns, 'c')

@@ -1,3 +1,4 @@
+import { field } from './sample-field.js'
 import type { Database } from '../dialects/dialect.js'
 import { categoryFrequencies, round } from '../model/categories.js'
 import {
@@ -183,8 +184,7 @@ function sampleReader(
   const read = (i: number) => {
     const position = sampled.indexOf(i)
     let values = columns.get(i)
-    if (values === undefined)
-      columns.set(i, (values = position < 0 ? [] : sample.map((r) => r[`c${position}`])))
+    if (values === undefined) columns.set(i, (values = position < 0 ? [] : sample.map(field(`c${position}`))))
     return values
   }
   const rewritten = new Map<number, unknown[]>()
