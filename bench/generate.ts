@@ -6,25 +6,35 @@
  * adds the same foreign keys to the raw copies, one after another as a plain ALTER TABLE does, and prints the
  * ratio against that too, since dbtwin's time includes adding and checking them.
  *
+ * With `--wide --rows N` the source is the wide clinic-like one of issue 21 (bench/wide-source.ts: 13 tables in two
+ * schemas, text, jsonb, numeric, timestamps, composite and nullable foreign keys; built once if missing), and the
+ * twin has its size (scale 1). Issue 21's goal 2 is a twin generated in at least 0.8× the time of raw COPY alone.
+ *
  * Each scale runs BENCH_REPEAT times (default 3), dbtwin and raw COPY in turn; the last line holds the medians of
- * the seconds and of the runs' ratios.
+ * the seconds and of the runs' ratios. Every line ends with the load average: the machine is shared.
  *
  *   npm run bench:generate                       # builds, then 5M and 20M rows; needs the 5M source of bench/learn
  *   BENCH_SCALES=1 BENCH_REPEAT=1 npm run bench:generate
+ *   npm run bench:generate -- --wide --rows 2000000
+ *
+ * The twins go into databases named `<--prefix>_<scale>` (default `dbtwin_bench_generate`), dropped after each run.
+ * `--model FILE` keeps the learned model there for the next run.
  */
 import { spawnSync } from 'node:child_process'
-import { createReadStream } from 'node:fs'
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { createReadStream, existsSync } from 'node:fs'
+import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { admin, benchUrl, measureInChild } from './bench-source.js'
+import { buildWideSource } from './wide-source.js'
 
-const SOURCE = 'dbtwin_bench_learn_5000000'
-const SCALES = (process.env['BENCH_SCALES'] ?? '1,4').split(',').map(Number)
+/** Issue 21's goal 2: dbtwin's time at most 1 / 0.8 of raw COPY's. */
+const GOAL = 0.8
 /** Runs per scale, dbtwin and raw COPY in turn, so a busy moment on the machine does not decide the ratio. */
 const REPEAT = Number(process.env['BENCH_REPEAT'] ?? 3)
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -53,6 +63,52 @@ if (process.argv[2] === '--generate') {
   process.exit(0)
 }
 
+const { values: args } = parseArgs({
+  options: {
+    wide: { type: 'boolean', default: false },
+    rows: { type: 'string', default: '2000000' },
+    prefix: { type: 'string', default: 'dbtwin_bench_generate' },
+    model: { type: 'string' },
+  },
+})
+const SOURCE = args.wide ? await buildWideSource(Number(args.rows)) : 'dbtwin_bench_learn_5000000'
+const SCALES = args.wide ? [1] : (process.env['BENCH_SCALES'] ?? '1,4').split(',').map(Number)
+
+/** A table's CSV file as `generate --out` names it (`NN-schema.table.csv`), with its twin and raw copy. */
+interface CsvTable {
+  path: string
+  schema: string
+  twin: string
+  raw: string
+  /** The header line's columns, quoted: the file holds the columns dbtwin writes, in its order. */
+  columns: string
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
+
+async function csvTables(dir: string): Promise<CsvTable[]> {
+  const tables: CsvTable[] = []
+  for (const file of (await readdir(dir)).sort()) {
+    const [, schema, table] = /^\d+-([^.]+)\.(.+)\.csv$/.exec(file)!
+    const path = join(dir, file)
+    const handle = await open(path)
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0)
+    await handle.close()
+    const header = buffer.toString('utf8', 0, bytesRead).split('\n')[0]!
+    tables.push({
+      path,
+      schema: schema!,
+      twin: `${quote(schema!)}.${quote(table!)}`,
+      raw: `${quote(`raw_${schema!}`)}.${quote(table!)}`,
+      columns: header
+        .split(',')
+        .map((c) => quote(c.replace(/^"(.*)"$/, '$1')))
+        .join(', '),
+    })
+  }
+  return tables
+}
+
 interface Run {
   twin: number
   raw: number
@@ -60,7 +116,7 @@ interface Run {
 }
 
 /** One line of the table: a run's seconds, rates and ratios (given, for the median line: the runs' median). */
-function print(
+async function print(
   rows: number,
   run: string,
   t: Run,
@@ -68,10 +124,11 @@ function print(
   ratios = { raw: t.raw / t.twin, rawKeys: t.rawKeys / t.twin },
 ) {
   const rate = (s: number) => Math.round(rows / s).toLocaleString('en-US')
+  const load = (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')
   console.log(
     `${rows.toLocaleString('en-US').padEnd(13)}${run.padEnd(6)}${t.twin.toFixed(1).padStart(8)}   ${rate(t.twin).padStart(13)}   ` +
       `${t.raw.toFixed(1).padStart(10)}   ${rate(t.raw).padStart(10)}   ${ratios.raw.toFixed(2).padStart(5)}   ` +
-      `${t.rawKeys.toFixed(1).padStart(7)}   ${ratios.rawKeys.toFixed(2).padStart(5)}   ${rssMb.toFixed(0)} MB`,
+      `${t.rawKeys.toFixed(1).padStart(7)}   ${ratios.rawKeys.toFixed(2).padStart(5)}   ${`${rssMb.toFixed(0)} MB`.padStart(15)}   ${load}`,
   )
 }
 
@@ -83,15 +140,18 @@ try {
   }
   const { learn } = await import('../src/learn/learn.js')
   const { formatModelFile } = await import('../src/model/model-file.js')
-  const modelFile = join(work, 'model.yaml')
-  const model = await learn(benchUrl(SOURCE), { seed: 1 })
-  await writeFile(modelFile, formatModelFile(model))
+  // `--model FILE` keeps the learned model between runs (learning the wide source takes minutes): learned into
+  // FILE when it does not exist yet, read from it when it does.
+  const modelFile = args.model ?? join(work, 'model.yaml')
+  if (!existsSync(modelFile))
+    await writeFile(modelFile, formatModelFile(await learn(benchUrl(SOURCE), { seed: 1 })))
 
+  console.log(`twin of ${SOURCE}; goal: at least ${GOAL}× raw COPY's speed (ratio = raw COPY s / dbtwin s)`)
   console.log(
-    'rows         run   dbtwin s   dbtwin rows/s   raw COPY s   raw rows/s   ratio   + FKs s   ratio   dbtwin peak RSS',
+    'rows         run   dbtwin s   dbtwin rows/s   raw COPY s   raw rows/s   ratio   + FKs s   ratio   dbtwin peak RSS   load average',
   )
   for (const scale of SCALES) {
-    const target = `dbtwin_bench_generate_${String(scale).replace('.', '_')}`
+    const target = `${args.prefix}_${String(scale).replace('.', '_')}`
     // The same rows as CSV files, made once: every run below loads them raw after dbtwin's own run.
     const csvDir = join(work, `csv-${scale}`)
     const csv = spawnSync(
@@ -113,8 +173,7 @@ try {
       { encoding: 'utf8', cwd: ROOT },
     )
     if (csv.status !== 0) throw new Error(csv.stderr)
-    const files = (await readdir(csvDir)).sort()
-    const nameOf = (file: string) => file.replace(/^\d+-public\./, '').replace(/\.csv$/, '')
+    const files = await csvTables(csvDir)
     const runs: Run[] = []
     let rows = 0
     let peakMb = 0
@@ -130,38 +189,40 @@ try {
       rows = twin.rows
       peakMb = Math.max(peakMb, twin.maxRssMb)
 
-      // Raw COPY into keyed copies of the tables, then the same foreign keys on them.
+      // Raw COPY into keyed copies of the tables (`raw_<schema>.<table>`), then the same foreign keys on them.
       const client = new pg.Client({ connectionString: benchUrl(target) })
       await client.connect()
-      for (const file of files)
-        await client.query(`create table raw_${nameOf(file)} (like ${nameOf(file)} including indexes)`)
+      for (const schema of new Set(files.map((f) => f.schema)))
+        await client.query(`create schema ${quote(`raw_${schema}`)}`)
+      for (const f of files) await client.query(`create table ${f.raw} (like ${f.twin} including indexes)`)
       const started = performance.now()
-      for (const file of files) {
+      for (const f of files) {
         const stream = client.query(
-          copyFrom(`COPY raw_${nameOf(file)} FROM STDIN WITH (FORMAT csv, HEADER true)`),
+          copyFrom(`COPY ${f.raw} (${f.columns}) FROM STDIN WITH (FORMAT csv, HEADER true)`),
         )
-        await pipeline(createReadStream(join(csvDir, file)), stream)
+        await pipeline(createReadStream(f.path), stream)
       }
       const raw = (performance.now() - started) / 1000
       // dbtwin also adds and checks the foreign keys: the same keys on the raw copies make the like-for-like figure.
       const keysStarted = performance.now()
-      const { rows: keys } = await client.query<{ child: string; definition: string }>(`
-        select conrelid::regclass::text as child, pg_get_constraintdef(oid) as definition
-        from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace`)
-      for (const key of keys)
-        await client.query(
-          `alter table raw_${key.child} add ${key.definition.replace(/REFERENCES (\w+)/, 'REFERENCES raw_$1')}`,
-        )
+      const { rows: keys } = await client.query<{ statement: string }>(`
+        select format('alter table %I.%I add %s', 'raw_' || n.nspname, c.relname,
+          regexp_replace(pg_get_constraintdef(k.oid), 'REFERENCES .*?\\(',
+            format('REFERENCES %I.%I(', 'raw_' || pn.nspname, p.relname))) as statement
+        from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+          join pg_class p on p.oid = k.confrelid join pg_namespace pn on pn.oid = p.relnamespace
+        where k.contype = 'f' and n.nspname not like 'raw\\_%'`)
+      for (const key of keys) await client.query(key.statement)
       const rawKeys = raw + (performance.now() - keysStarted) / 1000
       await client.end()
       await admin(`drop database ${target}`)
       runs.push({ twin: twin.seconds, raw, rawKeys })
-      print(rows, String(run), runs.at(-1)!, twin.maxRssMb)
+      await print(rows, String(run), runs.at(-1)!, twin.maxRssMb)
     }
     if (REPEAT > 1) {
       // Medians of the seconds, and of each run's ratio: a run's two loads ran close together in time.
       const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-      print(
+      await print(
         rows,
         'median',
         {

@@ -4,14 +4,20 @@ import { firstAtLeast } from '../model/quantile-draw.js'
 
 type Histogram = RelationModel['childrenPerParent']
 
-/** The number of children at quantile u of the learned children-per-parent distribution. */
-export function childrenAt(histogram: Histogram, u: number): number {
+/**
+ * The number of children at quantile u of the learned children-per-parent distribution: the first bin whose running
+ * sum of frequencies reaches u. Asked once per parent row, so the running sums (which ascend: frequencies are
+ * fractions, see the model file's schema) are made once and searched (issue 21).
+ */
+export function childrenAt(histogram: Histogram): (u: number) => number {
+  const sums = new Float64Array(histogram.length)
   let cumulative = 0
-  for (const bin of histogram) {
-    cumulative += bin.frequency
-    if (u <= cumulative) return bin.children
+  histogram.forEach((bin, i) => (sums[i] = cumulative += bin.frequency))
+  const last = histogram.at(-1)?.children ?? 0
+  return (u) => {
+    const i = firstAtLeast(sums, u)
+    return i < histogram.length ? histogram[i]!.children : last
   }
-  return histogram.at(-1)?.children ?? 0
 }
 
 /**
@@ -24,7 +30,8 @@ export function countsByRank(histogram: Histogram, tilt: Float64Array): Int32Arr
   const n = tilt.length
   const sorted = Float64Array.from(tilt).sort()
   const counts = new Int32Array(n)
-  for (let p = 0; p < n; p++) counts[p] = childrenAt(histogram, (firstAtLeast(sorted, tilt[p]!) + 0.5) / n)
+  const at = childrenAt(histogram)
+  for (let p = 0; p < n; p++) counts[p] = at((firstAtLeast(sorted, tilt[p]!) + 0.5) / n)
   return counts
 }
 

@@ -55,7 +55,10 @@ function prepare(
       case 'array': {
         // Without learned elements (too rare to write), arrays are written empty rather than invented.
         const length = items === null ? 0 : (lengths[lengthAt(random.next())]?.length ?? 0)
-        return Array.from({ length }, () => items!(random))
+        // A loop: Array.from({ length }, …) held a third of this sampler's own time on the wide clinic (issue 21).
+        const out: unknown[] = []
+        for (let i = 0; i < length; i++) out.push(items!(random))
+        return out
       }
       case 'number': {
         if (numbers === undefined) return 0

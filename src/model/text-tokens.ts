@@ -38,8 +38,16 @@ export function textWords(value: string): string[] {
 
 /** Whether a token key (its leading space aside) is a word rather than punctuation. */
 export function isWordToken(token: string): boolean {
-  return WORD.test(token.trimStart())
+  // Asked for every token a twin writes, of a vocabulary of a few thousand keys: each is tested once (issue 21).
+  let word = WORD_TOKENS.get(token)
+  if (word === undefined) {
+    word = WORD.test(token.trimStart())
+    if (WORD_TOKENS.size < 100_000) WORD_TOKENS.set(token, word)
+  }
+  return word
 }
+
+const WORD_TOKENS = new Map<string, boolean>()
 
 /**
  * Appends a token to text built from tokens: the first loses its leading space, and a word right after a word
@@ -53,7 +61,14 @@ export function joinToken(text: string, token: string): string {
   return endsInWord(text) && isWordToken(token) ? `${text} ${token}` : text + token
 }
 
+/** Whether the text's last character (a surrogate pair counted as one) is a letter, mark or digit. */
 function endsInWord(text: string): boolean {
-  const last = [...text.slice(-2)].at(-1) ?? ''
-  return /[\p{L}\p{M}\p{N}]/u.test(last)
+  const end = text.length
+  const pair =
+    end >= 2 && isLowSurrogate(text.charCodeAt(end - 1)) && isHighSurrogate(text.charCodeAt(end - 2))
+  return WORD_CHARACTER.test(text.slice(pair ? -2 : -1))
 }
+
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff

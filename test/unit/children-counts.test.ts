@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { childrenCounts, childrenCountsByState, countsByRank } from '../../src/generate/children-counts.js'
+import {
+  childrenAt,
+  childrenCounts,
+  childrenCountsByState,
+  countsByRank,
+} from '../../src/generate/children-counts.js'
 import { ParentDeal } from '../../src/generate/parent-deal.js'
 import { seededRandom } from '../../src/random/seeded-random.js'
 
@@ -19,6 +24,26 @@ describe('childrenCounts', () => {
     const counts = countsByRank(storesWithItems, uniform(500, 1))
     expect(counts.filter((c) => c === 916).length).toBe(5)
     expect(counts.filter((c) => c === 0).length).toBe(495)
+  })
+
+  it('finds the count at a quantile as a walk over the running sums does, on the sums themselves too', () => {
+    const histogram = [
+      { children: 0, frequency: 0.1 },
+      { children: 1, frequency: 0.2 },
+      { children: 2, frequency: 0 },
+      { children: 3, frequency: 0.3 },
+      { children: 7, frequency: 0.3 },
+    ]
+    const walk = (u: number) => {
+      let cumulative = 0
+      for (const bin of histogram) if (u <= (cumulative += bin.frequency)) return bin.children
+      return 7
+    }
+    const sums = [0.1, 0.1 + 0.2, 0.1 + 0.2 + 0, 0.1 + 0.2 + 0 + 0.3, 0.1 + 0.2 + 0 + 0.3 + 0.3]
+    const at = childrenAt(histogram)
+    for (const u of [0, 1e-9, ...sums, ...sums.map((s) => s + 1e-12), 0.95, 1])
+      expect(at(u), String(u)).toBe(walk(u))
+    expect(childrenAt([])(0.5)).toBe(0)
   })
 
   it('stretches the counts to the total, leaving parents without children without', () => {

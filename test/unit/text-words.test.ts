@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkDigitOf, luhnValid, withCheckDigit } from '../../src/model/check-digits.js'
 import { isNameWord } from '../../src/model/name-words.js'
 import { textModelChoice } from '../../src/model/text-model-choice.js'
-import { joinToken, textTokens, textWords } from '../../src/model/text-tokens.js'
+import { isWordToken, joinToken, textTokens, textWords } from '../../src/model/text-tokens.js'
 import { wordModel } from '../../src/model/word-model.js'
 import { textFromWords, wellFormed } from '../../src/model/text-from-words.js'
 import { columnMeaning } from '../../src/generate/column-meaning.js'
@@ -40,6 +40,17 @@ describe('text tokens', () => {
     const value = 'Follow-up in (two) weeks.'
     expect(textTokens(value).reduce(joinToken, '')).toBe(value)
     expect(joinToken('Patient', 'tolerated')).toBe('Patient tolerated')
+  })
+
+  it('reads a letter outside the Basic Multilingual Plane as one character when joining', () => {
+    // 𝒳 is a letter written as a surrogate pair; 😀 is a symbol, also a pair; a lone surrogate is neither.
+    expect(joinToken('Area 𝒳', 'north')).toBe('Area 𝒳 north')
+    expect(joinToken('Fine 😀', 'north')).toBe('Fine 😀north')
+    expect(joinToken('x\udc00', 'north')).toBe('x\udc00north')
+    expect(isWordToken(' 𝒳')).toBe(true)
+    // Asked twice: the second answer is the remembered one.
+    expect(isWordToken('😀')).toBe(false)
+    expect(isWordToken('😀')).toBe(false)
   })
 })
 
