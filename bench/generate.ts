@@ -32,6 +32,7 @@ import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { admin, benchUrl, measureInChild } from './bench-source.js'
 import { buildWideSource } from './wide-source.js'
+import { printFigure } from './bench-figure.js'
 
 /** Issue 21's goal 2: dbtwin's time at most 1 / 0.8 of raw COPY's. */
 const GOAL = 0.8
@@ -235,6 +236,20 @@ try {
           raw: median(runs.map((r) => r.raw / r.twin)),
           rawKeys: median(runs.map((r) => r.rawKeys / r.twin)),
         },
+      )
+    }
+    if (args.wide) {
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+      const load = (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')
+      const size = Number(args.rows)
+      const ratio = median(runs.map((r) => r.raw / r.twin))
+      printFigure(
+        { figure: 'generate / raw COPY', rows: size, value: ratio, unit: '×', bound: GOAL, side: 'at least' },
+        load,
+      )
+      printFigure(
+        { figure: 'generate peak RSS', rows: size, value: peakMb, unit: 'MB', bound: 512, side: 'at most' },
+        load,
       )
     }
     await rm(csvDir, { recursive: true, force: true })
