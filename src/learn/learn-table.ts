@@ -131,7 +131,7 @@ export async function learnTable(
 /** What learnTable reads of a table before learning it: each column's plan, its aggregates, and the sample. */
 export interface TableReadPlan {
   planned: PlannedKind[]
-  /** The aggregates to read per column: distinct counts for value columns, special values for numbers and times. */
+  /** The aggregates to read per column: distinct counts for text columns, special values for numbers and times. */
   aggregates: { column: Column; distinct: boolean; specials: boolean }[]
   /** Indexes of the sampled columns: those learned from values, and the columns keying a shift-date's offsets. */
   sampled: number[]
@@ -474,14 +474,23 @@ function textCategorical(
   )
 }
 
+/**
+ * Only text is counted distinct: whether it is learned as categories turns on it. A number's or a time's distinct
+ * count was read for a ratio nothing used, and COUNT(DISTINCT), a sort of the column, was most of learn's time on
+ * the server at 20M rows (issue 21).
+ */
 function needsDistinct(plan: PlannedKind): boolean {
-  return (
-    plan.kind === 'numeric' || plan.kind === 'temporal' || plan.kind === 'text' || plan.kind === 'categorical'
-  )
+  return plan.kind === 'text'
 }
 
 function isSampled(plan: PlannedKind): boolean {
-  return needsDistinct(plan) || plan.kind === 'shaped'
+  return (
+    plan.kind === 'numeric' ||
+    plan.kind === 'temporal' ||
+    plan.kind === 'text' ||
+    plan.kind === 'categorical' ||
+    plan.kind === 'shaped'
+  )
 }
 
 /** A deterministic order for the sample: the primary key, else the sampled columns that can be ordered. */
@@ -532,7 +541,7 @@ interface ShapeFigures {
 }
 
 /** A number column: quantiles of its finite sampled values, its special values' shares, whether it is integral. */
-function numericShape(ctx: ColumnContext, { unique, distinctRatio }: ShapeFigures): ColumnShape {
+function numericShape(ctx: ColumnContext, { unique }: ShapeFigures): ColumnShape {
   const { options, column } = ctx
   // Quantiles of the finite values: a single NaN made every quantile NaN (issue 14).
   const values = ctx.sample
@@ -552,7 +561,6 @@ function numericShape(ctx: ColumnContext, { unique, distinctRatio }: ShapeFigure
     quantiles: quantiles.map((q) => round(q)),
     min: round(quantiles[0]!),
     max: round(quantiles.at(-1)!),
-    distinctRatio,
     unique,
   }
 }
@@ -561,7 +569,7 @@ function numericShape(ctx: ColumnContext, { unique, distinctRatio }: ShapeFigure
 function temporalShape(
   plan: PlannedKind & { kind: 'temporal' },
   ctx: ColumnContext,
-  { unique, distinctRatio }: ShapeFigures,
+  { unique }: ShapeFigures,
 ): ColumnShape {
   const { options } = ctx
   let digits = 0
@@ -583,7 +591,6 @@ function temporalShape(
     quantiles: text,
     min: text[0]!,
     max: text.at(-1)!,
-    distinctRatio,
     unique,
   }
 }

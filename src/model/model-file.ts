@@ -25,7 +25,7 @@ const distribution = <T extends z.ZodTypeAny>(value: T) => ({
   quantiles: z.array(value).length(QUANTILE_LEVELS.length),
   min: value,
   max: value,
-  distinctRatio: fraction,
+  distinctRatio: fraction.optional(),
   unique: z.boolean(),
 })
 /** A cell's or a difference's quantiles: finite and never decreasing, or interpolating between them draws nonsense. */

@@ -427,8 +427,11 @@ export interface Distribution<T> {
   quantiles: T[]
   min: T
   max: T
-  /** Distinct values / non-null values. */
-  distinctRatio: number
+  /**
+   * Distinct values / non-null values: in model files learned before 2026-12-08 only (nothing reads it, and counting
+   * a column distinct is a sort of it).
+   */
+  distinctRatio?: number
   unique: boolean
 }
 
