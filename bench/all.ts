@@ -25,7 +25,7 @@ import { figuresIn, met, type BenchFigure } from './bench-figure.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** The table's order of figures, by the start of their names, whenever each was measured. */
-const ORDER = ['subset', 'learn', 'generate into MariaDB', 'generate', 'dbtwin --version', "import('dbtwin')"]
+const ORDER = ['subset', 'learn', 'generate into MariaDB', 'generate', 'dbtwin --version', 'import']
 
 const { values: args } = parseArgs({
   options: {
@@ -82,37 +82,69 @@ for (const bench of BENCHES.filter(
   }
 }
 
-console.log(
-  `\n${tableOf(
-    figures.map((f) => ({ ...f, date: 'now' })),
-    true,
-  )}`,
-)
+console.log(`\n${tableOf(figures.map((f) => ({ ...f, date: 'now' })))}`)
 if (failed.length > 0) console.log(`failed: ${failed.join('; ')}`)
 if (args.write) await writeTables(figures)
 process.exit(failed.length > 0 ? 1 : 0)
 
-/** The figures as a Markdown table, in the order given; with `load`, the load average of each. */
-function tableOf(all: readonly Dated[], load: boolean): string {
-  const value = (f: BenchFigure) =>
-    (f.below === true ? '< ' : '') +
-    (f.unit === '×'
+/** The figures as a Markdown table, in the order given, a line each with its date and load average. */
+function tableOf(all: readonly Dated[]): string {
+  return markdown(
+    ['figure', 'rows', 'measured', 'goal', '', 'on', 'load average'],
+    all.map((f) => [
+      f.figure,
+      f.rows === null ? '' : `${f.rows / 1e6}M`,
+      valueOf(f),
+      goalOf(f),
+      met(f) ? 'met' : 'not met',
+      f.date,
+      f.load,
+    ]),
+  )
+}
+
+/**
+ * The figures as README's short table: a line per figure and goal, a column per source size; then the figures no
+ * source sizes (start-up) in a sentence, and the days they were measured.
+ */
+function summaryOf(all: readonly Dated[]): string {
+  const sized = all.filter((f) => f.rows !== null)
+  const sizes = [...new Set(sized.map((f) => f.rows!))].sort((a, b) => a - b)
+  const verdict = (f: Dated) => `${valueOf(f)}, ${met(f) ? 'met' : 'not met'}`
+  const lines = [...new Set(sized.map((f) => f.figure))].map((name) => {
+    const of = sized.filter((f) => f.figure === name)
+    return [
+      name,
+      goalOf(of[0]!),
+      ...sizes.map((n) => of.find((f) => f.rows === n) ?? null).map((f) => (f === null ? '' : verdict(f))),
+    ]
+  })
+  const unsized = all
+    .filter((f) => f.rows === null)
+    .map((f) => `${f.figure} ${verdict(f)} (goal ${goalOf(f)})`)
+  const days = [...new Set(all.map((f) => f.date))].sort()
+  return [
+    markdown(['figure', 'goal', ...sizes.map((n) => `${n / 1e6}M rows`)], lines),
+    ...(unsized.length > 0 ? [`Start-up: ${unsized.join('; ')}.`] : []),
+    `Measured ${days.join(', ')}.`,
+  ].join('\n\n')
+}
+
+function valueOf(f: BenchFigure): string {
+  const value =
+    f.unit === '×'
       ? `${f.value.toFixed(2)}×`
       : f.unit === 's'
-        ? `${f.value.toFixed(2)} s`
-        : `${f.value.toFixed(0)} MB`)
-  const bound = (f: BenchFigure) =>
-    `${f.side === 'at most' ? '≤' : '≥'} ${f.unit === 'MB' ? `${f.bound} MB` : f.unit === 's' ? `${f.bound} s` : `${f.bound}×`}`
-  const rows = all.map((f) => [
-    f.figure,
-    f.rows === null ? '' : `${f.rows / 1e6}M`,
-    value(f),
-    bound(f),
-    met(f) ? 'met' : 'not met',
-    f.date,
-    ...(load ? [f.load] : []),
-  ])
-  const header = ['figure', 'rows', 'measured', 'goal', '', 'on', ...(load ? ['load average'] : [])]
+        ? `${f.value.toFixed(f.value < 10 ? 2 : 1)} s`
+        : `${f.value.toFixed(0)} MB`
+  return f.below === true ? `< ${value}` : value
+}
+
+function goalOf(f: BenchFigure): string {
+  return `${f.side === 'at most' ? '≤' : '≥'} ${f.bound}${f.unit === '×' ? '×' : ` ${f.unit}`}`
+}
+
+function markdown(header: readonly string[], rows: readonly string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
@@ -124,7 +156,7 @@ type Dated = BenchFigure & { date: string }
 /**
  * Keeps this run's figures in docs/bench-figures.json, each replacing the one of the same figure and rows (those
  * not measured this time stay, with their own date), and puts the table of them all between the bench markers of
- * README.md (without the load averages) and docs/benchmarks.md.
+ * README.md (the short table, see summaryOf) and docs/benchmarks.md.
  */
 async function writeTables(measured: readonly BenchFigure[]) {
   const store = `${ROOT}docs/bench-figures.json`
@@ -139,18 +171,15 @@ async function writeTables(measured: readonly BenchFigure[]) {
   const order = (f: BenchFigure) => ORDER.findIndex((prefix) => f.figure.startsWith(prefix))
   all.sort((a, b) => order(a) - order(b) || a.figure.localeCompare(b.figure) || (a.rows ?? 0) - (b.rows ?? 0))
   await writeFile(store, `${JSON.stringify(all, null, 2)}\n`)
-  for (const [file, load] of [
-    ['README.md', false],
-    ['docs/benchmarks.md', true],
+  for (const [file, table] of [
+    ['README.md', summaryOf(all)],
+    ['docs/benchmarks.md', tableOf(all)],
   ] as const) {
     const path = `${ROOT}${file}`
     const text = await readFile(path, 'utf8')
     const marked = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/
     if (!marked.test(text))
       throw new Error(`${file} has no <!-- bench:start --> … <!-- bench:end --> markers`)
-    await writeFile(
-      path,
-      text.replace(marked, `<!-- bench:start -->\n\n${tableOf(all, load)}\n\n<!-- bench:end -->`),
-    )
+    await writeFile(path, text.replace(marked, `<!-- bench:start -->\n\n${table}\n\n<!-- bench:end -->`))
   }
 }

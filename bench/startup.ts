@@ -72,7 +72,7 @@ COMMANDS.forEach((c, k) => {
   if (c.goal !== null && !c.name.endsWith('(baseline)'))
     printFigure(
       {
-        figure: `${c.name} seconds`,
+        figure: c.name,
         rows: null,
         value: median(times[k]!),
         unit: 's',
