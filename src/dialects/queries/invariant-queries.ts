@@ -211,8 +211,9 @@ export async function readSequence(
 /**
  * Per column of the parent, its parents by their value of the column and their number of children through `fk`
  * (zero included): one row per (value, children) with the number of such parents. The children are counted per
- * parent once, in one grouped scan joined to the parent, and every column is grouped from that (a CTE the query
- * reads once per column): one query per foreign key, where one per column read the child again each time.
+ * parent once, in one grouped scan joined to the parent, and every column is grouped from that (grouping sets on
+ * PostgreSQL and PGlite, a CTE read once per column on MySQL): one query per foreign key, where one per column read
+ * the child again each time.
  */
 export async function readChildrenByStates(
   source: Database,
@@ -229,6 +230,30 @@ export async function readChildrenByStates(
     sql` and `,
   )
   const state = (i: number) => sql.id(`s${i}`)
+  const joined = sql`select ${sql.join(columns.map((c, i) => sql`${col('p', c)} as ${state(i)}`))},
+      coalesce(${col('k', 'n')}, 0) as ${sql.id('children')}
+    from ${from(fk.references, 'p')}
+    left join (select ${sql.join(fk.columns.map((c) => col('c', c)))}, count(*) as n
+               from ${from(child, 'c')} where ${set}
+               group by ${sql.join(fk.columns.map((c) => col('c', c)))}) as k on ${on}`
+  if (source.dialect !== 'mysql') {
+    // One pass over the join, a grouping set per column (MySQL has none): a row of column i's set has grouping 0
+    // for it alone. The union of one branch per column below read the join, materialized, once per column.
+    const found = await rows(
+      source,
+      sql`select ${sql.join([
+        ...columns.map((_, i) => sql`${state(i)} as ${sql.id(`v${i}`)}`),
+        ...columns.map((_, i) => sql`grouping(${state(i)}) as ${sql.id(`g${i}`)}`),
+      ])}, ${sql.id('children')}, count(*) as ${sql.id('parents')}
+          from (${joined}) as ${sql.id('j')}
+          group by grouping sets (${sql.join(columns.map((_, i) => sql`(${state(i)}, ${sql.id('children')})`))})`,
+    )
+    return columns.map((_, i) =>
+      found
+        .filter((r) => count(r[`g${i}`]) === 0)
+        .map((r) => ({ value: r[`v${i}`], children: count(r['children']), parents: count(r['parents']) })),
+    )
+  }
   // Each column's values in their own output column, so no value changes its type; NULL in the other branches, of
   // the column's type: a bare NULL is text to PostgreSQL once three branches are unioned, which no enum matches.
   const branches = columns.map(
@@ -243,14 +268,7 @@ export async function readChildrenByStates(
   )
   const found = await rows(
     source,
-    sql`with ${sql.id('j')} as (
-          select ${sql.join(columns.map((c, i) => sql`${col('p', c)} as ${state(i)}`))},
-            coalesce(${col('k', 'n')}, 0) as ${sql.id('children')}
-          from ${from(fk.references, 'p')}
-          left join (select ${sql.join(fk.columns.map((c) => col('c', c)))}, count(*) as n
-                     from ${from(child, 'c')} where ${set}
-                     group by ${sql.join(fk.columns.map((c) => col('c', c)))}) as k on ${on})
-        ${sql.join(branches, sql` union all `)}`,
+    sql`with ${sql.id('j')} as (${joined}) ${sql.join(branches, sql` union all `)}`,
   )
   return columns.map((_, i) =>
     found
