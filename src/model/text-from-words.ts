@@ -45,7 +45,8 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
   const lengthCumulative: number[] = []
   for (const l of lengths) lengthCumulative.push((lengthCumulative.at(-1) ?? 0) + l.frequency)
 
-  const walk = (random: Random): string[] => {
+  // The tokens of a walk, and the text they join into.
+  const walk = (random: Random): { tokens: string[]; text: string } => {
     const target = Math.max(1, lengths[pick(lengthCumulative, random)]?.tokens ?? 1)
     // A walk that finds no end stops at twice its target: pairs can cycle (`of the … of the`).
     const limit = target * 2 + 4
@@ -72,7 +73,7 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
       tokens.push(token)
       after = token
     }
-    return tokens
+    return { tokens, text }
   }
   const ends = (token: string) => (next.get(token)?.end ?? 0) > 0
 
@@ -83,8 +84,9 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
   return (random) => {
     let tokens: string[] = []
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      tokens = walk(random)
-      if (tokens.length > 0 && wellFormed(tokens, ends)) return tokens.reduce(joinToken, '')
+      const walked = walk(random)
+      tokens = walked.tokens
+      if (tokens.length > 0 && wellFormed(tokens, ends)) return walked.text
     }
     for (let end = Math.min(tokens.length, MAX_PREFIX) - 1; end > 0; end--) {
       const prefix = tokens.slice(0, end)
@@ -96,11 +98,11 @@ export function textFromWords(words: WordModel, maxLength: number): (random: Ran
 
 /** Whether some run of tokens comes twice in a row (`the the`, `555-555-`, a sentence said twice). */
 function stutters(tokens: readonly string[]): boolean {
-  const word = (i: number) => tokens[i]!.trimStart()
+  const words = tokens.map((t) => t.trimStart())
   for (let size = 1; 2 * size <= tokens.length; size++) {
     for (let i = 0; i + 2 * size <= tokens.length; i++) {
       let same = true
-      for (let k = 0; k < size && same; k++) same = word(i + k) === word(i + size + k)
+      for (let k = 0; k < size && same; k++) same = words[i + k] === words[i + size + k]
       if (same) return true
     }
   }

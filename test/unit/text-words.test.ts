@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkDigitOf, luhnValid, withCheckDigit } from '../../src/model/check-digits.js'
 import { isNameWord } from '../../src/model/name-words.js'
 import { textModelChoice } from '../../src/model/text-model-choice.js'
-import { joinToken, textTokens, textWords } from '../../src/model/text-tokens.js'
+import { isWordToken, joinToken, textTokens, textWords } from '../../src/model/text-tokens.js'
 import { wordModel } from '../../src/model/word-model.js'
 import { textFromWords, wellFormed } from '../../src/model/text-from-words.js'
 import { columnMeaning } from '../../src/generate/column-meaning.js'
@@ -40,6 +40,32 @@ describe('text tokens', () => {
     const value = 'Follow-up in (two) weeks.'
     expect(textTokens(value).reduce(joinToken, '')).toBe(value)
     expect(joinToken('Patient', 'tolerated')).toBe('Patient tolerated')
+  })
+
+  it('reads a token as a word as the Unicode classes do, ASCII or not', () => {
+    // isWordToken and joinToken read ASCII without the regex; their answers must stay the regex's.
+    const word = (token: string) => /^[\p{L}\p{M}\p{N}]+$/u.test(token.trimStart())
+    const tokens = [
+      ...Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)),
+      ...[
+        '',
+        ' ',
+        ' a',
+        '\ta1',
+        ' \u001cx',
+        'ab-c',
+        'Zürich',
+        ' café',
+        '東京',
+        '🦆',
+        'x\u0301',
+        '\u00a0y',
+        '٣',
+      ],
+    ]
+    for (const token of tokens) expect(isWordToken(token), JSON.stringify(token)).toBe(word(token))
+    for (const end of ['a', '9', '-', ' ', 'é', '🦆', '٣', '\u0301'])
+      expect(joinToken(`x${end}`, 'y'), JSON.stringify(end)).toBe(word(end) ? `x${end} y` : `x${end}y`)
   })
 })
 
