@@ -64,6 +64,12 @@ export interface TwinTarget {
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   addForeignKeys(db: Kysely<any>, keys: readonly NewForeignKey[], signal?: AbortSignal): Promise<void>
+  /**
+   * Adds foreign keys to one table before its rows, with the checks on, so that the engine checks each row as it
+   * loads it (see keysBeforeRows). A target without it gets every key after the load.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  addForeignKeysBeforeRows?(db: Kysely<any>, keys: readonly NewForeignKey[]): Promise<void>
   /** The foreign keys these tables have (as children), as the target's catalog tells them. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   foreignKeys(db: Kysely<any>, tables: readonly TableRef[]): Promise<TargetForeignKey[]>

@@ -32,6 +32,7 @@ import { tableName } from '../schema/table-name.js'
 import { tablePlacement, type SchemaMap } from '../schema/table-placement.js'
 import { sumUpdate, type SumColumn } from '../dialects/sum-update.js'
 import { shardFailure, writeFailure, writeSteps, type WriteStage } from './write-steps.js'
+import { KeysBeforeRows, updatedColumns } from './keys-before-rows.js'
 
 /**
  * What to do with tables the target already has. `refuse` (default): reuse empty ones, refuse any with rows;
@@ -215,11 +216,23 @@ async function fillTarget<T>(
   sayPlanNotes()
   // Before any row: PostgreSQL refuses to drop a key whose deferred checks the rows queued.
   if (steps.dropForeignKeys) await dropForeignKeys(spec, write, refOf)
+  // Only a write that fills the tables and adds the keys itself: a shard's parents may be another shard's rows.
+  const early =
+    steps.fillRows && steps.addConstraints && twin.addForeignKeysBeforeRows !== undefined
+      ? new KeysBeforeRows(
+          modelForeignKeys(spec.schema, refOf),
+          spec.schema.tables.map((table) => ({ table, target: refOf(table) })),
+          updatedColumns(
+            (spec.sums ?? []).map((sum) => ({ ...sum, parent: refOf(sum.parent) })),
+            (spec.derived ?? []).map((d) => ({ table: refOf(d.table), column: d.column })),
+          ),
+        )
+      : null
   const result = steps.fillRows
-    ? await fill(targetSession(target, write, refOf, spec.signal))
+    ? await fill(targetSession(target, write, refOf, spec.signal, early))
     : (undefined as T)
   if (steps.addConstraints) {
-    const keys = await addConstraints(spec, target, write, refOf, objects, onEvent)
+    const keys = await addConstraints(spec, target, write, refOf, objects, onEvent, early)
     // Indexes, triggers, views once the rows are in: triggers never fire on the twin's own rows.
     await writeObjects('after-load')
     onEvent({ step: 'constraints', foreignKeys: keys })
@@ -227,24 +240,40 @@ async function fillTarget<T>(
   return result
 }
 
-/** The session `fill` writes through: every statement stops with the signal's reason once it is aborted. */
+/**
+ * The session `fill` writes through: every statement stops with the signal's reason once it is aborted. With
+ * `early`, a table's keys whose parents are written go on before its first row (see KeysBeforeRows).
+ */
 function targetSession(
   target: Database,
   { db, twin }: TwinWrite,
   refOf: (t: TableRef) => TableRef,
   signal: AbortSignal | undefined,
+  early: KeysBeforeRows | null,
 ): TargetSession {
   return {
     dialect: target.dialect,
     writer(table, columns) {
       signal?.throwIfAborted()
-      const writer = twin.bulkWriter(refOf(table), [...columns])
+      const ref = refOf(table)
+      const writer = twin.bulkWriter(ref, [...columns])
+      // At the first row, not here: the parents written by then are what decides.
+      let keysAdded: Promise<void> | null = null
+      const addKeys = async () => {
+        const keys = early?.take(ref) ?? []
+        if (keys.length > 0) await twin.addForeignKeysBeforeRows?.(db, keys)
+      }
       return {
         async write(rows) {
           signal?.throwIfAborted()
+          await (keysAdded ??= addKeys())
           await writer.write(rows)
         },
-        end: () => writer.end(),
+        async end() {
+          await (keysAdded ??= addKeys())
+          await writer.end()
+          early?.tableWritten(ref)
+        },
       }
     },
     async update(table, key, values) {
@@ -265,6 +294,7 @@ async function addConstraints(
   refOf: (t: TableRef) => TableRef,
   objects: ObjectPlan & { sameEngine: boolean },
   onEvent: (e: WriteEvent) => void,
+  early: KeysBeforeRows | null,
 ): Promise<number> {
   const { db, twin } = write
   const signal = spec.signal
@@ -276,7 +306,7 @@ async function addConstraints(
     signal?.throwIfAborted()
     await updateDerivedColumn(db, twin.family, refOf(derived.table), derived.column, derived.expression)
   }
-  const keys = await addForeignKeys(spec, target, write, refOf, onEvent)
+  const keys = await addForeignKeys(spec, target, write, refOf, onEvent, early)
   signal?.throwIfAborted()
   for (const table of spec.schema.tables) {
     for (const column of table.columns) {
@@ -374,6 +404,7 @@ async function addForeignKeys(
   { db, twin }: TwinWrite,
   refOf: (t: TableRef) => TableRef,
   onEvent: (e: WriteEvent) => void,
+  early: KeysBeforeRows | null,
 ): Promise<number> {
   const tables = spec.schema.tables.map(refOf)
   const keys = modelForeignKeys(spec.schema, refOf)
@@ -389,7 +420,8 @@ async function addForeignKeys(
       message: `${unchecked.length} foreign key${unchecked.length === 1 ? ' is' : 's are'} NOT VALID on the source, so rows may break ${unchecked.length === 1 ? 'it' : 'them'}: ${how} (${unchecked.slice(0, 3).join(', ')}${unchecked.length > 3 ? ` and ${unchecked.length - 3} more` : ''})`,
     })
   }
-  await twin.addForeignKeys(db, keys, spec.signal)
+  // Those added before their rows were checked row by row as they were loaded; all are read back below.
+  await twin.addForeignKeys(db, early?.after() ?? keys, spec.signal)
   const shape = (table: TableRef, columns: string[], parent: TableRef, parentColumns: string[]) =>
     `${tableName(table)} (${columns.join(', ')}) -> ${tableName(parent)} (${parentColumns.join(', ')})`
   const wanted = keys.map((k) => shape(k.target, k.fk.columns, k.parent, k.fk.references.columns))

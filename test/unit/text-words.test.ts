@@ -52,6 +52,32 @@ describe('text tokens', () => {
     expect(isWordToken('😀')).toBe(false)
     expect(isWordToken('😀')).toBe(false)
   })
+
+  it('reads a token as a word as the Unicode classes do, ASCII or not', () => {
+    // isWordToken and joinToken read ASCII without the regex; their answers must stay the regex's.
+    const word = (token: string) => /^[\p{L}\p{M}\p{N}]+$/u.test(token.trimStart())
+    const tokens = [
+      ...Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)),
+      ...[
+        '',
+        ' ',
+        ' a',
+        '\ta1',
+        ' \u001cx',
+        'ab-c',
+        'Zürich',
+        ' café',
+        '東京',
+        '🦆',
+        'x\u0301',
+        '\u00a0y',
+        '٣',
+      ],
+    ]
+    for (const token of tokens) expect(isWordToken(token), JSON.stringify(token)).toBe(word(token))
+    for (const end of ['a', '9', '-', ' ', 'é', '🦆', '٣', '\u0301'])
+      expect(joinToken(`x${end}`, 'y'), JSON.stringify(end)).toBe(word(end) ? `x${end} y` : `x${end}y`)
+  })
 })
 
 describe('word model', () => {

