@@ -26,7 +26,7 @@ import { figuresIn, met, type BenchFigure } from './bench-figure.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** The table's order of figures, by the start of their names, whenever each was measured. */
-const ORDER = ['subset', 'learn', 'generate into MariaDB', 'generate', 'dbtwin --version', 'import']
+const ORDER = ['subset', 'learn', 'generate', 'MariaDB', 'dbtwin --version', 'import']
 
 const { values: args } = parseArgs({
   options: {

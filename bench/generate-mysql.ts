@@ -142,7 +142,7 @@ try {
   )
   printFigure(
     {
-      figure: 'generate into MariaDB / raw LOAD DATA',
+      figure: 'MariaDB / raw LOAD DATA',
       rows: ROWS,
       value: median(ratios),
       unit: '×',
