@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os'
+
 /**
  * One figure a bench script measured against a goal of issue 21, printed as one line that `npm run bench`
  * (bench/all.ts) collects from the scripts it runs. Each script still prints its own table for a reader.
@@ -19,6 +21,13 @@ export interface BenchFigure {
 }
 
 const PREFIX = 'bench-figure '
+
+/** The 1, 5 and 15-minute load averages, as /proc/loadavg prints them: every figure is read with them. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
+}
 
 export function printFigure(figure: Omit<BenchFigure, 'load'>, load: string): void {
   console.log(`${PREFIX}${JSON.stringify({ ...figure, load })}`)

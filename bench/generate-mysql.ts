@@ -10,12 +10,12 @@
  *   BENCH_ROWS=200000 BENCH_REPEAT=1 BENCH_SOURCE=mine_source BENCH_TARGET=mine_twin node --import tsx bench/generate-mysql.ts
  */
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import { createConnection, type ResultSetHeader, type RowDataPacket } from 'mysql2/promise'
-import { printFigure } from './bench-figure.js'
+import { loadAverage, printFigure } from './bench-figure.js'
 import { admin, benchUrl, buildBenchSource, measureInChild } from './bench-source.js'
 
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 500_000)
@@ -149,7 +149,7 @@ try {
       bound: 0.8,
       side: 'at least',
     },
-    (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' '),
+    loadAverage(),
   )
   const db = await connect('')
   await db.query(`drop database if exists \`${TARGET}\``)

@@ -22,7 +22,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { createReadStream, existsSync } from 'node:fs'
-import { mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -32,7 +32,7 @@ import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 import { admin, benchUrl, measureInChild } from './bench-source.js'
 import { buildWideSource } from './wide-source.js'
-import { printFigure } from './bench-figure.js'
+import { loadAverage, printFigure } from './bench-figure.js'
 
 /** Issue 21's goal 2: dbtwin's time at most 1 / 0.8 of raw COPY's. */
 const GOAL = 0.8
@@ -117,7 +117,7 @@ interface Run {
 }
 
 /** One line of the table: a run's seconds, rates and ratios (given, for the median line: the runs' median). */
-async function print(
+function print(
   rows: number,
   run: string,
   t: Run,
@@ -125,7 +125,7 @@ async function print(
   ratios = { raw: t.raw / t.twin, rawKeys: t.rawKeys / t.twin },
 ) {
   const rate = (s: number) => Math.round(rows / s).toLocaleString('en-US')
-  const load = (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')
+  const load = loadAverage()
   console.log(
     `${rows.toLocaleString('en-US').padEnd(13)}${run.padEnd(6)}${t.twin.toFixed(1).padStart(8)}   ${rate(t.twin).padStart(13)}   ` +
       `${t.raw.toFixed(1).padStart(10)}   ${rate(t.raw).padStart(10)}   ${ratios.raw.toFixed(2).padStart(5)}   ` +
@@ -218,12 +218,12 @@ try {
       await client.end()
       await admin(`drop database ${target}`)
       runs.push({ twin: twin.seconds, raw, rawKeys })
-      await print(rows, String(run), runs.at(-1)!, twin.maxRssMb)
+      print(rows, String(run), runs.at(-1)!, twin.maxRssMb)
     }
     if (REPEAT > 1) {
       // Medians of the seconds, and of each run's ratio: a run's two loads ran close together in time.
       const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-      await print(
+      print(
         rows,
         'median',
         {
@@ -240,7 +240,7 @@ try {
     }
     if (args.wide) {
       const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-      const load = (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')
+      const load = loadAverage()
       const size = Number(args.rows)
       const ratio = median(runs.map((r) => r.raw / r.twin))
       printFigure(

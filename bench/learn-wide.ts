@@ -9,14 +9,13 @@
  *   npm run bench:learn-wide                          # 2M rows, 3 runs (builds the source once, minutes)
  *   npm run bench:learn-wide -- --rows 20000000 --runs 1
  */
-import { readFile } from 'node:fs/promises'
 import { Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { to as copyTo } from 'pg-copy-streams'
 import { benchUrl, measureInChild } from './bench-source.js'
-import { printFigure } from './bench-figure.js'
+import { loadAverage, printFigure } from './bench-figure.js'
 import { buildWideSource } from './wide-source.js'
 
 /** Goal 3 of issue 21: learn takes at most this many times one full read; 20M rows in under a minute. */
@@ -78,8 +77,6 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
-const loadAverage = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')
-
 const { values: args } = parseArgs({
   options: { rows: { type: 'string', default: '2000000' }, runs: { type: 'string', default: '3' } },
 })
@@ -106,7 +103,7 @@ for (let run = 1; run <= Number(args.runs); run++) {
     `${ratio.toFixed(1)}×`.padStart(6),
     learned.cpuSeconds.toFixed(1).padStart(11),
     `${learned.maxRssMb.toFixed(0)} MB`.padStart(8),
-    await loadAverage(),
+    loadAverage(),
   ]
   console.log(cells.join('  '))
 }
@@ -121,7 +118,7 @@ console.log(
   ).toFixed(1)} s, peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB`,
 )
 const rows = Number(args.rows)
-const load = await loadAverage()
+const load = loadAverage()
 printFigure(
   { figure: 'learn / one full read', rows, value: ratio, unit: '×', bound: GOAL, side: 'at most' },
   load,

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { printFigure } from './bench-figure.js'
+import { loadAverage, printFigure } from './bench-figure.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BASELINE = process.env['BENCH_BASELINE']?.replace(/\/?$/, '/')
@@ -79,8 +79,6 @@ COMMANDS.forEach((c, k) => {
         bound: c.goal,
         side: 'at most',
       },
-      loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' '),
+      loadAverage(),
     )
 })

@@ -27,7 +27,7 @@ import pg from 'pg'
 import { admin, benchUrl, buildBenchSource, measureInChild } from './bench-source.js'
 import { baselineQueries, copyBaseline } from './subset-baseline.js'
 import { buildWideSource, countRows } from './wide-source.js'
-import { printFigure } from './bench-figure.js'
+import { loadAverage, printFigure } from './bench-figure.js'
 
 const SIZE = Number(process.env['BENCH_SIZE'] ?? 5_000_000)
 const PERCENT = Number(process.env['BENCH_PERCENT'] ?? 5)
@@ -291,7 +291,7 @@ async function wideBench() {
           `${(ours?.maxRssMb == null ? '?' : `${ours.maxRssMb.toFixed(0)} MB`).padStart(16)}`,
       )
       if (c.database !== 'pagila') {
-        const load = (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')
+        const load = loadAverage()
         const subsetRatio = ours === null ? Infinity : ours.seconds / baseline.seconds
         printFigure(
           {
